@@ -1,0 +1,303 @@
+"""Command-line interface: arguments, files and exit codes. The only module that touches the file system."""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+
+from . import __version__
+from .diff import pieces_from_changes, pieces_from_texts, unified_diff
+from .fix import FixDidNotConverge
+from .loader import Glossary, GlossaryError, load_glossary
+from .model import Outcome
+from .pipeline import Settings, process
+from .render import changes_record, check_lines, print_word_diff, summary_table
+from .textio import BinaryFile, DecodeError, decode, encode
+
+EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+TEXT_SUFFIXES = (".txt", ".md")
+DEFAULT_INPUT = "seeds"
+DEFAULT_GLOSSARY_DIR = "glossary"
+DEFAULT_OUT = "corrected"
+
+DESCRIPTION = """\
+Normalize terms in translated articles with the house glossary and write a corrected edition
+with diffs an editor can review.
+
+exit codes:
+  0  success; for `check`, nothing would change; for `diff`, the files are equal
+  1  `check`: the corrected edition would differ; `diff`: the files differ
+  2  usage or input error (bad glossary, undecodable file, missing path, ...)
+"""
+
+
+class UsageError(Exception):
+    """A problem with the command line or the files it names; printed as one line, exit 2."""
+
+
+@dataclass(frozen=True)
+class Input:
+    """One text file to process and where its outputs go."""
+
+    path: Path
+    name: str  # path relative to the folder it was found in, or the file name
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code; never lets a traceback reach the user for bad input."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except GlossaryError as error:
+        for problem in error.problems:
+            _error(str(problem))
+    except UsageError as error:
+        _error(str(error))
+    except FixDidNotConverge as error:
+        _error(f"cleanup: {error}; nothing was written. Check these rules for edits that undo each other.")
+    except KeyboardInterrupt:
+        _error("cleanup: interrupted; no partial files were left")
+        return 130
+    return EXIT_ERROR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleanup", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"cleanup {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    fix = commands.add_parser("fix", help="write the corrected edition, a unified diff and a change log per file")
+    _add_common(fix)
+    fix.add_argument("--out", default=DEFAULT_OUT, metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
+    fix.set_defaults(handler=_run_fix)
+
+    check = commands.add_parser("check", help="report what fix would change, write nothing; exit 1 if anything would")
+    _add_common(check)
+    check.set_defaults(handler=_run_check)
+
+    diff = commands.add_parser("diff", help="word-level diff of any two text files")
+    diff.add_argument("a", metavar="A")
+    diff.add_argument("b", metavar="B")
+    diff.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
+    diff.set_defaults(handler=_run_diff)
+    return parser
+
+
+def _add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths", nargs="*", metavar="PATH", help=f"files or folders of .txt/.md files (default: {DEFAULT_INPUT}/)"
+    )
+    command.add_argument(
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help=f"glossary YAML file; repeat for several (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)",
+    )
+    command.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
+    command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")
+
+
+def _run_fix(args: argparse.Namespace) -> int:
+    settings = Settings(_glossary(args.glossary))
+    inputs = _inputs(args.paths, exclude=Path(args.out))
+    out_dir = Path(args.out)
+    plan = _plan_outputs(inputs, out_dir)
+    console = _console(args.quiet)
+    outcomes, failed = _process_all(inputs, settings, args.encoding)
+    for item, outcome in outcomes:
+        _write_outputs(item, outcome, plan[item.path])
+        if outcome.changes:
+            title = f"{item.path} → {plan[item.path]} ({len(outcome.changes)} changes)"
+            print_word_diff(console, title, pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes))
+    if outcomes:
+        console.print(summary_table([outcome for _, outcome in outcomes]))
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    settings = Settings(_glossary(args.glossary))
+    inputs = _inputs(args.paths)
+    outcomes, failed = _process_all(inputs, settings, args.encoding)
+    for item, outcome in outcomes:
+        for line in check_lines(str(item.path), outcome):
+            print(line)
+    changed = sum(outcome.changed for _, outcome in outcomes)
+    if not args.quiet:
+        total = sum(len(outcome.changes) for _, outcome in outcomes)
+        print(f"{total} change(s) in {changed} of {len(outcomes)} file(s)", file=sys.stderr)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_CHANGES if changed else EXIT_OK
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    encoding = _encoding(args.encoding)
+    a, b = (_read_document(Path(p), encoding) for p in (args.a, args.b))
+    if a is None or b is None:
+        return EXIT_ERROR
+    pieces = pieces_from_texts(a.text, b.text)
+    if a.text == b.text:
+        return EXIT_OK
+    print_word_diff(_console(False), f"{args.a} → {args.b}", pieces)
+    return EXIT_CHANGES
+
+
+def _glossary(paths: Sequence[str] | None) -> Glossary:
+    """Load the named glossary files, or every glossary/*.yaml when none is named."""
+    if paths:
+        files = [Path(p) for p in paths]
+    else:
+        files = sorted(Path(DEFAULT_GLOSSARY_DIR).glob("*.yaml")) + sorted(Path(DEFAULT_GLOSSARY_DIR).glob("*.yml"))
+        if not files:
+            raise UsageError(f"cleanup: no glossary: {DEFAULT_GLOSSARY_DIR}/*.yaml not found; pass --glossary FILE")
+    sources = []
+    for file in files:
+        data = _read_bytes(file)
+        try:
+            sources.append((str(file), decode(data).text))
+        except DecodeError as error:
+            raise UsageError(f"{file}: {error}") from None
+    return load_glossary(sources)
+
+
+def _inputs(paths: Sequence[str], exclude: Path | None = None) -> list[Input]:
+    """Every text file named or found under the named folders, in a stable order."""
+    found: list[Input] = []
+    for raw in paths or [DEFAULT_INPUT]:
+        path = Path(raw)
+        if path.is_dir():
+            files = _walk(path, exclude)
+            if not files:
+                raise UsageError(f"{path}: no {' or '.join(TEXT_SUFFIXES)} files in this folder")
+            found.extend(Input(file, file.relative_to(path).as_posix()) for file in files)
+        elif path.exists():
+            found.append(Input(path, path.name))
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return found
+
+
+def _walk(folder: Path, exclude: Path | None) -> list[Path]:
+    # The output folder inside an input folder holds outputs, not inputs (unless they are the same folder).
+    skip = exclude.resolve() if exclude and exclude.resolve() != folder.resolve() else None
+    files = []
+    for file in sorted(folder.rglob("*")):
+        if file.suffix.lower() not in TEXT_SUFFIXES or not file.is_file():
+            continue
+        if any(part.startswith(".") for part in file.relative_to(folder).parts):
+            continue
+        if skip and skip in file.resolve().parents:
+            continue
+        files.append(file)
+    return files
+
+
+def _plan_outputs(inputs: Sequence[Input], out_dir: Path) -> dict[Path, Path]:
+    """The output path of every input; refuses to overwrite an input or to write two inputs to one file."""
+    plan: dict[Path, Path] = {}
+    claimed: dict[Path, Path] = {}
+    sources = {item.path.resolve() for item in inputs}
+    for item in inputs:
+        target = out_dir / item.name
+        resolved = target.resolve()
+        if resolved in sources:
+            raise UsageError(f"{item.path}: the output {target} would overwrite an input; choose another --out")
+        if resolved in claimed and claimed[resolved] != item.path:
+            raise UsageError(f"{item.path} and {claimed[resolved]} would both be written to {target}")
+        claimed[resolved] = item.path
+        plan[item.path] = target
+    return plan
+
+
+def _process_all(
+    inputs: Sequence[Input], settings: Settings, encoding: str | None
+) -> tuple[list[tuple[Input, Outcome]], int]:
+    """Process every readable input; report the rest. Returns the outcomes and how many failed."""
+    encoding = _encoding(encoding)
+    outcomes, failed = [], 0
+    for item in inputs:
+        document = _read_document(item.path, encoding)
+        if document is None:
+            failed += 1
+            continue
+        outcomes.append((item, process(document, settings)))
+    return outcomes, failed
+
+
+def _read_document(path: Path, encoding: str | None):
+    try:
+        return decode(_read_bytes(path), encoding)
+    except BinaryFile as error:
+        _error(f"{path}: {error}")
+    except DecodeError as error:
+        _error(f"{path}: {error}")
+    return None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder, expected a file") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise UsageError(f"cleanup: unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
+
+
+def _write_outputs(item: Input, outcome: Outcome, target: Path) -> None:
+    """Write the corrected text, its unified diff and its change log, each atomically."""
+    original = outcome.original
+    diff = unified_diff(original.text, outcome.corrected, str(item.path), str(target))
+    record = changes_record(str(item.path), str(target), outcome)
+    _write_atomic(target, encode(original, outcome.corrected))
+    _write_atomic(target.with_name(target.name + ".diff"), diff.encode("utf-8"))
+    _write_atomic(
+        target.with_name(target.name + ".changes.json"),
+        (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+    )
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise UsageError(f"{target.parent}: cannot write here ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _console(quiet: bool) -> Console:
+    return Console(quiet=quiet, highlight=False)
+
+
+def _error(message: str) -> None:
+    print(message, file=sys.stderr)

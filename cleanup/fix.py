@@ -1,0 +1,169 @@
+"""Apply edits in one pass, iterate to a fixpoint, and keep every change attributed to the original."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Change, Edit, Step
+
+EditSource = Callable[[str], Iterable[Edit]]
+MAX_PASSES = 10
+
+
+class FixDidNotConverge(Exception):
+    """Raised when rules keep changing the text after MAX_PASSES passes."""
+
+    def __init__(self, rules: Sequence[str]) -> None:
+        self.rules = tuple(sorted(set(rules)))
+        super().__init__(
+            f"fixes did not settle after {MAX_PASSES} passes; rules still changing the text: "
+            + ", ".join(self.rules)
+        )
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """The corrected text and the changes that explain it against the original."""
+
+    text: str
+    changes: tuple[Change, ...]
+
+
+def conflicts(a: Edit, b: Edit) -> bool:
+    """True when two edits cannot both be applied in one pass."""
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def select_edits(edits: Iterable[Edit]) -> list[Edit]:
+    """Non-conflicting edits sorted by position; on conflict the earlier-starting, then longer, edit wins.
+
+    An insertion sorts before a replacement starting at the same offset. Edits that lose are not
+    lost: the next pass proposes them again against the new text.
+    """
+    ordered = sorted(edits, key=lambda e: (e.start, e.end > e.start, -(e.end - e.start), e.rule, e.replacement))
+    chosen: list[Edit] = []
+    for edit in ordered:
+        if not (chosen and conflicts(chosen[-1], edit)):
+            chosen.append(edit)
+    return chosen
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-conflicting edits to `text` in one pass."""
+    pieces: list[str] = []
+    cursor = 0
+    for edit in edits:
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def fix(original: str, sources: Sequence[EditSource], max_passes: int = MAX_PASSES) -> FixResult:
+    """Run every edit source until none proposes an edit; return the text and its change log."""
+    text, changes = original, ()
+    for _ in range(max_passes):
+        edits = select_edits(e for source in sources for e in source(text) if _is_effective(text, e))
+        if not edits:
+            return FixResult(text, changes)
+        text, changes = compose(original, text, changes, edits)
+    leftover = [e.rule for source in sources for e in source(text) if _is_effective(text, e)]
+    if leftover:
+        raise FixDidNotConverge(leftover)
+    return FixResult(text, changes)
+
+
+def _is_effective(text: str, edit: Edit) -> bool:
+    return text[edit.start : edit.end] != edit.replacement
+
+
+def compose(
+    original: str, text: str, changes: Sequence[Change], edits: Sequence[Edit]
+) -> tuple[str, tuple[Change, ...]]:
+    """Apply `edits` to `text` and merge them into `changes`, which map `text` back to `original`.
+
+    An edit that touches text an earlier change produced is merged with that change, so that every
+    differing character stays covered by exactly one change.
+    """
+    groups = _group(edits, changes)
+    pieces: list[str] = []
+    merged: list[Change] = []
+    cursor = 0
+    delta = 0
+    done = 0
+    for group_edits, first, last in groups:
+        for change in changes[done:first]:
+            merged.append(_shift(change, delta))
+        done = last
+        touched = changes[first:last]
+        start = min([group_edits[0].start] + [c.new_start for c in touched])
+        end = max([group_edits[-1].end] + [c.new_end for c in touched])
+        orig_start = _to_original(changes, first, start)
+        orig_end = orig_start + (end - start) + sum((c.end - c.start) - (c.new_end - c.new_start) for c in touched)
+        replacement = apply_edits(text[start:end], [_rebase(e, start) for e in group_edits])
+        pieces.append(text[cursor:start])
+        pieces.append(replacement)
+        cursor = end
+        new_start = start + delta
+        delta += len(replacement) - (end - start)
+        if replacement != original[orig_start:orig_end]:
+            steps = _unique([s for c in touched for s in c.steps] + [e.step for e in group_edits])
+            merged.append(Change(orig_start, orig_end, new_start, new_start + len(replacement), steps))
+    merged.extend(_shift(change, delta) for change in changes[done:])
+    pieces.append(text[cursor:])
+    return "".join(pieces), tuple(merged)
+
+
+def _group(edits: Sequence[Edit], changes: Sequence[Change]) -> list[tuple[list[Edit], int, int]]:
+    """Group edits with the earlier changes they touch: (edits, first change index, end index)."""
+    ends = [c.new_end for c in changes]
+    groups: list[tuple[list[Edit], int, int]] = []
+    for edit in edits:
+        first = bisect.bisect_right(ends, edit.start)
+        last = first
+        while last < len(changes) and _touches(edit, changes[last]):
+            last += 1
+        if groups and last > first and groups[-1][2] > first:
+            group_edits, group_first, _ = groups[-1]
+            groups[-1] = (group_edits + [edit], group_first, max(last, groups[-1][2]))
+        else:
+            groups.append(([edit], first, last))
+    return groups
+
+
+def _touches(edit: Edit, change: Change) -> bool:
+    """True when `edit` rewrites text that `change` produced (adjacency does not count)."""
+    if edit.start == edit.end:
+        return change.new_start < edit.start < change.new_end
+    if change.new_start == change.new_end:
+        return edit.start < change.new_start < edit.end
+    return edit.start < change.new_end and change.new_start < edit.end
+
+
+def _to_original(changes: Sequence[Change], index: int, position: int) -> int:
+    """Original offset of `position`, given that changes[:index] all lie before it."""
+    if index == 0:
+        return position
+    before = changes[index - 1]
+    return position - before.new_end + before.end
+
+
+def _shift(change: Change, delta: int) -> Change:
+    return Change(change.start, change.end, change.new_start + delta, change.new_end + delta, change.steps)
+
+
+def _rebase(edit: Edit, offset: int) -> Edit:
+    return Edit(edit.start - offset, edit.end - offset, edit.replacement, edit.rule, edit.reason, edit.safety)
+
+
+def _unique(steps: list[Step]) -> tuple[Step, ...]:
+    return tuple(dict.fromkeys(steps))

@@ -1,0 +1,278 @@
+"""Read glossary YAML safely and report every problem at once, each with file, line and column."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .fix import fix
+from .glossary import Example, Matcher, Term, fold_keep_case, word_key
+from .model import Location, Problem
+
+TOP_KEYS = ("terms", "names")
+TERM_KEYS = ("preferred", "variants", "note", "examples")
+EXAMPLE_KEYS = ("from", "to")
+
+
+class GlossaryError(Exception):
+    """One or more problems in the glossary files; nothing should be written."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The validated terms of one or more glossary files."""
+
+    terms: tuple[Term, ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """All terms compiled into one matcher (built on first use)."""
+        return Matcher(self.terms)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A preferred form or variant with where it was written, for conflict checks."""
+
+    text: str
+    where: Location
+    term: Term
+    is_preferred: bool
+
+
+def load_glossary(sources: Sequence[tuple[str, str]]) -> Glossary:
+    """Parse (path, YAML text) pairs into one glossary; raise GlossaryError listing every problem."""
+    problems: list[Problem] = []
+    phrases: list[_Phrase] = []
+    for path, text in sources:
+        reader = _Reader(path)
+        phrases.extend(reader.read(text))
+        problems.extend(reader.problems)
+    problems.extend(_conflicts(phrases))
+    terms = tuple(dict.fromkeys(p.term for p in phrases))
+    glossary = Glossary(terms, tuple(path for path, _ in sources))
+    if not problems:
+        problems.extend(failing_examples(glossary))
+    if problems:
+        raise GlossaryError(problems)
+    return glossary
+
+
+def failing_examples(glossary: Glossary) -> list[Problem]:
+    """Problems for every example whose text the glossary does not turn into the expected text."""
+    problems = []
+    for term in glossary.terms:
+        for example in term.examples:
+            got = fix(example.before, [glossary.matcher.edits]).text
+            if got != example.after:
+                problems.append(
+                    Problem(
+                        example.where or term.where,
+                        f"example of “{term.preferred}” fails: “{example.before}” became “{got}”, "
+                        f"expected “{example.after}”; fix the entry or the example",
+                    )
+                )
+    return problems
+
+
+class _Reader:
+    """Walks one parsed YAML file, collecting phrases and problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def read(self, text: str) -> list[_Phrase]:
+        try:
+            data = YAML(typ="rt").load(text)
+        except MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            where = Location(self.path, mark.line + 1, mark.column + 1) if mark else Location(self.path)
+            self._problem(where, f"YAML syntax error: {error.problem or error.context}; correct the YAML")
+            return []
+        except YAMLError as error:
+            self._problem(Location(self.path, 1, 1), f"YAML error: {error}; correct the YAML")
+            return []
+        if data is None:
+            return []
+        if not isinstance(data, CommentedMap):
+            self._problem(Location(self.path, 1, 1), "expected a mapping with “terms:” and/or “names:”")
+            return []
+        self._unknown_keys(data, TOP_KEYS, "top-level key")
+        phrases: list[_Phrase] = []
+        for index, node in self._items(data, "terms"):
+            phrases.extend(self._term(node, self._item_at(data["terms"], index)))
+        for index, node in self._items(data, "names"):
+            where = self._item_at(data["names"], index)
+            if self._is_text(node, where, "a name"):
+                phrases.extend(self._phrases(Term(str(node), where=where), [where]))
+        return phrases
+
+    def _items(self, data: CommentedMap, key: str) -> list[tuple[int, object]]:
+        if key not in data:
+            return []
+        node = data[key]
+        if not isinstance(node, CommentedSeq):
+            self._problem(self._value_at(data, key), f"“{key}” must be a list")
+            return []
+        return list(enumerate(node))
+
+    def _term(self, node: object, where: Location) -> list[_Phrase]:
+        if not isinstance(node, CommentedMap):
+            self._problem(where, "a term must be a mapping with “preferred:” (and “variants:”, “note:”, “examples:”)")
+            return []
+        self._unknown_keys(node, TERM_KEYS, "key")
+        if "preferred" not in node:
+            self._problem(where, "term has no “preferred:”; add the preferred form")
+            return []
+        preferred_at = self._value_at(node, "preferred")
+        if not self._is_text(node["preferred"], preferred_at, "“preferred”"):
+            return []
+        variants, variant_places = self._variants(node)
+        note = node.get("note", "")
+        if not self._is_text(note, self._value_at(node, "note"), "“note”", allow_empty=True):
+            note = ""
+        term = Term(str(node["preferred"]), tuple(variants), str(note), tuple(self._examples(node)), preferred_at)
+        return self._phrases(term, [preferred_at] + variant_places)
+
+    def _phrases(self, term: Term, places: list[Location]) -> list[_Phrase]:
+        texts = [term.preferred, *term.variants]
+        phrases = [_Phrase(t, w, term, i == 0) for i, (t, w) in enumerate(zip(texts, places))]
+        for phrase in phrases[1:]:
+            if word_key(phrase.text, fold_keep_case) == word_key(term.preferred, fold_keep_case):
+                self._problem(phrase.where, f"variant “{phrase.text}” is the preferred form itself; remove it")
+        for phrase in phrases:
+            if word_key(phrase.text) is None:
+                self._problem(
+                    phrase.where,
+                    f"“{phrase.text}” is not words separated by spaces; "
+                    "write it so that it starts and ends with a letter or digit",
+                )
+        return phrases
+
+    def _variants(self, node: CommentedMap) -> tuple[list[str], list[Location]]:
+        if "variants" not in node:
+            return [], []
+        seq = node["variants"]
+        if not isinstance(seq, CommentedSeq):
+            self._problem(self._value_at(node, "variants"), "“variants” must be a list of strings")
+            return [], []
+        variants, places = [], []
+        for index, item in enumerate(seq):
+            where = self._item_at(seq, index)
+            if self._is_text(item, where, "a variant"):
+                variants.append(str(item))
+                places.append(where)
+        return variants, places
+
+    def _examples(self, node: CommentedMap) -> list[Example]:
+        if "examples" not in node:
+            return []
+        seq = node["examples"]
+        if not isinstance(seq, CommentedSeq):
+            self._problem(self._value_at(node, "examples"), "“examples” must be a list of {from: …, to: …}")
+            return []
+        examples = []
+        for index, item in enumerate(seq):
+            where = self._item_at(seq, index)
+            if not isinstance(item, CommentedMap) or "from" not in item or "to" not in item:
+                self._problem(where, "an example needs “from:” and “to:”")
+                continue
+            self._unknown_keys(item, EXAMPLE_KEYS, "example key")
+            before, after = item["from"], item["to"]
+            if self._is_text(before, self._value_at(item, "from"), "“from”") and self._is_text(
+                after, self._value_at(item, "to"), "“to”", allow_empty=True
+            ):
+                examples.append(Example(str(before), str(after), where))
+        return examples
+
+    def _is_text(self, value: object, where: Location, what: str, allow_empty: bool = False) -> bool:
+        if not isinstance(value, str):
+            self._problem(where, f"{what} must be a string; put it in quotes")
+            return False
+        if not allow_empty and not value.strip():
+            self._problem(where, f"{what} must not be empty")
+            return False
+        return True
+
+    def _unknown_keys(self, node: CommentedMap, allowed: Sequence[str], what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(allowed)
+                self._problem(self._key_at(node, key), f"unknown {what} “{key}”; {hint}")
+
+    def _key_at(self, node: CommentedMap, key: object) -> Location:
+        line, column = node.lc.key(key)
+        return Location(self.path, line + 1, column + 1)
+
+    def _value_at(self, node: CommentedMap, key: object) -> Location:
+        if key not in node:
+            return Location(self.path, node.lc.line + 1, node.lc.col + 1)
+        line, column = node.lc.value(key)
+        return Location(self.path, line + 1, column + 1)
+
+    def _item_at(self, node: CommentedSeq, index: int) -> Location:
+        line, column = node.lc.item(index)
+        return Location(self.path, line + 1, column + 1)
+
+    def _problem(self, where: Location, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+
+def _conflicts(phrases: Sequence[_Phrase]) -> list[Problem]:
+    """Duplicate entries, variants under two preferred forms, and variants that are another's preferred form."""
+    problems = []
+    seen: dict[str, _Phrase] = {}
+    for phrase in phrases:
+        key = _conflict_key(phrase)
+        if key is None:
+            continue
+        first = seen.setdefault(key, phrase)
+        if first is phrase:
+            continue
+        problems.append(Problem(phrase.where, _conflict_message(first, phrase)))
+    return problems
+
+
+def _conflict_key(phrase: _Phrase) -> str | None:
+    """Phrases with equal keys collide; a variant differing from its preferred form only in case is exact."""
+    key = word_key(phrase.text)
+    if key is None:
+        return None
+    if not phrase.is_preferred and key == word_key(phrase.term.preferred):
+        return "exact:" + word_key(phrase.text, fold_keep_case)
+    return key
+
+
+def _conflict_message(first: _Phrase, again: _Phrase) -> str:
+    earlier = f"(line {first.where.line})" if first.where.path == again.where.path else f"({first.where})"
+    if first.term is again.term:
+        return f"“{again.text}” is listed twice for “{again.term.preferred}” {earlier}; remove one"
+    if first.is_preferred and again.is_preferred:
+        return f"duplicate entry “{again.text}” {earlier}; merge the two entries"
+    if first.is_preferred:
+        return (
+            f"variant “{again.text}” of “{again.term.preferred}” is the preferred form of another entry {earlier}; "
+            "remove the variant or that entry"
+        )
+    if again.is_preferred:
+        return (
+            f"preferred form “{again.text}” is already a variant of “{first.term.preferred}” {earlier}; "
+            "remove the variant or this entry"
+        )
+    return (
+        f"variant “{again.text}” is listed under “{again.term.preferred}” and under “{first.term.preferred}” "
+        f"{earlier}; keep it under one preferred form"
+    )

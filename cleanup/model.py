@@ -1,0 +1,151 @@
+"""Plain value types shared by every stage; no I/O here."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Safety(str, Enum):
+    """How confident a rule is: safe edits are applied by `fix`, unsafe ones on request, flags never."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    FLAG = "flag"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded text plus what is needed to write it back byte for byte."""
+
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+
+    @property
+    def newline(self) -> str:
+        """The dominant line ending, for information only: text keeps its own endings."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        counts = {"\r\n": crlf, "\n": lf, "\r": cr}
+        best = max(counts, key=lambda k: counts[k])
+        return best if counts[best] else "\n"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was written: file and 1-based line and column (0 when unknown)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input, said where it is and what to do."""
+
+    where: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One rule application that contributed to a change."""
+
+    rule: str
+    reason: str
+    safety: Safety = Safety.SAFE
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with `replacement`; offsets are code points in the text it was made for."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    reason: str
+    safety: Safety = Safety.SAFE
+
+    @property
+    def step(self) -> Step:
+        """The attribution this edit leaves in the change log."""
+        return Step(self.rule, self.reason, self.safety)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A difference between original and corrected text, explained by one or more steps.
+
+    `start`/`end` index the original; `new_start`/`new_end` index the corrected text.
+    """
+
+    start: int
+    end: int
+    new_start: int
+    new_end: int
+    steps: tuple[Step, ...]
+
+    @property
+    def rule(self) -> str:
+        """The rule id shown to editors: one id, or several joined by '+' for chained fixes."""
+        return "+".join(step.rule for step in self.steps)
+
+    @property
+    def reason(self) -> str:
+        """The reasons of all steps, in the order they were applied."""
+        return "; then ".join(step.reason for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A problem reported for a person to judge; never applied by default."""
+
+    start: int
+    end: int
+    rule: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything the pipeline found for one document."""
+
+    original: Document
+    corrected: str
+    changes: tuple[Change, ...]
+    flags: tuple[Flag, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        """True when the corrected text differs from the original."""
+        return self.corrected != self.original.text
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Maps code-point offsets to 1-based (line, column); CRLF, LF and CR all end a line."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of `offset`."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1

@@ -1,0 +1,168 @@
+"""The command line on real files: outputs, exit codes, and clear errors without tracebacks."""
+
+import codecs
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleanup.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
+GLOSSARY = """\
+terms:
+  - preferred: ISIS
+    variants: [Daash, "Da'ash"]
+  - preferred: Rasool
+    variants: [Rasul]
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A folder laid out like the project: seeds/ and glossary/, as the working directory."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return tmp_path
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_fix_writes_edition_diff_and_change_log(project, capsys):
+    write(project / "seeds" / "a.txt", "Rasul said Daash’s cells\r\nare active.\r\n".encode())
+    assert main(["fix"]) == 0
+    out = project / "corrected"
+    assert (out / "a.txt").read_bytes() == "Rasool said ISIS’s cells\r\nare active.\r\n".encode()
+    log = json.loads((out / "a.txt.changes.json").read_text(encoding="utf-8"))
+    assert [(c["line"], c["column"], c["before"], c["after"], c["rule"]) for c in log["changes"]] == [
+        (1, 1, "Rasul", "Rasool", "GL:Rasool"),
+        (1, 12, "Daash", "ISIS", "GL:ISIS"),
+    ]
+    assert all(c["reason"].startswith("house glossary: use") for c in log["changes"])
+    shown = capsys.readouterr().out
+    assert "[-Rasul-]{+Rasool+}" in shown and "[-Daash-]{+ISIS+}" in shown
+    assert "GL:ISIS" in shown  # the summary table
+
+
+def test_unified_diff_applies_with_patch(project, tmp_path_factory):
+    shutil.copy(SEED, project / "seeds" / SEED.name)
+    assert main(["fix", "-q"]) == 0
+    work = tmp_path_factory.mktemp("patch")
+    shutil.copy(SEED, work / "x.txt")
+    subprocess.run(["patch", "-s", "-o", "y.txt", "x.txt", str(project / "corrected" / f"{SEED.name}.diff")], cwd=work, check=True)
+    assert (work / "y.txt").read_bytes() == (project / "corrected" / SEED.name).read_bytes()
+
+
+def test_encoding_bom_and_line_endings_survive(project):
+    text = "Daash\r\nRasul\n\rend"
+    write(project / "seeds" / "bom8.txt", codecs.BOM_UTF8 + text.encode("utf-8"))
+    write(project / "seeds" / "utf16.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert main(["fix", "-q"]) == 0
+    expected = "ISIS\r\nRasool\n\rend"
+    assert (project / "corrected" / "bom8.txt").read_bytes() == codecs.BOM_UTF8 + expected.encode("utf-8")
+    assert (project / "corrected" / "utf16.txt").read_bytes() == codecs.BOM_UTF16_LE + expected.encode("utf-16-le")
+
+
+def test_folders_keep_their_structure_and_skip_other_files(project):
+    write(project / "seeds" / "2024" / "b.md", b"Daash\n")
+    write(project / "seeds" / "notes.json", b"{}")
+    assert main(["fix", "-q", "seeds", "--out", "edition"]) == 0
+    assert (project / "edition" / "2024" / "b.md").read_bytes() == b"ISIS\n"
+    assert not (project / "edition" / "notes.json").exists()
+
+
+def test_check_exits_1_with_findings_and_0_when_clean(project, capsys):
+    write(project / "seeds" / "a.txt", b"ok line\nthe Daash\n")
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "seeds/a.txt:2:5: GL:ISIS “Daash” → “ISIS”: house glossary: use “ISIS”"
+    ]
+    assert not (project / "corrected").exists()
+    write(project / "seeds" / "a.txt", b"ok line\nthe ISIS\n")
+    assert main(["check"]) == 0
+
+
+def test_fix_on_its_own_output_changes_nothing(project):
+    shutil.copy(SEED, project / "seeds" / SEED.name)
+    assert main(["fix", "-q"]) == 0
+    assert main(["check", "corrected"]) == 0
+    assert main(["fix", "-q", "corrected", "--out", "again"]) == 0
+    assert (project / "again" / SEED.name).read_bytes() == (project / "corrected" / SEED.name).read_bytes()
+
+
+def test_glossary_syntax_error_is_one_line_and_writes_nothing(project, capsys):
+    write(project / "seeds" / "a.txt", b"Daash\n")
+    (project / "glossary" / "house.yaml").write_text("terms:\n  - preferred: [ISIS\n", encoding="utf-8")
+    assert main(["fix"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("glossary/house.yaml:3:1: YAML syntax error")
+    assert not (project / "corrected").exists()
+
+
+def test_conflicting_variant_is_one_line_and_writes_nothing(project, capsys):
+    write(project / "seeds" / "a.txt", b"Daash\n")
+    write(project / "glossary" / "extra.yaml", "terms:\n  - preferred: Islamic State\n    variants: [Daash]\n".encode())
+    assert main(["fix"]) == 2
+    assert capsys.readouterr().err == (
+        "glossary/house.yaml:3:16: variant “Daash” is listed under “ISIS” and under “Islamic State” "
+        "(glossary/extra.yaml:3:16); keep it under one preferred form\n"
+    )
+    assert not (project / "corrected").exists()
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["fix", "missing.txt"], "missing.txt: no such file or folder\n"),
+        (["fix", "--glossary", "nope.yaml"], "nope.yaml: no such file\n"),
+        (["fix", "--encoding", "klingon"], "cleanup: unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1256\n"),
+        (["fix", "empty"], "empty: no .txt or .md files in this folder\n"),
+        (["fix", "seeds", "--out", "seeds"], "seeds/a.txt: the output seeds/a.txt would overwrite an input; choose another --out\n"),
+    ],
+)
+def test_bad_arguments_give_one_clear_line(project, capsys, argv, message):
+    write(project / "seeds" / "a.txt", b"Daash\n")
+    (project / "empty").mkdir()
+    assert main(argv) == 2
+    assert capsys.readouterr().err == message
+    assert (project / "seeds" / "a.txt").read_bytes() == b"Daash\n"
+
+
+def test_undecodable_file_is_reported_and_others_still_written(project, capsys):
+    write(project / "seeds" / "bad.txt", b"Rasul \xff\n")
+    write(project / "seeds" / "good.txt", b"Rasul\n")
+    assert main(["fix", "-q"]) == 2
+    assert capsys.readouterr().err == "seeds/bad.txt: not valid UTF-8 at byte 6 (use --encoding)\n"
+    assert (project / "corrected" / "good.txt").read_bytes() == b"Rasool\n"
+    assert not (project / "corrected" / "bad.txt").exists()
+    assert main(["fix", "-q", "seeds/bad.txt", "--encoding", "latin-1"]) == 0
+    assert (project / "corrected" / "bad.txt").read_bytes() == b"Rasool \xff\n"
+
+
+def test_diff_command_shows_word_changes(project, capsys):
+    a = write(project / "a.txt", b"one two three\nfour five\n")
+    b = write(project / "b.txt", b"one 2 three\nfour five\n")
+    assert main(["diff", str(a), str(b)]) == 1
+    assert "    1 one [-two-]{+2+} three" in capsys.readouterr().out
+    assert main(["diff", str(a), str(a)]) == 0
+
+
+def test_installed_entry_points_run_without_traceback(project):
+    write(project / "seeds" / "a.txt", b"Daash\n")
+    (project / "glossary" / "house.yaml").write_text("terms: [", encoding="utf-8")
+    script = Path(sys.executable).parent / "cleanup"
+    for command in ([sys.executable, "-m", "cleanup", "check"], [str(script), "check"]):
+        done = subprocess.run(command, capture_output=True, text=True)
+        assert done.returncode == 2, done
+        assert "Traceback" not in done.stderr and done.stderr.startswith("glossary/house.yaml:1:")
