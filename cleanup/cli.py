@@ -68,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("cleanup: interrupted; no partial files were left")
         return 130
+    except Exception as error:  # a bug, not bad input: say so briefly unless asked for details
+        if os.environ.get("CLEANUP_DEBUG"):
+            raise
+        _error(f"cleanup: internal error: {type(error).__name__}: {error} (please report it; "
+               "set CLEANUP_DEBUG=1 to see the traceback)")
     return EXIT_ERROR
 
 
