@@ -101,9 +101,9 @@ def main() -> None:
     baseline = None
     for size in sorted(args.sizes):
         terms = largest[:size]
-        compile_time = best_time(lambda: Matcher(terms), 1)
+        compile_time = best_time(lambda terms=terms: Matcher(terms), 1)
         matcher = Matcher(terms)
-        seconds = best_time(lambda: fix(text, [matcher.edits]), args.repeat)
+        seconds = best_time(lambda matcher=matcher: fix(text, [matcher.edits]), args.repeat)
         edits = len(fix(text, [matcher.edits]).changes)
         baseline = baseline or seconds
         print(f"{size:>8,} {compile_time:>10.3f} {seconds:>8.3f} {words / seconds:>12,.0f} {edits:>7,} {seconds / baseline:>10.2f}x")

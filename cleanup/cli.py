@@ -9,7 +9,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -17,10 +17,12 @@ from rich.console import Console
 from . import __version__
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
+from .config import CONFIG_FILES, Config, ConfigError, parse_config
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Outcome
-from .pipeline import Settings, process
-from .render import changes_record, check_lines, print_word_diff, summary_table
+from .pipeline import ALL_RULES, Settings, process
+from .render import changes_record, check_lines, print_flags, print_rule, print_word_diff, rules_table, summary_table
+from .rules import Rule
 from .textio import BinaryFile, DecodeError, decode, encode
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
@@ -35,8 +37,10 @@ with diffs an editor can review.
 
 exit codes:
   0  success; for `check`, nothing would change; for `diff`, the files are equal
-  1  `check`: the corrected edition would differ; `diff`: the files differ
-  2  usage or input error (bad glossary, undecodable file, missing path, ...)
+  1  `check`: the corrected edition would differ (with --strict, also: something was flagged);
+     `diff`: the files differ
+  2  usage or input error (bad glossary or rule, undecodable file, missing path, bad directive,
+     a rule that ran too long, ...)
 """
 
 
@@ -85,11 +89,14 @@ def _parser() -> argparse.ArgumentParser:
 
     fix = commands.add_parser("fix", help="write the corrected edition, a unified diff and a change log per file")
     _add_common(fix)
-    fix.add_argument("--out", default=DEFAULT_OUT, metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
+    fix.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
     fix.set_defaults(handler=_run_fix)
 
-    check = commands.add_parser("check", help="report what fix would change, write nothing; exit 1 if anything would")
+    check = commands.add_parser(
+        "check", help="report what fix would change and what it flags, write nothing; exit 1 if anything would change"
+    )
     _add_common(check)
+    check.add_argument("--strict", action="store_true", help="exit 1 also when something is flagged")
     check.set_defaults(handler=_run_check)
 
     diff = commands.add_parser("diff", help="word-level diff of any two text files")
@@ -97,6 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("b", metavar="B")
     diff.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
     diff.set_defaults(handler=_run_diff)
+
+    rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
+    rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
+    _add_settings(rules)
+    rules.set_defaults(handler=_run_rules)
     return parser
 
 
@@ -104,47 +116,62 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "paths", nargs="*", metavar="PATH", help=f"files or folders of .txt/.md files (default: {DEFAULT_INPUT}/)"
     )
-    command.add_argument(
-        "--glossary",
-        action="append",
-        metavar="FILE",
-        help=f"glossary YAML file; repeat for several (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)",
-    )
+    _add_settings(command)
+    command.add_argument("--select", metavar="IDS", help="run only these rules (comma-separated ids or prefixes)")
+    command.add_argument("--ignore", metavar="IDS", help="never run these rules (comma-separated ids or prefixes)")
+    command.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply unsafe fixes")
     command.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")
 
 
+def _add_settings(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help=f"glossary or house-rules YAML file; repeat for several (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)",
+    )
+    command.add_argument(
+        "--config", metavar="FILE", help="configuration file (default: cleanup.toml, else [tool.cleanup] in pyproject.toml)"
+    )
+
+
 def _run_fix(args: argparse.Namespace) -> int:
-    settings = Settings(_glossary(args.glossary))
-    inputs = _inputs(args.paths, exclude=Path(args.out))
-    out_dir = Path(args.out)
+    config, settings = _settings(args)
+    out_dir = Path(args.out or config.out)
+    inputs = _inputs(args.paths, exclude=out_dir)
     plan = _plan_outputs(inputs, out_dir)
     console = _console(args.quiet)
     outcomes, failed = _process_all(inputs, settings, args.encoding)
     for item, outcome in outcomes:
         _write_outputs(item, outcome, plan[item.path])
+        failed += _report_problems(item, outcome)
         if outcome.changes:
             title = f"{item.path} → {plan[item.path]} ({len(outcome.changes)} changes)"
             print_word_diff(console, title, pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes))
+        print_flags(console, str(item.path), outcome)
     if outcomes:
         console.print(summary_table([outcome for _, outcome in outcomes]))
     return EXIT_ERROR if failed else EXIT_OK
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    settings = Settings(_glossary(args.glossary))
+    _, settings = _settings(args)
     inputs = _inputs(args.paths)
     outcomes, failed = _process_all(inputs, settings, args.encoding)
     for item, outcome in outcomes:
+        failed += _report_problems(item, outcome)
         for line in check_lines(str(item.path), outcome):
             print(line)
     changed = sum(outcome.changed for _, outcome in outcomes)
     if not args.quiet:
         total = sum(len(outcome.changes) for _, outcome in outcomes)
-        print(f"{total} change(s) in {changed} of {len(outcomes)} file(s)", file=sys.stderr)
+        flags = sum(len(outcome.flags) for _, outcome in outcomes)
+        print(f"{total} change(s) in {changed} of {len(outcomes)} file(s); {flags} flag(s)", file=sys.stderr)
     if failed:
         return EXIT_ERROR
-    return EXIT_CHANGES if changed else EXIT_OK
+    flagged = args.strict and any(outcome.flags for _, outcome in outcomes)
+    return EXIT_CHANGES if changed or flagged else EXIT_OK
 
 
 def _run_diff(args: argparse.Namespace) -> int:
@@ -159,7 +186,76 @@ def _run_diff(args: argparse.Namespace) -> int:
     return EXIT_CHANGES
 
 
-def _glossary(paths: Sequence[str] | None) -> Glossary:
+def _run_rules(args: argparse.Namespace) -> int:
+    _, settings = _settings(args)
+    console = _console(False)
+    if args.rule is None:
+        console.print(rules_table(settings.rules))
+        return EXIT_OK
+    rule = next((r for r in settings.rules if r.id == args.rule), None)
+    if rule is None:
+        raise UsageError(f"cleanup: no rule {args.rule!r}; `cleanup rules` lists them")
+    print_rule(console, rule)
+    return EXIT_OK
+
+
+def _report_problems(item: Input, outcome: Outcome) -> int:
+    for problem in outcome.problems:
+        _error(str(replace(problem, where=replace(problem.where, path=str(item.path)))))
+    return 1 if outcome.problems else 0
+
+
+def _settings(args: argparse.Namespace) -> tuple[Config, Settings]:
+    """Configuration file, then command-line options, into the settings of this run."""
+    config = _config(args.config)
+    glossary = _glossary(args.glossary or list(config.glossary))
+    rules = ALL_RULES + glossary.rules
+    select = _ids(getattr(args, "select", None)) or config.select
+    ignore = _ids(getattr(args, "ignore", None)) or config.ignore
+    _check_ids(select + ignore, rules, glossary)
+    settings = Settings(
+        glossary,
+        rules,
+        select,
+        ignore,
+        unsafe_fixes=bool(getattr(args, "unsafe_fixes", None) or config.unsafe_fixes),
+        quotations=config.quotations,
+        arabic_article=config.arabic_article,
+    )
+    return config, settings
+
+
+def _ids(raw: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in raw.split(",") if part.strip()) if raw else ()
+
+
+def _check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary) -> None:
+    known = [rule.id for rule in rules] + [term.rule for term in glossary.terms] + ["GL"]
+    for prefix in prefixes:
+        if not any(rule_id.startswith(prefix) for rule_id in known):
+            raise UsageError(f"cleanup: no rule id starts with {prefix!r}; `cleanup rules` lists them")
+
+
+def _config(path: str | None) -> Config:
+    candidates = [Path(path)] if path else [Path(name) for name in CONFIG_FILES]
+    for candidate in candidates:
+        if path or candidate.is_file():
+            text = _read_bytes(candidate).decode("utf-8", errors="replace")
+            try:
+                found = parse_config(str(candidate), text)
+            except ConfigError as error:
+                raise UsageError(str(error)) from None
+            if found is not None:
+                return _relative_to(found, candidate.parent)
+    return Config()
+
+
+def _relative_to(config: Config, folder: Path) -> Config:
+    """Glossary paths in a configuration file are relative to the file's folder."""
+    return replace(config, glossary=tuple(p if folder == Path(".") else str(folder / p) for p in config.glossary))
+
+
+def _glossary(paths: Sequence[str]) -> Glossary:
     """Load the named glossary files, or every glossary/*.yaml when none is named."""
     if paths:
         files = [Path(p) for p in paths]
@@ -174,7 +270,7 @@ def _glossary(paths: Sequence[str] | None) -> Glossary:
             sources.append((str(file), decode(data).text))
         except DecodeError as error:
             raise UsageError(f"{file}: {error}") from None
-    return load_glossary(sources)
+    return load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
 
 
 def _inputs(paths: Sequence[str], exclude: Path | None = None) -> list[Input]:
@@ -237,7 +333,7 @@ def _process_all(
         if document is None:
             failed += 1
             continue
-        outcomes.append((item, process(document, settings)))
+        outcomes.append((item, process(document, settings, markdown=item.path.suffix.lower() == ".md")))
     return outcomes, failed
 
 

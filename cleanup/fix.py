@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Change, Edit, Step
 
@@ -72,7 +72,7 @@ def fix(original: str, sources: Sequence[EditSource], max_passes: int = MAX_PASS
     """Run every edit source until none proposes an edit; return the text and its change log."""
     text, changes = original, ()
     for _ in range(max_passes):
-        edits = select_edits(e for source in sources for e in source(text) if _is_effective(text, e))
+        edits = select_edits(_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
         if not edits:
             return FixResult(text, changes)
         text, changes = compose(original, text, changes, edits)
@@ -84,6 +84,33 @@ def fix(original: str, sources: Sequence[EditSource], max_passes: int = MAX_PASS
 
 def _is_effective(text: str, edit: Edit) -> bool:
     return text[edit.start : edit.end] != edit.replacement
+
+
+def _trimmed(text: str, edit: Edit) -> Edit:
+    """The edit narrowed to the words it really changes, so the log shows no unchanged text."""
+    old, new = text[edit.start : edit.end], edit.replacement
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    while prefix and (_splits_word(old, prefix) or _splits_word(new, prefix)):
+        prefix -= 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    while suffix and (_splits_word(old, len(old) - suffix) or _splits_word(new, len(new) - suffix)):
+        suffix -= 1
+    if not prefix and not suffix:
+        return edit
+    return replace(edit, start=edit.start + prefix, end=edit.end - suffix, replacement=new[prefix : len(new) - suffix])
+
+
+def _splits_word(text: str, at: int) -> bool:
+    """Whether `at` falls inside a word; hyphens and apostrophes join words (al-Badya, Da’ash)."""
+    return 0 < at < len(text) and _in_word(text[at - 1]) and _in_word(text[at])
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "-'’‘ʼ"
 
 
 def compose(
@@ -138,6 +165,17 @@ def _group(edits: Sequence[Edit], changes: Sequence[Change]) -> list[tuple[list[
         else:
             groups.append(([edit], first, last))
     return groups
+
+
+def to_original(changes: Sequence[Change], offset: int) -> int:
+    """The original offset of a corrected-text offset; inside a change, the change's start."""
+    index = bisect.bisect_right([c.new_start for c in changes], offset) - 1
+    if index < 0:
+        return offset
+    change = changes[index]
+    if offset < change.new_end:
+        return change.start
+    return offset - change.new_end + change.end
 
 
 def _touches(edit: Edit, change: Change) -> bool:

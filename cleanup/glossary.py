@@ -39,6 +39,7 @@ class Term:
     note: str = ""
     examples: tuple[Example, ...] = ()
     where: Location | None = None
+    article: str = ""  # "a" or "an" when the preferred form's spoken start is not obvious
 
     @property
     def rule(self) -> str:

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import regex
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .fix import fix
 from .glossary import Example, Matcher, Term, fold_keep_case, word_key
-from .model import Location, Problem
+from .model import Location, Problem, Safety
+from .rules import Context, Rule, RuleExample, example_failure, regex_rule
 
-TOP_KEYS = ("terms", "names")
-TERM_KEYS = ("preferred", "variants", "note", "examples")
+TOP_KEYS = ("terms", "names", "rules")
+TERM_KEYS = ("preferred", "variants", "note", "article", "examples")
 EXAMPLE_KEYS = ("from", "to")
+RULE_KEYS = ("id", "reason", "pattern", "replacement", "message", "safety", "scope", "examples")
+RULE_EXAMPLE_KEYS = ("from", "to", "match", "no_match")
+RULE_ID = regex.compile(r"[A-Z][A-Z0-9_-]{1,15}")
+SCOPES = ("document", "line")
+RULE_TIMEOUT = 1.0  # seconds a house rule's pattern may run on one text before it is stopped
 
 
 class GlossaryError(Exception):
@@ -34,6 +41,7 @@ class Glossary:
 
     terms: tuple[Term, ...] = ()
     sources: tuple[str, ...] = field(default=())
+    rules: tuple[Rule, ...] = ()  # house rules written in the same files
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -51,19 +59,25 @@ class _Phrase:
     is_preferred: bool
 
 
-def load_glossary(sources: Sequence[tuple[str, str]]) -> Glossary:
-    """Parse (path, YAML text) pairs into one glossary; raise GlossaryError listing every problem."""
+def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str] = ()) -> Glossary:
+    """Parse (path, YAML text) pairs into one glossary with its house rules; raise GlossaryError
+    listing every problem. `reserved_ids` are rule ids a house rule may not take (the built-ins)."""
     problems: list[Problem] = []
     phrases: list[_Phrase] = []
+    rules: list[tuple[Rule, Location]] = []
     for path, text in sources:
         reader = _Reader(path)
-        phrases.extend(reader.read(text))
+        found_phrases, found_rules = reader.read(text)
+        phrases.extend(found_phrases)
+        rules.extend(found_rules)
         problems.extend(reader.problems)
     problems.extend(_conflicts(phrases))
+    problems.extend(_duplicate_rule_ids(rules, reserved_ids))
     terms = tuple(dict.fromkeys(p.term for p in phrases))
-    glossary = Glossary(terms, tuple(path for path, _ in sources))
+    glossary = Glossary(terms, tuple(path for path, _ in sources), tuple(rule for rule, _ in rules))
     if not problems:
         problems.extend(failing_examples(glossary))
+        problems.extend(_failing_rule_examples(rules))
     if problems:
         raise GlossaryError(problems)
     return glossary
@@ -86,29 +100,39 @@ def failing_examples(glossary: Glossary) -> list[Problem]:
     return problems
 
 
+def _duplicate_rule_ids(rules: Sequence[tuple[Rule, Location]], reserved: Iterable[str]) -> list[Problem]:
+    problems, seen = [], set(reserved)
+    for rule, where in rules:
+        if rule.id in seen:
+            problems.append(Problem(where, f"rule id {rule.id} is already taken; choose another id"))
+        seen.add(rule.id)
+    return problems
+
+
+def _failing_rule_examples(rules: Sequence[tuple[Rule, Location]]) -> list[Problem]:
+    problems = []
+    for rule, where in rules:
+        for example in rule.examples:
+            try:
+                failure = example_failure(rule, example, Context())
+            except TimeoutError:
+                failure = f"the pattern ran longer than {RULE_TIMEOUT:g} s on “{example.before}”; simplify it"
+            if failure:
+                problems.append(Problem(where, f"example of rule {rule.id} fails: {failure}; fix the rule or the example"))
+    return problems
+
+
 class _Reader:
-    """Walks one parsed YAML file, collecting phrases and problems."""
+    """Walks one parsed YAML file, collecting phrases, house rules and problems."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
 
-    def read(self, text: str) -> list[_Phrase]:
-        try:
-            data = YAML(typ="rt").load(text)
-        except MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            where = Location(self.path, mark.line + 1, mark.column + 1) if mark else Location(self.path)
-            self._problem(where, f"YAML syntax error: {error.problem or error.context}; correct the YAML")
-            return []
-        except YAMLError as error:
-            self._problem(Location(self.path, 1, 1), f"YAML error: {error}; correct the YAML")
-            return []
+    def read(self, text: str) -> tuple[list[_Phrase], list[tuple[Rule, Location]]]:
+        data = self._parse(text)
         if data is None:
-            return []
-        if not isinstance(data, CommentedMap):
-            self._problem(Location(self.path, 1, 1), "expected a mapping with “terms:” and/or “names:”")
-            return []
+            return [], []
         self._unknown_keys(data, TOP_KEYS, "top-level key")
         phrases: list[_Phrase] = []
         for index, node in self._items(data, "terms"):
@@ -117,7 +141,29 @@ class _Reader:
             where = self._item_at(data["names"], index)
             if self._is_text(node, where, "a name"):
                 phrases.extend(self._phrases(Term(str(node), where=where), [where]))
-        return phrases
+        rules = []
+        for index, node in self._items(data, "rules"):
+            where = self._item_at(data["rules"], index)
+            rule = self._rule(node, where)
+            if rule is not None:
+                rules.append((rule, where))
+        return phrases, rules
+
+    def _parse(self, text: str) -> CommentedMap | None:
+        try:
+            data = YAML(typ="rt").load(text)
+        except MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            where = Location(self.path, mark.line + 1, mark.column + 1) if mark else Location(self.path)
+            self._problem(where, f"YAML syntax error: {error.problem or error.context}; correct the YAML")
+            return None
+        except YAMLError as error:
+            self._problem(Location(self.path, 1, 1), f"YAML error: {error}; correct the YAML")
+            return None
+        if data is None or isinstance(data, CommentedMap):
+            return data
+        self._problem(Location(self.path, 1, 1), "expected a mapping with “terms:”, “names:” and/or “rules:”")
+        return None
 
     def _items(self, data: CommentedMap, key: str) -> list[tuple[int, object]]:
         if key not in data:
@@ -143,7 +189,13 @@ class _Reader:
         note = node.get("note", "")
         if not self._is_text(note, self._value_at(node, "note"), "“note”", allow_empty=True):
             note = ""
-        term = Term(str(node["preferred"]), tuple(variants), str(note), tuple(self._examples(node)), preferred_at)
+        article = node.get("article", "")
+        if article not in ("", "a", "an"):
+            self._problem(self._value_at(node, "article"), "“article” must be a or an")
+            article = ""
+        term = Term(
+            str(node["preferred"]), tuple(variants), str(note), tuple(self._examples(node)), preferred_at, article
+        )
         return self._phrases(term, [preferred_at] + variant_places)
 
     def _phrases(self, term: Term, places: list[Location]) -> list[_Phrase]:
@@ -195,6 +247,94 @@ class _Reader:
                 after, self._value_at(item, "to"), "“to”", allow_empty=True
             ):
                 examples.append(Example(str(before), str(after), where))
+        return examples
+
+    def _rule(self, node: object, where: Location) -> Rule | None:
+        """A house rule: id, pattern, replacement (a fix) or message (a flag), safety, scope, examples."""
+        if not isinstance(node, CommentedMap) or "id" not in node or "pattern" not in node:
+            self._problem(where, "a rule needs at least “id:” and “pattern:”")
+            return None
+        self._unknown_keys(node, RULE_KEYS, "rule key")
+        fields = {key: node.get(key) for key in RULE_KEYS}
+        rule_id = fields["id"]
+        if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
+            self._problem(self._value_at(node, "id"), "a rule id is capitals and digits, like WEB001")
+            return None
+        texts_ok = all(
+            self._is_text(fields[key], self._value_at(node, key), f"{rule_id}: “{key}”", allow_empty=key == "replacement")
+            for key in ("pattern", "replacement", "message", "reason")
+            if key in node
+        )
+        pattern = self._pattern(node, rule_id) if texts_ok else None
+        fixes = "replacement" in node
+        if fixes == ("message" in node):
+            self._problem(where, f"rule {rule_id}: give either “replacement:” (a fix) or “message:” (a flag)")
+            return None
+        safety = self._choice(node, "safety", [s.value for s in Safety], "safe" if fixes else "flag", rule_id)
+        scope = self._choice(node, "scope", SCOPES, "document", rule_id)
+        if pattern is None or safety is None or scope is None:
+            return None
+        if fixes == (safety == "flag"):
+            self._problem(self._value_at(node, "safety"), f"rule {rule_id}: a rule with “replacement:” is safe or unsafe; one with “message:” is flag")
+            return None
+        if fixes and not self._replacement_ok(node, pattern, rule_id):
+            return None
+        return regex_rule(
+            rule_id,
+            str(fields["reason"] or fields["message"] or f"house rule {rule_id}"),
+            Safety(safety),
+            pattern,
+            str(fields["replacement"]) if fixes else None,
+            self._rule_examples(node, rule_id),
+            message=str(fields["message"]) if not fixes else None,
+            scope=scope,
+            timeout=RULE_TIMEOUT,
+            source=f"{where}",
+        )
+
+    def _pattern(self, node: CommentedMap, rule_id: str) -> regex.Pattern | None:
+        try:
+            return regex.compile(node["pattern"])
+        except regex.error as error:
+            where = self._value_at(node, "pattern")
+            self._problem(where, f"rule {rule_id}: bad pattern: {error.msg} at position {error.pos}; correct the regex")
+            return None
+
+    def _replacement_ok(self, node: CommentedMap, pattern: regex.Pattern, rule_id: str) -> bool:
+        for name in regex.findall(r"\\g<(\w+)>|\\(\d+)", str(node["replacement"])):
+            group = name[0] or name[1]
+            known = int(group) <= pattern.groups if group.isdigit() else group in pattern.groupindex
+            if not known:
+                self._problem(self._value_at(node, "replacement"), f"rule {rule_id}: the replacement names group {group}, which the pattern does not have")
+                return False
+        return True
+
+    def _choice(self, node: CommentedMap, key: str, allowed: Sequence[str], default: str, rule_id: str) -> str | None:
+        value = node.get(key, default)
+        if value not in allowed:
+            self._problem(self._value_at(node, key), f"rule {rule_id}: “{key}” must be one of " + ", ".join(allowed))
+            return None
+        return value
+
+    def _rule_examples(self, node: CommentedMap, rule_id: str) -> list[RuleExample]:
+        seq = node.get("examples")
+        if seq is None:
+            return []
+        if not isinstance(seq, CommentedSeq):
+            self._problem(self._value_at(node, "examples"), f"rule {rule_id}: “examples” must be a list")
+            return []
+        examples = []
+        for index, item in enumerate(seq):
+            where = self._item_at(seq, index)
+            kinds = [k for k in ("from", "match", "no_match") if isinstance(item, CommentedMap) and k in item]
+            if len(kinds) != 1 or (kinds == ["from"]) != ("to" in item):
+                self._problem(where, f"rule {rule_id}: an example is {{from: …, to: …}}, {{match: …}} or {{no_match: …}}")
+                continue
+            self._unknown_keys(item, RULE_EXAMPLE_KEYS, "example key")
+            texts = [item[k] for k in (kinds[0], "to") if k in item]
+            if all(self._is_text(t, where, "an example", allow_empty=True) for t in texts):
+                after = str(item["to"]) if "to" in item else None
+                examples.append(RuleExample(str(item[kinds[0]]), after, kinds[0] == "match"))
         return examples
 
     def _is_text(self, value: object, where: Location, what: str, allow_empty: bool = False) -> bool:

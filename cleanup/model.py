@@ -129,6 +129,7 @@ class Outcome:
     corrected: str
     changes: tuple[Change, ...]
     flags: tuple[Flag, ...] = field(default=())
+    problems: tuple[Problem, ...] = field(default=())  # bad directives, rules that timed out (path left empty)
 
     @property
     def changed(self) -> bool:
@@ -144,6 +145,11 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset at which each line starts."""
+        return list(self._starts)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of `offset`."""

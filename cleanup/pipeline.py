@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
-from .fix import fix
+from .fix import fix, to_original
+from .glossary import fold
 from .loader import Glossary
-from .model import Document, Outcome
+from .model import Document, Edit, Flag, Location, Outcome, Problem, Safety
+from .protect import Directives, directives, is_ignored, is_protected
+from .quotes import QUOTE_RULES, quotation_spans
+from .rules import Context, Rule
+from .style import BUILT_IN
+
+ALL_RULES: tuple[Rule, ...] = BUILT_IN + QUOTE_RULES
 
 
 @dataclass(frozen=True)
@@ -14,9 +22,127 @@ class Settings:
     """Everything that decides what the pipeline does to a document."""
 
     glossary: Glossary
+    rules: tuple[Rule, ...] = ALL_RULES
+    select: tuple[str, ...] = ()  # rule id prefixes to run (empty: all)
+    ignore: tuple[str, ...] = ()  # rule id prefixes never to run
+    unsafe_fixes: bool = False
+    quotations: str = "normalize"  # glossary inside quotations: "normalize" or "keep"
+    arabic_article: str = "lower-inside"  # or "capital"
+
+    def enabled(self, rule_id: str, disabled: Iterable[str] = ()) -> bool:
+        """Whether a rule id passes `select`, `ignore` and a document's own `disable` list (by prefix)."""
+        if self.select and not any(rule_id.startswith(p) for p in self.select):
+            return False
+        return not any(rule_id.startswith(p) for p in (*self.ignore, *disabled))
 
 
-def process(document: Document, settings: Settings) -> Outcome:
-    """Normalize `document` and return the corrected text with every change explained."""
-    result = fix(document.text, [settings.glossary.matcher.edits])
-    return Outcome(document, result.text, result.changes)
+@dataclass
+class _Run:
+    """One document's run: its settings, and directives recomputed whenever the text changes."""
+
+    settings: Settings
+    markdown: bool
+    context: Context
+    problems: list[Problem] = field(default_factory=list)
+    _text: str | None = None
+    _directives: Directives | None = None
+    _quotations: list[tuple[int, int]] = field(default_factory=list)
+
+    def directives(self, text: str) -> Directives:
+        if self._text is not text:
+            self._text, self._directives = text, directives(text, self.markdown)
+            self._quotations = quotation_spans(text, self.markdown)
+        return self._directives
+
+    def allows(self, text: str, rule: str, start: int, end: int) -> bool:
+        """Whether a finding of `rule` at [start, end) may stand: not protected, ignored or disabled."""
+        found = self.directives(text)
+        return (
+            self.settings.enabled(rule, found.disable)
+            and not is_protected(found, start, end)
+            and not is_ignored(found, rule, start)
+        )
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        return any(q_start <= start and end <= q_end for q_start, q_end in self._quotations)
+
+
+def process(document: Document, settings: Settings, markdown: bool = False) -> Outcome:
+    """Normalize `document` and return the corrected text, every change explained, and the flags."""
+    run = _Run(settings, markdown, _context(settings, markdown))
+    result = fix(document.text, [_glossary_source(run), *_rule_sources(run)])
+    flags = [
+        replace(flag, start=to_original(result.changes, flag.start), end=to_original(result.changes, flag.end))
+        for flag in _flags(run, result.text)
+    ]
+    run.problems.extend(run.directives(document.text).problems)
+    return Outcome(document, result.text, result.changes, tuple(sorted(flags, key=_flag_order)), tuple(run.problems))
+
+
+def _context(settings: Settings, markdown: bool) -> Context:
+    terms = settings.glossary.terms
+    return Context(
+        markdown=markdown,
+        known_forms=frozenset(t.preferred for t in terms),
+        articles={fold(t.preferred.split()[0]): t.article for t in terms if t.article},
+        arabic_article=settings.arabic_article,
+    )
+
+
+def _glossary_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
+    def source(text: str) -> Iterator[Edit]:
+        allowed = {fold(variant) for variant in run.directives(text).allow}
+        for edit in run.settings.glossary.matcher.edits(text):
+            if not run.allows(text, edit.rule, edit.start, edit.end) or fold(text[edit.start : edit.end]) in allowed:
+                continue
+            if run.in_quotation(edit.start, edit.end):
+                if run.settings.quotations == "keep":
+                    continue
+                edit = replace(edit, reason=edit.reason + "; inside a quotation")
+            yield edit
+
+    return source
+
+
+def _rule_sources(run: _Run) -> list[Callable[[str], Iterator[Edit]]]:
+    applied = {Safety.SAFE, Safety.UNSAFE} if run.settings.unsafe_fixes else {Safety.SAFE}
+    return [_rule_source(run, rule) for rule in run.settings.rules if rule.safety in applied]
+
+
+def _rule_source(run: _Run, rule: Rule) -> Callable[[str], Iterator[Edit]]:
+    def source(text: str) -> Iterator[Edit]:
+        for finding in _findings(run, rule, text):
+            if isinstance(finding, Edit):
+                yield finding
+
+    return source
+
+
+def _flags(run: _Run, text: str) -> Iterator[Flag]:
+    """Flag rules' findings, and unsafe fixes that were not applied, on the corrected text."""
+    for rule in run.settings.rules:
+        if rule.safety is Safety.FLAG or (rule.safety is Safety.UNSAFE and not run.settings.unsafe_fixes):
+            for finding in _findings(run, rule, text):
+                yield finding if isinstance(finding, Flag) else _unsafe_as_flag(finding)
+
+
+def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
+    """A rule's findings that the document allows; a rule that times out is reported and skipped."""
+    if not run.settings.enabled(rule.id):
+        return []
+    try:
+        found = list(rule.findings(text, run.context))
+    except TimeoutError:
+        problem = Problem(Location(""), f"rule {rule.id} ({rule.source}): pattern ran too long and was stopped; simplify it")
+        if problem not in run.problems:
+            run.problems.append(problem)
+        return []
+    return [f for f in found if run.allows(text, f.rule, f.start, f.end)]
+
+
+def _unsafe_as_flag(edit: Edit) -> Flag:
+    return Flag(edit.start, edit.end, edit.rule, f"{edit.reason} (unsafe fix: apply with --unsafe-fixes)", (edit.replacement,))
+
+
+def _flag_order(flag: Flag) -> tuple:
+    return (flag.start, flag.end, flag.rule)

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .diff import Piece
-from .model import Change, LineIndex, Outcome
+from .model import Change, Flag, LineIndex, Outcome
+from .rules import Rule
 
 CONTEXT_WORDS = 4
 _WORD = regex.compile(r"\S+")
@@ -92,31 +93,91 @@ def print_word_diff(console: Console, title: str, pieces: Sequence[Piece]) -> No
         console.print(Text(f"{line:>5} ", style="dim") + styled_row(row, plain), soft_wrap=True)
 
 
+def print_flags(console: Console, path: str, outcome: Outcome) -> None:
+    """Print the flags of one document for an editor to judge."""
+    if not outcome.flags:
+        return
+    console.print(Text(f"{path}: {len(outcome.flags)} flags for an editor", style="bold"))
+    index = LineIndex(outcome.original.text)
+    for flag in outcome.flags:
+        line, column = index.position(flag.start)
+        console.print(Text(f"{line:>5}:{column:<4} ", style="dim") + Text(flag.rule, style="yellow") + Text(" " + _flag_message(flag)), soft_wrap=True)
+
+
 def summary_table(outcomes: Sequence[Outcome]) -> Table:
-    """Changes per rule over all outcomes, with each rule's reason."""
-    counts: Counter[str] = Counter()
+    """Changes and flags per rule over all outcomes, with each rule's reason."""
+    changes: Counter[str] = Counter()
+    flags: Counter[str] = Counter()
     reasons: dict[str, str] = {}
     for outcome in outcomes:
         for change in outcome.changes:
-            counts[change.rule] += 1
+            changes[change.rule] += 1
             reasons.setdefault(change.rule, change.reason)
-    table = Table(title="Changes by rule", show_lines=False)
+        for flag in outcome.flags:
+            flags[flag.rule] += 1
+            reasons.setdefault(flag.rule, flag.message)
+    table = Table(title="Changes and flags by rule")
     table.add_column("Rule")
     table.add_column("Changes", justify="right")
+    table.add_column("Flags", justify="right")
     table.add_column("Reason")
-    for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        table.add_row(rule, str(count), reasons[rule])
-    table.add_row("total", str(sum(counts.values())), f"{sum(o.changed for o in outcomes)} of {len(outcomes)} files changed")
+    for rule in sorted(reasons, key=lambda r: (-changes[r], -flags[r], r)):
+        table.add_row(rule, str(changes[rule]), str(flags[rule]), reasons[rule])
+    changed = sum(o.changed for o in outcomes)
+    table.add_row("total", str(changes.total()), str(flags.total()), f"{changed} of {len(outcomes)} files changed")
     return table
 
 
+def rules_table(rules: Sequence[Rule]) -> Table:
+    """Every rule with its id, safety, where it is defined and its reason."""
+    table = Table(title="Rules")
+    for column in ("Id", "Safety", "Defined in", "Reason"):
+        table.add_column(column)
+    for rule in rules:
+        table.add_row(rule.id, rule.safety.value, rule.source, rule.reason)
+    return table
+
+
+def print_rule(console: Console, rule: Rule) -> None:
+    """One rule explained, with its examples."""
+    console.print(Text(f"{rule.id} ({rule.safety.value}): {rule.reason}", style="bold"))
+    console.print(f"defined in: {rule.source}")
+    for example in rule.examples:
+        before = _one_line(example.before, limit=200)
+        if example.after is not None and example.after != example.before:
+            after = Text(_one_line(example.after, limit=200), style="green")
+            console.print(Text(f"  {'fixes:':<13} “") + Text(before) + Text("” → “") + after + Text("”"))
+        else:
+            verdict = "finds:" if example.found else "leaves alone:"
+            console.print(Text(f"  {verdict:<13} “{before}”"))
+
+
 def check_lines(path: str, outcome: Outcome) -> Iterator[str]:
-    """`file:line:col: ID message` for every change `fix` would make."""
+    """`file:line:col: ID message` for every change `fix` would make and every flag, in text order."""
     index = LineIndex(outcome.original.text)
+    lines = []
     for change in outcome.changes:
-        line, column = index.position(change.start)
         before, after = _change_texts(outcome, change)
-        yield f"{path}:{line}:{column}: {change.rule} “{before}” → “{after}”: {change.reason}"
+        lines.append((change.start, 0, f"{change.rule} “{_one_line(before)}” → “{_one_line(after)}”: {change.reason}"))
+    for flag in outcome.flags:
+        lines.append((flag.start, 1, f"{flag.rule} {_flag_message(flag)}"))
+    for start, _, message in sorted(lines, key=lambda item: item[:2]):
+        line, column = index.position(start)
+        yield f"{path}:{line}:{column}: {message}"
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    """Line breaks shown as ⏎ and a long text cut in the middle, so each finding stays on one line."""
+    text = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[-half:]
+
+
+def _flag_message(flag: Flag) -> str:
+    suggestion = " → " + " | ".join(f"“{s}”" for s in flag.suggestions) if flag.suggestions else ""
+    return flag.message + suggestion
 
 
 def changes_record(path: str, output: str, outcome: Outcome) -> dict:
@@ -124,17 +185,10 @@ def changes_record(path: str, output: str, outcome: Outcome) -> dict:
     index = LineIndex(outcome.original.text)
     changes = []
     for change in outcome.changes:
-        line, column = index.position(change.start)
-        end_line, end_column = index.position(change.end)
         before, after = _change_texts(outcome, change)
         changes.append(
             {
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
-                "start": change.start,
-                "end": change.end,
+                **_span(index, change.start, change.end),
                 "before": before,
                 "after": after,
                 "rule": change.rule,
@@ -142,6 +196,16 @@ def changes_record(path: str, output: str, outcome: Outcome) -> dict:
                 "steps": [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps],
             }
         )
+    flags = [
+        {
+            **_span(index, flag.start, flag.end),
+            "text": outcome.original.text[flag.start : flag.end],
+            "rule": flag.rule,
+            "message": flag.message,
+            "suggestions": list(flag.suggestions),
+        }
+        for flag in outcome.flags
+    ]
     return {
         "schema_version": CHANGES_SCHEMA_VERSION,
         "input": path,
@@ -149,8 +213,15 @@ def changes_record(path: str, output: str, outcome: Outcome) -> dict:
         "encoding": outcome.original.encoding,
         "bom": outcome.original.bom,
         "changes": changes,
+        "flags": flags,
         "summary": dict(Counter(c["rule"] for c in changes)),
     }
+
+
+def _span(index: LineIndex, start: int, end: int) -> dict:
+    line, column = index.position(start)
+    end_line, end_column = index.position(end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column, "start": start, "end": end}
 
 
 def _change_texts(outcome: Outcome, change: Change) -> tuple[str, str]:

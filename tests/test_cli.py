@@ -83,13 +83,13 @@ def test_folders_keep_their_structure_and_skip_other_files(project):
 
 
 def test_check_exits_1_with_findings_and_0_when_clean(project, capsys):
-    write(project / "seeds" / "a.txt", b"ok line\nthe Daash\n")
+    write(project / "seeds" / "a.txt", b"Ok line\nThe Daash\n")
     assert main(["check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "seeds/a.txt:2:5: GL:ISIS “Daash” → “ISIS”: house glossary: use “ISIS”"
     ]
     assert not (project / "corrected").exists()
-    write(project / "seeds" / "a.txt", b"ok line\nthe ISIS\n")
+    write(project / "seeds" / "a.txt", b"Ok line\nThe ISIS\n")
     assert main(["check"]) == 0
 
 
@@ -166,3 +166,83 @@ def test_installed_entry_points_run_without_traceback(project):
         done = subprocess.run(command, capture_output=True, text=True)
         assert done.returncode == 2, done
         assert "Traceback" not in done.stderr and done.stderr.startswith("glossary/house.yaml:1:")
+
+
+def test_rules_lists_every_rule_and_explains_one(project, capsys):
+    (project / "glossary" / "rules.yaml").write_text(
+        "rules:\n  - id: HS001\n    reason: no per cent sign\n    pattern: '%'\n    replacement: ' per cent'\n"
+        "    examples: [{from: '5%', to: '5 per cent'}]\n",
+        encoding="utf-8",
+    )
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    for rule_id in ("SP001", "AR002", "AA001", "QU003", "PA002", "HS001"):
+        assert rule_id in listing
+    assert main(["rules", "SP001"]) == 0
+    explained = capsys.readouterr().out
+    assert "no space before" in explained and "the magazine , it said" in explained and "safe" in explained
+    assert main(["rules", "HS001"]) == 0
+    assert "glossary/rules.yaml" in capsys.readouterr().out
+    assert main(["rules", "ZZ999"]) == 2
+    assert capsys.readouterr().err == "cleanup: no rule 'ZZ999'; `cleanup rules` lists them\n"
+
+
+def test_check_prints_flags_and_strict_fails_on_them(project, capsys):
+    write(project / "seeds" / "a.txt", b"The army army moved.\n")
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "seeds/a.txt:1:5: RW002 repeated word \u201carmy\u201d: check that it is meant\n"
+    assert main(["check", "--strict"]) == 1
+
+
+def test_select_ignore_and_unknown_ids(project, capsys):
+    write(project / "seeds" / "a.txt", b"The Daash , here.\n")
+    assert main(["fix", "-q", "--select", "GL"]) == 0
+    assert (project / "corrected" / "a.txt").read_bytes() == b"The ISIS , here.\n"
+    assert main(["fix", "-q", "--ignore", "GL:ISIS"]) == 0
+    assert (project / "corrected" / "a.txt").read_bytes() == b"The Daash, here.\n"
+    assert main(["fix", "-q", "--ignore", "SX"]) == 2
+    assert capsys.readouterr().err == "cleanup: no rule id starts with 'SX'; `cleanup rules` lists them\n"
+
+
+def test_configuration_in_pyproject_and_cleanup_toml(project, capsys):
+    write(project / "seeds" / "a.txt", b"The Daash , here.\n")
+    write(project / "pyproject.toml", b'[project]\nname = "x"\n\n[tool.cleanup]\nignore = ["SP001"]\nout = "edition"\n')
+    assert main(["fix", "-q"]) == 0
+    assert (project / "edition" / "a.txt").read_bytes() == b"The ISIS , here.\n"
+    write(project / "cleanup.toml", b'select = ["SP"]\n')  # cleanup.toml wins over pyproject.toml
+    assert main(["fix", "-q"]) == 0
+    assert (project / "corrected" / "a.txt").read_bytes() == b"The Daash, here.\n"
+    assert main(["fix", "-q", "--select", "GL"]) == 0  # the command line wins over the file
+    assert (project / "corrected" / "a.txt").read_bytes() == b"The ISIS , here.\n"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b'select = ["SP"\n', "cleanup.toml:2:1: TOML syntax error: "),
+        (b'\nselct = ["SP"]\n', "cleanup.toml:2:1: settings: unknown key 'selct'; did you mean 'select'?"),
+        (b'quotations = "maybe"\n', "cleanup.toml:1:1: 'quotations' must be 'normalize' or 'keep'"),
+        (b"unsafe-fixes = 1\n", "cleanup.toml:1:1: 'unsafe-fixes' must be true or false"),
+    ],
+)
+def test_bad_configuration_is_one_line_naming_the_place(project, capsys, content, message):
+    write(project / "seeds" / "a.txt", b"Daash\n")
+    write(project / "cleanup.toml", content)
+    assert main(["fix"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(message)
+    assert not (project / "corrected").exists()
+
+
+def test_markdown_input_keeps_code_and_links(project):
+    write(project / "seeds" / "a.md", "Daash , said `Daash , x` [Daash](https://x.org/Daash).\n".encode())
+    assert main(["fix", "-q"]) == 0
+    assert (project / "corrected" / "a.md").read_text(encoding="utf-8") == (
+        "ISIS, said `Daash , x` [ISIS](https://x.org/Daash).\n"
+    )
+
+
+def test_bad_directive_exits_2_naming_file_line_and_column(project, capsys):
+    write(project / "seeds" / "a.md", b"Text.\n\n<!-- cleanup: of -->\n")
+    assert main(["check"]) == 2
+    assert capsys.readouterr().err.startswith("seeds/a.md:3:1: unknown directive")

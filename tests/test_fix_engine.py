@@ -114,3 +114,19 @@ def test_changes_always_explain_the_corrected_text(case):
         assert left.end <= right.start and left.new_end <= right.new_start
     for change in changes:
         assert original[change.start : change.end] != text[change.new_start : change.new_end]
+
+
+def test_changes_are_narrowed_to_whole_changed_words():
+    def dedupe(text):
+        return [edit(0, len(text), text.split("\n\n")[0], "WEB")] if text.count("Title") == 2 else []
+
+    def term(text):
+        i = text.find("Rasul")
+        return [edit(i - 4, i + 5, "the Rasool", "GL")] if i >= 0 else []
+
+    result = fix("Title\n\nTitle", [dedupe])
+    assert [(c.start, c.end, result.text[c.new_start : c.new_end]) for c in result.changes] == [(5, 12, "")]
+    result = fix("So the Rasul said", [term])
+    assert [("So the Rasul said"[c.start : c.end], result.text[c.new_start : c.new_end]) for c in result.changes] == [
+        ("Rasul", "Rasool")
+    ]

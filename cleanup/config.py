@@ -1,0 +1,92 @@
+"""Project configuration: `[tool.cleanup]` in pyproject.toml, or the top level of cleanup.toml."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, fields
+
+CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings a project keeps in its configuration file; command-line options override them."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    glossary: tuple[str, ...] = ()
+    out: str = "corrected"
+    unsafe_fixes: bool = False
+    quotations: str = "normalize"
+    arabic_article: str = "lower-inside"
+    source: str = ""  # the file it came from, empty for defaults
+
+
+CHOICES = {"quotations": ("normalize", "keep"), "arabic_article": ("lower-inside", "capital")}
+LISTS = ("select", "ignore", "glossary")
+
+
+def parse_config(path: str, text: str) -> Config | None:
+    """The configuration in one file's text, or None when the file has no cleanup section."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{_error_location(path, text, str(error))}; correct the file") from None
+    table = data.get("tool", {}).get("cleanup") if path.endswith("pyproject.toml") else data
+    if table is None:
+        return None
+    section = "[tool.cleanup]" if path.endswith("pyproject.toml") else "settings"
+    return Config(**_values(path, text, section, table), source=path)
+
+
+def _error_location(path: str, text: str, error: str) -> str:
+    """`path:line:column: TOML syntax error: …` from tomllib's "(at line L, column C)" or "(at end of document)"."""
+    found = re.search(r"(.*) \(at line (\d+), column (\d+)\)", error)
+    if found:
+        return f"{path}:{found[2]}:{found[3]}: TOML syntax error: {found[1]}"
+    message = error.replace(" (at end of document)", "")
+    line, column = text.count("\n") + 1, len(text) - text.rfind("\n")
+    return f"{path}:{line}:{column}: TOML syntax error: {message} at the end of the file"
+
+
+def _key_location(path: str, text: str, key: str) -> str:
+    """`path:line:column` of the first `key =` in the file (TOML parsers do not keep positions)."""
+    found = re.search(rf"^([ \t]*)[\"']?{re.escape(key)}[\"']?[ \t]*=", text, re.MULTILINE)
+    if found is None:
+        return path
+    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}:{len(found[1]) + 1}"
+
+
+def _values(path: str, text: str, section: str, table: dict) -> dict:
+    known = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+    values = {}
+    for key, value in table.items():
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(known)
+            raise ConfigError(f"{_key_location(path, text, key)}: {section}: unknown key {key!r}; {hint}")
+        name = known[key]
+        values[name] = _checked(_key_location(path, text, key), key, name, value)
+    return values
+
+
+def _checked(path: str, key: str, name: str, value: object) -> object:
+    if name in LISTS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: {key!r} must be a list of strings")
+        return tuple(value)
+    if name == "unsafe_fixes":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{path}: {key!r} must be true or false")
+        return value
+    allowed = CHOICES.get(name)
+    if not isinstance(value, str) or (allowed and value not in allowed):
+        expected = " or ".join(repr(a) for a in allowed) if allowed else "a string"
+        raise ConfigError(f"{path}: {key!r} must be {expected}")
+    return value

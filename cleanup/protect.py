@@ -1,0 +1,225 @@
+"""Text the tool must not touch, and the editor's directives: off/on regions, per-line ignores, front matter."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from .model import LineIndex, Location, Problem
+
+Span = tuple[int, int]
+
+URL = regex.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+?(?=[.,;:!?)\]’'”]*(?:\s|\Z|[<>\"“”]))", regex.IGNORECASE
+)
+EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+DOMAIN = regex.compile(
+    r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|info|io|uk|us|eu|sy|iq|tr|ir|lb|jo|sa|qa|ae|eg)\b"
+    r"(?:/[^\s<>\"“”]*[^\s<>\"“”.,;:!?)’'])?",
+    regex.IGNORECASE,
+)
+HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+DIRECTIVE = regex.compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", regex.DOTALL)
+FRONT_MATTER = regex.compile(r"\A(?:---)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+# Inline Markdown that is code or markup, not prose (searched within paragraphs, headings and cells).
+MARKDOWN_INLINE = regex.compile(
+    r"<[A-Za-z][A-Za-z0-9.+\-]{1,31}:[^\s<>]*>"  # autolink
+    r"|<[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+>"  # e-mail autolink
+    r"|</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>"  # inline HTML tag
+    r"|\]\((?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"  # link target
+    r"|\]\[[^\]\n]*\]"  # reference label
+)
+_BACKTICKS = regex.compile(r"(?<!\\)`+")
+_MARKDOWN = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+_UNTOUCHED_BLOCKS = {"front_matter", "code_block", "fence", "html_block"}
+
+
+@dataclass(frozen=True)
+class Directives:
+    """What a document says about itself: protected spans, per-line ignores, front-matter overrides."""
+
+    protected: tuple[Span, ...] = ()  # sorted, non-overlapping
+    ignores: tuple[tuple[int, int, tuple[str, ...]], ...] = ()  # (start, end, rule-id prefixes; () = all)
+    allow: tuple[str, ...] = ()  # glossary variants this document keeps
+    disable: tuple[str, ...] = ()  # rule-id prefixes this document turns off
+    problems: tuple[Problem, ...] = ()
+
+
+def is_protected(found: Directives, start: int, end: int) -> bool:
+    """Whether [start, end) touches protected text (an insertion only when strictly inside it)."""
+    spans = found.protected
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    for s, e in spans[max(i, 0) : i + 2]:
+        if (s < start < e) if start == end else (start < e and s < end):
+            return True
+    return False
+
+
+def is_ignored(found: Directives, rule: str, start: int) -> bool:
+    """Whether a `cleanup: ignore` comment covers `rule` at offset `start`."""
+    return any(s <= start < e and (not ids or rule.startswith(ids)) for s, e, ids in found.ignores)
+
+
+def directives(text: str, markdown: bool) -> Directives:
+    """Everything in `text` the rules must leave alone, and what the editor asked for in it."""
+    lines = LineIndex(text)
+    problems: list[Problem] = []
+    front, allow, disable = _front_matter(text, markdown, lines, problems)
+    spans = [*front, *_plain_spans(text)]
+    if markdown:
+        spans += _markdown_spans(text, lines)
+    off, ignores = _comments(text, lines, problems)
+    return Directives(_merge(spans + off), tuple(ignores), allow, disable, tuple(problems))
+
+
+def _plain_spans(text: str) -> list[Span]:
+    found = [m.span() for pattern in (URL, EMAIL, DOMAIN, HTML_COMMENT) for m in pattern.finditer(text)]
+    return found
+
+
+def _comments(text: str, lines: LineIndex, problems: list[Problem]) -> tuple[list[Span], list]:
+    """`cleanup: off` … `cleanup: on` regions and `cleanup: ignore ID` lines."""
+    off: list[Span] = []
+    ignores = []
+    off_start: int | None = None
+    for match in DIRECTIVE.finditer(text):
+        words = regex.split(r"[\s,]+", match.group("body").strip())
+        command, ids = words[0].lower(), tuple(w for w in words[1:] if w)
+        if command == "off" and not ids:
+            off_start = match.start() if off_start is None else off_start
+        elif command == "on" and not ids:
+            if off_start is not None:
+                off.append((off_start, match.end()))
+            off_start = None
+        elif command == "ignore":
+            ignores.append((*_ignored_line(text, match), ids))
+        else:
+            line, column = lines.position(match.start())
+            problems.append(
+                Problem(
+                    Location("", line, column),
+                    f"unknown directive “{match.group()}”: write cleanup: off, cleanup: on or cleanup: ignore ID",
+                )
+            )
+    if off_start is not None:
+        off.append((off_start, len(text)))
+    return off, ignores
+
+
+def _ignored_line(text: str, comment: regex.Match) -> Span:
+    """The line a `cleanup: ignore` comment covers: its own, or the next non-blank one when it stands alone."""
+    start = max(text.rfind("\n", 0, comment.start()), text.rfind("\r", 0, comment.start())) + 1
+    end = _line_end(text, comment.end())
+    if text[start : comment.start()].strip() or text[comment.end() : end].strip():
+        return start, end
+    following = regex.compile(r"[^\r\n]*\S[^\r\n]*").search(text, end)
+    return following.span() if following else (start, end)
+
+
+def _line_end(text: str, pos: int) -> int:
+    match = regex.compile(r"[\r\n]").search(text, pos)
+    return match.start() if match else len(text)
+
+
+def _front_matter(
+    text: str, markdown: bool, lines: LineIndex, problems: list[Problem]
+) -> tuple[list[Span], tuple[str, ...], tuple[str, ...]]:
+    """The front matter's span and its `cleanup: {allow, disable}` lists."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return [], (), ()
+    try:
+        data = YAML(typ="rt").load(match.group("body"))
+    except MarkedYAMLError as error:
+        if not markdown and "cleanup" not in match.group("body"):
+            return [], (), ()  # plain text that merely starts with a rule of dashes
+        mark = error.problem_mark
+        where = Location("", mark.line + 2, mark.column + 1) if mark else Location("", 1)
+        problems.append(Problem(where, f"front matter is not valid YAML ({error.problem}); fix it or remove it"))
+        return [match.span()], (), ()
+    if not isinstance(data, dict):
+        return ([match.span()] if markdown else []), (), ()
+    settings = data.get("cleanup")
+    if settings is None:
+        return [match.span()], (), ()
+    return [match.span()], *_overrides(settings, data, problems)
+
+
+def _overrides(settings: object, data: dict, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    line = data.lc.key("cleanup")[0] + 2
+    if not isinstance(settings, dict) or set(settings) - {"allow", "disable"}:
+        problems.append(Problem(Location("", line, 1), "front matter “cleanup:” takes only “allow:” and “disable:” lists"))
+        return (), ()
+    found = []
+    for key in ("allow", "disable"):
+        value = settings.get(key, [])
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(Problem(Location("", line, 1), f"front matter “cleanup: {key}:” must be a list of strings"))
+            value = []
+        found.append(tuple(value))
+    return found[0], found[1]
+
+
+def _markdown_spans(text: str, lines: LineIndex) -> list[Span]:
+    """Code, HTML, front matter, link targets and reference definitions, found with a CommonMark parser."""
+    starts = lines.starts + [len(text)]
+    spans: list[Span] = []
+    covered = [False] * len(lines.starts)
+    for token in _MARKDOWN.parse(text):
+        if token.map is None:
+            continue
+        first, last = token.map
+        region = (starts[first], starts[min(last, len(starts) - 1)])
+        if token.type in _UNTOUCHED_BLOCKS:
+            spans.append(region)
+        elif token.type == "inline":
+            spans += _inline_spans(text, *region)
+        for line in range(first, min(last, len(covered))):
+            covered[line] = True
+    # Lines no block claims are link reference definitions ("[ref]: https://…").
+    for line, claimed in enumerate(covered):
+        if not claimed and text[starts[line] : starts[line + 1]].strip():
+            spans.append((starts[line], starts[line + 1]))
+    return spans
+
+
+def _inline_spans(text: str, start: int, end: int) -> list[Span]:
+    code = _code_spans(text, start, end)
+    spans = list(code)
+    for match in MARKDOWN_INLINE.finditer(text, start, end):
+        if not any(s <= match.start() < e for s, e in code):
+            spans.append(match.span())
+    return spans
+
+
+def _code_spans(text: str, start: int, end: int) -> list[Span]:
+    """CommonMark code spans: a run of n backticks up to the next run of exactly n."""
+    spans: list[Span] = []
+    runs = list(_BACKTICKS.finditer(text, start, end))
+    i = 0
+    while i < len(runs):
+        opener = runs[i]
+        closer = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == len(opener.group())), None)
+        if closer is None:
+            i += 1
+            continue
+        spans.append((opener.start(), runs[closer].end()))
+        i = closer + 1
+    return spans
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)

@@ -1,0 +1,130 @@
+"""House-style rules: an id, a one-line reason, a safety level, and a function that finds problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+import regex
+
+from .fix import fix
+from .model import Edit, Flag, Safety
+
+Finding = Edit | Flag
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know about the document besides its text."""
+
+    markdown: bool = False
+    known_forms: frozenset[str] = frozenset()  # glossary preferred forms and names, as written
+    articles: Mapping[str, str] = field(default_factory=dict)  # folded first word of a term -> "a" / "an"
+    arabic_article: str = "lower-inside"  # or "capital": Al- everywhere
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """A self-test: the rule turns `before` into `after`; or, with no `after`, finds something in
+    `before` exactly when `found` is true."""
+
+    before: str
+    after: str | None = None
+    found: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One house-style rule. `find` returns edits (safe or unsafe fixes) and flags on a text."""
+
+    id: str
+    reason: str
+    safety: Safety
+    find: Callable[[Rule, str, Context], Iterable[Finding]]
+    examples: tuple[RuleExample, ...] = ()
+    source: str = "built-in"
+
+    def findings(self, text: str, context: Context) -> Iterator[Finding]:
+        """Everything this rule finds in `text`."""
+        yield from self.find(self, text, context)
+
+    def edit(self, start: int, end: int, replacement: str) -> Edit:
+        """An edit attributed to this rule."""
+        return Edit(start, end, replacement, self.id, self.reason, self.safety)
+
+    def flag(self, start: int, end: int, message: str | None = None, suggestions: tuple[str, ...] = ()) -> Flag:
+        """A flag attributed to this rule."""
+        return Flag(start, end, self.id, message or self.reason, suggestions)
+
+
+def regex_rule(
+    rule_id: str,
+    reason: str,
+    safety: Safety,
+    pattern: str | regex.Pattern,
+    replacement: str | Callable[[regex.Match], str | None] | None,
+    examples: Iterable[RuleExample] = (),
+    *,
+    message: str | None = None,
+    scope: str = "document",
+    timeout: float | None = None,
+    source: str = "built-in",
+) -> Rule:
+    """A rule from a pattern: each match is replaced (a template or a function), or flagged when
+    `replacement` is None. With scope "line" the pattern sees one line at a time."""
+    compiled = regex.compile(pattern) if isinstance(pattern, str) else pattern
+
+    def find(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+        for shift, match in _scoped_matches(compiled, text, scope, timeout):
+            start, end = shift + match.start(), shift + match.end()
+            if replacement is None:
+                yield rule.flag(start, end, message)
+                continue
+            new = replacement(match) if callable(replacement) else match.expand(replacement)
+            if new is not None and new != match.group():
+                yield rule.edit(start, end, new)
+
+    return Rule(rule_id, reason, safety, find, tuple(examples), source)
+
+
+def _scoped_matches(
+    pattern: regex.Pattern, text: str, scope: str, timeout: float | None
+) -> Iterator[tuple[int, regex.Match]]:
+    """Matches with the offset of the text they were found in: the document, or each line on its own."""
+    if scope == "document":
+        for match in pattern.finditer(text, timeout=timeout):
+            yield 0, match
+        return
+    for line in _LINE.finditer(text):
+        for match in pattern.finditer(line.group(), timeout=timeout):
+            yield line.start(), match
+
+
+def example_failure(rule: Rule, example: RuleExample, context: Context) -> str | None:
+    """Why `rule` fails `example`, or None when it passes."""
+    if example.after is not None:
+        got = fix(example.before, [lambda text: (f for f in rule.findings(text, context) if isinstance(f, Edit))]).text
+        return None if got == example.after else f"“{example.before}” became “{got}”, expected “{example.after}”"
+    found = any(True for _ in rule.findings(example.before, context))
+    if found == example.found:
+        return None
+    return f"“{example.before}” {'should' if example.found else 'should not'} be found"
+
+
+_LINE = regex.compile(r"[^\r\n]+")
+_NON_BLANK_LINE = regex.compile(r"(?:(?<=[\r\n])|\A)[^\r\n]*\S[^\r\n]*")
+_SINGLE_BREAK = regex.compile(r"\r\n|\n|\r")
+
+
+def paragraphs(text: str, markdown: bool) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph: every non-blank line in plain text; runs of non-blank lines in Markdown."""
+    spans = [(m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text)]
+    if not markdown:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _SINGLE_BREAK.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,312 @@
+"""Built-in house-style rules for the mechanical damage translations arrive with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .articles import article_for
+from .glossary import fold
+from .model import Safety
+from .rules import Context, Finding, Rule, RuleExample, paragraphs, regex_rule
+
+SPACE = r"[ \t]"
+NOT_IN_WORD = r"(?<![\p{L}\p{M}\p{N}'’‘ʼ\-])"
+END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"
+SAFE, UNSAFE, FLAG = Safety.SAFE, Safety.UNSAFE, Safety.FLAG
+# Words whose doubling is never meant ("the the"); "that that" and "had had" can be right.
+DOUBLED_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but as into onto its their his her our your".split()
+)
+# Words an article never precedes; "a" before them is a stray, not an article to agree.
+NOT_AFTER_ARTICLE = frozenset(
+    "a an the in on at of to by for with from into onto and or but nor as is are was were be been it its he she "
+    "they we you i his her their our my this that these those which who whom whose there than".split()
+)
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` begins a sentence: at a line start or after . ! ? … and a space (an opening quote may come between)."""
+    i = pos
+    if i > 0 and text[i - 1] in "“\"‘([":
+        i -= 1
+    spaces = i
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] in "\r\n":
+        return True
+    return text[i - 1] in ".!?…" and i < spaces
+
+
+def _space_before_punctuation(match: regex.Match) -> str | None:
+    """Remove the spaces, except in numbers and times ("10 : 30", "3 .5") and before emoticons."""
+    text, end = match.string, match.end()
+    mark = text[end]
+    after = text[end + 1 : end + 3]
+    if mark in ":;" and regex.match(r"-?[()DPp](?!\p{L})", after):
+        return None
+    if mark in ":.," and text[match.start() - 1].isdigit() and regex.match(r" ?\d", after):
+        return None
+    return ""
+
+
+SP001 = regex_rule(
+    "SP001",
+    "no space before , . ; : ? ! ) ]",
+    SAFE,
+    rf"(?<=\S){SPACE}+(?=[,;:?!)\]]|\.(?![.\d]))",
+    _space_before_punctuation,
+    [
+        RuleExample("the magazine , it said", "the magazine, it said"),
+        RuleExample("by (security) .”", "by (security).”"),
+        RuleExample("wait ... and see", "wait ... and see"),
+        RuleExample("at 10 : 30 today", "at 10 : 30 today"),
+        RuleExample("nice :) really", "nice :) really"),
+    ],
+)
+
+SP002 = regex_rule(
+    "SP002",
+    "no space after ( or [",
+    SAFE,
+    rf"(?<=[(\[]){SPACE}+(?=[^\s)\]])",
+    "",
+    [RuleExample("the ( western) side", "the (western) side"), RuleExample("- [ ] task", "- [ ] task")],
+)
+
+SP003 = regex_rule(
+    "SP003",
+    "one space between words",
+    SAFE,
+    r"(?<=\S) {2,}(?=\S)",
+    " ",
+    [RuleExample("the  city of   Mosul", "the city of Mosul"), RuleExample("  indented line", "  indented line")],
+)
+
+
+def _missing_space(match: regex.Match) -> str:
+    return match.group() + " "
+
+
+SP004 = regex_rule(
+    "SP004",
+    "a space after a comma or full stop between words",
+    SAFE,
+    r"(?<=\p{L}),(?=\p{L})|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})",
+    _missing_space,
+    [
+        RuleExample("Mosul,Kirkuk and Diyala", "Mosul, Kirkuk and Diyala"),
+        RuleExample("in Iraq.The army", "in Iraq. The army"),
+        RuleExample("1,000 men, 3.5 km, the U.S. army, e.g. this", "1,000 men, 3.5 km, the U.S. army, e.g. this"),
+    ],
+)
+
+_MARK_STRENGTH = {".": 3, ";": 2, ":": 1, ",": 0}
+
+
+def _doubled_punctuation(match: regex.Match) -> str | None:
+    """Keep the strongest of the marks; leave ellipses, '::' and abbreviation stops like 'etc.,'."""
+    run = match.group()
+    marks = run.replace(" ", "").replace("\t", "")
+    if ".." in marks and len(marks) > 2 or "::" in marks or run in (".,", ".;", ".:"):
+        return None
+    return max(marks, key=lambda mark: _MARK_STRENGTH[mark])
+
+
+PU001 = regex_rule(
+    "PU001",
+    "doubled punctuation reduced to one mark",
+    SAFE,
+    rf"(?<=[\p{{L}}\p{{N}})\]”’\"])[.,;:](?:{SPACE}*[.,;:])+(?![.])",
+    _doubled_punctuation,
+    [
+        RuleExample("in late 2017. .", "in late 2017."),
+        RuleExample("Iraq,, Syria", "Iraq, Syria"),
+        RuleExample("the end. , then", "the end. then"),
+        RuleExample("and then... nothing, etc., and so on?!", "and then... nothing, etc., and so on?!"),
+    ],
+)
+
+AR001 = regex_rule(
+    "AR001",
+    "no space after the Arabic article al-",
+    SAFE,
+    rf"{NOT_IN_WORD}([Aa]l)-{SPACE}+(?=\p{{L}})",
+    r"\1-",
+    [RuleExample("the areas of Al- Baaj", "the areas of Al-Baaj"), RuleExample("Al - Baaj", "Al - Baaj")],
+)
+
+AR002 = regex_rule(
+    "AR002",
+    "the Arabic article joined with a hyphen",
+    SAFE,
+    rf"{NOT_IN_WORD}([Aa]l)(?=\p{{Lu}}\p{{Ll}})",
+    r"\1-",
+    [
+        RuleExample("the alBadya desert", "the al-Badya desert"),
+        RuleExample("Alabama, Albert, Algeria, All, ALBADYA", "Alabama, Albert, Algeria, All, ALBADYA"),
+    ],
+)
+
+
+def _article_case(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for match in regex.finditer(rf"{NOT_IN_WORD}(Al|al)-(?=\p{{L}})", text):
+        start = match.start()
+        word = regex.match(r"[\p{L}\p{M}'’\-]+", text, pos=start).group()
+        if word in context.known_forms:
+            continue
+        capital = context.arabic_article == "capital" or starts_sentence(text, start)
+        wanted = "Al" if capital else "al"
+        if match.group(1) != wanted:
+            yield rule.edit(start, start + 2, wanted)
+
+
+AR003 = Rule(
+    "AR003",
+    "Arabic article: al- inside a sentence, Al- at its start (house style)",
+    SAFE,
+    _article_case,
+    (
+        RuleExample("linked to the areas of Al-Baaj and", "linked to the areas of al-Baaj and"),
+        RuleExample("al-Baaj is open. al-Hadher too.", "Al-Baaj is open. Al-Hadher too."),
+        RuleExample("Al-Baaj is open, and so is al-Hadher.", "Al-Baaj is open, and so is al-Hadher."),
+    ),
+)
+
+_ARTICLE = regex.compile(
+    rf"{NOT_IN_WORD}(?P<article>an|a|An|A)(?P<space>{SPACE}+)(?P<quote>[“\"‘(]?)"
+    rf"(?P<word>[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}'’\-]*)"
+)
+
+
+def _article_agreement(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for match in _ARTICLE.finditer(text):
+        article = match.group("article")
+        if article[0] == "A" and not starts_sentence(text, match.start()):
+            continue  # a capital A mid-sentence is a letter ("grade A"), not an article
+        word = match.group("word")
+        if word.lower() in NOT_AFTER_ARTICLE or _in_capitals_line(text, match.start()):
+            continue  # "army a in late 2017": a stray letter, not an article; left for the grammar checker
+        wanted = context.articles.get(fold(word)) or article_for(word)
+        if wanted is None or wanted == article.lower():
+            continue
+        replacement = wanted if article[0] == "a" else wanted.capitalize()
+        yield rule.edit(match.start("article"), match.end("article"), replacement)
+
+
+def _in_capitals_line(text: str, pos: int) -> bool:
+    """Whether `pos` is in a line written all in capitals (a headline), where a/an cannot be told."""
+    start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    end = len(text) if (found := regex.compile(r"[\r\n]").search(text, pos)) is None else found.start()
+    return not any(c.islower() for c in text[start:end])
+
+
+AA001 = Rule(
+    "AA001",
+    "a/an by how the next word is spoken",
+    SAFE,
+    _article_agreement,
+    (
+        RuleExample("posed by a “ISIS organization”", "posed by an “ISIS organization”"),
+        RuleExample("an SDF unit, an FBI agent, a US report, a UN team, a UNESCO site"),
+        RuleExample("a hour, an unit", "an hour, a unit"),
+        RuleExample("type A blood", "type A blood"),
+        RuleExample("by the Iraqi army a in late 2017", "by the Iraqi army a in late 2017"),
+        RuleExample("A NEW OFFENSIVE IN ANBAR", "A NEW OFFENSIVE IN ANBAR"),
+    ),
+)
+
+_REPEATED = regex.compile(
+    rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=word)){END_OF_WORD}", regex.IGNORECASE
+)
+
+
+def _doubled_function_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for match in _REPEATED.finditer(text):
+        if match.group("word").lower() in DOUBLED_FUNCTION_WORDS:
+            yield rule.edit(match.start("gap"), match.end("gap"), "")
+
+
+def _repeated_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for match in _REPEATED.finditer(text):
+        word = match.group("word")
+        if word.lower() not in DOUBLED_FUNCTION_WORDS:
+            yield rule.flag(match.start(), match.end(), f"repeated word “{word}”: check that it is meant")
+
+
+RW001 = Rule(
+    "RW001",
+    "a doubled function word (“the the”) written once",
+    SAFE,
+    _doubled_function_words,
+    (RuleExample("in the the city", "in the city"), RuleExample("he had had enough", "he had had enough")),
+)
+RW002 = Rule(
+    "RW002",
+    "a repeated word: check that it is meant",
+    FLAG,
+    _repeated_words,
+    (RuleExample("the army army moved", found=True), RuleExample("in the the city", found=False)),
+)
+
+AP001 = regex_rule(
+    "AP001",
+    "an abbreviation repeated right after its own parenthesis",
+    SAFE,
+    rf"(?<=\((?P<abbr>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.'’\-]*)\))(?P<cut>{SPACE}*,{SPACE}*(?P=abbr){SPACE}*)(?=,)",
+    "",
+    [
+        RuleExample("Syrian Democratic Forces (SDF), SDF, and", "Syrian Democratic Forces (SDF), and"),
+        RuleExample("Forces (SDF) , SDF , and", "Forces (SDF), and"),
+        RuleExample("the SDF (SDF), SDA, and", "the SDF (SDF), SDA, and"),
+    ],
+)
+
+
+def _lowercase_start(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for start, end in paragraphs(text, context.markdown):
+        word = regex.match(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)", text, pos=start, endpos=end)
+        if word is None:
+            continue
+        first = word.group("w")
+        if first[0].islower() and not any(c.isupper() for c in first[1:]) and first not in context.known_forms:
+            suggestion = first[0].upper() + first[1:]
+            yield rule.flag(word.start("w"), word.end("w"), "paragraph starts with a lowercase letter", (suggestion,))
+
+
+PA001 = Rule(
+    "PA001",
+    "a paragraph should start with a capital letter",
+    FLAG,
+    _lowercase_start,
+    (RuleExample("and he noted that", found=True), RuleExample("iPhone sales rose.", None)),
+)
+
+_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"')]*[ \t]+[“\"‘(]?\p{Lu}")
+PROSE_MIN_WORDS = 12
+
+
+def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for start, end in paragraphs(text, context.markdown):
+        body = text[start:end].rstrip()
+        if not body or (context.markdown and body.lstrip().startswith(("#", "|", ">", "-", "*", "<"))):
+            continue  # Markdown headings, tables, quotes and lists are not prose paragraphs
+        is_prose = len(body.split()) >= PROSE_MIN_WORDS or _SENTENCE_BREAK.search(body)
+        if is_prose and not regex.search(r"[.!?…:;][”’\"')\]]*\Z", body):
+            last = start + len(body)
+            yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
+
+
+PA002 = Rule(
+    "PA002",
+    "a prose paragraph should end with terminal punctuation",
+    FLAG,
+    _unterminated,
+    (
+        RuleExample("the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line", found=True),
+        RuleExample("Rawabet Center for Research and Strategic Studies", None),
+    ),
+)
+
+BUILT_IN: tuple[Rule, ...] = (SP001, SP002, SP003, SP004, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, PA001, PA002)
