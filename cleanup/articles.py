@@ -19,6 +19,7 @@ CONSONANT_SOUND = (
 _DIGITS = regex.compile(r"\d[\d,]*")
 _VOWEL = regex.compile(r"[AEIOU]")
 _CONSONANT_RUN = regex.compile(r"[^AEIOUY]{3}")
+_CVC = regex.compile(r"[^AEIOU][AEIOU][^AEIOU]")
 
 
 def article_for(word: str) -> str | None:
@@ -35,7 +36,7 @@ def article_for(word: str) -> str | None:
     if letters.isupper() and len(letters) > 1:
         return _for_capitals(letters)
     if len(letters) == 1:
-        return _for_letter(letters)
+        return _for_letter(letters) if letters.isupper() else None  # "an d subject" is a typo, not a letter
     return _for_word(letters.lower())
 
 
@@ -44,18 +45,33 @@ def _for_letter(letter: str) -> str:
 
 
 def _for_capitals(letters: str) -> str | None:
-    """An all-capitals word: a spoken acronym ("UNESCO", "ISIS") or letter by letter ("SDF", "US")."""
+    """An all-capitals word, spoken letter by letter ("SDF", "US") or as a word ("NATO", "UNESCO").
+
+    Only letters like F, M or S sound different the two ways; for them a pronounceable word of four
+    or more letters is read as a word ("a NATO"), three letters consonant-vowel-consonant ("SIM",
+    "HIV") are left alone, and anything else is read letter by letter ("an SDF", "an HTML").
+    """
+    first = letters[0]
+    if first in "AEIO":
+        return "an"
+    if first == "U":
+        return "a"  # "you" both ways: "a UN team", "a UNESCO site", "a UCLA scholar"
+    if first not in VOWEL_NAMED_LETTERS:
+        return "a"
     if len(letters) >= 4 and _VOWEL.search(letters) and not _CONSONANT_RUN.search(letters):
-        return _for_word(letters.lower())
-    return _for_letter(letters[0])
+        return "a"
+    if _CVC.fullmatch(letters):
+        return None
+    return "an"
 
 
 def _for_number(word: str) -> str:
-    """Numbers as spoken: "an 8", "an 11-year-old", "an 18,000-strong", "a 110"."""
-    digits = _DIGITS.match(word).group().replace(",", "")
+    """Numbers as spoken: "an 8", "an 11-year-old", "an 18,000-strong", "an 1895 press", "a 110", "a 1,100"."""
+    written = _DIGITS.match(word).group()
+    digits = written.replace(",", "")
     if digits[0] == "8":
         return "an"
-    if digits[:2] in ("11", "18") and len(digits) % 3 == 2:
+    if digits[:2] in ("11", "18") and (len(digits) % 3 == 2 or ("," not in written and len(digits) == 4)):
         return "an"
     return "a"
 

@@ -118,13 +118,14 @@ PU001 = regex_rule(
     "PU001",
     "doubled punctuation reduced to one mark",
     SAFE,
-    rf"(?<=[\p{{L}}\p{{N}})\]”’\"])[.,;:](?:{SPACE}*[.,;:])+(?![.])",
+    rf"(?<=[\p{{L}}\p{{N}})\]”’\"])[.,;:](?:{SPACE}*[.,;:])+(?=[\s”’\")\]]|\Z)",
     _doubled_punctuation,
     [
         RuleExample("in late 2017. .", "in late 2017."),
         RuleExample("Iraq,, Syria", "Iraq, Syria"),
         RuleExample("the end. , then", "the end. then"),
         RuleExample("and then... nothing, etc., and so on?!", "and then... nothing, etc., and so on?!"),
+        RuleExample("the year..blah, [ar.'ma:.da]", "the year..blah, [ar.'ma:.da]"),
     ],
 )
 

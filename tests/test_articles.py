@@ -17,13 +17,14 @@ from cleanup.articles import article_for
         ("urban", "an"), ("unusual", "an"), ("unidentified", "an"), ("umbrella", "an"), ("Uzbek", "an"),
         ("Iraqi", "an"), ("organization", "an"), ("army", "an"), ("elite", "an"), ("Syrian", "a"),
         ("8", "an"), ("8-hour", "an"), ("11", "an"), ("18,000", "an"), ("80", "an"), ("110", "a"), ("1,100", "a"),
-        ("11,000", "an"), ("2017", "a"), ("F", "an"), ("B", "a"),
+        ("11,000", "an"), ("2017", "a"), ("F", "an"), ("B", "a"), ("1895", "an"), ("1100", "an"), ("1,895", "a"),
+        ("UCLA", "a"), ("NASA", "a"), ("SQL", "an"), ("NGO", "an"), ("YMCA", "a"), ("OECD", "an"),
     ],
 )
 def test_article_by_sound(word, article):
     assert article_for(word) == article
 
 
-@pytest.mark.parametrize("word", ["historic", "hotel", "Umayyad", "ulema", "", "بادية"])
+@pytest.mark.parametrize("word", ["historic", "hotel", "Umayyad", "ulema", "", "بادية", "d", "SIM", "HIV"])
 def test_unknown_or_split_usage_is_left_to_the_writer(word):
     assert article_for(word) is None
