@@ -35,6 +35,7 @@ MARKDOWN_INLINE = regex.compile(
     r"|\]\((?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"  # link target
     r"|\]\[[^\]\n]*\]"  # reference label
 )
+_GLUING_SPACE = regex.compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
 _BACKTICKS = regex.compile(r"(?<!\\)`+")
 _MARKDOWN = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
 _UNTOUCHED_BLOCKS = {"front_matter", "code_block", "fence", "html_block"}
@@ -79,8 +80,15 @@ def directives(text: str, markdown: bool) -> Directives:
 
 
 def _plain_spans(text: str) -> list[Span]:
-    found = [m.span() for pattern in (URL, EMAIL, DOMAIN, HTML_COMMENT) for m in pattern.finditer(text)]
-    return found
+    """URLs, e-mail addresses and domains, and HTML comments."""
+    found = [_with_gluing_space(text, m.start(), m.end()) for p in (URL, EMAIL, DOMAIN) for m in p.finditer(text)]
+    return found + [m.span() for m in HTML_COMMENT.finditer(text)]
+
+
+def _with_gluing_space(text: str, start: int, end: int) -> Span:
+    """An address, plus the spaces after it when removing them would glue a word onto it ("x.org ,a")."""
+    glue = _GLUING_SPACE.match(text, end)
+    return (start, glue.end("space")) if glue else (start, end)
 
 
 def _comments(text: str, lines: LineIndex, problems: list[Problem]) -> tuple[list[Span], list]:

@@ -105,14 +105,15 @@ def print_flags(console: Console, path: str, outcome: Outcome) -> None:
 
 
 def summary_table(outcomes: Sequence[Outcome]) -> Table:
-    """Changes and flags per rule over all outcomes, with each rule's reason."""
+    """Changes and flags per rule over all outcomes; a change made by chained rules counts for each."""
     changes: Counter[str] = Counter()
     flags: Counter[str] = Counter()
     reasons: dict[str, str] = {}
     for outcome in outcomes:
         for change in outcome.changes:
-            changes[change.rule] += 1
-            reasons.setdefault(change.rule, change.reason)
+            for step in change.steps:
+                changes[step.rule] += 1
+                reasons.setdefault(step.rule, _short_reason(step.rule, step.reason))
         for flag in outcome.flags:
             flags[flag.rule] += 1
             reasons.setdefault(flag.rule, flag.message)
@@ -124,8 +125,16 @@ def summary_table(outcomes: Sequence[Outcome]) -> Table:
     for rule in sorted(reasons, key=lambda r: (-changes[r], -flags[r], r)):
         table.add_row(rule, str(changes[rule]), str(flags[rule]), reasons[rule])
     changed = sum(o.changed for o in outcomes)
-    table.add_row("total", str(changes.total()), str(flags.total()), f"{changed} of {len(outcomes)} files changed")
+    total = sum(len(o.changes) for o in outcomes)
+    table.add_row("total", str(total), str(flags.total()), f"{changed} of {len(outcomes)} files changed")
     return table
+
+
+def _short_reason(rule: str, reason: str) -> str:
+    """A glossary reason without its note ("house glossary: use “ISIS”"); other reasons are one line already."""
+    if not rule.startswith("GL:"):
+        return reason
+    return reason.split(" (", 1)[0].split(";", 1)[0]
 
 
 def rules_table(rules: Sequence[Rule]) -> Table:

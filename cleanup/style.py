@@ -93,11 +93,12 @@ SP004 = regex_rule(
     "SP004",
     "a space after a comma or full stop between words",
     SAFE,
-    r"(?<=\p{L}),(?=\p{L})|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})",
+    r"(?<=\p{L}),(?=\p{L})|(?<=\p{Ll}{2}|\p{Ll}[”’\")\]])\.(?=\p{Lu}\p{Ll})",
     _missing_space,
     [
         RuleExample("Mosul,Kirkuk and Diyala", "Mosul, Kirkuk and Diyala"),
         RuleExample("in Iraq.The army", "in Iraq. The army"),
+        RuleExample("“the cells are active”.See", "“the cells are active”. See"),
         RuleExample("1,000 men, 3.5 km, the U.S. army, e.g. this", "1,000 men, 3.5 km, the U.S. army, e.g. this"),
     ],
 )

@@ -157,11 +157,17 @@ def test_quotation_spanning_paragraphs_counts_as_one():
 
 
 def test_protected_span_and_insertion_edges():
-    found = directives("see https://x.org/a,b now", markdown=False)
-    assert found.protected == ((4, 21),)
-    assert is_protected(found, 10, 11) and is_protected(found, 10, 10)
-    assert not is_protected(found, 4, 4) and not is_protected(found, 21, 21) and not is_protected(found, 21, 22)
+    found = directives("see https://x.org/a,b ,now", markdown=False)
+    assert found.protected == ((4, 22),)  # the URL and the space that keeps ",now" off it
+    assert is_protected(found, 10, 11) and is_protected(found, 10, 10) and is_protected(found, 21, 22)
+    assert not is_protected(found, 4, 4) and not is_protected(found, 22, 22) and not is_protected(found, 22, 23)
     assert is_protected(found, 0, 5) and not is_protected(found, 0, 4)
+
+
+def test_space_after_a_url_is_kept_so_the_next_word_is_not_glued_to_it():
+    text = "[the report](https://x.org/Daash ,a) and see www.x.org , then\n"
+    expected = "[the report](https://x.org/Daash ,a) and see www.x.org, then\n"
+    assert run(text, markdown=True).corrected == expected
 
 
 def test_ignores_match_rule_prefixes():

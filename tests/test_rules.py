@@ -105,7 +105,7 @@ def test_realistic_text_is_left_alone(text):
 
 def test_urls_and_emails_are_never_touched():
     text = "Sources: http://site.com/a,b/c.html , and editor@rawabet.org ,ok. Also www.x.org/A.Bc,d.\n"
-    expected = "Sources: http://site.com/a,b/c.html, and editor@rawabet.org, ok. Also www.x.org/A.Bc,d.\n"
+    expected = "Sources: http://site.com/a,b/c.html, and editor@rawabet.org ,ok. Also www.x.org/A.Bc,d.\n"
     assert fixed(text) == expected
     assert fixed("Write to first.Last@mail.com,now.") == "Write to first.Last@mail.com, now."
 
