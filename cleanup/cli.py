@@ -240,7 +240,10 @@ def _config(path: str | None) -> Config:
     candidates = [Path(path)] if path else [Path(name) for name in CONFIG_FILES]
     for candidate in candidates:
         if path or candidate.is_file():
-            text = _read_bytes(candidate).decode("utf-8", errors="replace")
+            try:
+                text = decode(_read_bytes(candidate)).text
+            except DecodeError as error:
+                raise UsageError(f"{candidate}:{error}; save the file as UTF-8") from None
             try:
                 found = parse_config(str(candidate), text)
             except ConfigError as error:
@@ -269,7 +272,7 @@ def _glossary(paths: Sequence[str]) -> Glossary:
         try:
             sources.append((str(file), decode(data).text))
         except DecodeError as error:
-            raise UsageError(f"{file}: {error}") from None
+            raise UsageError(f"{file}:{error}; save the file as UTF-8") from None
     return load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
 
 
@@ -343,7 +346,7 @@ def _read_document(path: Path, encoding: str | None):
     except BinaryFile as error:
         _error(f"{path}: {error}")
     except DecodeError as error:
-        _error(f"{path}: {error}")
+        _error(f"{path}:{error}; if the file is in another encoding, pass --encoding NAME (for example cp1256)")
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from .model import Document
+from .model import Document, LineIndex
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -46,4 +46,13 @@ def _decode(data: bytes, encoding: str, offset: int) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         label = "UTF-8" if encoding == "utf-8" else encoding
-        raise DecodeError(f"not valid {label} at byte {error.start + offset} (use --encoding)") from None
+        line, column = _position(data[: error.start], encoding)
+        raise DecodeError(
+            f"{line}:{column}: not valid {label} (byte 0x{data[error.start]:02X} at offset {error.start + offset})"
+        ) from None
+
+
+def _position(valid: bytes, encoding: str) -> tuple[int, int]:
+    """The 1-based line and column just after the bytes that decoded cleanly."""
+    text = valid.decode(encoding, errors="replace")
+    return LineIndex(text).position(len(text))

@@ -143,7 +143,10 @@ def test_undecodable_file_is_reported_and_others_still_written(project, capsys):
     write(project / "seeds" / "bad.txt", b"Rasul \xff\n")
     write(project / "seeds" / "good.txt", b"Rasul\n")
     assert main(["fix", "-q"]) == 2
-    assert capsys.readouterr().err == "seeds/bad.txt: not valid UTF-8 at byte 6 (use --encoding)\n"
+    assert capsys.readouterr().err == (
+        "seeds/bad.txt:1:7: not valid UTF-8 (byte 0xFF at offset 6); "
+        "if the file is in another encoding, pass --encoding NAME (for example cp1256)\n"
+    )
     assert (project / "corrected" / "good.txt").read_bytes() == b"Rasool\n"
     assert not (project / "corrected" / "bad.txt").exists()
     assert main(["fix", "-q", "seeds/bad.txt", "--encoding", "latin-1"]) == 0
@@ -246,3 +249,12 @@ def test_bad_directive_exits_2_naming_file_line_and_column(project, capsys):
     write(project / "seeds" / "a.md", b"Text.\n\n<!-- cleanup: of -->\n")
     assert main(["check"]) == 2
     assert capsys.readouterr().err.startswith("seeds/a.md:3:1: unknown directive")
+
+
+@pytest.mark.parametrize("name", ["glossary/house.yaml", "cleanup.toml"])
+def test_undecodable_glossary_or_config_names_line_and_column(project, capsys, name):
+    write(project / "seeds" / "a.txt", b"Daash\n")
+    write(project / name, b"# ok\n# caf\xe9\n")
+    assert main(["fix"]) == 2
+    assert capsys.readouterr().err == f"{name}:2:6: not valid UTF-8 (byte 0xE9 at offset 10); save the file as UTF-8\n"
+    assert not (project / "corrected").exists()
