@@ -17,11 +17,14 @@ from rich.console import Console
 from . import __version__
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
-from .config import CONFIG_FILES, Config, ConfigError, parse_config
+from .config import CONFIG_FILES, GRAMMAR_BACKENDS, Config, ConfigError, parse_config
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Outcome
 from .pipeline import ALL_RULES, Settings, process
-from .render import changes_record, check_lines, print_flags, print_rule, print_word_diff, rules_table, summary_table
+from .grammar import DIALECTS, Checker, CheckerError, HarperChecker, known_words
+from .languagetool import URL_VARIABLE, LanguageToolChecker
+from .render import print_flags, print_rule, print_word_diff, rules_table, summary_table
+from .reports import FORMATS, changes_record, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
 from .textio import BinaryFile, DecodeError, decode, encode
 
@@ -30,6 +33,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 DEFAULT_INPUT = "seeds"
 DEFAULT_GLOSSARY_DIR = "glossary"
 DEFAULT_OUT = "corrected"
+REPORT_SUFFIX = ".report.md"
 
 DESCRIPTION = """\
 Normalize terms in translated articles with the house glossary and write a corrected edition
@@ -67,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(str(problem))
     except UsageError as error:
         _error(str(error))
+    except CheckerError as error:
+        _error(f"cleanup: {error}")
     except FixDidNotConverge as error:
         _error(f"cleanup: {error}; nothing was written. Check these rules for edits that undo each other.")
     except KeyboardInterrupt:
@@ -96,7 +102,13 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="report what fix would change and what it flags, write nothing; exit 1 if anything would change"
     )
     _add_common(check)
-    check.add_argument("--strict", action="store_true", help="exit 1 also when something is flagged")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 when a fix is pending (error, the default), also when something is flagged (warning), or never",
+    )
     check.set_defaults(handler=_run_check)
 
     diff = commands.add_parser("diff", help="word-level diff of any two text files")
@@ -120,6 +132,18 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--select", metavar="IDS", help="run only these rules (comma-separated ids or prefixes)")
     command.add_argument("--ignore", metavar="IDS", help="never run these rules (comma-separated ids or prefixes)")
     command.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply unsafe fixes")
+    command.add_argument(
+        "--grammar", choices=GRAMMAR_BACKENDS, help="grammar and spelling checker (default: harper; none to skip)"
+    )
+    command.add_argument(
+        "--languagetool-url", metavar="URL", help=f"LanguageTool server for --grammar languagetool (or ${URL_VARIABLE})"
+    )
+    command.add_argument("--dialect", choices=DIALECTS, help="English dialect for Harper (default: american)")
+    command.add_argument(
+        "--apply-suggestions",
+        metavar="CATEGORIES",
+        help="apply flags of these categories that have one suggestion, as unsafe changes (comma-separated)",
+    )
     command.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")
 
@@ -161,17 +185,40 @@ def _run_check(args: argparse.Namespace) -> int:
     outcomes, failed = _process_all(inputs, settings, args.encoding)
     for item, outcome in outcomes:
         failed += _report_problems(item, outcome)
-        for line in check_lines(str(item.path), outcome):
-            print(line)
-    changed = sum(outcome.changed for _, outcome in outcomes)
-    if not args.quiet:
-        total = sum(len(outcome.changes) for _, outcome in outcomes)
-        flags = sum(len(outcome.flags) for _, outcome in outcomes)
-        print(f"{total} change(s) in {changed} of {len(outcomes)} file(s); {flags} flag(s)", file=sys.stderr)
+    items = [(item.path.as_posix(), outcome) for item, outcome in outcomes]
+    _print_report(args.format, items, settings)
+    if not args.quiet and args.format == "text":
+        _print_check_summary([outcome for _, outcome in items])
     if failed:
         return EXIT_ERROR
-    flagged = args.strict and any(outcome.flags for _, outcome in outcomes)
-    return EXIT_CHANGES if changed or flagged else EXIT_OK
+    return EXIT_CHANGES if fails([outcome for _, outcome in items], args.fail_on) else EXIT_OK
+
+
+def _print_report(form: str, items: Sequence[tuple[str, Outcome]], settings: Settings) -> None:
+    """Print the findings of `check` in the chosen format."""
+    if form == "json":
+        print(json.dumps(json_report(items), ensure_ascii=False, indent=2))
+    elif form == "sarif":
+        print(json.dumps(sarif_report(items, _descriptions(settings)), ensure_ascii=False, indent=2))
+    else:
+        lines = github_lines if form == "github" else text_lines
+        for path, outcome in items:
+            for line in lines(path, outcome):
+                print(line)
+
+
+def _print_check_summary(outcomes: Sequence[Outcome]) -> None:
+    changed = sum(outcome.changed for outcome in outcomes)
+    total = sum(len(outcome.changes) for outcome in outcomes)
+    flags = sum(len(outcome.flags) for outcome in outcomes)
+    print(f"{total} change(s) in {changed} of {len(outcomes)} file(s); {flags} flag(s)", file=sys.stderr)
+
+
+def _descriptions(settings: Settings) -> dict[str, str]:
+    """A one-line description of every rule id a report may name."""
+    found = {rule.id: rule.reason for rule in settings.rules}
+    found |= {term.rule: f"house glossary: use “{term.preferred}”" for term in settings.glossary.terms}
+    return found
 
 
 def _run_diff(args: argparse.Namespace) -> int:
@@ -221,8 +268,30 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Settings]:
         unsafe_fixes=bool(getattr(args, "unsafe_fixes", None) or config.unsafe_fixes),
         quotations=config.quotations,
         arabic_article=config.arabic_article,
+        checker=_checker(args, config, glossary),
+        apply_suggestions=_ids(getattr(args, "apply_suggestions", None)) or config.apply_suggestions,
     )
     return config, settings
+
+
+def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:
+    """The grammar checker chosen on the command line or in the configuration (Harper by default)."""
+    backend = getattr(args, "grammar", None) or config.grammar
+    words = known_words(term.preferred for term in glossary.terms)
+    if backend == "none":
+        return None
+    if backend == "harper":
+        return HarperChecker(words, getattr(args, "dialect", None) or config.dialect, config.harper_disable)
+    url = getattr(args, "languagetool_url", None) or os.environ.get(URL_VARIABLE) or config.languagetool_url or None
+    return LanguageToolChecker(
+        url,
+        config.languagetool_language,
+        words,
+        config.languagetool_enabled_rules,
+        config.languagetool_disabled_rules,
+        config.languagetool_enabled_categories,
+        config.languagetool_disabled_categories,
+    )
 
 
 def _ids(raw: str | None) -> tuple[str, ...]:
@@ -232,6 +301,8 @@ def _ids(raw: str | None) -> tuple[str, ...]:
 def _check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary) -> None:
     known = [rule.id for rule in rules] + [term.rule for term in glossary.terms] + ["GL"]
     for prefix in prefixes:
+        if prefix.startswith(("HP:", "LT:")) or prefix in ("HP", "LT"):
+            continue  # a grammar checker's rules: known only to the checker
         if not any(rule_id.startswith(prefix) for rule_id in known):
             raise UsageError(f"cleanup: no rule id starts with {prefix!r}; `cleanup rules` lists them")
 
@@ -304,8 +375,15 @@ def _walk(folder: Path, exclude: Path | None) -> list[Path]:
             continue
         if skip and skip in file.resolve().parents:
             continue
+        if _is_review_report(file):
+            continue
         files.append(file)
     return files
+
+
+def _is_review_report(file: Path) -> bool:
+    """A `NAME.report.md` written by `fix` next to the corrected `NAME`: an output, not an article."""
+    return file.name.endswith(REPORT_SUFFIX) and file.with_name(file.name[: -len(REPORT_SUFFIX)]).is_file()
 
 
 def _plan_outputs(inputs: Sequence[Input], out_dir: Path) -> dict[Path, Path]:
@@ -371,7 +449,7 @@ def _encoding(name: str | None) -> str | None:
 
 
 def _write_outputs(item: Input, outcome: Outcome, target: Path) -> None:
-    """Write the corrected text, its unified diff and its change log, each atomically."""
+    """Write the corrected text, its unified diff, its change log and its review report, each atomically."""
     original = outcome.original
     diff = unified_diff(original.text, outcome.corrected, str(item.path), str(target))
     record = changes_record(str(item.path), str(target), outcome)
@@ -381,6 +459,8 @@ def _write_outputs(item: Input, outcome: Outcome, target: Path) -> None:
         target.with_name(target.name + ".changes.json"),
         (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     )
+    report = markdown_report(item.path.as_posix(), target.as_posix(), outcome)
+    _write_atomic(target.with_name(target.name + REPORT_SUFFIX), report.encode("utf-8"))
 
 
 def _write_atomic(target: Path, data: bytes) -> None:

@@ -7,6 +7,8 @@ import re
 import tomllib
 from dataclasses import dataclass, fields
 
+from .grammar import DIALECTS, HARPER_OFF_BY_DEFAULT
+
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
 
 
@@ -25,11 +27,30 @@ class Config:
     unsafe_fixes: bool = False
     quotations: str = "normalize"
     arabic_article: str = "lower-inside"
+    grammar: str = "harper"
+    dialect: str = "american"
+    harper_disable: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
+    apply_suggestions: tuple[str, ...] = ()
+    languagetool_url: str = ""
+    languagetool_language: str = "en-US"
+    languagetool_enabled_rules: tuple[str, ...] = ()
+    languagetool_disabled_rules: tuple[str, ...] = ()
+    languagetool_enabled_categories: tuple[str, ...] = ()
+    languagetool_disabled_categories: tuple[str, ...] = ()
     source: str = ""  # the file it came from, empty for defaults
 
 
-CHOICES = {"quotations": ("normalize", "keep"), "arabic_article": ("lower-inside", "capital")}
-LISTS = ("select", "ignore", "glossary")
+GRAMMAR_BACKENDS = ("harper", "languagetool", "none")
+CHOICES = {
+    "quotations": ("normalize", "keep"),
+    "arabic_article": ("lower-inside", "capital"),
+    "grammar": GRAMMAR_BACKENDS,
+    "dialect": DIALECTS,
+}
+LISTS = (
+    "select", "ignore", "glossary", "harper_disable", "apply_suggestions", "languagetool_enabled_rules",
+    "languagetool_disabled_rules", "languagetool_enabled_categories", "languagetool_disabled_categories",
+)
 
 
 def parse_config(path: str, text: str) -> Config | None:

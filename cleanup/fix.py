@@ -167,13 +167,17 @@ def _group(edits: Sequence[Edit], changes: Sequence[Change]) -> list[tuple[list[
     return groups
 
 
-def to_original(changes: Sequence[Change], offset: int) -> int:
-    """The original offset of a corrected-text offset; inside a change, the change's start."""
-    index = bisect.bisect_right([c.new_start for c in changes], offset) - 1
+def to_original(changes: Sequence[Change], offset: int, is_end: bool = False) -> int:
+    """The original offset of a corrected-text offset. A start inside a change maps to the change's
+    start; an end inside (or at the end of) a change's text maps to the change's end."""
+    starts = [c.new_start for c in changes]
+    index = (bisect.bisect_left(starts, offset) if is_end else bisect.bisect_right(starts, offset)) - 1
     if index < 0:
         return offset
     change = changes[index]
-    if offset < change.new_end:
+    if is_end and offset <= change.new_end:
+        return change.end
+    if not is_end and offset < change.new_end:
         return change.start
     return offset - change.new_end + change.end
 

@@ -110,6 +110,14 @@ class Change:
         return "; then ".join(step.reason for step in self.steps)
 
 
+class Severity(str, Enum):
+    """How much a finding matters to `check`: a pending fix is an error, a flag a warning or a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
 @dataclass(frozen=True)
 class Flag:
     """A problem reported for a person to judge; never applied by default."""
@@ -119,6 +127,8 @@ class Flag:
     rule: str
     message: str
     suggestions: tuple[str, ...] = ()
+    category: str = "house"  # what --apply-suggestions selects: "house", "grammar", or a checker's category
+    severity: Severity = Severity.WARNING
 
 
 @dataclass(frozen=True)

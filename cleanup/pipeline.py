@@ -7,14 +7,16 @@ from dataclasses import dataclass, field, replace
 
 from .fix import fix, to_original
 from .glossary import fold
+from .grammar import Checker
 from .loader import Glossary
-from .model import Document, Edit, Flag, Location, Outcome, Problem, Safety
+from .model import Change, Document, Edit, Flag, Location, Outcome, Problem, Safety
 from .protect import Directives, directives, is_ignored, is_protected
+from .house_grammar import HOUSE_GRAMMAR
 from .quotes import QUOTE_RULES, quotation_spans
-from .rules import Context, Rule
+from .rules import Context, Rule, paragraphs
 from .style import BUILT_IN
 
-ALL_RULES: tuple[Rule, ...] = BUILT_IN + QUOTE_RULES
+ALL_RULES: tuple[Rule, ...] = BUILT_IN + QUOTE_RULES + HOUSE_GRAMMAR
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Settings:
     unsafe_fixes: bool = False
     quotations: str = "normalize"  # glossary inside quotations: "normalize" or "keep"
     arabic_article: str = "lower-inside"  # or "capital"
+    checker: Checker | None = None  # grammar and spelling; None: no grammar checking
+    apply_suggestions: tuple[str, ...] = ()  # flag categories whose single suggestion is applied (unsafe)
 
     def enabled(self, rule_id: str, disabled: Iterable[str] = ()) -> bool:
         """Whether a rule id passes `select`, `ignore` and a document's own `disable` list (by prefix)."""
@@ -70,13 +74,21 @@ class _Run:
 def process(document: Document, settings: Settings, markdown: bool = False) -> Outcome:
     """Normalize `document` and return the corrected text, every change explained, and the flags."""
     run = _Run(settings, markdown, _context(settings, markdown))
-    result = fix(document.text, [_glossary_source(run), *_rule_sources(run)])
-    flags = [
-        replace(flag, start=to_original(result.changes, flag.start), end=to_original(result.changes, flag.end))
-        for flag in _flags(run, result.text)
-    ]
+    sources = [_glossary_source(run), *_rule_sources(run)]
+    if settings.apply_suggestions:
+        sources.append(_suggestion_source(run))
+    result = fix(document.text, sources)
+    house = list(_flags(run, result.text))
+    found = house + _grammar_flags(run, result.text, house)
+    flags = [_to_original_flag(result.changes, flag) for flag in found]
     run.problems.extend(run.directives(document.text).problems)
     return Outcome(document, result.text, result.changes, tuple(sorted(flags, key=_flag_order)), tuple(run.problems))
+
+
+def _to_original_flag(changes: Sequence[Change], flag: Flag) -> Flag:
+    """A flag found on the corrected text, placed on the original: it covers every change it touches."""
+    start = to_original(changes, flag.start)
+    return replace(flag, start=start, end=max(start, to_original(changes, flag.end, is_end=True)))
 
 
 def _context(settings: Settings, markdown: bool) -> Context:
@@ -124,6 +136,36 @@ def _flags(run: _Run, text: str) -> Iterator[Flag]:
         if rule.safety is Safety.FLAG or (rule.safety is Safety.UNSAFE and not run.settings.unsafe_fixes):
             for finding in _findings(run, rule, text):
                 yield finding if isinstance(finding, Flag) else _unsafe_as_flag(finding)
+
+
+def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
+    """The checker's flags the document allows, less those a house rule already raised at the same place."""
+    checker = run.settings.checker
+    if checker is None:
+        return []
+    found = checker.check(text, paragraphs(text, run.markdown), run.markdown)
+    return [
+        flag
+        for flag in found
+        if run.allows(text, flag.rule, flag.start, flag.end) and not any(_overlap(flag, h) for h in house)
+    ]
+
+
+def _overlap(a: Flag, b: Flag) -> bool:
+    return a.start < b.end and b.start < a.end or (a.start, a.end) == (b.start, b.end)
+
+
+def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
+    """Flags of the chosen categories that have exactly one suggestion, as unsafe edits."""
+    wanted = {category.lower() for category in run.settings.apply_suggestions}
+
+    def source(text: str) -> Iterator[Edit]:
+        house = [f for rule in run.settings.rules if rule.safety is Safety.FLAG for f in _findings(run, rule, text)]
+        for flag in house + _grammar_flags(run, text, house):
+            if flag.category.lower() in wanted and len(flag.suggestions) == 1:
+                yield Edit(flag.start, flag.end, flag.suggestions[0], flag.rule, flag.message, Safety.UNSAFE)
+
+    return source
 
 
 def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:

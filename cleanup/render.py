@@ -1,4 +1,4 @@
-"""Present outcomes: word-level diffs in the terminal, check lines, and the JSON change log."""
+"""Terminal output: word-level diffs, flags, summary and rule tables (rich)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from rich.table import Table
 from rich.text import Text
 
 from .diff import Piece
-from .model import Change, Flag, LineIndex, Outcome
+from .model import Flag, LineIndex, Outcome
+from .reports import one_line
 from .rules import Rule
 
 CONTEXT_WORDS = 4
 _WORD = regex.compile(r"\S+")
 _BREAK = regex.compile(r"\r\n|\r|\n")
-CHANGES_SCHEMA_VERSION = 1
 
 
 def diff_rows(pieces: Sequence[Piece], context: int = CONTEXT_WORDS) -> Iterator[tuple[int, list[Piece]]]:
@@ -101,7 +101,12 @@ def print_flags(console: Console, path: str, outcome: Outcome) -> None:
     index = LineIndex(outcome.original.text)
     for flag in outcome.flags:
         line, column = index.position(flag.start)
-        console.print(Text(f"{line:>5}:{column:<4} ", style="dim") + Text(flag.rule, style="yellow") + Text(" " + _flag_message(flag)), soft_wrap=True)
+        message = Text(" " + flag.message + _suggestions(flag))
+        console.print(Text(f"{line:>5}:{column:<4} ", style="dim") + Text(flag.rule, style="yellow") + message, soft_wrap=True)
+
+
+def _suggestions(flag: Flag) -> str:
+    return " → " + " | ".join(f"“{s}”" for s in flag.suggestions) if flag.suggestions else ""
 
 
 def summary_table(outcomes: Sequence[Outcome]) -> Table:
@@ -152,89 +157,10 @@ def print_rule(console: Console, rule: Rule) -> None:
     console.print(Text(f"{rule.id} ({rule.safety.value}): {rule.reason}", style="bold"))
     console.print(f"defined in: {rule.source}")
     for example in rule.examples:
-        before = _one_line(example.before, limit=200)
+        before = one_line(example.before, limit=200)
         if example.after is not None and example.after != example.before:
-            after = Text(_one_line(example.after, limit=200), style="green")
+            after = Text(one_line(example.after, limit=200), style="green")
             console.print(Text(f"  {'fixes:':<13} “") + Text(before) + Text("” → “") + after + Text("”"))
         else:
             verdict = "finds:" if example.found else "leaves alone:"
             console.print(Text(f"  {verdict:<13} “{before}”"))
-
-
-def check_lines(path: str, outcome: Outcome) -> Iterator[str]:
-    """`file:line:col: ID message` for every change `fix` would make and every flag, in text order."""
-    index = LineIndex(outcome.original.text)
-    lines = []
-    for change in outcome.changes:
-        before, after = _change_texts(outcome, change)
-        lines.append((change.start, 0, f"{change.rule} “{_one_line(before)}” → “{_one_line(after)}”: {change.reason}"))
-    for flag in outcome.flags:
-        lines.append((flag.start, 1, f"{flag.rule} {_flag_message(flag)}"))
-    for start, _, message in sorted(lines, key=lambda item: item[:2]):
-        line, column = index.position(start)
-        yield f"{path}:{line}:{column}: {message}"
-
-
-def _one_line(text: str, limit: int = 60) -> str:
-    """Line breaks shown as ⏎ and a long text cut in the middle, so each finding stays on one line."""
-    text = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
-    if len(text) <= limit:
-        return text
-    half = (limit - 1) // 2
-    return text[:half] + "…" + text[-half:]
-
-
-def _flag_message(flag: Flag) -> str:
-    suggestion = " → " + " | ".join(f"“{s}”" for s in flag.suggestions) if flag.suggestions else ""
-    return flag.message + suggestion
-
-
-def changes_record(path: str, output: str, outcome: Outcome) -> dict:
-    """The JSON change log of one document (schema documented in README)."""
-    index = LineIndex(outcome.original.text)
-    changes = []
-    for change in outcome.changes:
-        before, after = _change_texts(outcome, change)
-        changes.append(
-            {
-                **_span(index, change.start, change.end),
-                "before": before,
-                "after": after,
-                "rule": change.rule,
-                "reason": change.reason,
-                "steps": [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps],
-            }
-        )
-    flags = [
-        {
-            **_span(index, flag.start, flag.end),
-            "text": outcome.original.text[flag.start : flag.end],
-            "rule": flag.rule,
-            "message": flag.message,
-            "suggestions": list(flag.suggestions),
-        }
-        for flag in outcome.flags
-    ]
-    return {
-        "schema_version": CHANGES_SCHEMA_VERSION,
-        "input": path,
-        "output": output,
-        "encoding": outcome.original.encoding,
-        "bom": outcome.original.bom,
-        "changes": changes,
-        "flags": flags,
-        "summary": dict(Counter(c["rule"] for c in changes)),
-    }
-
-
-def _span(index: LineIndex, start: int, end: int) -> dict:
-    line, column = index.position(start)
-    end_line, end_column = index.position(end)
-    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column, "start": start, "end": end}
-
-
-def _change_texts(outcome: Outcome, change: Change) -> tuple[str, str]:
-    return (
-        outcome.original.text[change.start : change.end],
-        outcome.corrected[change.new_start : change.new_end],
-    )

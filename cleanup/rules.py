@@ -43,6 +43,7 @@ class Rule:
     find: Callable[[Rule, str, Context], Iterable[Finding]]
     examples: tuple[RuleExample, ...] = ()
     source: str = "built-in"
+    category: str = "house"  # the category of its flags
 
     def findings(self, text: str, context: Context) -> Iterator[Finding]:
         """Everything this rule finds in `text`."""
@@ -54,7 +55,7 @@ class Rule:
 
     def flag(self, start: int, end: int, message: str | None = None, suggestions: tuple[str, ...] = ()) -> Flag:
         """A flag attributed to this rule."""
-        return Flag(start, end, self.id, message or self.reason, suggestions)
+        return Flag(start, end, self.id, message or self.reason, suggestions, self.category)
 
 
 def regex_rule(

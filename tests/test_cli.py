@@ -83,13 +83,13 @@ def test_folders_keep_their_structure_and_skip_other_files(project):
 
 
 def test_check_exits_1_with_findings_and_0_when_clean(project, capsys):
-    write(project / "seeds" / "a.txt", b"Ok line\nThe Daash\n")
+    write(project / "seeds" / "a.txt", b"A clean line.\nThe Daash left.\n")
     assert main(["check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "seeds/a.txt:2:5: GL:ISIS “Daash” → “ISIS”: house glossary: use “ISIS”"
     ]
     assert not (project / "corrected").exists()
-    write(project / "seeds" / "a.txt", b"Ok line\nThe ISIS\n")
+    write(project / "seeds" / "a.txt", b"A clean line.\nThe ISIS left.\n")
     assert main(["check"]) == 0
 
 
@@ -190,11 +190,14 @@ def test_rules_lists_every_rule_and_explains_one(project, capsys):
     assert capsys.readouterr().err == "cleanup: no rule 'ZZ999'; `cleanup rules` lists them\n"
 
 
-def test_check_prints_flags_and_strict_fails_on_them(project, capsys):
+def test_check_prints_flags_and_fail_on_sets_the_exit_code(project, capsys):
     write(project / "seeds" / "a.txt", b"The army army moved.\n")
     assert main(["check"]) == 0
     assert capsys.readouterr().out == "seeds/a.txt:1:5: RW002 repeated word \u201carmy\u201d: check that it is meant\n"
-    assert main(["check", "--strict"]) == 1
+    assert main(["check", "--fail-on", "warning"]) == 1
+    write(project / "seeds" / "a.txt", b"The Daash moved.\n")
+    assert main(["check", "--fail-on", "never"]) == 0
+    assert main(["check", "--fail-on", "error"]) == 1
 
 
 def test_select_ignore_and_unknown_ids(project, capsys):
@@ -258,3 +261,17 @@ def test_undecodable_glossary_or_config_names_line_and_column(project, capsys, n
     assert main(["fix"]) == 2
     assert capsys.readouterr().err == f"{name}:2:6: not valid UTF-8 (byte 0xE9 at offset 10); save the file as UTF-8\n"
     assert not (project / "corrected").exists()
+
+
+def test_grammar_from_configuration_and_command_line(project, capsys):
+    write(project / "seeds" / "a.txt", b"The army recieved orders.\n")
+    assert main(["check"]) == 0
+    assert "HP:SpellCheck" in capsys.readouterr().out
+    write(project / "cleanup.toml", b'grammar = "none"\n')
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["check", "--grammar", "harper", "--ignore", "HP:SpellCheck"]) == 0
+    assert capsys.readouterr().out == ""
+    write(project / "cleanup.toml", b'dialect = "klingon"\n')
+    assert main(["check"]) == 2
+    assert "'dialect' must be 'american' or 'british' or" in capsys.readouterr().err

@@ -130,3 +130,27 @@ def test_changes_are_narrowed_to_whole_changed_words():
     assert [("So the Rasul said"[c.start : c.end], result.text[c.new_start : c.new_end]) for c in result.changes] == [
         ("Rasul", "Rasool")
     ]
+
+
+def test_corrected_offsets_map_back_to_the_original():
+    from cleanup.fix import to_original
+
+    original = "the are , and Daash ."
+    def rules(text):
+        edits = []
+        if " ," in text:
+            edits.append(edit(text.index(" ,"), text.index(" ,") + 1, "", "SP"))
+        if "Daash" in text:
+            edits.append(edit(text.index("Daash"), text.index("Daash") + 5, "ISIS", "GL"))
+        return edits
+
+    result = fix(original, [rules])
+    corrected = result.text
+    assert corrected == "the are, and ISIS ."
+    span = (corrected.index("the are"), corrected.index("the are") + 7)
+    assert original[to_original(result.changes, span[0]) : to_original(result.changes, span[1], is_end=True)] == "the are"
+    isis = (corrected.index("ISIS"), corrected.index("ISIS") + 4)
+    assert original[to_original(result.changes, isis[0]) : to_original(result.changes, isis[1], is_end=True)] == "Daash"
+    inside = corrected.index("ISIS") + 2
+    assert to_original(result.changes, inside) == original.index("Daash")
+    assert to_original(result.changes, inside, is_end=True) == original.index("Daash") + 5

@@ -1,0 +1,115 @@
+"""Grammar and spelling checkers behind one interface: text and its paragraphs in, flags out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+from .model import Flag, Severity
+
+Span = tuple[int, int]
+DIALECTS = ("american", "british", "australian", "canadian", "indian")
+# Harper rules off unless a project turns them on (config `harper-disable`): house-style preferences
+# (sentence length, the Oxford comma), and rules whose flags were no likelier to be right than the base
+# rate of human corrections on the CWEB development set (bench/grammar_precision.py).
+HARPER_OFF_BY_DEFAULT = (
+    "LongSentences",
+    "OxfordComma",
+    "NumericRangeEnDash",
+    "OrthographicConsistency",
+    "MissingPreposition",
+    "CondenseAllThe",
+)
+# Harper lint kinds that are advice on style rather than errors.
+NOTE_KINDS = frozenset({"Readability", "Style", "Enhancement"})
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+class CheckerError(Exception):
+    """A checker could not run; the message says what to do."""
+
+
+class Checker(Protocol):
+    """A grammar and spelling checker: it flags, it never changes the text."""
+
+    name: str
+
+    def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
+        """Flags for `text`, with offsets in code points of `text`."""
+        ...
+
+
+def known_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The words of glossary forms and names, as a spell checker sees them (al-Baaj -> al, Baaj)."""
+    found: set[str] = set()
+    for phrase in phrases:
+        for word in _WORD.findall(phrase):
+            found.update((word, word.upper()))
+    return frozenset(found)
+
+
+@dataclass
+class HarperChecker:
+    """Harper (harper-py), offline; the default. Lints paragraph by paragraph, as its cost grows
+    faster than the length of what it is given."""
+
+    words: frozenset[str] = frozenset()
+    dialect: str = "american"
+    disabled: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
+    name: str = field(default="harper", init=False)
+
+    def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
+        linter = _harper_linter(self.dialect, self.words, self.disabled)
+        language = "markdown" if markdown else "plaintext"
+        flags = []
+        for start, end in paragraphs:
+            for rule, lints in linter.organized_lints(text[start:end], language=language).items():
+                flags += [_harper_flag(rule, lint, start) for lint in lints]
+        return [flag for flag in flags if not _known_spelling(flag, text, self.words)]
+
+
+# One Linter per dialect for the whole process: building one takes about half a second.
+_LINTERS: dict[str, tuple[object, frozenset[str], tuple[str, ...]]] = {}
+
+
+def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...]):
+    try:
+        from harper import Dialect, Linter
+    except ImportError:
+        raise CheckerError("Harper is not installed: pip install harper-py (or use --grammar none)") from None
+    cached = _LINTERS.get(dialect)
+    if cached is None:
+        linter = Linter(getattr(Dialect, dialect.upper()))
+        cached = (linter, frozenset(), ())
+    linter, current_words, current_disabled = cached
+    if words != current_words:
+        linter.clear_words()
+        linter.import_words(sorted(words))
+    if disabled != current_disabled:
+        linter.set_lint_config({rule: False for rule in disabled})
+    _LINTERS[dialect] = (linter, words, disabled)
+    return linter
+
+
+def _harper_flag(rule: str, lint, offset: int) -> Flag:
+    suggestions = tuple(dict.fromkeys(_suggested_text(lint, s) for s in lint.suggestions))
+    severity = Severity.NOTE if lint.lint_kind in NOTE_KINDS else Severity.WARNING
+    start, end = offset + lint.span.start, offset + lint.span.end
+    return Flag(start, end, f"HP:{rule}", lint.message, suggestions, lint.lint_kind, severity)
+
+
+def _suggested_text(lint, suggestion) -> str:
+    """What the flagged text becomes under a suggestion (replace, remove, or insert after)."""
+    kind = int(suggestion.kind)
+    if kind == 1:
+        return ""
+    if kind == 2:
+        return lint.problem_text + suggestion.replacement_text
+    return suggestion.replacement_text
+
+
+def _known_spelling(flag: Flag, text: str, words: frozenset[str]) -> bool:
+    return flag.category == "Spelling" and text[flag.start : flag.end] in words

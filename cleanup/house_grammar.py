@@ -1,0 +1,135 @@
+"""House grammar checks for errors typical of translation that general checkers miss; flags only.
+
+Each check is data: word classes and a pattern over them, a message, and examples that test it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from .model import Safety
+from .rules import Context, Finding, Rule, RuleExample
+
+WORD_CLASSES = {
+    # Determiners that can never stand right before a finite verb.
+    "DET": "the The a an its Its their Their our your",
+    "ARTICLE": "the a an",
+    # Finite verb forms that are not also common nouns ("the will", "the can" are fine).
+    "FINITE": "are is was were has have had would could should does did",
+    # Words an article never directly precedes.
+    "NOT_AFTER_ARTICLE": "in on at of to by for with from into onto and or but",
+    # Verbs that report speech and take an object: "warned the army", not "warned, the army".
+    "REPORTING": "warned stressed noted said announced confirmed explained added stated affirmed emphasized "
+    "indicated considered asserted revealed denied confirmed acknowledged",
+    # Words that open a clause, after which "As he warned, the ..." is right.
+    "SUBORDINATOR": "as As when When if If although Although though while While since Since because Because "
+    "once Once unless Unless whereas Whereas after After before Before",
+}
+# Third-person verb forms used as plural nouns, and the nouns meant.
+VERB_AS_NOUN = {"analyzes": "analyses", "emphasizes": "emphases", "hypothesizes": "hypotheses", "synthesizes": "syntheses"}
+# Words after which a noun is expected: determiners, quantifiers, and adjective-like endings.
+NOUN_EXPECTED = r"(?:the|these|those|its|their|many|several|some|such|recent|\p{L}+(?:al|ary|ic|ive|ous|ern|ish|ent))"
+_AFTER_NOUN = r"(?=[ \t]*(?:[,.;:)]|\b(?:of|in|on|by|for|that|which)\b|$))"
+
+
+def words(name: str) -> str:
+    """A word class as a regex alternation of whole words."""
+    return r"(?:" + "|".join(regex.escape(w) for w in WORD_CLASSES[name].split()) + r")"
+
+
+@dataclass(frozen=True)
+class GrammarCheck:
+    """A flag-only check: a pattern, and from each match its message, suggestions and whether to skip it."""
+
+    pattern: regex.Pattern
+    message: Callable[[regex.Match], str]
+    suggestions: Callable[[regex.Match], tuple[str, ...]] = lambda match: ()
+    skip: Callable[[regex.Match], bool] = lambda match: False
+
+    def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+        for match in self.pattern.finditer(text):
+            if not self.skip(match):
+                start, end = match.span("flag") if "flag" in self.pattern.groupindex else match.span()
+                yield rule.flag(start, end, self.message(match), self.suggestions(match))
+
+
+def _grammar_rule(rule_id: str, reason: str, check: GrammarCheck, examples: list[RuleExample]) -> Rule:
+    return Rule(rule_id, reason, Safety.FLAG, check, tuple(examples), category="grammar")
+
+
+def _word(pattern: str) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}\-'’]){pattern}(?![\p{{L}}\-'’])")
+
+
+GR001 = _grammar_rule(
+    "GR001",
+    "a determiner followed by a verb: a word is missing or misplaced",
+    GrammarCheck(
+        _word(rf"(?P<det>{words('DET')})[ \t]+(?P<verb>{words('FINITE')})"),
+        lambda m: f"“{m['det']}” followed by the verb “{m['verb']}”: a word is missing or misplaced",
+    ),
+    [
+        RuleExample("the most important of the are, the development", found=True),
+        RuleExample("their are many", found=True),
+        RuleExample("the will of the people; the cells that are active", found=False),
+    ],
+)
+
+GR002 = _grammar_rule(
+    "GR002",
+    "an article right before a preposition or conjunction: a stray or misplaced article",
+    GrammarCheck(
+        _word(rf"(?P<flag>(?P<article>{words('ARTICLE')})[ \t]+(?P<next>{words('NOT_AFTER_ARTICLE')}))"),
+        lambda m: f"article “{m['article']}” before “{m['next']}”: a stray or misplaced article",
+    ),
+    [
+        RuleExample("the defeat of ISIS by Iraqi army a in late 2017", found=True),
+        RuleExample("from A to Z, the in-laws, a by-election", found=False),
+    ],
+)
+
+GR003 = _grammar_rule(
+    "GR003",
+    "a verb form used as a plural noun (“the military analyzes”)",
+    GrammarCheck(
+        regex.compile(
+            rf"(?<![\p{{L}}\-]){NOUN_EXPECTED}[ \t]+(?P<flag>{'|'.join(VERB_AS_NOUN)})\b{_AFTER_NOUN}", regex.IGNORECASE
+        ),
+        lambda m: f"“{m['flag']}” is a verb; the plural noun is “{VERB_AS_NOUN[m['flag'].lower()]}”",
+        lambda m: (VERB_AS_NOUN[m["flag"].lower()],),
+    ),
+    [
+        RuleExample("In the opinion of the Western military analyzes, the defeat", found=True),
+        RuleExample("The company analyzes data, and she emphasizes that", found=False),
+        RuleExample("The clinic emphasizes and supports prevention.", found=False),
+    ],
+)
+
+
+def _opens_with_subordinator(match: regex.Match) -> bool:
+    """Whether the clause holding the verb opens with "as", "when", ...: then the comma is right."""
+    text = match.string
+    clause_start = max(text.rfind(mark, 0, match.start()) for mark in ".;:!?\n,“(") + 1
+    return regex.match(rf"\s*{words('SUBORDINATOR')}\b", text, pos=clause_start) is not None
+
+
+GR004 = _grammar_rule(
+    "GR004",
+    "a comma between a verb and its object (“warned, the seriousness of”)",
+    GrammarCheck(
+        regex.compile(rf"(?<![\p{{L}}\-'’])(?P<flag>(?P<verb>{words('REPORTING')}),)[ \t]+(?=the[ \t]+\p{{L}}+[ \t]+of\b)"),
+        lambda m: f"a comma between “{m['verb']}” and its object",
+        lambda m: (m["verb"],),
+        _opens_with_subordinator,
+    ),
+    [
+        RuleExample("the Committee warned, the seriousness of the movements", found=True),
+        RuleExample("As the minister warned, the seriousness of the threat grew.", found=False),
+        RuleExample("He warned the army of the danger.", found=False),
+    ],
+)
+
+HOUSE_GRAMMAR: tuple[Rule, ...] = (GR001, GR002, GR003, GR004)

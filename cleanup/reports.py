@@ -1,0 +1,292 @@
+"""Reports of outcomes for editors and CI: check lines, JSON, GitHub annotations, SARIF, the JSON change
+log and a Markdown review report. Pure functions from outcomes to text or data."""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import __version__
+from .model import Change, Flag, LineIndex, Outcome, Severity
+
+SCHEMA_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FORMATS = ("text", "json", "github", "sarif")
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A change `fix` would make (severity error) or a flag, located in the original file."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    message: str
+    severity: Severity
+    text: str  # the original text it covers
+    replacement: str | None  # for a change: what `fix` writes instead
+    suggestions: tuple[str, ...] = ()
+    category: str = ""
+
+
+def findings(outcome: Outcome) -> list[Finding]:
+    """Every change and flag of one outcome, in text order (a change before a flag at the same place)."""
+    index = LineIndex(outcome.original.text)
+    found = [(c.start, 0, _change_finding(outcome, index, c)) for c in outcome.changes]
+    found += [(f.start, 1, _flag_finding(outcome, index, f)) for f in outcome.flags]
+    return [finding for _, _, finding in sorted(found, key=lambda item: item[:2])]
+
+
+def _change_finding(outcome: Outcome, index: LineIndex, change: Change) -> Finding:
+    before, after = change_texts(outcome, change)
+    message = f"“{one_line(before)}” → “{one_line(after)}”: {change.reason}"
+    return Finding(*_position(index, change.start, change.end), change.rule, message, Severity.ERROR, before, after)
+
+
+def _flag_finding(outcome: Outcome, index: LineIndex, flag: Flag) -> Finding:
+    text = outcome.original.text[flag.start : flag.end]
+    position = _position(index, flag.start, flag.end)
+    return Finding(*position, flag.rule, flag.message, flag.severity, text, None, flag.suggestions, flag.category)
+
+
+def _position(index: LineIndex, start: int, end: int) -> tuple[int, int, int, int, int, int]:
+    return (start, end, *index.position(start), *index.position(end))
+
+
+def fails(outcomes: Sequence[Outcome], fail_on: str) -> bool:
+    """Whether `check` should exit 1: "error" on pending changes, "warning" also on warnings, "never" not."""
+    if fail_on == "never":
+        return False
+    if any(outcome.changes for outcome in outcomes):
+        return True
+    return fail_on == "warning" and any(f.severity is Severity.WARNING for o in outcomes for f in o.flags)
+
+
+def text_lines(path: str, outcome: Outcome) -> Iterator[str]:
+    """`file:line:col: ID message [→ “suggestion”]` for every finding, in text order."""
+    for finding in findings(outcome):
+        suggestion = " → " + " | ".join(f"“{s}”" for s in finding.suggestions) if finding.suggestions else ""
+        yield f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}{suggestion}"
+
+
+def json_report(items: Sequence[tuple[str, Outcome]]) -> dict:
+    """Every file's findings and a summary (schema in README, `schema_version` 1)."""
+    files = [{"path": path, "findings": [_finding_record(f) for f in findings(outcome)]} for path, outcome in items]
+    every = [record for file in files for record in file["findings"]]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "cleanup", "version": __version__},
+        "files": files,
+        "summary": {
+            "files": len(items),
+            "files_changed": sum(outcome.changed for _, outcome in items),
+            "by_severity": dict(Counter(r["severity"] for r in every)),
+            "by_rule": dict(Counter(r["rule"] for r in every)),
+        },
+    }
+
+
+def _finding_record(finding: Finding) -> dict:
+    record = {
+        "kind": "change" if finding.replacement is not None else "flag",
+        **_span_record(finding),
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "text": finding.text,
+    }
+    if finding.replacement is not None:
+        record["replacement"] = finding.replacement
+    else:
+        record |= {"category": finding.category, "suggestions": list(finding.suggestions)}
+    return record
+
+
+def _span_record(finding: Finding) -> dict:
+    return {
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "start": finding.start,
+        "end": finding.end,
+    }
+
+
+def github_lines(path: str, outcome: Outcome) -> Iterator[str]:
+    """GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding."""
+    for f in findings(outcome):
+        properties = {
+            "file": path,
+            "line": f.line,
+            "col": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "title": f.rule,
+        }
+        joined = ",".join(f"{key}={_github_escape(str(value), True)}" for key, value in properties.items())
+        message = f.message + (" → " + " | ".join(f"“{s}”" for s in f.suggestions) if f.suggestions else "")
+        yield f"::{_GITHUB_LEVEL[f.severity]} {joined}::{_github_escape(message, False)}"
+
+
+def _github_escape(value: str, is_property: bool) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
+
+
+def sarif_report(items: Sequence[tuple[str, Outcome]], descriptions: Mapping[str, str]) -> dict:
+    """A SARIF 2.1.0 log of one run: rules, artifacts, and a result per finding (changes with their fix)."""
+    per_file = [(path, findings(outcome)) for path, outcome in items]
+    rule_ids = sorted({step for _, found in per_file for f in found for step in f.rule.split("+")})
+    rule_index = {rule: i for i, rule in enumerate(rule_ids)}
+    results = [
+        _sarif_result(f, path, file_index, rule_index)
+        for file_index, (path, found) in enumerate(per_file)
+        for f in found
+    ]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "cleanup",
+                        "version": __version__,
+                        "rules": [_sarif_rule(rule, descriptions) for rule in rule_ids],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "artifacts": [{"location": {"uri": _uri(path)}} for path, _ in per_file],
+                "results": results,
+            }
+        ],
+    }
+
+
+def _sarif_rule(rule: str, descriptions: Mapping[str, str]) -> dict:
+    return {"id": rule, "shortDescription": {"text": descriptions.get(rule) or rule}}
+
+
+def _sarif_result(f: Finding, path: str, file_index: int, rule_index: Mapping[str, int]) -> dict:
+    first_rule = f.rule.split("+")[0]
+    location = {"uri": _uri(path), "index": file_index}
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+    result = {
+        "ruleId": first_rule,
+        "ruleIndex": rule_index[first_rule],
+        "level": f.severity.value,
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
+    }
+    if f.replacement is not None:
+        replacement = {"deletedRegion": region, "insertedContent": {"text": f.replacement}}
+        change = {"artifactLocation": location, "replacements": [replacement]}
+        result["fixes"] = [{"description": {"text": f.message}, "artifactChanges": [change]}]
+    return result
+
+
+def _uri(path: str) -> str:
+    return urllib.parse.quote(path.replace("\\", "/"))
+
+
+def changes_record(path: str, output: str, outcome: Outcome) -> dict:
+    """The JSON change log of one document (schema documented in README)."""
+    index = LineIndex(outcome.original.text)
+    changes = []
+    for change in outcome.changes:
+        before, after = change_texts(outcome, change)
+        steps = [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps]
+        span = _span_record(_change_finding(outcome, index, change))
+        changes.append({**span, "before": before, "after": after, "rule": change.rule, "reason": change.reason, "steps": steps})
+    flags = [
+        {
+            **_span_record(f),
+            "text": f.text,
+            "rule": f.rule,
+            "category": f.category,
+            "severity": f.severity.value,
+            "message": f.message,
+            "suggestions": list(f.suggestions),
+        }
+        for f in (_flag_finding(outcome, index, flag) for flag in outcome.flags)
+    ]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "input": path,
+        "output": output,
+        "encoding": outcome.original.encoding,
+        "bom": outcome.original.bom,
+        "changes": changes,
+        "flags": flags,
+        "summary": dict(Counter(c["rule"] for c in changes)),
+    }
+
+
+def markdown_report(path: str, output: str, outcome: Outcome) -> str:
+    """A review report for an editor: what changed and why, and what needs a person's judgement."""
+    found = findings(outcome)
+    changes = [f for f in found if f.replacement is not None]
+    flags = [f for f in found if f.replacement is None]
+    lines = [
+        f"# Review: {_md(path)}",
+        "",
+        f"Corrected edition: `{output}`. {len(changes)} changes were made; {len(flags)} places are flagged for you "
+        "to judge (flags change nothing).",
+    ]
+    if changes:
+        lines += ["", "## Changes by rule", "", "| Rule | Changes | Reason |", "| --- | ---: | --- |"]
+        reasons = {}
+        for change in outcome.changes:
+            reasons.setdefault(change.rule, change.reason)
+        for rule, count in Counter(f.rule for f in changes).most_common():
+            lines.append(f"| {_md(rule)} | {count} | {_md(reasons[rule])} |")
+        lines += ["", "## Changes", "", "| Line:col | Before | After | Rule |", "| --- | --- | --- | --- |"]
+        lines += [f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} |" for f in changes]
+    if flags:
+        lines += ["", "## Flags", "", "| Line:col | Text | Rule | Message | Suggestions |", "| --- | --- | --- | --- | --- |"]
+        for f in flags:
+            suggestions = ", ".join(_md_text(s) for s in f.suggestions)
+            lines.append(f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {_md(f.message)} | {suggestions} |")
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return one_line(text, limit=300).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+
+def _md_text(text: str) -> str:
+    """A piece of the article as a code span (so quote marks and spaces show), empty as (nothing)."""
+    if not text:
+        return "(nothing)"
+    if not text.strip():
+        return "(a space)" if text == " " else f"({len(text)} blank characters)"
+    shown = one_line(text, limit=300).replace("|", "\\|")
+    fence = "``" if "`" in shown else "`"
+    padding = " " if fence == "``" or shown.startswith(" ") or shown.endswith(" ") else ""
+    return f"{fence}{padding}{shown}{padding}{fence}"
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    """Line breaks shown as ⏎ and a long text cut in the middle, so each finding stays on one line."""
+    text = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[-half:]
+
+
+def change_texts(outcome: Outcome, change: Change) -> tuple[str, str]:
+    """The original text a change replaces and what the corrected edition has instead."""
+    return (
+        outcome.original.text[change.start : change.end],
+        outcome.corrected[change.new_start : change.new_end],
+    )

@@ -1,0 +1,110 @@
+"""Grammar and spelling flags with the real Harper checker, and the house grammar checks on the seed."""
+
+from pathlib import Path
+
+import pytest
+
+from cleanup.grammar import HarperChecker, known_words
+from cleanup.loader import load_glossary
+from cleanup.model import Document, Safety, Severity
+from cleanup.pipeline import ALL_RULES, Settings, process
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
+
+
+def house():
+    files = sorted((ROOT / "glossary").glob("*.yaml"))
+    return load_glossary([(str(f), f.read_text(encoding="utf-8")) for f in files], [r.id for r in ALL_RULES])
+
+
+def settings(glossary=None, **options) -> Settings:
+    glossary = glossary or house()
+    words = known_words(term.preferred for term in glossary.terms)
+    options.setdefault("checker", HarperChecker(words))
+    return Settings(glossary, ALL_RULES + glossary.rules, **options)
+
+
+@pytest.fixture(scope="module")
+def seed_outcome():
+    return process(Document(SEED.read_text(encoding="utf-8")), settings())
+
+
+def test_names_and_places_are_not_called_misspellings(seed_outcome):
+    spelling = [seed_outcome.original.text[f.start : f.end] for f in seed_outcome.flags if f.category == "Spelling"]
+    assert spelling == []
+    bare = process(Document(SEED.read_text(encoding="utf-8")), settings(checker=HarperChecker()))
+    unknown = {bare.original.text[f.start : f.end] for f in bare.flags if f.category == "Spelling"}
+    assert {"Kirkuk", "Anbar", "ISIS"} <= unknown  # what the glossary words keep away
+
+
+def test_the_flags_an_editor_would_raise_on_the_seed(seed_outcome):
+    text = seed_outcome.original.text
+    found = {(flag.rule, text[flag.start : flag.end]) for flag in seed_outcome.flags}
+    assert ("GR001", "the are") in found
+    assert ("GR002", "a in") in found
+    assert ("GR003", "analyzes") in found
+    assert ("GR004", "warned,") in found
+    assert ("PA001", "and") in found
+    assert any(rule == "HP:UnclosedQuotes" for rule, _ in found)  # the quotation on line 15
+
+
+def test_flags_point_at_the_original_text(seed_outcome):
+    text = seed_outcome.original.text
+    for flag in seed_outcome.flags:
+        assert 0 <= flag.start <= flag.end <= len(text)
+    harper = [f for f in seed_outcome.flags if f.rule.startswith("HP:")]
+    assert harper and all(f.start < f.end for f in harper)
+
+
+def test_harper_lint_that_repeats_a_house_flag_is_dropped(seed_outcome):
+    house = [f for f in seed_outcome.flags if not f.rule.startswith("HP:")]
+    for flag in seed_outcome.flags:
+        if flag.rule.startswith("HP:"):
+            assert not any(flag.start < h.end and h.start < flag.end for h in house), flag
+
+
+def test_offsets_survive_arabic_emoji_and_several_paragraphs():
+    text = "The report 😀 on Syria.\n\nIt said the army recieved orders in الرقة.\n"
+    outcome = process(Document(text), settings())
+    (flag,) = [f for f in outcome.flags if f.category == "Spelling"]
+    assert text[flag.start : flag.end] == "recieved" and "received" in flag.suggestions
+    assert flag.severity is Severity.WARNING
+
+
+def test_flags_follow_the_changes_back_to_the_original():
+    text = "The Daash , report said the army recieved orders.\n"
+    outcome = process(Document(text), settings())
+    (flag,) = [f for f in outcome.flags if f.category == "Spelling"]
+    assert text[flag.start : flag.end] == "recieved"
+
+
+def test_protected_and_ignored_text_is_not_flagged():
+    text = "See https://example.com/recieved and <!-- cleanup: ignore HP:SpellCheck --> recieved.\nThe recieved.\n"
+    outcome = process(Document(text), settings())
+    flagged = [f.start for f in outcome.flags if f.category == "Spelling"]
+    assert flagged == [text.rindex("recieved")]
+
+
+def test_ignore_by_prefix_and_none_turn_grammar_off():
+    text = "The army recieved orders.\n"
+    assert not [f for f in process(Document(text), settings(ignore=("HP",))).flags]
+    assert not [f for f in process(Document(text), settings(checker=None)).flags]
+
+
+def test_apply_suggestions_applies_single_suggestion_flags_as_unsafe_changes():
+    text = "In the opinion of the Western military analyzes, the defeat is near.\n"
+    outcome = process(Document(text), settings(apply_suggestions=("grammar",)))
+    assert "military analyses, the" in outcome.corrected
+    (change,) = [c for c in outcome.changes if c.rule == "GR003"]
+    assert change.steps[0].safety is Safety.UNSAFE
+    untouched = process(Document(text), settings())
+    assert untouched.corrected == text
+
+
+def test_dialect_changes_what_harper_accepts():
+    text = "The colour of the flag.\n"
+    american = process(Document(text), settings())
+    british = process(Document(text), settings(checker=HarperChecker(dialect="british")))
+    assert any(text[f.start : f.end] == "colour" for f in american.flags)
+    assert not any(text[f.start : f.end] == "colour" for f in british.flags)
