@@ -75,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(f"cleanup: {error}")
     except FixDidNotConverge as error:
         _error(f"cleanup: {error}; nothing was written. Check these rules for edits that undo each other.")
+    except BrokenPipeError:
+        # The reader stopped early (`cleanup check | head`): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CHANGES
     except KeyboardInterrupt:
         _error("cleanup: interrupted; no partial files were left")
         return 130

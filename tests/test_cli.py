@@ -275,3 +275,14 @@ def test_grammar_from_configuration_and_command_line(project, capsys):
     write(project / "cleanup.toml", b'dialect = "klingon"\n')
     assert main(["check"]) == 2
     assert "'dialect' must be 'american' or 'british' or" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "seeds" / "a.txt").write_text("Daash , x.\n" * 2000, encoding="utf-8")
+    command = f"{sys.executable} -m cleanup check --grammar none | head -1"
+    result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True)
+    assert result.stdout.startswith("seeds/a.txt:1:1: GL:ISIS")
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
