@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -63,8 +64,13 @@ def fold_keep_case(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def word_key(text: str, folder=fold) -> str | None:
-    """The key of a phrase written in a glossary, or None if it is not words separated by spaces."""
+    """The key of a phrase written in a glossary, or None if it is not words separated by spaces.
+
+    Cached: loading and checking a large glossary asks for each phrase's key several times."""
+    if TOKEN.fullmatch(text):
+        return folder(text)  # one word: the common case
     tokens = list(TOKEN.finditer(text))
     if not tokens or tokens[0].start() != 0 or tokens[-1].end() != len(text):
         return None

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .fix import fix
 from .glossary import Example, Matcher, Term, fold_keep_case, word_key
 from .model import Location, Problem, Safety
 from .rules import Context, Rule, RuleExample, example_failure, regex_rule
+from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, paused_garbage_collection
 
 TOP_KEYS = ("terms", "names", "rules")
 TERM_KEYS = ("preferred", "variants", "note", "article", "examples")
@@ -46,11 +46,11 @@ class Glossary:
     @cached_property
     def matcher(self) -> Matcher:
         """All terms compiled into one matcher (built on first use)."""
-        return Matcher(self.terms)
+        with paused_garbage_collection():
+            return Matcher(self.terms)
 
 
-@dataclass(frozen=True)
-class _Phrase:
+class _Phrase(NamedTuple):
     """A preferred form or variant with where it was written, for conflict checks."""
 
     text: str
@@ -65,13 +65,14 @@ def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str
     problems: list[Problem] = []
     phrases: list[_Phrase] = []
     rules: list[tuple[Rule, Location]] = []
-    for path, text in sources:
-        reader = _Reader(path)
-        found_phrases, found_rules = reader.read(text)
-        phrases.extend(found_phrases)
-        rules.extend(found_rules)
-        problems.extend(reader.problems)
-    problems.extend(_conflicts(phrases))
+    with paused_garbage_collection():
+        for path, text in sources:
+            reader = _Reader(path)
+            found_phrases, found_rules = reader.read(text)
+            phrases.extend(found_phrases)
+            rules.extend(found_rules)
+            problems.extend(reader.problems)
+        problems.extend(_conflicts(phrases))
     problems.extend(_duplicate_rule_ids(rules, reserved_ids))
     terms = tuple(dict.fromkeys(p.term for p in phrases))
     glossary = Glossary(terms, tuple(path for path, _ in sources), tuple(rule for rule, _ in rules))
@@ -149,9 +150,12 @@ class _Reader:
                 rules.append((rule, where))
         return phrases, rules
 
-    def _parse(self, text: str) -> CommentedMap | None:
+    def _parse(self, text: str) -> YamlMap | None:
         try:
-            data = YAML(typ="rt").load(text)
+            data = load_yaml(text)
+        except YamlProblem as error:
+            self._problem(Location(self.path, error.line + 1, error.column + 1), error.message)
+            return None
         except MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             where = Location(self.path, mark.line + 1, mark.column + 1) if mark else Location(self.path)
@@ -160,22 +164,22 @@ class _Reader:
         except YAMLError as error:
             self._problem(Location(self.path, 1, 1), f"YAML error: {error}; correct the YAML")
             return None
-        if data is None or isinstance(data, CommentedMap):
+        if data is None or isinstance(data, YamlMap):
             return data
         self._problem(Location(self.path, 1, 1), "expected a mapping with “terms:”, “names:” and/or “rules:”")
         return None
 
-    def _items(self, data: CommentedMap, key: str) -> list[tuple[int, object]]:
+    def _items(self, data: YamlMap, key: str) -> list[tuple[int, object]]:
         if key not in data:
             return []
         node = data[key]
-        if not isinstance(node, CommentedSeq):
+        if not isinstance(node, YamlList):
             self._problem(self._value_at(data, key), f"“{key}” must be a list")
             return []
         return list(enumerate(node))
 
     def _term(self, node: object, where: Location) -> list[_Phrase]:
-        if not isinstance(node, CommentedMap):
+        if not isinstance(node, YamlMap):
             self._problem(where, "a term must be a mapping with “preferred:” (and “variants:”, “note:”, “examples:”)")
             return []
         self._unknown_keys(node, TERM_KEYS, "key")
@@ -201,23 +205,24 @@ class _Reader:
     def _phrases(self, term: Term, places: list[Location]) -> list[_Phrase]:
         texts = [term.preferred, *term.variants]
         phrases = [_Phrase(t, w, term, i == 0) for i, (t, w) in enumerate(zip(texts, places))]
-        for phrase in phrases[1:]:
-            if word_key(phrase.text, fold_keep_case) == word_key(term.preferred, fold_keep_case):
-                self._problem(phrase.where, f"variant “{phrase.text}” is the preferred form itself; remove it")
+        preferred_key = word_key(term.preferred)
         for phrase in phrases:
-            if word_key(phrase.text) is None:
+            key = word_key(phrase.text)
+            if key is None:
                 self._problem(
                     phrase.where,
                     f"“{phrase.text}” is not words separated by spaces; "
                     "write it so that it starts and ends with a letter or digit",
                 )
+            elif not phrase.is_preferred and key == preferred_key and _same_case(phrase.text, term.preferred):
+                self._problem(phrase.where, f"variant “{phrase.text}” is the preferred form itself; remove it")
         return phrases
 
-    def _variants(self, node: CommentedMap) -> tuple[list[str], list[Location]]:
+    def _variants(self, node: YamlMap) -> tuple[list[str], list[Location]]:
         if "variants" not in node:
             return [], []
         seq = node["variants"]
-        if not isinstance(seq, CommentedSeq):
+        if not isinstance(seq, YamlList):
             self._problem(self._value_at(node, "variants"), "“variants” must be a list of strings")
             return [], []
         variants, places = [], []
@@ -228,17 +233,17 @@ class _Reader:
                 places.append(where)
         return variants, places
 
-    def _examples(self, node: CommentedMap) -> list[Example]:
+    def _examples(self, node: YamlMap) -> list[Example]:
         if "examples" not in node:
             return []
         seq = node["examples"]
-        if not isinstance(seq, CommentedSeq):
+        if not isinstance(seq, YamlList):
             self._problem(self._value_at(node, "examples"), "“examples” must be a list of {from: …, to: …}")
             return []
         examples = []
         for index, item in enumerate(seq):
             where = self._item_at(seq, index)
-            if not isinstance(item, CommentedMap) or "from" not in item or "to" not in item:
+            if not isinstance(item, YamlMap) or "from" not in item or "to" not in item:
                 self._problem(where, "an example needs “from:” and “to:”")
                 continue
             self._unknown_keys(item, EXAMPLE_KEYS, "example key")
@@ -251,7 +256,7 @@ class _Reader:
 
     def _rule(self, node: object, where: Location) -> Rule | None:
         """A house rule: id, pattern, replacement (a fix) or message (a flag), safety, scope, examples."""
-        if not isinstance(node, CommentedMap) or "id" not in node or "pattern" not in node:
+        if not isinstance(node, YamlMap) or "id" not in node or "pattern" not in node:
             self._problem(where, "a rule needs at least “id:” and “pattern:”")
             return None
         self._unknown_keys(node, RULE_KEYS, "rule key")
@@ -292,7 +297,7 @@ class _Reader:
             source=f"{where}",
         )
 
-    def _pattern(self, node: CommentedMap, rule_id: str) -> regex.Pattern | None:
+    def _pattern(self, node: YamlMap, rule_id: str) -> regex.Pattern | None:
         try:
             return regex.compile(node["pattern"])
         except regex.error as error:
@@ -300,7 +305,7 @@ class _Reader:
             self._problem(where, f"rule {rule_id}: bad pattern: {error.msg} at position {error.pos}; correct the regex")
             return None
 
-    def _replacement_ok(self, node: CommentedMap, pattern: regex.Pattern, rule_id: str) -> bool:
+    def _replacement_ok(self, node: YamlMap, pattern: regex.Pattern, rule_id: str) -> bool:
         for name in regex.findall(r"\\g<(\w+)>|\\(\d+)", str(node["replacement"])):
             group = name[0] or name[1]
             known = int(group) <= pattern.groups if group.isdigit() else group in pattern.groupindex
@@ -309,24 +314,24 @@ class _Reader:
                 return False
         return True
 
-    def _choice(self, node: CommentedMap, key: str, allowed: Sequence[str], default: str, rule_id: str) -> str | None:
+    def _choice(self, node: YamlMap, key: str, allowed: Sequence[str], default: str, rule_id: str) -> str | None:
         value = node.get(key, default)
         if value not in allowed:
             self._problem(self._value_at(node, key), f"rule {rule_id}: “{key}” must be one of " + ", ".join(allowed))
             return None
         return value
 
-    def _rule_examples(self, node: CommentedMap, rule_id: str) -> list[RuleExample]:
+    def _rule_examples(self, node: YamlMap, rule_id: str) -> list[RuleExample]:
         seq = node.get("examples")
         if seq is None:
             return []
-        if not isinstance(seq, CommentedSeq):
+        if not isinstance(seq, YamlList):
             self._problem(self._value_at(node, "examples"), f"rule {rule_id}: “examples” must be a list")
             return []
         examples = []
         for index, item in enumerate(seq):
             where = self._item_at(seq, index)
-            kinds = [k for k in ("from", "match", "no_match") if isinstance(item, CommentedMap) and k in item]
+            kinds = [k for k in ("from", "match", "no_match") if isinstance(item, YamlMap) and k in item]
             if len(kinds) != 1 or (kinds == ["from"]) != ("to" in item):
                 self._problem(where, f"rule {rule_id}: an example is {{from: …, to: …}}, {{match: …}} or {{no_match: …}}")
                 continue
@@ -346,29 +351,33 @@ class _Reader:
             return False
         return True
 
-    def _unknown_keys(self, node: CommentedMap, allowed: Sequence[str], what: str) -> None:
+    def _unknown_keys(self, node: YamlMap, allowed: Sequence[str], what: str) -> None:
         for key in node:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(allowed)
                 self._problem(self._key_at(node, key), f"unknown {what} “{key}”; {hint}")
 
-    def _key_at(self, node: CommentedMap, key: object) -> Location:
+    def _key_at(self, node: YamlMap, key: object) -> Location:
         line, column = node.lc.key(key)
         return Location(self.path, line + 1, column + 1)
 
-    def _value_at(self, node: CommentedMap, key: object) -> Location:
+    def _value_at(self, node: YamlMap, key: object) -> Location:
         if key not in node:
             return Location(self.path, node.lc.line + 1, node.lc.col + 1)
         line, column = node.lc.value(key)
         return Location(self.path, line + 1, column + 1)
 
-    def _item_at(self, node: CommentedSeq, index: int) -> Location:
+    def _item_at(self, node: YamlList, index: int) -> Location:
         line, column = node.lc.item(index)
         return Location(self.path, line + 1, column + 1)
 
     def _problem(self, where: Location, message: str) -> None:
         self.problems.append(Problem(where, message))
+
+
+def _same_case(a: str, b: str) -> bool:
+    return word_key(a, fold_keep_case) == word_key(b, fold_keep_case)
 
 
 def _conflicts(phrases: Sequence[_Phrase]) -> list[Problem]:

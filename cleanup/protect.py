@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import regex
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import LineIndex, Location, Problem
+from .yamlread import YamlProblem, load_yaml
 
 Span = tuple[int, int]
 
@@ -143,13 +143,11 @@ def _front_matter(
     if match is None:
         return [], (), ()
     try:
-        data = YAML(typ="rt").load(match.group("body"))
-    except MarkedYAMLError as error:
+        data = load_yaml(match.group("body"))
+    except (MarkedYAMLError, YamlProblem) as error:
         if not markdown and "cleanup" not in match.group("body"):
             return [], (), ()  # plain text that merely starts with a rule of dashes
-        mark = error.problem_mark
-        where = Location("", mark.line + 2, mark.column + 1) if mark else Location("", 1)
-        problems.append(Problem(where, f"front matter is not valid YAML ({error.problem}); fix it or remove it"))
+        problems.append(_front_matter_problem(error))
         return [match.span()], (), ()
     if not isinstance(data, dict):
         return ([match.span()] if markdown else []), (), ()
@@ -157,6 +155,15 @@ def _front_matter(
     if settings is None:
         return [match.span()], (), ()
     return [match.span()], *_overrides(settings, data, problems)
+
+
+def _front_matter_problem(error: MarkedYAMLError | YamlProblem) -> Problem:
+    """Where the front matter went wrong, counting its opening “---” as line 1."""
+    if isinstance(error, YamlProblem):
+        return Problem(Location("", error.line + 2, error.column + 1), f"front matter: {error.message}")
+    mark = error.problem_mark
+    where = Location("", mark.line + 2, mark.column + 1) if mark else Location("", 1)
+    return Problem(where, f"front matter is not valid YAML ({error.problem}); fix it or remove it")
 
 
 def _overrides(settings: object, data: dict, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:

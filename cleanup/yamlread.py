@@ -1,0 +1,191 @@
+"""Safe, fast YAML reading that remembers where every key, value and item was written.
+
+Built on the C (libyaml) event parser of ruamel.yaml when it is installed: the events are turned into
+plain dicts, lists and scalars without recursion, so nesting depth is checked before it can hurt, no
+tag is ever constructed and aliases are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+import regex
+from ruamel.yaml import YAML
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 32
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+# YAML 1.2 core schema for plain (unquoted) scalars.
+_NULL = regex.compile(r"~|null|Null|NULL|")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = regex.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = regex.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+
+class YamlProblem(Exception):
+    """Input this reader refuses; `line` and `column` are 0-based, like YAML marks."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+class Positions:
+    """Where a mapping's keys and values, or a list's items, were written (0-based line, column)."""
+
+    __slots__ = ("line", "col", "_keys", "_values", "_items")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line, self.col = line, column
+        self._keys: dict[object, tuple[int, int]] = {}
+        self._values: dict[object, tuple[int, int]] = {}
+        self._items: list[tuple[int, int]] = []
+
+    def key(self, key: object) -> tuple[int, int]:
+        return self._keys[key]
+
+    def value(self, key: object) -> tuple[int, int]:
+        return self._values[key]
+
+    def item(self, index: int) -> tuple[int, int]:
+        return self._items[index]
+
+
+class YamlMap(dict):
+    """A mapping read from YAML, with `.lc` positions."""
+
+    lc: Positions
+
+
+class YamlList(list):
+    """A list read from YAML, with `.lc` positions."""
+
+    lc: Positions
+
+
+def load_yaml(text: str) -> object:
+    """The one document in `text` as YamlMap, YamlList and scalars; None when empty.
+
+    Raises YamlProblem for what is refused (size, depth, aliases, tags, duplicate keys, several
+    documents) and ruamel's MarkedYAMLError for syntax errors.
+    """
+    if len(text) > MAX_BYTES:
+        raise YamlProblem(0, 0, f"the file is too large ({len(text) // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB); split it")
+    builder = _Builder()
+    with paused_garbage_collection():
+        for event in YAML(typ="safe", pure=False).parse(text):
+            builder.add(event)
+    return builder.result
+
+
+@contextlib.contextmanager
+def paused_garbage_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that form no cycles: it would
+    otherwise rescan the growing heap again and again (a 50,000-entry glossary loads twice as fast)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Builder:
+    """Turns parser events into containers, keeping a stack instead of recursing."""
+
+    def __init__(self) -> None:
+        self.stack: list[list] = []  # [container, is a list, pending key or None]
+        self.result: object = None
+        self.documents = 0
+
+    def add(self, event) -> None:
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.tag is not None:
+                self._check_tag(event)
+            self._place(_scalar(event), event.start_mark)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            self._open(event, YamlMap() if kind is MappingStartEvent else YamlList())
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            self.stack.pop()
+        elif kind is AliasEvent:
+            mark = event.start_mark
+            raise YamlProblem(mark.line, mark.column, "aliases (*name) are not allowed here; write the value out")
+        elif kind is DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                mark = event.start_mark
+                raise YamlProblem(mark.line, mark.column, "only one YAML document per file; remove the second “---”")
+
+    def _open(self, event, container: YamlMap | YamlList) -> None:
+        mark = event.start_mark
+        self._check_tag(event)
+        container.lc = Positions(mark.line, mark.column)
+        self._place(container, mark)
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlProblem(mark.line, mark.column, f"nested more than {MAX_DEPTH} levels deep; flatten it")
+        self.stack.append([container, isinstance(container, YamlList), None])
+
+    def _place(self, value: object, mark) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        top = self.stack[-1]
+        container = top[0]
+        if top[1]:  # a list
+            container.append(value)
+            container.lc._items.append((mark.line, mark.column))
+        elif top[2] is None:
+            self._new_key(container, value, mark)
+            top[2] = (value,)
+        else:
+            key = top[2][0]
+            container[key] = value
+            container.lc._values[key] = (mark.line, mark.column)
+            top[2] = None
+
+    @staticmethod
+    def _new_key(container: YamlMap, key: object, mark) -> None:
+        if isinstance(key, (YamlMap, YamlList)):
+            raise YamlProblem(mark.line, mark.column, "a key must be a plain value, not a mapping or list")
+        if key in container.lc._keys:
+            line = container.lc._keys[key][0] + 1
+            raise YamlProblem(mark.line, mark.column, f"duplicate key “{key}” (first on line {line}); keep one")
+        container.lc._keys[key] = (mark.line, mark.column)
+
+    @staticmethod
+    def _check_tag(event) -> None:
+        tag = event.tag
+        if tag is not None and str(tag) not in _STANDARD_TAGS and str(tag) != "!":
+            mark = event.start_mark
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(mark.line, mark.column, f"tags such as “{shown}” are not allowed; remove the tag")
+
+
+def _scalar(event) -> object:
+    """A scalar's value: plain scalars follow the YAML 1.2 core schema, quoted ones are strings."""
+    value = event.value
+    tag = None if event.tag is None else str(event.tag)
+    if tag in ("tag:yaml.org,2002:str", "!") or event.style not in (None, ""):
+        return value
+    if _NULL.fullmatch(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.fullmatch(value):
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+    return value
