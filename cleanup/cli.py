@@ -34,6 +34,7 @@ DEFAULT_INPUT = "seeds"
 DEFAULT_GLOSSARY_DIR = "glossary"
 DEFAULT_OUT = "corrected"
 REPORT_SUFFIX = ".report.md"
+REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX)
 
 DESCRIPTION = """\
 Normalize terms in translated articles with the house glossary and write a corrected edition
@@ -100,6 +101,11 @@ def _parser() -> argparse.ArgumentParser:
     fix = commands.add_parser("fix", help="write the corrected edition, a unified diff and a change log per file")
     _add_common(fix)
     fix.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
+    fix.add_argument(
+        "--in-place",
+        action="store_true",
+        help="rewrite the input files themselves; the diff, change log and report still go to the output folder",
+    )
     fix.set_defaults(handler=_run_fix)
 
     check = commands.add_parser(
@@ -168,19 +174,25 @@ def _run_fix(args: argparse.Namespace) -> int:
     config, settings = _settings(args)
     out_dir = Path(args.out or config.out)
     inputs = _inputs(args.paths, exclude=out_dir)
-    plan = _plan_outputs(inputs, out_dir)
+    plan = _plan_outputs(inputs, out_dir, args.in_place)
     console = _console(args.quiet)
     outcomes, failed = _process_all(inputs, settings, args.encoding)
     for item, outcome in outcomes:
-        _write_outputs(item, outcome, plan[item.path])
+        _write_outputs(item, outcome, plan[item.path], out_dir / item.name)
         failed += _report_problems(item, outcome)
-        if outcome.changes:
-            title = f"{item.path} → {plan[item.path]} ({len(outcome.changes)} changes)"
-            print_word_diff(console, title, pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes))
-        print_flags(console, str(item.path), outcome)
-    if outcomes:
+        if not args.quiet:
+            _show(console, item, outcome, plan[item.path])
+    if outcomes and not args.quiet:
         console.print(summary_table([outcome for _, outcome in outcomes]))
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None:
+    """The word-level diff and the flags of one document, in the terminal."""
+    if outcome.changes:
+        title = f"{item.path} → {target} ({len(outcome.changes)} changes)"
+        print_word_diff(console, title, pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes))
+    print_flags(console, str(item.path), outcome)
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -227,7 +239,10 @@ def _descriptions(settings: Settings) -> dict[str, str]:
 
 def _run_diff(args: argparse.Namespace) -> int:
     encoding = _encoding(args.encoding)
-    a, b = (_read_document(Path(p), encoding) for p in (args.a, args.b))
+    try:
+        a, b = (_read_document(Path(p), encoding) for p in (args.a, args.b))
+    except BinaryFile as error:
+        raise UsageError(f"cleanup diff: {error}") from None
     if a is None or b is None:
         return EXIT_ERROR
     pieces = pieces_from_texts(a.text, b.text)
@@ -281,6 +296,10 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Settings]:
 def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:
     """The grammar checker chosen on the command line or in the configuration (Harper by default)."""
     backend = getattr(args, "grammar", None) or config.grammar
+    if getattr(args, "languagetool_url", None) and backend != "languagetool":
+        raise UsageError(f"cleanup: --languagetool-url only applies with --grammar languagetool (the checker is {backend})")
+    if getattr(args, "dialect", None) and backend != "harper":
+        raise UsageError(f"cleanup: --dialect only applies to Harper (--grammar harper); the checker is {backend}")
     words = known_words(term.preferred for term in glossary.terms)
     if backend == "none":
         return None
@@ -390,21 +409,27 @@ def _is_review_report(file: Path) -> bool:
     return file.name.endswith(REPORT_SUFFIX) and file.with_name(file.name[: -len(REPORT_SUFFIX)]).is_file()
 
 
-def _plan_outputs(inputs: Sequence[Input], out_dir: Path) -> dict[Path, Path]:
-    """The output path of every input; refuses to overwrite an input or to write two inputs to one file."""
+def _plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict[Path, Path]:
+    """Where each input's corrected text goes: its own path with --in-place, else under `out_dir`.
+    Refuses to overwrite an input (unless in place) or to write two inputs to one file."""
     plan: dict[Path, Path] = {}
     claimed: dict[Path, Path] = {}
     sources = {item.path.resolve() for item in inputs}
     for item in inputs:
         target = out_dir / item.name
-        resolved = target.resolve()
-        if resolved in sources:
+        review_files = [_review_path(target, suffix).resolve() for suffix in REVIEW_SUFFIXES]
+        if not in_place and target.resolve() in sources or any(path in sources for path in review_files):
             raise UsageError(f"{item.path}: the output {target} would overwrite an input; choose another --out")
+        resolved = target.resolve()
         if resolved in claimed and claimed[resolved] != item.path:
             raise UsageError(f"{item.path} and {claimed[resolved]} would both be written to {target}")
         claimed[resolved] = item.path
-        plan[item.path] = target
+        plan[item.path] = item.path if in_place else target
     return plan
+
+
+def _review_path(target: Path, suffix: str) -> Path:
+    return target.with_name(target.name + suffix)
 
 
 def _process_all(
@@ -414,7 +439,11 @@ def _process_all(
     encoding = _encoding(encoding)
     outcomes, failed = [], 0
     for item in inputs:
-        document = _read_document(item.path, encoding)
+        try:
+            document = _read_document(item.path, encoding)
+        except BinaryFile as error:
+            _error(f"{item.path}: {error}")  # skipped, not a failure: it is not an article
+            continue
         if document is None:
             failed += 1
             continue
@@ -425,10 +454,10 @@ def _process_all(
 def _read_document(path: Path, encoding: str | None):
     try:
         return decode(_read_bytes(path), encoding)
-    except BinaryFile as error:
-        _error(f"{path}: {error}")
+    except BinaryFile:
+        raise
     except DecodeError as error:
-        _error(f"{path}:{error}; if the file is in another encoding, pass --encoding NAME (for example cp1256)")
+        _error(f"{path}:{error}; use --encoding NAME if the file is in another encoding (for example cp1256)")
     return None
 
 
@@ -452,35 +481,53 @@ def _encoding(name: str | None) -> str | None:
         raise UsageError(f"cleanup: unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
 
 
-def _write_outputs(item: Input, outcome: Outcome, target: Path) -> None:
-    """Write the corrected text, its unified diff, its change log and its review report, each atomically."""
+def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path) -> None:
+    """Write the corrected text to `target`, and its unified diff, change log and review report next
+    to `review`: all staged as temporary files first, then renamed, so no file is ever half-written."""
     original = outcome.original
-    diff = unified_diff(original.text, outcome.corrected, str(item.path), str(target))
-    record = changes_record(str(item.path), str(target), outcome)
-    _write_atomic(target, encode(original, outcome.corrected))
-    _write_atomic(target.with_name(target.name + ".diff"), diff.encode("utf-8"))
-    _write_atomic(
-        target.with_name(target.name + ".changes.json"),
-        (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-    )
-    report = markdown_report(item.path.as_posix(), target.as_posix(), outcome)
-    _write_atomic(target.with_name(target.name + REPORT_SUFFIX), report.encode("utf-8"))
+    shown = review.as_posix()
+    record = changes_record(item.path.as_posix(), target.as_posix(), outcome)
+    files = {
+        target: encode(original, outcome.corrected),
+        _review_path(review, ".diff"): unified_diff(original.text, outcome.corrected, str(item.path), shown).encode("utf-8"),
+        _review_path(review, ".changes.json"): (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        _review_path(review, REPORT_SUFFIX): markdown_report(item.path.as_posix(), target.as_posix(), outcome).encode("utf-8"),
+    }
+    _write_atomically(files)
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+def _write_atomically(files: dict[Path, bytes]) -> None:
+    """Stage every file as a temporary file beside its target, then rename each into place.
+    On any failure or interruption the temporary files are removed."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            staged.append((_stage(target, data), target))
+        while staged:
+            temporary, target = staged[0]
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                raise UsageError(f"{target}: cannot write ({error.strerror}); check the output folder") from None
+            staged.pop(0)
+    finally:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _stage(target: Path, data: bytes) -> str:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise UsageError(f"{target.parent}: cannot write here ({error.strerror})") from None
+        raise UsageError(f"{target.parent}: cannot write here ({error.strerror}); check the output folder") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return temporary
 
 
 def _console(quiet: bool) -> Console:

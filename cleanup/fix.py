@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .model import Change, Edit, Step
+from .model import Change, Edit, Flag, Step
 
 EditSource = Callable[[str], Iterable[Edit]]
 MAX_PASSES = 10
@@ -167,19 +167,33 @@ def _group(edits: Sequence[Edit], changes: Sequence[Change]) -> list[tuple[list[
     return groups
 
 
-def to_original(changes: Sequence[Change], offset: int, is_end: bool = False) -> int:
-    """The original offset of a corrected-text offset. A start inside a change maps to the change's
-    start; an end inside (or at the end of) a change's text maps to the change's end."""
-    starts = [c.new_start for c in changes]
-    index = (bisect.bisect_left(starts, offset) if is_end else bisect.bisect_right(starts, offset)) - 1
-    if index < 0:
-        return offset
-    change = changes[index]
-    if is_end and offset <= change.new_end:
-        return change.end
-    if not is_end and offset < change.new_end:
-        return change.start
-    return offset - change.new_end + change.end
+class OriginalOffsets:
+    """Maps offsets in the corrected text back to the original, given the changes between them."""
+
+    def __init__(self, changes: Sequence[Change]) -> None:
+        self.changes = changes
+        self.starts = [c.new_start for c in changes]
+
+    def start(self, offset: int) -> int:
+        """A start offset: inside a change it maps to the change's start."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return offset
+        change = self.changes[index]
+        return change.start if offset < change.new_end else offset - change.new_end + change.end
+
+    def end(self, offset: int) -> int:
+        """An end offset: inside (or at the end of) a change's text it maps to the change's end."""
+        index = bisect.bisect_left(self.starts, offset) - 1
+        if index < 0:
+            return offset
+        change = self.changes[index]
+        return change.end if offset <= change.new_end else offset - change.new_end + change.end
+
+    def flag(self, flag: Flag) -> Flag:
+        """A flag found on the corrected text, placed on the original, covering every change it touches."""
+        start = self.start(flag.start)
+        return replace(flag, start=start, end=max(start, self.end(flag.end)))
 
 
 def _touches(edit: Edit, change: Change) -> bool:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .fix import fix, to_original
+from .fix import OriginalOffsets, fix
 from .glossary import fold
 from .grammar import Checker
 from .loader import Glossary
-from .model import Change, Document, Edit, Flag, Location, Outcome, Problem, Safety
+from .model import Document, Edit, Flag, Location, Outcome, Problem, Safety
 from .protect import Directives, directives, is_ignored, is_protected
 from .house_grammar import HOUSE_GRAMMAR
 from .quotes import QUOTE_RULES, quotation_spans
@@ -55,7 +56,7 @@ class _Run:
     def directives(self, text: str) -> Directives:
         if self._text is not text:
             self._text, self._directives = text, directives(text, self.markdown)
-            self._quotations = quotation_spans(text, self.markdown)
+            self._quotations = sorted(quotation_spans(text, self.markdown))
         return self._directives
 
     def allows(self, text: str, rule: str, start: int, end: int) -> bool:
@@ -68,7 +69,9 @@ class _Run:
         )
 
     def in_quotation(self, start: int, end: int) -> bool:
-        return any(q_start <= start and end <= q_end for q_start, q_end in self._quotations)
+        """Whether [start, end) lies inside one quotation (quotations are sorted and do not overlap)."""
+        index = bisect.bisect_right(self._quotations, (start, float("inf"))) - 1
+        return index >= 0 and end <= self._quotations[index][1]
 
 
 def process(document: Document, settings: Settings, markdown: bool = False) -> Outcome:
@@ -80,15 +83,10 @@ def process(document: Document, settings: Settings, markdown: bool = False) -> O
     result = fix(document.text, sources)
     house = list(_flags(run, result.text))
     found = house + _grammar_flags(run, result.text, house)
-    flags = [_to_original_flag(result.changes, flag) for flag in found]
+    offsets = OriginalOffsets(result.changes)
+    flags = [offsets.flag(flag) for flag in found]
     run.problems.extend(run.directives(document.text).problems)
     return Outcome(document, result.text, result.changes, tuple(sorted(flags, key=_flag_order)), tuple(run.problems))
-
-
-def _to_original_flag(changes: Sequence[Change], flag: Flag) -> Flag:
-    """A flag found on the corrected text, placed on the original: it covers every change it touches."""
-    start = to_original(changes, flag.start)
-    return replace(flag, start=start, end=max(start, to_original(changes, flag.end, is_end=True)))
 
 
 def _context(settings: Settings, markdown: bool) -> Context:

@@ -48,7 +48,7 @@ def _decode(data: bytes, encoding: str, offset: int) -> str:
         label = "UTF-8" if encoding == "utf-8" else encoding
         line, column = _position(data[: error.start], encoding)
         raise DecodeError(
-            f"{line}:{column}: not valid {label} (byte 0x{data[error.start]:02X} at offset {error.start + offset})"
+            f"{line}:{column}: not valid {label} at byte {error.start + offset} (0x{data[error.start]:02X})"
         ) from None
 
 

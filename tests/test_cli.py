@@ -144,8 +144,8 @@ def test_undecodable_file_is_reported_and_others_still_written(project, capsys):
     write(project / "seeds" / "good.txt", b"Rasul\n")
     assert main(["fix", "-q"]) == 2
     assert capsys.readouterr().err == (
-        "seeds/bad.txt:1:7: not valid UTF-8 (byte 0xFF at offset 6); "
-        "if the file is in another encoding, pass --encoding NAME (for example cp1256)\n"
+        "seeds/bad.txt:1:7: not valid UTF-8 at byte 6 (0xFF); "
+        "use --encoding NAME if the file is in another encoding (for example cp1256)\n"
     )
     assert (project / "corrected" / "good.txt").read_bytes() == b"Rasool\n"
     assert not (project / "corrected" / "bad.txt").exists()
@@ -260,7 +260,7 @@ def test_undecodable_glossary_or_config_names_line_and_column(project, capsys, n
     write(project / "seeds" / "a.txt", b"Daash\n")
     write(project / name, b"# ok\n# caf\xe9\n")
     assert main(["fix"]) == 2
-    assert capsys.readouterr().err == f"{name}:2:6: not valid UTF-8 (byte 0xE9 at offset 10); save the file as UTF-8\n"
+    assert capsys.readouterr().err == f"{name}:2:6: not valid UTF-8 at byte 10 (0xE9); save the file as UTF-8\n"
     assert not (project / "corrected").exists()
 
 

@@ -133,7 +133,7 @@ def test_changes_are_narrowed_to_whole_changed_words():
 
 
 def test_corrected_offsets_map_back_to_the_original():
-    from cleanup.fix import to_original
+    from cleanup.fix import OriginalOffsets
 
     original = "the are , and Daash ."
     def rules(text):
@@ -146,11 +146,11 @@ def test_corrected_offsets_map_back_to_the_original():
 
     result = fix(original, [rules])
     corrected = result.text
+    offsets = OriginalOffsets(result.changes)
     assert corrected == "the are, and ISIS ."
     span = (corrected.index("the are"), corrected.index("the are") + 7)
-    assert original[to_original(result.changes, span[0]) : to_original(result.changes, span[1], is_end=True)] == "the are"
+    assert original[offsets.start(span[0]) : offsets.end(span[1])] == "the are"
     isis = (corrected.index("ISIS"), corrected.index("ISIS") + 4)
-    assert original[to_original(result.changes, isis[0]) : to_original(result.changes, isis[1], is_end=True)] == "Daash"
+    assert original[offsets.start(isis[0]) : offsets.end(isis[1])] == "Daash"
     inside = corrected.index("ISIS") + 2
-    assert to_original(result.changes, inside) == original.index("Daash")
-    assert to_original(result.changes, inside, is_end=True) == original.index("Daash") + 5
+    assert offsets.start(inside) == original.index("Daash") and offsets.end(inside) == original.index("Daash") + 5

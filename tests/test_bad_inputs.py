@@ -1,0 +1,259 @@
+"""Every bad input ends in one clear message and a documented exit code; never a traceback.
+
+One table of cases through the real command line, and a fuzz test feeding random bytes and random
+glossary YAML through the same entry point.
+"""
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup import loader
+from cleanup.cli import main
+
+GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n"
+
+
+@dataclass
+class Case:
+    """A project layout, a command line, and exactly what the user must see."""
+
+    name: str
+    argv: list[str]
+    code: int
+    message: str  # the whole of standard error ("" for none); {tmp} is the project folder
+    files: dict[str, bytes] = field(default_factory=dict)
+    glossary: str = GLOSSARY
+    writes: bool = False  # whether outputs may exist afterwards
+
+
+CASES = [
+    Case(
+        "broken YAML",
+        ["fix"],
+        2,
+        "glossary/house.yaml:3:1: YAML syntax error: did not find expected ',' or ']'; correct the YAML\n",
+        glossary="terms:\n  - preferred: [ISIS\n",
+    ),
+    Case(
+        "conflicting variants",
+        ["fix"],
+        2,
+        "glossary/house.yaml:5:16: variant “Daash” is listed under “Daesh” and under “ISIS” (line 3); "
+        "keep it under one preferred form\n",
+        glossary=GLOSSARY + "  - preferred: Daesh\n    variants: [Daash]\n",
+    ),
+    Case(
+        "bad regex",
+        ["fix"],
+        2,
+        "glossary/house.yaml:3:14: rule HS001: bad pattern: missing ) at position 3; correct the regex\n",
+        glossary="rules:\n  - id: HS001\n    pattern: 'a(b'\n    replacement: x\n",
+    ),
+    Case(
+        "catastrophic regex",
+        ["fix", "--grammar", "none"],
+        2,
+        "seeds/a.txt: rule HS009 (glossary/house.yaml:2:5): pattern ran too long and was stopped; simplify it\n",
+        files={"seeds/a.txt": b"a" * 60 + b"\n"},
+        glossary="rules:\n  - id: HS009\n    pattern: '(a|aa)+b'\n    message: slow\n",
+        writes=True,
+    ),
+    Case(
+        "undecodable bytes",
+        ["fix", "--grammar", "none"],
+        2,
+        "seeds/a.txt:2:4: not valid UTF-8 at byte 12 (0xFF); use --encoding NAME if the file is in another "
+        "encoding (for example cp1256)\n",
+        files={"seeds/a.txt": b"Daash ok\nab \xff\n"},
+    ),
+    Case(
+        "binary file",
+        ["fix", "--grammar", "none"],
+        0,
+        "seeds/a.txt: looks like a binary file (it contains NUL bytes); skipped\n",
+        files={"seeds/a.txt": b"\x89PNG\r\n\x1a\n\x00\x00", "seeds/b.txt": b"Daash\n"},
+        writes=True,
+    ),
+    Case("missing path", ["fix", "nowhere.txt"], 2, "nowhere.txt: no such file or folder\n"),
+    Case(
+        "folder without text files",
+        ["fix", "empty"],
+        2,
+        "empty: no .txt or .md files in this folder\n",
+        files={"empty/notes.json": b"{}"},
+    ),
+    Case(
+        "output folder under a file",
+        ["fix", "--grammar", "none", "--out", "blocker/out"],
+        2,
+        "blocker/out: cannot write here (Not a directory); check the output folder\n",
+        files={"seeds/a.txt": b"Daash\n", "blocker": b"a file"},
+    ),
+    Case(
+        "output path taken by a folder",
+        ["fix", "--grammar", "none"],
+        2,
+        "corrected/a.txt: cannot write (Is a directory); check the output folder\n",
+        files={"seeds/a.txt": b"Daash\n", "corrected/a.txt/keep": b""},
+        writes=True,
+    ),
+    Case(
+        "output over an input",
+        ["fix", "--out", "seeds"],
+        2,
+        "seeds/a.txt: the output seeds/a.txt would overwrite an input; choose another --out\n",
+        files={"seeds/a.txt": b"Daash\n"},
+    ),
+    Case(
+        "conflicting options: grammar",
+        ["fix", "--grammar", "none", "--languagetool-url", "http://localhost:8081"],
+        2,
+        "cleanup: --languagetool-url only applies with --grammar languagetool (the checker is none)\n",
+    ),
+    Case(
+        "conflicting options: dialect",
+        ["check", "--grammar", "languagetool", "--dialect", "british"],
+        2,
+        "cleanup: --dialect only applies to Harper (--grammar harper); the checker is languagetool\n",
+    ),
+    Case(
+        "unknown rule id",
+        ["check", "--ignore", "XY"],
+        2,
+        "cleanup: no rule id starts with 'XY'; `cleanup rules` lists them\n",
+    ),
+    Case("unknown encoding", ["fix", "--encoding", "klingon"], 2, "cleanup: unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1256\n"),
+    Case(
+        "bad configuration",
+        ["fix"],
+        2,
+        "cleanup.toml:1:1: settings: unknown key 'selct'; did you mean 'select'?\n",
+        files={"cleanup.toml": b'selct = ["SP"]\n'},
+    ),
+    Case(
+        "bad directive",
+        ["check", "-q", "--grammar", "none"],
+        2,
+        "seeds/a.txt:1:6: unknown directive “<!-- cleanup: of -->”: write cleanup: off, cleanup: on or cleanup: ignore ID\n",
+        files={"seeds/a.txt": b"Text <!-- cleanup: of --> here.\n"},
+    ),
+    Case(
+        "YAML alias",
+        ["fix"],
+        2,
+        "glossary/house.yaml:2:8: aliases (*name) are not allowed here; write the value out\n",
+        glossary="a: &x [Daash]\nterms: *x\n",
+    ),
+    Case(
+        "YAML nested too deep",
+        ["fix"],
+        2,
+        "glossary/house.yaml:1:39: nested more than 32 levels deep; flatten it\n",
+        glossary="terms: " + "[" * 50_000 + "]" * 50_000 + "\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_bad_input(case, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(loader, "RULE_TIMEOUT", 0.2)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(case.glossary, encoding="utf-8")
+    files = case.files or {"seeds/a.txt": b"Daash\n"}
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    code = main(case.argv)
+    captured = capsys.readouterr()
+    assert (code, captured.err) == (case.code, case.message.format(tmp=tmp_path))
+    assert "Traceback" not in captured.out + captured.err
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p.relative_to(tmp_path).as_posix() not in files]
+    written = [p for p in written if p.parent.name != "glossary"]
+    if not case.writes:
+        assert written == [], "nothing may be written when the input is bad"
+    assert not [p for p in tmp_path.rglob("*.tmp")], "no temporary file may be left"
+
+
+def test_interrupted_run_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_bytes(b"Daash\n")
+    calls = []
+
+    def interrupted_replace(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        os.rename(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupted_replace)
+    assert main(["fix", "--grammar", "none"]) == 130
+    assert capsys.readouterr().err == "cleanup: interrupted; no partial files were left\n"
+    left = sorted(p.name for p in (tmp_path / "corrected").iterdir())
+    assert left == ["a.txt"]  # the one file renamed before the interruption, complete; no temporary files
+    assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"ISIS\n"
+
+
+def test_in_place_rewrites_inputs_and_keeps_the_record(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_bytes(b"The Daash left.\r\n")
+    assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 0
+    assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The ISIS left.\r\n"
+    assert sorted(p.name for p in (tmp_path / "corrected").iterdir()) == [
+        "a.txt.changes.json", "a.txt.diff", "a.txt.report.md"
+    ]
+    assert main(["check", "--grammar", "none"]) == 0
+
+
+# Random glossaries: YAML-looking text built from the pieces glossaries are made of.
+YAML_PIECES = [
+    "terms:", "names:", "rules:", "\n", "  ", "    ", "- ", "preferred: ", "variants: ", "examples: ", "note: ",
+    "id: ", "pattern: ", "replacement: ", "message: ", "safety: ", "from: ", "to: ", "[", "]", "{", "}", ", ",
+    ": ", "'", '"', "Daash", "ISIS", "al-Badya", "Da’ash", "HS001", "(a|b)+", "\\1", "&a ", "*a", "!!str ",
+    "---", "#", "123", "~", "yes", "ق", "😀",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    glossary=st.lists(st.sampled_from(YAML_PIECES), max_size=40).map("".join),
+    article=st.binary(max_size=200),
+)
+def test_fuzz_random_bytes_and_glossaries_never_crash(glossary, article):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "glossary").mkdir()
+        (root / "glossary" / "house.yaml").write_text(glossary, encoding="utf-8")
+        (root / "seeds").mkdir()
+        (root / "seeds" / "a.txt").write_bytes(article)
+        cwd = os.getcwd()
+        os.chdir(root)
+        try:
+            code, err = _run_quietly(["fix", "-q", "--grammar", "none"])
+        finally:
+            os.chdir(cwd)
+        assert code in (0, 1, 2)
+        assert "internal error" not in err and "Traceback" not in err, err
+
+
+def _run_quietly(argv: list[str]) -> tuple[int, str]:
+    """Run the CLI with standard error captured."""
+    import contextlib
+    import io
+
+    stream = io.StringIO()
+    with contextlib.redirect_stderr(stream), contextlib.redirect_stdout(io.StringIO()):
+        code = main(argv)
+    return code, stream.getvalue()
