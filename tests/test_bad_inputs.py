@@ -215,6 +215,8 @@ def test_in_place_rewrites_inputs_and_keeps_the_record(tmp_path, monkeypatch):
         "a.txt.changes.json", "a.txt.diff", "a.txt.report.md"
     ]
     assert main(["check", "--grammar", "none"]) == 0
+    outside = {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()}
+    assert outside == {"glossary", "seeds", "corrected"}  # nothing written anywhere else
 
 
 # Random glossaries: YAML-looking text built from the pieces glossaries are made of.
@@ -257,3 +259,14 @@ def _run_quietly(argv: list[str]) -> tuple[int, str]:
     with contextlib.redirect_stderr(stream), contextlib.redirect_stdout(io.StringIO()):
         code = main(argv)
     return code, stream.getvalue()
+
+
+def test_empty_file_is_fine(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "empty.txt").write_bytes(b"")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (tmp_path / "corrected" / "empty.txt").read_bytes() == b""
+    assert main(["check", "-q"]) == 0

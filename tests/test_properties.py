@@ -1,0 +1,127 @@
+"""Properties that must hold for every text and glossary (hypothesis searches for counterexamples).
+
+Texts mix English, Arabic script, emoji, combining marks, tabs, CR/LF/CRLF, every apostrophe and quote
+form, URLs, Markdown code and the editor's directives; glossaries are random subsets of real entries
+plus a made-up name with a made-up variant; all built-in rules run.
+"""
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup.grammar import HarperChecker
+from cleanup.loader import load_glossary
+from cleanup.model import Document
+from cleanup.pipeline import ALL_RULES, Settings, process
+from cleanup.protect import directives, is_protected
+from cleanup.reports import findings
+
+PIECES = [
+    # words, names and glossary variants
+    "the", "The", "army", "a", "an", "hour", "SDF", "ISIS", "Daash", "Da’ash", "Da'ash", "Daʼash", "Rasul",
+    "Rasul’s", "alBadya", "al-Badya", "Badya", "Qasad", "Syrian Democratic forces", "sleeping cells", "Mosul",
+    "Al- ", "al-", "Al-", "Alabama", "e\u0301", "a\u0308", "الرقة", "بادية", "😀", "🇸🇾",
+    # spaces and line breaks
+    " ", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n",
+    # punctuation, apostrophes and quotes
+    ",", " ,", ".", ". .", "?!", "...", "…", ";", ":", "(", ")", "[", "]", " ( ", "'", "’", "‘", "ʼ", "ʿ",
+    "ʾ", "`", "“", "”", '"', " ” ", "“ ", "1,000", "3.5",
+    # text that must not be touched
+    "http://x.com/a ,b", "editor@x.org", "<!-- cleanup: off -->", "<!-- cleanup: on -->",
+    "<!-- cleanup: ignore SP001 -->", "`Daash , x`", "```\n", "# ", "[Daash](http://u.v/Daash ,b)",
+]
+ENTRIES = [
+    ("ISIS", ["Daash", "Da'ash", "Daesh", "ISIL"]),
+    ("Rasool", ["Rasul"]),
+    ("al-Badia", ["alBadya", "al-Badya", "Badya"]),
+    ("SDF", ["Qasad", "QSD"]),
+    ("Syrian Democratic Forces", ["Syrian Democratic forces"]),
+    ("sleeper cells", ["sleeping cells"]),
+    ("Mosul", []),
+]
+SYLLABLES = ["ba", "da", "ka", "ra", "su", "ti", "mo"]
+
+
+def glossary_yaml(entries, made_up: str) -> str:
+    lines = ["terms:"]
+    for preferred, variants in entries:
+        lines += [f"  - preferred: {preferred!r}", f"    variants: {variants!r}"]
+    variant = made_up.replace("a", "aa", 1) if "a" in made_up else made_up + "h"
+    lines += [f"  - preferred: {made_up.capitalize()!r}", f"    variants: [{variant.capitalize()!r}]"]
+    return "\n".join(lines) + "\n"
+
+
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+glossaries = st.builds(
+    glossary_yaml,
+    st.lists(st.sampled_from(ENTRIES), unique_by=lambda e: e[0], max_size=len(ENTRIES)),
+    st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=3).map("".join),
+)
+
+
+def run(text: str, glossary_text: str, markdown: bool, checker=None):
+    glossary = load_glossary([("g.yaml", glossary_text)], [r.id for r in ALL_RULES])
+    settings_ = Settings(glossary, ALL_RULES, checker=checker)
+    return process(Document(text), settings_, markdown), settings_
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts, glossaries, st.booleans())
+def test_changes_replay_undo_and_cover_every_difference_once(text, glossary_text, markdown):
+    outcome, _ = run(text, glossary_text, markdown)
+    corrected, changes = outcome.corrected, outcome.changes
+    replayed, undone, cursor, new_cursor = [], [], 0, 0
+    for change in changes:
+        assert cursor <= change.start <= change.end and new_cursor <= change.new_start <= change.new_end
+        before, after = text[change.start : change.end], corrected[change.new_start : change.new_end]
+        assert before != after and change.steps
+        replayed += [text[cursor : change.start], after]
+        undone += [corrected[new_cursor : change.new_start], before]
+        cursor, new_cursor = change.end, change.new_end
+    assert "".join(replayed) + text[cursor:] == corrected
+    assert "".join(undone) + corrected[new_cursor:] == text
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts, glossaries, st.booleans())
+def test_no_change_falls_inside_protected_text(text, glossary_text, markdown):
+    outcome, _ = run(text, glossary_text, markdown)
+    protected = directives(text, markdown)
+    for change in outcome.changes:
+        assert not is_protected(protected, change.start, change.end), (change, protected.protected)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts, glossaries, st.booleans())
+def test_fix_of_fix_changes_nothing(text, glossary_text, markdown):
+    outcome, settings_ = run(text, glossary_text, markdown)
+    again = process(Document(outcome.corrected), settings_, markdown)
+    assert again.corrected == outcome.corrected and again.changes == ()
+
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def offset_of(text: str, line: int, column: int) -> int:
+    """An independent reading of a 1-based line and column."""
+    lines = [m.group() for m in _LINE.finditer(text)]
+    return sum(len(previous) for previous in lines[: line - 1]) + column - 1
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts, glossaries, st.booleans())
+def test_report_lines_and_columns_point_at_the_text_they_name(text, glossary_text, markdown):
+    outcome, _ = run(text, glossary_text, markdown)
+    for finding in findings(outcome):
+        assert offset_of(text, finding.line, finding.column) == finding.start
+        assert offset_of(text, finding.end_line, finding.end_column) == finding.end
+        assert text[finding.start : finding.end] == finding.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, glossaries)
+def test_grammar_flags_point_into_the_original_too(text, glossary_text):
+    outcome, _ = run(text, glossary_text, False, HarperChecker())
+    for finding in findings(outcome):
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert offset_of(text, finding.line, finding.column) == finding.start
