@@ -489,7 +489,9 @@ def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path) ->
     record = changes_record(item.path.as_posix(), target.as_posix(), outcome)
     files = {
         target: encode(original, outcome.corrected),
-        _review_path(review, ".diff"): unified_diff(original.text, outcome.corrected, str(item.path), shown).encode("utf-8"),
+        _review_path(review, ".diff"): unified_diff(
+            original.text, outcome.corrected, outcome.changes, str(item.path), shown
+        ).encode("utf-8"),
         _review_path(review, ".changes.json"): (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         _review_path(review, REPORT_SUFFIX): markdown_report(item.path.as_posix(), target.as_posix(), outcome).encode("utf-8"),
     }

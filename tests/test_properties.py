@@ -9,6 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanup.diff import unified_diff
 from cleanup.grammar import HarperChecker
 from cleanup.loader import load_glossary
 from cleanup.model import Document
@@ -125,3 +126,39 @@ def test_grammar_flags_point_into_the_original_too(text, glossary_text):
     for finding in findings(outcome):
         assert 0 <= finding.start <= finding.end <= len(text)
         assert offset_of(text, finding.line, finding.column) == finding.start
+
+
+_HUNK = regex.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n")
+
+
+def apply_unified_diff(original: str, diff: str) -> str:
+    """An independent, strict reading of a unified diff: context and removed lines must match."""
+    lines = [line for line in regex.split(r"(?<=\r\n|\n|\r(?!\n))", original) if line]
+    body = diff.split("\n", 2)[2] if diff else ""
+    result, cursor = [], 0
+    hunks = [m for m in _HUNK.finditer(body)]
+    for index, hunk in enumerate(hunks):
+        text = body[hunk.end() : hunks[index + 1].start() if index + 1 < len(hunks) else len(body)]
+        a_start, a_count = int(hunk[1]), int(hunk[2] if hunk[2] is not None else 1)
+        first = a_start - 1 if a_count else a_start
+        result += lines[cursor:first]
+        cursor = first
+        entries = regex.findall(r"([ +\-])(.*?(?:\r\n|\n|\r(?!\n)))(\\ No newline at end of file\n)?", text, regex.DOTALL)
+        for mark, line, no_newline in entries:
+            if no_newline:
+                line = line[:-1]
+            if mark in " -":
+                assert lines[cursor] == line, (lines[cursor], line)
+                cursor += 1
+            if mark in " +":
+                result.append(line)
+    return "".join(result + lines[cursor:])
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts, glossaries, st.booleans())
+def test_unified_diff_turns_the_original_into_the_corrected_text(text, glossary_text, markdown):
+    outcome, _ = run(text, glossary_text, markdown)
+    diff = unified_diff(text, outcome.corrected, outcome.changes, "a", "b")
+    assert (diff == "") == (outcome.corrected == text)
+    assert apply_unified_diff(text, diff) == outcome.corrected
