@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,13 +17,16 @@ from rich.console import Console
 from . import __version__
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
+from .decisions import SUFFIX as DECISIONS_SUFFIX
+from .decisions import DecisionsError, load_decisions
 from .config import CONFIG_FILES, GRAMMAR_BACKENDS, Config, ConfigError, parse_config
 from .loader import Glossary, GlossaryError, load_glossary
-from .model import Outcome
+from .model import Decision, Outcome
 from .pipeline import ALL_RULES, Settings, process
 from .grammar import DIALECTS, Checker, CheckerError, HarperChecker, known_words
 from .languagetool import URL_VARIABLE, LanguageToolChecker
 from .render import print_flags, print_rule, print_word_diff, rules_table, summary_table
+from .review import review_page
 from .reports import FORMATS, changes_record, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
 from .textio import BinaryFile, DecodeError, decode, encode
@@ -34,7 +37,7 @@ DEFAULT_INPUT = "seeds"
 DEFAULT_GLOSSARY_DIR = "glossary"
 DEFAULT_OUT = "corrected"
 REPORT_SUFFIX = ".report.md"
-REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX)
+REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
 
 DESCRIPTION = """\
 Normalize terms in translated articles with the house glossary and write a corrected edition
@@ -155,6 +158,11 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         help="apply flags of these categories that have one suggestion, as unsafe changes (comma-separated)",
     )
     command.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
+    command.add_argument(
+        "--decisions",
+        metavar="FILE",
+        help="review decisions for the one article given (default: <output folder>/<name>.decisions.yaml if present)",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")
 
 
@@ -176,9 +184,11 @@ def _run_fix(args: argparse.Namespace) -> int:
     inputs = _inputs(args.paths, exclude=out_dir)
     plan = _plan_outputs(inputs, out_dir, args.in_place)
     console = _console(args.quiet)
-    outcomes, failed = _process_all(inputs, settings, args.encoding)
+    decisions = _decisions_finder(args.decisions, inputs, out_dir)
+    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions)
+    notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     for item, outcome in outcomes:
-        _write_outputs(item, outcome, plan[item.path], out_dir / item.name)
+        _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
         failed += _report_problems(item, outcome)
         if not args.quiet:
             _show(console, item, outcome, plan[item.path])
@@ -196,9 +206,10 @@ def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    _, settings = _settings(args)
+    config, settings = _settings(args)
     inputs = _inputs(args.paths)
-    outcomes, failed = _process_all(inputs, settings, args.encoding)
+    decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
+    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions)
     for item, outcome in outcomes:
         failed += _report_problems(item, outcome)
     items = [(item.path.as_posix(), outcome) for item, outcome in outcomes]
@@ -433,7 +444,7 @@ def _review_path(target: Path, suffix: str) -> Path:
 
 
 def _process_all(
-    inputs: Sequence[Input], settings: Settings, encoding: str | None
+    inputs: Sequence[Input], settings: Settings, encoding: str | None, decisions: Callable[[Input], list[Decision]]
 ) -> tuple[list[tuple[Input, Outcome]], int]:
     """Process every readable input; report the rest. Returns the outcomes and how many failed."""
     encoding = _encoding(encoding)
@@ -447,8 +458,34 @@ def _process_all(
         if document is None:
             failed += 1
             continue
-        outcomes.append((item, process(document, settings, markdown=item.path.suffix.lower() == ".md")))
+        outcome = process(document, settings, item.path.suffix.lower() == ".md", decisions(item))
+        for decision in outcome.stale:
+            _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
+        outcomes.append((item, outcome))
     return outcomes, failed
+
+
+def _decisions_finder(explicit: str | None, inputs: Sequence[Input], out_dir: Path) -> Callable[[Input], list[Decision]]:
+    """Where each input's review decisions come from: --decisions FILE (one input only), else
+    `<output folder>/<name>.decisions.yaml` when it exists. Every file is read before any work."""
+    if explicit and len(inputs) != 1:
+        raise UsageError(f"cleanup: --decisions FILE applies to one article, but {len(inputs)} were given")
+    found: dict[Path, list[Decision]] = {}
+    for item in inputs:
+        path = Path(explicit) if explicit else out_dir / (item.name + DECISIONS_SUFFIX)
+        if explicit or path.is_file():
+            try:
+                found[item.path] = load_decisions(str(path), _read_utf8(path))
+            except DecisionsError as error:
+                raise UsageError(str(error)) from None
+    return lambda item: found.get(item.path, [])
+
+
+def _read_utf8(path: Path) -> str:
+    try:
+        return decode(_read_bytes(path)).text
+    except DecodeError as error:
+        raise UsageError(f"{path}:{error}; save the file as UTF-8") from None
 
 
 def _read_document(path: Path, encoding: str | None):
@@ -481,7 +518,7 @@ def _encoding(name: str | None) -> str | None:
         raise UsageError(f"cleanup: unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
 
 
-def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path) -> None:
+def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path, notes: dict[str, str]) -> None:
     """Write the corrected text to `target`, and its unified diff, change log and review report next
     to `review`: all staged as temporary files first, then renamed, so no file is ever half-written."""
     original = outcome.original
@@ -494,6 +531,7 @@ def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path) ->
         ).encode("utf-8"),
         _review_path(review, ".changes.json"): (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         _review_path(review, REPORT_SUFFIX): markdown_report(item.path.as_posix(), target.as_posix(), outcome).encode("utf-8"),
+        _review_path(review, ".html"): review_page(item.path.as_posix(), review.as_posix(), outcome, notes).encode("utf-8"),
     }
     _write_atomically(files)
 

@@ -68,11 +68,19 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(pieces)
 
 
-def fix(original: str, sources: Sequence[EditSource], max_passes: int = MAX_PASSES) -> FixResult:
-    """Run every edit source until none proposes an edit; return the text and its change log."""
+def fix(
+    original: str, sources: Sequence[EditSource], max_passes: int = MAX_PASSES, vetoed: Sequence[tuple[int, int]] = ()
+) -> FixResult:
+    """Run every edit source until none proposes an edit; return the text and its change log.
+
+    `vetoed` spans of the original (changes an editor rejected) are never edited."""
     text, changes = original, ()
     for _ in range(max_passes):
-        edits = select_edits(_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
+        edits = (_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
+        if vetoed:
+            offsets = OriginalOffsets(changes)
+            edits = (e for e in edits if not _touches_vetoed(e, offsets, vetoed))
+        edits = select_edits(edits)
         if not edits:
             return FixResult(text, changes)
         text, changes = compose(original, text, changes, edits)
@@ -80,6 +88,18 @@ def fix(original: str, sources: Sequence[EditSource], max_passes: int = MAX_PASS
     if leftover:
         raise FixDidNotConverge(leftover)
     return FixResult(text, changes)
+
+
+def _touches_vetoed(edit: Edit, offsets: OriginalOffsets, vetoed: Sequence[tuple[int, int]]) -> bool:
+    """Whether an edit of the current text would change original text inside a rejected change."""
+    start = offsets.start(edit.start)
+    end = max(start, offsets.end(edit.end))
+    for v_start, v_end in vetoed:
+        if v_start == v_end and start <= v_start <= end and (start < end or start == v_start):
+            return True  # a rejected insertion: nothing may be inserted there again
+        if start < v_end and v_start < end or (start == end and v_start < start < v_end):
+            return True
+    return False
 
 
 def _is_effective(text: str, edit: Edit) -> bool:

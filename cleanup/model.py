@@ -132,6 +132,24 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An editor's verdict on one change, keyed by rule, original text and context (not offsets)."""
+
+    rule: str
+    before: str
+    after: str
+    context_before: str
+    context_after: str
+    verdict: str  # "accept" or "reject"
+    where: Location = Location("")
+
+    @property
+    def first_rule(self) -> str:
+        """The rule that started the change; decisions match on it, so chained rules may change."""
+        return self.rule.split("+")[0]
+
+
+@dataclass(frozen=True)
 class Outcome:
     """Everything the pipeline found for one document."""
 
@@ -140,6 +158,9 @@ class Outcome:
     changes: tuple[Change, ...]
     flags: tuple[Flag, ...] = field(default=())
     problems: tuple[Problem, ...] = field(default=())  # bad directives, rules that timed out (path left empty)
+    accepted: frozenset[int] = frozenset()  # indices of changes an editor accepted
+    rejected: tuple[Decision, ...] = ()  # decisions that kept a change out of the corrected text
+    stale: tuple[Decision, ...] = ()  # decisions that match no change any more
 
     @property
     def changed(self) -> bool:

@@ -10,7 +10,8 @@ from .fix import OriginalOffsets, fix
 from .glossary import fold
 from .grammar import Checker
 from .loader import Glossary
-from .model import Document, Edit, Flag, Location, Outcome, Problem, Safety
+from .decisions import match
+from .model import Decision, Document, Edit, Flag, Location, Outcome, Problem, Safety
 from .protect import Directives, directives, is_ignored, is_protected
 from .house_grammar import HOUSE_GRAMMAR
 from .quotes import QUOTE_RULES, quotation_spans
@@ -74,19 +75,36 @@ class _Run:
         return index >= 0 and end <= self._quotations[index][1]
 
 
-def process(document: Document, settings: Settings, markdown: bool = False) -> Outcome:
-    """Normalize `document` and return the corrected text, every change explained, and the flags."""
+def process(
+    document: Document, settings: Settings, markdown: bool = False, decisions: Sequence[Decision] = ()
+) -> Outcome:
+    """Normalize `document` and return the corrected text, every change explained, and the flags.
+    Changes an editor rejected in `decisions` are left out; accepted ones are marked."""
     run = _Run(settings, markdown, _context(settings, markdown))
     sources = [_glossary_source(run), *_rule_sources(run)]
     if settings.apply_suggestions:
         sources.append(_suggestion_source(run))
     result = fix(document.text, sources)
+    matched, stale = match(decisions, document.text, result.changes)
+    rejected = [(result.changes[i], d) for i, d in matched.items() if d.verdict == "reject"]
+    if rejected:
+        result = fix(document.text, sources, vetoed=[(c.start, c.end) for c, _ in rejected])
+        matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
     house = list(_flags(run, result.text))
     found = house + _grammar_flags(run, result.text, house)
     offsets = OriginalOffsets(result.changes)
     flags = [offsets.flag(flag) for flag in found]
     run.problems.extend(run.directives(document.text).problems)
-    return Outcome(document, result.text, result.changes, tuple(sorted(flags, key=_flag_order)), tuple(run.problems))
+    return Outcome(
+        document,
+        result.text,
+        result.changes,
+        tuple(sorted(flags, key=_flag_order)),
+        tuple(run.problems),
+        accepted=frozenset(i for i, d in matched.items() if d.verdict == "accept"),
+        rejected=tuple(d for _, d in rejected),
+        stale=tuple(stale),
+    )
 
 
 def _context(settings: Settings, markdown: bool) -> Context:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import __version__
-from .model import Change, Flag, LineIndex, Outcome, Severity
+from .model import Change, Decision, Flag, LineIndex, Outcome, Severity
 
 SCHEMA_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -201,11 +201,15 @@ def changes_record(path: str, output: str, outcome: Outcome) -> dict:
     """The JSON change log of one document (schema documented in README)."""
     index = LineIndex(outcome.original.text)
     changes = []
-    for change in outcome.changes:
+    for number, change in enumerate(outcome.changes):
         before, after = change_texts(outcome, change)
         steps = [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps]
         span = _span_record(_change_finding(outcome, index, change))
-        changes.append({**span, "before": before, "after": after, "rule": change.rule, "reason": change.reason, "steps": steps})
+        review = "accepted" if number in outcome.accepted else None
+        changes.append(
+            {**span, "before": before, "after": after, "rule": change.rule, "reason": change.reason, "steps": steps,
+             "review": review}
+        )
     flags = [
         {
             **_span_record(f),
@@ -226,8 +230,14 @@ def changes_record(path: str, output: str, outcome: Outcome) -> dict:
         "bom": outcome.original.bom,
         "changes": changes,
         "flags": flags,
+        "rejected": [_decision_record(d) for d in outcome.rejected],
+        "stale": [_decision_record(d) for d in outcome.stale],
         "summary": dict(Counter(c["rule"] for c in changes)),
     }
+
+
+def _decision_record(decision: Decision) -> dict:
+    return {"rule": decision.rule, "before": decision.before, "after": decision.after, "where": str(decision.where)}
 
 
 def markdown_report(path: str, output: str, outcome: Outcome) -> str:
@@ -248,13 +258,20 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> str:
             reasons.setdefault(change.rule, change.reason)
         for rule, count in Counter(f.rule for f in changes).most_common():
             lines.append(f"| {_md(rule)} | {count} | {_md(reasons[rule])} |")
-        lines += ["", "## Changes", "", "| Line:col | Before | After | Rule |", "| --- | --- | --- | --- |"]
-        lines += [f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} |" for f in changes]
+        lines += ["", "## Changes", "", "| Line:col | Before | After | Rule | Review |", "| --- | --- | --- | --- | --- |"]
+        accepted = {(c.start, c.end) for i, c in enumerate(outcome.changes) if i in outcome.accepted}
+        for f in changes:
+            review = "accepted" if (f.start, f.end) in accepted else ""
+            lines.append(f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} | {review} |")
     if flags:
         lines += ["", "## Flags", "", "| Line:col | Text | Rule | Message | Suggestions |", "| --- | --- | --- | --- | --- |"]
         for f in flags:
             suggestions = ", ".join(_md_text(s) for s in f.suggestions)
             lines.append(f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {_md(f.message)} | {suggestions} |")
+    for title, decisions in (("Rejected by the editor (not applied)", outcome.rejected), ("Stale decisions", outcome.stale)):
+        if decisions:
+            lines += ["", f"## {title}", ""]
+            lines += [f"- {_md(d.rule)}: {_md_text(d.before)} → {_md_text(d.after)} ({_md(str(d.where))})" for d in decisions]
     return "\n".join(lines) + "\n"
 
 

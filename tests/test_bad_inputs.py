@@ -212,7 +212,7 @@ def test_in_place_rewrites_inputs_and_keeps_the_record(tmp_path, monkeypatch):
     assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 0
     assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The ISIS left.\r\n"
     assert sorted(p.name for p in (tmp_path / "corrected").iterdir()) == [
-        "a.txt.changes.json", "a.txt.diff", "a.txt.report.md"
+        "a.txt.changes.json", "a.txt.diff", "a.txt.html", "a.txt.report.md"
     ]
     assert main(["check", "--grammar", "none"]) == 0
     outside = {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()}

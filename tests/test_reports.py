@@ -118,6 +118,6 @@ def test_fix_writes_a_review_report_an_editor_can_read(project):
     change_rows = [row for row in changes.splitlines() if re.match(r"\| \d+:\d+ \|", row)]
     flag_rows = [row for row in flags.splitlines() if re.match(r"\| \d+:\d+ \|", row)]
     assert len(change_rows) == len(log["changes"]) and len(flag_rows) == len(log["flags"])
-    assert all(row.count(" | ") == 3 for row in change_rows)  # no unescaped | inside a cell
+    assert all(row.count(" | ") == 4 for row in change_rows)  # no unescaped | inside a cell
     assert "| GL:ISIS |" in report
     assert main(["check", "corrected"]) == 0  # the report is an output, never read back as an article

@@ -1,0 +1,124 @@
+"""Review decisions: matched by rule, text and context; rejected changes stay out; stale ones reported."""
+
+import json
+
+import pytest
+
+from cleanup.cli import main
+from cleanup.decisions import DecisionsError, load_decisions, match
+from cleanup.loader import load_glossary
+from cleanup.model import Decision, Document
+from cleanup.pipeline import ALL_RULES, Settings, process
+
+GLOSSARY = load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")])
+SETTINGS = Settings(GLOSSARY, ALL_RULES)
+TEXT = "The Daash cell left. Later the Daash cell came back , and fought.\n"
+
+
+def decision(verdict: str, before: str = "Daash", left: str = "", right: str = "", rule: str = "GL:ISIS") -> Decision:
+    return Decision(rule, before, "ISIS", left, right, verdict)
+
+
+def test_a_rejected_change_is_left_out_and_the_rest_applied():
+    second = TEXT.index("Daash", 10)
+    rejected = decision("reject", left=TEXT[second - 10 : second], right=" cell came")
+    outcome = process(Document(TEXT), SETTINGS, decisions=[rejected])
+    assert outcome.corrected == "The ISIS cell left. Later the Daash cell came back, and fought.\n"
+    assert outcome.rejected == (rejected,) and outcome.stale == ()
+
+
+def test_context_picks_the_right_one_of_two_identical_changes():
+    first = decision("accept", left="The ", right=" cell left")
+    second = decision("accept", left="Later the ", right=" cell came")
+    outcome = process(Document(TEXT), SETTINGS, decisions=[second, first])
+    assert outcome.accepted == frozenset({0, 1})
+    found, stale = match([second, first], TEXT, outcome.changes)
+    assert found == {0: first, 1: second} and stale == []
+
+
+def test_decisions_survive_edits_elsewhere_and_report_stale_ones():
+    rejected = decision("reject", left="Later the ", right=" cell came")
+    gone = decision("accept", before="Daesh", left="x", right="y")
+    edited = "A new first sentence. " + TEXT.replace("fought", "fought hard")
+    outcome = process(Document(edited), SETTINGS, decisions=[rejected, gone])
+    assert "Later the Daash cell" in outcome.corrected and outcome.corrected.startswith("A new first sentence. The ISIS")
+    assert outcome.stale == (gone,)
+
+
+def test_same_words_with_unrelated_context_do_not_match():
+    elsewhere = decision("reject", left="completely other", right="words entirely")
+    outcome = process(Document(TEXT), SETTINGS, decisions=[elsewhere])
+    assert "Daash" not in outcome.corrected and outcome.stale == (elsewhere,)
+
+
+def test_fix_of_fix_with_decisions_changes_nothing():
+    rejected = decision("reject", left="Later the ", right=" cell came")
+    once = process(Document(TEXT), SETTINGS, decisions=[rejected])
+    twice = process(Document(once.corrected), SETTINGS, decisions=[rejected])
+    assert twice.corrected == once.corrected and twice.changes == ()
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("decisions: [\n", "d.yaml:2:1: YAML syntax error"),
+        ("- a\n", "d.yaml:1:1: expected “decisions:” with a list of decisions"),
+        ("decisions:\n  - rule: GL:ISIS\n    decision: maybe\n", "d.yaml:2:5: a decision needs text"),
+    ],
+)
+def test_bad_decisions_files_name_the_place(text, message):
+    with pytest.raises(DecisionsError) as caught:
+        load_decisions("d.yaml", text)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "g.yaml").write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+DECISIONS = """\
+article: seeds/a.txt
+decisions:
+  - rule: "GL:ISIS"
+    before: "Daash"
+    after: "ISIS"
+    context_before: "Later the "
+    context_after: " cell came"
+    decision: reject
+  - rule: "GL:ISIS"
+    before: "Daesh"
+    after: "ISIS"
+    context_before: "gone"
+    context_after: "gone"
+    decision: accept
+"""
+
+
+def test_cli_reads_decisions_beside_the_edition_and_warns_about_stale_ones(project, capsys):
+    (project / "corrected").mkdir()
+    (project / "corrected" / "a.txt.decisions.yaml").write_text(DECISIONS, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert capsys.readouterr().err == (
+        "corrected/a.txt.decisions.yaml:9:5: stale decision: GL:ISIS “Daesh” matches no change any more; remove it\n"
+    )
+    assert "Later the Daash cell" in (project / "corrected" / "a.txt").read_text(encoding="utf-8")
+    log = json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))
+    assert [d["before"] for d in log["rejected"]] == ["Daash"] and [d["before"] for d in log["stale"]] == ["Daesh"]
+    assert "## Rejected by the editor (not applied)" in (project / "corrected" / "a.txt.report.md").read_text(encoding="utf-8")
+
+
+def test_cli_decisions_option_and_check(project, capsys):
+    (project / "d.yaml").write_text(DECISIONS, encoding="utf-8")
+    (project / "seeds" / "a.txt").write_text("Later the Daash cell came.\n", encoding="utf-8")
+    assert main(["check", "-q", "--grammar", "none"]) == 1
+    assert main(["check", "-q", "--grammar", "none", "--decisions", "d.yaml", "seeds/a.txt"]) == 0
+    (project / "seeds" / "b.txt").write_text("x\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["fix", "--decisions", "d.yaml"]) == 2
+    assert capsys.readouterr().err == "cleanup: --decisions FILE applies to one article, but 2 were given\n"

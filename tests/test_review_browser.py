@@ -1,0 +1,110 @@
+"""The review page driven in a real Chromium (Debian's package) with Playwright.
+
+Rejects one change, accepts the rest, downloads the text and the decisions, feeds the decisions back
+to `cleanup fix`, and checks they survive an unrelated edit and a new glossary entry.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cleanup.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
+REJECTED_RULE = "GL:Rasool"
+
+
+def chromium() -> str:
+    """Debian's chromium; in CI its absence is a failure, never a silent skip."""
+    path = os.environ.get("CLEANUP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium package")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def review_in_browser(page_file: Path, downloads: Path, screenshot: Path) -> tuple[str, str]:
+    """Accept every change but one of REJECTED_RULE, download text and decisions."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(accept_downloads=True, viewport={"width": 1100, "height": 1400})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(page_file.resolve().as_uri())
+        for button in page.locator(".accept-rule").all():
+            button.click()
+        rejected = page.locator(f'#article .change[data-rule="{REJECTED_RULE}"]')
+        assert rejected.count() == 1
+        rejected.locator(".reject").click()
+        page.keyboard.press("j")  # keyboard navigation moves the focus from change to change
+        assert page.locator("#article .change.current").count() == 1
+        total = page.locator("#article .change").count()
+        assert page.inner_text("#progress") == f"{total} of {total} changes reviewed"
+        texts = []
+        for button in ("#download-text", "#download-decisions"):
+            with page.expect_download() as download:
+                page.click(button)
+            target = downloads / download.value.suggested_filename
+            download.value.save_as(target)
+            texts.append(target.read_text(encoding="utf-8"))
+        page.screenshot(path=str(screenshot), full_page=True)
+        browser.close()
+    assert errors == []
+    return texts[0], texts[1]
+
+
+def test_review_page_decisions_round_trip(project, tmp_path_factory):
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    corrected = project / "corrected"
+    page = corrected / f"{SEED.name}.html"
+    log = json.loads((corrected / f"{SEED.name}.changes.json").read_text(encoding="utf-8"))
+    downloads = tmp_path_factory.mktemp("downloads")
+    screenshot = downloads / "review.png"
+    text, decisions = review_in_browser(page, downloads, screenshot)
+    assert screenshot.stat().st_size > 10_000
+
+    original = SEED.read_text(encoding="utf-8")
+    expected, cursor = [], 0
+    for change in log["changes"]:
+        keep = change["rule"] == REJECTED_RULE
+        expected += [original[cursor : change["start"]], change["before"] if keep else change["after"]]
+        cursor = change["end"]
+    expected = "".join(expected) + original[cursor:]
+    assert text == expected
+    assert "Rasul explained" in text and "Rasool explained" not in text  # the rejected change is absent
+    assert "ISIS" in text and "sleeper cells" in text  # the accepted ones are present
+
+    (corrected / f"{SEED.name}.decisions.yaml").write_text(decisions, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (corrected / SEED.name).read_text(encoding="utf-8") == text
+    log = json.loads((corrected / f"{SEED.name}.changes.json").read_text(encoding="utf-8"))
+    assert all(change["review"] == "accepted" for change in log["changes"])
+    assert [d["rule"] for d in log["rejected"]] == [REJECTED_RULE] and log["stale"] == []
+
+    # An unrelated paragraph edited and a new glossary entry: the decisions still hold.
+    seed = project / "seeds" / SEED.name
+    seed.write_text(seed.read_text(encoding="utf-8").replace("In the past few weeks,", "In recent weeks,"), encoding="utf-8")
+    (project / "glossary" / "extra.yaml").write_text("terms:\n  - preferred: Defence\n    variants: [Defense]\n", encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    edition = (corrected / SEED.name).read_text(encoding="utf-8")
+    assert "Rasul explained" in edition and "In recent weeks," in edition and "Defence" in edition
+    log = json.loads((corrected / f"{SEED.name}.changes.json").read_text(encoding="utf-8"))
+    assert log["stale"] == [] and [d["rule"] for d in log["rejected"]] == [REJECTED_RULE]
+    unreviewed = [c for c in log["changes"] if c["review"] != "accepted"]
+    assert {c["rule"] for c in unreviewed} == {"GL:Defence"}  # only the new entry's changes await review
