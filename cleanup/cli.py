@@ -30,6 +30,7 @@ from .review import review_page
 from .reports import FORMATS, changes_record, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
 from .textio import BinaryFile, DecodeError, decode, encode
+from .yamlread import paused_garbage_collection
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 TEXT_SUFFIXES = (".txt", ".md")
@@ -69,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.handler(args)
+        with paused_garbage_collection():  # a run builds millions of small acyclic objects on large files
+            return args.handler(args)
     except GlossaryError as error:
         for problem in error.problems:
             _error(str(problem))
