@@ -136,6 +136,10 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
     _add_settings(rules)
     rules.set_defaults(handler=_run_rules)
+
+    from . import cli_glossary  # imported here: it uses this module's helpers
+
+    cli_glossary.add_commands(commands)
     return parser
 
 
@@ -570,6 +574,10 @@ def _stage(target: Path, data: bytes) -> str:
         Path(temporary).unlink(missing_ok=True)
         raise
     return temporary
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip() or type(error).__name__).splitlines()[0]
 
 
 def _console(quiet: bool) -> Console:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -113,3 +113,17 @@ def _suggested_text(lint, suggestion) -> str:
 
 def _known_spelling(flag: Flag, text: str, words: frozenset[str]) -> bool:
     return flag.category == "Spelling" and text[flag.start : flag.end] in words
+
+
+def english_word_test(dialect: str = "american") -> Callable[[str], bool]:
+    """Whether a lowercase word is in Harper's English dictionary (so not a name or a misspelling)."""
+    linter = _harper_linter(dialect, frozenset(), HARPER_OFF_BY_DEFAULT)
+    known: dict[str, bool] = {}
+
+    def is_english_word(word: str) -> bool:
+        if word not in known:
+            lints = linter.lint(word, language="plaintext", dedup=False)
+            known[word] = not any(lint.lint_kind == "Spelling" for lint in lints)
+        return known[word]
+
+    return is_english_word

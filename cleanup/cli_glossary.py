@@ -1,0 +1,118 @@
+"""`cleanup glossary check|add|schema|suggest`: the editors' tools for keeping the glossary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from rich.table import Table
+
+from . import cli
+from .glossary_tools import add_entry, schema, warnings
+from .grammar import english_word_test
+from .loader import GlossaryError, load_glossary
+from .suggest import as_yaml, suggest
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """Register `cleanup glossary …` on the main parser."""
+    glossary = commands.add_parser("glossary", help="check, extend and grow the glossary (see `cleanup glossary -h`)")
+    tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
+
+    check = tools.add_parser("check", help="validate glossary files, run their examples, and warn about weak entries")
+    check.add_argument("files", nargs="*", metavar="FILE", help=f"glossary files (default: {cli.DEFAULT_GLOSSARY_DIR}/*.yaml)")
+    check.set_defaults(handler=_run_check)
+
+    add = tools.add_parser("add", help="add an entry, or variants to an entry, keeping comments and order")
+    add.add_argument("preferred", metavar="PREFERRED")
+    add.add_argument("--variant", action="append", default=[], metavar="V", help="a variant; repeat for several")
+    add.add_argument("--note", metavar="TEXT", help="why (shown to editors with each change)")
+    add.add_argument("--file", metavar="FILE", help=f"the file to change (default: {cli.DEFAULT_GLOSSARY_DIR}/house.yaml)")
+    add.set_defaults(handler=_run_add)
+
+    schema_parser = tools.add_parser("schema", help="print the JSON Schema of glossary files")
+    schema_parser.set_defaults(handler=_run_schema)
+
+    found = tools.add_parser("suggest", help="propose entries for names spelled more than one way")
+    found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {cli.DEFAULT_INPUT}/)")
+    found.add_argument("--glossary", action="append", metavar="FILE", help="glossary whose entries count as covered")
+    found.add_argument("--yaml", action="store_true", help="print ready-to-paste glossary YAML instead of a table")
+    found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
+    found.set_defaults(handler=_run_suggest)
+
+
+def _glossary_files(files: list[str]) -> list[Path]:
+    if files:
+        return [Path(f) for f in files]
+    return sorted(Path(cli.DEFAULT_GLOSSARY_DIR).glob("*.yaml"))
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    files = _glossary_files(args.files)
+    if not files:
+        raise cli.UsageError(f"cleanup: no glossary files in {cli.DEFAULT_GLOSSARY_DIR}/")
+    sources = [(str(f), cli._read_utf8(f)) for f in files]
+    glossary = load_glossary(sources, reserved_ids=[rule.id for rule in cli.ALL_RULES])
+    found = warnings(glossary, english_word_test())
+    for problem in found:
+        print(f"{problem} (warning)", file=cli.sys.stderr)
+    examples = sum(len(t.examples) for t in glossary.terms) + sum(len(r.examples) for r in glossary.rules)
+    print(
+        f"{len(glossary.terms)} entries, {len(glossary.rules)} rules, {examples} examples passed, "
+        f"{len(found)} warning(s) in {len(files)} file(s)"
+    )
+    return cli.EXIT_CHANGES if found else cli.EXIT_OK
+
+
+def _run_add(args: argparse.Namespace) -> int:
+    target = Path(args.file or Path(cli.DEFAULT_GLOSSARY_DIR) / "house.yaml")
+    text = cli._read_utf8(target) if target.exists() else ""
+    try:
+        new_text = add_entry(text, args.preferred, args.variant, args.note)
+    except Exception as error:  # ruamel raises many kinds; the file is not a glossary we can edit
+        raise cli.UsageError(f"{target}: cannot edit this file ({cli._first_line(error)}); fix it first") from None
+    others = [f for f in _glossary_files([]) if f.resolve() != target.resolve()]
+    sources = [(str(f), cli._read_utf8(f)) for f in others] + [(str(target), new_text)]
+    try:
+        load_glossary(sources, reserved_ids=[rule.id for rule in cli.ALL_RULES])
+    except GlossaryError as error:
+        for problem in error.problems:
+            cli._error(str(problem))
+        cli._error(f"{target}: not changed")
+        return cli.EXIT_ERROR
+    cli._write_atomically({target: new_text.encode("utf-8")})
+    print(f"{target}: {args.preferred} ← {', '.join(args.variant) or '(no variants)'}")
+    return cli.EXIT_OK
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(schema(), indent=2, ensure_ascii=False))
+    return cli.EXIT_OK
+
+
+def _run_suggest(args: argparse.Namespace) -> int:
+    inputs = cli._inputs(args.paths)
+    sources = []
+    for item in inputs:
+        document = cli._read_document(item.path, None)
+        if document is not None:
+            sources.append((item.path.as_posix(), document.text))
+    covered = []
+    if args.glossary:
+        glossary = cli._glossary(args.glossary)
+        covered = [(t.preferred, t.variants) for t in glossary.terms]
+    found = suggest(sources, covered, english_word_test())[: args.limit]
+    if args.yaml:
+        print(as_yaml(found), end="")
+        return cli.EXIT_OK
+    table = Table(title=f"Names spelled more than one way ({len(found)})")
+    for column in ("#", "Preferred", "Variants", "Score", "Where"):
+        table.add_column(column)
+    for rank, s in enumerate(found, 1):
+        variants = ", ".join(f"{v.text} ({v.count})" for v in s.variants)
+        where = "; ".join(f"{src}:{line}:{col}" for f in s.forms for src, line, col in f.places[:1])
+        preferred = f"{s.preferred.text} ({s.preferred.count})" + (" [in glossary]" if s.extends else "")
+        table.add_row(str(rank), preferred, variants, f"{s.score:g}", where)
+    cli._console(False).print(table)
+    return cli.EXIT_OK

@@ -1,0 +1,114 @@
+"""Keeping the glossary: warnings beyond validation, adding entries in place, and its JSON Schema."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .fix import fix
+from .loader import SCOPES, Glossary
+from .model import Problem, Safety
+
+
+def warnings(glossary: Glossary, is_english_word: Callable[[str], bool]) -> list[Problem]:
+    """Entries that can never match, variants that are ordinary English words, and preferred forms
+    that another entry rewrites."""
+    found = []
+    for term in glossary.terms:
+        rewritten = fix(term.preferred, [glossary.matcher.edits]).text
+        if rewritten != term.preferred:
+            found.append(Problem(term.where, f"preferred form “{term.preferred}” is rewritten to “{rewritten}” by another entry"))
+        for variant in term.variants:
+            if fix(variant, [glossary.matcher.edits]).text == variant:
+                found.append(Problem(term.where, f"variant “{variant}” can never match: a longer entry always claims it"))
+            elif " " not in variant and is_english_word(variant.lower()):
+                found.append(
+                    Problem(term.where, f"variant “{variant}” is an ordinary English word: it will change normal prose too")
+                )
+    return found
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
+
+
+def add_entry(text: str, preferred: str, variants: Sequence[str], note: str | None) -> str:
+    """The glossary text with `variants` added to the entry for `preferred` (created if missing),
+    keeping comments, order and formatting of everything else."""
+    yaml = _yaml()
+    data = yaml.load(text) if text.strip() else CommentedMap()
+    terms = data.get("terms")
+    if terms is None:
+        terms = data["terms"] = CommentedSeq()
+    entry = next((t for t in terms if isinstance(t, dict) and t.get("preferred") == preferred), None)
+    if entry is None:
+        entry = CommentedMap(preferred=preferred)
+        terms.append(entry)
+    if variants:
+        listed = entry.get("variants")
+        if listed is None:
+            listed = entry["variants"] = CommentedSeq()
+            listed.fa.set_flow_style()
+        listed.extend(v for v in variants if v not in listed)
+    if note is not None:
+        entry["note"] = note
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def schema() -> dict:
+    """A JSON Schema (draft 2020-12) of glossary files, for completion and validation in editors."""
+    text = {"type": "string", "minLength": 1}
+    example = {"type": "object", "properties": {"from": text, "to": {"type": "string"}}, "required": ["from", "to"],
+               "additionalProperties": False}
+    rule_example = {
+        "type": "object",
+        "properties": {"from": text, "to": {"type": "string"}, "match": text, "no_match": text},
+        "additionalProperties": False,
+    }
+    term = {
+        "type": "object",
+        "properties": {
+            "preferred": {**text, "description": "the form the edition uses"},
+            "variants": {"type": "array", "items": text, "description": "spellings to replace"},
+            "note": {"type": "string", "description": "why; shown to editors with each change"},
+            "article": {"enum": ["a", "an"], "description": "the indefinite article of the preferred form"},
+            "examples": {"type": "array", "items": example, "description": "self-tests run at every load"},
+        },
+        "required": ["preferred"],
+        "additionalProperties": False,
+    }
+    rule = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "pattern": "^[A-Z][A-Z0-9_-]{1,15}$"},
+            "reason": text,
+            "pattern": {**text, "description": "a regular expression in the `regex` module's syntax"},
+            "replacement": {"type": "string"},
+            "message": text,
+            "safety": {"enum": [s.value for s in Safety]},
+            "scope": {"enum": list(SCOPES)},
+            "examples": {"type": "array", "items": rule_example},
+        },
+        "required": ["id", "pattern"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "cleanup glossary",
+        "type": "object",
+        "properties": {
+            "terms": {"type": "array", "items": term},
+            "names": {"type": "array", "items": text, "description": "known-good spellings with no variants"},
+            "rules": {"type": "array", "items": rule, "description": "house rules editors write"},
+        },
+        "additionalProperties": False,
+    }
