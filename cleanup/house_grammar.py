@@ -109,10 +109,14 @@ GR003 = _grammar_rule(
 )
 
 
+_CLAUSE_MARK_BEFORE = regex.compile(r"[.;:!?\n,“(]", regex.REVERSE)
+
+
 def _opens_with_subordinator(match: regex.Match) -> bool:
     """Whether the clause holding the verb opens with "as", "when", ...: then the comma is right."""
     text = match.string
-    clause_start = max(text.rfind(mark, 0, match.start()) for mark in ".;:!?\n,“(") + 1
+    mark = _CLAUSE_MARK_BEFORE.search(text, 0, match.start())
+    clause_start = mark.end() if mark else 0
     return regex.match(rf"\s*{words('SUBORDINATOR')}\b", text, pos=clause_start) is not None
 
 

@@ -120,9 +120,13 @@ def _comments(text: str, lines: LineIndex, problems: list[Problem]) -> tuple[lis
     return off, ignores
 
 
+_BREAK_BEFORE = regex.compile(r"[\r\n]", regex.REVERSE)
+
+
 def _ignored_line(text: str, comment: regex.Match) -> Span:
     """The line a `cleanup: ignore` comment covers: its own, or the next non-blank one when it stands alone."""
-    start = max(text.rfind("\n", 0, comment.start()), text.rfind("\r", 0, comment.start())) + 1
+    before = _BREAK_BEFORE.search(text, 0, comment.start())
+    start = before.end() if before else 0
     end = _line_end(text, comment.end())
     if text[start : comment.start()].strip() or text[comment.end() : end].strip():
         return start, end

@@ -197,10 +197,16 @@ def _article_agreement(rule: Rule, text: str, context: Context) -> Iterator[Find
         yield rule.edit(match.start("article"), match.end("article"), replacement)
 
 
+_LINE_BREAK = regex.compile(r"[\r\n]")
+_LINE_BREAK_BEFORE = regex.compile(r"[\r\n]", regex.REVERSE)  # searches back from the end: cost is the line's length
+
+
 def _in_capitals_line(text: str, pos: int) -> bool:
     """Whether `pos` is in a line written all in capitals (a headline), where a/an cannot be told."""
-    start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-    end = len(text) if (found := regex.compile(r"[\r\n]").search(text, pos)) is None else found.start()
+    before = _LINE_BREAK_BEFORE.search(text, 0, pos)
+    start = before.end() if before else 0
+    after = _LINE_BREAK.search(text, pos)
+    end = after.start() if after else len(text)
     return not any(c.islower() for c in text[start:end])
 
 
