@@ -143,3 +143,13 @@ def test_the_shipped_schema_file_is_the_one_the_command_prints():
     assert (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=./schema.json\n"
     )
+
+
+def test_suggest_pairs_compound_names_and_never_look_alike_names():
+    text = (
+        "Abu Huraira narrated it. Hassan met Hussein, and Ahmed met Hamad in Kirkuk.\n"
+        "Later Abu Hurairah was quoted again, and Abu Huraira too.\n"
+    )
+    found = suggest([("a", text)])
+    assert [(s.preferred.text, [v.text for v in s.variants]) for s in found] == [("Abu Huraira", ["Abu Hurairah"])]
+    assert found[0].preferred.count == 2 and found[0].preferred.places[0] == ("a", 1, 1)
