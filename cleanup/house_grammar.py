@@ -46,14 +46,15 @@ class GrammarCheck:
 
     pattern: regex.Pattern
     message: Callable[[regex.Match], str]
-    suggestions: Callable[[regex.Match], tuple[str, ...]] = lambda match: ()
-    skip: Callable[[regex.Match], bool] = lambda match: False
+    suggestions: Callable[[regex.Match], tuple[str, ...]] | None = None
+    skip: Callable[[regex.Match], bool] | None = None
 
     def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
         for match in self.pattern.finditer(text):
-            if not self.skip(match):
+            if self.skip is None or not self.skip(match):
                 start, end = match.span("flag") if "flag" in self.pattern.groupindex else match.span()
-                yield rule.flag(start, end, self.message(match), self.suggestions(match))
+                suggestions = self.suggestions(match) if self.suggestions else ()
+                yield rule.flag(start, end, self.message(match), suggestions)
 
 
 def _grammar_rule(rule_id: str, reason: str, check: GrammarCheck, examples: list[RuleExample]) -> Rule:
@@ -64,12 +65,36 @@ def _word(pattern: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}\-'’]){pattern}(?![\p{{L}}\-'’])")
 
 
+def _determiner_message(m: regex.Match) -> str:
+    return f"“{m['det']}” followed by the verb “{m['verb']}”: a word is missing or misplaced"
+
+
+def _article_message(m: regex.Match) -> str:
+    return f"article “{m['article']}” before “{m['next']}”: a stray or misplaced article"
+
+
+def _verb_as_noun_message(m: regex.Match) -> str:
+    return f"“{m['flag']}” is a verb; the plural noun is “{VERB_AS_NOUN[m['flag'].lower()]}”"
+
+
+def _plural_noun(m: regex.Match) -> tuple[str, ...]:
+    return (VERB_AS_NOUN[m["flag"].lower()],)
+
+
+def _comma_message(m: regex.Match) -> str:
+    return f"a comma between “{m['verb']}” and its object"
+
+
+def _verb_alone(m: regex.Match) -> tuple[str, ...]:
+    return (m["verb"],)
+
+
 GR001 = _grammar_rule(
     "GR001",
     "a determiner followed by a verb: a word is missing or misplaced",
     GrammarCheck(
         _word(rf"(?P<det>{words('DET')})[ \t]+(?P<verb>{words('FINITE')})"),
-        lambda m: f"“{m['det']}” followed by the verb “{m['verb']}”: a word is missing or misplaced",
+        _determiner_message,
     ),
     [
         RuleExample("the most important of the are, the development", found=True),
@@ -83,7 +108,7 @@ GR002 = _grammar_rule(
     "an article right before a preposition or conjunction: a stray or misplaced article",
     GrammarCheck(
         _word(rf"(?P<flag>(?P<article>{words('ARTICLE')})[ \t]+(?P<next>{words('NOT_AFTER_ARTICLE')}))"),
-        lambda m: f"article “{m['article']}” before “{m['next']}”: a stray or misplaced article",
+        _article_message,
     ),
     [
         RuleExample("the defeat of ISIS by Iraqi army a in late 2017", found=True),
@@ -98,8 +123,8 @@ GR003 = _grammar_rule(
         regex.compile(
             rf"(?<![\p{{L}}\-]){NOUN_EXPECTED}[ \t]+(?P<flag>{'|'.join(VERB_AS_NOUN)})\b{_AFTER_NOUN}", regex.IGNORECASE
         ),
-        lambda m: f"“{m['flag']}” is a verb; the plural noun is “{VERB_AS_NOUN[m['flag'].lower()]}”",
-        lambda m: (VERB_AS_NOUN[m["flag"].lower()],),
+        _verb_as_noun_message,
+        _plural_noun,
     ),
     [
         RuleExample("In the opinion of the Western military analyzes, the defeat", found=True),
@@ -125,8 +150,8 @@ GR004 = _grammar_rule(
     "a comma between a verb and its object (“warned, the seriousness of”)",
     GrammarCheck(
         regex.compile(rf"(?<![\p{{L}}\-'’])(?P<flag>(?P<verb>{words('REPORTING')}),)[ \t]+(?=the[ \t]+\p{{L}}+[ \t]+of\b)"),
-        lambda m: f"a comma between “{m['verb']}” and its object",
-        lambda m: (m["verb"],),
+        _comma_message,
+        _verb_alone,
         _opens_with_subordinator,
     ),
     [

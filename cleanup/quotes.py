@@ -89,19 +89,26 @@ def quotation_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in walk(text, markdown) if e.kind == "quotation"]
 
 
-def _events(kind: str):
-    def find(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        for event in walk(text, context.markdown):
-            if event.kind in kind.split("|"):
-                if rule.safety is Safety.FLAG:
-                    message = "quotation opened here is not closed" if event.kind == "unclosed" else (
-                        "closing quote with no opening one"
-                    )
-                    yield rule.flag(event.start, event.end, message)
-                else:
-                    yield rule.edit(event.start, event.end, event.replacement)
+@dataclass(frozen=True)
+class _Events:
+    """A quote rule's finding function: the walk's events of some kinds, as edits or flags."""
 
-    return find
+    kinds: tuple[str, ...]
+
+    def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+        for event in walk(text, context.markdown):
+            if event.kind not in self.kinds:
+                continue
+            if rule.safety is Safety.FLAG:
+                unclosed = event.kind == "unclosed"
+                message = "quotation opened here is not closed" if unclosed else "closing quote with no opening one"
+                yield rule.flag(event.start, event.end, message)
+            else:
+                yield rule.edit(event.start, event.end, event.replacement)
+
+
+def _events(kind: str) -> _Events:
+    return _Events(tuple(kind.split("|")))
 
 
 QU001 = Rule(

@@ -74,18 +74,30 @@ def regex_rule(
     """A rule from a pattern: each match is replaced (a template or a function), or flagged when
     `replacement` is None. With scope "line" the pattern sees one line at a time."""
     compiled = regex.compile(pattern) if isinstance(pattern, str) else pattern
+    finder = RegexFinder(compiled, replacement, message, scope, timeout)
+    return Rule(rule_id, reason, safety, finder, tuple(examples), source)
 
-    def find(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        for shift, match in _scoped_matches(compiled, text, scope, timeout):
+
+@dataclass(frozen=True)
+class RegexFinder:
+    """The finding function of a regex rule, as data (so rules can be pickled to worker processes)."""
+
+    pattern: regex.Pattern
+    replacement: str | Callable[[regex.Match], str | None] | None
+    message: str | None
+    scope: str
+    timeout: float | None
+
+    def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+        for shift, match in _scoped_matches(self.pattern, text, self.scope, self.timeout):
             start, end = shift + match.start(), shift + match.end()
-            if replacement is None:
-                yield rule.flag(start, end, message)
+            if self.replacement is None:
+                yield rule.flag(start, end, self.message)
                 continue
+            replacement = self.replacement
             new = replacement(match) if callable(replacement) else match.expand(replacement)
             if new is not None and new != match.group():
                 yield rule.edit(start, end, new)
-
-    return Rule(rule_id, reason, safety, find, tuple(examples), source)
 
 
 def _scoped_matches(
