@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
@@ -169,7 +173,17 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="review decisions for the one article given (default: <output folder>/<name>.decisions.yaml if present)",
     )
+    command.add_argument(
+        "--jobs", type=_positive_number, default=os.cpu_count() or 1, metavar="N",
+        help="worker processes for several files (default: all cores)",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")
+
+
+def _positive_number(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def _add_settings(command: argparse.ArgumentParser) -> None:
@@ -191,7 +205,7 @@ def _run_fix(args: argparse.Namespace) -> int:
     plan = _plan_outputs(inputs, out_dir, args.in_place)
     console = _console(args.quiet)
     decisions = _decisions_finder(args.decisions, inputs, out_dir)
-    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions)
+    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args))
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     for item, outcome in outcomes:
         _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
@@ -215,7 +229,7 @@ def _run_check(args: argparse.Namespace) -> int:
     config, settings = _settings(args)
     inputs = _inputs(args.paths)
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
-    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions)
+    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args))
     for item, outcome in outcomes:
         failed += _report_problems(item, outcome)
     items = [(item.path.as_posix(), outcome) for item, outcome in outcomes]
@@ -450,25 +464,93 @@ def _review_path(target: Path, suffix: str) -> Path:
 
 
 def _process_all(
-    inputs: Sequence[Input], settings: Settings, encoding: str | None, decisions: Callable[[Input], list[Decision]]
+    inputs: Sequence[Input],
+    settings: Settings,
+    encoding: str | None,
+    decisions: Callable[[Input], list[Decision]],
+    jobs: int = 1,
+    progress: bool = False,
 ) -> tuple[list[tuple[Input, Outcome]], int]:
-    """Process every readable input; report the rest. Returns the outcomes and how many failed."""
+    """Process every readable input, in `jobs` worker processes; report the rest in input order.
+    Returns the outcomes (in input order) and how many inputs failed."""
     encoding = _encoding(encoding)
+    tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item)) for item in inputs]
     outcomes, failed = [], 0
-    for item in inputs:
-        try:
-            document = _read_document(item.path, encoding)
-        except BinaryFile as error:
-            _error(f"{item.path}: {error}")  # skipped, not a failure: it is not an article
-            continue
-        if document is None:
-            failed += 1
-            continue
-        outcome = process(document, settings, item.path.suffix.lower() == ".md", decisions(item))
-        for decision in outcome.stale:
-            _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
-        outcomes.append((item, outcome))
+    with _progress(progress, inputs) as advance:
+        for item, (kind, result) in zip(inputs, _results(tasks, settings, jobs)):
+            advance(item, result)
+            if kind == "binary":
+                _error(f"{item.path}: {result}")  # skipped, not a failure: it is not an article
+            elif kind == "unreadable":
+                _error(result)
+                failed += 1
+            else:
+                for decision in result.stale:
+                    _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
+                outcomes.append((item, result))
     return outcomes, failed
+
+
+def _results(tasks: list, settings: Settings, jobs: int) -> Iterator[tuple[str, object]]:
+    """Each task's result, in order: in this process, or in worker processes that build their
+    settings (and grammar checker) once."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from (_process_one(settings, *task) for task in tasks)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_start_worker, initargs=(settings,)) as pool:
+        yield from pool.map(_process_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+def _process_in_worker(task: tuple) -> tuple[str, object]:
+    return _process_one(_WORKER_SETTINGS, *task)
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    return not args.quiet and sys.stderr.isatty()
+
+
+def _process_one(settings: Settings, path: Path, encoding: str | None, markdown: bool, decisions: list) -> tuple[str, object]:
+    """("ok", outcome), ("binary", why) or ("unreadable", message) for one file."""
+    try:
+        document = decode(_read_bytes(path), encoding)
+    except BinaryFile as error:
+        return "binary", str(error)
+    except DecodeError as error:
+        return "unreadable", f"{path}:{error}; use --encoding NAME if the file is in another encoding (for example cp1256)"
+    except UsageError as error:
+        return "unreadable", str(error)
+    return "ok", process(document, settings, markdown, decisions)
+
+
+@contextlib.contextmanager
+def _progress(shown: bool, inputs: Sequence[Input]) -> Iterator[Callable[[Input, object], None]]:
+    """A progress bar on standard error (files, words per second, time left), when it is a terminal."""
+    if not shown:
+        yield lambda item, result: None
+        return
+    columns = (
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} words/s"), TimeRemainingColumn(),
+    )
+    started, words = time.perf_counter(), 0
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("cleanup", total=len(inputs), rate="-")
+
+        def advance(item: Input, result: object) -> None:
+            nonlocal words
+            words += len(result.original.text.split()) if isinstance(result, Outcome) else 0
+            rate = f"{words / max(time.perf_counter() - started, 1e-9):,.0f}"
+            bar.update(task, advance=1, rate=rate)
+
+        yield advance
 
 
 def _decisions_finder(explicit: str | None, inputs: Sequence[Input], out_dir: Path) -> Callable[[Input], list[Decision]]:

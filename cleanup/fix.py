@@ -22,6 +22,9 @@ class FixDidNotConverge(Exception):
             + ", ".join(self.rules)
         )
 
+    def __reduce__(self):
+        return (FixDidNotConverge, (self.rules,))  # so it crosses from a worker process intact
+
 
 @dataclass(frozen=True)
 class FixResult:

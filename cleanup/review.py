@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 from collections import Counter
@@ -241,19 +242,20 @@ def _article(outcome: Outcome, notes: dict[str, str]) -> str:
     pieces: list[str] = []
     cursor = 0
     flags = sorted(outcome.flags, key=lambda f: (f.start, f.end))
+    starts = [flag.start for flag in flags]
     for index, change in enumerate(outcome.changes):
-        pieces.append(_unchanged(original, cursor, change.start, flags))
+        pieces.append(_unchanged(original, cursor, change.start, flags, starts))
         pieces.append(_change_html(outcome, index, change, notes))
         cursor = change.end
-    pieces.append(_unchanged(original, cursor, len(original), flags))
+    pieces.append(_unchanged(original, cursor, len(original), flags, starts))
     return "".join(pieces)
 
 
-def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag]) -> str:
-    """Unchanged text, with the flags that fall in it highlighted (or tagged where they begin)."""
+def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], starts: list[int]) -> str:
+    """Unchanged text, with the flags that begin in it highlighted (up to its end)."""
     out, cursor = [], start
-    for flag in flags:
-        if not start <= flag.start < end or flag.start < cursor:
+    for flag in flags[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+        if flag.start < cursor:
             continue
         out.append(html.escape(original[cursor : flag.start]))
         stop = min(flag.end, end)

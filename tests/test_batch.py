@@ -1,0 +1,76 @@
+"""Folders in worker processes: the same outputs in the same order as one process; failures isolated."""
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cleanup.cli import main
+from cleanup.loader import load_glossary
+from cleanup.model import Document
+from cleanup.pipeline import ALL_RULES, Settings, process
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
+
+
+@pytest.fixture
+def archive(tmp_path, monkeypatch):
+    """Twelve articles in two folders, each a different slice of the seed."""
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number in range(12):
+        folder = tmp_path / "archive" / ("2019" if number % 2 else "2020")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"article-{number:02}.txt").write_text("".join(lines[number : number + 12]), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_workers_write_exactly_what_one_process_writes(archive, capsys):
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive", "--out", "one"]) == 0
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "2", "archive", "--out", "two"]) == 0
+    one, two = files_of(archive / "one"), files_of(archive / "two")
+    assert len(one) == 12 * 5 and one.keys() == two.keys()
+    for name in one:
+        expected = one[name] if name.endswith(".txt") else one[name].replace(b"one/", b"two/")
+        assert two[name] == expected, name
+    capsys.readouterr()
+    assert main(["check", "--grammar", "none", "--jobs", "1", "archive"]) == 1
+    single = capsys.readouterr().out
+    assert main(["check", "--grammar", "none", "--jobs", "2", "archive"]) == 1
+    assert capsys.readouterr().out == single and single.count("\n") > 12
+
+
+def test_grammar_runs_in_workers_too(archive, capsys):
+    assert main(["check", "-q", "--jobs", "2", "archive/2019"]) == 1
+    parallel = capsys.readouterr().out
+    assert main(["check", "-q", "--jobs", "1", "archive/2019"]) == 1
+    assert capsys.readouterr().out == parallel and "GR00" in parallel
+
+
+def test_one_failing_file_never_stops_the_others(archive, capsys):
+    (archive / "archive" / "2020" / "broken.txt").write_bytes(b"Daash \xff\n")
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "2", "archive"]) == 2
+    assert capsys.readouterr().err.startswith("archive/2020/broken.txt:1:7: not valid UTF-8 at byte 6")
+    assert len([p for p in (archive / "corrected").rglob("*.txt")]) == 12
+
+
+def test_jobs_must_be_a_positive_number(archive, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["fix", "--jobs", "0"])
+    assert exit_.value.code == 2 and "--jobs: expected a whole number of at least 1, not '0'" in capsys.readouterr().err
+
+
+def test_the_per_document_step_is_a_pure_picklable_function():
+    glossary = load_glossary([("g.yaml", (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8"))])
+    settings = Settings(glossary, ALL_RULES)
+    document = Document(SEED.read_text(encoding="utf-8"))
+    copy = pickle.loads(pickle.dumps(settings))
+    outcome = process(document, settings)
+    assert pickle.loads(pickle.dumps(outcome)) == outcome == process(document, copy)
