@@ -33,6 +33,7 @@ from .render import print_flags, print_rule, print_word_diff, rules_table, summa
 from .review import review_page
 from .reports import FORMATS, changes_record, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
+from .cache import Cache, fingerprint
 from .textio import BinaryFile, DecodeError, decode, encode
 from .yamlread import paused_garbage_collection
 
@@ -177,6 +178,9 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--jobs", type=_positive_number, default=os.cpu_count() or 1, metavar="N",
         help="worker processes for several files (default: all cores)",
     )
+    command.add_argument(
+        "--no-cache", action="store_true", help="process every file even when the cache has its outcome"
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")
 
 
@@ -199,13 +203,14 @@ def _add_settings(command: argparse.ArgumentParser) -> None:
 
 
 def _run_fix(args: argparse.Namespace) -> int:
-    config, settings = _settings(args)
+    config, settings, key = _settings(args)
     out_dir = Path(args.out or config.out)
     inputs = _inputs(args.paths, exclude=out_dir)
     plan = _plan_outputs(inputs, out_dir, args.in_place)
     console = _console(args.quiet)
     decisions = _decisions_finder(args.decisions, inputs, out_dir)
-    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args))
+    cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
+    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     for item, outcome in outcomes:
         _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
@@ -226,10 +231,11 @@ def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    config, settings = _settings(args)
+    config, settings, key = _settings(args)
     inputs = _inputs(args.paths)
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
-    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args))
+    cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
+    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache)
     for item, outcome in outcomes:
         failed += _report_problems(item, outcome)
     items = [(item.path.as_posix(), outcome) for item, outcome in outcomes]
@@ -284,7 +290,7 @@ def _run_diff(args: argparse.Namespace) -> int:
 
 
 def _run_rules(args: argparse.Namespace) -> int:
-    _, settings = _settings(args)
+    _, settings, _ = _settings(args)
     console = _console(False)
     if args.rule is None:
         console.print(rules_table(settings.rules))
@@ -302,10 +308,12 @@ def _report_problems(item: Input, outcome: Outcome) -> int:
     return 1 if outcome.problems else 0
 
 
-def _settings(args: argparse.Namespace) -> tuple[Config, Settings]:
-    """Configuration file, then command-line options, into the settings of this run."""
+def _settings(args: argparse.Namespace) -> tuple[Config, Settings, str]:
+    """Configuration file, then command-line options, into the settings of this run, and a
+    fingerprint of everything that went into them (for the cache)."""
     config = _config(args.config)
-    glossary = _glossary(args.glossary or list(config.glossary))
+    sources = _glossary_sources(args.glossary or list(config.glossary))
+    glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
     rules = ALL_RULES + glossary.rules
     select = _ids(getattr(args, "select", None)) or config.select
     ignore = _ids(getattr(args, "ignore", None)) or config.ignore
@@ -321,7 +329,12 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Settings]:
         checker=_checker(args, config, glossary),
         apply_suggestions=_ids(getattr(args, "apply_suggestions", None)) or config.apply_suggestions,
     )
-    return config, settings
+    checker = settings.checker
+    described = (checker.name, getattr(checker, "dialect", None), getattr(checker, "disabled", None),
+                 getattr(checker, "url", None)) if checker else None
+    options = (select, ignore, settings.unsafe_fixes, settings.quotations, settings.arabic_article,
+               settings.apply_suggestions, described, replace(config, source=""))
+    return config, settings, fingerprint([sources, options])
 
 
 def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:
@@ -385,6 +398,11 @@ def _relative_to(config: Config, folder: Path) -> Config:
 
 def _glossary(paths: Sequence[str]) -> Glossary:
     """Load the named glossary files, or every glossary/*.yaml when none is named."""
+    return load_glossary(_glossary_sources(paths), reserved_ids=[rule.id for rule in ALL_RULES])
+
+
+def _glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named."""
     if paths:
         files = [Path(p) for p in paths]
     else:
@@ -398,7 +416,7 @@ def _glossary(paths: Sequence[str]) -> Glossary:
             sources.append((str(file), decode(data).text))
         except DecodeError as error:
             raise UsageError(f"{file}:{error}; save the file as UTF-8") from None
-    return load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
+    return sources
 
 
 def _inputs(paths: Sequence[str], exclude: Path | None = None) -> list[Input]:
@@ -470,14 +488,16 @@ def _process_all(
     decisions: Callable[[Input], list[Decision]],
     jobs: int = 1,
     progress: bool = False,
+    cache: Cache | None = None,
 ) -> tuple[list[tuple[Input, Outcome]], int]:
-    """Process every readable input, in `jobs` worker processes; report the rest in input order.
-    Returns the outcomes (in input order) and how many inputs failed."""
+    """Process every readable input, in `jobs` worker processes, skipping those whose outcome is in
+    the cache; report the rest in input order. Returns the outcomes (in input order) and how many
+    inputs failed."""
     encoding = _encoding(encoding)
     tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item)) for item in inputs]
     outcomes, failed = [], 0
     with _progress(progress, inputs) as advance:
-        for item, (kind, result) in zip(inputs, _results(tasks, settings, jobs)):
+        for item, (kind, result) in zip(inputs, _cached_results(tasks, settings, jobs, cache)):
             advance(item, result)
             if kind == "binary":
                 _error(f"{item.path}: {result}")  # skipped, not a failure: it is not an article
@@ -489,6 +509,29 @@ def _process_all(
                     _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
                 outcomes.append((item, result))
     return outcomes, failed
+
+
+def _cached_results(tasks: list, settings: Settings, jobs: int, cache: Cache | None) -> list[tuple[str, object]]:
+    """Results in task order: from the cache where the input and everything in force are unchanged."""
+    if cache is None:
+        return list(_results(tasks, settings, jobs))
+    keys = [_cache_key(cache, task) for task in tasks]
+    results: list = [cache.get(key) if key else None for key in keys]
+    missing = [i for i, found in enumerate(results) if found is None]
+    for index, result in zip(missing, _results([tasks[i] for i in missing], settings, jobs)):
+        results[index] = result
+        if result[0] == "ok" and keys[index] and not result[1].problems:
+            cache.put(keys[index], result[1])
+    return [r if isinstance(r, tuple) else ("ok", r) for r in results]
+
+
+def _cache_key(cache: Cache, task: tuple) -> str | None:
+    path, encoding, markdown, decisions = task
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None  # reported when the file is processed
+    return cache.key(data + (encoding or "").encode(), markdown, decisions)
 
 
 def _results(tasks: list, settings: Settings, jobs: int) -> Iterator[tuple[str, object]]:
@@ -630,6 +673,8 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for target, data in files.items():
+            if _same_bytes(target, data):
+                continue  # unchanged: nothing to write
             staged.append((_stage(target, data), target))
         while staged:
             temporary, target = staged[0]
@@ -641,6 +686,13 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
     finally:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _stage(target: Path, data: bytes) -> str:

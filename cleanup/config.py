@@ -37,6 +37,7 @@ class Config:
     languagetool_disabled_rules: tuple[str, ...] = ()
     languagetool_enabled_categories: tuple[str, ...] = ()
     languagetool_disabled_categories: tuple[str, ...] = ()
+    cache_dir: str = ".cleanup-cache"
     source: str = ""  # the file it came from, empty for defaults
 
 

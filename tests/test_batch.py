@@ -74,3 +74,32 @@ def test_the_per_document_step_is_a_pure_picklable_function():
     copy = pickle.loads(pickle.dumps(settings))
     outcome = process(document, settings)
     assert pickle.loads(pickle.dumps(outcome)) == outcome == process(document, copy)
+
+
+def test_a_second_run_over_an_unchanged_folder_does_no_work(archive, monkeypatch):
+    import cleanup.cli as cli
+
+    calls = []
+    real = cli.process
+
+    def counting(*args, **kwargs):
+        calls.append(args[0].text[:20])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "process", counting)
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive"]) == 0
+    assert len(calls) == 12
+    written = {p: p.stat().st_mtime_ns for p in (archive / "corrected").rglob("*") if p.is_file()}
+    calls.clear()
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive"]) == 0
+    assert calls == []  # every outcome came from the cache
+    assert {p: p.stat().st_mtime_ns for p in (archive / "corrected").rglob("*") if p.is_file()} == written  # no writes
+    (archive / "glossary" / "extra.yaml").write_text("terms:\n  - preferred: Defence\n    variants: [Defense]\n", encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive"]) == 0
+    assert len(calls) == 12  # a glossary edit re-processes every file (documented)
+    calls.clear()
+    (archive / "archive" / "2019" / "article-01.txt").write_text("Daash left.\n", encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive"]) == 0
+    assert calls == ["Daash left.\n"]  # only the edited article
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "--no-cache", "archive"]) == 0
+    assert len(calls) == 13
