@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import fnmatch
 import json
 import os
 import sys
@@ -205,7 +206,7 @@ def _add_settings(command: argparse.ArgumentParser) -> None:
 def _run_fix(args: argparse.Namespace) -> int:
     config, settings, key = _settings(args)
     out_dir = Path(args.out or config.out)
-    inputs = _inputs(args.paths, exclude=out_dir)
+    inputs = _inputs(args.paths, exclude=out_dir, globs=config)
     plan = _plan_outputs(inputs, out_dir, args.in_place)
     console = _console(args.quiet)
     decisions = _decisions_finder(args.decisions, inputs, out_dir)
@@ -232,7 +233,7 @@ def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None
 
 def _run_check(args: argparse.Namespace) -> int:
     config, settings, key = _settings(args)
-    inputs = _inputs(args.paths)
+    inputs = _inputs(args.paths, globs=config)
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
     cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
     outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache)
@@ -419,13 +420,14 @@ def _glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
     return sources
 
 
-def _inputs(paths: Sequence[str], exclude: Path | None = None) -> list[Input]:
-    """Every text file named or found under the named folders, in a stable order."""
+def _inputs(paths: Sequence[str], exclude: Path | None = None, globs: Config | None = None) -> list[Input]:
+    """Every text file named, or found under the named folders (filtered by the configuration's
+    `include` and `exclude` globs), in a stable order."""
     found: list[Input] = []
     for raw in paths or [DEFAULT_INPUT]:
         path = Path(raw)
         if path.is_dir():
-            files = _walk(path, exclude)
+            files = [f for f in _walk(path, exclude) if _wanted(f.relative_to(path).as_posix(), globs or Config())]
             if not files:
                 raise UsageError(f"{path}: no {' or '.join(TEXT_SUFFIXES)} files in this folder")
             found.extend(Input(file, file.relative_to(path).as_posix()) for file in files)
@@ -434,6 +436,16 @@ def _inputs(paths: Sequence[str], exclude: Path | None = None) -> list[Input]:
         else:
             raise UsageError(f"{path}: no such file or folder")
     return found
+
+
+def _wanted(relative: str, config: Config) -> bool:
+    """Whether a file found in a folder passes the `include` and `exclude` globs."""
+    return any(_glob_match(relative, g) for g in config.include) and not any(_glob_match(relative, g) for g in config.exclude)
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    """fnmatch on the path inside the folder; a leading `**/` also matches files at the top."""
+    return fnmatch.fnmatchcase(relative, pattern) or (pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:]))
 
 
 def _walk(folder: Path, exclude: Path | None) -> list[Path]:

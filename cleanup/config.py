@@ -38,6 +38,8 @@ class Config:
     languagetool_enabled_categories: tuple[str, ...] = ()
     languagetool_disabled_categories: tuple[str, ...] = ()
     cache_dir: str = ".cleanup-cache"
+    include: tuple[str, ...] = ("**/*.txt", "**/*.md")  # globs of files to take from folders
+    exclude: tuple[str, ...] = ()  # globs of files to leave out
     source: str = ""  # the file it came from, empty for defaults
 
 
@@ -51,6 +53,7 @@ CHOICES = {
 LISTS = (
     "select", "ignore", "glossary", "harper_disable", "apply_suggestions", "languagetool_enabled_rules",
     "languagetool_disabled_rules", "languagetool_enabled_categories", "languagetool_disabled_categories",
+    "include", "exclude",
 )
 
 

@@ -103,3 +103,14 @@ def test_a_second_run_over_an_unchanged_folder_does_no_work(archive, monkeypatch
     assert calls == ["Daash left.\n"]  # only the edited article
     assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "--no-cache", "archive"]) == 0
     assert len(calls) == 13
+
+
+def test_include_and_exclude_globs_from_configuration(archive, capsys):
+    (archive / "cleanup.toml").write_text('exclude = ["2019/*"]\n', encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
+    assert sorted(p.parent.name for p in (archive / "corrected").rglob("*.txt")) == ["2020"] * 6
+    (archive / "cleanup.toml").write_text('include = ["**/article-0[0-3].txt"]\n', encoding="utf-8")
+    assert main(["check", "-q", "--grammar", "none", "--no-cache", "archive"]) == 1
+    assert {line.split(":")[0] for line in capsys.readouterr().out.splitlines()} == {
+        f"archive/{year}/article-0{n}.txt" for year, n in (("2020", 0), ("2019", 1), ("2020", 2), ("2019", 3))
+    }
