@@ -8,7 +8,6 @@ name. The majority form is proposed as preferred.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 

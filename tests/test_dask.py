@@ -1,6 +1,5 @@
 """The per-document step mapped over files with Dask on a local cluster (the README's recipe)."""
 
-import shutil
 from pathlib import Path
 
 import dask.bag
