@@ -579,7 +579,7 @@ def _process_one(settings: Settings, path: Path, encoding: str | None, markdown:
     except BinaryFile as error:
         return "binary", str(error)
     except DecodeError as error:
-        return "unreadable", f"{path}:{error}; use --encoding NAME if the file is in another encoding (for example cp1256)"
+        return "unreadable", _undecodable(path, error)
     except UsageError as error:
         return "unreadable", str(error)
     return "ok", process(document, settings, markdown, decisions)
@@ -637,8 +637,12 @@ def _read_document(path: Path, encoding: str | None):
     except BinaryFile:
         raise
     except DecodeError as error:
-        _error(f"{path}:{error}; use --encoding NAME if the file is in another encoding (for example cp1256)")
+        _error(_undecodable(path, error))
     return None
+
+
+def _undecodable(path: Path, error: DecodeError) -> str:
+    return f"{path}:{error}; use --encoding NAME if the file is in another encoding (for example cp1256)"
 
 
 def _read_bytes(path: Path) -> bytes:
