@@ -380,11 +380,7 @@ def _config(path: str | None) -> Config:
     for candidate in candidates:
         if path or candidate.is_file():
             try:
-                text = decode(_read_bytes(candidate)).text
-            except DecodeError as error:
-                raise UsageError(f"{candidate}:{error}; save the file as UTF-8") from None
-            try:
-                found = parse_config(str(candidate), text)
+                found = parse_config(str(candidate), _read_utf8(candidate))
             except ConfigError as error:
                 raise UsageError(str(error)) from None
             if found is not None:
@@ -404,20 +400,18 @@ def _glossary(paths: Sequence[str]) -> Glossary:
 
 def _glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
     """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named."""
+    files = glossary_files(paths)
+    if not files:
+        raise UsageError(f"cleanup: no glossary: {DEFAULT_GLOSSARY_DIR}/*.yaml not found; pass --glossary FILE")
+    return [(str(file), _read_utf8(file)) for file in files]
+
+
+def glossary_files(paths: Sequence[str]) -> list[Path]:
+    """The named glossary files, or every glossary/*.yaml (and *.yml) when none is named."""
     if paths:
-        files = [Path(p) for p in paths]
-    else:
-        files = sorted(Path(DEFAULT_GLOSSARY_DIR).glob("*.yaml")) + sorted(Path(DEFAULT_GLOSSARY_DIR).glob("*.yml"))
-        if not files:
-            raise UsageError(f"cleanup: no glossary: {DEFAULT_GLOSSARY_DIR}/*.yaml not found; pass --glossary FILE")
-    sources = []
-    for file in files:
-        data = _read_bytes(file)
-        try:
-            sources.append((str(file), decode(data).text))
-        except DecodeError as error:
-            raise UsageError(f"{file}:{error}; save the file as UTF-8") from None
-    return sources
+        return [Path(p) for p in paths]
+    folder = Path(DEFAULT_GLOSSARY_DIR)
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
 
 
 def _inputs(paths: Sequence[str], exclude: Path | None = None, globs: Config | None = None) -> list[Input]:

@@ -42,14 +42,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     found.set_defaults(handler=_run_suggest)
 
 
-def _glossary_files(files: list[str]) -> list[Path]:
-    if files:
-        return [Path(f) for f in files]
-    return sorted(Path(cli.DEFAULT_GLOSSARY_DIR).glob("*.yaml"))
-
-
 def _run_check(args: argparse.Namespace) -> int:
-    files = _glossary_files(args.files)
+    files = cli.glossary_files(args.files)
     if not files:
         raise cli.UsageError(f"cleanup: no glossary files in {cli.DEFAULT_GLOSSARY_DIR}/")
     sources = [(str(f), cli._read_utf8(f)) for f in files]
@@ -72,7 +66,7 @@ def _run_add(args: argparse.Namespace) -> int:
         new_text = add_entry(text, args.preferred, args.variant, args.note)
     except Exception as error:  # ruamel raises many kinds; the file is not a glossary we can edit
         raise cli.UsageError(f"{target}: cannot edit this file ({cli._first_line(error)}); fix it first") from None
-    others = [f for f in _glossary_files([]) if f.resolve() != target.resolve()]
+    others = [f for f in cli.glossary_files([]) if f.resolve() != target.resolve()]
     sources = [(str(f), cli._read_utf8(f)) for f in others] + [(str(target), new_text)]
     try:
         load_glossary(sources, reserved_ids=[rule.id for rule in cli.ALL_RULES])

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+import regex
+
 
 class Safety(str, Enum):
     """How confident a rule is: safe edits are applied by `fix`, unsafe ones on request, flags never."""
@@ -169,6 +171,15 @@ class Outcome:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = regex.compile(r"[\r\n]")
+_BREAK_BEFORE = regex.compile(r"[\r\n]", regex.REVERSE)  # searches back from `pos`: costs only the line's length
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the line holding `pos`, line breaks excluded."""
+    before = _BREAK_BEFORE.search(text, 0, pos)
+    after = _BREAK.search(text, pos)
+    return (before.end() if before else 0), (after.start() if after else len(text))
 
 
 class LineIndex:

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 from ruamel.yaml.error import MarkedYAMLError
 
-from .model import LineIndex, Location, Problem
+from .model import LineIndex, Location, Problem, line_bounds
 from .yamlread import YamlProblem, load_yaml
 
 Span = tuple[int, int]
@@ -120,23 +120,14 @@ def _comments(text: str, lines: LineIndex, problems: list[Problem]) -> tuple[lis
     return off, ignores
 
 
-_BREAK_BEFORE = regex.compile(r"[\r\n]", regex.REVERSE)
-
-
 def _ignored_line(text: str, comment: regex.Match) -> Span:
     """The line a `cleanup: ignore` comment covers: its own, or the next non-blank one when it stands alone."""
-    before = _BREAK_BEFORE.search(text, 0, comment.start())
-    start = before.end() if before else 0
-    end = _line_end(text, comment.end())
+    start = line_bounds(text, comment.start())[0]
+    end = line_bounds(text, comment.end())[1]
     if text[start : comment.start()].strip() or text[comment.end() : end].strip():
         return start, end
     following = regex.compile(r"[^\r\n]*\S[^\r\n]*").search(text, end)
     return following.span() if following else (start, end)
-
-
-def _line_end(text: str, pos: int) -> int:
-    match = regex.compile(r"[\r\n]").search(text, pos)
-    return match.start() if match else len(text)
 
 
 def _front_matter(

@@ -8,7 +8,7 @@ import regex
 
 from .articles import article_for
 from .glossary import fold
-from .model import Safety
+from .model import Safety, line_bounds
 from .rules import Context, Finding, Rule, RuleExample, paragraphs, regex_rule
 
 SPACE = r"[ \t]"
@@ -197,16 +197,9 @@ def _article_agreement(rule: Rule, text: str, context: Context) -> Iterator[Find
         yield rule.edit(match.start("article"), match.end("article"), replacement)
 
 
-_LINE_BREAK = regex.compile(r"[\r\n]")
-_LINE_BREAK_BEFORE = regex.compile(r"[\r\n]", regex.REVERSE)  # searches back from the end: cost is the line's length
-
-
 def _in_capitals_line(text: str, pos: int) -> bool:
     """Whether `pos` is in a line written all in capitals (a headline), where a/an cannot be told."""
-    before = _LINE_BREAK_BEFORE.search(text, 0, pos)
-    start = before.end() if before else 0
-    after = _LINE_BREAK.search(text, pos)
-    end = after.start() if after else len(text)
+    start, end = line_bounds(text, pos)
     return not any(c.islower() for c in text[start:end])
 
 
