@@ -44,6 +44,10 @@ class Cache:
         digest.update(repr((markdown, decisions)).encode("utf-8"))
         return digest.hexdigest()
 
+    def has(self, key: str) -> bool:
+        """Whether an outcome is stored under `key` (it may still fail to load)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Outcome | None:
         try:
             with open(self._path(key), "rb") as stream:

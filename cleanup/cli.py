@@ -9,7 +9,6 @@ import fnmatch
 import json
 import os
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
+from .cli_output import WriteError, utf8, write_atomically
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
 from .decisions import SUFFIX as DECISIONS_SUFFIX
@@ -30,9 +30,9 @@ from .model import Decision, Outcome
 from .pipeline import ALL_RULES, Settings, process
 from .grammar import DIALECTS, Checker, CheckerError, HarperChecker, known_words
 from .languagetool import URL_VARIABLE, LanguageToolChecker
-from .render import print_flags, print_rule, print_word_diff, rules_table, summary_table
+from .render import Tally, print_flags, print_rule, print_word_diff, rules_table
 from .review import review_page
-from .reports import FORMATS, changes_record, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
+from .reports import FORMATS, change_log, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
 from .cache import Cache, fingerprint
 from .textio import BinaryFile, DecodeError, decode, encode
@@ -45,6 +45,7 @@ DEFAULT_GLOSSARY_DIR = "glossary"
 DEFAULT_OUT = "corrected"
 REPORT_SUFFIX = ".report.md"
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
+WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file
 
 DESCRIPTION = """\
 Normalize terms in translated articles with the house glossary and write a corrected edition
@@ -81,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GlossaryError as error:
         for problem in error.problems:
             _error(str(problem))
-    except UsageError as error:
+    except (UsageError, WriteError) as error:
         _error(str(error))
     except CheckerError as error:
         _error(f"cleanup: {error}")
@@ -211,15 +212,20 @@ def _run_fix(args: argparse.Namespace) -> int:
     console = _console(args.quiet)
     decisions = _decisions_finder(args.decisions, inputs, out_dir)
     cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
-    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
-    for item, outcome in outcomes:
+    tally, failed = Tally(), 0
+    # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
+    for item, outcome in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
+        if outcome is None:
+            failed += 1
+            continue
         _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
         failed += _report_problems(item, outcome)
+        tally.add(outcome)
         if not args.quiet:
             _show(console, item, outcome, plan[item.path])
-    if outcomes and not args.quiet:
-        console.print(summary_table([outcome for _, outcome in outcomes]))
+    if tally.files and not args.quiet:
+        console.print(tally.table())
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -236,36 +242,35 @@ def _run_check(args: argparse.Namespace) -> int:
     inputs = _inputs(args.paths, globs=config)
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
     cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
-    outcomes, failed = _process_all(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache)
-    for item, outcome in outcomes:
+    items, tally, failed, failing = [], Tally(), 0, False
+    for item, outcome in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
+        if outcome is None:
+            failed += 1
+            continue
         failed += _report_problems(item, outcome)
-    items = [(item.path.as_posix(), outcome) for item, outcome in outcomes]
-    _print_report(args.format, items, settings)
-    if not args.quiet and args.format == "text":
-        _print_check_summary([outcome for _, outcome in items])
+        tally.add(outcome)
+        failing = failing or fails([outcome], args.fail_on)
+        if args.format in WHOLE_REPORTS:
+            items.append((item.path.as_posix(), outcome))
+        else:
+            lines = github_lines if args.format == "github" else text_lines
+            for line in lines(item.path.as_posix(), outcome):
+                print(line)
+    _print_report_end(args, items, tally, settings)
     if failed:
         return EXIT_ERROR
-    return EXIT_CHANGES if fails([outcome for _, outcome in items], args.fail_on) else EXIT_OK
+    return EXIT_CHANGES if failing else EXIT_OK
 
 
-def _print_report(form: str, items: Sequence[tuple[str, Outcome]], settings: Settings) -> None:
-    """Print the findings of `check` in the chosen format."""
-    if form == "json":
+def _print_report_end(args: argparse.Namespace, items: list[tuple[str, Outcome]], tally: Tally, settings: Settings) -> None:
+    """The report formats that are one document over every file, or else the one-line summary."""
+    if args.format == "json":
         print(json.dumps(json_report(items), ensure_ascii=False, indent=2))
-    elif form == "sarif":
+    elif args.format == "sarif":
         print(json.dumps(sarif_report(items, _descriptions(settings)), ensure_ascii=False, indent=2))
-    else:
-        lines = github_lines if form == "github" else text_lines
-        for path, outcome in items:
-            for line in lines(path, outcome):
-                print(line)
-
-
-def _print_check_summary(outcomes: Sequence[Outcome]) -> None:
-    changed = sum(outcome.changed for outcome in outcomes)
-    total = sum(len(outcome.changes) for outcome in outcomes)
-    flags = sum(len(outcome.flags) for outcome in outcomes)
-    print(f"{total} change(s) in {changed} of {len(outcomes)} file(s); {flags} flag(s)", file=sys.stderr)
+    elif not args.quiet:
+        flags = tally.flags.total()
+        print(f"{tally.total_changes} change(s) in {tally.changed} of {tally.files} file(s); {flags} flag(s)", file=sys.stderr)
 
 
 def _descriptions(settings: Settings) -> dict[str, str]:
@@ -487,7 +492,7 @@ def _review_path(target: Path, suffix: str) -> Path:
     return target.with_name(target.name + suffix)
 
 
-def _process_all(
+def _outcomes(
     inputs: Sequence[Input],
     settings: Settings,
     encoding: str | None,
@@ -495,40 +500,43 @@ def _process_all(
     jobs: int = 1,
     progress: bool = False,
     cache: Cache | None = None,
-) -> tuple[list[tuple[Input, Outcome]], int]:
-    """Process every readable input, in `jobs` worker processes, skipping those whose outcome is in
-    the cache; report the rest in input order. Returns the outcomes (in input order) and how many
-    inputs failed."""
+) -> Iterator[tuple[Input, Outcome | None]]:
+    """Each input's outcome, in input order, as soon as it is ready: processed in `jobs` worker
+    processes, or taken from the cache. An unreadable input is reported and yields None; a binary
+    one is reported and skipped."""
     encoding = _encoding(encoding)
     tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item)) for item in inputs]
-    outcomes, failed = [], 0
     with _progress(progress, inputs) as advance:
-        for item, (kind, result) in zip(inputs, _cached_results(tasks, settings, jobs, cache)):
+        for item, (kind, result) in zip(inputs, _results_in_order(tasks, settings, jobs, cache)):
             advance(item, result)
             if kind == "binary":
                 _error(f"{item.path}: {result}")  # skipped, not a failure: it is not an article
             elif kind == "unreadable":
                 _error(result)
-                failed += 1
+                yield item, None
             else:
                 for decision in result.stale:
                     _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
-                outcomes.append((item, result))
-    return outcomes, failed
+                yield item, result
 
 
-def _cached_results(tasks: list, settings: Settings, jobs: int, cache: Cache | None) -> list[tuple[str, object]]:
+def _results_in_order(tasks: list, settings: Settings, jobs: int, cache: Cache | None) -> Iterator[tuple[str, object]]:
     """Results in task order: from the cache where the input and everything in force are unchanged."""
     if cache is None:
-        return list(_results(tasks, settings, jobs))
+        yield from _results(tasks, settings, jobs)
+        return
     keys = [_cache_key(cache, task) for task in tasks]
-    results: list = [cache.get(key) if key else None for key in keys]
-    missing = [i for i, found in enumerate(results) if found is None]
-    for index, result in zip(missing, _results([tasks[i] for i in missing], settings, jobs)):
-        results[index] = result
-        if result[0] == "ok" and keys[index] and not result[1].problems:
-            cache.put(keys[index], result[1])
-    return [r if isinstance(r, tuple) else ("ok", r) for r in results]
+    stored = [key is not None and cache.has(key) for key in keys]
+    computed = _results([task for task, hit in zip(tasks, stored) if not hit], settings, jobs)
+    for task, key, hit in zip(tasks, keys, stored):
+        outcome = cache.get(key) if hit else None
+        if outcome is not None:
+            yield "ok", outcome
+            continue
+        result = next(computed) if not hit else _process_one(settings, *task)  # an entry that would not load
+        if result[0] == "ok" and key and not result[1].problems:
+            cache.put(key, result[1])
+        yield result
 
 
 def _cache_key(cache: Cache, task: tuple) -> str | None:
@@ -660,64 +668,18 @@ def _encoding(name: str | None) -> str | None:
 
 
 def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path, notes: dict[str, str]) -> None:
-    """Write the corrected text to `target`, and its unified diff, change log and review report next
-    to `review`: all staged as temporary files first, then renamed, so no file is ever half-written."""
-    original = outcome.original
-    shown = review.as_posix()
-    record = changes_record(item.path.as_posix(), target.as_posix(), outcome)
-    files = {
-        target: encode(original, outcome.corrected),
-        _review_path(review, ".diff"): unified_diff(
-            original.text, outcome.corrected, outcome.changes, str(item.path), shown
-        ).encode("utf-8"),
-        _review_path(review, ".changes.json"): (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-        _review_path(review, REPORT_SUFFIX): markdown_report(item.path.as_posix(), target.as_posix(), outcome).encode("utf-8"),
-        _review_path(review, ".html"): review_page(item.path.as_posix(), review.as_posix(), outcome, notes).encode("utf-8"),
-    }
-    _write_atomically(files)
-
-
-def _write_atomically(files: dict[Path, bytes]) -> None:
-    """Stage every file as a temporary file beside its target, then rename each into place.
-    On any failure or interruption the temporary files are removed."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for target, data in files.items():
-            if _same_bytes(target, data):
-                continue  # unchanged: nothing to write
-            staged.append((_stage(target, data), target))
-        while staged:
-            temporary, target = staged[0]
-            try:
-                os.replace(temporary, target)
-            except OSError as error:
-                raise UsageError(f"{target}: cannot write ({error.strerror}); check the output folder") from None
-            staged.pop(0)
-    finally:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-
-
-def _same_bytes(target: Path, data: bytes) -> bool:
-    try:
-        return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _stage(target: Path, data: bytes) -> str:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise UsageError(f"{target.parent}: cannot write here ({error.strerror}); check the output folder") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return temporary
+    """Write the corrected text to `target`, and its unified diff, change log, review report and
+    review page next to `review`, each streamed to a temporary file first, then all renamed."""
+    original, path, output = outcome.original, item.path.as_posix(), target.as_posix()
+    write_atomically({
+        target: [encode(original, outcome.corrected)],
+        _review_path(review, ".diff"): utf8(
+            unified_diff(original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix())
+        ),
+        _review_path(review, ".changes.json"): utf8(change_log(path, output, outcome)),
+        _review_path(review, REPORT_SUFFIX): utf8(markdown_report(path, output, outcome)),
+        _review_path(review, ".html"): utf8(review_page(path, review.as_posix(), outcome, notes)),
+    })
 
 
 def _first_line(error: Exception) -> str:

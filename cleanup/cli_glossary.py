@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.table import Table
 
 from . import cli
+from .cli_output import write_atomically
 from .glossary_tools import add_entry, schema, warnings
 from .grammar import english_word_test
 from .loader import GlossaryError, load_glossary
@@ -75,7 +76,7 @@ def _run_add(args: argparse.Namespace) -> int:
             cli._error(str(problem))
         cli._error(f"{target}: not changed")
         return cli.EXIT_ERROR
-    cli._write_atomically({target: new_text.encode("utf-8")})
+    write_atomically({target: [new_text.encode("utf-8")]})
     print(f"{target}: {args.preferred} ← {', '.join(args.variant) or '(no variants)'}")
     return cli.EXIT_OK
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -13,7 +13,7 @@ from .model import Change
 
 # Words (with inner apostrophes and hyphens), runs of spaces, line breaks, and single other characters.
 _DIFF_TOKEN = regex.compile(r"\w+(?:['’‘ʼ\-]\w+)*|\r\n|\r|\n|[^\S\r\n]+|.", regex.DOTALL)
-_LINE_SPLIT = regex.compile(r"(?<=\r\n|\n|\r(?!\n))")
+_LINE_BREAK = regex.compile(r"\r\n|\n|\r")
 
 
 @dataclass(frozen=True)
@@ -56,21 +56,20 @@ def pieces_from_texts(a: str, b: str) -> list[Piece]:
 
 def unified_diff(
     original: str, corrected: str, changes: Sequence[Change], a_name: str, b_name: str, context: int = 3
-) -> str:
-    """A unified diff that `patch` and `git apply` accept, built from the recorded changes (linear in
-    the size of the text, unlike a line-matching diff); line endings are kept as they are."""
+) -> Iterator[str]:
+    """A unified diff that `patch` and `git apply` accept, line by line, built from the recorded changes
+    (linear in the size of the text, unlike a line-matching diff); line endings are kept as they are."""
     if not changes:
-        return ""
-    a_lines, b_lines = _lines(original), _lines(corrected)
-    a_starts, b_starts = _starts(a_lines), _starts(b_lines)
+        return
+    a_lines, b_lines = _Lines(original), _Lines(corrected)
     ranges = [
-        (a_first, a_end, _line_index(b_starts, b_start, len(corrected)), _line_index(b_starts, b_end, len(corrected)))
-        for a_first, a_end, b_start, b_end in _blocks(original, changes, a_starts)
+        (a_first, a_end, _line_index(b_lines.starts, b_start, len(corrected)), _line_index(b_lines.starts, b_end, len(corrected)))
+        for a_first, a_end, b_start, b_end in _blocks(original, changes, a_lines.starts)
     ]
-    out = [f"--- {a_name}\n", f"+++ {b_name}\n"]
+    yield f"--- {a_name}\n"
+    yield f"+++ {b_name}\n"
     for hunk in _hunks(ranges, context):
-        out += _hunk_lines(hunk, a_lines, b_lines, context)
-    return "".join(out)
+        yield from _hunk_lines(hunk, a_lines, b_lines, context)
 
 
 def _blocks(original: str, changes: Sequence[Change], a_starts: list[int]) -> list[tuple[int, int, int, int]]:
@@ -104,12 +103,22 @@ def _line_of(starts: list[int], offset: int, text: str) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _starts(lines: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line)
-    return starts
+class _Lines:
+    """The lines of a text, line breaks kept, cut from the text only when asked for (a large text
+    is not copied line by line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text) if m.end() < len(text))] if text else []
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def between(self, first: int, end: int) -> Iterator[str]:
+        """Lines first..end-1."""
+        for index in range(first, end):
+            stop = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            yield self.text[self.starts[index] : stop]
 
 
 def _line_index(starts: list[int], offset: int, length: int) -> int:
@@ -130,21 +139,19 @@ def _hunks(ranges: list[tuple[int, int, int, int]], context: int) -> list[list[t
     return hunks
 
 
-def _hunk_lines(hunk, a_lines: list[str], b_lines: list[str], context: int) -> list[str]:
+def _hunk_lines(hunk, a_lines: _Lines, b_lines: _Lines, context: int) -> Iterator[str]:
     a_first = max(0, hunk[0][0] - context)
     b_first = hunk[0][2] - (hunk[0][0] - a_first)
     a_end = min(len(a_lines), hunk[-1][1] + context)
     b_end = hunk[-1][3] + (a_end - hunk[-1][1])
-    body: list[str] = []
+    yield f"@@ -{_range(a_first, a_end - a_first)} +{_range(b_first, b_end - b_first)} @@\n"
     cursor = a_first
     for a_start, a_stop, b_start, b_stop in hunk:
-        body += [_line(" ", line) for line in a_lines[cursor:a_start]]
-        body += [_line("-", line) for line in a_lines[a_start:a_stop]]
-        body += [_line("+", line) for line in b_lines[b_start:b_stop]]
+        yield from (_line(" ", line) for line in a_lines.between(cursor, a_start))
+        yield from (_line("-", line) for line in a_lines.between(a_start, a_stop))
+        yield from (_line("+", line) for line in b_lines.between(b_start, b_stop))
         cursor = a_stop
-    body += [_line(" ", line) for line in a_lines[cursor:a_end]]
-    header = f"@@ -{_range(a_first, a_end - a_first)} +{_range(b_first, b_end - b_first)} @@\n"
-    return [header, *body]
+    yield from (_line(" ", line) for line in a_lines.between(cursor, a_end))
 
 
 def _range(first: int, count: int) -> str:
@@ -157,7 +164,3 @@ def _line(mark: str, line: str) -> str:
     if line.endswith(("\n", "\r")):
         return mark + line
     return mark + line + "\n\\ No newline at end of file\n"
-
-
-def _lines(text: str) -> list[str]:
-    return [line for line in _LINE_SPLIT.split(text) if line]

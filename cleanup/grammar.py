@@ -65,10 +65,12 @@ class HarperChecker:
         linter = _harper_linter(self.dialect, self.words, self.disabled)
         language = "markdown" if markdown else "plaintext"
         flags = []
+        shared: dict = {}  # one copy of each message, rule id and suggestion list that repeats
         for start, end in paragraphs:
             for rule, lints in linter.organized_lints(text[start:end], language=language).items():
-                flags += [_harper_flag(rule, lint, start) for lint in lints]
-        return [flag for flag in flags if not _known_spelling(flag, text, self.words)]
+                found = (_harper_flag(rule, lint, start, shared) for lint in lints)
+                flags += [flag for flag in found if not _known_spelling(flag, text, self.words)]
+        return flags
 
 
 # One Linter per dialect for the whole process: building one takes about half a second.
@@ -94,11 +96,16 @@ def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...
     return linter
 
 
-def _harper_flag(rule: str, lint, offset: int) -> Flag:
+def _harper_flag(rule: str, lint, offset: int, shared: dict) -> Flag:
+    """A lint as a flag; its strings are taken from `shared` when equal ones are already held."""
     suggestions = tuple(dict.fromkeys(_suggested_text(lint, s) for s in lint.suggestions))
-    severity = Severity.NOTE if lint.lint_kind in NOTE_KINDS else Severity.WARNING
+    kind = lint.lint_kind
+    severity = Severity.NOTE if kind in NOTE_KINDS else Severity.WARNING
     start, end = offset + lint.span.start, offset + lint.span.end
-    return Flag(start, end, f"HP:{rule}", lint.message, suggestions, lint.lint_kind, severity)
+    def one(value):
+        return shared.setdefault(value, value)
+
+    return Flag(start, end, one(f"HP:{rule}"), one(lint.message), one(suggestions), one(kind), severity)
 
 
 def _suggested_text(lint, suggestion) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -197,3 +199,20 @@ class LineIndex:
         """The 1-based line and column of `offset`."""
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
+
+
+class SpanSet:
+    """A fixed set of [start, end) spans that answers "does this span overlap one of them?" in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+        self._exact = set(ordered)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares text with a span of the set, or is one of them (empty spans too)."""
+        if (start, end) in self._exact:
+            return True
+        before_end = bisect.bisect_left(self._starts, end)  # spans that start before `end`
+        return before_end > 0 and self._reach[before_end - 1] > start

@@ -11,7 +11,7 @@ from .glossary import fold
 from .grammar import Checker
 from .loader import Glossary
 from .decisions import match
-from .model import Decision, Document, Edit, Flag, Location, Outcome, Problem, Safety
+from .model import Decision, Document, Edit, Flag, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
 from .house_grammar import HOUSE_GRAMMAR
 from .quotes import QUOTE_RULES, quotation_spans
@@ -160,15 +160,12 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
     if checker is None:
         return []
     found = checker.check(text, paragraphs(text, run.markdown), run.markdown)
+    raised = SpanSet((h.start, h.end) for h in house)
     return [
         flag
         for flag in found
-        if run.allows(text, flag.rule, flag.start, flag.end) and not any(_overlap(flag, h) for h in house)
+        if run.allows(text, flag.rule, flag.start, flag.end) and not raised.overlaps(flag.start, flag.end)
     ]
-
-
-def _overlap(a: Flag, b: Flag) -> bool:
-    return a.start < b.end and b.start < a.end or (a.start, a.end) == (b.start, b.end)
 
 
 def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 import regex
 from rich.console import Console
@@ -109,30 +110,43 @@ def _suggestions(flag: Flag) -> str:
     return " → " + " | ".join(f"“{s}”" for s in flag.suggestions) if flag.suggestions else ""
 
 
-def summary_table(outcomes: Sequence[Outcome]) -> Table:
-    """Changes and flags per rule over all outcomes; a change made by chained rules counts for each."""
-    changes: Counter[str] = Counter()
-    flags: Counter[str] = Counter()
-    reasons: dict[str, str] = {}
-    for outcome in outcomes:
+@dataclass
+class Tally:
+    """Changes and flags per rule over the documents of a run, added one outcome at a time (so a
+    run over a whole archive keeps counts, not outcomes)."""
+
+    files: int = 0
+    changed: int = 0
+    changes: Counter[str] = field(default_factory=Counter)
+    flags: Counter[str] = field(default_factory=Counter)
+    reasons: dict[str, str] = field(default_factory=dict)
+    total_changes: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one document's changes (a change made by chained rules counts for each) and flags."""
+        self.files += 1
+        self.changed += outcome.changed
+        self.total_changes += len(outcome.changes)
         for change in outcome.changes:
             for step in change.steps:
-                changes[step.rule] += 1
-                reasons.setdefault(step.rule, _short_reason(step.rule, step.reason))
+                self.changes[step.rule] += 1
+                self.reasons.setdefault(step.rule, _short_reason(step.rule, step.reason))
         for flag in outcome.flags:
-            flags[flag.rule] += 1
-            reasons.setdefault(flag.rule, flag.message)
-    table = Table(title="Changes and flags by rule")
-    table.add_column("Rule")
-    table.add_column("Changes", justify="right")
-    table.add_column("Flags", justify="right")
-    table.add_column("Reason")
-    for rule in sorted(reasons, key=lambda r: (-changes[r], -flags[r], r)):
-        table.add_row(rule, str(changes[rule]), str(flags[rule]), reasons[rule])
-    changed = sum(o.changed for o in outcomes)
-    total = sum(len(o.changes) for o in outcomes)
-    table.add_row("total", str(total), str(flags.total()), f"{changed} of {len(outcomes)} files changed")
-    return table
+            self.flags[flag.rule] += 1
+            self.reasons.setdefault(flag.rule, flag.message)
+
+    def table(self) -> Table:
+        """The summary table printed at the end of a run."""
+        table = Table(title="Changes and flags by rule")
+        table.add_column("Rule")
+        table.add_column("Changes", justify="right")
+        table.add_column("Flags", justify="right")
+        table.add_column("Reason")
+        for rule in sorted(self.reasons, key=lambda r: (-self.changes[r], -self.flags[r], r)):
+            table.add_row(rule, str(self.changes[rule]), str(self.flags[rule]), self.reasons[rule])
+        summary = f"{self.changed} of {self.files} files changed"
+        table.add_row("total", str(self.total_changes), str(self.flags.total()), summary)
+        return table
 
 
 def _short_reason(rule: str, reason: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import __version__
+from .jsonstream import json_pieces
 from .model import Change, Decision, Flag, LineIndex, Outcome, Severity
 
 SCHEMA_VERSION = 1
@@ -197,42 +198,43 @@ def _uri(path: str) -> str:
     return urllib.parse.quote(path.replace("\\", "/"))
 
 
-def changes_record(path: str, output: str, outcome: Outcome) -> dict:
-    """The JSON change log of one document (schema documented in README)."""
+def change_log(path: str, output: str, outcome: Outcome) -> Iterator[str]:
+    """The JSON change log of one document (schema documented in README), in pieces."""
     index = LineIndex(outcome.original.text)
-    changes = []
-    for number, change in enumerate(outcome.changes):
-        before, after = change_texts(outcome, change)
-        steps = [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps]
-        span = _span_record(_change_finding(outcome, index, change))
-        review = "accepted" if number in outcome.accepted else None
-        changes.append(
-            {**span, "before": before, "after": after, "rule": change.rule, "reason": change.reason, "steps": steps,
-             "review": review}
-        )
-    flags = [
-        {
-            **_span_record(f),
-            "text": f.text,
-            "rule": f.rule,
-            "category": f.category,
-            "severity": f.severity.value,
-            "message": f.message,
-            "suggestions": list(f.suggestions),
-        }
-        for f in (_flag_finding(outcome, index, flag) for flag in outcome.flags)
-    ]
-    return {
+    record = {
         "schema_version": SCHEMA_VERSION,
         "input": path,
         "output": output,
         "encoding": outcome.original.encoding,
         "bom": outcome.original.bom,
-        "changes": changes,
-        "flags": flags,
+        "changes": (_change_record(outcome, index, number, change) for number, change in enumerate(outcome.changes)),
+        "flags": (_flag_record(_flag_finding(outcome, index, flag)) for flag in outcome.flags),
         "rejected": [_decision_record(d) for d in outcome.rejected],
         "stale": [_decision_record(d) for d in outcome.stale],
-        "summary": dict(Counter(c["rule"] for c in changes)),
+        "summary": dict(Counter(change.rule for change in outcome.changes)),
+    }
+    yield from json_pieces(record, indent=2)
+    yield "\n"
+
+
+def _change_record(outcome: Outcome, index: LineIndex, number: int, change: Change) -> dict:
+    before, after = change_texts(outcome, change)
+    steps = [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps]
+    span = _span_record(_change_finding(outcome, index, change))
+    review = "accepted" if number in outcome.accepted else None
+    return {**span, "before": before, "after": after, "rule": change.rule, "reason": change.reason, "steps": steps,
+            "review": review}
+
+
+def _flag_record(f: Finding) -> dict:
+    return {
+        **_span_record(f),
+        "text": f.text,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity.value,
+        "message": f.message,
+        "suggestions": list(f.suggestions),
     }
 
 
@@ -240,39 +242,36 @@ def _decision_record(decision: Decision) -> dict:
     return {"rule": decision.rule, "before": decision.before, "after": decision.after, "where": str(decision.where)}
 
 
-def markdown_report(path: str, output: str, outcome: Outcome) -> str:
-    """A review report for an editor: what changed and why, and what needs a person's judgement."""
-    found = findings(outcome)
-    changes = [f for f in found if f.replacement is not None]
-    flags = [f for f in found if f.replacement is None]
-    lines = [
-        f"# Review: {_md(path)}",
-        "",
-        f"Corrected edition: `{output}`. {len(changes)} changes were made; {len(flags)} places are flagged for you "
-        "to judge (flags change nothing).",
-    ]
-    if changes:
-        lines += ["", "## Changes by rule", "", "| Rule | Changes | Reason |", "| --- | ---: | --- |"]
-        reasons = {}
+def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
+    """A review report for an editor, line by line: what changed and why, and what needs a person's judgement."""
+    index = LineIndex(outcome.original.text)
+    yield f"# Review: {_md(path)}\n\n"
+    yield (
+        f"Corrected edition: `{output}`. {len(outcome.changes)} changes were made; {len(outcome.flags)} places are "
+        "flagged for you to judge (flags change nothing).\n"
+    )
+    if outcome.changes:
+        yield "\n## Changes by rule\n\n| Rule | Changes | Reason |\n| --- | ---: | --- |\n"
+        reasons: dict[str, str] = {}
         for change in outcome.changes:
             reasons.setdefault(change.rule, change.reason)
-        for rule, count in Counter(f.rule for f in changes).most_common():
-            lines.append(f"| {_md(rule)} | {count} | {_md(reasons[rule])} |")
-        lines += ["", "## Changes", "", "| Line:col | Before | After | Rule | Review |", "| --- | --- | --- | --- | --- |"]
-        accepted = {(c.start, c.end) for i, c in enumerate(outcome.changes) if i in outcome.accepted}
-        for f in changes:
-            review = "accepted" if (f.start, f.end) in accepted else ""
-            lines.append(f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} | {review} |")
-    if flags:
-        lines += ["", "## Flags", "", "| Line:col | Text | Rule | Message | Suggestions |", "| --- | --- | --- | --- | --- |"]
-        for f in flags:
+        for rule, count in Counter(change.rule for change in outcome.changes).most_common():
+            yield f"| {_md(rule)} | {count} | {_md(reasons[rule])} |\n"
+        yield "\n## Changes\n\n| Line:col | Before | After | Rule | Review |\n| --- | --- | --- | --- | --- |\n"
+        for number, change in enumerate(outcome.changes):
+            f = _change_finding(outcome, index, change)
+            review = "accepted" if number in outcome.accepted else ""
+            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} | {review} |\n"
+    if outcome.flags:
+        yield "\n## Flags\n\n| Line:col | Text | Rule | Message | Suggestions |\n| --- | --- | --- | --- | --- |\n"
+        for f in (_flag_finding(outcome, index, flag) for flag in outcome.flags):
             suggestions = ", ".join(_md_text(s) for s in f.suggestions)
-            lines.append(f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {_md(f.message)} | {suggestions} |")
+            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {_md(f.message)} | {suggestions} |\n"
     for title, decisions in (("Rejected by the editor (not applied)", outcome.rejected), ("Stale decisions", outcome.stale)):
         if decisions:
-            lines += ["", f"## {title}", ""]
-            lines += [f"- {_md(d.rule)}: {_md_text(d.before)} → {_md_text(d.after)} ({_md(str(d.where))})" for d in decisions]
-    return "\n".join(lines) + "\n"
+            yield f"\n## {title}\n\n"
+            for d in decisions:
+                yield f"- {_md(d.rule)}: {_md_text(d.before)} → {_md_text(d.after)} ({_md(str(d.where))})\n"
 
 
 def _md(text: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import bisect
 import html
-import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .decisions import context
+from .jsonstream import json_pieces
 from .model import Change, Decision, Flag, Outcome, Safety
 
 _STYLE = """
@@ -125,22 +125,19 @@ progress();
 """
 
 
-def review_page(path: str, output: str, outcome: Outcome, notes: dict[str, str]) -> str:
-    """The whole review page for one document; `notes` are glossary notes by rule id."""
-    original = outcome.original.text
+def review_page(path: str, output: str, outcome: Outcome, notes: dict[str, str]) -> Iterator[str]:
+    """The whole review page for one document, in pieces; `notes` are glossary notes by rule id."""
     name = path.rsplit("/", 1)[-1]
     data = {
         "input": path,
         "text_file": name,
         "decisions_name": f"{name}.decisions.yaml",
         "decisions_file": f"{output}.decisions.yaml",
-        "original": original,
-        "changes": [_change_data(outcome, i, c) for i, c in enumerate(outcome.changes)],
+        "original": outcome.original.text,
+        "changes": (_change_data(outcome, i, c) for i, c in enumerate(outcome.changes)),
         "kept": [_decision_data(d) for d in outcome.rejected],
     }
-    summary = _summary(outcome)
-    article = _article(outcome, notes)
-    return f"""<!doctype html>
+    yield f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -160,11 +157,14 @@ Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>
 </div>
 <p class="legend"><span class="change glossary">glossary</span> <span class="change house">house rule</span>
 <span class="change grammar">grammar suggestion applied</span> <mark class="flag">flagged, not changed</mark></p>
-{summary}
+{_summary(outcome)}
 {_kept_list(outcome.rejected)}
 </header>
-<main><article id="article">{article}</article></main>
-<script type="application/json" id="review-data">{_json_for_script(data)}</script>
+<main><article id="article">"""
+    yield from _article(outcome, notes)
+    yield '</article></main>\n<script type="application/json" id="review-data">'
+    yield from _json_for_script(data)
+    yield f"""</script>
 <script>{_SCRIPT}</script>
 </body>
 </html>
@@ -236,19 +236,17 @@ def _kept_list(rejected: Sequence[Decision]) -> str:
     return f"<p>Rejected earlier, and kept out of this edition:</p><ul>{items}</ul>"
 
 
-def _article(outcome: Outcome, notes: dict[str, str]) -> str:
-    """The original text with every change inline and every flag marked."""
+def _article(outcome: Outcome, notes: dict[str, str]) -> Iterator[str]:
+    """The original text with every change inline and every flag marked, in pieces."""
     original = outcome.original.text
-    pieces: list[str] = []
     cursor = 0
     flags = sorted(outcome.flags, key=lambda f: (f.start, f.end))
     starts = [flag.start for flag in flags]
     for index, change in enumerate(outcome.changes):
-        pieces.append(_unchanged(original, cursor, change.start, flags, starts))
-        pieces.append(_change_html(outcome, index, change, notes))
+        yield _unchanged(original, cursor, change.start, flags, starts)
+        yield _change_html(outcome, index, change, notes)
         cursor = change.end
-    pieces.append(_unchanged(original, cursor, len(original), flags, starts))
-    return "".join(pieces)
+    yield _unchanged(original, cursor, len(original), flags, starts)
 
 
 def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], starts: list[int]) -> str:
@@ -287,6 +285,7 @@ def _change_html(outcome: Outcome, index: int, change: Change, notes: dict[str, 
     )
 
 
-def _json_for_script(data: dict) -> str:
-    """JSON that can sit inside a <script> element: no "</" or "<!--" sequences survive."""
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+def _json_for_script(data: dict) -> Iterator[str]:
+    """JSON that can sit inside a <script> element (no "</" or "<!--" sequences survive), in pieces."""
+    for piece in json_pieces(data):
+        yield piece.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cleanup.diff import unified_diff
 from cleanup.grammar import HarperChecker
 from cleanup.loader import load_glossary
-from cleanup.model import Document
+from cleanup.model import Document, SpanSet
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import directives, is_protected
 from cleanup.reports import findings
@@ -159,6 +159,16 @@ def apply_unified_diff(original: str, diff: str) -> str:
 @given(texts, glossaries, st.booleans())
 def test_unified_diff_turns_the_original_into_the_corrected_text(text, glossary_text, markdown):
     outcome, _ = run(text, glossary_text, markdown)
-    diff = unified_diff(text, outcome.corrected, outcome.changes, "a", "b")
+    diff = "".join(unified_diff(text, outcome.corrected, outcome.changes, "a", "b"))
     assert (diff == "") == (outcome.corrected == text)
     assert apply_unified_diff(text, diff) == outcome.corrected
+
+
+span = st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@given(spans=st.lists(span, max_size=12), probe=span)
+def test_span_set_overlap_agrees_with_comparing_every_span(spans, probe):
+    start, end = probe
+    expected = any(start < e and s < end or (start, end) == (s, e) for s, e in spans)
+    assert SpanSet(spans).overlaps(start, end) == expected

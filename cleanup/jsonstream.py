@@ -1,0 +1,57 @@
+"""JSON written in pieces, so a large change log or review page is never held whole in memory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+_SLICE = 1 << 16  # characters of a long string encoded at a time
+
+
+def json_pieces(value: Any, indent: int | None = None) -> Iterator[str]:
+    """The text of `json.dumps(value, ensure_ascii=False, indent=indent)`, in pieces.
+
+    Iterators are written as arrays one element at a time, and long strings in slices. Containers
+    are walked here rather than by `json.dumps(indent=...)`, whose pure-Python encoder leaves
+    reference cycles behind (garbage the paused collector of a CLI run would never free)."""
+    yield from _pieces(value, indent, 0)
+
+
+def _pieces(value: Any, indent: int | None, level: int) -> Iterator[str]:
+    if isinstance(value, dict):
+        yield from _container("{", "}", iter(value.items()), indent, level, _member)
+    elif isinstance(value, (list, tuple, Iterator)):
+        yield from _container("[", "]", iter(value), indent, level, _pieces)
+    elif isinstance(value, str) and len(value) > _SLICE:
+        yield '"'
+        for start in range(0, len(value), _SLICE):
+            yield _encode(value[start : start + _SLICE])[1:-1]
+        yield '"'
+    else:
+        yield _encode(value)
+
+
+def _container(opening: str, closing: str, items: Iterator, indent: int | None, level: int, write) -> Iterator[str]:
+    first = next(items, _NOTHING)
+    if first is _NOTHING:
+        yield opening + closing
+        return
+    inner = "\n" + " " * (indent * (level + 1)) if indent else ""
+    separator = "," + inner if indent else ", "
+    yield opening + inner
+    yield from write(first, indent, level + 1)
+    for item in items:
+        yield separator
+        yield from write(item, indent, level + 1)
+    yield ("\n" + " " * (indent * level) if indent else "") + closing
+
+
+def _member(item: tuple[str, Any], indent: int | None, level: int) -> Iterator[str]:
+    key, value = item
+    yield _encode(key) + ": "
+    yield from _pieces(value, indent, level)
+
+
+_NOTHING = object()
+_encode = json.JSONEncoder(ensure_ascii=False).encode

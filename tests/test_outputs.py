@@ -1,0 +1,114 @@
+"""How outputs are written: streamed, one document at a time, with the permissions users expect."""
+
+import gc
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup.cli import main
+from cleanup.jsonstream import json_pieces
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
+
+
+@pytest.fixture
+def archive(tmp_path, monkeypatch):
+    """Six articles (slices of the seed) and the house glossary, as the working directory."""
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "seeds").mkdir()
+    for number in range(6):
+        (tmp_path / "seeds" / f"article-{number}.txt").write_text("".join(lines[number : number + 10]), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def umask_022():
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_outputs_get_the_usual_permissions(archive, umask_022):
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    written = [p for p in (archive / "corrected").iterdir()]
+    assert len(written) == 6 * 5
+    assert {mode(p) for p in written} == {0o644}  # as any new file under umask 022, not a private 0600
+
+
+def test_in_place_keeps_the_original_files_permissions(archive, umask_022):
+    article = archive / "seeds" / "article-0.txt"
+    article.chmod(0o640)
+    before = article.read_text(encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "--in-place", str(article)]) == 0
+    assert article.read_text(encoding="utf-8") != before and mode(article) == 0o640
+
+
+def test_each_document_is_written_before_the_next_is_processed(archive, monkeypatch):
+    """Outputs are not held back until the whole archive is done, so memory does not grow with it."""
+    import cleanup.cli as cli
+
+    seen = []
+    real = cli.process
+
+    def recording(document, *args, **kwargs):
+        seen.append(sorted(p.name for p in (archive / "corrected").glob("*.txt")) if (archive / "corrected").is_dir() else [])
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "process", recording)
+    assert main(["fix", "-q", "--grammar", "none", "--no-cache", "--jobs", "1"]) == 0
+    assert seen == [[f"article-{n}.txt" for n in range(done)] for done in range(6)]
+
+
+def test_a_run_leaves_no_garbage_that_grows_with_the_archive(archive):
+    """The CLI pauses the cycle collector, so any reference cycle made per document would never be
+    freed: the unreachable garbage of six documents must be that of one."""
+    def garbage_after(paths: list[str]) -> int:
+        gc.collect()
+        gc.disable()
+        try:
+            assert main(["fix", "-q", "--no-cache", *paths]) == 0
+            return gc.collect()
+        finally:
+            gc.enable()
+
+    garbage_after(["seeds/article-0.txt"])  # the first run builds what the process keeps (Harper's linter)
+    one = garbage_after(["seeds/article-0.txt"])
+    assert garbage_after(["seeds"]) == one
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text() | st.text(min_size=1).map(lambda t: t * 20_000),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+        max_leaves=12,
+    ),
+    indent=st.sampled_from([None, 2]),
+    lazy=st.booleans(),
+)
+def test_json_in_pieces_is_exactly_json_dumps(value, indent, lazy):
+    streamed = _as_iterators(value) if lazy else value
+    assert "".join(json_pieces(streamed, indent)) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def _as_iterators(value):
+    """The same value with every list turned into a one-shot iterator."""
+    if isinstance(value, list):
+        return iter([_as_iterators(item) for item in value])
+    if isinstance(value, dict):
+        return {key: _as_iterators(item) for key, item in value.items()}
+    return value
