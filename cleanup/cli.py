@@ -1,4 +1,5 @@
-"""Command-line interface: arguments, files and exit codes. The only module that touches the file system."""
+"""Command-line interface: arguments, files and exit codes. With cli_output, cli_glossary and cache, the only
+modules that touch the file system."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ DEFAULT_GLOSSARY_DIR = "glossary"
 DEFAULT_OUT = "corrected"
 REPORT_SUFFIX = ".report.md"
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
+_DEBUG_HINT = "set CLEANUP_DEBUG=1 to see the traceback"
 WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file
 
 DESCRIPTION = """\
@@ -86,8 +88,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(str(error))
     except CheckerError as error:
         _error(f"cleanup: {error}")
-    except FixDidNotConverge as error:
-        _error(f"cleanup: {error}; nothing was written. Check these rules for edits that undo each other.")
     except BrokenPipeError:
         # The reader stopped early (`cleanup check | head`): not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -98,8 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug, not bad input: say so briefly unless asked for details
         if os.environ.get("CLEANUP_DEBUG"):
             raise
-        _error(f"cleanup: internal error: {type(error).__name__}: {error} (please report it; "
-               "set CLEANUP_DEBUG=1 to see the traceback)")
+        _error(f"cleanup: internal error: {type(error).__name__}: {error} (please report it; {_DEBUG_HINT})")
     return EXIT_ERROR
 
 
@@ -213,20 +212,21 @@ def _run_fix(args: argparse.Namespace) -> int:
     decisions = _decisions_finder(args.decisions, inputs, out_dir)
     cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
-    tally, failed = Tally(), 0
+    tally = Tally()
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
     for item, outcome in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
-        if outcome is None:
-            failed += 1
+        if isinstance(outcome, str):
+            tally.fail(str(item.path), outcome)
             continue
         _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
-        failed += _report_problems(item, outcome)
+        _report_problems(item, outcome, tally)
         tally.add(outcome)
         if not args.quiet:
             _show(console, item, outcome, plan[item.path])
-    if tally.files and not args.quiet:
-        console.print(tally.table())
-    return EXIT_ERROR if failed else EXIT_OK
+    if not args.quiet:
+        for table in tally.tables():
+            console.print(table)
+    return EXIT_ERROR if tally.failures else EXIT_OK
 
 
 def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None:
@@ -242,12 +242,12 @@ def _run_check(args: argparse.Namespace) -> int:
     inputs = _inputs(args.paths, globs=config)
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
     cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
-    items, tally, failed, failing = [], Tally(), 0, False
+    items, tally, failing = [], Tally(), False
     for item, outcome in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
-        if outcome is None:
-            failed += 1
+        if isinstance(outcome, str):
+            tally.fail(str(item.path), outcome)
             continue
-        failed += _report_problems(item, outcome)
+        _report_problems(item, outcome, tally)
         tally.add(outcome)
         failing = failing or fails([outcome], args.fail_on)
         if args.format in WHOLE_REPORTS:
@@ -257,7 +257,7 @@ def _run_check(args: argparse.Namespace) -> int:
             for line in lines(item.path.as_posix(), outcome):
                 print(line)
     _print_report_end(args, items, tally, settings)
-    if failed:
+    if tally.failures:
         return EXIT_ERROR
     return EXIT_CHANGES if failing else EXIT_OK
 
@@ -308,10 +308,12 @@ def _run_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report_problems(item: Input, outcome: Outcome) -> int:
+def _report_problems(item: Input, outcome: Outcome, tally: Tally) -> None:
+    """Print a document's problems (a bad directive, a rule that ran too long); each makes the run fail."""
     for problem in outcome.problems:
-        _error(str(replace(problem, where=replace(problem.where, path=str(item.path)))))
-    return 1 if outcome.problems else 0
+        message = str(replace(problem, where=replace(problem.where, path=str(item.path))))
+        _error(message)
+        tally.fail(str(item.path), message)
 
 
 def _settings(args: argparse.Namespace) -> tuple[Config, Settings, str]:
@@ -500,10 +502,10 @@ def _outcomes(
     jobs: int = 1,
     progress: bool = False,
     cache: Cache | None = None,
-) -> Iterator[tuple[Input, Outcome | None]]:
+) -> Iterator[tuple[Input, Outcome | str]]:
     """Each input's outcome, in input order, as soon as it is ready: processed in `jobs` worker
-    processes, or taken from the cache. An unreadable input is reported and yields None; a binary
-    one is reported and skipped."""
+    processes, or taken from the cache. An input that fails is reported and yields the message; a
+    binary one is reported and skipped."""
     encoding = _encoding(encoding)
     tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item)) for item in inputs]
     with _progress(progress, inputs) as advance:
@@ -511,9 +513,9 @@ def _outcomes(
             advance(item, result)
             if kind == "binary":
                 _error(f"{item.path}: {result}")  # skipped, not a failure: it is not an article
-            elif kind == "unreadable":
+            elif kind == "failed":
                 _error(result)
-                yield item, None
+                yield item, result
             else:
                 for decision in result.stale:
                     _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
@@ -575,16 +577,26 @@ def _show_progress(args: argparse.Namespace) -> bool:
 
 
 def _process_one(settings: Settings, path: Path, encoding: str | None, markdown: bool, decisions: list) -> tuple[str, object]:
-    """("ok", outcome), ("binary", why) or ("unreadable", message) for one file."""
+    """("ok", outcome), ("binary", why) or ("failed", message) for one file: whatever goes wrong
+    with one file never stops the others."""
     try:
         document = decode(_read_bytes(path), encoding)
     except BinaryFile as error:
         return "binary", str(error)
     except DecodeError as error:
-        return "unreadable", _undecodable(path, error)
+        return "failed", _undecodable(path, error)
     except UsageError as error:
-        return "unreadable", str(error)
-    return "ok", process(document, settings, markdown, decisions)
+        return "failed", str(error)
+    try:
+        return "ok", process(document, settings, markdown, decisions)
+    except FixDidNotConverge as error:
+        return "failed", f"{path}: {error}; nothing was written for this file. Check these rules for edits that undo each other."
+    except CheckerError:
+        raise  # the checker is down for every file, not just this one
+    except Exception as error:  # a bug: report it for this file and go on with the others
+        if os.environ.get("CLEANUP_DEBUG"):
+            raise
+        return "failed", f"{path}: internal error: {type(error).__name__}: {error} (please report it; {_DEBUG_HINT})"
 
 
 @contextlib.contextmanager

@@ -121,6 +121,11 @@ class Tally:
     flags: Counter[str] = field(default_factory=Counter)
     reasons: dict[str, str] = field(default_factory=dict)
     total_changes: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+
+    def fail(self, path: str, why: str) -> None:
+        """Record a file that failed (it was reported when it happened)."""
+        self.failures.append((path, why))
 
     def add(self, outcome: Outcome) -> None:
         """Count one document's changes (a change made by chained rules counts for each) and flags."""
@@ -135,8 +140,19 @@ class Tally:
             self.flags[flag.rule] += 1
             self.reasons.setdefault(flag.rule, flag.message)
 
-    def table(self) -> Table:
-        """The summary table printed at the end of a run."""
+    def tables(self) -> list[Table]:
+        """The summary printed at the end of a run: changes and flags by rule, and the files that failed."""
+        tables = [self._rule_table()] if self.files else []
+        if self.failures:
+            failed = Table(title="Files that failed")
+            failed.add_column("File")
+            failed.add_column("Why")
+            for path, why in self.failures:
+                failed.add_row(path, why.removeprefix(f"{path}:").strip())
+            tables.append(failed)
+        return tables
+
+    def _rule_table(self) -> Table:
         table = Table(title="Changes and flags by rule")
         table.add_column("Rule")
         table.add_column("Changes", justify="right")

@@ -114,3 +114,38 @@ def test_include_and_exclude_globs_from_configuration(archive, capsys):
     assert {line.split(":")[0] for line in capsys.readouterr().out.splitlines()} == {
         f"archive/{year}/article-0{n}.txt" for year, n in (("2020", 0), ("2019", 1), ("2020", 2), ("2019", 3))
     }
+
+
+def test_a_file_whose_fixes_never_settle_fails_alone_and_is_listed_at_the_end(archive, capsys, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    (archive / "glossary" / "flip.yaml").write_text(
+        "rules:\n"
+        "  - {id: HS001, reason: one way, pattern: colour, replacement: color}\n"
+        "  - {id: HS002, reason: the other way, pattern: color, replacement: colour}\n",
+        encoding="utf-8",
+    )
+    (archive / "archive" / "2020" / "flip.txt").write_text("The colour of Daash.\n", encoding="utf-8")
+    assert main(["fix", "--grammar", "none", "--jobs", "2", "archive"]) == 2
+    captured = capsys.readouterr()
+    assert "archive/2020/flip.txt: fixes did not settle after 10 passes" in captured.err
+    assert len(list((archive / "corrected").rglob("*.txt"))) == 12 and not (archive / "corrected" / "2020" / "flip.txt").exists()
+    summary = captured.out[captured.out.index("Files that failed") :]
+    assert "archive/2020/flip.txt" in summary and "fixes did not settle" in summary
+
+
+def test_a_bug_met_in_one_file_is_reported_for_it_and_the_others_are_written(archive, capsys, monkeypatch):
+    import cleanup.cli as cli
+
+    real = cli.process
+
+    def failing_on_one(document, *args, **kwargs):
+        if document.text.startswith("Daash then"):
+            raise ValueError("something unexpected")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "process", failing_on_one)
+    (archive / "archive" / "2020" / "odd.txt").write_text("Daash then.\n", encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("archive/2020/odd.txt: internal error: ValueError: something unexpected (please report it;")
+    assert len(list((archive / "corrected").rglob("*.txt"))) == 12
