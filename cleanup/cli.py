@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import regex
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -46,6 +47,7 @@ DEFAULT_GLOSSARY_DIR = "glossary"
 DEFAULT_OUT = "corrected"
 REPORT_SUFFIX = ".report.md"
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
+_WORD = regex.compile(r"\S+")
 _DEBUG_HINT = "set CLEANUP_DEBUG=1 to see the traceback"
 WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file
 
@@ -615,11 +617,16 @@ def _progress(shown: bool, inputs: Sequence[Input]) -> Iterator[Callable[[Input,
 
         def advance(item: Input, result: object) -> None:
             nonlocal words
-            words += len(result.original.text.split()) if isinstance(result, Outcome) else 0
+            words += _word_count(result.original.text) if isinstance(result, Outcome) else 0
             rate = f"{words / max(time.perf_counter() - started, 1e-9):,.0f}"
             bar.update(task, advance=1, rate=rate)
 
         yield advance
+
+
+def _word_count(text: str) -> int:
+    """Words in `text`, counted without building a list of them (an article may be megabytes)."""
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def _decisions_finder(explicit: str | None, inputs: Sequence[Input], out_dir: Path) -> Callable[[Input], list[Decision]]:

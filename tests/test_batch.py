@@ -149,3 +149,34 @@ def test_a_bug_met_in_one_file_is_reported_for_it_and_the_others_are_written(arc
     err = capsys.readouterr().err
     assert err.startswith("archive/2020/odd.txt: internal error: ValueError: something unexpected (please report it;")
     assert len(list((archive / "corrected").rglob("*.txt"))) == 12
+
+
+def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main_side, terminal_side = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "cleanup", "fix", "--grammar", "none", "--no-cache", "--jobs", "1", "archive"],
+        stdout=subprocess.PIPE, stderr=terminal_side, cwd=archive, env={**os.environ, "COLUMNS": "120"},
+    )
+    os.close(terminal_side)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_side, 65536)
+        except OSError:  # the terminal's other side is closed: everything has been read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main_side)
+    assert done.returncode == 0
+    assert b"12/12" in shown and b"words/s" in shown
+    piped = subprocess.run(
+        [sys.executable, "-m", "cleanup", "fix", "--grammar", "none", "--no-cache", "archive"],
+        capture_output=True, cwd=archive,
+    )
+    assert piped.returncode == 0 and b"words/s" not in piped.stderr
