@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -58,15 +59,47 @@ class Cache:
 
     def put(self, key: str, outcome: Outcome) -> None:
         """Store an outcome; a cache that cannot be written is not an error, only slower next time."""
-        path = self._path(key)
+        self._store(self._path(key), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _store(self, path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(data)
             os.replace(temporary, path)
         except OSError:
             pass
 
+    def outputs_current(self, key: str, outputs: Sequence[Path]) -> bool:
+        """Whether `outputs` are as they were left after being written for `key` (same size and
+        modification time): then writing them again would change nothing."""
+        try:
+            recorded = json.loads(self._stamp(key, outputs).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return recorded == _stats(outputs)
+
+    def remember_outputs(self, key: str, outputs: Sequence[Path]) -> None:
+        """Record `outputs` as just written for `key`."""
+        self._store(self._stamp(key, outputs), json.dumps(_stats(outputs)).encode("utf-8"))
+
+    def _stamp(self, key: str, outputs: Sequence[Path]) -> Path:
+        named = hashlib.sha256("\0".join([key, *map(str, outputs)]).encode("utf-8")).hexdigest()
+        return self.folder / "outputs" / named[:2] / f"{named}.json"
+
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
+
+
+def _stats(paths: Sequence[Path]) -> list[list[object] | None]:
+    """Size and modification time of each file (None when it is missing)."""
+    found: list[list[object] | None] = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            found.append(None)
+            continue
+        found.append([info.st_size, info.st_mtime_ns])
+    return found

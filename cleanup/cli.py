@@ -216,11 +216,15 @@ def _run_fix(args: argparse.Namespace) -> int:
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     tally = Tally()
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
-    for item, outcome in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
+    for item, outcome, key in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
         if isinstance(outcome, str):
             tally.fail(str(item.path), outcome)
             continue
-        _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
+        outputs = _output_files(item, plan[item.path], out_dir / item.name)
+        if not (cache and key and cache.outputs_current(key, outputs)):
+            _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
+            if cache and key:
+                cache.remember_outputs(key, outputs)
         _report_problems(item, outcome, tally)
         tally.add(outcome)
         if not args.quiet:
@@ -245,7 +249,7 @@ def _run_check(args: argparse.Namespace) -> int:
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
     cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
     items, tally, failing = [], Tally(), False
-    for item, outcome in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
+    for item, outcome, _ in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
         if isinstance(outcome, str):
             tally.fail(str(item.path), outcome)
             continue
@@ -479,12 +483,13 @@ def _plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dic
     plan: dict[Path, Path] = {}
     claimed: dict[Path, Path] = {}
     sources = {item.path.resolve() for item in inputs}
+    resolved_out = out_dir.resolve()  # once: resolving every output path costs more than the rest of a cached run
     for item in inputs:
         target = out_dir / item.name
-        review_files = [_review_path(target, suffix).resolve() for suffix in REVIEW_SUFFIXES]
-        if not in_place and target.resolve() in sources or any(path in sources for path in review_files):
+        resolved = resolved_out / item.name
+        review_files = [_review_path(resolved, suffix) for suffix in REVIEW_SUFFIXES]
+        if not in_place and resolved in sources or any(path in sources for path in review_files):
             raise UsageError(f"{item.path}: the output {target} would overwrite an input; choose another --out")
-        resolved = target.resolve()
         if resolved in claimed and claimed[resolved] != item.path:
             raise UsageError(f"{item.path} and {claimed[resolved]} would both be written to {target}")
         claimed[resolved] = item.path
@@ -504,30 +509,31 @@ def _outcomes(
     jobs: int = 1,
     progress: bool = False,
     cache: Cache | None = None,
-) -> Iterator[tuple[Input, Outcome | str]]:
-    """Each input's outcome, in input order, as soon as it is ready: processed in `jobs` worker
-    processes, or taken from the cache. An input that fails is reported and yields the message; a
-    binary one is reported and skipped."""
+) -> Iterator[tuple[Input, Outcome | str, str | None]]:
+    """Each input's outcome and cache key, in input order, as soon as it is ready: processed in
+    `jobs` worker processes, or taken from the cache. An input that fails is reported and yields the
+    message; a binary one is reported and skipped."""
     encoding = _encoding(encoding)
     tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item)) for item in inputs]
     with _progress(progress, inputs) as advance:
-        for item, (kind, result) in zip(inputs, _results_in_order(tasks, settings, jobs, cache)):
+        for item, (kind, result, key) in zip(inputs, _results_in_order(tasks, settings, jobs, cache)):
             advance(item, result)
             if kind == "binary":
                 _error(f"{item.path}: {result}")  # skipped, not a failure: it is not an article
-            elif kind == "failed":
+                continue
+            if kind == "failed":
                 _error(result)
-                yield item, result
             else:
                 for decision in result.stale:
                     _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
-                yield item, result
+            yield item, result, key
 
 
-def _results_in_order(tasks: list, settings: Settings, jobs: int, cache: Cache | None) -> Iterator[tuple[str, object]]:
-    """Results in task order: from the cache where the input and everything in force are unchanged."""
+def _results_in_order(tasks: list, settings: Settings, jobs: int, cache: Cache | None) -> Iterator[tuple[str, object, str | None]]:
+    """(kind, result, cache key) in task order: from the cache where the input and everything in
+    force are unchanged."""
     if cache is None:
-        yield from _results(tasks, settings, jobs)
+        yield from ((*result, None) for result in _results(tasks, settings, jobs))
         return
     keys = [_cache_key(cache, task) for task in tasks]
     stored = [key is not None and cache.has(key) for key in keys]
@@ -535,12 +541,12 @@ def _results_in_order(tasks: list, settings: Settings, jobs: int, cache: Cache |
     for task, key, hit in zip(tasks, keys, stored):
         outcome = cache.get(key) if hit else None
         if outcome is not None:
-            yield "ok", outcome
+            yield "ok", outcome, key
             continue
-        result = next(computed) if not hit else _process_one(settings, *task)  # an entry that would not load
-        if result[0] == "ok" and key and not result[1].problems:
-            cache.put(key, result[1])
-        yield result
+        kind, result = next(computed) if not hit else _process_one(settings, *task)  # an entry that would not load
+        if kind == "ok" and key and not result.problems:
+            cache.put(key, result)
+        yield kind, result, key
 
 
 def _cache_key(cache: Cache, task: tuple) -> str | None:
@@ -684,6 +690,11 @@ def _encoding(name: str | None) -> str | None:
         return codecs.lookup(name).name
     except LookupError:
         raise UsageError(f"cleanup: unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
+
+
+def _output_files(item: Input, target: Path, review: Path) -> list[Path]:
+    """Every file `fix` writes for one input: the corrected text, then the review files."""
+    return [target, *(_review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
 
 
 def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path, notes: dict[str, str]) -> None:

@@ -180,3 +180,27 @@ def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
         capture_output=True, cwd=archive,
     )
     assert piped.returncode == 0 and b"words/s" not in piped.stderr
+
+
+def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_edited(archive, monkeypatch):
+    import cleanup.cli as cli
+
+    written = []
+    real = cli._write_outputs
+
+    def counting(item, *args, **kwargs):
+        written.append(item.path.name)
+        return real(item, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "_write_outputs", counting)
+    assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
+    assert len(written) == 12
+    before = files_of(archive / "corrected")
+    written.clear()
+    assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
+    assert written == []  # nothing regenerated, not even to compare
+    (archive / "corrected" / "2019" / "article-03.txt.html").unlink()
+    (archive / "corrected" / "2020" / "article-04.txt").write_text("edited by hand\n", encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
+    assert sorted(written) == ["article-03.txt", "article-04.txt"]
+    assert files_of(archive / "corrected") == before
