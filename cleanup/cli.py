@@ -220,11 +220,12 @@ def _run_fix(args: argparse.Namespace) -> int:
         if isinstance(outcome, str):
             tally.fail(str(item.path), outcome)
             continue
-        outputs = _output_files(item, plan[item.path], out_dir / item.name)
-        if not (cache and key and cache.outputs_current(key, outputs)):
+        outputs = _output_files(plan[item.path], out_dir / item.name)
+        written_for = f"{key}:{item.path.as_posix()}"  # the outputs name their input's path too
+        if not (cache and key and cache.outputs_current(written_for, outputs)):
             _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
             if cache and key:
-                cache.remember_outputs(key, outputs)
+                cache.remember_outputs(written_for, outputs)
         _report_problems(item, outcome, tally)
         tally.add(outcome)
         if not args.quiet:
@@ -692,7 +693,7 @@ def _encoding(name: str | None) -> str | None:
         raise UsageError(f"cleanup: unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
 
 
-def _output_files(item: Input, target: Path, review: Path) -> list[Path]:
+def _output_files(target: Path, review: Path) -> list[Path]:
     """Every file `fix` writes for one input: the corrected text, then the review files."""
     return [target, *(_review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
 
