@@ -1,7 +1,6 @@
 """Folders in worker processes: the same outputs in the same order as one process; failures isolated."""
 
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,6 @@ from cleanup.pipeline import ALL_RULES, Settings, process
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
-
-
-@pytest.fixture
-def archive(tmp_path, monkeypatch):
-    """Twelve articles in two folders, each a different slice of the seed."""
-    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
-    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
-    for number in range(12):
-        folder = tmp_path / "archive" / ("2019" if number % 2 else "2020")
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"article-{number:02}.txt").write_text("".join(lines[number : number + 12]), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

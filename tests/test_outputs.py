@@ -3,7 +3,6 @@
 import gc
 import json
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -13,22 +12,6 @@ from hypothesis import strategies as st
 
 from cleanup.cli import main
 from cleanup.jsonstream import json_pieces
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
-
-
-@pytest.fixture
-def archive(tmp_path, monkeypatch):
-    """Six articles (slices of the seed) and the house glossary, as the working directory."""
-    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
-    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
-    (tmp_path / "seeds").mkdir()
-    for number in range(6):
-        (tmp_path / "seeds" / f"article-{number}.txt").write_text("".join(lines[number : number + 10]), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 @pytest.fixture
 def umask_022():
@@ -42,14 +25,14 @@ def mode(path: Path) -> int:
 
 
 def test_new_outputs_get_the_usual_permissions(archive, umask_022):
-    assert main(["fix", "-q", "--grammar", "none"]) == 0
-    written = [p for p in (archive / "corrected").iterdir()]
-    assert len(written) == 6 * 5
+    assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
+    written = [p for p in (archive / "corrected").rglob("*") if p.is_file()]
+    assert len(written) == 12 * 5
     assert {mode(p) for p in written} == {0o644}  # as any new file under umask 022, not a private 0600
 
 
 def test_in_place_keeps_the_original_files_permissions(archive, umask_022):
-    article = archive / "seeds" / "article-0.txt"
+    article = archive / "archive" / "2020" / "article-00.txt"
     article.chmod(0o640)
     before = article.read_text(encoding="utf-8")
     assert main(["fix", "-q", "--grammar", "none", "--in-place", str(article)]) == 0
@@ -60,21 +43,21 @@ def test_each_document_is_written_before_the_next_is_processed(archive, monkeypa
     """Outputs are not held back until the whole archive is done, so memory does not grow with it."""
     import cleanup.cli as cli
 
-    seen = []
+    written_before = []
     real = cli.process
 
     def recording(document, *args, **kwargs):
-        seen.append(sorted(p.name for p in (archive / "corrected").glob("*.txt")) if (archive / "corrected").is_dir() else [])
+        written_before.append(len(list((archive / "corrected").rglob("*.txt"))))
         return real(document, *args, **kwargs)
 
     monkeypatch.setattr(cli, "process", recording)
-    assert main(["fix", "-q", "--grammar", "none", "--no-cache", "--jobs", "1"]) == 0
-    assert seen == [[f"article-{n}.txt" for n in range(done)] for done in range(6)]
+    assert main(["fix", "-q", "--grammar", "none", "--no-cache", "--jobs", "1", "archive"]) == 0
+    assert written_before == list(range(12))
 
 
 def test_a_run_leaves_no_garbage_that_grows_with_the_archive(archive):
     """The CLI pauses the cycle collector, so any reference cycle made per document would never be
-    freed: the unreachable garbage of six documents must be that of one."""
+    freed: the unreachable garbage of twelve documents must be that of one."""
     def garbage_after(paths: list[str]) -> int:
         gc.collect()
         gc.disable()
@@ -84,9 +67,10 @@ def test_a_run_leaves_no_garbage_that_grows_with_the_archive(archive):
         finally:
             gc.enable()
 
-    garbage_after(["seeds/article-0.txt"])  # the first run builds what the process keeps (Harper's linter)
-    one = garbage_after(["seeds/article-0.txt"])
-    assert garbage_after(["seeds"]) == one
+    one_article = "archive/2020/article-00.txt"
+    garbage_after([one_article])  # the first run builds what the process keeps (Harper's linter)
+    one = garbage_after([one_article])
+    assert garbage_after(["archive"]) == one
 
 
 @settings(max_examples=300, deadline=None)

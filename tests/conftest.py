@@ -1,0 +1,23 @@
+"""Fixtures shared by the test modules."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
+
+
+@pytest.fixture
+def archive(tmp_path, monkeypatch):
+    """Twelve articles in archive/2019 and archive/2020, each a different slice of the seed, with the
+    house glossary, as the working directory."""
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number in range(12):
+        folder = tmp_path / "archive" / ("2019" if number % 2 else "2020")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"article-{number:02}.txt").write_text("".join(lines[number : number + 12]), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
