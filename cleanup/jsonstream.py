@@ -12,24 +12,44 @@ _SLICE = 1 << 16  # characters of a long string encoded at a time
 def json_pieces(value: Any, indent: int | None = None) -> Iterator[str]:
     """The text of `json.dumps(value, ensure_ascii=False, indent=indent)`, in pieces.
 
-    Iterators are written as arrays one element at a time, and long strings in slices. Containers
-    are walked here rather than by `json.dumps(indent=...)`, whose pure-Python encoder leaves
-    reference cycles behind (garbage the paused collector of a CLI run would never free)."""
+    The outer object is written member by member, an iterator among its members element by element,
+    and a long string among them in slices; smaller values are encoded whole. Iterators are written
+    as arrays. Containers are walked here rather than by `json.dumps(indent=...)`, whose pure-Python
+    encoder leaves reference cycles behind (garbage the paused collector of a CLI run would never free)."""
     yield from _pieces(value, indent, 0)
 
 
 def _pieces(value: Any, indent: int | None, level: int) -> Iterator[str]:
-    if isinstance(value, dict):
+    if isinstance(value, dict) and level == 0:
         yield from _container("{", "}", iter(value.items()), indent, level, _member)
-    elif isinstance(value, (list, tuple, Iterator)):
-        yield from _container("[", "]", iter(value), indent, level, _pieces)
+    elif isinstance(value, Iterator):
+        yield from _container("[", "]", value, indent, level, _pieces)
     elif isinstance(value, str) and len(value) > _SLICE:
         yield '"'
         for start in range(0, len(value), _SLICE):
             yield _encode(value[start : start + _SLICE])[1:-1]
         yield '"'
     else:
-        yield _encode(value)
+        yield _text(value, indent, level)
+
+
+def _text(value: Any, indent: int | None, level: int) -> str:
+    """A small value encoded whole (one string, no generators: most of a change log is these)."""
+    if isinstance(value, dict):
+        items = [_encode(key) + ": " + _text(item, indent, level + 1) for key, item in value.items()]
+        return _join("{", "}", items, indent, level)
+    if isinstance(value, (list, tuple, Iterator)):
+        return _join("[", "]", [_text(item, indent, level + 1) for item in value], indent, level)
+    return _encode(value)
+
+
+def _join(opening: str, closing: str, items: list[str], indent: int | None, level: int) -> str:
+    if not items:
+        return opening + closing
+    if not indent:
+        return opening + ", ".join(items) + closing
+    inner = "\n" + " " * (indent * (level + 1))
+    return opening + inner + ("," + inner).join(items) + "\n" + " " * (indent * level) + closing
 
 
 def _container(opening: str, closing: str, items: Iterator, indent: int | None, level: int, write) -> Iterator[str]:
