@@ -220,12 +220,7 @@ def _run_fix(args: argparse.Namespace) -> int:
         if isinstance(outcome, str):
             tally.fail(str(item.path), outcome)
             continue
-        outputs = _output_files(plan[item.path], out_dir / item.name)
-        written_for = f"{key}:{item.path.as_posix()}"  # the outputs name their input's path too
-        if not (cache and key and cache.outputs_current(written_for, outputs)):
-            _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes)
-            if cache and key:
-                cache.remember_outputs(written_for, outputs)
+        _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes, cache if key else None, key)
         _report_problems(item, outcome, tally)
         tally.add(outcome)
         if not args.quiet:
@@ -693,24 +688,27 @@ def _encoding(name: str | None) -> str | None:
         raise UsageError(f"cleanup: unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
 
 
-def _output_files(target: Path, review: Path) -> list[Path]:
-    """Every file `fix` writes for one input: the corrected text, then the review files."""
-    return [target, *(_review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
-
-
-def _write_outputs(item: Input, outcome: Outcome, target: Path, review: Path, notes: dict[str, str]) -> None:
+def _write_outputs(
+    item: Input, outcome: Outcome, target: Path, review: Path, notes: dict[str, str], cache: Cache | None, key: str | None
+) -> None:
     """Write the corrected text to `target`, and its unified diff, change log, review report and
-    review page next to `review`, each streamed to a temporary file first, then all renamed."""
+    review page next to `review`, each streamed to a temporary file first, then all renamed. Outputs
+    that are still as a run with the same cache key left them are not written again."""
+    outputs = [target, *(_review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
+    written_for = f"{key}:{item.path.as_posix()}"  # the outputs name their input's path too
+    if cache and cache.outputs_current(written_for, outputs):
+        return
+    _, diff, log, report, page = outputs
     original, path, output = outcome.original, item.path.as_posix(), target.as_posix()
     write_atomically({
         target: [encode(original, outcome.corrected)],
-        _review_path(review, ".diff"): utf8(
-            unified_diff(original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix())
-        ),
-        _review_path(review, ".changes.json"): utf8(change_log(path, output, outcome)),
-        _review_path(review, REPORT_SUFFIX): utf8(markdown_report(path, output, outcome)),
-        _review_path(review, ".html"): utf8(review_page(path, review.as_posix(), outcome, notes)),
+        diff: utf8(unified_diff(original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix())),
+        log: utf8(change_log(path, output, outcome)),
+        report: utf8(markdown_report(path, output, outcome)),
+        page: utf8(review_page(path, review.as_posix(), outcome, notes)),
     })
+    if cache:
+        cache.remember_outputs(written_for, outputs)
 
 
 def _first_line(error: Exception) -> str:
