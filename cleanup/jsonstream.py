@@ -43,13 +43,20 @@ def _text(value: Any, indent: int | None, level: int) -> str:
     return _encode(value)
 
 
+def _gaps(indent: int | None, level: int) -> tuple[str, str, str]:
+    """As json.dumps lays out a non-empty container: what follows its opening bracket, what separates
+    its items, and what precedes its closing bracket."""
+    if not indent:
+        return "", ", ", ""
+    inner = "\n" + " " * (indent * (level + 1))
+    return inner, "," + inner, "\n" + " " * (indent * level)
+
+
 def _join(opening: str, closing: str, items: list[str], indent: int | None, level: int) -> str:
     if not items:
         return opening + closing
-    if not indent:
-        return opening + ", ".join(items) + closing
-    inner = "\n" + " " * (indent * (level + 1))
-    return opening + inner + ("," + inner).join(items) + "\n" + " " * (indent * level) + closing
+    after_opening, separator, before_closing = _gaps(indent, level)
+    return opening + after_opening + separator.join(items) + before_closing + closing
 
 
 def _container(opening: str, closing: str, items: Iterator, indent: int | None, level: int, write) -> Iterator[str]:
@@ -57,14 +64,13 @@ def _container(opening: str, closing: str, items: Iterator, indent: int | None, 
     if first is _NOTHING:
         yield opening + closing
         return
-    inner = "\n" + " " * (indent * (level + 1)) if indent else ""
-    separator = "," + inner if indent else ", "
-    yield opening + inner
+    after_opening, separator, before_closing = _gaps(indent, level)
+    yield opening + after_opening
     yield from write(first, indent, level + 1)
     for item in items:
         yield separator
         yield from write(item, indent, level + 1)
-    yield ("\n" + " " * (indent * level) if indent else "") + closing
+    yield before_closing + closing
 
 
 def _member(item: tuple[str, Any], indent: int | None, level: int) -> Iterator[str]:
