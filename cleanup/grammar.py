@@ -102,10 +102,16 @@ def _harper_flag(rule: str, lint, offset: int, shared: dict) -> Flag:
     kind = lint.lint_kind
     severity = Severity.NOTE if kind in NOTE_KINDS else Severity.WARNING
     start, end = offset + lint.span.start, offset + lint.span.end
-    def one(value):
-        return shared.setdefault(value, value)
-
-    return Flag(start, end, one(f"HP:{rule}"), one(lint.message), one(suggestions), one(kind), severity)
+    rule_id, message = f"HP:{rule}", lint.message
+    return Flag(
+        start,
+        end,
+        shared.setdefault(rule_id, rule_id),
+        shared.setdefault(message, message),
+        shared.setdefault(suggestions, suggestions),
+        shared.setdefault(kind, kind),
+        severity,
+    )
 
 
 def _suggested_text(lint, suggestion) -> str:
