@@ -6,11 +6,12 @@ import functools
 import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from .model import Edit, Location, Safety
+from .usage import Contexts, is_mention, used_as_name
 
 APOSTROPHES = "'’‘ʼʿʾ`"
 HYPHENS = "-‐‑"
@@ -42,6 +43,8 @@ class Term:
     examples: tuple[Example, ...] = ()
     where: Location | None = None
     article: str = ""  # "a" or "an" when the preferred form's spoken start is not obvious
+    unless: tuple[str, ...] = ()  # phrases written around a variant where the entry does not apply
+    sense: str = ""  # "name": variants change only where they are used as a personal name
 
     @property
     def rule(self) -> str:
@@ -86,6 +89,7 @@ class _Target:
     term: Term
     written: str  # the variant or preferred form as the glossary spells it
     is_preferred: bool
+    output: str  # what a match becomes: the preferred form, or its singular for a singular variant
 
 
 class Matcher:
@@ -98,21 +102,37 @@ class Matcher:
         self._folded: dict[str, _Target] = {}
         self._exact: dict[str, _Target] = {}
         self._longest: dict[str, int] = {}  # folded first word -> most words of any entry it starts
+        self._contexts: dict[Term, Contexts] = {}
         for term in terms:
-            self._add(term.preferred, _Target(term, term.preferred, True))
+            self._add(term.preferred, _Target(term, term.preferred, True, term.preferred))
             for variant in term.variants:
-                self._add(variant, _Target(term, variant, False))
+                self._add(variant, _Target(term, variant, False, term.preferred))
+            if term.unless:
+                self._contexts[term] = Contexts(term.unless, term.variants, TOKEN, fold)
+        for term in terms:  # after every written form, so a derived form never displaces one
+            self._add_singulars(term)
 
     def _add(self, phrase: str, target: _Target) -> None:
         key = word_key(phrase)
         if key is None:
             return
         if not target.is_preferred and key == word_key(target.term.preferred):
-            self._exact[word_key(phrase, fold_keep_case)] = target
+            self._exact.setdefault(word_key(phrase, fold_keep_case), target)
         else:
             self._folded.setdefault(key, target)
         words = key.split(" ")
         self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+
+    def _add_singulars(self, term: Term) -> None:
+        """A plural common-noun phrase matches in the singular too: `a sleeping cell` -> `a sleeper cell`."""
+        preferred = singular_phrase(term.preferred) if term.preferred[:1].islower() else None
+        if preferred is None:
+            return
+        self._add(preferred, _Target(term, preferred, True, preferred))
+        for variant in term.variants:
+            singular = singular_phrase(variant)
+            if singular is not None:
+                self._add(singular, _Target(term, singular, False, preferred))
 
     def edits(self, text: str) -> Iterator[Edit]:
         """Edits that replace every variant in `text` by its preferred form, leftmost-longest first."""
@@ -125,16 +145,19 @@ class Matcher:
                 return
             key = folded[token.start() : token.end()] if folded is not None else fold(token.group())
             longest = self._longest.get(key) or self._stem_longest(key)
-            if not longest:
-                continue  # the common case: this word starts no entry
-            ahead.extend(itertools.islice(tokens, max(0, longest - 1 - len(ahead))))
-            window = [token, *ahead[: longest - 1]]
-            found = self._longest_match(text, window, _phrase_width(text, window))
-            if found is None:
+            found = None
+            if longest:
+                ahead.extend(itertools.islice(tokens, max(0, longest - 1 - len(ahead))))
+                window = [token, *ahead[: longest - 1]]
+                found = self._longest_match(text, window, _phrase_width(text, window))
+            if found is not None:
+                used, start, end, target = found
+                del ahead[: used - 1]
+                edit = self._edit(target, text, start, end)
+            elif "-" in key:
+                edit = self._compound_edit(text, token)  # rare: most words hold no hyphen
+            else:
                 continue
-            used, start, end, target = found
-            del ahead[: used - 1]
-            edit = _edit_for(target, text, start, end)
             if edit is not None:
                 yield edit
 
@@ -158,6 +181,70 @@ class Matcher:
                 if target is not None:
                     return n, start, end, target
         return None
+
+    def _compound_edit(self, text: str, token: regex.Match) -> Edit | None:
+        """A term inside a hyphenated compound (`anti-Daesh`, `ISIL-claimed`, `sleeping-cell`), when the
+        rest of the compound is English (`anti`, `claimed`), never an Arabic article or particle
+        (`al-`, `bin-`): those are part of a name."""
+        parts = list(_COMPOUND_PART.finditer(text, token.start(), token.end()))
+        for first in range(len(parts)):
+            found = self._longest_match(text, parts[first:], len(parts) - first)
+            if found is None:
+                continue
+            used, start, end, target = found
+            rest = parts[:first] + parts[first + used :]
+            if (rest or used > 1) and all(_english_affix(part.group()) for part in rest):
+                edit = self._edit(target, text, start, end)
+                if edit is not None and used > 1:
+                    edit = replace(edit, replacement=edit.replacement.replace(" ", "-"))
+                return edit
+        return None
+
+    def _edit(self, target: _Target, text: str, start: int, end: int) -> Edit | None:
+        """The edit for one match, unless the variant is only named here or the entry says it does not apply."""
+        if not target.is_preferred and not self._applies(target.term, text, start, end):
+            return None
+        return _edit_for(target, text, start, end)
+
+    def _applies(self, term: Term, text: str, start: int, end: int) -> bool:
+        if is_mention(text, start):
+            return False
+        if term.sense == "name" and not used_as_name(text, start, end):
+            return False
+        contexts = self._contexts.get(term)
+        return contexts is None or not contexts.holds(text, start, end)
+
+
+# Arabic articles and name particles: a compound that starts with one (`al-Badya`) is a name, not a term plus an affix.
+ARABIC_PARTICLES = frozenset(
+    "al el ul il ad ed ar er as es ash esh at et az ez ath adh an en ab abu ibn bin bint ben umm bani beni bu "
+    "wal wa bil fil li lil dhu dhi abd abdel abdul".split()
+)
+_COMPOUND_PART = regex.compile(rf"[^{regex.escape(HYPHENS)}]+")
+_AFFIX = regex.compile(r"\p{Ll}+")
+
+
+def _english_affix(part: str) -> bool:
+    """Whether a part of a hyphenated compound is an English prefix or word (`anti`, `affiliated`)."""
+    return bool(_AFFIX.fullmatch(part)) and part not in ARABIC_PARTICLES
+
+
+def singular_phrase(phrase: str) -> str | None:
+    """The phrase with its last word made singular (`sleeper cells` -> `sleeper cell`); None for one word
+    or a last word that is not a regular plural."""
+    words = phrase.split(" ")
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        singular = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        singular = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+        singular = last[:-1]
+    else:
+        return None
+    return " ".join([*words[:-1], singular])
 
 
 def _fold_in_place(text: str) -> str | None:
@@ -190,13 +277,45 @@ def _stem_ends(token: regex.Match) -> Iterator[int]:
 
 def _edit_for(target: _Target, text: str, start: int, end: int) -> Edit | None:
     """The edit for one match, or None when the text is already in the preferred form."""
-    if target.is_preferred:
-        return None
     found = text[start:end]
-    replacement = match_case(target.term.preferred, target.written, found)
+    if target.is_preferred:
+        if not target.term.variants or not under_capitalized(found, target.written, starts_sentence(text, start)):
+            return None
+        replacement = target.written
+    else:
+        replacement = match_case(target.output, target.written, found)
     if replacement == found:
         return None
     return Edit(start, end, replacement, target.term.rule, target.term.reason, Safety.SAFE)
+
+
+def under_capitalized(found: str, written: str, at_sentence_start: bool) -> bool:
+    """Whether `found` is a multi-word name written with capitals missing (`Syrian democratic forces`).
+
+    Its first word must be capitalised as the name is, and mid-sentence, or at a sentence start with a
+    later capital too, so that ordinary words which happen to spell a name (`foreign policy`) and
+    headlines (extra capitals) are left alone."""
+    found_words, written_words = found.split(), written.split()
+    if len(written_words) < 2 or len(found_words) != len(written_words) or _is_all_caps(found):
+        return False
+    if written_words[0][:1].isupper() and not found_words[0][:1].isupper():
+        return False
+    missing = [f[:1].islower() and w[:1].isupper() for f, w in zip(found_words, written_words)]
+    kept_later = [f[:1].isupper() and w[:1].isupper() for f, w in zip(found_words[1:], written_words[1:])]
+    return any(missing) and (not at_sentence_start or any(kept_later))
+
+
+_SENTENCE_BEFORE = regex.compile(
+    r"(?:^|[\r\n])[ \t]*(?:(?:[#>*+|-]|\d+[.)])[ \t]*)*[“\"‘(\[]?\Z|[.!?…][”’\")\]]*[ \t]+[“\"‘(\[]?\Z"
+)
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` begins a sentence: text or line start (after any Markdown heading, list, quote or
+    table marker), or after . ! ? … and a space; an opening quote or bracket may come between."""
+    low = max(0, pos - 80)
+    before = text[low:pos] if low == 0 else "x" + text[low:pos]
+    return bool(_SENTENCE_BEFORE.search(before))
 
 
 def match_case(preferred: str, written: str, found: str) -> str:

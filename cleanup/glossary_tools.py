@@ -81,6 +81,12 @@ def schema() -> dict:
             "variants": {"type": "array", "items": text, "description": "spellings to replace"},
             "note": {"type": "string", "description": "why; shown to editors with each change"},
             "article": {"enum": ["a", "an"], "description": "the indefinite article of the preferred form"},
+            "unless": {
+                "type": "array",
+                "items": text,
+                "description": "phrases written around a variant where the entry does not apply",
+            },
+            "sense": {"enum": ["name"], "description": "name: variants change only where used as a personal name"},
             "examples": {"type": "array", "items": example, "description": "self-tests run at every load"},
         },
         "required": ["preferred"],

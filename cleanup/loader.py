@@ -12,13 +12,15 @@ import regex
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .fix import fix
-from .glossary import Example, Matcher, Term, fold_keep_case, word_key
+from .glossary import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_key
 from .model import Location, Problem, Safety
+from .usage import anchor_of
 from .rules import Context, Rule, RuleExample, example_failure, regex_rule
 from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, paused_garbage_collection
 
 TOP_KEYS = ("terms", "names", "rules")
-TERM_KEYS = ("preferred", "variants", "note", "article", "examples")
+TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples")
+SENSES = ("name",)
 EXAMPLE_KEYS = ("from", "to")
 RULE_KEYS = ("id", "reason", "pattern", "replacement", "message", "safety", "scope", "examples")
 RULE_EXAMPLE_KEYS = ("from", "to", "match", "no_match")
@@ -198,9 +200,42 @@ class _Reader:
             self._problem(self._value_at(node, "article"), "“article” must be a or an")
             article = ""
         term = Term(
-            str(node["preferred"]), tuple(variants), str(note), tuple(self._examples(node)), preferred_at, article
+            str(node["preferred"]),
+            tuple(variants),
+            str(note),
+            tuple(self._examples(node)),
+            preferred_at,
+            article,
+            tuple(self._unless(node, variants)),
+            self._sense(node),
         )
         return self._phrases(term, [preferred_at] + variant_places)
+
+    def _unless(self, node: YamlMap, variants: Sequence[str]) -> list[str]:
+        """The phrases where the entry does not apply; each must be written around one of its variants."""
+        if "unless" not in node:
+            return []
+        seq = node["unless"]
+        if not isinstance(seq, YamlList):
+            self._problem(self._value_at(node, "unless"), "“unless” must be a list of phrases, each holding a variant")
+            return []
+        phrases = []
+        for index, item in enumerate(seq):
+            where = self._item_at(seq, index)
+            if not self._is_text(item, where, "an “unless” phrase"):
+                continue
+            if anchor_of(str(item), variants, TOKEN, fold) is None:
+                self._problem(where, f"“unless” phrase “{item}” holds none of the entry's variants; write the variant in it")
+                continue
+            phrases.append(str(item))
+        return phrases
+
+    def _sense(self, node: YamlMap) -> str:
+        sense = node.get("sense", "")
+        if sense not in ("", *SENSES):
+            self._problem(self._value_at(node, "sense"), f"“sense” must be one of: {', '.join(SENSES)}")
+            return ""
+        return str(sense)
 
     def _phrases(self, term: Term, places: list[Location]) -> list[_Phrase]:
         texts = [term.preferred, *term.variants]

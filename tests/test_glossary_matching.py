@@ -55,12 +55,16 @@ def test_every_apostrophe_form_is_the_same(apostrophe):
     assert normalize(f"the Da{apostrophe}esh cells") == "the ISIS cells"
 
 
-def test_apostrophe_and_hyphen_do_not_split_words():
+def test_apostrophes_and_arabic_articles_do_not_split_words():
     # "Badya" inside "al-Badya" is part of one word: the whole word is the variant.
     assert normalize("al-Badya") == "al-Badia"
-    # A word that merely ends in a variant after a hyphen or apostrophe is a different word.
-    assert normalize("pre-Daash era") == "pre-Daash era"
+    # A word that merely ends in a variant after an apostrophe or an Arabic particle is a different word.
     assert normalize("O'Rasul") == "O'Rasul"
+    assert normalize("bin-Daash and Abu-Daash") == "bin-Daash and Abu-Daash"
+
+
+def test_a_term_inside_an_english_compound_is_matched():
+    assert normalize("the pre-Daash era, Daash-held towns") == "the pre-ISIS era, ISIS-held towns"
 
 
 def test_matching_ignores_case():
