@@ -1,17 +1,26 @@
-"""Skipping unchanged work: outcomes stored under a key of the input's bytes and everything in force."""
+"""Skipping unchanged work: outcomes stored under a key of the input's bytes and everything in force.
+
+Entries are plain JSON, checked on load: its schema, its key, the input's hash and a checksum must
+agree and every field must have its type, or the entry is a miss and the input is processed again.
+Nothing read from the cache is ever run as code.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import pickle
 import tempfile
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from .model import Outcome
+import platformdirs
+
+from .model import Decision, Outcome
+from .plaindata import PlainDataError, from_plain, to_plain
+
+SCHEMA = 2  # of an entry; 1 was a pickle, never read
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -32,44 +41,74 @@ def fingerprint(parts: Iterable[object]) -> str:
     return digest.hexdigest()
 
 
+def default_folder() -> Path:
+    """The user's cache folder for cleanup (`$XDG_CACHE_HOME/cleanup` on Linux)."""
+    return Path(platformdirs.user_cache_dir("cleanup", appauthor=False))
+
+
+def _hash_parts(parts: Iterable[bytes]) -> str:
+    """One digest of several parts, each length-prefixed so that no two lists of parts collide."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
 class Cache:
-    """Outcomes on disk, one file per key; unreadable or stale entries are simply recomputed."""
+    """Outcomes on disk, one JSON file per key; unreadable, invalid or mismatched entries are misses."""
 
     def __init__(self, folder: Path, settings_key: str) -> None:
         self.folder = folder
         self.settings_key = settings_key
+        self._inputs: dict[str, str] = {}  # key -> hash of the input bytes it was made from
 
-    def key(self, data: bytes, markdown: bool, decisions: object) -> str:
-        digest = hashlib.sha256(self.settings_key.encode())
-        digest.update(data)
-        digest.update(repr((markdown, decisions)).encode("utf-8"))
-        return digest.hexdigest()
+    def key(self, data: bytes, encoding: str, markdown: bool, decisions: Sequence[Decision]) -> str:
+        """The key of one input under everything in force."""
+        input_hash = hashlib.sha256(data).hexdigest()
+        decided = json.dumps(to_plain(tuple(decisions)), ensure_ascii=False, sort_keys=True)
+        parts = (self.settings_key, input_hash, encoding, str(markdown), decided)
+        key = _hash_parts(part.encode("utf-8") for part in parts)
+        self._inputs[key] = input_hash
+        return key
 
     def has(self, key: str) -> bool:
         """Whether an outcome is stored under `key` (it may still fail to load)."""
         return self._path(key).is_file()
 
     def get(self, key: str) -> Outcome | None:
+        """The outcome stored under `key`, or None when there is none or it does not check out."""
         try:
             with open(self._path(key), "rb") as stream:
-                outcome = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+                entry = json.loads(stream.read())
+            payload = entry["outcome"]
+            checks = (
+                entry["schema"] == SCHEMA,
+                entry["key"] == key,
+                entry["input"] == self._inputs.get(key),
+                entry["checksum"] == _checksum(payload),
+            )
+            return from_plain(Outcome, payload) if all(checks) else None
+        except (OSError, ValueError, KeyError, TypeError, PlainDataError, RecursionError):
             return None
-        return outcome if isinstance(outcome, Outcome) else None
 
     def put(self, key: str, outcome: Outcome) -> None:
         """Store an outcome; a cache that cannot be written is not an error, only slower next time."""
-        self._store(self._path(key), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = to_plain(outcome)
+        entry = {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": _checksum(payload), "outcome": payload}
+        self._store(self._path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     def _store(self, path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        except OSError:
+            return
+        try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temporary, path)
         except OSError:
-            pass
+            Path(temporary).unlink(missing_ok=True)  # a full disk leaves no temporary behind
 
     def outputs_current(self, key: str, outputs: Sequence[Path]) -> bool:
         """Whether `outputs` are as they were left after being written for `key` (same size and
@@ -89,7 +128,11 @@ class Cache:
         return self.folder / "outputs" / named[:2] / f"{named}.json"
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.json"
+
+
+def _checksum(payload: object) -> str:
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def _stats(paths: Sequence[Path]) -> list[list[object] | None]:

@@ -36,7 +36,7 @@ from .render import Tally, print_flags, print_rule, print_word_diff, rules_table
 from .review import review_page
 from .reports import FORMATS, change_log, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
-from .cache import Cache, fingerprint
+from .cache import Cache, default_folder, fingerprint
 from .textio import BinaryFile, DecodeError, decode, encode
 from .yamlread import paused_garbage_collection
 
@@ -212,7 +212,7 @@ def _run_fix(args: argparse.Namespace) -> int:
     plan = _plan_outputs(inputs, out_dir, args.in_place)
     console = _console(args.quiet)
     decisions = _decisions_finder(args.decisions, inputs, out_dir)
-    cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
+    cache = None if args.no_cache else Cache(_cache_folder(config), key)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     tally = Tally()
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
@@ -243,7 +243,7 @@ def _run_check(args: argparse.Namespace) -> int:
     config, settings, key = _settings(args)
     inputs = _inputs(args.paths, globs=config)
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
-    cache = None if args.no_cache else Cache(Path(config.cache_dir), key)
+    cache = None if args.no_cache else Cache(_cache_folder(config), key)
     items, tally, failing = [], Tally(), False
     for item, outcome, _ in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
         if isinstance(outcome, str):
@@ -545,13 +545,18 @@ def _results_in_order(tasks: list, settings: Settings, jobs: int, cache: Cache |
         yield kind, result, key
 
 
+def _cache_folder(config: Config) -> Path:
+    """The configured cache folder, else the user's cache folder (never the working folder)."""
+    return Path(config.cache_dir) if config.cache_dir is not None else default_folder()
+
+
 def _cache_key(cache: Cache, task: tuple) -> str | None:
     path, encoding, markdown, decisions = task
     try:
         data = path.read_bytes()
     except OSError:
         return None  # reported when the file is processed
-    return cache.key(data + (encoding or "").encode(), markdown, decisions)
+    return cache.key(data, encoding or "", markdown, decisions)
 
 
 def _results(tasks: list, settings: Settings, jobs: int) -> Iterator[tuple[str, object]]:

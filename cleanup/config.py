@@ -37,13 +37,14 @@ class Config:
     languagetool_disabled_rules: tuple[str, ...] = ()
     languagetool_enabled_categories: tuple[str, ...] = ()
     languagetool_disabled_categories: tuple[str, ...] = ()
-    cache_dir: str = ".cleanup-cache"
+    cache_dir: str | None = None  # None: the user's cache folder
     include: tuple[str, ...] = ("**/*.txt", "**/*.md")  # globs of files to take from folders
     exclude: tuple[str, ...] = ()  # globs of files to leave out
     source: str = ""  # the file it came from, empty for defaults
 
 
 GRAMMAR_BACKENDS = ("harper", "languagetool", "none")
+NON_EMPTY = ("cache_dir", "out")  # folders: an empty string would silently mean the working folder
 CHOICES = {
     "quotations": ("normalize", "keep"),
     "arabic_article": ("lower-inside", "capital"),
@@ -110,6 +111,8 @@ def _checked(path: str, key: str, name: str, value: object) -> object:
         if not isinstance(value, bool):
             raise ConfigError(f"{path}: {key!r} must be true or false")
         return value
+    if name in NON_EMPTY and value == "":
+        raise ConfigError(f"{path}: {key!r} must not be empty; name a folder, or leave the key out for the default")
     allowed = CHOICES.get(name)
     if not isinstance(value, str) or (allowed and value not in allowed):
         expected = " or ".join(repr(a) for a in allowed) if allowed else "a string"

@@ -1,0 +1,144 @@
+"""The cache holds plain data only: nothing read from it runs as code, and an entry that is planted,
+copied from another input or corrupted is a miss, never a wrong edition."""
+
+import json
+import os
+import pickle
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup.cache import Cache
+from cleanup.cli import main
+
+PACKAGE = Path(__file__).resolve().parent.parent / "cleanup"
+GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n"
+ARTICLES = {"a.txt": "The Daash attack , then more.\n", "b.txt": "Another Daash cell near Mosul .\n"}
+
+
+class Planted:
+    """A pickle that would create a marker file if anything ever unpickled it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    for name, text in ARTICLES.items():
+        (tmp_path / "seeds" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def cache_entries() -> list[Path]:
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "cleanup"
+    return sorted(p for p in folder.rglob("*.json") if "outputs" not in p.parts)
+
+
+def edition(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((project / "corrected").iterdir())}
+
+
+def fix_edition(project: Path, *options: str) -> dict[str, bytes]:
+    shutil.rmtree(project / "corrected", ignore_errors=True)
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", *options]) == 0
+    return edition(project)
+
+
+def test_the_cache_lives_in_the_users_cache_folder_not_the_working_folder(project):
+    fix_edition(project)
+    assert len(cache_entries()) == 2
+    assert sorted(p.name for p in project.iterdir()) == ["corrected", "glossary", "seeds"]
+
+
+def test_a_planted_pickle_runs_no_code_and_changes_nothing(project):
+    truth = fix_edition(project, "--no-cache")
+    fix_edition(project)
+    marker = project / "code-ran"
+    for entry in cache_entries():
+        entry.write_bytes(pickle.dumps(Planted(marker)))
+        entry.with_suffix(".pickle").write_bytes(pickle.dumps(Planted(marker)))  # the old entry name too
+    assert fix_edition(project) == truth
+    assert not marker.exists()
+
+
+def test_an_entry_copied_from_another_input_is_a_miss(project):
+    truth = fix_edition(project, "--no-cache")
+    fix_edition(project)
+    first, second = cache_entries()
+    shutil.copyfile(first, second)
+    assert fix_edition(project) == truth
+
+
+def test_an_entry_whose_outcome_was_edited_is_a_miss(project):
+    truth = fix_edition(project, "--no-cache")
+    fix_edition(project)
+    for entry in cache_entries():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["outcome"]["corrected"] = "Something else entirely.\n"
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    assert fix_edition(project) == truth
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_random_corruption_of_the_cache_gives_the_uncached_edition(project, data):
+    truth = fix_edition(project, "--no-cache")
+    fix_edition(project)
+    for entry in cache_entries():
+        raw = bytearray(entry.read_bytes())
+        how = data.draw(st.sampled_from(["truncate", "flip", "splice", "garbage"]))
+        if how == "truncate":
+            raw = raw[: data.draw(st.integers(0, len(raw)))]
+        elif how == "flip":
+            at = data.draw(st.integers(0, len(raw) - 1))
+            raw[at] ^= data.draw(st.integers(1, 255))
+        elif how == "splice":
+            at = data.draw(st.integers(0, len(raw)))
+            raw[at:at] = data.draw(st.binary(min_size=1, max_size=40))
+        else:
+            raw = bytearray(data.draw(st.binary(max_size=200)))
+        entry.write_bytes(bytes(raw))
+    assert fix_edition(project) == truth
+
+
+def test_keys_join_their_parts_so_that_none_collide(tmp_path):
+    cache = Cache(tmp_path, "settings")
+    assert cache.key(b"the attack", "cp1256", False, ()) != cache.key(b"the attackcp1256", "", False, ())
+    assert cache.key(b"text", "utf-8", True, ()) != cache.key(b"text", "utf-8", False, ())
+
+
+def test_an_empty_cache_dir_is_an_error_not_the_working_folder(project, capsys):
+    (project / "cleanup.toml").write_text('cache-dir = ""\n', encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 2
+    assert capsys.readouterr().err == (
+        "cleanup.toml:1:1: 'cache-dir' must not be empty; name a folder, or leave the key out for the default\n"
+    )
+    assert not (project / "corrected").exists()
+
+
+def test_no_module_turns_data_into_code():
+    """No pickle, marshal or eval/exec anywhere in the package (worker processes use multiprocessing's own pipes)."""
+    forbidden = re.compile(
+        r"\b(?:pickle|marshal|shelve|dill|cPickle)\.(?:loads?|open|Unpickler)\b|(?<![.\w])(?:eval|exec|__import__)\s*\("
+        r"|typ\s*=\s*[\"'](?:unsafe|full)|unsafe_load|FullLoader|UnsafeLoader"
+    )
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+    assert found == []
