@@ -10,6 +10,7 @@ beyond start-up (measured by a run on one cached file). Each run is a new proces
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,8 @@ def build(folder: Path, articles: int) -> None:
 
 def timed_fix(folder: Path, *paths: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cleanup", "fix", "-q", *paths], cwd=folder, check=True)
+    environment = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache")}  # a cache of its own: a cold first run
+    subprocess.run([sys.executable, "-m", "cleanup", "fix", "-q", *paths], cwd=folder, check=True, env=environment)
     return time.perf_counter() - start
 
 

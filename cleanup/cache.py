@@ -1,7 +1,7 @@
 """Skipping unchanged work: outcomes stored under a key of the input's bytes and everything in force.
 
-Entries are plain JSON, checked on load: its schema, its key, the input's hash and a checksum must
-agree and every field must have its type, or the entry is a miss and the input is processed again.
+Entries are plain JSON, checked on load: a header line whose schema, key, input hash and checksum
+of the rest must agree and every field must have its type, or the entry is a miss and the input is processed again.
 Nothing read from the cache is ever run as code.
 """
 
@@ -79,23 +79,22 @@ class Cache:
         """The outcome stored under `key`, or None when there is none or it does not check out."""
         try:
             with open(self._path(key), "rb") as stream:
-                entry = json.loads(stream.read())
-            payload = entry["outcome"]
+                header, payload = stream.read().split(b"\n", 1)
+            entry = json.loads(header)
             checks = (
-                entry["schema"] == SCHEMA,
-                entry["key"] == key,
-                entry["input"] == self._inputs.get(key),
-                entry["checksum"] == _checksum(payload),
+                entry == {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": entry.get("checksum")},
+                entry["checksum"] == hashlib.sha256(payload).hexdigest(),
             )
-            return from_plain(Outcome, payload) if all(checks) else None
-        except (OSError, ValueError, KeyError, TypeError, PlainDataError, RecursionError):
+            return from_plain(Outcome, json.loads(payload)) if all(checks) else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, PlainDataError, RecursionError):
             return None
 
     def put(self, key: str, outcome: Outcome) -> None:
-        """Store an outcome; a cache that cannot be written is not an error, only slower next time."""
-        payload = to_plain(outcome)
-        entry = {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": _checksum(payload), "outcome": payload}
-        self._store(self._path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        """Store an outcome: a header line (schema, key, input hash, checksum of the rest), then the outcome.
+        A cache that cannot be written is not an error, only slower next time."""
+        payload = json.dumps(to_plain(outcome), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        header = {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": hashlib.sha256(payload).hexdigest()}
+        self._store(self._path(key), json.dumps(header).encode("utf-8") + b"\n" + payload)
 
     def _store(self, path: Path, data: bytes) -> None:
         try:
@@ -129,10 +128,6 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
-
-
-def _checksum(payload: object) -> str:
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def _stats(paths: Sequence[Path]) -> list[list[object] | None]:

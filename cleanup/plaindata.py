@@ -7,6 +7,7 @@ import enum
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 
@@ -31,62 +32,89 @@ def to_plain(value: Any) -> Any:
 
 def from_plain(kind: Any, data: Any) -> Any:
     """`data` made into a value of type `kind`; PlainDataError when its shape is not that type's."""
+    return _decoder(kind)(data)
+
+
+Decoder = Callable[[Any], Any]
+
+
+@functools.cache
+def _decoder(kind: Any) -> Decoder:
+    """A function that checks and builds values of `kind`, made once per type (the cache reads thousands)."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        return _union(typing.get_args(kind), data)
+        return _union([_decoder(k) for k in typing.get_args(kind)], kind)
     if origin is tuple:
         item, *rest = typing.get_args(kind)
         if rest != [Ellipsis]:
             raise PlainDataError(f"unsupported type {kind}")
-        return tuple(from_plain(item, value) for value in _list(data))
+        return _sequence(_decoder(item), tuple)
     if origin is frozenset:
-        (item,) = typing.get_args(kind)
-        return frozenset(from_plain(item, value) for value in _list(data))
+        return _sequence(_decoder(typing.get_args(kind)[0]), frozenset)
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _dataclass(kind, data)
+        return _dataclass(kind)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return _enum(kind)
+    return _scalar(kind)
+
+
+def _union(decoders: list[Decoder], kind: Any) -> Decoder:
+    def decode(data: Any) -> Any:
+        for decoder in decoders:
+            try:
+                return decoder(data)
+            except PlainDataError:
+                continue
+        raise PlainDataError(f"{data!r} matches none of {kind}")
+
+    return decode
+
+
+def _sequence(item: Decoder, build: type) -> Decoder:
+    def decode(data: Any) -> Any:
+        if type(data) is not list:
+            raise PlainDataError("expected a list")
+        return build([item(value) for value in data])
+
+    return decode
+
+
+def _dataclass(kind: type) -> Decoder:
+    hints = typing.get_type_hints(kind)
+    names = frozenset(f.name for f in dataclasses.fields(kind) if f.init)
+    decoders = {name: _decoder(hints[name]) for name in names}
+
+    def decode(data: Any) -> Any:
+        if type(data) is not dict or data.keys() != names:
+            raise PlainDataError(f"expected an object with the fields of {kind.__name__}")
+        return kind(**{name: decoders[name](value) for name, value in data.items()})
+
+    return decode
+
+
+def _enum(kind: type[enum.Enum]) -> Decoder:
+    def decode(data: Any) -> Any:
         try:
             return kind(data)
         except ValueError:
             raise PlainDataError(f"{data!r} is not a {kind.__name__}") from None
-    return _scalar(kind, data)
+
+    return decode
 
 
-def _union(kinds: tuple, data: Any) -> Any:
-    for kind in kinds:
-        try:
-            return from_plain(kind, data)
-        except PlainDataError:
-            continue
-    raise PlainDataError(f"{data!r} matches none of {kinds}")
+def _scalar(kind: Any) -> Decoder:
+    if kind is type(None):
+        accepted: tuple[type, ...] = (type(None),)
+    elif kind is float:
+        accepted = (int, float)
+    elif kind in (str, int, bool):
+        accepted = (kind,)
+    else:
+        raise PlainDataError(f"unsupported type {kind}")
 
-
-def _list(data: Any) -> list:
-    if not isinstance(data, list):
-        raise PlainDataError("expected a list")
-    return data
-
-
-def _dataclass(kind: type, data: Any) -> Any:
-    if not isinstance(data, dict):
-        raise PlainDataError(f"expected an object for {kind.__name__}")
-    hints = _hints(kind)
-    names = {f.name for f in dataclasses.fields(kind) if f.init}
-    if set(data) != names:
-        raise PlainDataError(f"{kind.__name__} fields differ: {sorted(set(data) ^ names)}")
-    return kind(**{name: from_plain(hints[name], data[name]) for name in names})
-
-
-@functools.cache
-def _hints(kind: type) -> dict[str, Any]:
-    return typing.get_type_hints(kind)
-
-
-def _scalar(kind: Any, data: Any) -> Any:
-    if kind is type(None) and data is None:
-        return None
-    if kind is float and isinstance(data, (int, float)) and not isinstance(data, bool):
-        return float(data)
-    if kind in (str, int, bool) and type(data) is kind:
+    def decode(data: Any) -> Any:
+        if type(data) not in accepted:
+            raise PlainDataError(f"{data!r} is not a {getattr(kind, '__name__', kind)}")
         return data
-    raise PlainDataError(f"{data!r} is not a {getattr(kind, '__name__', kind)}")
+
+    return decode

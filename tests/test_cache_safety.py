@@ -86,9 +86,10 @@ def test_an_entry_whose_outcome_was_edited_is_a_miss(project):
     truth = fix_edition(project, "--no-cache")
     fix_edition(project)
     for entry in cache_entries():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        data["outcome"]["corrected"] = "Something else entirely.\n"
-        entry.write_text(json.dumps(data), encoding="utf-8")
+        header, outcome = entry.read_text(encoding="utf-8").split("\n", 1)
+        data = json.loads(outcome)
+        data["corrected"] = "Something else entirely.\n"
+        entry.write_text(header + "\n" + json.dumps(data), encoding="utf-8")
     assert fix_edition(project) == truth
 
 
