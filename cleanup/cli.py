@@ -26,6 +26,7 @@ from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
 from .decisions import SUFFIX as DECISIONS_SUFFIX
 from .decisions import DecisionsError, load_decisions
+from .controls import visible
 from .config import CONFIG_FILES, GRAMMAR_BACKENDS, Config, ConfigError, parse_config
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
@@ -257,7 +258,7 @@ def _run_check(args: argparse.Namespace) -> int:
         else:
             lines = github_lines if args.format == "github" else text_lines
             for line in lines(item.path.as_posix(), outcome):
-                print(line)
+                print(visible(line))
     _print_report_end(args, items, tally, settings)
     if tally.failures:
         return EXIT_ERROR
@@ -725,4 +726,4 @@ def _console(quiet: bool) -> Console:
 
 
 def _error(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(visible(message), file=sys.stderr)

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .controls import visible
 from .diff import Piece
 from .model import Flag, LineIndex, Outcome
 from .reports import one_line
@@ -76,20 +77,21 @@ def styled_row(pieces: Sequence[Piece], plain: bool) -> Text:
     """
     text = Text()
     for piece in pieces:
+        before, after = visible(piece.before), visible(piece.after)
         if not piece.changed:
-            text.append(piece.before)
+            text.append(before)
             continue
-        if piece.before:
-            text.append(f"[-{piece.before}-]" if plain else piece.before, style="red strike")
-        if piece.after:
-            text.append(f"{{+{piece.after}+}}" if plain else piece.after, style="green")
+        if before:
+            text.append(f"[-{before}-]" if plain else before, style="red strike")
+        if after:
+            text.append(f"{{+{after}+}}" if plain else after, style="green")
     return text
 
 
 def print_word_diff(console: Console, title: str, pieces: Sequence[Piece]) -> None:
     """Print every changed line of a document with line numbers and a little context."""
     plain = console.no_color or console.color_system is None
-    console.print(Text(title, style="bold"))
+    console.print(Text(visible(title), style="bold"))
     for line, row in diff_rows(pieces):
         console.print(Text(f"{line:>5} ", style="dim") + styled_row(row, plain), soft_wrap=True)
 
@@ -98,11 +100,11 @@ def print_flags(console: Console, path: str, outcome: Outcome) -> None:
     """Print the flags of one document for an editor to judge."""
     if not outcome.flags:
         return
-    console.print(Text(f"{path}: {len(outcome.flags)} flags for an editor", style="bold"))
+    console.print(Text(visible(f"{path}: {len(outcome.flags)} flags for an editor"), style="bold"))
     index = LineIndex(outcome.original.text)
     for flag in outcome.flags:
         line, column = index.position(flag.start)
-        message = Text(" " + flag.message + _suggestions(flag))
+        message = Text(visible(" " + flag.message + _suggestions(flag)))
         console.print(Text(f"{line:>5}:{column:<4} ", style="dim") + Text(flag.rule, style="yellow") + message, soft_wrap=True)
 
 
@@ -148,7 +150,7 @@ class Tally:
             failed.add_column("File")
             failed.add_column("Why")
             for path, why in self.failures:
-                failed.add_row(path, why.removeprefix(f"{path}:").strip())
+                failed.add_row(visible(path), visible(why.removeprefix(f"{path}:").strip()))
             tables.append(failed)
         return tables
 

@@ -271,3 +271,30 @@ def test_empty_file_is_fine(tmp_path, monkeypatch):
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert (tmp_path / "corrected" / "empty.txt").read_bytes() == b""
     assert main(["check", "-q"]) == 0
+
+
+@pytest.mark.parametrize(
+    "attack, shown",
+    [
+        ("\x1b]52;c;ZXZpbA==\x07", "␛]52;c;ZXZpbA==␇"),  # write the clipboard
+        ("\x1b]0;owned\x07", "␛]0;owned␇"),  # set the window title
+        ("\x1b[2J", "␛[2J"),  # clear the screen
+        ("\x9b2J", "<U+009B>2J"),  # the same with an 8-bit CSI
+        ("\u202eevil", "<U+202E>evil"),  # right-to-left override
+    ],
+)
+def test_control_characters_in_an_article_are_shown_never_obeyed(tmp_path, monkeypatch, capsys, attack, shown):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(f"The Daash{attack} attack.\n", encoding="utf-8")
+    assert main(["fix", "--grammar", "none", "--select", "GL"]) == 0
+    fixed = capsys.readouterr()
+    assert main(["check", "--grammar", "none", "--select", "GL"]) == 1
+    checked = capsys.readouterr()
+    printed = fixed.out + fixed.err + checked.out + checked.err
+    assert shown in printed
+    assert not any(c in printed for c in "\x1b\x07\x9b\u202e")
+    assert (tmp_path / "corrected" / "a.txt").read_text(encoding="utf-8") == f"The ISIS{attack} attack.\n"  # the edition keeps them
