@@ -424,6 +424,9 @@ def glossary_files(paths: Sequence[str]) -> list[Path]:
     return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
 
 
+REVIEW_HEADING = b"# Review: "  # the first line of every review report
+
+
 def _inputs(paths: Sequence[str], exclude: Path | None = None, globs: Config | None = None) -> list[Input]:
     """Every text file named, or found under the named folders (filtered by the configuration's
     `include` and `exclude` globs), in a stable order."""
@@ -470,8 +473,15 @@ def _walk(folder: Path, exclude: Path | None) -> list[Path]:
 
 
 def _is_review_report(file: Path) -> bool:
-    """A `NAME.report.md` written by `fix` next to the corrected `NAME`: an output, not an article."""
-    return file.name.endswith(REPORT_SUFFIX) and file.with_name(file.name[: -len(REPORT_SUFFIX)]).is_file()
+    """A `NAME.report.md` written by `fix` next to the corrected `NAME` (it starts `# Review: `): an
+    output, not an article. Any other file of that name is an article (and its outputs clash)."""
+    if not file.name.endswith(REPORT_SUFFIX) or not file.with_name(file.name[: -len(REPORT_SUFFIX)]).is_file():
+        return False
+    try:
+        with open(file, "rb") as stream:
+            return stream.read(len(REVIEW_HEADING)) == REVIEW_HEADING
+    except OSError:
+        return False
 
 
 def _plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict[Path, Path]:
@@ -487,11 +497,17 @@ def _plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dic
         review_files = [_review_path(resolved, suffix) for suffix in REVIEW_SUFFIXES]
         if not in_place and resolved in sources or any(path in sources for path in review_files):
             raise UsageError(f"{item.path}: the output {target} would overwrite an input; choose another --out")
-        if resolved in claimed and claimed[resolved] != item.path:
-            raise UsageError(f"{item.path} and {claimed[resolved]} would both be written to {target}")
-        claimed[resolved] = item.path
-        plan[item.path] = item.path if in_place else target
+        for output in [resolved, *review_files]:
+            if claimed.setdefault(output, item.path) != item.path:
+                shown = out_dir / output.relative_to(resolved_out)
+                raise UsageError(f"{item.path} and {claimed[output]} would both be written to {shown}; rename one of them")
+        plan[item.path] = _real_file(item.path) if in_place else target
     return plan
+
+
+def _real_file(path: Path) -> Path:
+    """The file a path names: --in-place writes through a symbolic link to the file it points at."""
+    return path.resolve() if path.is_symlink() else path
 
 
 def _review_path(target: Path, suffix: str) -> Path:
@@ -706,12 +722,12 @@ def _write_outputs(
         return
     _, diff, log, report, page = outputs
     original, path, output = outcome.original, item.path.as_posix(), target.as_posix()
-    write_atomically({
-        target: [encode(original, outcome.corrected)],
+    write_atomically({  # the records first and the edition last: a failure never leaves an unrecorded edition
         diff: utf8(unified_diff(original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix())),
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
         page: utf8(review_page(path, review.as_posix(), outcome, notes)),
+        target: [encode(original, outcome.corrected)],
     })
     if cache:
         cache.remember_outputs(written_for, outputs)

@@ -30,8 +30,9 @@ def utf8(pieces: Iterable[str]) -> Iterator[bytes]:
 
 
 def write_atomically(files: Mapping[Path, Iterable[bytes]]) -> None:
-    """Stream each file to a temporary file beside its target, then rename each into place; a file
-    whose content is unchanged is left untouched. On any failure the temporary files are removed."""
+    """Stream each file to a temporary file beside its target, then rename them into place in the
+    given order, all or nothing: when one rename fails, the files already renamed are put back as
+    they were. A file whose content is unchanged is left untouched; no temporary file is left."""
     staged: list[tuple[Path, Path]] = []
     try:
         for target, chunks in files.items():
@@ -40,21 +41,57 @@ def write_atomically(files: Mapping[Path, Iterable[bytes]]) -> None:
                 temporary.unlink()
             else:
                 staged.append((temporary, target))
-        while staged:
-            temporary, target = staged[0]
-            try:
-                os.replace(temporary, target)
-            except OSError as error:
-                raise WriteError(f"{target}: cannot write ({error.strerror}); check the output folder") from None
-            staged.pop(0)
+        _rename_all(staged)
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
 
 
+def _rename_all(staged: list[tuple[Path, Path]]) -> None:
+    """Rename each staged file onto its target; on a failure, restore every target renamed before it."""
+    done: list[tuple[Path, Path | None]] = []  # (target, backup of what it was, or None if it was new)
+    try:
+        while staged:
+            temporary, target = staged[0]
+            backup = _backup(target)
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                if backup is not None:
+                    backup.unlink(missing_ok=True)
+                raise WriteError(f"{target}: cannot write ({error.strerror}); nothing was changed for this file") from None
+            done.append((target, backup))
+            staged.pop(0)
+    except BaseException:
+        for target, backup in reversed(done):
+            if backup is None:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(backup, target)
+        raise
+    for _, backup in done:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+
+
+def _backup(target: Path) -> Path | None:
+    """A hard link to the file now at `target` (no copy), or None when there is none."""
+    if not target.is_file():
+        return None
+    while True:
+        backup = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.link(target, backup)
+            return backup
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise WriteError(f"{target}: cannot keep the old file while writing ({error.strerror}); check the folder") from None
+
+
 def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
-    """A new temporary file beside `target` holding `chunks`, with the target's permissions (or the
-    usual ones for a new file)."""
+    """A new temporary file beside `target` holding `chunks`, with the target's read, write and execute
+    permissions (or the usual ones for a new file)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary, handle = _create_beside(target)
@@ -65,7 +102,7 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
             for chunk in chunks:
                 stream.write(chunk)
         if target.is_file():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
+            os.chmod(temporary, target.stat().st_mode & 0o777)  # never setuid, setgid or sticky
     except BaseException as error:
         temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):

@@ -99,9 +99,8 @@ CASES = [
         "output path taken by a folder",
         ["fix", "--grammar", "none"],
         2,
-        "corrected/a.txt: cannot write (Is a directory); check the output folder\n",
+        "corrected/a.txt: cannot write (Is a directory); nothing was changed for this file\n",
         files={"seeds/a.txt": b"Daash\n", "corrected/a.txt/keep": b""},
-        writes=True,
     ),
     Case(
         "output over an input",
@@ -200,8 +199,7 @@ def test_interrupted_run_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
     assert main(["fix", "--grammar", "none"]) == 130
     assert capsys.readouterr().err == "cleanup: interrupted; no partial files were left\n"
     left = sorted(p.name for p in (tmp_path / "corrected").iterdir())
-    assert left == ["a.txt"]  # the one file renamed before the interruption, complete; no temporary files
-    assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"ISIS\n"
+    assert left == []  # all or nothing: the file renamed before the interruption was taken back; no temporary files
 
 
 def test_in_place_rewrites_inputs_and_keeps_the_record(tmp_path, monkeypatch):
@@ -298,3 +296,57 @@ def test_control_characters_in_an_article_are_shown_never_obeyed(tmp_path, monke
     assert shown in printed
     assert not any(c in printed for c in "\x1b\x07\x9b\u202e")
     assert (tmp_path / "corrected" / "a.txt").read_text(encoding="utf-8") == f"The ISIS{attack} attack.\n"  # the edition keeps them
+
+
+def _project(tmp_path, monkeypatch, files: dict[str, bytes]) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+
+
+def test_in_place_writes_the_records_first_and_the_input_last(tmp_path, monkeypatch, capsys):
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+    (tmp_path / "corrected" / "a.txt.diff").mkdir(parents=True)  # the diff cannot be written
+    assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 2
+    assert "corrected/a.txt.diff: cannot write (Is a directory); nothing was changed for this file" in capsys.readouterr().err
+    assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The Daash left.\n"  # no unrecorded rewrite
+    assert sorted(p.name for p in (tmp_path / "corrected").iterdir()) == ["a.txt.diff"]
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_failed_write_leaves_the_previous_edition_and_its_records_together(tmp_path, monkeypatch, capsys):
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "corrected").iterdir()}
+    (tmp_path / "seeds" / "a.txt").write_bytes(b"The Daash came back.\n")
+    (tmp_path / "corrected" / "a.txt.html").unlink()
+    (tmp_path / "corrected" / "a.txt.html").mkdir()  # the review page cannot be replaced
+    before.pop("a.txt.html")
+    assert main(["fix", "-q", "--grammar", "none", "--no-cache"]) == 2
+    after = {p.name: p.read_bytes() for p in (tmp_path / "corrected").iterdir() if p.is_file()}
+    assert after == before  # the diff and change log renamed before the failure were put back
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_outputs_of_two_inputs_that_would_clash_are_refused(tmp_path, monkeypatch, capsys):
+    _project(tmp_path, monkeypatch, {"seeds/x.txt": b"One.\n", "seeds/x.txt.report.md": b"An article, not a report.\n"})
+    assert main(["fix", "-q", "--grammar", "none"]) == 2
+    assert capsys.readouterr().err == (
+        "seeds/x.txt.report.md and seeds/x.txt would both be written to corrected/x.txt.report.md; rename one of them\n"
+    )
+    assert not (tmp_path / "corrected").exists()
+
+
+def test_in_place_writes_through_a_symbolic_link_and_never_copies_setuid(tmp_path, monkeypatch):
+    _project(tmp_path, monkeypatch, {"real/a.txt": b"The Daash left.\n"})
+    (tmp_path / "real" / "a.txt").chmod(0o4755)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").symlink_to(tmp_path / "real" / "a.txt")
+    assert main(["fix", "-q", "--grammar", "none", "--in-place", "seeds/a.txt"]) == 0
+    assert (tmp_path / "seeds" / "a.txt").is_symlink()
+    assert (tmp_path / "real" / "a.txt").read_bytes() == b"The ISIS left.\n"
+    assert (tmp_path / "real" / "a.txt").stat().st_mode & 0o7777 == 0o755

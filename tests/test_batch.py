@@ -174,8 +174,8 @@ def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_e
     written = []
     real = cli.write_atomically
 
-    def counting(files):  # the outputs are generated only as they are written, here
-        written.append(next(iter(files)).name)
+    def counting(files):  # the outputs are generated only as they are written, here; the edition comes last
+        written.append(list(files)[-1].name)
         return real(files)
 
     monkeypatch.setattr(cli, "write_atomically", counting)
