@@ -4,7 +4,6 @@ modules that touch the file system."""
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import fnmatch
 import json
@@ -38,7 +37,7 @@ from .review import review_page
 from .reports import FORMATS, change_log, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
 from .cache import Cache, default_folder, fingerprint
-from .textio import BinaryFile, DecodeError, decode, encode
+from .textio import BinaryFile, DecodeError, UnsuitableEncoding, decode, encode, text_encoding
 from .yamlread import paused_garbage_collection
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
@@ -705,9 +704,9 @@ def _encoding(name: str | None) -> str | None:
     if name is None:
         return None
     try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise UsageError(f"cleanup: unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
+        return text_encoding(name)
+    except UnsuitableEncoding as error:
+        raise UsageError(f"cleanup: {error}") from None
 
 
 def _write_outputs(

@@ -24,14 +24,39 @@ class BinaryFile(DecodeError):
     """The bytes look like a binary file, not text."""
 
 
+class UnsuitableEncoding(ValueError):
+    """An encoding name that is unknown, not a text encoding, or does not give back the same bytes."""
+
+
+# Codecs that decode text yet may not give the same bytes back (escapes, shift sequences, IDNA rules).
+_NOT_ROUND_TRIP = frozenset({"utf-7", "hz", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
+# Names whose encoder would add a byte-order mark the file did not have: the same bytes without one.
+_WITHOUT_BOM = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+_WIDE = ("utf-16", "utf-32")  # encodings in which NUL bytes are ordinary text
+
+
+def text_encoding(name: str) -> str:
+    """The codec name to read and write files in, or UnsuitableEncoding saying why not and what to do."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UnsuitableEncoding(f"unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_ROUND_TRIP:
+        raise UnsuitableEncoding(
+            f"encoding {name!r} cannot be used: it does not give back the bytes it read; use a text encoding such as "
+            "utf-8, utf-16-le or cp1256"
+        )
+    return _WITHOUT_BOM.get(info.name, info.name)
+
+
 def decode(data: bytes, encoding: str | None = None) -> Document:
     """Decode bytes into a Document; a byte-order mark wins over `encoding` (default UTF-8)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Document(_decode(data[len(bom) :], name, len(bom)), name, bom=True)
-    if b"\x00" in data[:8192]:
+    name = text_encoding(encoding) if encoding else "utf-8"
+    if b"\x00" in data[:8192] and not name.startswith(_WIDE):
         raise BinaryFile("looks like a binary file (it contains NUL bytes); skipped")
-    name = codecs.lookup(encoding).name if encoding else "utf-8"
     return Document(_decode(data, name, 0), name, bom=False)
 
 
@@ -43,13 +68,16 @@ def encode(document: Document, text: str) -> bytes:
 
 def _decode(data: bytes, encoding: str, offset: int) -> str:
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
         label = "UTF-8" if encoding == "utf-8" else encoding
         line, column = _position(data[: error.start], encoding)
         raise DecodeError(
             f"{line}:{column}: not valid {label} at byte {error.start + offset} (0x{data[error.start]:02X})"
         ) from None
+    if text.encode(encoding) != data:  # a codec with several byte forms for one text would rewrite untouched bytes
+        raise DecodeError(f"1:1: the text would not be written back byte for byte in {encoding}")
+    return text
 
 
 def _position(valid: bytes, encoding: str) -> tuple[int, int]:

@@ -350,3 +350,23 @@ def test_in_place_writes_through_a_symbolic_link_and_never_copies_setuid(tmp_pat
     assert (tmp_path / "seeds" / "a.txt").is_symlink()
     assert (tmp_path / "real" / "a.txt").read_bytes() == b"The ISIS left.\n"
     assert (tmp_path / "real" / "a.txt").stat().st_mode & 0o7777 == 0o755
+
+
+@pytest.mark.parametrize("codec", ["unicode_escape", "utf-7", "hz", "base64", "rot13"])
+def test_encodings_that_do_not_give_back_the_same_bytes_are_refused(tmp_path, monkeypatch, capsys, codec):
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+    assert main(["fix", "-q", "--grammar", "none", "--encoding", codec]) == 2
+    assert capsys.readouterr().err == (
+        f"cleanup: encoding {codec!r} cannot be used: it does not give back the bytes it read; "
+        "use a text encoding such as utf-8, utf-16-le or cp1256\n"
+    )
+    assert not (tmp_path / "corrected").exists()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16", "utf-8-sig", "utf-32-le"])
+def test_a_file_without_a_byte_order_mark_is_written_back_without_one(tmp_path, monkeypatch, codec):
+    python_codec = {"utf-16": "utf-16-le", "utf-8-sig": "utf-8"}.get(codec, codec)
+    original = "The Daash left.\r\nعربي\r\n".encode(python_codec)
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": original})
+    assert main(["fix", "-q", "--grammar", "none", "--encoding", codec]) == 0
+    assert (tmp_path / "corrected" / "a.txt").read_bytes() == "The ISIS left.\r\nعربي\r\n".encode(python_codec)
