@@ -8,6 +8,7 @@ import contextlib
 import fnmatch
 import json
 import os
+import stat
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -41,6 +42,7 @@ from .textio import BinaryFile, DecodeError, UnsuitableEncoding, decode, encode,
 from .yamlread import paused_garbage_collection
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
 TEXT_SUFFIXES = (".txt", ".md")
 DEFAULT_INPUT = "seeds"
 DEFAULT_GLOSSARY_DIR = "glossary"
@@ -569,8 +571,8 @@ def _cache_folder(config: Config) -> Path:
 def _cache_key(cache: Cache, task: tuple) -> str | None:
     path, encoding, markdown, decisions = task
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = _read_bytes(path)
+    except UsageError:
         return None  # reported when the file is processed
     return cache.key(data, encoding or "", markdown, decisions)
 
@@ -690,14 +692,24 @@ def _undecodable(path: Path, error: DecodeError) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
+    """The bytes of a regular file of at most MAX_INPUT_BYTES; never a device, FIFO or socket."""
+    try:  # opened without blocking, so that a FIFO with no writer is refused rather than waited on
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)), "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise UsageError(f"{path}: is a folder, expected a file")
+            if not stat.S_ISREG(mode):
+                raise UsageError(f"{path}: not a regular file (a device, pipe or socket); give a text file")
+            data = stream.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise UsageError(f"{path}: is a folder, expected a file") from None
     except OSError as error:
         raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise UsageError(f"{path}: larger than {MAX_INPUT_BYTES >> 20} MB; split it into articles")
+    return data
 
 
 def _encoding(name: str | None) -> str | None:

@@ -370,3 +370,23 @@ def test_a_file_without_a_byte_order_mark_is_written_back_without_one(tmp_path, 
     _project(tmp_path, monkeypatch, {"seeds/a.txt": original})
     assert main(["fix", "-q", "--grammar", "none", "--encoding", codec]) == 0
     assert (tmp_path / "corrected" / "a.txt").read_bytes() == "The ISIS left.\r\nعربي\r\n".encode(python_codec)
+
+
+def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, monkeypatch, capsys):
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+    os.mkfifo(tmp_path / "pipe")
+    assert main(["fix", "-q", "--grammar", "none", "/dev/zero", "pipe", "seeds/a.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "/dev/zero: not a regular file (a device, pipe or socket); give a text file\n" in err
+    assert "pipe: not a regular file (a device, pipe or socket); give a text file\n" in err
+    assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The ISIS left.\n"  # the others are still done
+
+
+def test_a_file_over_the_size_cap_fails_alone(tmp_path, monkeypatch, capsys):
+    import cleanup.cli as cli
+
+    monkeypatch.setattr(cli, "MAX_INPUT_BYTES", 1 << 20)
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n", "seeds/big.txt": b"word " * (1 << 18)})
+    assert main(["fix", "-q", "--grammar", "none"]) == 2
+    assert "seeds/big.txt: larger than 1 MB; split it into articles\n" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "corrected").iterdir() if not p.name.endswith((".diff", ".json", ".md", ".html"))) == ["a.txt"]
