@@ -7,6 +7,7 @@ new glossary entry.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -38,24 +39,69 @@ def match(decisions: Sequence[Decision], original: str, changes: Sequence[Change
     A decision may match a change with the same (first) rule and original text whose surroundings
     agree with the decision's context on at least MIN_AGREEMENT characters (or all of a shorter
     context); the best-agreeing pairs are matched first, each decision and change at most once.
+    Pairs are found through an index of contexts, best agreement first, and a change leaves the index
+    once matched: a decision is compared only with changes it could still take.
     """
-    by_text: dict[tuple[str, str], list[int]] = {}
-    for index, change in enumerate(changes):
-        by_text.setdefault((change.rule.split("+")[0], original[change.start : change.end]), []).append(index)
-    pairs = []
-    for number, decision in enumerate(decisions):
-        for index in by_text.get((decision.first_rule, decision.before), ()):
-            left, right = context(original, changes[index])
-            score = _agreement(decision, left, right)
-            if score >= min(MIN_AGREEMENT, len(decision.context_before) + len(decision.context_after)):
-                pairs.append((-score, index, number))
+    index = _ContextIndex(original, changes) if decisions else None
     found: dict[int, Decision] = {}
     used: set[int] = set()
-    for _, index, number in sorted(pairs):
-        if index not in found and number not in used:
-            found[index] = decisions[number]
-            used.add(number)
+    for level in (*LEVELS, 0):
+        pairs = []
+        for number, decision in enumerate(decisions):
+            needed = min(MIN_AGREEMENT, len(decision.context_before) + len(decision.context_after))
+            if number in used or (level == 0) != (needed < MIN_AGREEMENT):
+                continue
+            for change in index.candidates(decision, level):
+                score = _agreement(decision, *index.contexts[change])
+                if score >= max(needed, level):
+                    pairs.append((-score, change, number))
+        for _, change, number in sorted(pairs):
+            if change not in found and number not in used:
+                found[change] = decisions[number]
+                used.add(number)
+                index.remove(change)
     return found, [d for number, d in enumerate(decisions) if number not in used]
+
+
+LEVELS = (CONTEXT, MIN_AGREEMENT)  # agreement levels searched in turn, best first
+
+
+class _ContextIndex:
+    """Unmatched changes by rule, text and `level` characters of context split every way between the
+    two sides (a context that agrees on that many characters agrees on one of the splits)."""
+
+    def __init__(self, original: str, changes: Sequence[Change]) -> None:
+        self.contexts = [context(original, change) for change in changes]
+        self.buckets: dict[tuple, dict[int, None]] = {}
+        self.keys_of: list[list[tuple]] = []
+        for number, change in enumerate(changes):
+            text_key = (change.rule.split("+")[0], original[change.start : change.end])
+            keys = [(text_key, 0)]
+            left, right = self.contexts[number]
+            for level in LEVELS:
+                keys.extend((text_key, level, split) for split in _splits(left, right, level))
+            for key in keys:
+                self.buckets.setdefault(key, {})[number] = None
+            self.keys_of.append(keys)
+
+    def candidates(self, decision: Decision, level: int) -> list[int]:
+        """Unmatched changes that may agree with `decision` on `level` characters (level 0: all of its rule and text)."""
+        text_key = (decision.first_rule, decision.before)
+        if level == 0:
+            return list(self.buckets.get((text_key, 0), ()))
+        found: dict[int, None] = {}
+        for split in _splits(decision.context_before, decision.context_after, level):
+            found.update(self.buckets.get((text_key, level, split), {}))
+        return list(found)
+
+    def remove(self, change: int) -> None:
+        for key in self.keys_of[change]:
+            del self.buckets[key][change]
+
+
+def _splits(left: str, right: str, size: int) -> list[tuple[str, str]]:
+    """The last i characters of `left` with the first `size` - i of `right`, for every i possible."""
+    return [(left[len(left) - i :], right[: size - i]) for i in range(size + 1) if i <= len(left) and size - i <= len(right)]
 
 
 def _agreement(decision: Decision, left: str, right: str) -> int:
@@ -97,6 +143,10 @@ def load_decisions(path: str, text: str) -> list[Decision]:
         line, column = items.lc.item(index)
         where = Location(path, line + 1, column + 1)
         decision = _decision(item, where)
+        unknown = _unknown_keys(item, where)
+        problems.extend(unknown)
+        if unknown:
+            continue
         if decision is None:
             problems.append(Problem(where, "a decision needs text “rule”, “before”, “after”, “context_before”, "
                                            "“context_after” and “decision: accept” or “reject”"))
@@ -107,8 +157,25 @@ def load_decisions(path: str, text: str) -> list[Decision]:
     return decisions
 
 
+KEYS = ("rule", "before", "after", "context_before", "context_after", "decision")
+
+
+def _unknown_keys(item: object, where: Location) -> list[Problem]:
+    """A problem for each key a decision does not have (`contex_before` would match any context)."""
+    if not isinstance(item, YamlMap):
+        return []
+    problems = []
+    for key in item:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(KEYS)
+            line, column = item.lc.key(key)
+            problems.append(Problem(Location(where.path, line + 1, column + 1), f"unknown key “{key}” in a decision; {hint}"))
+    return problems
+
+
 def _decision(item: object, where: Location) -> Decision | None:
-    keys = ("rule", "before", "after", "context_before", "context_after")
+    keys = KEYS[:5]
     if not isinstance(item, YamlMap) or item.get("decision") not in VERDICTS:
         return None
     values = [item.get(key, "") for key in keys]

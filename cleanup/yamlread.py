@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 from ruamel.yaml import YAML
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -84,8 +85,18 @@ def load_yaml(text: str) -> object:
         raise YamlProblem(0, 0, f"the file is too large ({len(text) // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB); split it")
     builder = _Builder()
     with paused_garbage_collection():
-        for event in YAML(typ="safe", pure=False).parse(text):
-            builder.add(event)
+        try:
+            for event in YAML(typ="safe", pure=False).parse(text):
+                builder.add(event)
+        except ReaderError as error:
+            line = text.count("\n", 0, error.position)
+            column = error.position - (text.rfind("\n", 0, error.position) + 1)
+            raise YamlProblem(
+                line,
+                column,
+                f"control character U+{error.character:04X} is not allowed in YAML; remove it, or write it as "
+                f"\"\\u{error.character:04x}\" inside double quotes",
+            ) from None
     return builder.result
 
 

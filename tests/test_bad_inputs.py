@@ -156,6 +156,31 @@ CASES = [
         "glossary/house.yaml:1:39: nested more than 32 levels deep; flatten it\n",
         glossary="terms: " + "[" * 50_000 + "]" * 50_000 + "\n",
     ),
+    Case(
+        "control character in a glossary",
+        ["fix"],
+        2,
+        "glossary/house.yaml:3:19: control character U+007F is not allowed in YAML; remove it, or write it as "
+        "\"\\u007f\" inside double quotes\n",
+        glossary='terms:\n  - preferred: ISIS\n    variants: ["Da\x7fash"]\n',
+    ),
+    Case(
+        "control character in front matter",
+        ["fix", "--grammar", "none"],
+        2,
+        "seeds/a.txt:2:21: front matter: control character U+009B is not allowed in YAML; remove it, or write it as "
+        "\"\\u009b\" inside double quotes\n",
+        files={"seeds/a.txt": '---\ncleanup: {allow: ["x\x9by"]}\n---\nThe Daash.\n'.encode()},
+        writes=True,  # like any bad directive: reported, and the rest of the article still corrected
+    ),
+    Case(
+        "control character in a decisions file",
+        ["fix", "--grammar", "none", "--decisions", "d.yaml", "seeds/a.txt"],
+        2,
+        "d.yaml:2:16: control character U+007F is not allowed in YAML; remove it, or write it as "
+        "\"\\u007f\" inside double quotes\n",
+        files={"seeds/a.txt": b"Daash\n", "d.yaml": b'decisions:\n  - {rule: "GL:\x7fISIS"}\n'},
+    ),
 ]
 
 

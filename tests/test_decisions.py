@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup.cli import main
 from cleanup.decisions import DecisionsError, load_decisions, match
@@ -122,3 +124,56 @@ def test_cli_decisions_option_and_check(project, capsys):
     capsys.readouterr()
     assert main(["fix", "--decisions", "d.yaml"]) == 2
     assert capsys.readouterr().err == "cleanup: --decisions FILE applies to one article, but 2 were given\n"
+
+
+def _brute_force_match(decisions, original, changes):
+    """The matching rule as the README states it, comparing every decision with every change."""
+    from cleanup.decisions import MIN_AGREEMENT, _agreement, context
+
+    pairs = []
+    for number, d in enumerate(decisions):
+        needed = min(MIN_AGREEMENT, len(d.context_before) + len(d.context_after))
+        for index, change in enumerate(changes):
+            if (change.rule.split("+")[0], original[change.start : change.end]) == (d.first_rule, d.before):
+                score = _agreement(d, *context(original, change))
+                if score >= needed:
+                    pairs.append((-score, index, number))
+    found, used = {}, set()
+    for _, index, number in sorted(pairs):
+        if index not in found and number not in used:
+            found[index], _ = decisions[number], used.add(number)
+    return found, [d for number, d in enumerate(decisions) if number not in used]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Daash ", "x ", "y ", "Daash", "\n", "ab "]), max_size=40),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.integers(0, 12), st.integers(0, 12)), max_size=12),
+)
+def test_the_context_index_matches_exactly_like_comparing_every_pair(words, picks):
+    text = "".join(words)
+    outcome = process(Document(text), Settings(GLOSSARY, ()))
+    changes = outcome.changes
+    decisions = []
+    for which, shift, left_size, right_size in picks:
+        if not changes:
+            break
+        change = changes[which % len(changes)]
+        start = max(0, change.start - shift % 5)
+        left = text[max(0, start - left_size) : start]
+        right = text[change.end : change.end + right_size]
+        decisions.append(Decision("GL:ISIS", "Daash", "ISIS", left, right, "accept"))
+    assert match(decisions, text, changes) == _brute_force_match(decisions, text, changes)
+
+
+def test_unknown_keys_and_control_characters_in_a_decisions_file_are_named(tmp_path):
+    typo = "decisions:\n  - rule: GL:ISIS\n    before: Daash\n    after: ISIS\n    contex_before: ''\n    decision: reject\n"
+    with pytest.raises(DecisionsError) as raised:
+        load_decisions("d.yaml", typo)
+    assert str(raised.value) == "d.yaml:5:5: unknown key “contex_before” in a decision; did you mean “context_before”?"
+    control = "decisions:\n  - rule: GL:ISIS\n    before: \"Da\x7fash\"\n"
+    with pytest.raises(DecisionsError) as raised:
+        load_decisions("d.yaml", control)
+    assert str(raised.value) == (
+        "d.yaml:3:16: control character U+007F is not allowed in YAML; remove it, or write it as \"\\u007f\" inside double quotes"
+    )
