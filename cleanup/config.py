@@ -64,10 +64,17 @@ def parse_config(path: str, text: str) -> Config | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{_error_location(path, text, str(error))}; correct the file") from None
-    table = data.get("tool", {}).get("cleanup") if path.endswith("pyproject.toml") else data
+    in_pyproject = path.endswith("pyproject.toml")
+    tool = data.get("tool", {}) if in_pyproject else {}
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{_key_location(path, text, 'tool')}: 'tool' must be a table ([tool]); correct the file")
+    table = tool.get("cleanup") if in_pyproject else data
     if table is None:
         return None
-    section = "[tool.cleanup]" if path.endswith("pyproject.toml") else "settings"
+    if not isinstance(table, dict):
+        where = _key_location(path, text, "cleanup")
+        raise ConfigError(f"{where}: [tool.cleanup] must be one table of settings, not {type(table).__name__}; correct the file")
+    section = "[tool.cleanup]" if in_pyproject else "settings"
     return Config(**_values(path, text, section, table), source=path)
 
 

@@ -156,6 +156,35 @@ CASES = [
         "glossary/house.yaml:1:39: nested more than 32 levels deep; flatten it\n",
         glossary="terms: " + "[" * 50_000 + "]" * 50_000 + "\n",
     ),
+    *[
+        Case(
+            f"bad replacement template {template!r}",
+            ["fix"],
+            2,
+            f"glossary/house.yaml:4:18: rule HS001: bad replacement: {why}; write groups as \\g<name> or \\1 "
+            "and a backslash as \\\\\n",
+            glossary=f"rules:\n  - id: HS001\n    pattern: 'a'\n    replacement: '{template}'\n",
+        )
+        for template, why in [
+            ("x\\q", "bad escape \\q at position 3"),
+            ("\\g<nope >", "bad character in group name at position 8"),
+            ("x\\", "bad escape (end of pattern) at position 2"),
+        ]
+    ],
+    *[
+        Case(
+            f"pyproject.toml shaped {shape!r}",
+            ["fix", "--grammar", "none"],
+            2,
+            message,
+            files={"seeds/a.txt": b"Daash\n", "pyproject.toml": shape.encode()},
+        )
+        for shape, message in [
+            ("tool = 5\n", "pyproject.toml:1:1: 'tool' must be a table ([tool]); correct the file\n"),
+            ("[tool]\ncleanup = 5\n", "pyproject.toml:2:1: [tool.cleanup] must be one table of settings, not int; correct the file\n"),
+            ('[[tool.cleanup]]\nout = "x"\n', "pyproject.toml: [tool.cleanup] must be one table of settings, not list; correct the file\n"),
+        ]
+    ],
     Case(
         "control character in a glossary",
         ["fix"],
