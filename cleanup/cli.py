@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
-from .cli_output import WriteError, utf8, write_atomically
+from .cli_output import WriteError, remove_stale_temporaries, utf8, write_atomically
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
 from .decisions import SUFFIX as DECISIONS_SUFFIX
@@ -212,6 +212,9 @@ def _run_fix(args: argparse.Namespace) -> int:
     out_dir = Path(args.out or config.out)
     inputs = _inputs(args.paths, exclude=out_dir, globs=config)
     plan = _plan_outputs(inputs, out_dir, args.in_place)
+    remove_stale_temporaries(out_dir)  # left by a run that was killed
+    for folder in {target.parent for target in plan.values()} if args.in_place else ():
+        remove_stale_temporaries(folder, recursive=False)
     console = _console(args.quiet)
     decisions = _decisions_finder(args.decisions, inputs, out_dir)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)

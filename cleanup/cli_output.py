@@ -4,11 +4,14 @@ into place, so no file is ever half-written and no output is held whole in memor
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 _CHUNK = 1 << 16  # characters encoded and written at a time
+# `.NAME.cleanup-PID-TOKEN.tmp`: the process that made it is named, so a later run can tell a stale one.
+_TEMPORARY = re.compile(r"\..+\.cleanup-(\d+)-[0-9a-f]{8}\.tmp")
 
 
 class WriteError(Exception):
@@ -79,7 +82,7 @@ def _backup(target: Path) -> Path | None:
     if not target.is_file():
         return None
     while True:
-        backup = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        backup = temporary_name(target)
         try:
             os.link(target, backup)
             return backup
@@ -111,10 +114,38 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
     return temporary
 
 
+def temporary_name(path: Path) -> Path:
+    """A new hidden name beside `path` for a file being written, naming this process."""
+    return path.with_name(f".{path.name}.cleanup-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def remove_stale_temporaries(folder: Path, recursive: bool = True) -> int:
+    """Delete temporary files that a killed run of cleanup left in `folder` (and below) whose process
+    is gone; files of runs still going on are kept. Returns how many were removed."""
+    removed = 0
+    found_files = (folder.rglob if recursive else folder.glob)(".*.tmp") if folder.is_dir() else ()
+    for path in found_files:
+        found = _TEMPORARY.fullmatch(path.name)
+        if found and not _process_alive(int(found.group(1))):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
 def _create_beside(target: Path) -> tuple[Path, int]:
     """Create a hidden temporary file next to `target`; mode 0o666 less the umask, as for any new file."""
     while True:
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        temporary = temporary_name(target)
         try:
             return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         except FileExistsError:

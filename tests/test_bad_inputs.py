@@ -444,3 +444,24 @@ def test_a_file_over_the_size_cap_fails_alone(tmp_path, monkeypatch, capsys):
     assert main(["fix", "-q", "--grammar", "none"]) == 2
     assert "seeds/big.txt: larger than 1 MB; split it into articles\n" in capsys.readouterr().err
     assert sorted(p.name for p in (tmp_path / "corrected").iterdir() if not p.name.endswith((".diff", ".json", ".md", ".html"))) == ["a.txt"]
+
+
+def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path, monkeypatch):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _project(tmp_path, monkeypatch, {f"seeds/a{n}.txt": b"The Daash left.\n" * 3000 for n in range(6)})
+    run = subprocess.Popen([sys.executable, "-m", "cleanup", "fix", "-q", "--grammar", "none", "--jobs", "1", "--no-cache"])
+    deadline = time.monotonic() + 60
+    while not list((tmp_path / "corrected").glob(".*.tmp")) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    left = list((tmp_path / "corrected").glob(".*.tmp"))
+    (tmp_path / "corrected" / ".x.txt.cleanup-1-0123abcd.tmp").write_bytes(b"")  # pid 1 is alive: another run's
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "--no-cache"]) == 0
+    remaining = sorted(p.name for p in (tmp_path / "corrected").glob(".*.tmp"))
+    assert remaining == [".x.txt.cleanup-1-0123abcd.tmp"]
+    assert left, "the killed run should have left a temporary file to clean up"
