@@ -14,6 +14,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from .fix import fix
 from .glossary import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_key
 from .model import Location, Problem, Safety
+from .regexbudget import MAX_REPEAT_PRODUCT, repeat_product
 from .usage import anchor_of
 from .rules import Context, Rule, RuleExample, example_failure, regex_rule
 from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, paused_garbage_collection
@@ -333,6 +334,15 @@ class _Reader:
         )
 
     def _pattern(self, node: YamlMap, rule_id: str) -> regex.Pattern | None:
+        size = repeat_product(str(node["pattern"]))
+        if size > MAX_REPEAT_PRODUCT:
+            where = self._value_at(node, "pattern")
+            self._problem(
+                where,
+                f"rule {rule_id}: the pattern's nested repeats ask for {size:,} copies (the limit is "
+                f"{MAX_REPEAT_PRODUCT:,}); simplify the regex",
+            )
+            return None
         try:
             return regex.compile(node["pattern"])
         except regex.error as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -108,8 +109,12 @@ def _scoped_matches(
         for match in pattern.finditer(text, timeout=timeout):
             yield 0, match
         return
+    deadline = None if timeout is None else time.monotonic() + timeout  # for the whole document, not each line
     for line in _LINE.finditer(text):
-        for match in pattern.finditer(line.group(), timeout=timeout):
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            raise TimeoutError("regex timed out")
+        for match in pattern.finditer(line.group(), timeout=left):
             yield line.start(), match
 
 

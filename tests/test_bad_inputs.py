@@ -65,6 +65,15 @@ CASES = [
         writes=True,
     ),
     Case(
+        "catastrophic regex over many lines",  # each line is quick; the whole document is not
+        ["fix", "--grammar", "none"],
+        2,
+        "seeds/a.txt: rule HS009 (glossary/house.yaml:2:5): pattern ran too long and was stopped; simplify it\n",
+        files={"seeds/a.txt": (b"a" * 22 + b"\n") * 40},
+        glossary="rules:\n  - id: HS009\n    pattern: '(a|aa)+b'\n    message: slow\n    scope: line\n",
+        writes=True,
+    ),
+    Case(
         "undecodable bytes",
         ["fix", "--grammar", "none"],
         2,
@@ -185,6 +194,14 @@ CASES = [
             ('[[tool.cleanup]]\nout = "x"\n', "pyproject.toml: [tool.cleanup] must be one table of settings, not list; correct the file\n"),
         ]
     ],
+    Case(
+        "regex compile bomb",
+        ["fix"],
+        2,
+        "glossary/house.yaml:3:14: rule HS001: the pattern's nested repeats ask for 1,000,000,000 copies "
+        "(the limit is 100,000); simplify the regex\n",
+        glossary="rules:\n  - id: HS001\n    pattern: '(?:(?:(?:a{1000}){1000}){1000})'\n    replacement: x\n",
+    ),
     Case(
         "control character in a glossary",
         ["fix"],
