@@ -482,3 +482,12 @@ def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path, mon
     remaining = sorted(p.name for p in (tmp_path / "corrected").glob(".*.tmp"))
     assert remaining == [".x.txt.cleanup-1-0123abcd.tmp"]
     assert left, "the killed run should have left a temporary file to clean up"
+
+
+def test_a_title_repeated_many_times_settles_in_one_fix(tmp_path, monkeypatch):
+    import shutil
+
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The title\n\n" * 14 + b"The Daash text.\n"})
+    shutil.copy(Path(__file__).resolve().parent.parent / "glossary" / "rules.yaml", tmp_path / "glossary" / "rules.yaml")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The title\n\nThe ISIS text.\n"
