@@ -34,7 +34,10 @@ MARKDOWN_INLINE = regex.compile(
     r"|</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>"  # inline HTML tag
     r"|\]\((?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"  # link target
     r"|\]\[[^\]\n]*\]"  # reference label
+    r"|[ \t]*!(?=\[)"  # an image's "!" and the space before it (not stray punctuation)
 )
+# A link written as its own reference label: `[Daash][]` or `[Daash]` with a `[Daash]: url` definition.
+REFERENCE_TEXT = regex.compile(r"(?<![\]\\])\[(?P<label>[^\[\]\n]+)\](?:\[\])?(?![\[(:])")
 _GLUING_SPACE = regex.compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
 _BACKTICKS = regex.compile(r"(?<!\\)`+")
 _MARKDOWN = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
@@ -182,7 +185,10 @@ def _markdown_spans(text: str, lines: LineIndex) -> list[Span]:
     starts = lines.starts + [len(text)]
     spans: list[Span] = []
     covered = [False] * len(lines.starts)
-    for token in _MARKDOWN.parse(text):
+    env: dict = {}
+    tokens = _MARKDOWN.parse(text, env)
+    labels = {_label(label) for label in env.get("references", {})}
+    for token in tokens:
         if token.map is None:
             continue
         first, last = token.map
@@ -190,7 +196,7 @@ def _markdown_spans(text: str, lines: LineIndex) -> list[Span]:
         if token.type in _UNTOUCHED_BLOCKS:
             spans.append(region)
         elif token.type == "inline":
-            spans += _inline_spans(text, *region)
+            spans += _inline_spans(text, *region, labels)
         for line in range(first, min(last, len(covered))):
             covered[line] = True
     # Lines no block claims are link reference definitions ("[ref]: https://…").
@@ -200,13 +206,21 @@ def _markdown_spans(text: str, lines: LineIndex) -> list[Span]:
     return spans
 
 
-def _inline_spans(text: str, start: int, end: int) -> list[Span]:
+def _inline_spans(text: str, start: int, end: int, labels: set[str]) -> list[Span]:
     code = _code_spans(text, start, end)
     spans = list(code)
     for match in MARKDOWN_INLINE.finditer(text, start, end):
         if not any(s <= match.start() < e for s, e in code):
             spans.append(match.span())
+    for match in REFERENCE_TEXT.finditer(text, start, end) if labels else ():
+        if _label(match.group("label")) in labels and not any(s <= match.start() < e for s, e in code):
+            spans.append(match.span())  # renaming the text would break the link
     return spans
+
+
+def _label(label: str) -> str:
+    """A reference label as CommonMark matches it: case and runs of white space do not count."""
+    return " ".join(label.split()).casefold()
 
 
 def _code_spans(text: str, start: int, end: int) -> list[Span]:

@@ -174,3 +174,21 @@ def test_ignores_match_rule_prefixes():
     found = directives("x <!-- cleanup: ignore SP, GL:ISIS -->\ny\n", markdown=False)
     assert is_ignored(found, "SP001", 0) and is_ignored(found, "GL:ISIS", 0)
     assert not is_ignored(found, "PU001", 0) and not is_ignored(found, "SP001", 40)
+
+
+def test_reference_links_keep_working_and_images_keep_their_space(tmp_path, monkeypatch):
+    from cleanup.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    text = (
+        "See [Daash][] and [Daash] and [the Daash report][r], the map ![map](m.png) and [no such label] Daash.\n"
+        "\n[daash]: https://example.org/d\n[r]: https://example.org/r\n"
+    )
+    (tmp_path / "seeds" / "a.md").write_text(text, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (tmp_path / "corrected" / "a.md").read_text(encoding="utf-8") == text.replace(
+        "the Daash report", "the ISIS report"
+    ).replace("label] Daash", "label] ISIS")
