@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
-from .cli_output import WriteError, remove_stale_temporaries, utf8, write_atomically
+from .cli_output import WriteError, encoded, remove_stale_temporaries, utf8, write_atomically
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
 from .decisions import SUFFIX as DECISIONS_SUFFIX
@@ -38,7 +38,7 @@ from .review import review_page
 from .reports import FORMATS, change_log, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
 from .cache import Cache, default_folder, fingerprint
-from .textio import BinaryFile, DecodeError, UnsuitableEncoding, decode, encode, text_encoding
+from .textio import BinaryFile, DecodeError, UnsuitableEncoding, decode, diff_form, encode, text_encoding
 from .yamlread import paused_garbage_collection
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
@@ -737,7 +737,7 @@ def _write_outputs(
     _, diff, log, report, page = outputs
     original, path, output = outcome.original, item.path.as_posix(), target.as_posix()
     write_atomically({  # the records first and the edition last: a failure never leaves an unrecorded edition
-        diff: utf8(unified_diff(original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix())),
+        diff: _diff_bytes(item, outcome, review),
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
         page: utf8(review_page(path, review.as_posix(), outcome, notes)),
@@ -745,6 +745,16 @@ def _write_outputs(
     })
     if cache:
         cache.remember_outputs(written_for, outputs)
+
+
+def _diff_bytes(item: Input, outcome: Outcome, review: Path) -> Iterator[bytes]:
+    """The unified diff in the article's own encoding (with its UTF-8 byte-order mark), so that patch
+    applies it to the file's bytes; UTF-8 with a note for UTF-16 and UTF-32, which patch cannot read."""
+    encoding, bom, note = diff_form(outcome.original)
+    lines = unified_diff(
+        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix(), bom=bom, note=note
+    )
+    return encoded(lines, encoding, errors="backslashreplace")  # only a file name can fall outside the encoding
 
 
 def _first_line(error: Exception) -> str:

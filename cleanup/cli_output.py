@@ -20,16 +20,21 @@ class WriteError(Exception):
 
 def utf8(pieces: Iterable[str]) -> Iterator[bytes]:
     """Text pieces as UTF-8 bytes, gathered into chunks of about 64K characters."""
+    return encoded(pieces, "utf-8")
+
+
+def encoded(pieces: Iterable[str], encoding: str, errors: str = "strict") -> Iterator[bytes]:
+    """Text pieces as bytes in `encoding`, gathered into chunks of about 64K characters."""
     gathered: list[str] = []
     size = 0
     for piece in pieces:
         gathered.append(piece)
         size += len(piece)
         if size >= _CHUNK:
-            yield "".join(gathered).encode("utf-8")
+            yield "".join(gathered).encode(encoding, errors)
             gathered, size = [], 0
     if gathered:
-        yield "".join(gathered).encode("utf-8")
+        yield "".join(gathered).encode(encoding, errors)
 
 
 def write_atomically(files: Mapping[Path, Iterable[bytes]]) -> None:

@@ -13,7 +13,9 @@ from .model import Change
 
 # Words (with inner apostrophes and hyphens), runs of spaces, line breaks, and single other characters.
 _DIFF_TOKEN = regex.compile(r"\w+(?:['’‘ʼ\-]\w+)*|\r\n|\r|\n|[^\S\r\n]+|.", regex.DOTALL)
-_LINE_BREAK = regex.compile(r"\r\n|\n|\r")
+_PATCH_LINE_END = regex.compile(r"\n")
+_NEEDS_QUOTES = regex.compile(r'[\x00-\x1f\x7f"\\]')
+_C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 
 
 @dataclass(frozen=True)
@@ -55,21 +57,39 @@ def pieces_from_texts(a: str, b: str) -> list[Piece]:
 
 
 def unified_diff(
-    original: str, corrected: str, changes: Sequence[Change], a_name: str, b_name: str, context: int = 3
+    original: str,
+    corrected: str,
+    changes: Sequence[Change],
+    a_name: str,
+    b_name: str,
+    context: int = 3,
+    bom: str = "",
+    note: str = "",
 ) -> Iterator[str]:
     """A unified diff that `patch` and `git apply` accept, line by line, built from the recorded changes
-    (linear in the size of the text, unlike a line-matching diff); line endings are kept as they are."""
+    (linear in the size of the text, unlike a line-matching diff); line endings are kept as they are.
+    `bom` is the byte-order mark the file starts with; `note` a line written before the headers."""
     if not changes:
         return
-    a_lines, b_lines = _Lines(original), _Lines(corrected)
+    a_lines, b_lines = _Lines(original, bom), _Lines(corrected, bom)
     ranges = [
         (a_first, a_end, _line_index(b_lines.starts, b_start, len(corrected)), _line_index(b_lines.starts, b_end, len(corrected)))
         for a_first, a_end, b_start, b_end in _blocks(original, changes, a_lines.starts)
     ]
-    yield f"--- {a_name}\n"
-    yield f"+++ {b_name}\n"
+    if note:
+        yield note + "\n"
+    yield f"--- {quoted_name(a_name)}\n"
+    yield f"+++ {quoted_name(b_name)}\n"
     for hunk in _hunks(ranges, context):
         yield from _hunk_lines(hunk, a_lines, b_lines, context)
+
+
+def quoted_name(name: str) -> str:
+    """A file name for a diff header, in double quotes with C escapes when it holds a line break, a
+    quote, a backslash or another control character (as git writes them, and patch and git apply read)."""
+    if not _NEEDS_QUOTES.search(name):
+        return name
+    return '"' + "".join(_C_ESCAPES.get(c) or (f"\\{ord(c):03o}" if ord(c) < 0x20 or c == "\x7f" else c) for c in name) + '"'
 
 
 def _blocks(original: str, changes: Sequence[Change], a_starts: list[int]) -> list[tuple[int, int, int, int]]:
@@ -98,18 +118,20 @@ def _blocks(original: str, changes: Sequence[Change], a_starts: list[int]) -> li
 def _line_of(starts: list[int], offset: int, text: str) -> int:
     """The line holding `offset`; at the very end of a text that ends with a line break, the line
     count (a new, empty last line)."""
-    if offset >= len(text) and (not text or text[-1] in "\r\n"):
+    if offset >= len(text) and (not text or text[-1] == "\n"):
         return len(starts)
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 class _Lines:
-    """The lines of a text, line breaks kept, cut from the text only when asked for (a large text
-    is not copied line by line)."""
+    """The lines of a text as patch reads them (ended by a line feed; a carriage return is part of
+    its line), cut from the text only when asked for (a large text is not copied line by line).
+    `bom` is written before the first line, where the file has it."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, bom: str = "") -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text) if m.end() < len(text))] if text else []
+        self.bom = bom
+        self.starts = [0, *(m.end() for m in _PATCH_LINE_END.finditer(text) if m.end() < len(text))] if text else []
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -118,7 +140,7 @@ class _Lines:
         """Lines first..end-1."""
         for index in range(first, end):
             stop = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            yield self.text[self.starts[index] : stop]
+            yield (self.bom if index == 0 else "") + self.text[self.starts[index] : stop]
 
 
 def _line_index(starts: list[int], offset: int, length: int) -> int:
@@ -161,6 +183,6 @@ def _range(first: int, count: int) -> str:
 
 
 def _line(mark: str, line: str) -> str:
-    if line.endswith(("\n", "\r")):
+    if line.endswith("\n"):
         return mark + line
     return mark + line + "\n\\ No newline at end of file\n"

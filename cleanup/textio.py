@@ -60,6 +60,18 @@ def decode(data: bytes, encoding: str | None = None) -> Document:
     return Document(_decode(data, name, 0), name, bom=False)
 
 
+def diff_form(document: Document) -> tuple[str, str, str]:
+    """How to write a diff `patch` can apply to this document: (encoding of the diff, text before its
+    first line (the UTF-8 byte-order mark), and a note for a diff that is for reading only)."""
+    if document.encoding.startswith(_WIDE):
+        note = (
+            f"# For reading only: the article is {document.encoding.upper()}, which patch and git apply cannot "
+            "read; this diff is UTF-8. The change log (.changes.json) records every change exactly."
+        )
+        return "utf-8", "", note
+    return document.encoding, "\ufeff" if document.bom else "", ""
+
+
 def encode(document: Document, text: str) -> bytes:
     """Encode `text` the way `document` was stored: same encoding, and the BOM if it had one."""
     prefix = _BOM_OF.get(document.encoding, b"") if document.bom else b""

@@ -287,3 +287,36 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True)
     assert result.stdout.startswith("seeds/a.txt:1:1: GL:ISIS")
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("cr.txt", b"The Daash cell\rmoved , then\rRasul spoke.\r"),
+        ("mixed.txt", b"The Daash cell\r\nmoved\n, then\rRasul spoke.\n\rend Daash"),
+        ("bom.txt", codecs.BOM_UTF8 + "Daash said Rasul.\nSecond line.\n".encode()),
+        ("cp1256.txt", "The Daash cell\nقال الرسول Rasul\n".encode("cp1256")),
+        ("new\nline.txt", b"The Daash cell moved.\n"),
+    ],
+)
+def test_the_diff_applies_with_patch_and_git_apply(project, tmp_path_factory, name, data):
+    write(project / "seeds" / name, data)
+    options = ["--encoding", "cp1256"] if name.startswith("cp1256") else []
+    assert main(["fix", "-q", "--grammar", "none", *options]) == 0
+    diff = project / "corrected" / f"{name}.diff"
+    corrected = (project / "corrected" / name).read_bytes()
+    work = tmp_path_factory.mktemp("patch")
+    (work / "x.txt").write_bytes(data)
+    subprocess.run(["patch", "-s", "--binary", "-o", "y.txt", "x.txt", str(diff)], cwd=work, check=True)
+    assert (work / "y.txt").read_bytes() == corrected
+    repo = tmp_path_factory.mktemp("git")  # git apply patches the file the +++ line names
+    write(repo / "corrected" / name, data)
+    subprocess.run(["git", "apply", "-p0", str(diff)], cwd=repo, check=True, capture_output=True)
+    assert (repo / "corrected" / name).read_bytes() == corrected
+
+
+def test_a_utf16_diff_says_it_is_for_reading_only(project):
+    write(project / "seeds" / "u.txt", codecs.BOM_UTF16_LE + "The Daash cell.\n".encode("utf-16-le"))
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    first = (project / "corrected" / "u.txt.diff").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# For reading only: the article is UTF-16-LE, which patch and git apply cannot read")

@@ -132,8 +132,9 @@ _HUNK = regex.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n")
 
 
 def apply_unified_diff(original: str, diff: str) -> str:
-    """An independent, strict reading of a unified diff: context and removed lines must match."""
-    lines = [line for line in regex.split(r"(?<=\r\n|\n|\r(?!\n))", original) if line]
+    """An independent, strict reading of a unified diff as patch reads it (lines end at a line feed; a
+    carriage return is part of its line): context and removed lines must match."""
+    lines = [line for line in regex.split(r"(?<=\n)", original) if line]
     body = diff.split("\n", 2)[2] if diff else ""
     result, cursor = [], 0
     hunks = [m for m in _HUNK.finditer(body)]
@@ -143,7 +144,7 @@ def apply_unified_diff(original: str, diff: str) -> str:
         first = a_start - 1 if a_count else a_start
         result += lines[cursor:first]
         cursor = first
-        entries = regex.findall(r"([ +\-])(.*?(?:\r\n|\n|\r(?!\n)))(\\ No newline at end of file\n)?", text, regex.DOTALL)
+        entries = regex.findall(r"([ +\-])(.*?\n)(\\ No newline at end of file\n)?", text, regex.DOTALL)
         for mark, line, no_newline in entries:
             if no_newline:
                 line = line[:-1]
