@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 
 from . import cli
@@ -37,7 +38,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     found = tools.add_parser("suggest", help="propose entries for names spelled more than one way")
     found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {cli.DEFAULT_INPUT}/)")
-    found.add_argument("--glossary", action="append", metavar="FILE", help="glossary whose entries count as covered")
+    found.add_argument(
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help=f"glossary whose entries count as covered; repeat for several (default: as `fix`, "
+        f"{cli.DEFAULT_GLOSSARY_DIR}/*.yaml)",
+    )
     found.add_argument("--yaml", action="store_true", help="print ready-to-paste glossary YAML instead of a table")
     found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
     found.set_defaults(handler=_run_suggest)
@@ -86,6 +93,15 @@ def _run_schema(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def _covered(named: list[str] | None) -> list[tuple[str, tuple[str, ...]]]:
+    """The (preferred, variants) of the glossary `fix` would use: the named files, else the
+    configuration's, else every glossary/*.yaml; none when there is no glossary at all."""
+    paths = named or list(cli._config(None).glossary)
+    if not paths and not cli.glossary_files([]):
+        return []
+    return [(t.preferred, t.variants) for t in cli._glossary(paths).terms]
+
+
 def _run_suggest(args: argparse.Namespace) -> int:
     inputs = cli._inputs(args.paths)
     sources = []
@@ -93,11 +109,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
         document = cli._read_document(item.path, None)
         if document is not None:
             sources.append((item.path.as_posix(), document.text))
-    covered = []
-    if args.glossary:
-        glossary = cli._glossary(args.glossary)
-        covered = [(t.preferred, t.variants) for t in glossary.terms]
-    found = suggest(sources, covered, english_word_test())[: args.limit]
+    found = suggest(sources, _covered(args.glossary), english_word_test())[: args.limit]
     if args.yaml:
         print(as_yaml(found), end="")
         return cli.EXIT_OK
@@ -108,6 +120,6 @@ def _run_suggest(args: argparse.Namespace) -> int:
         variants = ", ".join(f"{v.text} ({v.count})" for v in s.variants)
         where = "; ".join(f"{src}:{line}:{col}" for f in s.forms for src, line, col in f.places[:1])
         preferred = f"{s.preferred.text} ({s.preferred.count})" + (" [in glossary]" if s.extends else "")
-        table.add_row(str(rank), preferred, variants, f"{s.score:g}", where)
+        table.add_row(str(rank), escape(preferred), escape(variants), f"{s.score:g}", escape(where))
     cli._console(False).print(table)
     return cli.EXIT_OK

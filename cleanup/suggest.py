@@ -1,38 +1,75 @@
 """Discover names spelled more than one way that the glossary does not cover yet.
 
-Forms are folded the way romanizations of Arabic vary (article, apostrophes and ʿayn/hamza marks,
-doubled letters, vowel spellings, a final h, hyphens and spaces); forms with the same fold are one
-name. The majority form is proposed as preferred.
+Each form is folded the way romanizations of Arabic vary into one or more keys (a letter that is
+written for two sounds, like `e` for a or i, gives two); forms that share a key are one name.
+Forms are grouped through a table keyed by fold, never compared pairwise. The majority form is
+proposed as preferred, unless the house glossary already holds the name.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
-from .glossary import fold
+from .glossary import APOSTROPHES, fold
 from .model import LineIndex
 
-# A name: an optional Arabic article, then a capitalized word; compound names keep their first part.
+_APOS = regex.escape(APOSTROPHES)
+# A capitalized word; an apostrophe only inside it, and never as a possessive ('s).
+_PART = rf"\p{{Lu}}(?:[\p{{Ll}}\p{{M}}]|[{_APOS}](?!s(?![\p{{L}}\p{{M}}]))(?=\p{{L}}))*"
+_WORD = rf"{_PART}(?:-{_PART})*"
+# The Arabic article, plain (al, el) or assimilated to a sun letter (ash-, ad-, ez-, ur-).
+_ARTICLE_WORD = r"(?:[aeu](?:l|th|dh|sh|[tdrzsn]))"
+_PARTICLES = r"(?:Abu|Abou|Abd(?:[aeiou](?:l|th|dh|sh|[tdrzsn])?)?|Bin|Ben|Ibn|Umm|Bint)"
+# A name: a particle, an article, a capitalized word, then words joined by an article
+# (Deir ez-Zor, Deir al-Zour) or written with the article glued and assimilated (Deir Ezzor).
 NAME = regex.compile(
-    r"(?<![\p{L}\p{M}'’ʿʾ\-])"
-    r"(?:(?:Abu|Abd|Abdel|Abdul|Bin|Ibn|Umm|Bint)[ \t]+)?"
-    r"(?:(?:[Aa]l|[Ee]l)(?:-[ \t]?|[ \t]|(?=\p{Lu})))?"
-    r"\p{Lu}[\p{Ll}\p{M}'’ʿʾ]*(?:-\p{Lu}[\p{Ll}\p{M}'’ʿʾ]*)*"
-    r"(?![\p{L}\p{M}])"
+    rf"(?<![\p{{L}}\p{{M}}{_APOS}\-])"
+    rf"(?:[{_APOS}](?=\p{{Lu}}))?"
+    rf"(?:{_PARTICLES}[ \t]+)?"
+    rf"(?:(?:[Aa]l|[Ee]l)(?:-[ \t]?|[ \t]|(?=\p{{Lu}}))|[AEae](?:th|dh|sh|[tdrzsn])-(?=\p{{Lu}}))?"
+    rf"{_WORD}"
+    rf"(?:[ \t]+(?:{_ARTICLE_WORD}-|(?:Al|El)-|(?=[AE](?P<sun>th|dh|sh|[tdrzsn])(?P=sun)\p{{Ll}})){_WORD})*"
+    rf"(?![\p{{L}}\p{{M}}])"
 )
-_ARTICLE = regex.compile(r"^(?:al|el|ul|ad|an|ar|as|ash|at|az)(?:-\s?|\s)", regex.IGNORECASE)
+_ARTICLE_TOKEN = regex.compile(rf"{_ARTICLE_WORD}")
 _GLUED_ARTICLE = regex.compile(r"^(?:[Aa]l|[Ee]l)(?=\p{Lu})")
-_MARKS = str.maketrans("", "", "'’‘ʼʿʾ`")
-# Spellings that romanizations swap, longer patterns first: vowels (ou/oo/o/u, ee/ei/ie/i, e/a),
-# the semivowels written as vowels (w/u, y/i), and French dj for j.
-_VOWELS = [
-    ("dj", "j"), ("ou", "u"), ("oo", "u"), ("o", "u"), ("w", "u"), ("ee", "i"), ("ei", "i"), ("ie", "i"),
-    ("y", "i"), ("e", "a"),
+_GLUED_SUN_ARTICLE = regex.compile(r"^[ae](th|dh|sh|[tdrzsn])\1")
+_MARKS = str.maketrans("", "", APOSTROPHES)
+_WORD_BREAK = regex.compile(r"[\s\-]+")
+_DOUBLED = regex.compile(r"(.)\1+")
+_SUN = r"(?:th|dh|sh|[tdrzsn])"
+# Compound parts, written many ways: Abdel-/Abdul-/Abdes- (ʿAbd al-), -uddin/-eddine (ad-Dīn),
+# -ullah/-allah (Allāh). Words are joined by "-" until the keys are made.
+_COMPOUNDS = [
+    (regex.compile(rf"^abd-?(?:[aeiou]?l|[aeiou](?:({_SUN})(?=-?\1))?)-?"), "abd"),
+    (regex.compile(r"(?<=..)-?(?:[aeiou]d-?(?=d))?d(?:ee|i|e|y)ne?$"), "din"),
+    (regex.compile(r"(?<=..)-?[aeiou]*llah?$"), "lah"),
 ]
+# Letters that romanizations swap, longer spellings first: French eu, qu, gu, dj and ch (Ameur,
+# Farooqui, Rezgui, Djamel, Bachir), q/k/gh (Qadir, Kader, Bagher), th/z, dh (z or d: Fadhil),
+# g (k or j: Gamal), the vowels (ou/oo/o/u, ee/ie/i, ei, y, e for a or i) and w/v written as u.
+# Upper-case letters stand for a sound written two ways, expanded into one key per reading.
+_LETTERS = [
+    ("eu", "e"), ("qua", "qa"), ("que", "qe"), ("qui", "qi"), ("gue", "ge"), ("gui", "gi"), ("dj", "j"),
+    ("tch", "S"), ("sch", "S"), ("ch", "S"), ("sh", "S"), ("kh", "X"), ("gh", "k"), ("q", "k"),
+    ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("ph", "f"), ("v", "w"),
+    ("th", "z"), ("dh", "D"), ("g", "G"),
+    ("ou", "u"), ("oo", "u"), ("o", "u"), ("w", "u"), ("ee", "i"), ("ie", "i"), ("ei", "Y"), ("y", "i"),
+    ("e", "E"),
+]
+_VOWEL = "aiuEYF"
+_READINGS = {"E": ("a", "i"), "G": ("k", "j"), "D": ("z", "d"), "Y": ("i", "ai"), "F": ("a", "i", "")}
+# Per word: a final h after a vowel is silent, a final e may be (French: Rayane, Lahcene).
+_WORD_END = [(regex.compile(rf"(?<=[{_VOWEL}])h(?=-|$)"), ""), (regex.compile(r"(?<=[^-aiuEY])E(?=-|$)"), "F")]
+# Maghrebi and Persian spellings drop the vowel of a word's first syllable: Sfar/Safar, Mrabet/Merabet.
+_FIRST_VOWEL = regex.compile(rf"(?:^|(?<=-))([^{_VOWEL}-])[{_VOWEL}]+(?=[^{_VOWEL}-][{_VOWEL}])")
+MAX_KEYS = 16
 MIN_LETTERS = 3
 
 
@@ -59,39 +96,86 @@ class Suggestion:
         return [self.preferred, *self.variants]
 
 
-def fold_name(form: str) -> str:
-    """The key under which romanizations of one Arabic name meet: Rasool/Rasul, Da’ash/Daash."""
-    text = _GLUED_ARTICLE.sub("", form)
+@functools.lru_cache(maxsize=1 << 16)
+def fold_keys(form: str) -> frozenset[str]:
+    """The keys under which romanizations of one Arabic name meet: Rasool/Rasul, Da’ash/Daash,
+    Deir ez-Zor/Deir Ezzor; two forms name the same person when they share a key."""
+    spellings = [""]
+    for index, token in enumerate(_tokens(form)):
+        readings = [token]
+        if index and _GLUED_SUN_ARTICLE.match(token):
+            readings.append(_GLUED_SUN_ARTICLE.sub(r"\1", token))
+        spellings = [f"{s}-{r}" if s else r for s in spellings for r in readings]
+    return frozenset(key for spelling in spellings for key in _readings(_letters(spelling)))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two spellings fold to a common key."""
+    return not fold_keys(a).isdisjoint(fold_keys(b))
+
+
+def _tokens(form: str) -> list[str]:
+    """The words of a form, case-folded, without accents, apostrophes and article words."""
+    text = _GLUED_ARTICLE.sub("", form).replace("ç", "s").replace("Ç", "S")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = _ARTICLE.sub("", text.casefold()).translate(_MARKS)
-    text = regex.sub(r"[\s\-]+", "", text)
-    for written, key in _VOWELS:
+    tokens = _WORD_BREAK.split(text.casefold().translate(_MARKS))
+    return [t for i, t in enumerate(tokens) if t and not (i + 1 < len(tokens) and _ARTICLE_TOKEN.fullmatch(t))]
+
+
+def _letters(text: str) -> str:
+    """One spelling of the sounds: compounds, consonants and vowels written one way."""
+    for pattern, key in _COMPOUNDS:
+        text = pattern.sub(key, text)
+    for written, key in _LETTERS:
         text = text.replace(written, key)
-    text = regex.sub(r"(.)\1+", r"\1", text)
-    return regex.sub(r"(?<=..)h$", "", text)
+    for pattern, key in _WORD_END:
+        text = pattern.sub(key, text)
+    return text
+
+
+def _readings(text: str) -> list[str]:
+    """Every reading of the letters written for two sounds (with and without a first-syllable
+    vowel), doubled letters single, at most MAX_KEYS."""
+    found: list[str] = []
+    for spelling in dict.fromkeys([text, _FIRST_VOWEL.sub(r"\1", text)]):
+        choices = [_READINGS.get(c, (c,)) for c in spelling.replace("-", "")]
+        for letters in itertools.islice(itertools.product(*choices), MAX_KEYS):
+            key = _DOUBLED.sub(r"\1", "".join(letters))
+            if sum(c.isalpha() for c in key) >= MIN_LETTERS:
+                found.append(key)
+    return found
 
 
 def _surface(form: str) -> str:
-    """A spelling with its article written one way, so "Al- Baaj" and "al-Baaj" are the same form."""
-    form = regex.sub(r"^(?:[Aa]l|[Ee]l)(?:-[ \t]?|[ \t]|(?=\p{Lu}))", "al-", form)
+    """A spelling with its article written one way, so "Al- Baaj" and "al-Baaj" are the same form
+    (the house rules fix those); "Al Baaj" (a space) stays another spelling."""
+    form = regex.sub(r"^(?:[Aa]l|[Ee]l)(?:-[ \t]?|(?=\p{Lu}))", "al-", form)
     return regex.sub(r"[ \t]+", " ", form)
 
 
-def collect(sources: Iterable[tuple[str, str]]) -> dict[str, dict[str, Form]]:
-    """Every name form in the texts, grouped by fold: {fold: {surface form: Form}}."""
-    groups: dict[str, dict[str, Form]] = {}
+def _name_at(match: regex.Match) -> tuple[int, str]:
+    """Where a matched name starts and its text: a leading ʿayn or hamza letter (ʿ ʾ) belongs to
+    the name, a leading quote or apostrophe (' ’ `) does not (glossary forms start with a letter)."""
+    written, start = match.group(), match.start()
+    if not written[0].isalpha():
+        return start + 1, written[1:]
+    return start, written
+
+
+def collect(sources: Iterable[tuple[str, str]]) -> dict[str, Form]:
+    """Every name form in the texts: {surface form: Form}."""
+    forms: dict[str, Form] = {}
     for source, text in sources:
         lines = LineIndex(text)
         for match in NAME.finditer(text):
-            written = match.group()
-            key = fold_name(written)
-            if sum(c.isalpha() for c in key) < MIN_LETTERS or written.isupper():
+            start, written = _name_at(match)
+            if written.isupper():
                 continue
-            form = groups.setdefault(key, {}).setdefault(_surface(written), Form(_surface(written)))
+            form = forms.setdefault(_surface(written), Form(_surface(written)))
             form.count += 1
             if len(form.places) < 3:
-                form.places.append((source, *lines.position(match.start())))
-    return groups
+                form.places.append((source, *lines.position(start)))
+    return forms
 
 
 def suggest(
@@ -100,17 +184,64 @@ def suggest(
     is_english_word: Callable[[str], bool] = lambda word: False,
 ) -> list[Suggestion]:
     """Names spelled more than one way, best first. `covered` are the glossary's (preferred, forms)
-    entries; `is_english_word` keeps ordinary words out."""
-    glossary = {fold(form): preferred for preferred, forms in covered for form in (preferred, *forms)}
+    entries: a spelling they hold is never proposed again, and a new spelling of their name is
+    proposed as extending them. `is_english_word` keeps ordinary words out."""
+    glossary = _Glossary(covered)
     found = []
-    for forms in collect(sources).values():
-        distinct = _distinct(forms.values())
-        if len(distinct) < 2 or any(is_english_word(f.text.lower()) for f in distinct):
+    for group in _groups(collect(sources).values(), glossary):
+        distinct = _distinct(group)
+        if any(is_english_word(fold(f.text)) for f in distinct):  # one apostrophe: Harper splits at `
             continue
         suggestion = _suggestion(distinct, glossary)
         if suggestion is not None:
             found.append(suggestion)
     return sorted(found, key=lambda s: (-s.score, s.preferred.text))
+
+
+class _Glossary:
+    """The glossary's entries by exact form and by fold key."""
+
+    def __init__(self, covered: Iterable[tuple[str, Sequence[str]]]) -> None:
+        self.entry_of: dict[str, str] = {}  # fold(form) -> preferred
+        self.by_key: dict[str, set[str]] = {}  # fold key -> preferred forms
+        for preferred, variants in covered:
+            for form in (preferred, *variants):
+                self.entry_of[fold(form)] = preferred
+                for key in fold_keys(form):
+                    self.by_key.setdefault(key, set()).add(preferred)
+
+    def entries(self, forms: Iterable[Form]) -> set[str]:
+        """The entries whose forms share a fold key with any of these forms."""
+        found: set[str] = set()
+        for form in forms:
+            if fold(form.text) in self.entry_of:
+                found.add(self.entry_of[fold(form.text)])
+            for key in fold_keys(form.text):
+                found |= self.by_key.get(key, set())
+        return found
+
+
+def _groups(forms: Iterable[Form], glossary: _Glossary) -> list[list[Form]]:
+    """Forms that share a fold key, directly or through a chain of forms (union-find over a table
+    keyed by fold: linear in the number of forms)."""
+    forms = list(forms)
+    parent = list(range(len(forms)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with_key: dict[str, int] = {}
+    for index, form in enumerate(forms):
+        for key in fold_keys(form.text):
+            other = first_with_key.setdefault(key, index)
+            parent[root(index)] = root(other)
+    groups: dict[int, list[Form]] = {}
+    for index, form in enumerate(forms):
+        groups.setdefault(root(index), []).append(form)
+    return [g for g in groups.values() if len(g) > 1 or glossary.entries(g)]
 
 
 def _distinct(forms: Iterable[Form]) -> list[Form]:
@@ -125,19 +256,32 @@ def _distinct(forms: Iterable[Form]) -> list[Form]:
     return sorted(merged.values(), key=lambda f: (-f.count, f.text))
 
 
-def _suggestion(forms: list[Form], glossary: dict[str, str]) -> Suggestion | None:
-    known = [glossary[fold(f.text)] for f in forms if fold(f.text) in glossary]
-    unknown = [f for f in forms if fold(f.text) not in glossary]
-    if not unknown:
-        return None  # the glossary already covers every spelling
-    if known:
-        preferred = next(f for f in forms if fold(f.text) in glossary)
-        variants = unknown
+def _suggestion(forms: list[Form], glossary: _Glossary) -> Suggestion | None:
+    """The entry these spellings make: a new one, or new variants of the one glossary entry that
+    holds the name. None when the glossary has every spelling or two entries claim the name."""
+    unknown = [f for f in forms if fold(f.text) not in glossary.entry_of]
+    entries = glossary.entries(forms)
+    if not unknown or len(entries) > 1:
+        return None
+    if entries:
+        (entry,) = entries
+        preferred = next((f for f in forms if fold(f.text) == fold(entry)), Form(entry))
+        variants = [f for f in unknown if f is not preferred]
     else:
-        preferred, variants = forms[0], forms[1:]
+        preferred, variants = _closest_to_majority(forms)
+    if not variants:
+        return None
     similarity = max(_similarity(preferred.text, v.text) for v in variants)
     score = similarity * sum(f.count for f in forms)
-    return Suggestion(preferred, variants, round(score, 2), known[0] if known else None)
+    return Suggestion(preferred, variants, round(score, 2), entry if entries else None)
+
+
+def _closest_to_majority(forms: list[Form]) -> tuple[Form, list[Form]]:
+    """The most frequent form and the forms that share a key with it (a chain of look-alikes
+    through a third spelling is not proof that its two ends name one person)."""
+    preferred = forms[0]
+    keys = fold_keys(preferred.text)
+    return preferred, [f for f in forms[1:] if not keys.isdisjoint(fold_keys(f.text))]
 
 
 def _similarity(a: str, b: str) -> float:
@@ -153,8 +297,9 @@ def _similarity(a: str, b: str) -> float:
 
 
 def as_yaml(suggestions: Sequence[Suggestion]) -> str:
-    """Ready-to-paste glossary entries, each with where its forms occur as a comment."""
-    lines = ["terms:"]
+    """Ready-to-paste glossary entries, each with where its forms occur as a comment (a valid
+    glossary even when empty)."""
+    lines = ["terms:" if suggestions else "terms: []"]
     for s in suggestions:
         counts = ", ".join(f"{f.text} ({f.count})" for f in s.forms)
         where = "; ".join(f"{src}:{line}" for f in s.forms for src, line, _ in f.places[:1])

@@ -1,7 +1,6 @@
-"""`cleanup glossary check|add|schema|suggest` on real files."""
+"""`cleanup glossary check|add|schema` on real files (`suggest`: tests/test_suggest.py)."""
 
 import json
-import re
 from pathlib import Path
 
 import jsonschema
@@ -10,11 +9,9 @@ import pytest
 from cleanup.cli import main
 from cleanup.glossary_tools import schema
 from cleanup.loader import load_glossary
-from cleanup.suggest import fold_name, suggest
 from cleanup.yamlread import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 COMMENTED = """\
 # The house glossary. Keep entries alphabetical within each section.
 terms:
@@ -103,53 +100,8 @@ def test_check_on_the_house_glossary_is_clean(monkeypatch, capsys):
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize(
-    "a, b, same",
-    [
-        ("Rasool", "Rasul", True), ("Daash", "Da’ash", True), ("Mohammed", "Muhammad", True),
-        ("Abu Huraira", "Abu Hurairah", True), ("alBadya", "al-Badya", True), ("Omar", "Umar", True),
-        ("Hassan", "Hussein", False), ("Ahmed", "Hamad", False), ("Kirkuk", "Kirkus", False),
-    ],
-)
-def test_romanization_fold(a, b, same):
-    assert (fold_name(a) == fold_name(b)) is same
-
-
-def test_suggest_on_the_seed_finds_the_two_pairs_and_nothing_else(monkeypatch, capsys):
-    found = suggest([("seed", SEED.read_text(encoding="utf-8"))])
-    assert [sorted(f.text for f in s.forms) for s in found] == [["Daash", "Da’ash"], ["Rasool", "Rasul"]]
-    monkeypatch.chdir(ROOT)
-    assert main(["glossary", "suggest", "seeds", "--glossary", "glossary/house.yaml"]) == 0
-    assert "(0)" in capsys.readouterr().out  # the house glossary covers them
-
-
-def test_suggest_yaml_is_a_valid_glossary_and_names_where(monkeypatch, capsys):
-    monkeypatch.chdir(ROOT)
-    assert main(["glossary", "suggest", "seeds", "--yaml"]) == 0
-    out = capsys.readouterr().out
-    glossary = load_glossary([("s.yaml", out)])
-    assert {t.preferred for t in glossary.terms} == {"Daash", "Rasool"}
-    assert re.search(r"# Rasool \(1\), Rasul \(1\) — seeds/000_34c7e98329047369\.txt:\d+", out)
-
-
-def test_suggest_extends_an_entry_that_covers_one_spelling():
-    text = "Muhammad spoke. Later Mohammed spoke again, and Muhammad left."
-    (found,) = suggest([("a", text)], covered=[("Muhammad", [])])
-    assert (found.extends, [v.text for v in found.variants]) == ("Muhammad", ["Mohammed"])
-
-
 def test_the_shipped_schema_file_is_the_one_the_command_prints():
     assert json.loads((ROOT / "glossary" / "schema.json").read_text(encoding="utf-8")) == schema()
     assert (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=./schema.json\n"
     )
-
-
-def test_suggest_pairs_compound_names_and_never_look_alike_names():
-    text = (
-        "Abu Huraira narrated it. Hassan met Hussein, and Ahmed met Hamad in Kirkuk.\n"
-        "Later Abu Hurairah was quoted again, and Abu Huraira too.\n"
-    )
-    found = suggest([("a", text)])
-    assert [(s.preferred.text, [v.text for v in s.variants]) for s in found] == [("Abu Huraira", ["Abu Hurairah"])]
-    assert found[0].preferred.count == 2 and found[0].preferred.places[0] == ("a", 1, 1)
