@@ -674,8 +674,11 @@ def _decisions_finder(explicit: str | None, inputs: Sequence[Input], out_dir: Pa
 
 
 def _read_utf8(path: Path) -> str:
+    """A side file (glossary, configuration, decisions) that must be UTF-8 text."""
     try:
         return decode(_read_bytes(path)).text
+    except BinaryFile:
+        raise UsageError(f"{path}: not a text file (it contains NUL bytes); save it as UTF-8 text") from None
     except DecodeError as error:
         raise UsageError(f"{path}:{error}; save the file as UTF-8") from None
 

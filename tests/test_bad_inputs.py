@@ -203,6 +203,20 @@ CASES = [
         glossary="rules:\n  - id: HS001\n    pattern: '(?:(?:(?:a{1000}){1000}){1000})'\n    replacement: x\n",
     ),
     Case(
+        "NUL bytes in a decisions file",
+        ["fix", "--grammar", "none", "--decisions", "d.yaml", "seeds/a.txt"],
+        2,
+        "d.yaml: not a text file (it contains NUL bytes); save it as UTF-8 text\n",
+        files={"seeds/a.txt": b"Daash\n", "d.yaml": b"decisions: []\n\x00"},
+    ),
+    Case(
+        "NUL bytes in the configuration",
+        ["fix", "--grammar", "none"],
+        2,
+        "cleanup.toml: not a text file (it contains NUL bytes); save it as UTF-8 text\n",
+        files={"seeds/a.txt": b"Daash\n", "cleanup.toml": b"out = 'x'\n\x00"},
+    ),
+    Case(
         "control character in a glossary",
         ["fix"],
         2,
