@@ -12,6 +12,7 @@ import stat
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -582,12 +583,50 @@ def _cache_key(cache: Cache, task: tuple) -> str | None:
 
 def _results(tasks: list, settings: Settings, jobs: int) -> Iterator[tuple[str, object]]:
     """Each task's result, in order: in this process, or in worker processes that build their
-    settings (and grammar checker) once."""
+    settings (and grammar checker) once. A worker that dies (killed for memory, a crash in a checker)
+    costs only the file it was on: the files it left are run one by one in fresh workers until the
+    one that kills its worker is found (it is retried once, then reported), and the rest go on."""
     if jobs <= 1 or len(tasks) <= 1:
         yield from (_process_one(settings, *task) for task in tasks)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.map(_process_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+    results: dict[int, tuple[str, object]] = {}
+    remaining = list(range(len(tasks)))
+    next_out, isolating = 0, False
+    while remaining:
+        if isolating:
+            index = remaining.pop(0)
+            results[index], crashed = _isolated(settings, tasks[index])
+            isolating = not crashed  # the file that killed the worker is found: back to running in parallel
+        else:
+            isolating = _run_pool(settings, tasks, remaining, results, jobs)
+            remaining = [index for index in remaining if index not in results]
+        while next_out in results:
+            yield results.pop(next_out)
+            next_out += 1
+
+
+def _run_pool(settings: Settings, tasks: list, indices: list[int], results: dict, jobs: int) -> bool:
+    """Run the tasks at `indices` in worker processes, filling `results`; whether a worker died."""
+    with ProcessPoolExecutor(max_workers=min(jobs, len(indices)), initializer=_start_worker, initargs=(settings,)) as pool:
+        futures = [(index, pool.submit(_process_in_worker, tasks[index])) for index in indices]
+        for index, future in futures:
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:
+                return True
+    return False
+
+
+def _isolated(settings: Settings, task: tuple) -> tuple[tuple[str, object], bool]:
+    """One task in a worker of its own, retried once in a fresh one if the worker dies; (result, died)."""
+    for _ in range(2):
+        with ProcessPoolExecutor(max_workers=1, initializer=_start_worker, initargs=(settings,)) as pool:
+            try:
+                return pool.submit(_process_in_worker, task).result(), False
+            except BrokenProcessPool:
+                continue
+    message = f"{task[0]}: the process checking it died twice (out of memory, or a crash in a checker); nothing was written for this file"
+    return ("failed", message), True
 
 
 _WORKER_SETTINGS: Settings | None = None

@@ -1,5 +1,6 @@
 """Folders in worker processes: the same outputs in the same order as one process; failures isolated."""
 
+import os
 import pickle
 from pathlib import Path
 
@@ -190,3 +191,31 @@ def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_e
     assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
     assert sorted(written) == ["article-03.txt", "article-04.txt"]
     assert files_of(archive / "corrected") == before
+
+
+class CrashingChecker:
+    """A checker that kills the process it runs in on one article, as a crash in native code would."""
+
+    name = "crashing"
+
+    def check(self, text, paragraphs, markdown):
+        if "CRASH" in text:
+            os._exit(134)
+        return []
+
+
+def test_a_worker_that_dies_costs_only_its_file(tmp_path):
+    import cleanup.cli as cli
+    from cleanup.loader import load_glossary
+    from cleanup.pipeline import Settings
+
+    settings = Settings(load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")]), (), checker=CrashingChecker())
+    tasks = []
+    for number in range(12):
+        path = tmp_path / f"a{number:02}.txt"
+        path.write_text("CRASH Daash\n" if number in (3, 9) else f"Daash {number}\n", encoding="utf-8")
+        tasks.append((path, None, False, []))
+    results = list(cli._results(tasks, settings, jobs=2))
+    assert [kind for kind, _ in results] == ["failed" if n in (3, 9) else "ok" for n in range(12)]
+    assert results[3][1] == f"{tmp_path / 'a03.txt'}: the process checking it died twice (out of memory, or a crash in a checker); nothing was written for this file"
+    assert [outcome.corrected for kind, outcome in results if kind == "ok"] == [f"ISIS {n}\n" for n in range(12) if n not in (3, 9)]
