@@ -74,15 +74,22 @@ function progress() {
 function decideRule(rule, verdict) {
   data.changes.forEach((c, i) => { if (c.rule === rule) decide(i, verdict); });
 }
+// Offsets count code points (as Python does), not JavaScript's UTF-16 units: slice an array of code points.
+const originalPoints = Array.from(data.original);
+function points(start, end) { return originalPoints.slice(start, end).join(''); }
 function correctedText() {
   let out = '', cursor = 0;
   data.changes.forEach((c, i) => {
-    out += data.original.slice(cursor, c.start) + (state[i] === 'accept' ? c.after : data.original.slice(c.start, c.end));
+    out += points(cursor, c.start) + (state[i] === 'accept' ? c.after : points(c.start, c.end));
     cursor = c.end;
   });
-  return out + data.original.slice(cursor);
+  return out + points(cursor);
 }
-function quoted(text) { return JSON.stringify(text); }
+// A YAML double-quoted string: JSON's escapes, plus DEL, C1 controls and line separators, which YAML refuses raw.
+function quoted(text) {
+  return JSON.stringify(text).replace(/[\\u007f-\\u009f\\u2028\\u2029\\ufeff]/g,
+    c => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
 function decisionsYaml() {
   const lines = ['# Review decisions for ' + data.input + ', made in its review page.',
     '# Save as ' + data.decisions_file + ' (or pass with --decisions) and run cleanup fix.',

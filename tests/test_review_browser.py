@@ -108,3 +108,41 @@ def test_review_page_decisions_round_trip(project, tmp_path_factory):
     assert log["stale"] == [] and [d["rule"] for d in log["rejected"]] == [REJECTED_RULE]
     unreviewed = [c for c in log["changes"] if c["review"] != "accepted"]
     assert {c["rule"] for c in unreviewed} == {"GL:Defence"}  # only the new entry's changes await review
+
+
+def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path, monkeypatch, tmp_path_factory):
+    """Offsets are code points: emoji, 𝐃, flags and combining marks before a change must not shift it,
+    and a control character in the context must give decisions that `cleanup fix` reads."""
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n", encoding="utf-8"
+    )
+    (tmp_path / "seeds").mkdir()
+    article = "😀 𝐃 🇸🇾 e\u0301 The Daash attack\x7f, said Rasul 👍🏽 and the Daash cell.\n"
+    (tmp_path / "seeds" / "a.txt").write_text(article, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    downloads = tmp_path_factory.mktemp("downloads")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(accept_downloads=True)
+        page.goto((tmp_path / "corrected" / "a.txt.html").resolve().as_uri())
+        page.locator(".accept-rule").first.click()
+        for button in page.locator(".accept-rule").all():
+            button.click()
+        page.locator('#article .change[data-rule="GL:Rasool"] .reject').click()
+        texts = []
+        for button in ("#download-text", "#download-decisions"):
+            with page.expect_download() as download:
+                page.click(button)
+            target = downloads / download.value.suggested_filename
+            download.value.save_as(target)
+            texts.append(target.read_text(encoding="utf-8"))
+        browser.close()
+    text, decisions = texts
+    assert text == "😀 𝐃 🇸🇾 e\u0301 The ISIS attack\x7f, said Rasul 👍🏽 and the ISIS cell.\n"
+    (tmp_path / "corrected" / "a.txt.decisions.yaml").write_text(decisions, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (tmp_path / "corrected" / "a.txt").read_text(encoding="utf-8") == text
