@@ -351,18 +351,19 @@ class _Reader:
             return None
 
     def _replacement_ok(self, node: YamlMap, pattern: regex.Pattern, rule_id: str) -> bool:
-        try:
-            pattern.sub(str(node["replacement"]), " ")  # parses the template (an empty text would skip it)
-        except (regex.error, IndexError) as error:
-            message = f"rule {rule_id}: bad replacement: {error}; write groups as \\g<name> or \\1 and a backslash as \\\\"
-            self._problem(self._value_at(node, "replacement"), message)
-            return False
-        for name in regex.findall(r"\\g<(\w+)>|\\(\d+)", str(node["replacement"])):
+        template = str(node["replacement"])
+        for name in regex.findall(r"\\g<(\w+)>|\\(\d+)", template):
             group = name[0] or name[1]
             known = int(group) <= pattern.groups if group.isdigit() else group in pattern.groupindex
             if not known:
                 self._problem(self._value_at(node, "replacement"), f"rule {rule_id}: the replacement names group {group}, which the pattern does not have")
                 return False
+        try:
+            pattern.sub(template, " ")  # parses the template (an empty text would skip it)
+        except (regex.error, IndexError) as error:
+            message = f"rule {rule_id}: bad replacement: {error}; write groups as \\g<name> or \\1 and a backslash as \\\\"
+            self._problem(self._value_at(node, "replacement"), message)
+            return False
         return True
 
     def _choice(self, node: YamlMap, key: str, allowed: Sequence[str], default: str, rule_id: str) -> str | None:
