@@ -84,9 +84,22 @@ def _space_before_closing(text: str, at: int, start: int) -> Iterator[QuoteEvent
         yield QuoteEvent("inner-space", cut, at)
 
 
+# A quotation in straight double quotes on one line: opened before a word, closed after one.
+_STRAIGHT_QUOTATION = regex.compile(r'(?<![\w"])"(?=[^\s"])[^"\r\n]*(?<=[^\s"])"(?!\w)')
+
+
 def quotation_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
-    """[start, end) of every quotation, quote marks included; an unclosed one runs to its paragraph's end."""
-    return [(e.start, e.end) for e in walk(text, markdown) if e.kind == "quotation"]
+    """[start, end) of every quotation, quote marks included, sorted and not overlapping: curly ones (an
+    unclosed one runs to its paragraph's end) and straight double quotes paired on one line."""
+    curly = [(e.start, e.end) for e in walk(text, markdown) if e.kind == "quotation"]
+    straight = [m.span() for m in _STRAIGHT_QUOTATION.finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(curly + straight):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @dataclass(frozen=True)

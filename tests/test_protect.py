@@ -192,3 +192,14 @@ def test_reference_links_keep_working_and_images_keep_their_space(tmp_path, monk
     assert (tmp_path / "corrected" / "a.md").read_text(encoding="utf-8") == text.replace(
         "the Daash report", "the ISIS report"
     ).replace("label] Daash", "label] ISIS")
+
+
+@pytest.mark.parametrize("quote", ['"', "“"])
+def test_quotations_keep_leaves_straight_and_curly_quotations_verbatim(quote):
+    closing = '"' if quote == '"' else "”"
+    text = f"The Daash left. He said {quote}the Daash will return{closing} today, and 5\" of rain fell on Daash.\n"
+    keep = process(Document(text), Settings(GLOSSARY, (), quotations="keep"))
+    assert keep.corrected == text.replace("The Daash left", "The ISIS left").replace("on Daash", "on ISIS")
+    normalize = process(Document(text), Settings(GLOSSARY, ()))
+    inside = [c for c in normalize.changes if "inside a quotation" in c.reason]
+    assert [text[c.start : c.end] for c in inside] == ["Daash"]
