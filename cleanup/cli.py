@@ -181,6 +181,9 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         help="review decisions for the one article given (default: <output folder>/<name>.decisions.yaml if present)",
     )
     command.add_argument(
+        "--force", action="store_true", help="apply a decisions file even when it was made on another article"
+    )
+    command.add_argument(
         "--jobs", type=_positive_number, default=os.cpu_count() or 1, metavar="N",
         help="worker processes for several files (default: all cores)",
     )
@@ -217,7 +220,7 @@ def _run_fix(args: argparse.Namespace) -> int:
     for folder in {target.parent for target in plan.values()} if args.in_place else ():
         remove_stale_temporaries(folder, recursive=False)
     console = _console(args.quiet)
-    decisions = _decisions_finder(args.decisions, inputs, out_dir)
+    decisions = _decisions_finder(args.decisions, inputs, out_dir, args.force)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     tally = Tally()
@@ -248,7 +251,7 @@ def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None
 def _run_check(args: argparse.Namespace) -> int:
     config, settings, key = _settings(args)
     inputs = _inputs(args.paths, globs=config)
-    decisions = _decisions_finder(args.decisions, inputs, Path(config.out))
+    decisions = _decisions_finder(args.decisions, inputs, Path(config.out), args.force)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)
     items, tally, failing = [], Tally(), False
     for item, outcome, _ in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
@@ -696,9 +699,12 @@ def _word_count(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
-def _decisions_finder(explicit: str | None, inputs: Sequence[Input], out_dir: Path) -> Callable[[Input], list[Decision]]:
+def _decisions_finder(
+    explicit: str | None, inputs: Sequence[Input], out_dir: Path, force: bool = False
+) -> Callable[[Input], list[Decision]]:
     """Where each input's review decisions come from: --decisions FILE (one input only), else
-    `<output folder>/<name>.decisions.yaml` when it exists. Every file is read before any work."""
+    `<output folder>/<name>.decisions.yaml` when it exists. Every file is read before any work, and
+    decisions made on another article are refused (unless `force`)."""
     if explicit and len(inputs) != 1:
         raise UsageError(f"cleanup: --decisions FILE applies to one article, but {len(inputs)} were given")
     found: dict[Path, list[Decision]] = {}
@@ -706,9 +712,15 @@ def _decisions_finder(explicit: str | None, inputs: Sequence[Input], out_dir: Pa
         path = Path(explicit) if explicit else out_dir / (item.name + DECISIONS_SUFFIX)
         if explicit or path.is_file():
             try:
-                found[item.path] = load_decisions(str(path), _read_utf8(path))
+                decided = load_decisions(str(path), _read_utf8(path))
             except DecisionsError as error:
                 raise UsageError(str(error)) from None
+            if not force and not decided.written_for(item.path.as_posix(), lambda: _read_bytes(item.path)):
+                raise UsageError(
+                    f"{path}:1:1: these decisions were made on {decided.article}, not on {item.path}; "
+                    "give the decisions file of this article, or --force to apply them anyway"
+                )
+            found[item.path] = decided.decisions
     return lambda item: found.get(item.path, [])
 
 

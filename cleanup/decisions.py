@@ -8,7 +8,9 @@ new glossary entry.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+import hashlib
+from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import Change, Decision, Location, Problem
@@ -123,7 +125,24 @@ def _common_suffix(a: str, b: str) -> int:
     return n
 
 
-def load_decisions(path: str, text: str) -> list[Decision]:
+@dataclass(frozen=True)
+class DecisionFile:
+    """A decisions file: the article it was written for (its path and the SHA-256 of its bytes, when
+    the file says) and its decisions."""
+
+    article: str | None
+    article_sha256: str | None
+    decisions: list[Decision]
+
+    def written_for(self, name: str, read: Callable[[], bytes]) -> bool:
+        """Whether these decisions were made on the article `name` (same file name), or else on the
+        bytes `read` gives (a renamed article); an edited article with its own name still qualifies."""
+        if self.article is None or self.article.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1]:
+            return True
+        return self.article_sha256 == hashlib.sha256(read()).hexdigest()
+
+
+def load_decisions(path: str, text: str) -> DecisionFile:
     """The decisions in a decisions file; raises DecisionsError naming every problem."""
     try:
         data = load_yaml(text)
@@ -134,9 +153,12 @@ def load_decisions(path: str, text: str) -> list[Decision]:
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         raise DecisionsError([Problem(where, f"YAML syntax error: {error.problem}; correct the file")]) from None
     if data is None:
-        return []
+        return DecisionFile(None, None, [])
     if not isinstance(data, YamlMap) or not isinstance(data.get("decisions", []), YamlList):
         raise DecisionsError([Problem(Location(path, 1, 1), "expected “decisions:” with a list of decisions")])
+    article, article_hash = (data.get(key) for key in ("article", "article_sha256"))
+    if not all(value is None or isinstance(value, str) for value in (article, article_hash)):
+        raise DecisionsError([Problem(Location(path, 1, 1), "“article” and “article_sha256” must be text")])
     items = data.get("decisions", [])
     decisions, problems = [], []
     for index, item in enumerate(items):
@@ -154,7 +176,7 @@ def load_decisions(path: str, text: str) -> list[Decision]:
             decisions.append(decision)
     if problems:
         raise DecisionsError(problems)
-    return decisions
+    return DecisionFile(article, article_hash, decisions)
 
 
 KEYS = ("rule", "before", "after", "context_before", "context_after", "decision")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import html
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -10,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from .decisions import context
 from .jsonstream import json_pieces
 from .model import Change, Decision, Flag, Outcome, Safety
+from .textio import encode
 
 _STYLE = """
 :root { --glossary: #1d4ed8; --house: #7e22ce; --grammar: #b45309; --flag: #fde68a; }
@@ -93,7 +95,7 @@ function quoted(text) {
 function decisionsYaml() {
   const lines = ['# Review decisions for ' + data.input + ', made in its review page.',
     '# Save as ' + data.decisions_file + ' (or pass with --decisions) and run cleanup fix.',
-    'article: ' + quoted(data.input), 'decisions:'];
+    'article: ' + quoted(data.input), 'article_sha256: ' + quoted(data.article_sha256), 'decisions:'];
   const entries = data.changes.map((c, i) => [c, state[i]]).filter(([, s]) => s);
   data.kept.forEach(d => entries.push([d, d.decision]));
   entries.forEach(([c, s]) => {
@@ -141,6 +143,7 @@ def review_page(path: str, output: str, outcome: Outcome, notes: dict[str, str])
         "decisions_name": f"{name}.decisions.yaml",
         "decisions_file": f"{output}.decisions.yaml",
         "original": outcome.original.text,
+        "article_sha256": hashlib.sha256(encode(outcome.original, outcome.original.text)).hexdigest(),
         "changes": (_change_data(outcome, i, c) for i, c in enumerate(outcome.changes)),
         "kept": [_decision_data(d) for d in outcome.rejected],
     }

@@ -177,3 +177,36 @@ def test_unknown_keys_and_control_characters_in_a_decisions_file_are_named(tmp_p
     assert str(raised.value) == (
         "d.yaml:3:16: control character U+007F is not allowed in YAML; remove it, or write it as \"\\u007f\" inside double quotes"
     )
+
+
+def test_decisions_made_on_another_article_are_refused_unless_forced(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("The Daash cell.\n", encoding="utf-8")
+    (tmp_path / "seeds" / "b.txt").write_text("The Daash cell.\n", encoding="utf-8")
+    made_on_a = (
+        'article: "seeds/a.txt"\narticle_sha256: "0000"\ndecisions:\n'
+        '  - {rule: "GL:ISIS", before: Daash, after: ISIS, context_before: "The ", context_after: " cell.", decision: reject}\n'
+    )
+    (tmp_path / "d.yaml").write_text(made_on_a, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "--decisions", "d.yaml", "seeds/b.txt"]) == 2
+    assert capsys.readouterr().err == (
+        "d.yaml:1:1: these decisions were made on seeds/a.txt, not on seeds/b.txt; "
+        "give the decisions file of this article, or --force to apply them anyway\n"
+    )
+    assert not (tmp_path / "corrected").exists()
+    assert main(["fix", "-q", "--grammar", "none", "--decisions", "d.yaml", "--force", "seeds/b.txt"]) == 0
+    assert (tmp_path / "corrected" / "b.txt").read_text(encoding="utf-8") == "The Daash cell.\n"
+    # The article edited since: still its own decisions (decisions survive edits).
+    (tmp_path / "seeds" / "a.txt").write_text("The Daash cell. More text.\n", encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "--decisions", "d.yaml", "seeds/a.txt"]) == 0
+    # A renamed article whose bytes are the ones decided on: accepted.
+    import hashlib
+
+    renamed = tmp_path / "seeds" / "renamed.txt"
+    renamed.write_text("The Daash cell.\n", encoding="utf-8")
+    digest = hashlib.sha256(renamed.read_bytes()).hexdigest()
+    (tmp_path / "d.yaml").write_text(made_on_a.replace('"0000"', f'"{digest}"'), encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none", "--decisions", "d.yaml", "seeds/renamed.txt"]) == 0

@@ -4,6 +4,7 @@ Rejects one change, accepts the rest, downloads the text and the decisions, feed
 to `cleanup fix`, and checks they survive an unrelated edit and a new glossary entry.
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -143,6 +144,8 @@ def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path,
         browser.close()
     text, decisions = texts
     assert text == "😀 𝐃 🇸🇾 e\u0301 The ISIS attack\x7f, said Rasul 👍🏽 and the ISIS cell.\n"
+    digest = hashlib.sha256((tmp_path / "seeds" / "a.txt").read_bytes()).hexdigest()
+    assert f'article: "seeds/a.txt"\narticle_sha256: "{digest}"\n' in decisions
     (tmp_path / "corrected" / "a.txt.decisions.yaml").write_text(decisions, encoding="utf-8")
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert (tmp_path / "corrected" / "a.txt").read_text(encoding="utf-8") == text
