@@ -14,6 +14,7 @@ from rich.text import Text
 from .controls import visible
 from .diff import Piece
 from .model import Flag, LineIndex, Outcome
+from .quotes import INSIDE_QUOTATION
 from .reports import one_line
 from .rules import Rule
 
@@ -130,14 +131,15 @@ class Tally:
         self.failures.append((path, why))
 
     def add(self, outcome: Outcome) -> None:
-        """Count one document's changes (a change made by chained rules counts for each) and flags."""
+        """Count one document's changes (a change made by chained rules once, under its combined id,
+        as the change log and the review page count it) and flags."""
         self.files += 1
         self.changed += outcome.changed
         self.total_changes += len(outcome.changes)
         for change in outcome.changes:
-            for step in change.steps:
-                self.changes[step.rule] += 1
-                self.reasons.setdefault(step.rule, _short_reason(step.rule, step.reason))
+            self.changes[change.rule] += 1
+            if change.rule not in self.reasons:
+                self.reasons[change.rule] = "; then ".join(_short_reason(s.rule, s.reason) for s in change.steps)
         for flag in outcome.flags:
             self.flags[flag.rule] += 1
             self.reasons.setdefault(flag.rule, flag.message)
@@ -168,7 +170,9 @@ class Tally:
 
 
 def _short_reason(rule: str, reason: str) -> str:
-    """A glossary reason without its note ("house glossary: use “ISIS”"); other reasons are one line already."""
+    """A rule's own reason: a glossary reason without its note ("house glossary: use “ISIS”"), and
+    never what one change adds to it (`; inside a quotation`)."""
+    reason = reason.removesuffix(INSIDE_QUOTATION)
     if not rule.startswith("GL:"):
         return reason
     return reason.split(" (", 1)[0].split(";", 1)[0]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import __version__
 from .jsonstream import json_pieces
 from .model import Change, Decision, Flag, LineIndex, Outcome, Severity
+from .quotes import INSIDE_QUOTATION
 
 SCHEMA_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -254,14 +255,15 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
         yield "\n## Changes by rule\n\n| Rule | Changes | Reason |\n| --- | ---: | --- |\n"
         reasons: dict[str, str] = {}
         for change in outcome.changes:
-            reasons.setdefault(change.rule, change.reason)
+            reasons.setdefault(change.rule, "; then ".join(s.reason.removesuffix(INSIDE_QUOTATION) for s in change.steps))
         for rule, count in Counter(change.rule for change in outcome.changes).most_common():
             yield f"| {_md(rule)} | {count} | {_md(reasons[rule])} |\n"
-        yield "\n## Changes\n\n| Line:col | Before | After | Rule | Review |\n| --- | --- | --- | --- | --- |\n"
+        yield "\n## Changes\n\n| Line:col | Before | After | Rule | In context | Review |\n| --- | --- | --- | --- | --- | --- |\n"
         for number, change in enumerate(outcome.changes):
             f = _change_finding(outcome, index, change)
             review = "accepted" if number in outcome.accepted else ""
-            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} | {review} |\n"
+            where = _md(_in_context(outcome, change))
+            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} | {where} | {review} |\n"
     if outcome.flags:
         yield "\n## Flags\n\n| Line:col | Text | Rule | Message | Suggestions |\n| --- | --- | --- | --- | --- |\n"
         for f in (_flag_finding(outcome, index, flag) for flag in outcome.flags):
@@ -272,6 +274,16 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
             yield f"\n## {title}\n\n"
             for d in decisions:
                 yield f"- {_md(d.rule)}: {_md_text(d.before)} → {_md_text(d.after)} ({_md(str(d.where))})\n"
+
+
+def _in_context(outcome: Outcome, change: Change, width: int = 30) -> str:
+    """The change with a little original text on each side, on one line: `…the [Daash → ISIS] cells…`."""
+    text = outcome.original.text
+    before = text[max(0, change.start - width) : change.start]
+    after = text[change.end : change.end + width]
+    new = outcome.corrected[change.new_start : change.new_end]
+    shown = f"{'…' if change.start > width else ''}{before}[{text[change.start:change.end]} → {new}]{after}"
+    return shown + ("…" if change.end + width < len(text) else "")
 
 
 def _md(text: str) -> str:

@@ -118,6 +118,24 @@ def test_fix_writes_a_review_report_an_editor_can_read(project):
     change_rows = [row for row in changes.splitlines() if re.match(r"\| \d+:\d+ \|", row)]
     flag_rows = [row for row in flags.splitlines() if re.match(r"\| \d+:\d+ \|", row)]
     assert len(change_rows) == len(log["changes"]) and len(flag_rows) == len(log["flags"])
-    assert all(row.count(" | ") == 4 for row in change_rows)  # no unescaped | inside a cell
+    assert all(row.count(" | ") == 5 for row in change_rows)  # no unescaped | inside a cell
     assert "| GL:ISIS |" in report
+    assert "[Daash → ISIS]" in changes  # each change in its context
+    by_rule = report.split("## Changes by rule\n", 1)[1].split("\n## ", 1)[0]
+    assert "inside a quotation" not in by_rule  # a rule's own reason, not one change's
     assert main(["check", "corrected"]) == 0  # the report is an output, never read back as an article
+
+
+def test_the_terminal_summary_counts_a_chained_change_once_under_its_combined_id(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text("terms:\n  - preferred: SDF\n    variants: [Qasad]\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("The Syrian Democratic Forces (SDF), Qasad, and others.\n", encoding="utf-8")
+    assert main(["fix", "--grammar", "none"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("│")]
+    counted = {cells[0]: cells[1] for cells in ([c.strip() for c in row.strip("│").split("│")] for row in rows)}
+    assert counted["GL:SDF+AP001"] == "1" and "AP001" not in counted and "GL:SDF" not in counted
+    assert counted["total"] == "1"
