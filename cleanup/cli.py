@@ -13,7 +13,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
+from .cli_history import UndoRefused, history_folder, record_files, undo_files
 from .cli_output import WriteError, encoded, remove_stale_temporaries, utf8, write_atomically
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
@@ -143,6 +144,12 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
     diff.set_defaults(handler=_run_diff)
 
+    undo = commands.add_parser("undo", help="restore articles as they were before the last `fix --in-place` run")
+    undo.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders, as given to fix (default: {DEFAULT_INPUT}/)")
+    undo.add_argument("--out", metavar="DIR", help=f"the output folder fix wrote its records to (default: {DEFAULT_OUT}/)")
+    undo.add_argument("--config", metavar="FILE", help="configuration file (default: cleanup.toml, else [tool.cleanup] in pyproject.toml)")
+    undo.set_defaults(handler=_run_undo)
+
     rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
     rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
     _add_settings(rules)
@@ -229,7 +236,8 @@ def _run_fix(args: argparse.Namespace) -> int:
         if isinstance(outcome, str):
             tally.fail(str(item.path), outcome)
             continue
-        _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes, cache if key else None, key)
+        history = history_folder(out_dir, item.name) if args.in_place else None
+        _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes, cache if key else None, key, history)
         _report_problems(item, outcome, tally)
         tally.add(outcome)
         if not args.quiet:
@@ -238,6 +246,26 @@ def _run_fix(args: argparse.Namespace) -> int:
         for table in tally.tables():
             console.print(table)
     return EXIT_ERROR if tally.failures else EXIT_OK
+
+
+def _run_undo(args: argparse.Namespace) -> int:
+    """Undo the last in-place run on each article: its bytes before, and the records of the run before."""
+    config = _config(args.config)
+    out_dir = Path(args.out or config.out)
+    failed = False
+    for item in _inputs(args.paths, exclude=out_dir, globs=config):
+        records = dict(zip(("diff", "changes", "report", "page"), (_review_path(out_dir / item.name, s) for s in REVIEW_SUFFIXES)))
+        try:
+            writes, removes = undo_files(history_folder(out_dir, item.name), _real_file(item.path), records)
+        except UndoRefused as error:
+            _error(str(error))
+            failed = True
+            continue
+        write_atomically(writes)
+        for path in removes:
+            path.unlink(missing_ok=True)
+        print(f"{item.path}: restored as it was before the last in-place run")
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None:
@@ -779,24 +807,40 @@ def _encoding(name: str | None) -> str | None:
 
 
 def _write_outputs(
-    item: Input, outcome: Outcome, target: Path, review: Path, notes: dict[str, str], cache: Cache | None, key: str | None
+    item: Input,
+    outcome: Outcome,
+    target: Path,
+    review: Path,
+    notes: dict[str, str],
+    cache: Cache | None,
+    key: str | None,
+    history: Path | None = None,
 ) -> None:
     """Write the corrected text to `target`, and its unified diff, change log, review report and
     review page next to `review`, each streamed to a temporary file first, then all renamed. Outputs
-    that are still as a run with the same cache key left them are not written again."""
+    that are still as a run with the same cache key left them are not written again. In place
+    (`history` given), a run that changes the article is recorded there first, and a run that
+    changes nothing leaves the last real record alone."""
     outputs = [target, *(_review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
     written_for = f"{key}:{item.path.as_posix()}"  # the outputs name their input's path too
     if cache and cache.outputs_current(written_for, outputs):
         return
     _, diff, log, report, page = outputs
+    if history is not None and not outcome.changed and diff.is_file():
+        return
     original, path, output = outcome.original, item.path.as_posix(), target.as_posix()
-    write_atomically({  # the records first and the edition last: a failure never leaves an unrecorded edition
+    files: dict[Path, Iterable[bytes]] = {}
+    if history is not None and outcome.changed:
+        before, after = encode(original, original.text), encode(original, outcome.corrected)
+        files |= record_files(history, before, after, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome)))
+    files |= {  # the records first and the edition last: a failure never leaves an unrecorded edition
         diff: _diff_bytes(item, outcome, review),
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
         page: utf8(review_page(path, review.as_posix(), outcome, notes)),
         target: [encode(original, outcome.corrected)],
-    })
+    }
+    write_atomically(files)
     if cache:
         cache.remember_outputs(written_for, outputs)
 
