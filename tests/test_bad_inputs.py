@@ -296,7 +296,7 @@ def test_in_place_rewrites_inputs_and_keeps_the_record(tmp_path, monkeypatch):
     assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 0
     assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The ISIS left.\r\n"
     assert sorted(p.name for p in (tmp_path / "corrected").iterdir()) == [
-        "a.txt.changes.json", "a.txt.diff", "a.txt.html", "a.txt.report.md"
+        ".history", "a.txt.changes.json", "a.txt.diff", "a.txt.html", "a.txt.report.md"
     ]
     assert main(["check", "--grammar", "none"]) == 0
     outside = {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()}
@@ -399,7 +399,8 @@ def test_in_place_writes_the_records_first_and_the_input_last(tmp_path, monkeypa
     assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 2
     assert "corrected/a.txt.diff: cannot write (Is a directory); nothing was changed for this file" in capsys.readouterr().err
     assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The Daash left.\n"  # no unrecorded rewrite
-    assert sorted(p.name for p in (tmp_path / "corrected").iterdir()) == ["a.txt.diff"]
+    assert sorted(p.name for p in (tmp_path / "corrected").iterdir() if p.name != ".history") == ["a.txt.diff"]
+    assert not [p for p in (tmp_path / "corrected" / ".history").rglob("*") if p.is_file()]  # no history of a run that did not happen
     assert not list(tmp_path.rglob("*.tmp"))
 
 
