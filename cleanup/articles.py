@@ -28,11 +28,12 @@ def article_for(word: str) -> str | None:
         return None
     if word[0].isdigit():
         return _for_number(word)
+    first = word.split("-", 1)[0]
+    if first != word:  # a compound is spoken from its first element: "an SDF-held", "a well-known", "an x-ray"
+        return _for_letter(first) if len(first) == 1 and first.isalpha() else article_for(first)
     letters = regex.sub(r"[^\p{L}]", "", word)
     if not letters:
         return None
-    if len(word) > 1 and word[1] == "-" and word[0].isalpha():
-        return _for_letter(word[0])  # "an x-ray", "a T-shirt"
     if letters.isupper() and len(letters) > 1:
         return _for_capitals(letters)
     if len(letters) == 1:

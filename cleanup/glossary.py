@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .model import Edit, Location, Safety
+from .text import starts_sentence
 from .usage import Contexts, is_mention, used_as_name
 
 APOSTROPHES = "'’‘ʼʿʾ`"
@@ -303,19 +304,6 @@ def under_capitalized(found: str, written: str, at_sentence_start: bool) -> bool
     missing = [f[:1].islower() and w[:1].isupper() for f, w in zip(found_words, written_words)]
     kept_later = [f[:1].isupper() and w[:1].isupper() for f, w in zip(found_words[1:], written_words[1:])]
     return any(missing) and (not at_sentence_start or any(kept_later))
-
-
-_SENTENCE_BEFORE = regex.compile(
-    r"(?:^|[\r\n])[ \t]*(?:(?:[#>*+|-]|\d+[.)])[ \t]*)*[“\"‘(\[]?\Z|[.!?…][”’\")\]]*[ \t]+[“\"‘(\[]?\Z"
-)
-
-
-def starts_sentence(text: str, pos: int) -> bool:
-    """Whether `pos` begins a sentence: text or line start (after any Markdown heading, list, quote or
-    table marker), or after . ! ? … and a space; an opening quote or bracket may come between."""
-    low = max(0, pos - 80)
-    before = text[low:pos] if low == 0 else "x" + text[low:pos]
-    return bool(_SENTENCE_BEFORE.search(before))
 
 
 def match_case(preferred: str, written: str, found: str) -> str:

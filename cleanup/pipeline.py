@@ -112,6 +112,7 @@ def _context(settings: Settings, markdown: bool) -> Context:
     return Context(
         markdown=markdown,
         known_forms=frozenset(t.preferred for t in terms),
+        normalized_forms=frozenset(t.preferred for t in terms if t.variants),
         articles={fold(t.preferred.split()[0]): t.article for t in terms if t.article},
         arabic_article=settings.arabic_article,
     )

@@ -20,6 +20,7 @@ class Context:
 
     markdown: bool = False
     known_forms: frozenset[str] = frozenset()  # glossary preferred forms and names, as written
+    normalized_forms: frozenset[str] = frozenset()  # preferred forms of entries with variants (what normalization writes)
     articles: Mapping[str, str] = field(default_factory=dict)  # folded first word of a term -> "a" / "an"
     arabic_article: str = "lower-inside"  # or "capital": Al- everywhere
 
@@ -45,6 +46,7 @@ class Rule:
     examples: tuple[RuleExample, ...] = ()
     source: str = "built-in"
     category: str = "house"  # the category of its flags
+    example_context: Context | None = None  # what its examples assume about the document (known forms)
 
     def findings(self, text: str, context: Context) -> Iterator[Finding]:
         """Everything this rule finds in `text`."""
@@ -119,7 +121,8 @@ def _scoped_matches(
 
 
 def example_failure(rule: Rule, example: RuleExample, context: Context) -> str | None:
-    """Why `rule` fails `example`, or None when it passes."""
+    """Why `rule` fails `example`, or None when it passes (in the rule's own example context, if it has one)."""
+    context = rule.example_context or context
     if example.after is not None:
         got = fix(example.before, [lambda text: (f for f in rule.findings(text, context) if isinstance(f, Edit))]).text
         return None if got == example.after else f"“{example.before}” became “{got}”, expected “{example.after}”"

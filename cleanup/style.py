@@ -10,33 +10,21 @@ from .articles import article_for
 from .glossary import fold
 from .model import Safety, line_bounds
 from .rules import Context, Finding, Rule, RuleExample, paragraphs, regex_rule
+from .text import starts_sentence
 
 SPACE = r"[ \t]"
 NOT_IN_WORD = r"(?<![\p{L}\p{M}\p{N}'’‘ʼ\-])"
 END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"
 SAFE, UNSAFE, FLAG = Safety.SAFE, Safety.UNSAFE, Safety.FLAG
-# Words whose doubling is never meant ("the the"); "that that" and "had had" can be right.
-DOUBLED_FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for with from and or but as into onto its their his her our your".split()
-)
+# Words whose doubling is never grammatical ("the the"). Not prepositions, which a phrasal verb can end
+# with before a prepositional phrase ("gave in in the end", "carried on on his own"), nor "her"
+# ("gave her her share"), "that", "had": RW002 flags those for a person.
+DOUBLED_FUNCTION_WORDS = frozenset("a an the of and or but nor its their his our your my".split())
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
     "a an the in on at of to by for with from into onto and or but nor as is are was were be been it its he she "
     "they we you i his her their our my this that these those which who whom whose there than".split()
 )
-
-
-def starts_sentence(text: str, pos: int) -> bool:
-    """Whether `pos` begins a sentence: at a line start or after . ! ? … and a space (an opening quote may come between)."""
-    i = pos
-    if i > 0 and text[i - 1] in "“\"‘([":
-        i -= 1
-    spaces = i
-    while i > 0 and text[i - 1] in " \t":
-        i -= 1
-    if i == 0 or text[i - 1] in "\r\n":
-        return True
-    return text[i - 1] in ".!?…" and i < spaces
 
 
 def _space_before_punctuation(match: regex.Match) -> str | None:
@@ -55,14 +43,17 @@ SP001 = regex_rule(
     "SP001",
     "no space before , . ; : ? ! ) ]",
     SAFE,
-    rf"(?<=\S){SPACE}+(?=[,;:?!)\]]|\.(?![.\d]))",
+    rf"(?<=\S){SPACE}+(?=[,;:?!)\]]|\.(?![.\w]))",
     _space_before_punctuation,
     [
         RuleExample("the magazine , it said", "the magazine, it said"),
         RuleExample("by (security) .”", "by (security).”"),
+        RuleExample("the end .", "the end."),
         RuleExample("wait ... and see", "wait ... and see"),
         RuleExample("at 10 : 30 today", "at 10 : 30 today"),
         RuleExample("nice :) really", "nice :) really"),
+        # A full stop that starts a word is part of it: a file extension or a dotted name.
+        RuleExample("receive .au audio, .wav files and .NET code", "receive .au audio, .wav files and .NET code"),
     ],
 )
 
@@ -173,6 +164,8 @@ AR003 = Rule(
         RuleExample("linked to the areas of Al-Baaj and", "linked to the areas of al-Baaj and"),
         RuleExample("al-Baaj is open. al-Hadher too.", "Al-Baaj is open. Al-Hadher too."),
         RuleExample("Al-Baaj is open, and so is al-Hadher.", "Al-Baaj is open, and so is al-Hadher."),
+        RuleExample("# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
+                    "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |"),
     ),
 )
 
@@ -215,6 +208,10 @@ AA001 = Rule(
         RuleExample("type A blood", "type A blood"),
         RuleExample("by the Iraqi army a in late 2017", "by the Iraqi army a in late 2017"),
         RuleExample("A NEW OFFENSIVE IN ANBAR", "A NEW OFFENSIVE IN ANBAR"),
+        RuleExample("a SDF-held town, a FBI-led raid, an NGO-run camp, a MP-led committee",
+                    "an SDF-held town, an FBI-led raid, an NGO-run camp, an MP-led committee"),
+        RuleExample("- A SDF patrol", "- An SDF patrol"),
+        RuleExample("a well-known man, a one-off, a U-turn, an X-ray", "a well-known man, a one-off, a U-turn, an X-ray"),
     ),
 )
 
@@ -241,14 +238,24 @@ RW001 = Rule(
     "a doubled function word (“the the”) written once",
     SAFE,
     _doubled_function_words,
-    (RuleExample("in the the city", "in the city"), RuleExample("he had had enough", "he had had enough")),
+    (
+        RuleExample("in the the city", "in the city"),
+        RuleExample("the army and and the police", "the army and the police"),
+        RuleExample("he had had enough", "he had had enough"),
+        RuleExample("gave her her share, gave in in the end, carried on on his own",
+                    "gave her her share, gave in in the end, carried on on his own"),
+    ),
 )
 RW002 = Rule(
     "RW002",
     "a repeated word: check that it is meant",
     FLAG,
     _repeated_words,
-    (RuleExample("the army army moved", found=True), RuleExample("in the the city", found=False)),
+    (
+        RuleExample("the army army moved", found=True),
+        RuleExample("he gave in in the end", found=True),
+        RuleExample("in the the city", found=False),
+    ),
 )
 
 AP001 = regex_rule(
@@ -262,6 +269,43 @@ AP001 = regex_rule(
         RuleExample("Forces (SDF) , SDF , and", "Forces (SDF), and"),
         RuleExample("the SDF (SDF), SDA, and", "the SDF (SDF), SDA, and"),
     ],
+)
+
+# A list item, or a parenthesis, that repeats the name just before it: "the SDF, SDF and", "ISIS (ISIS)".
+_REPEATED_ITEM = regex.compile(
+    rf"{NOT_IN_WORD}(?P<item>\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*(?:{SPACE}+\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*){{0,4}})"
+    rf"(?P<cut>{SPACE}*(?:,{SPACE}*(?:(?:and|or){SPACE}+)?|\({SPACE}*)(?P=item)(?:{SPACE}*\))?)"
+    rf"(?P<comma>,(?={SPACE}+(?:and|or)\b))?{END_OF_WORD}"
+)
+
+
+def _repeated_list_items(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    """Remove a glossary preferred form repeated right after itself in a list or a parenthesis.
+    Normalization makes these (`the SDF, Qasad and` → `the SDF, SDF and`); a repeat of other words,
+    names included (`New York, New York`), is left alone."""
+    for match in _REPEATED_ITEM.finditer(text, overlapped=True):
+        if match.group("item") not in context.normalized_forms:
+            continue
+        cut = match.group("cut")
+        if cut.lstrip(" \t").startswith("(") != cut.rstrip(" \t").endswith(")"):
+            continue  # a parenthesis must open and close around the repeat
+        yield rule.edit(match.start("cut"), match.end("comma") if match.group("comma") else match.end("cut"), "")
+
+
+AP002 = Rule(
+    "AP002",
+    "a name repeated right after itself in a list or a parenthesis (left by normalization) written once",
+    SAFE,
+    _repeated_list_items,
+    (
+        RuleExample("the SDF, SDF and the coalition", "the SDF and the coalition"),
+        RuleExample("the SDF, SDF, and the coalition", "the SDF and the coalition"),
+        RuleExample("ISIS, the SDF, SDF, and the army", "ISIS, the SDF and the army"),
+        RuleExample("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
+        RuleExample("New York, New York, and the SDF, the army", "New York, New York, and the SDF, the army"),
+        RuleExample("the SDF, SDFs and ISIS, ISIS-held towns", "the SDF, SDFs and ISIS, ISIS-held towns"),
+    ),
+    example_context=Context(normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})),
 )
 
 
@@ -310,4 +354,6 @@ PA002 = Rule(
     ),
 )
 
-BUILT_IN: tuple[Rule, ...] = (SP001, SP002, SP003, SP004, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, PA001, PA002)
+BUILT_IN: tuple[Rule, ...] = (
+    SP001, SP002, SP003, SP004, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, AP002, PA001, PA002
+)
