@@ -32,8 +32,9 @@ from .controls import visible
 from .config import CONFIG_FILES, GRAMMAR_BACKENDS, Config, ConfigError, parse_config
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
+from .names import NAME_RULE
 from .pipeline import ALL_RULES, Settings, process
-from .grammar import DIALECTS, Checker, CheckerError, HarperChecker, known_words
+from .grammar import DIALECTS, Checker, CheckerError, HarperChecker
 from .languagetool import URL_VARIABLE, LanguageToolChecker
 from .render import Tally, print_flags, print_rule, print_word_diff, rules_table
 from .review import review_page
@@ -391,7 +392,7 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
         raise UsageError(f"cleanup: --languagetool-url only applies with --grammar languagetool (the checker is {backend})")
     if getattr(args, "dialect", None) and backend != "harper":
         raise UsageError(f"cleanup: --dialect only applies to Harper (--grammar harper); the checker is {backend}")
-    words = known_words(term.preferred for term in glossary.terms)
+    words = glossary.spelling_words
     if backend == "none":
         return None
     if backend == "harper":
@@ -413,7 +414,7 @@ def _ids(raw: str | None) -> tuple[str, ...]:
 
 
 def _check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary) -> None:
-    known = [rule.id for rule in rules] + [term.rule for term in glossary.terms] + ["GL"]
+    known = [rule.id for rule in rules] + [term.rule for term in glossary.terms] + ["GL", NAME_RULE]
     for prefix in prefixes:
         if prefix.startswith(("HP:", "LT:")) or prefix in ("HP", "LT"):
             continue  # a grammar checker's rules: known only to the checker

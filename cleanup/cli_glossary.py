@@ -14,6 +14,8 @@ from .cli_output import write_atomically
 from .glossary_tools import add_entry, schema, warnings
 from .grammar import english_word_test
 from .loader import GlossaryError, load_glossary
+from .model import LineIndex
+from .names import unknown_names
 from .suggest import as_yaml, suggest
 
 
@@ -35,6 +37,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     schema_parser = tools.add_parser("schema", help="print the JSON Schema of glossary files")
     schema_parser.set_defaults(handler=_run_schema)
+
+    names = tools.add_parser("names", help="list the names an archive uses that the glossary does not know, by frequency")
+    names.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {cli.DEFAULT_INPUT}/)")
+    names.add_argument("--glossary", action="append", metavar="FILE", help="glossary whose forms count as known (default: as `fix`)")
+    names.add_argument("--yaml", action="store_true", help="print them ready to paste under `names:`")
+    names.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N names (default: 100)")
+    names.set_defaults(handler=_run_names)
 
     found = tools.add_parser("suggest", help="propose entries for names spelled more than one way")
     found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {cli.DEFAULT_INPUT}/)")
@@ -100,6 +109,48 @@ def _covered(named: list[str] | None) -> list[tuple[str, tuple[str, ...]]]:
     if not paths and not cli.glossary_files([]):
         return []
     return [(t.preferred, t.variants) for t in cli._glossary(paths).terms]
+
+
+def _run_names(args: argparse.Namespace) -> int:
+    """Unknown names of the articles, most frequent first, with their spellings and first place."""
+    known = _known_words(args.glossary)
+    is_english_word = english_word_test()
+    counts: dict[str, int] = {}
+    spellings: dict[str, dict[str, None]] = {}
+    first: dict[str, str] = {}
+    for item in cli._inputs(args.paths):
+        document = cli._read_document(item.path, None)
+        if document is None:
+            continue
+        index = LineIndex(document.text)
+        for name, offset in unknown_names(document.text, known, is_english_word):
+            key = name.casefold()
+            counts[key] = counts.get(key, 0) + 1
+            spellings.setdefault(key, {})[name] = None
+            if key not in first:
+                line, column = index.position(offset)
+                first[key] = f"{item.path.as_posix()}:{line}:{column}"
+    ranked = sorted(counts, key=lambda key: (-counts[key], key))[: args.limit]
+    if args.yaml:
+        print("names:" if ranked else "names: []")
+        for key in ranked:
+            print(f"  - {json.dumps(next(iter(spellings[key])), ensure_ascii=False)}  # {counts[key]}× {first[key]}")
+        return cli.EXIT_OK
+    table = Table(title=f"{len(counts)} unknown name(s)")
+    for column in ("Name", "Times", "Spellings", "First at"):
+        table.add_column(column)
+    for key in ranked:
+        table.add_row(escape(next(iter(spellings[key]))), str(counts[key]), escape(", ".join(spellings[key])), escape(first[key]))
+    cli._console(False).print(table)
+    return cli.EXIT_OK
+
+
+def _known_words(named: list[str] | None) -> frozenset[str]:
+    """The words of the glossary `fix` would use (named files, else the configuration's, else glossary/*.yaml)."""
+    paths = named or list(cli._config(None).glossary)
+    if not paths and not cli.glossary_files([]):
+        return frozenset()
+    return cli._glossary(paths).spelling_words
 
 
 def _run_suggest(args: argparse.Namespace) -> int:

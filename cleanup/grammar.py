@@ -9,6 +9,7 @@ from typing import Protocol
 import regex
 
 from .model import Flag, Severity
+from .names import known_spelling
 
 Span = tuple[int, int]
 DIALECTS = ("american", "british", "australian", "canadian", "indian")
@@ -26,6 +27,7 @@ HARPER_OFF_BY_DEFAULT = (
 # Harper lint kinds that are advice on style rather than errors.
 NOTE_KINDS = frozenset({"Readability", "Style", "Enhancement"})
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_APOSTROPHES_FOR_HARPER = str.maketrans({mark: "'" for mark in "ʿʾʼ`"})
 
 
 class CheckerError(Exception):
@@ -67,7 +69,9 @@ class HarperChecker:
         flags = []
         shared: dict = {}  # one copy of each message, rule id and suggestion list that repeats
         for start, end in paragraphs:
-            for rule, lints in linter.organized_lints(text[start:end], language=language).items():
+            # ʿayn, hamza and backtick as a plain apostrophe (same length): Harper must not cut a name at them.
+            paragraph = text[start:end].translate(_APOSTROPHES_FOR_HARPER)
+            for rule, lints in linter.organized_lints(paragraph, language=language).items():
                 found = (_harper_flag(rule, lint, start, shared) for lint in lints)
                 flags += [flag for flag in found if not _known_spelling(flag, text, self.words)]
         return flags
@@ -125,7 +129,7 @@ def _suggested_text(lint, suggestion) -> str:
 
 
 def _known_spelling(flag: Flag, text: str, words: frozenset[str]) -> bool:
-    return flag.category == "Spelling" and text[flag.start : flag.end] in words
+    return flag.category == "Spelling" and known_spelling(text[flag.start : flag.end], words)
 
 
 def english_word_test(dialect: str = "american") -> Callable[[str], bool]:

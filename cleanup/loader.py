@@ -13,6 +13,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .fix import fix
 from .glossary import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_key
+from .grammar import known_words
 from .model import Location, Problem, Safety
 from .regexbudget import MAX_REPEAT_PRODUCT, repeat_product
 from .usage import anchor_of
@@ -45,6 +46,12 @@ class Glossary:
     terms: tuple[Term, ...] = ()
     sources: tuple[str, ...] = field(default=())
     rules: tuple[Rule, ...] = ()  # house rules written in the same files
+
+    @cached_property
+    def spelling_words(self) -> frozenset[str]:
+        """The words of every preferred form, variant and name, as a spell checker sees them: never
+        misspellings (a variant left in the text was kept on purpose)."""
+        return known_words(phrase for term in self.terms for phrase in (term.preferred, *term.variants))
 
     @cached_property
     def matcher(self) -> Matcher:

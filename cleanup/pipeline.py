@@ -14,7 +14,8 @@ from .decisions import match
 from .model import Decision, Document, Edit, Flag, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
 from .house_grammar import HOUSE_GRAMMAR
-from .quotes import QUOTE_RULES, quotation_spans
+from .names import SPELLING_CATEGORIES, sort_spelling_flags
+from .quotes import INSIDE_QUOTATION, QUOTE_RULES, quotation_spans
 from .rules import Context, Rule, paragraphs
 from .style import BUILT_IN
 
@@ -127,7 +128,7 @@ def _glossary_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
             if run.in_quotation(edit.start, edit.end):
                 if run.settings.quotations == "keep":
                     continue
-                edit = replace(edit, reason=edit.reason + "; inside a quotation")
+                edit = replace(edit, reason=edit.reason + INSIDE_QUOTATION)
             yield edit
 
     return source
@@ -161,6 +162,7 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
     if checker is None:
         return []
     found = checker.check(text, paragraphs(text, run.markdown), run.markdown)
+    found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words)
     raised = SpanSet((h.start, h.end) for h in house)
     return [
         flag
@@ -176,8 +178,11 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
     def source(text: str) -> Iterator[Edit]:
         house = [f for rule in run.settings.rules if rule.safety is Safety.FLAG for f in _findings(run, rule, text)]
         for flag in house + _grammar_flags(run, text, house):
-            if flag.category.lower() in wanted and len(flag.suggestions) == 1:
-                yield Edit(flag.start, flag.end, flag.suggestions[0], flag.rule, flag.message, Safety.UNSAFE)
+            if flag.category.lower() not in wanted or len(flag.suggestions) != 1:
+                continue
+            if flag.category in SPELLING_CATEGORIES and run.in_quotation(flag.start, flag.end):
+                continue  # a speaker's words, a slogan: never respelled
+            yield Edit(flag.start, flag.end, flag.suggestions[0], flag.rule, flag.message, Safety.UNSAFE)
 
     return source
 

@@ -1,0 +1,145 @@
+"""Names: which spelling flags are about spelling, and which are about names the glossary does not know.
+
+Translated analyses are full of transliterated names (Deir ez-Zor, Hashd, al-Qaim, Sahih al-Bukhari)
+that no English dictionary holds. A spell checker calls each a misspelling, every time, with
+suggestions that would change the name (`Hurairah` → `Hurrah`). Here a spelling flag is:
+- dropped, when the word is a glossary form or name (possessive included: `ISIS's`, `Rasool’s`), or
+  a glossary variant (a variant still in the text was kept on purpose: rejected, allowed, a mention);
+- turned into one `name` note per distinct name per document when the word looks like a name: it is
+  capitalised inside a sentence, or written capitalised inside a sentence elsewhere in the document,
+  or starts a longer name (`Sahih al-Bukhari` at a sentence start), or carries a mark of transliteration (an Arabic article or particle `al-`, `ez-`, `Abu`, `Ibn`,
+  `bin` before it, an ʿayn/hamza or apostrophe inside it);
+- kept as a spelling flag otherwise (`Accoding to` at a sentence start is a misspelling).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from .glossary import ARABIC_PARTICLES
+from .model import Flag, Severity
+from .text import starts_sentence
+
+NAME_RULE = "NM001"
+NAME_CATEGORY = "name"
+SPELLING_CATEGORIES = frozenset({"Spelling", "TYPOS"})
+INNER_MARKS = "'’‘ʼʿʾ`"
+# Words that introduce a name: "Abu Hurairah", "Ibn Kathir", "Umm Qasr", "Sheikh Ahmed".
+NAME_INTRODUCERS = frozenset("abu ibn bin bint ben umm abd abdul abdel sheikh shaykh imam sayyid".split())
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L}")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
+_NAME_AFTER = regex.compile(r"[ \t]+(?:(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑])?\p{Lu}\p{Ll}")
+_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
+_POSSESSIVE = regex.compile(r"['’‘ʼ]s\Z")
+# Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Sahih al-Bukhari").
+_NAME_GAP = regex.compile(r"[ \t]*(?:\p{Ll}{1,4}[\-‐‑])?[ \t\-‐‑]*")
+
+
+def mid_sentence_capitals(text: str) -> frozenset[str]:
+    """Words written capitalised somewhere inside a sentence of `text` (so they are names there)."""
+    return frozenset(m.group() for m in _CAPITALISED.finditer(text) if not starts_sentence(text, m.start()))
+
+
+def looks_like_name(text: str, start: int, end: int, capitalised: frozenset[str]) -> bool:
+    """Whether the word at [start, end) reads as a transliterated name (see the module's rules)."""
+    word = text[start:end]
+    if not word:
+        return False
+    if word[0].isupper() and (not starts_sentence(text, start) or word in capitalised):
+        return True
+    if any(mark in word[1:-1] for mark in INNER_MARKS):
+        return True
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if particle and particle.group(1) in ARABIC_PARTICLES:
+        return True
+    if word.lower() in ARABIC_PARTICLES and text[end : end + 1] in "-‐‑" and text[end + 1 : end + 2].isupper():
+        return True  # the article of a name: "ez" in "Deir ez-Zor"
+    if word[0].isupper() and _NAME_AFTER.match(text, end):
+        return True  # the first word of a longer name, even at a sentence start: "Sahih al-Bukhari", "Deir Ezzor"
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return bool(before and before.group(1).lower() in NAME_INTRODUCERS and word[0].isupper())
+
+
+def known_spelling(word: str, known: frozenset[str]) -> bool:
+    """Whether a flagged word is a glossary word, possibly with a possessive ending."""
+    return word in known or _POSSESSIVE.sub("", word) in known
+
+
+def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str]) -> list[Flag]:
+    """The checker's flags with spelling flags on known words dropped and those on names turned into
+    one `name` note per distinct name; every other flag as it was."""
+    capitalised: frozenset[str] | None = None
+    kept: list[Flag] = []
+    spans: list[tuple[int, int]] = []  # the names found, parts of one name joined ("Deir ez-Zor")
+    for flag in sorted(flags, key=lambda f: (f.start, f.end)):
+        if flag.category not in SPELLING_CATEGORIES:
+            kept.append(flag)
+            continue
+        word = text[flag.start : flag.end]
+        if known_spelling(word, known):
+            continue
+        if capitalised is None:
+            capitalised = mid_sentence_capitals(text)
+        if not looks_like_name(text, flag.start, flag.end, capitalised):
+            kept.append(flag)
+            continue
+        end = flag.start + len(_POSSESSIVE.sub("", word))
+        if spans and _NAME_GAP.fullmatch(text, spans[-1][1], flag.start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((flag.start, end))
+    named: set[str] = set()
+    for start, end in spans:
+        name = text[start:end]
+        if name not in named:  # once per distinct name per document
+            named.add(name)
+            kept.append(name_flag(start, end, name))
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+def name_flag(start: int, end: int, name: str) -> Flag:
+    """The note that a name is not in the glossary (no suggestions: a name is never 'corrected')."""
+    message = f"unknown name “{name}”: add it to `names:` if it is right"
+    return Flag(start, end, NAME_RULE, message, (), NAME_CATEGORY, Severity.NOTE)
+
+
+# A name as written: capitalised words joined by spaces or hyphens, each perhaps after an Arabic article
+# (`Deir ez-Zor`, `Sahih al-Bukhari`, `Abu Hurairah`).
+_NAME_PHRASE = regex.compile(
+    r"(?<![\p{L}\p{M}'’‘ʼʿʾ`\-])(?:\p{Ll}{1,4}[\-‐‑])?\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*"
+    r"(?:(?:[ \t]+|[\-‐‑])(?:\p{Ll}{1,4}[\-‐‑])?\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*)*"
+)
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*")
+
+
+def unknown_names(text: str, known: frozenset[str], is_english_word) -> Sequence[tuple[str, int]]:
+    """(name, offset) of every name in `text` that has a word neither in the glossary nor in English and
+    that looks like a name: what `cleanup glossary names` lists. English words at its ends are cut off
+    (`The Hashd` is the name `Hashd`), and so are known words after its last unknown one."""
+    capitalised = mid_sentence_capitals(text)
+    found = []
+    for match in _NAME_PHRASE.finditer(text):
+        words = list(_NAME_WORD.finditer(text, match.start(), match.end()))
+        unknown = [w for w in words if not _ordinary(_POSSESSIVE.sub("", w.group()), known, is_english_word)]
+        if not unknown or not any(looks_like_name(text, w.start(), w.end(), capitalised) for w in unknown):
+            continue
+        start = _name_start(text, match.start(), words, is_english_word)
+        found.append((_POSSESSIVE.sub("", text[start : unknown[-1].end()]), start))
+    return found
+
+
+def _ordinary(word: str, known: frozenset[str], is_english_word) -> bool:
+    return known_spelling(word, known) or is_english_word(word.lower()) or is_english_word(word)
+
+
+def _name_start(text: str, start: int, words: list, is_english_word) -> int:
+    """Where the name begins once ordinary English words at its front are cut off (`The Hashd`)."""
+    for word in words:
+        if not is_english_word(word.group().lower()) or text[start : word.start()].strip(" \t"):
+            return start
+        start = word.end()
+        while start < len(text) and text[start] in " \t":
+            start += 1
+    return start

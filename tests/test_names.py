@@ -1,0 +1,100 @@
+"""The names layer, on Harper for real and through the command line: spelling flags are about spelling,
+and a name the glossary does not know is one note an editor can act on."""
+
+import json
+
+import pytest
+
+from cleanup.cli import main
+
+GLOSSARY = """\
+terms:
+  - preferred: ISIS
+    variants: [Daash]
+  - preferred: Rasool
+    variants: [Rasul]
+names: [Mosul]
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return tmp_path
+
+
+def flags_of(project, text: str, *options: str) -> list[dict]:
+    (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["fix", "-q", "--no-cache", *options]) == 0
+    return json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
+
+
+def test_glossary_forms_with_possessives_are_never_spelling_flags(project):
+    flags = flags_of(project, "ISIS's fighters and Rasool’s men and Rasool's aide left Mosul.\n")
+    assert [f for f in flags if f["category"] == "Spelling"] == []
+
+
+def test_a_form_the_editor_kept_by_rejecting_a_change_is_not_a_misspelling(project):
+    (project / "corrected").mkdir()
+    (project / "corrected" / "a.txt.decisions.yaml").write_text(
+        'decisions:\n  - {rule: "GL:Rasool", before: Rasul, after: Rasool, context_before: "The spokesman ",'
+        ' context_after: " said so.", decision: reject}\n',
+        encoding="utf-8",
+    )
+    flags = flags_of(project, "The spokesman Rasul said so.\n")
+    assert (project / "corrected" / "a.txt").read_text(encoding="utf-8") == "The spokesman Rasul said so.\n"
+    assert flags == []
+
+
+def test_unknown_names_are_one_note_per_distinct_name(project):
+    text = (
+        "Fighters left Deir ez-Zor for al-Qaim, said Abu Hurairah. Sahih al-Bukhari is cited.\n"
+        "Later Deir ez-Zor and al-Qaim were quiet, and Hashd units moved. The Hashd stayed.\n"
+    )
+    flags = flags_of(project, text)
+    names = [(text[f["start"] : f["end"]], f["rule"], f["category"], f["severity"]) for f in flags if f["category"] == "name"]
+    assert [n for n, *_ in names] == ["Deir ez-Zor", "al-Qaim", "Abu Hurairah", "Sahih al-Bukhari", "Hashd"]
+    assert {(rule, category, severity) for _, rule, category, severity in names} == {("NM001", "name", "note")}
+    assert all(f["message"].startswith("unknown name “") and f["suggestions"] == [] for f in flags if f["category"] == "name")
+    assert [f for f in flags if f["category"] == "Spelling"] == []
+
+
+def test_a_misspelled_word_at_a_sentence_start_is_still_a_spelling_flag(project):
+    flags = flags_of(project, "Accoding to the report, the army left.\n")
+    assert [(f["rule"], f["text"]) for f in flags] == [("HP:SpellCheck", "Accoding")]
+
+
+@pytest.mark.parametrize("mark", ["`", "ʿ", "ʾ"])
+def test_harper_never_cuts_a_name_at_an_ayn_hamza_or_backtick(project, mark):
+    name = f"Sha{mark}lan"
+    flags = flags_of(project, f"The {name} tribe met the {name} elders.\n")
+    assert [(f["text"], f["category"]) for f in flags] == [(name, "name")]
+
+
+def test_apply_suggestions_never_respells_names_or_quotations(project):
+    text = (
+        "They met Abu Hurairah and al-Kubaisi. The crowd chanted “the tommorow is ours”, "
+        "and the neccessary step was taken.\n"
+    )
+    (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["fix", "-q", "--no-cache", "--apply-suggestions", "Spelling"]) == 0
+    corrected = (project / "corrected" / "a.txt").read_text(encoding="utf-8")
+    assert corrected == text.replace("neccessary", "necessary")
+
+
+def test_glossary_names_lists_unknown_names_by_frequency(project, capsys):
+    (project / "seeds" / "a.txt").write_text(
+        "Fighters left Deir ez-Zor. The Hashd stayed near al-Qaim, and Hashd units met Abu Hurairah in Mosul.\n",
+        encoding="utf-8",
+    )
+    (project / "seeds" / "b.txt").write_text("Later the Hashd returned to Deir ez-Zor, Rasool said.\n", encoding="utf-8")
+    assert main(["glossary", "names", "--yaml"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "names:"
+    listed = [line.split('"')[1] for line in lines[1:]]
+    assert listed == ["Hashd", "Deir ez-Zor", "Abu Hurairah", "al-Qaim"]
+    assert lines[1].endswith("# 3× seeds/a.txt:1:32")
