@@ -45,6 +45,11 @@ def _for_letter(letter: str) -> str:
     return "an" if letter.upper() in VOWEL_NAMED_LETTERS else "a"
 
 
+def spoken_as_word(letters: str) -> bool:
+    """Whether an all-capitals word is read as a word ("NATO", "ISIS") rather than letter by letter ("SDF")."""
+    return len(letters) >= 4 and bool(_VOWEL.search(letters)) and not _CONSONANT_RUN.search(letters)
+
+
 def _for_capitals(letters: str) -> str | None:
     """An all-capitals word, spoken letter by letter ("SDF", "US") or as a word ("NATO", "UNESCO").
 
@@ -59,7 +64,7 @@ def _for_capitals(letters: str) -> str | None:
         return "a"  # "you" both ways: "a UN team", "a UNESCO site", "a UCLA scholar"
     if first not in VOWEL_NAMED_LETTERS:
         return "a"
-    if len(letters) >= 4 and _VOWEL.search(letters) and not _CONSONANT_RUN.search(letters):
+    if spoken_as_word(letters):
         return "a"
     if _CVC.fullmatch(letters):
         return None

@@ -57,7 +57,8 @@ class GrammarCheck:
                 yield rule.flag(start, end, self.message(match), suggestions)
 
 
-def _grammar_rule(rule_id: str, reason: str, check: GrammarCheck, examples: list[RuleExample]) -> Rule:
+def grammar_rule(rule_id: str, reason: str, check: GrammarCheck, examples: list[RuleExample]) -> Rule:
+    """A flag-only rule in category `grammar` from a check and its examples."""
     return Rule(rule_id, reason, Safety.FLAG, check, tuple(examples), category="grammar")
 
 
@@ -89,7 +90,7 @@ def _verb_alone(m: regex.Match) -> tuple[str, ...]:
     return (m["verb"],)
 
 
-GR001 = _grammar_rule(
+GR001 = grammar_rule(
     "GR001",
     "a determiner followed by a verb: a word is missing or misplaced",
     GrammarCheck(
@@ -103,7 +104,7 @@ GR001 = _grammar_rule(
     ],
 )
 
-GR002 = _grammar_rule(
+GR002 = grammar_rule(
     "GR002",
     "an article right before a preposition or conjunction: a stray or misplaced article",
     GrammarCheck(
@@ -116,7 +117,7 @@ GR002 = _grammar_rule(
     ],
 )
 
-GR003 = _grammar_rule(
+GR003 = grammar_rule(
     "GR003",
     "a verb form used as a plural noun (“the military analyzes”)",
     GrammarCheck(
@@ -145,7 +146,7 @@ def _opens_with_subordinator(match: regex.Match) -> bool:
     return regex.match(rf"\s*{words('SUBORDINATOR')}\b", text, pos=clause_start) is not None
 
 
-GR004 = _grammar_rule(
+GR004 = grammar_rule(
     "GR004",
     "a comma between a verb and its object (“warned, the seriousness of”)",
     GrammarCheck(

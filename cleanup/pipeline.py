@@ -18,8 +18,9 @@ from .names import SPELLING_CATEGORIES, sort_spelling_flags
 from .quotes import INSIDE_QUOTATION, QUOTE_RULES, quotation_spans
 from .rules import Context, Rule, paragraphs
 from .style import BUILT_IN
+from .translation_grammar import TRANSLATION_GRAMMAR
 
-ALL_RULES: tuple[Rule, ...] = BUILT_IN + QUOTE_RULES + HOUSE_GRAMMAR
+ALL_RULES: tuple[Rule, ...] = BUILT_IN + QUOTE_RULES + HOUSE_GRAMMAR + TRANSLATION_GRAMMAR
 
 
 @dataclass(frozen=True)
