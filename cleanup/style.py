@@ -258,15 +258,26 @@ RW002 = Rule(
     ),
 )
 
+# After a repeat is cut, the comma that followed it stays before these (a list's "and", a relative clause).
+KEEP_COMMA_BEFORE = frozenset("and or nor which who whom whose where when".split())
+
+
+def _without_repeat(match: regex.Match) -> str:
+    """Cut the repeat; keep the comma after it only where the sentence needs one (", and", ", which")."""
+    return "," if match.group("next").lower() in KEEP_COMMA_BEFORE else ""
+
+
 AP001 = regex_rule(
     "AP001",
     "an abbreviation repeated right after its own parenthesis",
     SAFE,
-    rf"(?<=\((?P<abbr>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.'’\-]*)\))(?P<cut>{SPACE}*,{SPACE}*(?P=abbr){SPACE}*)(?=,)",
-    "",
+    rf"(?<=\((?P<abbr>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.'’\-]*)\)){SPACE}*,{SPACE}*(?P=abbr){SPACE}*,(?={SPACE}*(?P<next>\p{{L}}*))",
+    _without_repeat,
     [
         RuleExample("Syrian Democratic Forces (SDF), SDF, and", "Syrian Democratic Forces (SDF), and"),
         RuleExample("Forces (SDF) , SDF , and", "Forces (SDF), and"),
+        RuleExample("the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"),
+        RuleExample("Forces (SDF), SDF, which", "Forces (SDF), which"),
         RuleExample("the SDF (SDF), SDA, and", "the SDF (SDF), SDA, and"),
     ],
 )
@@ -275,21 +286,27 @@ AP001 = regex_rule(
 _REPEATED_ITEM = regex.compile(
     rf"{NOT_IN_WORD}(?P<item>\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*(?:{SPACE}+\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*){{0,4}})"
     rf"(?P<cut>{SPACE}*(?:,{SPACE}*(?:(?:and|or){SPACE}+)?|\({SPACE}*)(?P=item)(?:{SPACE}*\))?)"
-    rf"(?P<comma>,(?={SPACE}+(?:and|or)\b))?{END_OF_WORD}"
+    rf"(?:{SPACE}*(?P<comma>,)(?={SPACE}*(?P<next>\p{{L}}*)))?{END_OF_WORD}"
 )
+_LIST_BEFORE = regex.compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
 
 
 def _repeated_list_items(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """Remove a glossary preferred form repeated right after itself in a list or a parenthesis.
     Normalization makes these (`the SDF, Qasad and` → `the SDF, SDF and`); a repeat of other words,
-    names included (`New York, New York`), is left alone."""
+    names included (`New York, New York`), is left alone. The comma after the repeat goes with it,
+    except in a list (`ISIS, SDF, SDF, and`) or before `and`, `which` and the like."""
     for match in _REPEATED_ITEM.finditer(text, overlapped=True):
         if match.group("item") not in context.normalized_forms:
             continue
         cut = match.group("cut")
         if cut.lstrip(" \t").startswith("(") != cut.rstrip(" \t").endswith(")"):
             continue  # a parenthesis must open and close around the repeat
-        yield rule.edit(match.start("cut"), match.end("comma") if match.group("comma") else match.end("cut"), "")
+        end = match.end("cut")
+        in_list = _LIST_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if match.group("comma") and not in_list and match.group("next").lower() not in KEEP_COMMA_BEFORE - {"and", "or"}:
+            end = match.end("comma")
+        yield rule.edit(match.start("cut"), end, "")
 
 
 AP002 = Rule(
@@ -300,7 +317,9 @@ AP002 = Rule(
     (
         RuleExample("the SDF, SDF and the coalition", "the SDF and the coalition"),
         RuleExample("the SDF, SDF, and the coalition", "the SDF and the coalition"),
-        RuleExample("ISIS, the SDF, SDF, and the army", "ISIS, the SDF and the army"),
+        RuleExample("ISIS, the SDF, SDF, and the army", "ISIS, the SDF, and the army"),
+        RuleExample("the SDF, SDF, is limited; ISIS, SDF, SDF, the army", "the SDF is limited; ISIS, SDF, the army"),
+        RuleExample("the SDF, SDF, which", "the SDF, which"),
         RuleExample("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
         RuleExample("New York, New York, and the SDF, the army", "New York, New York, and the SDF, the army"),
         RuleExample("the SDF, SDFs and ISIS, ISIS-held towns", "the SDF, SDFs and ISIS, ISIS-held towns"),

@@ -37,6 +37,54 @@ def _preposition(match: regex.Match) -> str:
     return "in" if match["lemma"] == "succeed" else "on"
 
 
+def _complement_message(match: regex.Match) -> str:
+    return f"“{match['verb']} to {match['inf']}”: in English “{match['lemma']} {_preposition(match)} doing”"
+
+
+def _complement_suggestion(match: regex.Match) -> tuple[str, ...]:
+    ing = _ing(match["inf"])
+    return (f"{match['verb']} {_preposition(match)} {ing}",) if ing else ()
+
+
+def _prevent_message(match: regex.Match) -> str:
+    said = f"{match['verb']}{match['object']}"
+    return f"“{said} to {match['inf']}”: in English “{said} from doing”"
+
+
+def _prevent_suggestion(match: regex.Match) -> tuple[str, ...]:
+    ing = _ing(match["inf"])
+    return (f"{match['verb']}{match['object']} from {ing}",) if ing else ()
+
+
+def _despite_message(match: regex.Match) -> str:
+    return "“Despite …, but …”: drop “but” (or “despite”)"
+
+
+def _most_important_message(match: regex.Match) -> str:
+    return f"“{match['flag']} are”: write “the most important are” or “chief among them are”"
+
+
+def _complains(match: regex.Match) -> bool:
+    return match["verb"].startswith("complain")
+
+
+def _preposition_message(match: regex.Match) -> str:
+    takes = "“of” or “about”" if _complains(match) else "no “on”"
+    return f"“{match['flag']}”: “{match['verb']}” takes {takes}"
+
+
+def _preposition_suggestions(match: regex.Match) -> tuple[str, ...]:
+    return (f"{match['verb']} of", f"{match['verb']} about") if _complains(match) else (match["verb"],)
+
+
+def _agreement_message(match: regex.Match) -> str:
+    return f"“{match['flag']}” does not agree with “{match['one'] or match['many']}”, the head of the subject"
+
+
+def _subject_comma_message(match: regex.Match) -> str:
+    return f"a comma between “{match['subject']}” and its verb “{match['verb']}”: remove it"
+
+
 GR005 = grammar_rule(
     "GR005",
     "a verb's complement carried over from Arabic: “succeed to do”, “insist to do” (“succeed in doing”)",
@@ -45,8 +93,8 @@ GR005 = grammar_rule(
             rf"(?<![\p{{L}}\-])(?P<flag>(?P<verb>(?P<lemma>succeed|insist)(?:s|ed|ing)?)[ \t]+to[ \t]+"
             rf"(?!{_NOT_A_VERB_AFTER_TO}{_END})(?P<inf>\p{{Ll}}+)){_END}"
         ),
-        lambda m: f"“{m['verb']} to {m['inf']}”: in English “{m['lemma']} {_preposition(m)} doing”",
-        lambda m: _with_preposition(m, _preposition(m)),
+        _complement_message,
+        _complement_suggestion,
     ),
     [
         RuleExample("the army succeeded to expel the fighters", found=True),
@@ -54,11 +102,6 @@ GR005 = grammar_rule(
         RuleExample("the army succeeded in expelling them; he succeeded to the throne; they insist on it", found=False),
     ],
 )
-
-
-def _with_preposition(match: regex.Match, preposition: str) -> tuple[str, ...]:
-    ing = _ing(match["inf"])
-    return (f"{match['verb']} {preposition} {ing}",) if ing else ()
 
 
 GR006 = grammar_rule(
@@ -70,8 +113,8 @@ GR006 = grammar_rule(
             r"(?P<object>[ \t]+(?:them|him|her|us|it|people|civilians|residents|(?:the|its|their)[ \t]+\p{L}+))"
             rf"[ \t]+to[ \t]+(?!{_NOT_A_VERB_AFTER_TO}{_END})(?P<inf>\p{{Ll}}+)){_END}"
         ),
-        lambda m: f"“{m['verb']}{m['object']} to {m['inf']}”: in English “{m['verb']}{m['object']} from doing”",
-        lambda m: (f"{m['verb']}{m['object']} from {_ing(m['inf'])}",) if _ing(m["inf"]) else (),
+        _prevent_message,
+        _prevent_suggestion,
     ),
     [
         RuleExample("the checkpoints prevented them to reach the city", found=True),
@@ -87,7 +130,7 @@ GR007 = grammar_rule(
             r"(?<![\p{L}\-])(?:[Dd]espite|[Ii]n[ \t]+spite[ \t]+of|[Aa]lthough|[Ee]ven[ \t]+though)\b"
             r"[^,.;:!?\r\n]{1,200},[ \t]*(?P<flag>but)\b"
         ),
-        lambda m: "“Despite …, but …”: drop “but” (or “despite”)",
+        _despite_message,
     ),
     [
         RuleExample("Despite the losses, but the group kept attacking.", found=True),
@@ -104,7 +147,7 @@ GR008 = grammar_rule(
             r"(?<![\p{L}\-])(?P<flag>[Tt]he[ \t]+most[ \t]+(?:important|prominent|notable|significant|dangerous)"
             r"[ \t]+of[ \t]+them)[ \t]+(?:are|is|were|was)\b"
         ),
-        lambda m: f"“{m['flag']} are”: write “the most important are” or “chief among them are”",
+        _most_important_message,
     ),
     [
         RuleExample("many factors, the most important of them are the attacks", found=True),
@@ -128,9 +171,8 @@ GR009 = grammar_rule(
             r"|(?<![\p{L}\-])(?P<flag>(?P<verb>complain(?:s|ed|ing)?)[ \t]+from)"
             r"(?![ \t]+(?:prison|jail|exile|abroad|home|hospital|the[ \t]+(?:prison|hospital|front|camp)))"
         ),
-        lambda m: f"“{m['flag']}”: “{m['verb']}” takes "
-        + ("no “on”" if not m["verb"].startswith("complain") else "“of” or “about”"),
-        lambda m: (m["verb"],) if not m["verb"].startswith("complain") else (f"{m['verb']} of", f"{m['verb']} about"),
+        _preposition_message,
+        _preposition_suggestions,
     ),
     [
         RuleExample("the minister stressed on the need to act", found=True),
@@ -192,7 +234,7 @@ GR011 = grammar_rule(
             rf"(?<![\p{{L}}\-])[Tt]he[ \t]+(?:(?P<one>{'|'.join(_SINGULAR_HEADS.split())})|(?P<many>{'|'.join(_PLURAL_HEADS.split())}))"
             rf"[ \t]+of[ \t]+{_NO_CLAUSE}{{3,60}}?[ \t]+(?P<flag>(?(one)(?:are|were|have)|(?:is|was|has)))\b"
         ),
-        lambda m: f"“{m['flag']}” does not agree with “{m['one'] or m['many']}”, the head of the subject",
+        _agreement_message,
     ),
     [
         RuleExample("The number of fighters who joined the groups are", found=False),
@@ -211,7 +253,7 @@ _SUBJECT_COMMA_VERB = regex.compile(
 GR012 = grammar_rule(
     "GR012",
     "a comma between the subject and its verb (“The army, launched an attack”)",
-    GrammarCheck(_SUBJECT_COMMA_VERB, lambda m: f"a comma between “{m['subject']}” and its verb “{m['verb']}”: remove it"),
+    GrammarCheck(_SUBJECT_COMMA_VERB, _subject_comma_message),
     [
         RuleExample("The Iraqi army, launched an attack on the cells.", found=True),
         RuleExample("The army, which launched an attack, withdrew. The army launched it.", found=False),
