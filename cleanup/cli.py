@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import fnmatch
 import json
 import os
@@ -34,7 +35,7 @@ from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
 from .names import NAME_RULE
 from .pipeline import ALL_RULES, Settings, process
-from .grammar import DIALECTS, Checker, CheckerError, HarperChecker
+from .grammar import DIALECTS, Checker, CheckerError, HarperChecker, harper_rule_names
 from .languagetool import URL_VARIABLE, LanguageToolChecker
 from .render import Tally, print_flags, print_rule, print_word_diff, rules_table
 from .review import review_page
@@ -396,7 +397,9 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
     if backend == "none":
         return None
     if backend == "harper":
-        return HarperChecker(words, getattr(args, "dialect", None) or config.dialect, config.harper_disable)
+        dialect = getattr(args, "dialect", None) or config.dialect
+        _check_harper_rules(config, dialect)
+        return HarperChecker(words, dialect, config.harper_disable)
     url = getattr(args, "languagetool_url", None) or os.environ.get(URL_VARIABLE) or config.languagetool_url or None
     return LanguageToolChecker(
         url,
@@ -407,6 +410,16 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
         config.languagetool_enabled_categories,
         config.languagetool_disabled_categories,
     )
+
+
+def _check_harper_rules(config: Config, dialect: str) -> None:
+    """Every name in `harper-disable` must be one of Harper's rules (a typo would silently keep it on)."""
+    known = harper_rule_names(dialect)
+    for name in config.harper_disable:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "see Harper's rule names"
+            raise UsageError(f"{config.source or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
 
 
 def _ids(raw: str | None) -> tuple[str, ...]:

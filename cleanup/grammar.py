@@ -28,6 +28,8 @@ HARPER_OFF_BY_DEFAULT = (
 NOTE_KINDS = frozenset({"Readability", "Style", "Enhancement"})
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _APOSTROPHES_FOR_HARPER = str.maketrans({mark: "'" for mark in "ʿʾʼ`"})
+MAX_TOKEN = 1_000  # characters of one word beyond which a paragraph is not given to Harper
+_LONG_TOKEN = regex.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
 class CheckerError(Exception):
@@ -69,6 +71,10 @@ class HarperChecker:
         flags = []
         shared: dict = {}  # one copy of each message, rule id and suggestion list that repeats
         for start, end in paragraphs:
+            too_long = _LONG_TOKEN.search(text, start, end)
+            if too_long:  # Harper asks for memory by the square of a word's length: one such word kills the process
+                flags.append(_not_checked(too_long))
+                continue
             # ʿayn, hamza and backtick as a plain apostrophe (same length): Harper must not cut a name at them.
             paragraph = text[start:end].translate(_APOSTROPHES_FOR_HARPER)
             for rule, lints in linter.organized_lints(paragraph, language=language).items():
@@ -118,6 +124,12 @@ def _harper_flag(rule: str, lint, offset: int, shared: dict) -> Flag:
     )
 
 
+def _not_checked(token: regex.Match) -> Flag:
+    """The note that a paragraph was not checked because of one very long word."""
+    message = f"paragraph not checked for grammar: it holds a word of {len(token.group()):,} characters; split it"
+    return Flag(token.start(), token.start() + 1, "HP:NotChecked", message, (), "grammar", Severity.NOTE)
+
+
 def _suggested_text(lint, suggestion) -> str:
     """What the flagged text becomes under a suggestion (replace, remove, or insert after)."""
     kind = int(suggestion.kind)
@@ -130,6 +142,12 @@ def _suggested_text(lint, suggestion) -> str:
 
 def _known_spelling(flag: Flag, text: str, words: frozenset[str]) -> bool:
     return flag.category == "Spelling" and known_spelling(text[flag.start : flag.end], words)
+
+
+def harper_rule_names(dialect: str = "american") -> frozenset[str]:
+    """The names of Harper's rules (what `harper-disable` may list)."""
+    linter = _harper_linter(dialect, frozenset(), HARPER_OFF_BY_DEFAULT)
+    return frozenset(linter.get_default_lint_config())
 
 
 def english_word_test(dialect: str = "american") -> Callable[[str], bool]:

@@ -11,10 +11,10 @@ from .glossary import fold
 from .grammar import Checker
 from .loader import Glossary
 from .decisions import match
-from .model import Decision, Document, Edit, Flag, Location, Outcome, Problem, Safety, SpanSet
+from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
 from .house_grammar import HOUSE_GRAMMAR
-from .names import SPELLING_CATEGORIES, sort_spelling_flags
+from .names import NAME_RULE, SPELLING_CATEGORIES, sort_spelling_flags
 from .quotes import INSIDE_QUOTATION, QUOTE_RULES, quotation_spans
 from .rules import Context, Rule, paragraphs
 from .style import BUILT_IN
@@ -97,6 +97,7 @@ def process(
     offsets = OriginalOffsets(result.changes)
     flags = [offsets.flag(flag) for flag in found]
     run.problems.extend(run.directives(document.text).problems)
+    run.problems.extend(_unknown_disabled(settings, run.directives(document.text).disable, document.text))
     return Outcome(
         document,
         result.text,
@@ -107,6 +108,22 @@ def process(
         rejected=tuple(d for _, d in rejected),
         stale=tuple(stale),
     )
+
+
+def _unknown_disabled(settings: Settings, disabled: Sequence[str], text: str) -> list[Problem]:
+    """A problem for each id a document's front matter turns off that no rule id starts with (a typo
+    would silently leave the rule on)."""
+    if not disabled:
+        return []
+    known = [rule.id for rule in settings.rules] + [term.rule for term in settings.glossary.terms] + ["GL", NAME_RULE]
+    problems = []
+    for prefix in disabled:
+        if prefix.startswith(("HP", "LT")) or any(rule_id.startswith(prefix) for rule_id in known):
+            continue
+        line, column = LineIndex(text).position(max(text.find(prefix), 0))
+        message = f"front matter “disable: {prefix}”: no rule id starts with it; `cleanup rules` lists them"
+        problems.append(Problem(Location("", line, column), message))
+    return problems
 
 
 def _context(settings: Settings, markdown: bool) -> Context:

@@ -10,16 +10,16 @@ from .articles import article_for
 from .glossary import fold
 from .model import Safety, line_bounds
 from .rules import Context, Finding, Rule, RuleExample, paragraphs, regex_rule
-from .text import starts_sentence
+from .text import sentence_start
 
 SPACE = r"[ \t]"
 NOT_IN_WORD = r"(?<![\p{L}\p{M}\p{N}'’‘ʼ\-])"
 END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"
 SAFE, UNSAFE, FLAG = Safety.SAFE, Safety.UNSAFE, Safety.FLAG
-# Words whose doubling is never grammatical ("the the"). Not prepositions, which a phrasal verb can end
-# with before a prepositional phrase ("gave in in the end", "carried on on his own"), nor "her"
-# ("gave her her share"), "that", "had": RW002 flags those for a person.
-DOUBLED_FUNCTION_WORDS = frozenset("a an the of and or but nor its their his our your my".split())
+# Words whose doubling is never grammatical ("the the"). Not prepositions, which a verb can end with before
+# a phrase that starts with the same one ("gave in in the end", "carried on on his own", "came to to find",
+# "approve of of course"), nor "her" ("gave her her share"), "that", "had", "is", "my" ("my my"): RW002 flags those.
+DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our your".split())
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
     "a an the in on at of to by for with from into onto and or but nor as is are was were be been it its he she "
@@ -94,6 +94,26 @@ SP004 = regex_rule(
     ],
 )
 
+_SPACE_BEFORE_NOT_AFTER_STOP = regex.compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPACE}+\.(?=\p{{Lu}}\p{{Ll}})")
+
+
+def _space_on_wrong_side(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    """Flag `army .The next`: a sentence's full stop with the space on its wrong side, or a dotted name (`.Net`)."""
+    for match in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text):
+        yield rule.flag(match.start(), match.end(), "space before a full stop and none after it: a new sentence, or a name like .Net?", (". ",))
+
+
+SP005 = Rule(
+    "SP005",
+    "a space before a full stop and none after it (`army .The next`): check which side it belongs",
+    FLAG,
+    _space_on_wrong_side,
+    (
+        RuleExample("by the army .The next day", found=True),
+        RuleExample("the .NET code, .wav files and .au audio. The end .", found=False),
+    ),
+)
+
 _MARK_STRENGTH = {".": 3, ";": 2, ":": 1, ",": 0}
 
 
@@ -149,8 +169,10 @@ def _article_case(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
         word = regex.match(r"[\p{L}\p{M}'’\-]+", text, pos=start).group()
         if word in context.known_forms:
             continue
-        capital = context.arabic_article == "capital" or starts_sentence(text, start)
-        wanted = "Al" if capital else "al"
+        at_start = sentence_start(text, start)
+        if at_start is None and context.arabic_article != "capital":
+            continue  # a line that may continue the one before, or follow a title: either case can be right
+        wanted = "Al" if context.arabic_article == "capital" or at_start else "al"
         if match.group(1) != wanted:
             yield rule.edit(start, start + 2, wanted)
 
@@ -166,6 +188,9 @@ AR003 = Rule(
         RuleExample("Al-Baaj is open, and so is al-Hadher.", "Al-Baaj is open, and so is al-Hadher."),
         RuleExample("# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
                     "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |"),
+        RuleExample("The war ended.\nal-Hadher is open.\n\nal-Qaim too.", "The war ended.\nAl-Hadher is open.\n\nAl-Qaim too."),
+        # A line after one that runs on may continue its sentence (hard-wrapped) or follow a title: left alone.
+        RuleExample("the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj", "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj"),
     ),
 )
 
@@ -178,8 +203,8 @@ _ARTICLE = regex.compile(
 def _article_agreement(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     for match in _ARTICLE.finditer(text):
         article = match.group("article")
-        if article[0] == "A" and not starts_sentence(text, match.start()):
-            continue  # a capital A mid-sentence is a letter ("grade A"), not an article
+        if article[0] == "A" and not sentence_start(text, match.start()):
+            continue  # a capital A mid-sentence is a letter ("grade A"), not an article; on a line that may run on, unsure
         word = match.group("word")
         if word.lower() in NOT_AFTER_ARTICLE or _in_capitals_line(text, match.start()):
             continue  # "army a in late 2017": a stray letter, not an article; left for the grammar checker
@@ -210,7 +235,8 @@ AA001 = Rule(
         RuleExample("A NEW OFFENSIVE IN ANBAR", "A NEW OFFENSIVE IN ANBAR"),
         RuleExample("a SDF-held town, a FBI-led raid, an NGO-run camp, a MP-led committee",
                     "an SDF-held town, an FBI-led raid, an NGO-run camp, an MP-led committee"),
-        RuleExample("- A SDF patrol", "- An SDF patrol"),
+        RuleExample("- A SDF patrol\nThe war ended.\nA SDF patrol", "- An SDF patrol\nThe war ended.\nAn SDF patrol"),
+        RuleExample("posed by\nA SDF patrol", "posed by\nA SDF patrol"),
         RuleExample("a well-known man, a one-off, a U-turn, an X-ray", "a well-known man, a one-off, a U-turn, an X-ray"),
     ),
 )
@@ -220,16 +246,27 @@ _REPEATED = regex.compile(
 )
 
 
+def _never_grammatical_double(match: regex.Match) -> bool:
+    """Whether a doubled word is a slip: a function word written twice alike ("the the", "THE THE"), or
+    capitalised only at a sentence start ("The the"). "type A a month", "The The" (a name) are not."""
+    first, second = match.group("word"), match.group("gap").lstrip(" \t")
+    if first.lower() not in DOUBLED_FUNCTION_WORDS:
+        return False
+    if first == second:
+        return first.islower() or first.isupper() and len(first) > 1
+    return second.islower() and first == second.capitalize() and bool(sentence_start(match.string, match.start()))
+
+
 def _doubled_function_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     for match in _REPEATED.finditer(text):
-        if match.group("word").lower() in DOUBLED_FUNCTION_WORDS:
+        if _never_grammatical_double(match):
             yield rule.edit(match.start("gap"), match.end("gap"), "")
 
 
 def _repeated_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     for match in _REPEATED.finditer(text):
-        word = match.group("word")
-        if word.lower() not in DOUBLED_FUNCTION_WORDS:
+        if not _never_grammatical_double(match):
+            word = match.group("word")
             yield rule.flag(match.start(), match.end(), f"repeated word “{word}”: check that it is meant")
 
 
@@ -242,8 +279,10 @@ RW001 = Rule(
         RuleExample("in the the city", "in the city"),
         RuleExample("the army and and the police", "the army and the police"),
         RuleExample("he had had enough", "he had had enough"),
-        RuleExample("gave her her share, gave in in the end, carried on on his own",
-                    "gave her her share, gave in in the end, carried on on his own"),
+        RuleExample("gave her her share, gave in in the end, carried on on his own, would approve of of course",
+                    "gave her her share, gave in in the end, carried on on his own, would approve of of course"),
+        RuleExample("The the city. AND AND", "The city. AND"),
+        RuleExample("He got an A a year ago, like The The. My my, the A A", "He got an A a year ago, like The The. My my, the A A"),
     ),
 )
 RW002 = Rule(
@@ -254,6 +293,7 @@ RW002 = Rule(
     (
         RuleExample("the army army moved", found=True),
         RuleExample("he gave in in the end", found=True),
+        RuleExample("type A a month later", found=True),
         RuleExample("in the the city", found=False),
     ),
 )
@@ -374,5 +414,5 @@ PA002 = Rule(
 )
 
 BUILT_IN: tuple[Rule, ...] = (
-    SP001, SP002, SP003, SP004, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, AP002, PA001, PA002
+    SP001, SP002, SP003, SP004, SP005, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, AP002, PA001, PA002
 )

@@ -217,6 +217,21 @@ CASES = [
         files={"seeds/a.txt": b"Daash\n", "cleanup.toml": b"out = 'x'\n\x00"},
     ),
     Case(
+        "a typo in harper-disable",
+        ["fix"],
+        2,
+        "cleanup.toml: harper-disable: Harper has no rule 'LongSentence'; did you mean 'LongSentences'?\n",
+        files={"seeds/a.txt": b"Daash\n", "cleanup.toml": b'harper-disable = ["LongSentence"]\n'},
+    ),
+    Case(
+        "a typo in front matter disable",
+        ["fix", "--grammar", "none"],
+        2,
+        "seeds/a.txt:2:21: front matter \u201cdisable: SP01\u201d: no rule id starts with it; `cleanup rules` lists them\n",
+        files={"seeds/a.txt": b"---\ncleanup: {disable: [SP01]}\n---\nThe Daash , left.\n"},
+        writes=True,  # like any bad directive: reported, the article still corrected
+    ),
+    Case(
         "control character in a glossary",
         ["fix"],
         2,

@@ -108,3 +108,21 @@ def test_dialect_changes_what_harper_accepts():
     british = process(Document(text), settings(checker=HarperChecker(dialect="british")))
     assert any(text[f.start : f.end] == "colour" for f in american.flags)
     assert not any(text[f.start : f.end] == "colour" for f in british.flags)
+
+
+def test_a_paragraph_with_a_huge_word_is_not_given_to_harper(tmp_path, monkeypatch):
+    """Harper asks for memory by the square of a word's length (100,000 characters: about 30 GB, then a
+    crash of the whole process); such a paragraph is noted, not checked, and the rest is checked."""
+    from cleanup.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text("terms: []\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("X" * 100_000 + " end.\n\nThe goverment left.\n", encoding="utf-8")
+    assert main(["fix", "-q", "--no-cache"]) == 0
+    import json
+
+    flags = json.loads((tmp_path / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
+    assert [(f["rule"], f["severity"]) for f in flags] == [("HP:NotChecked", "note"), ("HP:SpellCheck", "warning")]
+    assert flags[0]["message"] == "paragraph not checked for grammar: it holds a word of 100,000 characters; split it"
