@@ -98,3 +98,10 @@ def test_glossary_names_lists_unknown_names_by_frequency(project, capsys):
     listed = [line.split('"')[1] for line in lines[1:]]
     assert listed == ["Hashd", "Deir ez-Zor", "Abu Hurairah", "al-Qaim"]
     assert lines[1].endswith("# 3× seeds/a.txt:1:32")
+
+
+def test_a_glossary_variant_written_with_another_apostrophe_is_not_an_unknown_name(project, capsys):
+    (project / "glossary" / "house.yaml").write_text(GLOSSARY.replace("[Daash]", "[Daash, \"Da'esh\"]"), encoding="utf-8")
+    (project / "seeds" / "a.txt").write_text("The cells of Da`esh and Daʿesh met Hashd units.\n", encoding="utf-8")
+    assert main(["glossary", "names", "--yaml"]) == 0
+    assert [line.split('"')[1] for line in capsys.readouterr().out.splitlines()[1:]] == ["Hashd"]
