@@ -34,6 +34,7 @@ _NAME_AFTER = regex.compile(r"[ \t]+(?:(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin
 _PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
 _POSSESSIVE = regex.compile(r"['’‘ʼ]s\Z")
 _LETTERS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_MARKS_APART = str.maketrans({mark: " " for mark in INNER_MARKS})  # ʿ and ʾ are letters to Unicode
 # Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Sahih al-Bukhari").
 _NAME_GAP = regex.compile(r"[ \t]*(?:\p{Ll}{1,4}[\-‐‑])?[ \t\-‐‑]*")
 
@@ -67,7 +68,7 @@ def known_spelling(word: str, known: frozenset[str]) -> bool:
     """Whether a flagged word is a glossary word, possibly with a possessive ending, or written with
     another apostrophe (`Da`esh` for the variant `Da'esh`: glossary words are kept apart at marks)."""
     bare = _POSSESSIVE.sub("", word)
-    return bare in known or word in known or all(part in known for part in _LETTERS.findall(bare))
+    return bare in known or word in known or all(part in known for part in _LETTERS.findall(bare.translate(_MARKS_APART)))
 
 
 def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str]) -> list[Flag]:
