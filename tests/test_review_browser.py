@@ -38,6 +38,18 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
+def download_text_and_decisions(page, downloads: Path) -> list[str]:
+    """Click both download buttons; the texts of the corrected article and of the decisions file."""
+    texts = []
+    for button in ("#download-text", "#download-decisions"):
+        with page.expect_download() as download:
+            page.click(button)
+        target = downloads / download.value.suggested_filename
+        download.value.save_as(target)
+        texts.append(target.read_text(encoding="utf-8"))
+    return texts
+
+
 def review_in_browser(page_file: Path, downloads: Path, screenshot: Path) -> tuple[str, str]:
     """Accept every change but one of REJECTED_RULE, download text and decisions."""
     from playwright.sync_api import sync_playwright
@@ -57,13 +69,7 @@ def review_in_browser(page_file: Path, downloads: Path, screenshot: Path) -> tup
         assert page.locator("#article .change.current").count() == 1
         total = page.locator("#article .change").count()
         assert page.inner_text("#progress") == f"{total} of {total} changes reviewed"
-        texts = []
-        for button in ("#download-text", "#download-decisions"):
-            with page.expect_download() as download:
-                page.click(button)
-            target = downloads / download.value.suggested_filename
-            download.value.save_as(target)
-            texts.append(target.read_text(encoding="utf-8"))
+        texts = download_text_and_decisions(page, downloads)
         page.screenshot(path=str(screenshot), full_page=True)
         browser.close()
     assert errors == []
@@ -134,15 +140,8 @@ def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path,
         for button in page.locator(".accept-rule").all():
             button.click()
         page.locator('#article .change[data-rule="GL:Rasool"] .reject').click()
-        texts = []
-        for button in ("#download-text", "#download-decisions"):
-            with page.expect_download() as download:
-                page.click(button)
-            target = downloads / download.value.suggested_filename
-            download.value.save_as(target)
-            texts.append(target.read_text(encoding="utf-8"))
+        text, decisions = download_text_and_decisions(page, downloads)
         browser.close()
-    text, decisions = texts
     assert text == "😀 𝐃 🇸🇾 e\u0301 The ISIS attack\x7f, said Rasul 👍🏽 and the ISIS cell.\n"
     digest = hashlib.sha256((tmp_path / "seeds" / "a.txt").read_bytes()).hexdigest()
     assert f'article: "seeds/a.txt"\narticle_sha256: "{digest}"\n' in decisions
