@@ -8,7 +8,7 @@ import regex
 
 from .articles import article_for
 from .glossary import fold
-from .model import Safety, line_bounds
+from .model import Edit, Safety, line_bounds
 from .rules import Context, Finding, Rule, RuleExample, paragraphs, regex_rule
 from .text import sentence_start
 
@@ -19,7 +19,7 @@ SAFE, UNSAFE, FLAG = Safety.SAFE, Safety.UNSAFE, Safety.FLAG
 # Words whose doubling is never grammatical ("the the"). Not prepositions, which a verb can end with before
 # a phrase that starts with the same one ("gave in in the end", "carried on on his own", "came to to find",
 # "approve of of course"), nor "her" ("gave her her share"), "that", "had", "is", "my" ("my my"): RW002 flags those.
-DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our your".split())
+DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our your them".split())
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
     "a an the in on at of to by for with from into onto and or but nor as is are was were be been it its he she "
@@ -100,7 +100,8 @@ _SPACE_BEFORE_NOT_AFTER_STOP = regex.compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPAC
 def _space_on_wrong_side(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """Flag `army .The next`: a sentence's full stop with the space on its wrong side, or a dotted name (`.Net`)."""
     for match in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text):
-        yield rule.flag(match.start(), match.end(), "space before a full stop and none after it: a new sentence, or a name like .Net?", (". ",))
+        message = "space before a full stop and none after it: a new sentence, or a name like .Net?"
+        yield rule.flag(match.start(), match.end(), message, (". ",))
 
 
 SP005 = Rule(
@@ -190,7 +191,8 @@ AR003 = Rule(
                     "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |"),
         RuleExample("The war ended.\nal-Hadher is open.\n\nal-Qaim too.", "The war ended.\nAl-Hadher is open.\n\nAl-Qaim too."),
         # A line after one that runs on may continue its sentence (hard-wrapped) or follow a title: left alone.
-        RuleExample("the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj", "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj"),
+        RuleExample("the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
+                    "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj"),
     ),
 )
 
@@ -298,28 +300,69 @@ RW002 = Rule(
     ),
 )
 
-# After a repeat is cut, the comma that followed it stays before these (a list's "and", a relative clause).
-KEEP_COMMA_BEFORE = frozenset("and or nor which who whom whose where when".split())
+# Words before which the comma after a cut repeat goes on a list or a clause ("the SDF, the army", ", which").
+LIST_OR_CLAUSE_GOES_ON = frozenset("which who whom whose where when the a an its their his her our this these those".split())
+LAST_ITEM = frozenset(("and", "or", "nor"))
+# Finite verbs that can only follow a subject: before them the comma closed an apposition (`the SDF, SDF, said`).
+PREDICATE_STARTS = frozenset(
+    "is are was were has have had will would can could may might must shall should do does did said says told".split()
+)
+# A repeat to cut: its start and end, the end of the comma after it (None: no comma of its own), and
+# whether that comma stays (None: cannot tell).
+Repeat = tuple[int, int, int | None, bool | None]
 
 
-def _without_repeat(match: regex.Match) -> str:
-    """Cut the repeat; keep the comma after it only where the sentence needs one (", and", ", which")."""
-    return "," if match.group("next").lower() in KEEP_COMMA_BEFORE else ""
+def _comma_stays(next_word: str, in_list: bool) -> bool | None:
+    """Whether the comma after a cut repeat stays: before a list's last item only in a longer list; before
+    `which`, a determiner, a capital or a number always; before `said`, `is` never. None before other words:
+    `, also said` would drop it, `, however,` and `, local militias and` keep it."""
+    if next_word in LAST_ITEM:
+        return in_list
+    if next_word in PREDICATE_STARTS:
+        return False
+    if not next_word or next_word in LIST_OR_CLAUSE_GOES_ON or not next_word[0].islower():
+        return True
+    return None
 
 
-AP001 = regex_rule(
+def _cut(rule: Rule, repeat: Repeat) -> Edit:
+    """The edit that cuts a repeat, and the spaces and comma after it unless the comma stays."""
+    start, end, comma_end, stays = repeat
+    return rule.edit(start, end, "") if comma_end is None else rule.edit(start, comma_end, "," if stays else "")
+
+
+_ABBREVIATION_REPEAT = regex.compile(
+    rf"(?<=\((?P<abbr>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.'’\-]*)\))(?P<cut>{SPACE}*,{SPACE}*(?P=abbr){SPACE}*),"
+    rf"(?={SPACE}*(?P<next>\p{{L}}*))"
+)
+
+
+def _abbreviation_repeats(text: str) -> Iterator[Repeat]:
+    """`Forces (SDF), SDF,`: the comma before `and` is the writer's own and stays."""
+    for match in _ABBREVIATION_REPEAT.finditer(text):
+        yield match.start("cut"), match.end("cut"), match.end(), _comma_stays(match.group("next"), in_list=True)
+
+
+def _repeated_abbreviation(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for repeat in _abbreviation_repeats(text):
+        if repeat[3] is not None:
+            yield _cut(rule, repeat)
+
+
+AP001 = Rule(
     "AP001",
     "an abbreviation repeated right after its own parenthesis",
     SAFE,
-    rf"(?<=\((?P<abbr>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.'’\-]*)\)){SPACE}*,{SPACE}*(?P=abbr){SPACE}*,(?={SPACE}*(?P<next>\p{{L}}*))",
-    _without_repeat,
-    [
+    _repeated_abbreviation,
+    (
         RuleExample("Syrian Democratic Forces (SDF), SDF, and", "Syrian Democratic Forces (SDF), and"),
         RuleExample("Forces (SDF) , SDF , and", "Forces (SDF), and"),
-        RuleExample("the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"),
         RuleExample("Forces (SDF), SDF, which", "Forces (SDF), which"),
+        RuleExample("Forces (SDF), SDF, the army and ISIS", "Forces (SDF), the army and ISIS"),
         RuleExample("the SDF (SDF), SDA, and", "the SDF (SDF), SDA, and"),
-    ],
+        RuleExample("the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"),
+        RuleExample("Forces (SDF), SDF, however, said that", "Forces (SDF), SDF, however, said that"),  # AP003's
+    ),
 )
 
 # A list item, or a parenthesis, that repeats the name just before it: "the SDF, SDF and", "ISIS (ISIS)".
@@ -331,22 +374,27 @@ _REPEATED_ITEM = regex.compile(
 _LIST_BEFORE = regex.compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
 
 
-def _repeated_list_items(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-    """Remove a glossary preferred form repeated right after itself in a list or a parenthesis.
-    Normalization makes these (`the SDF, Qasad and` → `the SDF, SDF and`); a repeat of other words,
-    names included (`New York, New York`), is left alone. The comma after the repeat goes with it,
-    except in a list (`ISIS, SDF, SDF, and`) or before `and`, `which` and the like."""
+def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:
+    """A glossary preferred form repeated right after itself, as normalization leaves it (`the SDF, Qasad and`
+    → `the SDF, SDF and`); a comma after a parenthesis is the writer's own."""
     for match in _REPEATED_ITEM.finditer(text, overlapped=True):
         if match.group("item") not in context.normalized_forms:
             continue
         cut = match.group("cut")
-        if cut.lstrip(" \t").startswith("(") != cut.rstrip(" \t").endswith(")"):
+        in_parenthesis = cut.lstrip(" \t").startswith("(")
+        if in_parenthesis != cut.rstrip(" \t").endswith(")"):
             continue  # a parenthesis must open and close around the repeat
-        end = match.end("cut")
-        in_list = _LIST_BEFORE.search(text, max(0, match.start() - 8), match.start())
-        if match.group("comma") and not in_list and match.group("next").lower() not in KEEP_COMMA_BEFORE - {"and", "or"}:
-            end = match.end("comma")
-        yield rule.edit(match.start("cut"), end, "")
+        if in_parenthesis or not match.group("comma"):
+            yield match.start("cut"), match.end("cut"), None, True
+            continue
+        in_list = bool(_LIST_BEFORE.search(text, max(0, match.start() - 8), match.start()))
+        yield match.start("cut"), match.end("cut"), match.end("comma"), _comma_stays(match.group("next"), in_list)
+
+
+def _repeated_list_items(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for repeat in _list_repeats(text, context):
+        if repeat[3] is not None:
+            yield _cut(rule, repeat)
 
 
 AP002 = Rule(
@@ -358,13 +406,37 @@ AP002 = Rule(
         RuleExample("the SDF, SDF and the coalition", "the SDF and the coalition"),
         RuleExample("the SDF, SDF, and the coalition", "the SDF and the coalition"),
         RuleExample("ISIS, the SDF, SDF, and the army", "ISIS, the SDF, and the army"),
-        RuleExample("the SDF, SDF, is limited; ISIS, SDF, SDF, the army", "the SDF is limited; ISIS, SDF, the army"),
+        RuleExample("the SDF, SDF, the army and ISIS, SDF, SDF, Iraqi forces", "the SDF, the army and ISIS, SDF, Iraqi forces"),
         RuleExample("the SDF, SDF, which", "the SDF, which"),
         RuleExample("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
+        RuleExample("the SDF (SDF), the army", "the SDF, the army"),
         RuleExample("New York, New York, and the SDF, the army", "New York, New York, and the SDF, the army"),
         RuleExample("the SDF, SDFs and ISIS, ISIS-held towns", "the SDF, SDFs and ISIS, ISIS-held towns"),
+        RuleExample("the SDF, SDF, is limited", "the SDF is limited"),
+        RuleExample("the SDF, SDF, local militias and the army", "the SDF, SDF, local militias and the army"),  # AP003's
     ),
     example_context=Context(normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})),
+)
+
+
+def _unsure_repeats(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for repeat in (*_abbreviation_repeats(text), *_list_repeats(text, context)):
+        if repeat[3] is None:
+            yield _cut(rule, repeat[:3] + (False,))
+
+
+AP003 = Rule(
+    "AP003",
+    "a repeated name whose comma may close an apposition (`the SDF, SDF, also said`) or not (`the SDF, SDF, "
+    "however,`): check before it is cut",
+    UNSAFE,
+    _unsure_repeats,
+    (
+        RuleExample("the SDF, SDF, also said that, and Forces (SDF), SDF, fought",
+                    "the SDF also said that, and Forces (SDF) fought"),
+        RuleExample("the SDF, SDF, the army and Forces (SDF), SDF, which, and the SDF, SDF, said", found=False),
+    ),
+    example_context=Context(normalized_forms=frozenset({"SDF"})),
 )
 
 
@@ -414,5 +486,5 @@ PA002 = Rule(
 )
 
 BUILT_IN: tuple[Rule, ...] = (
-    SP001, SP002, SP003, SP004, SP005, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, AP002, PA001, PA002
+    SP001, SP002, SP003, SP004, SP005, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, AP002, AP003, PA001, PA002
 )
