@@ -3,8 +3,9 @@
 Run: python bench/grammar_precision.py ../shared/data/cweb-dev [--limit N]
 A sentence is in error when either annotator changed it. A sentence counts as flagged by a checker
 when it raises at least one flag on it. Prints precision, recall and F0.5 for Harper alone, the
-house checks alone (every built-in flag rule, no glossary) and both, plus lint speed; then each
-house check, and each Harper rule with ten or more flags.
+house checks alone (every built-in flag rule, no glossary) and both, plus lint speed, with Harper's
+spelling flags and the names layer's `name` notes (NM001: spelling flags on words that look like
+names) as rows of their own; then each house check, and each Harper rule with ten or more flags.
 The data is evaluation data kept outside the package: measure with it, never tune rules to it.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from cleanup.grammar import HarperChecker
 from cleanup.loader import load_glossary
 from cleanup.model import Document, Safety
+from cleanup.names import NAME_RULE
 from cleanup.pipeline import ALL_RULES, Settings, process
 
 
@@ -60,6 +62,8 @@ def main() -> None:
     print(f"Harper: {len(sentences) / harper_seconds:,.0f} sentences/s\n")
     print(f"{'checker':<14} {'flagged':>8} {'precision':>10} {'recall':>8} {'F0.5':>6}")
     print(f"{'Harper':<14} {scores(harper_flags, wrong)}")
+    print(f"{'  SpellCheck':<14} {scores(['HP:SpellCheck' in rules for rules in harper_rules], wrong)}")
+    print(f"{'  names':<14} {scores([NAME_RULE in rules for rules in harper_rules], wrong)}")
     print(f"{'house checks':<14} {scores(house_flags, wrong)}")
     print(f"{'both':<14} {scores([a or b for a, b in zip(harper_flags, house_flags)], wrong)}")
     print(f"{'(flag all)':<14} {scores([True] * len(wrong), wrong)}")

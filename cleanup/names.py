@@ -7,8 +7,11 @@ suggestions that would change the name (`Hurairah` → `Hurrah`). Here a spellin
   a glossary variant (a variant still in the text was kept on purpose: rejected, allowed, a mention);
 - turned into one `name` note per distinct name per document when the word looks like a name: it is
   capitalised inside a sentence, or written capitalised inside a sentence elsewhere in the document,
-  or starts a longer name (`Sahih al-Bukhari` at a sentence start), or carries a mark of transliteration (an Arabic article or particle `al-`, `ez-`, `Abu`, `Ibn`,
-  `bin` before it, an ʿayn/hamza or apostrophe inside it);
+  or starts a longer name (`Sahih al-Bukhari` at a sentence start), or carries a mark of
+  transliteration (an Arabic article or particle `al-`, `ez-`, `Abu`, `Ibn`, `bin` before it, an
+  ʿayn/hamza or apostrophe inside it, an `-allah`/`-ullah`/`-uddin` ending), or is the `ibn`/`bin` of
+  a name (`Anas ibn Malik`); capitals on a title-case line (`Recomended Reading For The Week`) are no
+  evidence, since every word has one there;
 - kept as a spelling flag otherwise (`Accoding to` at a sentence start is a misspelling).
 """
 
@@ -28,9 +31,17 @@ SPELLING_CATEGORIES = frozenset({"Spelling", "TYPOS"})
 INNER_MARKS = "'’‘ʼʿʾ`"
 # Words that introduce a name: "Abu Hurairah", "Ibn Kathir", "Umm Qasr", "Sheikh Ahmed".
 NAME_INTRODUCERS = frozenset("abu ibn bin bint ben umm abd abdul abdel sheikh shaykh imam sayyid".split())
+# The lowercase particle inside a name, between two capitalised words: "Anas ibn Malik", "Fatima bint Asad".
+NAME_LINKS = frozenset({"ibn", "bin", "bint"})
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L}")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
-_NAME_AFTER = regex.compile(r"[ \t]+(?:(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑])?\p{Lu}\p{Ll}")
+_ARTICLE_NAME_AFTER = regex.compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
+_CAPITAL_AFTER_NAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+_CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \t]+\Z")
+_NAME_ENDING = regex.compile(r"(?:[au]llah|ollah|[ue]ddin|iddin)\Z", regex.IGNORECASE)  # Nasrallah, Saifullah, Nasiruddin
+_TITLE_WORD = regex.compile(r"[\p{L}\p{M}'’‘ʼʿʾ`]{4,}")  # shorter words (of, the, and) stay lowercase in titles
+_TITLE_MIN_WORDS = 3
+_TITLE_MAX_LINE = 200  # characters; a longer line is prose
 _PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
 _POSSESSIVE = regex.compile(r"['’‘ʼ]s\Z")
 _LETTERS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -39,9 +50,26 @@ _MARKS_APART = str.maketrans({mark: " " for mark in INNER_MARKS})  # ʿ and ʾ a
 _NAME_GAP = regex.compile(r"[ \t]*(?:\p{Ll}{1,4}[\-‐‑])?[ \t\-‐‑]*")
 
 
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a short line whose every word of four letters or more is capitalised (a
+    title or heading), where a capital says nothing about a word being a name."""
+    low, high = max(0, pos - _TITLE_MAX_LINE), min(len(text), pos + _TITLE_MAX_LINE)
+    start = max(text.rfind("\n", low, pos), text.rfind("\r", low, pos)) + 1
+    ends = [i for i in (text.find("\n", pos, high), text.find("\r", pos, high)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    if (start == 0 and low > 0) or end - start > _TITLE_MAX_LINE:
+        return False
+    words = _TITLE_WORD.findall(text, start, end)
+    return len(words) >= _TITLE_MIN_WORDS and all(word[0].isupper() for word in words)
+
+
 def mid_sentence_capitals(text: str) -> frozenset[str]:
-    """Words written capitalised somewhere inside a sentence of `text` (so they are names there)."""
-    return frozenset(m.group() for m in _CAPITALISED.finditer(text) if not starts_sentence(text, m.start()))
+    """Words written capitalised somewhere inside a sentence of `text`, outside titles (so they are names there)."""
+    return frozenset(
+        m.group()
+        for m in _CAPITALISED.finditer(text)
+        if not starts_sentence(text, m.start()) and not title_case_line(text, m.start())
+    )
 
 
 def looks_like_name(text: str, start: int, end: int, capitalised: frozenset[str]) -> bool:
@@ -49,19 +77,44 @@ def looks_like_name(text: str, start: int, end: int, capitalised: frozenset[str]
     word = text[start:end]
     if not word:
         return False
-    if word[0].isupper() and (not starts_sentence(text, start) or word in capitalised):
+    if _transliteration_marked(text, start, end):
         return True
-    if any(mark in word[1:-1] for mark in INNER_MARKS):
+    return word[0].isupper() and _capital_of_a_name(text, start, end, capitalised)
+
+
+def _capital_of_a_name(text: str, start: int, end: int, capitalised: frozenset[str]) -> bool:
+    """Whether a capitalised word's capital marks a name: it is written so inside a sentence (here or
+    elsewhere), or another capitalised word follows it (`Deir Ezzor`); neither counts on a title line."""
+    if text[start:end] in capitalised:
         return True
+    if title_case_line(text, start):
+        return False
+    return not starts_sentence(text, start) or bool(_CAPITAL_AFTER_NAME.match(text, end))
+
+
+def _transliteration_marked(text: str, start: int, end: int) -> bool:
+    """Whether the word carries a mark of an Arabic name, whatever its capitals (see the module's rules)."""
+    word = text[start:end]
+    capital = word[0].isupper()
+    if any(mark in word[1:-1] for mark in INNER_MARKS) or (capital and _NAME_ENDING.search(word)):
+        return True
+    if word in NAME_LINKS and _CAPITAL_BEFORE.search(text, max(0, start - 40), start):
+        return bool(_CAPITAL_AFTER_NAME.match(text, end))  # "Anas ibn Malik"
     particle = _PARTICLE_BEFORE.search(text, max(0, start - 6), start)
     if particle and particle.group(1) in ARABIC_PARTICLES:
         return True
     if word.lower() in ARABIC_PARTICLES and text[end : end + 1] in "-‐‑" and text[end + 1 : end + 2].isupper():
         return True  # the article of a name: "ez" in "Deir ez-Zor"
-    if word[0].isupper() and _NAME_AFTER.match(text, end):
-        return True  # the first word of a longer name, even at a sentence start: "Sahih al-Bukhari", "Deir Ezzor"
+    if capital and _ARTICLE_NAME_AFTER.match(text, end):
+        return True  # the first word of a longer name, even at a sentence start: "Sahih al-Bukhari"
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    return bool(before and before.group(1).lower() in NAME_INTRODUCERS and word[0].isupper())
+    return bool(before and before.group(1).lower() in NAME_INTRODUCERS and capital)
+
+
+def respellable(word: str) -> bool:
+    """Whether a spelling suggestion may replace `word` automatically: only when it is in lowercase (a
+    capitalised word may be a name no dictionary holds, at a sentence start too: `Hurairah` is not `Hurrah`)."""
+    return word.islower()
 
 
 def known_spelling(word: str, known: frozenset[str]) -> bool:
@@ -110,10 +163,10 @@ def name_flag(start: int, end: int, name: str) -> Flag:
 
 
 # A name as written: capitalised words joined by spaces or hyphens, each perhaps after an Arabic article
-# (`Deir ez-Zor`, `Sahih al-Bukhari`, `Abu Hurairah`).
+# (`Deir ez-Zor`, `Sahih al-Bukhari`, `Abu Hurairah`, `Anas ibn Malik`).
 _NAME_PHRASE = regex.compile(
     r"(?<![\p{L}\p{M}'’‘ʼʿʾ`\-])(?:\p{Ll}{1,4}[\-‐‑])?\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*"
-    r"(?:(?:[ \t]+|[\-‐‑])(?:\p{Ll}{1,4}[\-‐‑])?\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*)*"
+    r"(?:(?:[ \t]+(?:(?:ibn|bin|bint)[ \t]+)?|[\-‐‑])(?:\p{Ll}{1,4}[\-‐‑])?\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*)*"
 )
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*")
 

@@ -14,7 +14,7 @@ from .decisions import match
 from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
 from .house_grammar import HOUSE_GRAMMAR
-from .names import NAME_RULE, SPELLING_CATEGORIES, sort_spelling_flags
+from .names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .quotes import INSIDE_QUOTATION, QUOTE_RULES, quotation_spans
 from .rules import Context, Rule, paragraphs
 from .style import BUILT_IN
@@ -198,8 +198,10 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
         for flag in house + _grammar_flags(run, text, house):
             if flag.category.lower() not in wanted or len(flag.suggestions) != 1:
                 continue
-            if flag.category in SPELLING_CATEGORIES and run.in_quotation(flag.start, flag.end):
-                continue  # a speaker's words, a slogan: never respelled
+            if flag.category in SPELLING_CATEGORIES and (
+                run.in_quotation(flag.start, flag.end) or not respellable(text[flag.start : flag.end])
+            ):
+                continue  # a speaker's words, a slogan, a capitalised word that may be a name: never respelled
             yield Edit(flag.start, flag.end, flag.suggestions[0], flag.rule, flag.message, Safety.UNSAFE)
 
     return source

@@ -105,3 +105,59 @@ def test_a_glossary_variant_written_with_another_apostrophe_is_not_an_unknown_na
     (project / "seeds" / "a.txt").write_text("The cells of Da`esh and Daʿesh met Hashd units.\n", encoding="utf-8")
     assert main(["glossary", "names", "--yaml"]) == 0
     assert [line.split('"')[1] for line in capsys.readouterr().out.splitlines()[1:]] == ["Hashd"]
+
+
+@pytest.mark.parametrize(
+    "text, config",
+    [
+        ("---\ncleanup: {allow: [Daash]}\n---\nThe cells of Daash met again.\n", None),
+        ("The group, known in Arabic as Daash, met again.\n", None),
+        ("The crowd chanted “down with Daash” again.\n", 'quotations = "keep"\n'),
+    ],
+    ids=["front-matter-allow", "mention", "quotations-keep"],
+)
+def test_a_variant_the_text_keeps_is_not_a_misspelling(project, text, config):
+    if config:
+        (project / "cleanup.toml").write_text(config, encoding="utf-8")
+    flags = flags_of(project, text)
+    assert "Daash" in (project / "corrected" / "a.txt").read_text(encoding="utf-8")
+    assert [f for f in flags if f["category"] in ("Spelling", "name")] == []
+
+
+def test_the_ibn_of_a_name_is_part_of_the_name(project):
+    flags = flags_of(project, "It was narrated by Anas ibn Malik and later by Anas ibn Malik again.\n")
+    assert [(f["text"], f["category"]) for f in flags] == [("Anas ibn Malik", "name")]
+
+
+def test_an_allah_ending_marks_a_name_at_a_sentence_start(project):
+    flags = flags_of(project, "Nasrallah said the army had left.\n")
+    assert [(f["text"], f["category"]) for f in flags] == [("Nasrallah", "name")]
+
+
+def test_capitals_on_a_title_line_are_no_evidence_of_a_name(project):
+    flags = flags_of(project, "Recomended Reading For The Week\n\nThe army left Hajin.\n")
+    assert [(f["text"], f["category"]) for f in flags] == [("Recomended", "Spelling"), ("Hajin", "name")]
+
+
+def test_a_name_on_a_title_line_is_a_name_when_the_text_writes_it_so(project):
+    flags = flags_of(project, "Fighters Leave Hajin For Good\n\nThe army left Hajin in the night.\n")
+    assert [(f["text"], f["line"], f["category"]) for f in flags] == [("Hajin", 1, "name")]
+
+
+def test_apply_suggestions_never_respells_a_capitalised_word_even_at_a_sentence_start(project):
+    text = "Hurairah said the neccessary step was taken.\n"
+    flags = flags_of(project, text, "--apply-suggestions", "Spelling")
+    assert (project / "corrected" / "a.txt").read_text(encoding="utf-8") == text.replace("neccessary", "necessary")
+    assert [(f["text"], f["category"], f["suggestions"]) for f in flags] == [("Hurairah", "Spelling", ["Hurrah"])]
+
+
+def test_glossary_names_prints_a_table_of_names_spellings_and_first_places(project, capsys):
+    (project / "seeds" / "a.txt").write_text("Fighters left for al-Qaim with Anas ibn Malik.\n", encoding="utf-8")
+    (project / "seeds" / "b.txt").write_text("Later the army reached Al-Qaim and Mosul.\n", encoding="utf-8")
+    assert main(["glossary", "names"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines if line.count("│") == 5]
+    assert rows == [
+        ["al-Qaim", "2", "al-Qaim, Al-Qaim", "seeds/a.txt:1:19"],
+        ["Anas ibn Malik", "1", "Anas ibn Malik", "seeds/a.txt:1:32"],
+    ]
