@@ -208,7 +208,7 @@ class Matcher:
         return _edit_for(target, text, start, end)
 
     def _applies(self, term: Term, text: str, start: int, end: int) -> bool:
-        if is_mention(text, start):
+        if is_mention(text, start, end):
             return False
         if term.sense == "name" and not used_as_name(text, start, end):
             return False

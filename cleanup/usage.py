@@ -27,6 +27,8 @@ _MENTION_CUE = regex.compile(
     regex.IGNORECASE,
 )
 _LOOK_BEHIND = 60  # characters of text searched for a cue
+# After a term, words that name it as a word of a language: "Qasad in Arabic", "Daesh (in Arabic)".
+_NAMED_AFTER = regex.compile(r"[”\"’']?[ \t]*\(?[ \t]*in[ \t]+(?:Arabic|Kurdish|Persian|Turkish)\b", regex.IGNORECASE)
 # Words before a personal name that show it is not one: "the Rasul of Allah", "his Rasul".
 _DETERMINERS = frozenset(
     "the a an this that these those his her its our their my your whose every each no any some".split()
@@ -35,9 +37,10 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+[“\"‘'«]?\Z")
 _OF_AFTER = regex.compile(r"[ \t]+of\b", regex.IGNORECASE)
 
 
-def is_mention(text: str, start: int) -> bool:
-    """Whether the word at `start` is named as a word (a mention) rather than used."""
-    return bool(_MENTION_CUE.search(text, max(0, start - _LOOK_BEHIND), start))
+def is_mention(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is named as a word (a mention) rather than used: a cue before it,
+    or `in Arabic` right after it (`SDF, Qasad in Arabic,`)."""
+    return bool(_MENTION_CUE.search(text, max(0, start - _LOOK_BEHIND), start) or _NAMED_AFTER.match(text, end))
 
 
 def used_as_name(text: str, start: int, end: int) -> bool:

@@ -79,6 +79,7 @@ def test_forms_translators_write_are_normalized(run_fix, before, after):
         "The group, which it calls Daesh, said so.",
         "The group (Arabic: Da’ash) said so.",
         "The word “Daash” is Arabic.",
+        "He said the SDF, Qasad in Arabic, was there.",
         # Arabic articles and particles are part of a name, not an English affix.
         "The bin-Daash clan and Abu-Daash.",
         # Rasul means messenger: not the spokesman's name.
