@@ -7,42 +7,79 @@ import argparse
 import contextlib
 import difflib
 import fnmatch
+import functools
 import json
 import os
 import stat
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import regex
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from . import __version__
+from .cache import Cache, default_folder, fingerprint
 from .cli_history import UndoRefused, history_folder, record_files, undo_files
-from .cli_output import WriteError, encoded, remove_stale_temporaries, utf8, write_atomically
-from .diff import pieces_from_changes, pieces_from_texts, unified_diff
-from .fix import FixDidNotConverge
+from .cli_output import (
+    WriteError,
+    encoded,
+    remove_stale_temporaries,
+    utf8,
+    write_atomically,
+)
+from .config import CONFIG_FILES, GRAMMAR_BACKENDS, Config, ConfigError, parse_config
+from .controls import visible
 from .decisions import SUFFIX as DECISIONS_SUFFIX
 from .decisions import DecisionsError, load_decisions
-from .controls import visible
-from .config import CONFIG_FILES, GRAMMAR_BACKENDS, Config, ConfigError, parse_config
+from .diff import pieces_from_changes, pieces_from_texts, unified_diff
+from .fix import FixDidNotConverge
+from .grammar import (
+    DIALECTS,
+    HARPER_OFF_BY_DEFAULT,
+    Checker,
+    CheckerError,
+    HarperChecker,
+    harper_rule_names,
+)
+from .languagetool import URL_VARIABLE, LanguageToolChecker
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
 from .names import NAME_RULE
 from .pipeline import ALL_RULES, Settings, process
-from .grammar import DIALECTS, HARPER_OFF_BY_DEFAULT, Checker, CheckerError, HarperChecker, harper_rule_names
-from .languagetool import URL_VARIABLE, LanguageToolChecker
 from .render import Tally, print_flags, print_rule, print_word_diff, rules_table
+from .reports import (
+    FORMATS,
+    change_log,
+    fails,
+    github_lines,
+    json_report,
+    markdown_report,
+    sarif_report,
+    text_lines,
+)
 from .review import review_page
-from .reports import FORMATS, change_log, fails, github_lines, json_report, markdown_report, sarif_report, text_lines
 from .rules import Rule
-from .cache import Cache, default_folder, fingerprint
-from .textio import BinaryFile, DecodeError, UnsuitableEncoding, decode, diff_form, encode, text_encoding
+from .textio import (
+    BinaryFile,
+    DecodeError,
+    UnsuitableEncoding,
+    decode,
+    diff_form,
+    encode,
+    text_encoding,
+)
 from .yamlread import paused_garbage_collection
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
@@ -759,7 +796,7 @@ def _decisions_finder(
                 decided = load_decisions(str(path), _read_utf8(path))
             except DecisionsError as error:
                 raise UsageError(str(error)) from None
-            if not force and not decided.written_for(item.path.as_posix(), lambda: _read_bytes(item.path)):
+            if not force and not decided.written_for(item.path.as_posix(), functools.partial(_read_bytes, item.path)):
                 raise UsageError(
                     f"{path}:1:1: these decisions were made on {decided.article}, not on {item.path}; "
                     "give the decisions file of this article, or --force to apply them anyway"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from dataclasses import dataclass
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import Change, Decision, Location, Problem

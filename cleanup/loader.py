@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -16,9 +16,15 @@ from .glossary import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_
 from .grammar import known_words
 from .model import Location, Problem, Safety
 from .regexbudget import MAX_REPEAT_PRODUCT, repeat_product
-from .usage import anchor_of
 from .rules import Context, Rule, RuleExample, example_failure, regex_rule
-from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, paused_garbage_collection
+from .usage import anchor_of
+from .yamlread import (
+    YamlList,
+    YamlMap,
+    YamlProblem,
+    load_yaml,
+    paused_garbage_collection,
+)
 
 TOP_KEYS = ("terms", "names", "rules")
 TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples")

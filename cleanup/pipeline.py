@@ -6,15 +6,26 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary import fold
 from .grammar import Checker
-from .loader import Glossary
-from .decisions import match
-from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
-from .protect import Directives, directives, is_ignored, is_protected
 from .house_grammar import HOUSE_GRAMMAR
+from .loader import Glossary
+from .model import (
+    Decision,
+    Document,
+    Edit,
+    Flag,
+    LineIndex,
+    Location,
+    Outcome,
+    Problem,
+    Safety,
+    SpanSet,
+)
 from .names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
+from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import INSIDE_QUOTATION, QUOTE_RULES, quotation_spans
 from .rules import Context, Rule, paragraphs
 from .style import BUILT_IN

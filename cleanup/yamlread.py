@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 import regex
 from ruamel.yaml import YAML
-from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -23,6 +22,7 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
