@@ -13,7 +13,7 @@ from . import cli
 from .cli_output import write_atomically
 from .glossary_tools import add_entry, schema, warnings
 from .grammar import english_word_test
-from .loader import GlossaryError, load_glossary
+from .loader import Glossary, GlossaryError, load_glossary
 from .model import LineIndex
 from .names import unknown_names
 from .suggest import as_yaml, suggest
@@ -102,18 +102,18 @@ def _run_schema(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
-def _covered(named: list[str] | None) -> list[tuple[str, tuple[str, ...]]]:
-    """The (preferred, variants) of the glossary `fix` would use: the named files, else the
-    configuration's, else every glossary/*.yaml; none when there is no glossary at all."""
+def _house_glossary(named: list[str] | None) -> Glossary:
+    """The glossary `fix` would use: the named files, else the configuration's, else every
+    glossary/*.yaml; an empty one when there is no glossary at all."""
     paths = named or list(cli._config(None).glossary)
     if not paths and not cli.glossary_files([]):
-        return []
-    return [(t.preferred, t.variants) for t in cli._glossary(paths).terms]
+        return Glossary()
+    return cli._glossary(paths)
 
 
 def _run_names(args: argparse.Namespace) -> int:
     """Unknown names of the articles, most frequent first, with their spellings and first place."""
-    known = _known_words(args.glossary)
+    known = _house_glossary(args.glossary).spelling_words
     is_english_word = english_word_test()
     counts: dict[str, int] = {}
     spellings: dict[str, dict[str, None]] = {}
@@ -145,14 +145,6 @@ def _run_names(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
-def _known_words(named: list[str] | None) -> frozenset[str]:
-    """The words of the glossary `fix` would use (named files, else the configuration's, else glossary/*.yaml)."""
-    paths = named or list(cli._config(None).glossary)
-    if not paths and not cli.glossary_files([]):
-        return frozenset()
-    return cli._glossary(paths).spelling_words
-
-
 def _run_suggest(args: argparse.Namespace) -> int:
     inputs = cli._inputs(args.paths)
     sources = []
@@ -160,7 +152,8 @@ def _run_suggest(args: argparse.Namespace) -> int:
         document = cli._read_document(item.path, None)
         if document is not None:
             sources.append((item.path.as_posix(), document.text))
-    found = suggest(sources, _covered(args.glossary), english_word_test())[: args.limit]
+    covered = [(t.preferred, t.variants) for t in _house_glossary(args.glossary).terms]
+    found = suggest(sources, covered, english_word_test())[: args.limit]
     if args.yaml:
         print(as_yaml(found), end="")
         return cli.EXIT_OK
