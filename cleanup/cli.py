@@ -56,8 +56,7 @@ from .grammar import (
 from .languagetool import URL_VARIABLE, LanguageToolChecker
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
-from .names import NAME_RULE
-from .pipeline import ALL_RULES, Settings, process
+from .pipeline import ALL_RULES, Settings, names_a_rule, process
 from .render import Tally, print_flags, print_rule, print_word_diff, rules_table
 from .reports import (
     FORMATS,
@@ -466,11 +465,8 @@ def _ids(raw: str | None) -> tuple[str, ...]:
 
 
 def _check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary) -> None:
-    known = [rule.id for rule in rules] + [term.rule for term in glossary.terms] + ["GL", NAME_RULE]
     for prefix in prefixes:
-        if prefix.startswith(("HP:", "LT:")) or prefix in ("HP", "LT"):
-            continue  # a grammar checker's rules: known only to the checker
-        if not any(rule_id.startswith(prefix) for rule_id in known):
+        if not names_a_rule(prefix, rules, glossary):
             raise UsageError(f"cleanup: no rule id starts with {prefix!r}; `cleanup rules` lists them")
 
 

@@ -121,20 +121,29 @@ def process(
     )
 
 
+def names_a_rule(prefix: str, rules: Sequence[Rule], glossary: Glossary) -> bool:
+    """Whether some rule id starts with `prefix`; a grammar checker's ids (`HP:…`, `LT:…`) are known only
+    to the checker and always pass."""
+    if prefix.startswith(("HP:", "LT:")) or prefix in ("HP", "LT"):
+        return True
+    known = (*(rule.id for rule in rules), *(term.rule for term in glossary.terms), "GL", NAME_RULE)
+    return any(rule_id.startswith(prefix) for rule_id in known)
+
+
 def _unknown_disabled(settings: Settings, disabled: Sequence[str], text: str) -> list[Problem]:
     """A problem for each id a document's front matter turns off that no rule id starts with (a typo
     would silently leave the rule on)."""
-    if not disabled:
+    unknown = [prefix for prefix in disabled if not names_a_rule(prefix, settings.rules, settings.glossary)]
+    if not unknown:
         return []
-    known = [rule.id for rule in settings.rules] + [term.rule for term in settings.glossary.terms] + ["GL", NAME_RULE]
-    problems = []
-    for prefix in disabled:
-        if prefix.startswith(("HP", "LT")) or any(rule_id.startswith(prefix) for rule_id in known):
-            continue
-        line, column = LineIndex(text).position(max(text.find(prefix), 0))
-        message = f"front matter “disable: {prefix}”: no rule id starts with it; `cleanup rules` lists them"
-        problems.append(Problem(Location("", line, column), message))
-    return problems
+    lines = LineIndex(text)
+    return [
+        Problem(
+            Location("", *lines.position(max(text.find(prefix), 0))),
+            f"front matter “disable: {prefix}”: no rule id starts with it; `cleanup rules` lists them",
+        )
+        for prefix in unknown
+    ]
 
 
 def _context(settings: Settings, markdown: bool) -> Context:
