@@ -5,17 +5,15 @@ from __future__ import annotations
 import functools
 import itertools
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import regex
 
 from .model import Edit, Location, Safety
-from .text import starts_sentence
+from .text import APOSTROPHES, HYPHENS, starts_sentence
 from .usage import Contexts, is_mention, used_as_name
 
-APOSTROPHES = "'’‘ʼʿʾ`"
-HYPHENS = "-‐‑"
 # A word: letters, marks, digits; apostrophes and hyphens join words rather than split them.
 TOKEN = regex.compile(rf"\w+(?:[{regex.escape(APOSTROPHES + HYPHENS)}]\w+)*")
 HORIZONTAL_SPACE = regex.compile(r"[^\S\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
@@ -280,7 +278,8 @@ def _edit_for(target: _Target, text: str, start: int, end: int) -> Edit | None:
     """The edit for one match, or None when the text is already in the preferred form."""
     found = text[start:end]
     if target.is_preferred:
-        if not target.term.variants or not under_capitalized(found, target.written, starts_sentence(text, start)):
+        at_start = functools.partial(starts_sentence, text, start)
+        if not target.term.variants or not under_capitalized(found, target.written, at_start):
             return None
         replacement = target.written
     else:
@@ -290,12 +289,13 @@ def _edit_for(target: _Target, text: str, start: int, end: int) -> Edit | None:
     return Edit(start, end, replacement, target.term.rule, target.term.reason, Safety.SAFE)
 
 
-def under_capitalized(found: str, written: str, at_sentence_start: bool) -> bool:
+def under_capitalized(found: str, written: str, at_sentence_start: Callable[[], bool]) -> bool:
     """Whether `found` is a multi-word name written with capitals missing (`Syrian democratic forces`).
 
     Its first word must be capitalised as the name is, and mid-sentence, or at a sentence start with a
     later capital too, so that ordinary words which happen to spell a name (`foreign policy`) and
-    headlines (extra capitals) are left alone."""
+    headlines (extra capitals) are left alone. `at_sentence_start` is asked only when it matters: every
+    occurrence of a preferred form comes here."""
     found_words, written_words = found.split(), written.split()
     if len(written_words) < 2 or len(found_words) != len(written_words) or _is_all_caps(found):
         return False
@@ -303,7 +303,7 @@ def under_capitalized(found: str, written: str, at_sentence_start: bool) -> bool
         return False
     missing = [f[:1].islower() and w[:1].isupper() for f, w in zip(found_words, written_words)]
     kept_later = [f[:1].isupper() and w[:1].isupper() for f, w in zip(found_words[1:], written_words[1:])]
-    return any(missing) and (not at_sentence_start or any(kept_later))
+    return any(missing) and (any(kept_later) or not at_sentence_start())
 
 
 def match_case(preferred: str, written: str, found: str) -> str:

@@ -23,12 +23,12 @@ import regex
 
 from .glossary import ARABIC_PARTICLES
 from .model import Flag, Severity
-from .text import starts_sentence
+from .text import APOSTROPHES, starts_sentence
 
 NAME_RULE = "NM001"
 NAME_CATEGORY = "name"
 SPELLING_CATEGORIES = frozenset({"Spelling", "TYPOS"})
-INNER_MARKS = "'’‘ʼʿʾ`"
+INNER_MARKS = APOSTROPHES  # an ʿayn, hamza or apostrophe inside a word marks a transliteration
 # Words that introduce a name: "Abu Hurairah", "Ibn Kathir", "Umm Qasr", "Sheikh Ahmed".
 NAME_INTRODUCERS = frozenset("abu ibn bin bint ben umm abd abdul abdel sheikh shaykh imam sayyid".split())
 # The lowercase particle inside a name, between two capitalised words: "Anas ibn Malik", "Fatima bint Asad".

@@ -1,8 +1,12 @@
-"""What the rules agree a piece of text is: where a sentence starts."""
+"""What the rules agree a piece of text is: which marks join a word, and where a sentence starts."""
 
 from __future__ import annotations
 
 import regex
+
+# Every apostrophe form (ʿayn and hamza marks and the backtick too) and every hyphen: they join words.
+APOSTROPHES = "'’‘ʼʿʾ`"
+HYPHENS = "-‐‑"
 
 _OPENING = r"[“\"‘(\[]?"
 # Inside a line: after . ! ? … and a space, or at a table cell's `|`; an opening quote or bracket may come between.

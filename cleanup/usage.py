@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 import regex
 
+from .text import APOSTROPHES, HYPHENS
+
 # Words right before a term that name it as a word. Checked on the text just before the variant
 # (an opening quote may come between): "known (in Arabic) as", "calls it", "the word", "(Arabic:".
 _MENTION_CUE = regex.compile(
@@ -89,17 +91,16 @@ def _context_pattern(phrase: str, anchors: Sequence[str], word: regex.Pattern, f
     first, last = span
     anchor = r"[ \t]+".join(words[first:last])
     parts = [*words[:first], f"(?P<anchor>{anchor})", *words[last:]]
-    return regex.compile(r"(?<![\w'’‘ʼʿʾ`\-])" + r"[ \t]+".join(parts) + r"(?![\w\-])", regex.IGNORECASE)
+    not_in_word = rf"(?<![\w{regex.escape(APOSTROPHES + HYPHENS)}])"
+    return regex.compile(not_in_word + r"[ \t]+".join(parts) + r"(?![\w\-])", regex.IGNORECASE)
+
+
+_ANY_APOSTROPHE = f"[{regex.escape(APOSTROPHES)}]"
+_ANY_HYPHEN = f"[{regex.escape(HYPHENS)}]"
 
 
 def _word_pattern(word: str) -> str:
     """A word of a phrase as a pattern: every apostrophe and hyphen form alike."""
-    out = []
-    for char in word:
-        if char in "'’‘ʼʿʾ`":
-            out.append("['’‘ʼʿʾ`]")
-        elif char in "-‐‑":
-            out.append("[-‐‑]")
-        else:
-            out.append(regex.escape(char))
-    return "".join(out)
+    return "".join(
+        _ANY_APOSTROPHE if char in APOSTROPHES else _ANY_HYPHEN if char in HYPHENS else regex.escape(char) for char in word
+    )
