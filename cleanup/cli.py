@@ -47,13 +47,14 @@ from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
 from .grammar import (
     DIALECTS,
+    HARPER_KINDS,
     HARPER_OFF_BY_DEFAULT,
     Checker,
     CheckerError,
     HarperChecker,
     harper_rule_names,
 )
-from .languagetool import URL_VARIABLE, LanguageToolChecker
+from .languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
 from .pipeline import ALL_RULES, Settings, names_a_rule, process
@@ -412,8 +413,11 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Settings, str]:
         quotations=config.quotations,
         arabic_article=config.arabic_article,
         checker=_checker(args, config, glossary),
-        apply_suggestions=_ids(getattr(args, "apply_suggestions", None)) or config.apply_suggestions,
+        apply_suggestions=_suggestion_categories(args, config),
     )
+    given_here = bool(getattr(args, "apply_suggestions", None))
+    _check_categories(settings.apply_suggestions, settings.checker,
+                      "cleanup: --apply-suggestions" if given_here else f"{config.source}: apply-suggestions")
     checker = settings.checker
     described = (checker.name, getattr(checker, "dialect", None), getattr(checker, "disabled", None),
                  getattr(checker, "url", None)) if checker else None
@@ -458,6 +462,29 @@ def _check_harper_rules(config: Config, dialect: str) -> None:
             close = difflib.get_close_matches(name, sorted(known), n=1)
             hint = f"did you mean {close[0]!r}?" if close else "see Harper's rule names"
             raise UsageError(f"{config.source or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
+
+
+def _suggestion_categories(args: argparse.Namespace, config: Config) -> tuple[str, ...]:
+    """The categories of `--apply-suggestions`, else of the configuration."""
+    return _ids(getattr(args, "apply_suggestions", None)) or config.apply_suggestions
+
+
+def _check_categories(categories: Sequence[str], checker: Checker | None, where: str) -> None:
+    """Each category must be one a flag can carry: a typo would silently apply nothing."""
+    from_checker = {"harper": HARPER_KINDS, "languagetool": LANGUAGETOOL_CATEGORIES}
+    kinds = from_checker[checker.name] if checker else HARPER_KINDS | LANGUAGETOOL_CATEGORIES
+    known = {kind.lower(): kind for kind in {"house", "grammar", *kinds}}
+    for category in categories:
+        if category.lower() in known:
+            continue
+        close = difflib.get_close_matches(category.lower(), sorted(known), n=1)
+        if not close and checker and checker.name == "languagetool" and regex.fullmatch(r"[A-Z][A-Z0-9_]*", category):
+            continue  # a server may have categories of its own (an add-on's, a language's); not a near-miss
+        hint = f"did you mean {known[close[0]]!r}?" if close else "allowed: " + ", ".join(sorted(known.values()))
+        checker_name = checker.name if checker else "none"
+        raise UsageError(
+            f"{where}: no flag has category {category!r} (checker {checker_name}); {hint}"
+        )
 
 
 def _ids(raw: str | None) -> tuple[str, ...]:

@@ -224,6 +224,20 @@ CASES = [
         files={"seeds/a.txt": b"Daash\n", "cleanup.toml": b'harper-disable = ["LongSentence"]\n'},
     ),
     Case(
+        "a typo in --apply-suggestions",
+        ["fix", "--apply-suggestions", "grammar,Speling"],
+        2,
+        "cleanup: --apply-suggestions: no flag has category 'Speling' (checker harper); did you mean 'Spelling'?\n",
+        files={"seeds/a.txt": b"Daash\n"},
+    ),
+    Case(
+        "a LanguageTool category with Harper",
+        ["fix"],
+        2,
+        "cleanup.toml: apply-suggestions: no flag has category 'TYPOS' (checker harper); did you mean 'Typo'?\n",
+        files={"seeds/a.txt": b"Daash\n", "cleanup.toml": b'apply-suggestions = ["TYPOS"]\n'},
+    ),
+    Case(
         "a typo in front matter disable",
         ["fix", "--grammar", "none"],
         2,

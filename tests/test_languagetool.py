@@ -166,3 +166,15 @@ def test_utf16_offsets_round_trip():
     for index in range(len(text) + 1):
         units = utf16_length(text[:index])
         assert offsets.to_utf16(index) == units and offsets.to_code_point(units) == index
+
+
+def test_apply_suggestions_takes_languagetool_categories_and_a_servers_own(server, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "g.yaml").write_text("terms: []\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The army recieved orders.\n", encoding="utf-8")
+    common = ["fix", "-q", "a.txt", "--grammar", "languagetool", "--languagetool-url", server, "--no-cache"]
+    assert main([*common, "--apply-suggestions", "typos,HOUSE_STYLE_EXTRA"]) == 0
+    assert (tmp_path / "corrected" / "a.txt").read_text(encoding="utf-8") == "The army received orders.\n"
+    assert main([*common, "--apply-suggestions", "TYPO"]) == 2
+    assert "no flag has category 'TYPO' (checker languagetool); did you mean 'TYPOS'?" in capsys.readouterr().err
