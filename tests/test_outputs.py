@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from cleanup.cli import main
 from cleanup.jsonstream import json_pieces
 
+
 @pytest.fixture
 def umask_022():
     previous = os.umask(0o022)
