@@ -260,7 +260,8 @@ def _add_settings(command: argparse.ArgumentParser) -> None:
 def _run_fix(args: argparse.Namespace) -> int:
     config, settings, key = _settings(args)
     out_dir = Path(args.out or config.out)
-    inputs = _inputs(args.paths, exclude=out_dir, globs=config)
+    tally = Tally()
+    inputs = _inputs(args.paths, exclude=out_dir, globs=config, unreadable=_failure_recorder(tally))
     plan = _plan_outputs(inputs, out_dir, args.in_place)
     remove_stale_temporaries(out_dir)  # left by a run that was killed
     for folder in {target.parent for target in plan.values()} if args.in_place else ():
@@ -269,7 +270,6 @@ def _run_fix(args: argparse.Namespace) -> int:
     decisions = _decisions_finder(args.decisions, inputs, out_dir, args.force)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
-    tally = Tally()
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
     for item, outcome, key in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
         if isinstance(outcome, str):
@@ -291,20 +291,30 @@ def _run_undo(args: argparse.Namespace) -> int:
     """Undo the last in-place run on each article: its bytes before, and the records of the run before."""
     config = _config(args.config)
     out_dir = Path(args.out or config.out)
-    failed = False
-    for item in _inputs(args.paths, exclude=out_dir, globs=config):
+    tally = Tally()
+    for item in _inputs(args.paths, exclude=out_dir, globs=config, unreadable=_failure_recorder(tally)):
         records = dict(zip(("diff", "changes", "report", "page"), (_review_path(out_dir / item.name, s) for s in REVIEW_SUFFIXES)))
         try:
             writes, removes = undo_files(history_folder(out_dir, item.name), _real_file(item.path), records)
         except UndoRefused as error:
             _error(str(error))
-            failed = True
+            tally.fail(str(item.path), str(error))
             continue
         write_atomically(writes)
         for path in removes:
             path.unlink(missing_ok=True)
         print(f"{item.path}: restored as it was before the last in-place run")
-    return EXIT_ERROR if failed else EXIT_OK
+    return EXIT_ERROR if tally.failures else EXIT_OK
+
+
+def _failure_recorder(tally: Tally) -> Callable[[str, str], None]:
+    """Reports a failure as it happens and keeps it for the run's summary and exit code."""
+
+    def record(path: str, why: str) -> None:
+        _error(why)
+        tally.fail(path, why)
+
+    return record
 
 
 def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None:
@@ -317,10 +327,11 @@ def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None
 
 def _run_check(args: argparse.Namespace) -> int:
     config, settings, key = _settings(args)
-    inputs = _inputs(args.paths, globs=config)
+    tally = Tally()
+    inputs = _inputs(args.paths, globs=config, unreadable=_failure_recorder(tally))
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out), args.force)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)
-    items, tally, failing = [], Tally(), False
+    items, failing = [], False
     for item, outcome, _ in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
         if isinstance(outcome, str):
             tally.fail(str(item.path), outcome)
@@ -539,15 +550,27 @@ def glossary_files(paths: Sequence[str]) -> list[Path]:
 REVIEW_HEADING = b"# Review: "  # the first line of every review report
 
 
-def _inputs(paths: Sequence[str], exclude: Path | None = None, globs: Config | None = None) -> list[Input]:
+def _inputs(
+    paths: Sequence[str],
+    exclude: Path | None = None,
+    globs: Config | None = None,
+    unreadable: Callable[[str, str], None] | None = None,
+) -> list[Input]:
     """Every text file named, or found under the named folders (filtered by the configuration's
-    `include` and `exclude` globs), in a stable order."""
+    `include` and `exclude` globs), in a stable order. A subfolder that cannot be read is passed to
+    `unreadable` (path, message), else reported as an error; the rest of the run goes on."""
     found: list[Input] = []
     for raw in paths or [DEFAULT_INPUT]:
         path = Path(raw)
         if path.is_dir():
-            files = [f for f in _walk(path, exclude) if _wanted(f.relative_to(path).as_posix(), globs or Config())]
-            if not files:
+            files, errors = _walk(path, exclude)
+            if errors and errors[0].filename == str(path):
+                raise UsageError(f"{path}: cannot read this folder ({errors[0].strerror}); check its permissions")
+            for error in errors:
+                message = f"{error.filename}: cannot read this folder ({error.strerror}); its articles were not processed"
+                (unreadable or (lambda _, why: _error(why)))(str(error.filename), message)
+            files = [f for f in files if _wanted(f.relative_to(path).as_posix(), globs or Config())]
+            if not files and not errors:
                 raise UsageError(f"{path}: no {' or '.join(TEXT_SUFFIXES)} files in this folder")
             found.extend(Input(file, file.relative_to(path).as_posix()) for file in files)
         elif path.exists():
@@ -567,21 +590,24 @@ def _glob_match(relative: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(relative, pattern) or (pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:]))
 
 
-def _walk(folder: Path, exclude: Path | None) -> list[Path]:
+def _walk(folder: Path, exclude: Path | None) -> tuple[list[Path], list[OSError]]:
+    """The article files under `folder` (not following links to folders), and the subfolders that
+    could not be read."""
     # The output folder inside an input folder holds outputs, not inputs (unless they are the same folder).
     skip = exclude.resolve() if exclude and exclude.resolve() != folder.resolve() else None
-    files = []
-    for file in sorted(folder.rglob("*")):
-        if file.suffix.lower() not in TEXT_SUFFIXES or not file.is_file():
-            continue
-        if any(part.startswith(".") for part in file.relative_to(folder).parts):
-            continue
-        if skip and skip in file.resolve().parents:
-            continue
-        if _is_review_report(file):
-            continue
-        files.append(file)
-    return files
+    files, errors = [], []
+    for root, folders, names in os.walk(folder, onerror=errors.append):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            file = Path(root, name)
+            if name.startswith(".") or file.suffix.lower() not in TEXT_SUFFIXES or not file.is_file():
+                continue
+            if skip and skip in file.resolve().parents:
+                continue
+            if _is_review_report(file):
+                continue
+            files.append(file)
+    return sorted(files), errors
 
 
 def _is_review_report(file: Path) -> bool:

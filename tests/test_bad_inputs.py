@@ -535,3 +535,49 @@ def test_a_title_repeated_many_times_settles_in_one_fix(tmp_path, monkeypatch):
     shutil.copy(Path(__file__).resolve().parent.parent / "glossary" / "rules.yaml", tmp_path / "glossary" / "rules.yaml")
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The title\n\nThe ISIS text.\n"
+
+
+def _without_permission_override() -> list[str]:
+    """A prefix that runs a command unable to bypass file permissions (as root: without the two
+    capabilities that let root read any folder)."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    assert shutil.which("setpriv"), "setpriv (util-linux) is needed to test unreadable folders as root"
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+@pytest.mark.parametrize("command", ["fix", "check"])
+def test_an_unreadable_subfolder_is_reported_and_the_rest_processed(tmp_path, monkeypatch, command):
+    import subprocess
+    import sys
+
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n", "seeds/locked/b.txt": b"The Daash left.\n"})
+    locked = tmp_path / "seeds" / "locked"
+    locked.chmod(0)
+    try:
+        run = subprocess.run([*_without_permission_override(), sys.executable, "-m", "cleanup", command, "--grammar", "none",
+                              "--no-cache"], capture_output=True, text=True, timeout=120)
+    finally:
+        locked.chmod(0o755)
+    assert run.returncode == 2
+    assert "seeds/locked: cannot read this folder (Permission denied); its articles were not processed\n" in run.stderr
+    assert "Files that failed" in run.stdout or command == "check"
+    if command == "fix":
+        assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The ISIS left.\n"
+        assert not (tmp_path / "corrected" / "locked").exists()
+
+
+def test_an_unreadable_folder_given_says_so(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+    (tmp_path / "seeds").chmod(0)
+    try:
+        run = subprocess.run([*_without_permission_override(), sys.executable, "-m", "cleanup", "fix", "--grammar", "none"],
+                             capture_output=True, text=True, timeout=120)
+    finally:
+        (tmp_path / "seeds").chmod(0o755)
+    assert (run.returncode, run.stderr) == (2, "seeds: cannot read this folder (Permission denied); check its permissions\n")
