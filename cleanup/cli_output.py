@@ -104,7 +104,7 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary, handle = _create_beside(target)
     except OSError as error:
-        raise WriteError(f"{target.parent}: cannot write here ({error.strerror}); check the output folder") from None
+        raise WriteError(f"{target.parent}: cannot write here ({error.strerror}); check that it is a folder you can write to, with free space") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             for chunk in chunks:
@@ -114,7 +114,7 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
     except BaseException as error:
         temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise WriteError(f"{target}: cannot write ({error.strerror}); check the output folder") from None
+            raise WriteError(f"{target}: cannot write ({error.strerror}); check that its folder is one you can write to, with free space") from None
         raise
     return temporary
 

@@ -101,7 +101,7 @@ CASES = [
         "output folder under a file",
         ["fix", "--grammar", "none", "--out", "blocker/out"],
         2,
-        "blocker/out: cannot write here (Not a directory); check the output folder\n",
+        "blocker/out: cannot write here (Not a directory); check that it is a folder you can write to, with free space\n",
         files={"seeds/a.txt": b"Daash\n", "blocker": b"a file"},
     ),
     Case(
@@ -581,3 +581,20 @@ def test_an_unreadable_folder_given_says_so(tmp_path, monkeypatch):
     finally:
         (tmp_path / "seeds").chmod(0o755)
     assert (run.returncode, run.stderr) == (2, "seeds: cannot read this folder (Permission denied); check its permissions\n")
+
+
+def test_in_place_into_a_read_only_folder_names_that_folder_and_changes_nothing(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+    (tmp_path / "seeds").chmod(0o555)
+    try:
+        run = subprocess.run([*_without_permission_override(), sys.executable, "-m", "cleanup", "fix", "-q", "--in-place",
+                              "--grammar", "none", "--no-cache"], capture_output=True, text=True, timeout=120)
+    finally:
+        (tmp_path / "seeds").chmod(0o755)
+    assert run.returncode == 2
+    assert run.stderr.startswith("seeds: cannot write here (Permission denied); check that it is a folder you can write to, with free space")
+    assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The Daash left.\n"
+    assert not list((tmp_path / "corrected").glob("a.txt*")), "no records of a change that was not made"
