@@ -30,3 +30,95 @@ def test_every_cli_option_is_documented():
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert option in README, f"{name} {option} is not in README"
+
+
+def _commands(parser) -> dict[str, object]:
+    """Every command and glossary subcommand by its words (`fix`, `glossary add`)."""
+    found = {}
+    for name, command in parser._subparsers._group_actions[0].choices.items():
+        found[name] = command
+        if command._subparsers is not None:
+            for sub, subcommand in command._subparsers._group_actions[0].choices.items():
+                found[f"{name} {sub}"] = subcommand
+    return found
+
+
+def _options(command) -> set[str]:
+    return {o for action in command._actions for o in action.option_strings if o not in ("-h", "--help")}
+
+
+def _code_blocks() -> list[list[str]]:
+    """The lines of each fenced code block of README."""
+    blocks: list[list[str]] = []
+    inside = False
+    for line in README.splitlines():
+        if line.startswith("```"):
+            inside = not inside
+            if inside:
+                blocks.append([])
+        elif inside:
+            blocks[-1].append(line)
+    return blocks
+
+
+def _synopses() -> dict[str, str]:
+    """README's synopsis lines, `cleanup COMMAND …` with their indented continuation lines, by command."""
+    synopses: dict[str, str] = {}
+    for block in _code_blocks():
+        current = None
+        for line in block:
+            match = re.match(r"cleanup ((?:glossary )?[a-z|]+)", line)
+            if match:
+                current = match.group(1)
+                synopses[current] = line
+            elif current and line.startswith(" "):
+                synopses[current] += line
+            else:
+                current = None
+    return synopses
+
+
+def test_readme_synopses_list_exactly_the_options_of_each_command():
+    commands = _commands(_parser())
+    synopses = _synopses()
+    for name, command in commands.items():
+        if command._subparsers is not None:
+            listed = next(s for s in synopses if s.startswith(f"{name} ") and "|" in s)
+            assert set(listed.split(" ", 1)[1].split("|")) == {c.split(" ", 1)[1] for c in commands if c.startswith(f"{name} ")}
+            continue
+        assert name in synopses, f"README has no synopsis of `cleanup {name}`"
+        written = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-[a-z])\b", synopses[name]))
+        assert written <= _options(command), f"cleanup {name}: README lists {sorted(written - _options(command))}"
+        for action in command._actions:
+            if action.option_strings and "--help" not in action.option_strings:
+                assert written & set(action.option_strings), f"cleanup {name}: README omits {action.option_strings}"
+
+
+def test_help_texts_name_only_options_that_exist():
+    parser = _parser()
+    commands = _commands(parser)
+    every_option = _options(parser).union(*(_options(c) for c in commands.values()))
+    for text in [parser.format_help(), *(c.format_help() for c in commands.values())]:
+        for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", text):
+            assert option in every_option | {"--help"}, f"--help names {option}, which no command has"
+
+
+def test_readme_names_only_cleanup_options_that_exist():
+    parser = _parser()
+    every_option = _options(parser).union(*(_options(c) for c in _commands(parser).values()))
+    for paragraph in README.split("\n\n"):
+        if "bench/" in paragraph or "textlint" in paragraph:
+            continue  # options of the benchmark scripts and of peers
+        for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", paragraph):
+            assert option in every_option, f"README names {option}, which no command has: {paragraph[:80]}"
+
+
+def test_help_and_readme_give_the_same_exit_codes():
+    epilog = _parser().description.split("exit codes:", 1)[1]
+    table = README.split("### Exit codes", 1)[1].split("\n#", 1)[0]
+    for code in "012":
+        in_help = re.search(rf"^  {code}  (.+?)(?=^  \d  |\Z)", epilog, flags=re.S | re.M).group(1)
+        in_readme = re.search(rf"^\| {code} \| (.+) \|$", table, flags=re.M).group(1)
+        help_words = set(re.findall(r"[a-z]{4,}", in_help.lower()))
+        readme_words = set(re.findall(r"[a-z]{4,}", in_readme.lower()))
+        assert help_words == readme_words, f"exit {code}: only in --help {help_words - readme_words}, only in README {readme_words - help_words}"
