@@ -65,16 +65,27 @@ def parse_config(path: str, text: str) -> Config | None:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{_error_location(path, text, str(error))}; correct the file") from None
     in_pyproject = path.endswith("pyproject.toml")
-    tool = data.get("tool", {}) if in_pyproject else {}
+    # pyproject.toml keeps its settings under [tool.cleanup]; cleanup.toml at top level, or under the
+    # same header when a pyproject section was pasted into it.
+    nested = in_pyproject or list(data) == ["tool"]
+    if not nested and isinstance(data.get("tool"), dict) and "cleanup" in data["tool"]:
+        raise ConfigError(f"{_key_location(path, text, 'tool.cleanup')}: [tool.cleanup] and settings at the top "
+                          "in one file; in cleanup.toml put them all at the top")
+    tool = data.get("tool", {}) if nested else {}
     if not isinstance(tool, dict):
         raise ConfigError(f"{_key_location(path, text, 'tool')}: 'tool' must be a table ([tool]); correct the file")
-    table = tool.get("cleanup") if in_pyproject else data
+    table = tool.get("cleanup") if nested else data
     if table is None:
         return None
     if not isinstance(table, dict):
         where = _key_location(path, text, "cleanup")
+        where = _key_location(path, text, "tool.cleanup") if where == path else where
         raise ConfigError(f"{where}: [tool.cleanup] must be one table of settings, not {type(table).__name__}; correct the file")
-    section = "[tool.cleanup]" if in_pyproject else "settings"
+    if not in_pyproject and (table is None or len(tool) > 1):
+        other = next(key for key in tool if key != "cleanup")
+        raise ConfigError(f"{_key_location(path, text, 'tool.' + other)}: [tool.{other}] is not for cleanup; "
+                          "in cleanup.toml put the settings at the top (or under [tool.cleanup])")
+    section = "[tool.cleanup]" if nested else "settings"
     return Config(**_values(path, text, section, table), source=path)
 
 
@@ -89,8 +100,10 @@ def _error_location(path: str, text: str, error: str) -> str:
 
 
 def _key_location(path: str, text: str, key: str) -> str:
-    """`path:line:column` of the first `key =` in the file (TOML parsers do not keep positions)."""
-    found = re.search(rf"^([ \t]*)[\"']?{re.escape(key)}[\"']?[ \t]*=", text, re.MULTILINE)
+    """`path:line:column` of the first `key =` or `[key]` (`[key.…]`, `[[key]]`) in the file (TOML
+    parsers do not keep positions)."""
+    name = rf"[\"']?{re.escape(key)}[\"']?"
+    found = re.search(rf"^([ \t]*)(?:{name}[ \t]*=|\[\[?[ \t]*{name}[ \t]*[.\]])", text, re.MULTILINE)
     if found is None:
         return path
     return f"{path}:{text.count(chr(10), 0, found.start()) + 1}:{len(found[1]) + 1}"

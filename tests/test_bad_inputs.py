@@ -191,7 +191,7 @@ CASES = [
         for shape, message in [
             ("tool = 5\n", "pyproject.toml:1:1: 'tool' must be a table ([tool]); correct the file\n"),
             ("[tool]\ncleanup = 5\n", "pyproject.toml:2:1: [tool.cleanup] must be one table of settings, not int; correct the file\n"),
-            ('[[tool.cleanup]]\nout = "x"\n', "pyproject.toml: [tool.cleanup] must be one table of settings, not list; correct the file\n"),
+            ('[[tool.cleanup]]\nout = "x"\n', "pyproject.toml:1:1: [tool.cleanup] must be one table of settings, not list; correct the file\n"),
         ]
     ],
     Case(

@@ -223,9 +223,29 @@ def test_configuration_in_pyproject_and_cleanup_toml(project, capsys):
     assert (project / "corrected" / "a.txt").read_bytes() == b"The ISIS , here.\n"
 
 
+def test_the_readme_configuration_example_works_pasted_into_either_file(project):
+    from dataclasses import replace
+
+    from cleanup.config import parse_config
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    assert example.startswith("[tool.cleanup]\n")
+    as_cleanup_toml = parse_config("cleanup.toml", example)
+    assert as_cleanup_toml == parse_config("cleanup.toml", example.removeprefix("[tool.cleanup]\n"))
+    assert replace(as_cleanup_toml, source="") == replace(parse_config("pyproject.toml", example), source="")
+    write(project / "seeds" / "a.txt", b"The Daash , here.\n")
+    write(project / "cleanup.toml", example.replace("/var/cache/cleanup", str(project / "cache")).encode())
+    write(project / "glossary" / "rules.yaml", b"rules: []\n")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (project / "corrected" / "a.txt").read_bytes() == b"The ISIS, here.\n"
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
+        (b'out = "x"\n\n[tool.cleanup]\nselect = []\n', "cleanup.toml:3:1: [tool.cleanup] and settings at the top in one file;"),
+        (b'[tool.cleanup]\nout = "x"\n[tool.ruff]\nline-length = 1\n', "cleanup.toml:3:1: [tool.ruff] is not for cleanup;"),
         (b'select = ["SP"\n', "cleanup.toml:2:1: TOML syntax error: "),
         (b'\nselct = ["SP"]\n', "cleanup.toml:2:1: settings: unknown key 'selct'; did you mean 'select'?"),
         (b'quotations = "maybe"\n', "cleanup.toml:1:1: 'quotations' must be 'normalize' or 'keep'"),
