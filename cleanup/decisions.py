@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import Change, Decision, Location, Problem
-from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml
+from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, syntax_advice
 
 CONTEXT = 24  # characters of original text kept on each side of a change
 MIN_AGREEMENT = 6  # characters of context that must still agree for a decision to apply
@@ -152,7 +152,8 @@ def load_decisions(path: str, text: str) -> DecisionFile:
     except MarkedYAMLError as error:
         mark = error.problem_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        raise DecisionsError([Problem(where, f"YAML syntax error: {error.problem}; correct the file")]) from None
+        advice = syntax_advice(text, mark.line, mark.column) if mark else "correct the file"
+        raise DecisionsError([Problem(where, f"YAML syntax error: {error.problem}; {advice}")]) from None
     if data is None:
         return DecisionFile(None, None, [])
     if not isinstance(data, YamlMap) or not isinstance(data.get("decisions", []), YamlList):

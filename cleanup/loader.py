@@ -24,6 +24,7 @@ from .yamlread import (
     YamlProblem,
     load_yaml,
     paused_garbage_collection,
+    syntax_advice,
 )
 
 TOP_KEYS = ("terms", "names", "rules")
@@ -175,7 +176,8 @@ class _Reader:
         except MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             where = Location(self.path, mark.line + 1, mark.column + 1) if mark else Location(self.path)
-            self._problem(where, f"YAML syntax error: {error.problem or error.context}; correct the YAML")
+            advice = syntax_advice(text, mark.line, mark.column) if mark else "correct the YAML"
+            self._problem(where, f"YAML syntax error: {error.problem or error.context}; {advice}")
             return None
         except YAMLError as error:
             self._problem(Location(self.path, 1, 1), f"YAML error: {error}; correct the YAML")

@@ -200,3 +200,29 @@ def _scalar(event) -> object:
     if _FLOAT.fullmatch(value):
         return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
     return value
+
+
+_KEY_LINE = regex.compile(r"([ ]*)(?:-[ ]+)?([^\s:#][^:#]*?):(?:\s|$)")
+
+
+def syntax_advice(text: str, line: int, column: int) -> str:
+    """What to do about a YAML syntax error at (0-based) `line`, `column`: the usual cause is
+    indentation, so name the key to align with; else the generic advice."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return "correct the YAML"
+    here = lines[line]
+    indent = here[: len(here) - len(here.lstrip(" \t"))]
+    if "\t" in indent or "\t" in here[max(column - 1, 0) : column + 1]:
+        return "YAML indents with spaces, never tabs: replace the tab with spaces"
+    key = _KEY_LINE.match(here)
+    for number in range(line - 1, -1, -1):
+        previous = _KEY_LINE.match(lines[number])
+        if previous is None or not lines[number].strip() or lines[number].lstrip().startswith("#"):
+            continue
+        column_before = previous.start(2)
+        if key and key.start(2) != column_before:
+            return (f"“{key[2]}:” is indented differently from “{previous[2]}:” on line {number + 1}: "
+                    f"align it with “{previous[2]}” (column {column_before + 1})")
+        break
+    return "correct the YAML"

@@ -40,6 +40,35 @@ CASES = [
         "glossary/house.yaml:3:1: YAML syntax error: did not find expected ',' or ']'; correct the YAML\n",
         glossary="terms:\n  - preferred: [ISIS\n",
     ),
+    *[
+        Case(
+            f"glossary indented wrongly: {name}",
+            ["fix"],
+            2,
+            message,
+            glossary=glossary,
+        )
+        for name, glossary, message in [
+            (
+                "a key indented deeper",
+                "terms:\n  - preferred: ISIS\n      variants: [Daash]\n",
+                "glossary/house.yaml:3:15: YAML syntax error: mapping values are not allowed in this context; "
+                "“variants:” is indented differently from “preferred:” on line 2: align it with “preferred” (column 5)\n",
+            ),
+            (
+                "a key indented less",
+                "terms:\n  - preferred: ISIS\n   variants: [Daash]\n",
+                "glossary/house.yaml:3:4: YAML syntax error: did not find expected '-' indicator; "
+                "“variants:” is indented differently from “preferred:” on line 2: align it with “preferred” (column 5)\n",
+            ),
+            (
+                "a tab",
+                "terms:\n  - preferred: ISIS\n\tvariants: [Daash]\n",
+                "glossary/house.yaml:3:1: YAML syntax error: found a tab character that violates indentation; "
+                "YAML indents with spaces, never tabs: replace the tab with spaces\n",
+            ),
+        ]
+    ],
     Case(
         "conflicting variants",
         ["fix"],
