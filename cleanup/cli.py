@@ -39,7 +39,8 @@ from .cli_output import (
     utf8,
     write_atomically,
 )
-from .config import CONFIG_FILES, GRAMMAR_BACKENDS, Config, ConfigError, parse_config
+from .cli_project import GLOSSARY_FOLDER, configuration_files, glossary_folder, loaded_summary
+from .config import GRAMMAR_BACKENDS, Config, ConfigError, parse_config
 from .controls import visible
 from .decisions import SUFFIX as DECISIONS_SUFFIX
 from .decisions import DecisionsError, load_decisions
@@ -58,7 +59,7 @@ from .languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChe
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
 from .pipeline import ALL_RULES, Settings, names_a_rule, process
-from .render import Tally, print_flags, print_rule, print_word_diff, rules_table
+from .render import Tally, print_flags, print_glossary_entry, print_rule, print_word_diff, rules_table
 from .reports import (
     FORMATS,
     change_log,
@@ -86,8 +87,12 @@ EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
 TEXT_SUFFIXES = (".txt", ".md")
 DEFAULT_INPUT = "seeds"
-DEFAULT_GLOSSARY_DIR = "glossary"
+DEFAULT_GLOSSARY_DIR = GLOSSARY_FOLDER
 DEFAULT_OUT = "corrected"
+CONFIG_HELP = (
+    "configuration file (default: the nearest cleanup.toml, or pyproject.toml with [tool.cleanup], "
+    "from here up)"
+)
 REPORT_SUFFIX = ".report.md"
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
 _WORD = regex.compile(r"\S+")
@@ -187,7 +192,7 @@ def _parser() -> argparse.ArgumentParser:
     undo = commands.add_parser("undo", help="restore articles as they were before the last `fix --in-place` run")
     undo.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders, as given to fix (default: {DEFAULT_INPUT}/)")
     undo.add_argument("--out", metavar="DIR", help=f"the output folder fix wrote its records to (default: {DEFAULT_OUT}/)")
-    undo.add_argument("--config", metavar="FILE", help="configuration file (default: cleanup.toml, else [tool.cleanup] in pyproject.toml)")
+    undo.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     undo.set_defaults(handler=_run_undo)
 
     rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
@@ -251,15 +256,16 @@ def _add_settings(command: argparse.ArgumentParser) -> None:
         "--glossary",
         action="append",
         metavar="FILE",
-        help=f"glossary or house-rules YAML file; repeat for several (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)",
+        help=f"glossary or house-rules YAML file; repeat for several (default: the configuration's, else "
+        f"{DEFAULT_GLOSSARY_DIR}/*.yaml here or in the project folder above)",
     )
     command.add_argument(
-        "--config", metavar="FILE", help="configuration file (default: cleanup.toml, else [tool.cleanup] in pyproject.toml)"
+        "--config", metavar="FILE", help=CONFIG_HELP
     )
 
 
 def _run_fix(args: argparse.Namespace) -> int:
-    config, settings, key = _settings(args)
+    config, settings, key, loaded = _settings(args)
     out_dir = Path(args.out or config.out)
     tally = Tally()
     inputs = _inputs(args.paths, exclude=out_dir, globs=config, unreadable=_failure_recorder(tally))
@@ -268,6 +274,8 @@ def _run_fix(args: argparse.Namespace) -> int:
     for folder in {target.parent for target in plan.values()} if args.in_place else ():
         remove_stale_temporaries(folder, recursive=False)
     console = _console(args.quiet)
+    if not args.quiet:
+        console.print(visible(loaded), markup=False, highlight=False, style="dim")
     decisions = _decisions_finder(args.decisions, inputs, out_dir, args.force)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
@@ -327,10 +335,11 @@ def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    config, settings, key = _settings(args)
+    config, settings, key, loaded = _settings(args)
     tally = Tally()
     inputs = _inputs(args.paths, globs=config, unreadable=_failure_recorder(tally))
     decisions = _decisions_finder(args.decisions, inputs, Path(config.out), args.force)
+    _note(loaded, args.quiet)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)
     items, failing = [], False
     for item, outcome, _ in _outcomes(inputs, settings, args.encoding, decisions, args.jobs, _show_progress(args), cache):
@@ -386,14 +395,27 @@ def _run_diff(args: argparse.Namespace) -> int:
 
 
 def _run_rules(args: argparse.Namespace) -> int:
-    _, settings, _ = _settings(args)
+    _, settings, _, _ = _settings(args)
     console = _console(False)
     if args.rule is None:
         console.print(rules_table(settings.rules))
+        terms = settings.glossary.terms
+        entries = sum(1 for t in terms if t.variants)
+        names = len(terms) - entries
+        console.print(f"and {entries} glossary {'entry' if entries == 1 else 'entries'} and {names} "
+                      f"{'name' if names == 1 else 'names'}, each a rule GL:<preferred form> "
+                      "(`cleanup rules GL:ISIS` explains one)", markup=False, highlight=False)
         return EXIT_OK
     rule = next((r for r in settings.rules if r.id == args.rule), None)
+    term = next((t for t in settings.glossary.terms if t.rule == args.rule), None)
+    if term is not None:
+        print_glossary_entry(console, term)
+        return EXIT_OK
     if rule is None:
-        raise UsageError(f"cleanup: no rule {args.rule!r}; `cleanup rules` lists them")
+        known = {i.casefold(): i for i in [r.id for r in settings.rules] + [t.rule for t in settings.glossary.terms]}
+        close = difflib.get_close_matches(args.rule.casefold(), known, n=1, cutoff=0.75)
+        hint = f"did you mean {known[close[0]]!r}?" if close else "`cleanup rules` lists them"
+        raise UsageError(f"cleanup: no rule or glossary entry {args.rule!r}; {hint}")
     print_rule(console, rule)
     return EXIT_OK
 
@@ -406,9 +428,9 @@ def _report_problems(item: Input, outcome: Outcome, tally: Tally) -> None:
         tally.fail(str(item.path), message)
 
 
-def _settings(args: argparse.Namespace) -> tuple[Config, Settings, str]:
-    """Configuration file, then command-line options, into the settings of this run, and a
-    fingerprint of everything that went into them (for the cache)."""
+def _settings(args: argparse.Namespace) -> tuple[Config, Settings, str, str]:
+    """Configuration file, then command-line options, into the settings of this run, a fingerprint of
+    everything that went into them (for the cache), and a line saying which files were loaded."""
     config = _config(args.config)
     sources = _glossary_sources(args.glossary or list(config.glossary))
     glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
@@ -435,7 +457,8 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Settings, str]:
                  getattr(checker, "url", None)) if checker else None
     options = (select, ignore, settings.unsafe_fixes, settings.quotations, settings.arabic_article,
                settings.apply_suggestions, described, replace(config, source=""))
-    return config, settings, fingerprint([sources, options])
+    loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary)
+    return config, settings, fingerprint([sources, options]), loaded
 
 
 def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:
@@ -510,21 +533,17 @@ def _check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossar
 
 
 def _config(path: str | None) -> Config:
-    candidates = [Path(path)] if path else [Path(name) for name in CONFIG_FILES]
+    """The configuration named, else the nearest cleanup.toml, or pyproject.toml with a
+    [tool.cleanup] table, from the working folder up; else the defaults."""
+    candidates = [Path(path)] if path else configuration_files()
     for candidate in candidates:
-        if path or candidate.is_file():
-            try:
-                found = parse_config(str(candidate), _read_utf8(candidate))
-            except ConfigError as error:
-                raise UsageError(str(error)) from None
-            if found is not None:
-                return _relative_to(found, candidate.parent)
+        try:
+            found = parse_config(candidate.as_posix(), _read_utf8(candidate))
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        if found is not None:
+            return found
     return Config()
-
-
-def _relative_to(config: Config, folder: Path) -> Config:
-    """Glossary paths in a configuration file are relative to the file's folder."""
-    return replace(config, glossary=tuple(p if folder == Path(".") else str(folder / p) for p in config.glossary))
 
 
 def _glossary(paths: Sequence[str]) -> Glossary:
@@ -536,7 +555,10 @@ def _glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
     """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named."""
     files = glossary_files(paths)
     if not files:
-        raise UsageError(f"cleanup: no glossary: {DEFAULT_GLOSSARY_DIR}/*.yaml not found; pass --glossary FILE")
+        raise UsageError(
+            f"cleanup: no glossary: no {DEFAULT_GLOSSARY_DIR}/*.yaml here or beside a cleanup.toml or pyproject.toml "
+            "above; pass --glossary FILE"
+        )
     return [(str(file), _read_utf8(file)) for file in files]
 
 
@@ -544,7 +566,7 @@ def glossary_files(paths: Sequence[str]) -> list[Path]:
     """The named glossary files, or every glossary/*.yaml (and *.yml) when none is named."""
     if paths:
         return [Path(p) for p in paths]
-    folder = Path(DEFAULT_GLOSSARY_DIR)
+    folder = glossary_folder()
     return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
 
 
@@ -576,6 +598,11 @@ def _inputs(
             found.extend(Input(file, file.relative_to(path).as_posix()) for file in files)
         elif path.exists():
             found.append(Input(path, path.name))
+        elif not paths:
+            raise UsageError(
+                f"{DEFAULT_INPUT}: no such folder (the default when no PATH is given); name articles or "
+                "folders, for example: cleanup fix article.txt drafts/"
+            )
         else:
             raise UsageError(f"{path}: no such file or folder")
     return found
@@ -968,3 +995,9 @@ def _console(quiet: bool) -> Console:
 
 def _error(message: str) -> None:
     print(visible(message), file=sys.stderr)
+
+
+def _note(message: str, quiet: bool) -> None:
+    """Information about the run on standard error (so reports on standard output stay clean)."""
+    if not quiet:
+        print(visible(message), file=sys.stderr)

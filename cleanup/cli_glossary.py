@@ -11,6 +11,7 @@ from rich.table import Table
 
 from . import cli
 from .cli_output import write_atomically
+from .cli_project import glossary_folder
 from .glossary_tools import add_entry, schema, warnings
 from .grammar import english_word_test
 from .loader import Glossary, GlossaryError, load_glossary
@@ -62,7 +63,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     files = cli.glossary_files(args.files)
     if not files:
-        raise cli.UsageError(f"cleanup: no glossary files in {cli.DEFAULT_GLOSSARY_DIR}/")
+        raise cli.UsageError(f"cleanup: no glossary files in {glossary_folder()}/")
     sources = [(str(f), cli._read_utf8(f)) for f in files]
     glossary = load_glossary(sources, reserved_ids=[rule.id for rule in cli.ALL_RULES])
     found = warnings(glossary, english_word_test())
@@ -77,7 +78,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_add(args: argparse.Namespace) -> int:
-    target = Path(args.file or Path(cli.DEFAULT_GLOSSARY_DIR) / "house.yaml")
+    target = Path(args.file or glossary_folder() / "house.yaml")
     text = cli._read_utf8(target) if target.exists() else ""
     try:
         new_text = add_entry(text, args.preferred, args.variant, args.note)

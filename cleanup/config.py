@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass, fields
@@ -51,6 +52,7 @@ CHOICES = {
     "grammar": GRAMMAR_BACKENDS,
     "dialect": DIALECTS,
 }
+PATHS = ("glossary", "out", "cache_dir")  # relative to the configuration file's folder
 LISTS = (
     "select", "ignore", "glossary", "harper_disable", "apply_suggestions", "languagetool_enabled_rules",
     "languagetool_disabled_rules", "languagetool_enabled_categories", "languagetool_disabled_categories",
@@ -86,7 +88,17 @@ def parse_config(path: str, text: str) -> Config | None:
         raise ConfigError(f"{_key_location(path, text, 'tool.' + other)}: [tool.{other}] is not for cleanup; "
                           "in cleanup.toml put the settings at the top (or under [tool.cleanup])")
     section = "[tool.cleanup]" if nested else "settings"
-    return Config(**_values(path, text, section, table), source=path)
+    values = _values(path, text, section, table)
+    return Config(**{name: _beside(path, value) if name in PATHS else value for name, value in values.items()}, source=path)
+
+
+def _beside(config_path: str, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """A path (or paths) written in the configuration, as seen from the working folder: relative to
+    the file's folder, as ruff reads paths in its configuration."""
+    if isinstance(value, tuple):
+        return tuple(str(_beside(config_path, v)) for v in value)
+    folder = posixpath.dirname(config_path.replace("\\", "/"))
+    return value if not folder or posixpath.isabs(value) else posixpath.normpath(posixpath.join(folder, value))
 
 
 def _error_location(path: str, text: str, error: str) -> str:

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from .controls import visible
 from .diff import Piece
+from .glossary import Term
 from .model import Flag, LineIndex, Outcome
 from .quotes import INSIDE_QUOTATION
 from .reports import one_line
@@ -200,3 +201,34 @@ def print_rule(console: Console, rule: Rule) -> None:
         else:
             verdict = "finds:" if example.found else "leaves alone:"
             console.print(Text(f"  {verdict:<13} “{before}”"))
+
+
+def print_glossary_entry(console: Console, term: Term) -> None:
+    """A glossary entry explained as the rule it is: preferred form, variants, limits, note, examples."""
+    if term.variants:
+        console.print(Text(f"{term.rule} (safe): glossary entry: use “{term.preferred}”", style="bold"))
+    else:
+        console.print(Text(f"{term.rule}: glossary name: “{term.preferred}” is never flagged as a misspelling", style="bold"))
+    console.print(f"defined in: {term.where or 'the glossary'}")
+    fields = [
+        ("preferred", term.preferred),
+        ("variants", ", ".join(f"“{v}”" for v in term.variants)),
+        ("unless", ", ".join(f"“{u}”" for u in term.unless) + (" (the variant is left alone there)" if term.unless else "")),
+        ("sense", "name: a variant changes only where it is used as a personal name" if term.sense == "name" else term.sense),
+        ("article", f"“{term.article}” before it" if term.article else ""),
+        ("note", term.note),
+    ]
+    for label, value in fields:
+        if value:
+            console.print(Text(f"  {label + ':':<13} {value}"))
+    if term.variants:
+        console.print(Text(f"  {'matching:':<13} whole words, any apostrophe, case ignored (unless a variant differs "
+                           "only in case); possessive and plural endings kept; inside English compounds (anti-…); "
+                           "mentions (the word “…”) left alone: README, How variants match"))
+    for example in term.examples:
+        before = Text(one_line(example.before, limit=200))
+        if example.after == example.before:
+            console.print(Text(f"  {'leaves alone:':<13} “") + before + Text("”"))
+        else:
+            after = Text(one_line(example.after, limit=200), style="green")
+            console.print(Text(f"  {'fixes:':<13} “") + before + Text("” → “") + after + Text("”"))

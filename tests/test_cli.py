@@ -188,7 +188,36 @@ def test_rules_lists_every_rule_and_explains_one(project, capsys):
     assert main(["rules", "HS001"]) == 0
     assert "glossary/rules.yaml" in capsys.readouterr().out
     assert main(["rules", "ZZ999"]) == 2
-    assert capsys.readouterr().err == "cleanup: no rule 'ZZ999'; `cleanup rules` lists them\n"
+    assert capsys.readouterr().err == "cleanup: no rule or glossary entry 'ZZ999'; `cleanup rules` lists them\n"
+    assert main(["rules", "SP01"]) == 2
+    assert capsys.readouterr().err == "cleanup: no rule or glossary entry 'SP01'; did you mean 'SP001'?\n"
+
+
+def test_rules_explains_a_glossary_entry(project, monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "200")
+    (project / "glossary" / "house.yaml").write_text(
+        GLOSSARY + "    note: the spokesman's spelling\n    unless: [Rasul Allah]\n"
+        "    examples: [{from: Rasul said, to: Rasool said}, {from: Rasul Allah, to: Rasul Allah}]\n"
+        "names: [Hurairah]\n",
+        encoding="utf-8",
+    )
+    assert main(["rules"]) == 0
+    assert "and 2 glossary entries and 1 name, each a rule GL:<preferred form>" in capsys.readouterr().out
+    assert main(["rules", "GL:Rasool"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:6] == [
+        "GL:Rasool (safe): glossary entry: use “Rasool”",
+        "defined in: glossary/house.yaml:4:16",
+        "  preferred:    Rasool",
+        "  variants:     “Rasul”",
+        "  unless:       “Rasul Allah” (the variant is left alone there)",
+        "  note:         the spokesman's spelling",
+    ]
+    assert lines[-2:] == ["  fixes:        “Rasul said” → “Rasool said”", "  leaves alone: “Rasul Allah”"]
+    assert main(["rules", "GL:Hurairah"]) == 0
+    assert capsys.readouterr().out.startswith("GL:Hurairah: glossary name: “Hurairah” is never flagged as a misspelling\n")
+    assert main(["rules", "gl:isis"]) == 2
+    assert capsys.readouterr().err == "cleanup: no rule or glossary entry 'gl:isis'; did you mean 'GL:ISIS'?\n"
 
 
 def test_check_prints_flags_and_fail_on_sets_the_exit_code(project, capsys):
@@ -272,7 +301,8 @@ def test_markdown_input_keeps_code_and_links(project):
 def test_bad_directive_exits_2_naming_file_line_and_column(project, capsys):
     write(project / "seeds" / "a.md", b"Text.\n\n<!-- cleanup: of -->\n")
     assert main(["check"]) == 2
-    assert capsys.readouterr().err.startswith("seeds/a.md:3:1: unknown directive")
+    settings_line, message = capsys.readouterr().err.splitlines()[:2]
+    assert settings_line.startswith("settings: ") and message.startswith("seeds/a.md:3:1: unknown directive")
 
 
 @pytest.mark.parametrize("name", ["glossary/house.yaml", "cleanup.toml"])
@@ -340,3 +370,38 @@ def test_a_utf16_diff_says_it_is_for_reading_only(project):
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     first = (project / "corrected" / "u.txt.diff").read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# For reading only: the article is UTF-16-LE, which patch and git apply cannot read")
+
+
+def test_from_a_subfolder_the_project_configuration_and_glossary_are_found(project, monkeypatch, capsys):
+    write(project / "cleanup.toml", b'out = "edition"\n')
+    write(project / "drafts" / "new" / "x.txt", b"The Daash , here.\n")
+    monkeypatch.chdir(project / "drafts" / "new")
+    assert main(["fix", "x.txt", "--grammar", "none"]) == 0
+    assert (project / "edition" / "x.txt").read_bytes() == b"The ISIS, here.\n"  # `out` is relative to cleanup.toml
+    assert capsys.readouterr().out.startswith("settings: ../../cleanup.toml; glossary: ../../glossary/house.yaml (")
+
+
+def test_outside_a_project_the_messages_say_what_is_missing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "x.txt", b"The Daash left.\n")
+    write(tmp_path / "terms.yaml", GLOSSARY.encode())
+    assert main(["fix", "-q", "--glossary", "terms.yaml"]) == 2
+    assert capsys.readouterr().err == (
+        "seeds: no such folder (the default when no PATH is given); name articles or folders, "
+        "for example: cleanup fix article.txt drafts/\n"
+    )
+    assert main(["fix", "x.txt"]) == 2
+    assert capsys.readouterr().err == (
+        "cleanup: no glossary: no glossary/*.yaml here or beside a cleanup.toml or pyproject.toml above; "
+        "pass --glossary FILE\n"
+    )
+
+
+def test_a_glossary_file_left_out_is_named(project, capsys):
+    write(project / "glossary" / "rules.yaml", b"rules:\n  - id: HS001\n    pattern: 'colour'\n    replacement: color\n")
+    write(project / "seeds" / "a.txt", b"The Daash colour.\n")
+    assert main(["check", "--grammar", "none", "--glossary", "glossary/house.yaml"]) == 1  # says so on stderr
+    err = capsys.readouterr().err
+    assert "; not loaded: glossary/rules.yaml (name it with --glossary" in err
+    assert main(["check", "--grammar", "none"]) == 1
+    assert "glossary/rules.yaml (1 rule)" in capsys.readouterr().err

@@ -1,0 +1,69 @@
+"""Where a run finds its configuration and its glossary when none is named: the working folder,
+then its parents up to the nearest project folder, as ruff finds its settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .config import CONFIG_FILES
+from .loader import Glossary
+
+GLOSSARY_FOLDER = "glossary"
+
+
+def configuration_files(start: Path | None = None) -> Iterator[Path]:
+    """cleanup.toml and pyproject.toml files from the working folder up to the root, nearest first
+    (cleanup.toml before pyproject.toml in one folder), as paths relative to the working folder."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                yield _relative(candidate)
+
+
+def glossary_folder(start: Path | None = None) -> Path:
+    """`glossary/` in the working folder, else beside the nearest cleanup.toml or pyproject.toml
+    above it (the project's own); the working folder's name when there is neither."""
+    local = Path(GLOSSARY_FOLDER)
+    if (start or Path.cwd()).joinpath(local).is_dir():
+        return local
+    nearest = next(configuration_files(start), None)
+    return nearest.parent / GLOSSARY_FOLDER if nearest else local
+
+
+def _relative(path: Path) -> Path:
+    """`path` as written from the working folder (`../cleanup.toml`), for messages a user can follow."""
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive (Windows)
+        return path
+
+
+def loaded_summary(config_source: str, files: Sequence[Path], glossary: Glossary) -> str:
+    """One line saying which configuration and glossary files a run uses, what each holds, and the
+    glossary files beside them that it leaves out."""
+    parts = []
+    for file in files:
+        name = file.as_posix()
+        terms = [t for t in glossary.terms if t.where and t.where.path == str(file)]
+        entries = sum(1 for t in terms if t.variants)
+        rules = sum(1 for r in glossary.rules if r.source.startswith(f"{file}:"))
+        kinds = ((entries, "entry", "entries"), (len(terms) - entries, "name", "names"), (rules, "rule", "rules"))
+        counts = [f"{n} {one if n == 1 else many}" for n, one, many in kinds if n]
+        parts.append(f"{name} ({', '.join(counts) or 'empty'})")
+    line = f"settings: {config_source or 'built-in defaults'}; glossary: {', '.join(parts)}"
+    left_out = _left_out(files)
+    if left_out:
+        shown = ", ".join(p.as_posix() for p in left_out)
+        line += f"; not loaded: {shown} (name it with --glossary, or in the configuration's glossary list, to use it)"
+    return line
+
+
+def _left_out(files: Sequence[Path]) -> list[Path]:
+    """Glossary files in the folders of `files` that are not among them."""
+    named = {f.resolve() for f in files}
+    beside = {p for folder in {f.parent for f in files} for p in (*folder.glob("*.yaml"), *folder.glob("*.yml"))}
+    return sorted(p for p in beside if p.resolve() not in named)
