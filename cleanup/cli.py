@@ -4,7 +4,6 @@ modules that touch the file system."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
 import fnmatch
 import functools
@@ -12,7 +11,6 @@ import json
 import os
 import stat
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,13 +19,6 @@ from pathlib import Path
 
 import regex
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
 from . import __version__
 from .cache import Cache, default_folder, fingerprint
@@ -39,7 +30,13 @@ from .cli_output import (
     utf8,
     write_atomically,
 )
-from .cli_project import GLOSSARY_FOLDER, configuration_files, glossary_folder, loaded_summary
+from .cli_progress import ProgressLine
+from .cli_project import (
+    GLOSSARY_FOLDER,
+    configuration_files,
+    glossary_folder,
+    loaded_summary,
+)
 from .config import GRAMMAR_BACKENDS, Config, ConfigError, parse_config
 from .controls import visible
 from .decisions import SUFFIX as DECISIONS_SUFFIX
@@ -59,7 +56,14 @@ from .languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChe
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import Decision, Outcome
 from .pipeline import ALL_RULES, Settings, names_a_rule, process
-from .render import Tally, print_flags, print_glossary_entry, print_rule, print_word_diff, rules_table
+from .render import (
+    Tally,
+    print_flags,
+    print_glossary_entry,
+    print_rule,
+    print_word_diff,
+    rules_table,
+)
 from .reports import (
     FORMATS,
     change_log,
@@ -275,7 +279,7 @@ def _run_fix(args: argparse.Namespace) -> int:
         remove_stale_temporaries(folder, recursive=False)
     console = _console(args.quiet)
     if not args.quiet:
-        console.print(visible(loaded), markup=False, highlight=False, style="dim")
+        console.print(visible(loaded), markup=False, highlight=False, style="dim", soft_wrap=True)
     decisions = _decisions_finder(args.decisions, inputs, out_dir, args.force)
     cache = None if args.no_cache else Cache(_cache_folder(config), key)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
@@ -368,8 +372,9 @@ def _print_report_end(args: argparse.Namespace, items: list[tuple[str, Outcome]]
     elif args.format == "sarif":
         print(json.dumps(sarif_report(items, _descriptions(settings)), ensure_ascii=False, indent=2))
     elif not args.quiet:
-        flags = tally.flags.total()
-        print(f"{tally.total_changes} change(s) in {tally.changed} of {tally.files} file(s); {flags} flag(s)", file=sys.stderr)
+        line = f"{tally.total_changes} change(s) in {tally.changed} of {tally.files} file(s); {tally.flags.total()} flag(s)"
+        rejected = tally.rejected.total()
+        print(line + (f"; {rejected} rejected in review" if rejected else ""), file=sys.stderr)
 
 
 def _descriptions(settings: Settings) -> dict[str, str]:
@@ -694,9 +699,16 @@ def _outcomes(
     message; a binary one is reported and skipped."""
     encoding = _encoding(encoding)
     tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item)) for item in inputs]
-    with _progress(progress, inputs) as advance:
-        for item, (kind, result, key) in zip(inputs, _results_in_order(tasks, settings, jobs, cache)):
-            advance(item, result)
+    bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
+    results = _results_in_order(tasks, settings, jobs, cache)
+    try:
+        for item in inputs:
+            if bar:
+                bar.draw()  # shown while the next file is worked on
+            kind, result, key = next(results)
+            if bar:
+                bar.advance(_word_count(result.original.text) if isinstance(result, Outcome) else 0)
+                bar.clear()  # whatever is printed next starts on a clean line
             if kind == "binary":
                 _error(f"{item.path}: {result}")  # skipped, not a failure: it is not an article
                 continue
@@ -706,6 +718,9 @@ def _outcomes(
                 for decision in result.stale:
                     _error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
             yield item, result, key
+    finally:
+        if bar:
+            bar.clear()
 
 
 def _results_in_order(tasks: list, settings: Settings, jobs: int, cache: Cache | None) -> Iterator[tuple[str, object, str | None]]:
@@ -827,29 +842,6 @@ def _process_one(settings: Settings, path: Path, encoding: str | None, markdown:
         if os.environ.get("CLEANUP_DEBUG"):
             raise
         return "failed", f"{path}: internal error: {type(error).__name__}: {error} (please report it; {_DEBUG_HINT})"
-
-
-@contextlib.contextmanager
-def _progress(shown: bool, inputs: Sequence[Input]) -> Iterator[Callable[[Input, object], None]]:
-    """A progress bar on standard error (files, words per second, time left), when it is a terminal."""
-    if not shown:
-        yield lambda item, result: None
-        return
-    columns = (
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} words/s"), TimeRemainingColumn(),
-    )
-    started, words = time.perf_counter(), 0
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("cleanup", total=len(inputs), rate="-")
-
-        def advance(item: Input, result: object) -> None:
-            nonlocal words
-            words += _word_count(result.original.text) if isinstance(result, Outcome) else 0
-            rate = f"{words / max(time.perf_counter() - started, 1e-9):,.0f}"
-            bar.update(task, advance=1, rate=rate)
-
-        yield advance
 
 
 def _word_count(text: str) -> int:

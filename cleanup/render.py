@@ -72,8 +72,14 @@ def _shorten(text: str, head: int, tail: int) -> str:
     return kept_head + kept_tail
 
 
+DELETED = "bold bright_red strike"
+INSERTED = "bold bright_green"
+LINE_BREAK = "¶"  # a line break a change removes or adds, made visible
+
+
 def styled_row(pieces: Sequence[Piece], plain: bool) -> Text:
-    """A rich Text of one row: deletions red and struck through, insertions green.
+    """A rich Text of one row: deletions bright red and struck through, insertions bright green,
+    the brightest things on the screen; a line break they remove or add is shown as ¶.
 
     In plain mode (no colour) deletions are written [-like this-] and insertions {+like this+}.
     """
@@ -84,18 +90,23 @@ def styled_row(pieces: Sequence[Piece], plain: bool) -> Text:
             text.append(before)
             continue
         if before:
-            text.append(f"[-{before}-]" if plain else before, style="red strike")
+            before = _BREAK.sub(LINE_BREAK, before)
+            text.append(f"[-{before}-]" if plain else before, style=DELETED)
         if after:
-            text.append(f"{{+{after}+}}" if plain else after, style="green")
+            after = _BREAK.sub(LINE_BREAK + "\n", after)
+            text.append(f"{{+{after}+}}" if plain else after, style=INSERTED)
     return text
 
 
 def print_word_diff(console: Console, title: str, pieces: Sequence[Piece]) -> None:
-    """Print every changed line of a document with line numbers and a little context."""
+    """Print every changed line of a document with line numbers and a little context; a change
+    that adds lines continues under the same text column."""
     plain = console.no_color or console.color_system is None
     console.print(Text(visible(title), style="bold"))
     for line, row in diff_rows(pieces):
-        console.print(Text(f"{line:>5} ", style="dim") + styled_row(row, plain), soft_wrap=True)
+        for index, part in enumerate(styled_row(row, plain).split("\n", allow_blank=True)):
+            gutter = f"{line:>5} " if index == 0 else " " * 6
+            console.print(Text(gutter, style="dim") + part, soft_wrap=True)
 
 
 def print_flags(console: Console, path: str, outcome: Outcome) -> None:
@@ -125,6 +136,7 @@ class Tally:
     flags: Counter[str] = field(default_factory=Counter)
     reasons: dict[str, str] = field(default_factory=dict)
     total_changes: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)  # changes kept out by review decisions
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
 
     def fail(self, path: str, why: str) -> None:
@@ -144,6 +156,9 @@ class Tally:
         for flag in outcome.flags:
             self.flags[flag.rule] += 1
             self.reasons.setdefault(flag.rule, flag.message)
+        for decision in outcome.rejected:
+            self.rejected[decision.rule] += 1
+            self.reasons.setdefault(decision.rule, f"“{decision.before}” → “{decision.after}”, rejected in review")
 
     def tables(self) -> list[Table]:
         """The summary printed at the end of a run: changes and flags by rule, and the files that failed."""
@@ -162,12 +177,22 @@ class Tally:
         table.add_column("Rule")
         table.add_column("Changes", justify="right")
         table.add_column("Flags", justify="right")
+        if self.rejected:
+            table.add_column("Rejected", justify="right")
         table.add_column("Reason")
-        for rule in sorted(self.reasons, key=lambda r: (-self.changes[r], -self.flags[r], r)):
-            table.add_row(rule, str(self.changes[rule]), str(self.flags[rule]), self.reasons[rule])
+        for rule in sorted(self.reasons, key=lambda r: (-self.changes[r], -self.flags[r], -self.rejected[r], r)):
+            table.add_row(rule, *self._counts(rule), self.reasons[rule])
         summary = f"{self.changed} of {self.files} files changed"
-        table.add_row("total", str(self.total_changes), str(self.flags.total()), summary)
+        if self.rejected:
+            total = self.rejected.total()
+            summary += f"; {total} {'change' if total == 1 else 'changes'} rejected in review, left as written"
+        totals = [str(self.total_changes), str(self.flags.total())] + ([str(self.rejected.total())] if self.rejected else [])
+        table.add_row("total", *totals, summary)
         return table
+
+    def _counts(self, rule: str) -> list[str]:
+        counts = [self.changes[rule], self.flags[rule]] + ([self.rejected[rule]] if self.rejected else [])
+        return [str(n) for n in counts]
 
 
 def _short_reason(rule: str, reason: str) -> str:

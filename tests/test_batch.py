@@ -161,7 +161,8 @@ def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
         shown += chunk
     os.close(main_side)
     assert done.returncode == 0
-    assert b"12/12" in shown and b"words/s" in shown
+    assert b"11/12 files" in shown and b"words/s" in shown and b"left" in shown
+    assert shown.endswith(b"\r\x1b[2K")  # cleared at the end: nothing of it stays on the terminal
     piped = subprocess.run(
         [sys.executable, "-m", "cleanup", "fix", "--grammar", "none", "--no-cache", "archive"],
         capture_output=True, cwd=archive,

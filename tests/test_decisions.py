@@ -210,3 +210,15 @@ def test_decisions_made_on_another_article_are_refused_unless_forced(tmp_path, m
     digest = hashlib.sha256(renamed.read_bytes()).hexdigest()
     (tmp_path / "d.yaml").write_text(made_on_a.replace('"0000"', f'"{digest}"'), encoding="utf-8")
     assert main(["fix", "-q", "--grammar", "none", "--decisions", "d.yaml", "seeds/renamed.txt"]) == 0
+
+
+def test_the_run_summary_counts_rejected_changes(project, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    (project / "corrected").mkdir()
+    (project / "corrected" / "a.txt.decisions.yaml").write_text(DECISIONS, encoding="utf-8")
+    assert main(["fix", "--grammar", "none"]) == 0
+    out = capsys.readouterr().out
+    assert "1 of 1 files changed; 1 change rejected in review, left as written" in out
+    assert "“Daash” → “ISIS”, rejected in review" not in out  # GL:ISIS made changes: its own reason is kept
+    assert main(["check", "--grammar", "none"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1].endswith("; 1 rejected in review")
