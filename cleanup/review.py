@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from .decisions import context
 from .jsonstream import json_pieces
 from .model import Change, Decision, Flag, Outcome, Safety
-from .textio import encode
+from .textio import byte_order_mark, bytes_by_character, encode
 
 _STYLE = """
 :root { --glossary: #1d4ed8; --house: #7e22ce; --grammar: #b45309; --flag: #fde68a; }
@@ -79,13 +79,35 @@ function decideRule(rule, verdict) {
 // Offsets count code points (as Python does), not JavaScript's UTF-16 units: slice an array of code points.
 const originalPoints = Array.from(data.original);
 function points(start, end) { return originalPoints.slice(start, end).join(''); }
-function correctedText() {
+// Undecided changes count as `pending` ('accept': as cleanup fix applies them, or 'reject').
+function correctedText(pending) {
   let out = '', cursor = 0;
   data.changes.forEach((c, i) => {
-    out += points(cursor, c.start) + (state[i] === 'accept' ? c.after : points(c.start, c.end));
+    out += points(cursor, c.start) + ((state[i] || pending) === 'accept' ? c.after : points(c.start, c.end));
     cursor = c.end;
   });
   return out + points(cursor);
+}
+// The bytes cleanup fix would write: the article's encoding, its byte-order mark, its line endings.
+function encoded(text) {
+  let body;
+  if (data.encoding === 'utf-8') body = new TextEncoder().encode(text);
+  else {
+    const bytes = [];
+    for (const ch of text) for (const b of data.bytes_of[ch]) bytes.push(b);
+    body = new Uint8Array(bytes);
+  }
+  return [new Uint8Array(data.bom), body];
+}
+function downloadText(pending) {
+  document.getElementById('pending').close();
+  download(data.text_file, encoded(correctedText(pending)), 'application/octet-stream');
+}
+function askOrDownload() {
+  const undecided = state.filter(s => !s).length;
+  if (!undecided) return downloadText('accept');
+  document.getElementById('pending-count').textContent = undecided === 1 ? '1 change is' : undecided + ' changes are';
+  document.getElementById('pending').showModal();
 }
 // A YAML double-quoted string: JSON's escapes, plus DEL, C1 controls and line separators, which YAML refuses raw.
 function quoted(text) {
@@ -105,9 +127,9 @@ function decisionsYaml() {
   });
   return lines.join('\\n') + '\\n';
 }
-function download(name, text) {
+function download(name, parts, type) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], {type: 'text/plain;charset=utf-8'}));
+  link.href = URL.createObjectURL(new Blob(parts, {type: type}));
   link.download = name;
   document.body.appendChild(link);
   link.click();
@@ -121,8 +143,17 @@ changes.forEach((span, i) => {
 });
 document.querySelectorAll('.accept-rule').forEach(b => b.addEventListener('click', () => decideRule(b.dataset.rule, 'accept')));
 document.querySelectorAll('.reject-rule').forEach(b => b.addEventListener('click', () => decideRule(b.dataset.rule, 'reject')));
-document.getElementById('download-text').addEventListener('click', () => download(data.text_file, correctedText()));
-document.getElementById('download-decisions').addEventListener('click', () => download(data.decisions_name, decisionsYaml()));
+const textButton = document.getElementById('download-text');
+if (data.encoding !== 'utf-8' && !data.bytes_of) {
+  textButton.disabled = true;
+  textButton.title = 'The page cannot write ' + data.encoding + ': download the decisions and run cleanup fix';
+}
+textButton.addEventListener('click', askOrDownload);
+document.getElementById('pending-accept').addEventListener('click', () => downloadText('accept'));
+document.getElementById('pending-reject').addEventListener('click', () => downloadText('reject'));
+document.getElementById('pending-cancel').addEventListener('click', () => document.getElementById('pending').close());
+document.getElementById('download-decisions').addEventListener('click',
+  () => download(data.decisions_name, [decisionsYaml()], 'text/plain;charset=utf-8'));
 document.addEventListener('keydown', e => {
   if (e.target.tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey) return;
   const keys = {j: () => show(current + 1), n: () => show(current + 1), k: () => show(current - 1), p: () => show(current - 1),
@@ -144,6 +175,7 @@ def review_page(path: str, output: str, outcome: Outcome, notes: dict[str, str])
         "decisions_file": f"{output}.decisions.yaml",
         "original": outcome.original.text,
         "article_sha256": hashlib.sha256(encode(outcome.original, outcome.original.text)).hexdigest(),
+        **_encoding_data(outcome),
         "changes": (_change_data(outcome, i, c) for i, c in enumerate(outcome.changes)),
         "kept": [_decision_data(d) for d in outcome.rejected],
     }
@@ -165,6 +197,10 @@ Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>
 <button id="download-decisions">Download decisions</button>
 <span id="progress">0 of {len(outcome.changes)} changes reviewed</span>
 </div>
+<dialog id="pending"><p><span id="pending-count"></span> still undecided.</p>
+<button id="pending-accept">Download with them applied (as <code>cleanup fix</code> would)</button>
+<button id="pending-reject">Download without them</button>
+<button id="pending-cancel">Go back and decide</button></dialog>
 <p class="legend"><span class="change glossary">glossary</span> <span class="change house">house rule</span>
 <span class="change grammar">grammar suggestion applied</span> <mark class="flag">flagged, not changed</mark></p>
 {_summary(outcome)}
@@ -179,6 +215,19 @@ Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>
 </body>
 </html>
 """
+
+
+def _encoding_data(outcome: Outcome) -> dict:
+    """What the page needs to write the corrected text in the article's own bytes: its encoding, its
+    byte-order mark and, beyond UTF-8, each character's bytes (None when that cannot be done)."""
+    document = outcome.original
+    afters = [outcome.corrected[c.new_start : c.new_end] for c in outcome.changes]
+    table = None if document.encoding == "utf-8" else bytes_by_character(document, [document.text, *afters])
+    return {
+        "encoding": document.encoding,
+        "bom": list(byte_order_mark(document)),
+        "bytes_of": {char: list(data) for char, data in table.items()} if table else None,
+    }
 
 
 def kind(change: Change) -> str:

@@ -74,7 +74,7 @@ def diff_form(document: Document) -> tuple[str, str, str]:
 
 def encode(document: Document, text: str) -> bytes:
     """Encode `text` the way `document` was stored: same encoding, and the BOM if it had one."""
-    prefix = _BOM_OF.get(document.encoding, b"") if document.bom else b""
+    prefix = byte_order_mark(document)
     return prefix + text.encode(document.encoding)
 
 
@@ -96,3 +96,24 @@ def _position(valid: bytes, encoding: str) -> tuple[int, int]:
     """The 1-based line and column just after the bytes that decoded cleanly."""
     text = valid.decode(encoding, errors="replace")
     return LineIndex(text).position(len(text))
+
+
+def byte_order_mark(document: Document) -> bytes:
+    """The byte-order mark `encode` writes before the text of `document` (none when it had none)."""
+    return _BOM_OF.get(document.encoding, b"") if document.bom else b""
+
+
+def bytes_by_character(document: Document, texts: list[str]) -> dict[str, bytes] | None:
+    """Each character of `texts` in the document's encoding, for a writer that encodes character by
+    character (the review page); None when that would not give the bytes `encode` gives (a codec
+    with shift states) or a character has no encoding."""
+    table: dict[str, bytes] = {}
+    try:
+        for text in texts:
+            for char in set(text) - table.keys():
+                table[char] = char.encode(document.encoding)
+        if any(b"".join(table[c] for c in text) != text.encode(document.encoding) for text in texts):
+            return None
+    except UnicodeEncodeError:
+        return None
+    return table

@@ -148,3 +148,46 @@ def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path,
     (tmp_path / "corrected" / "a.txt.decisions.yaml").write_text(decisions, encoding="utf-8")
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert (tmp_path / "corrected" / "a.txt").read_text(encoding="utf-8") == text
+
+
+ARTICLE = "The Daash attack , said Rasul.\r\nSecond line with Daash.\r\n"
+
+
+@pytest.mark.parametrize(
+    "name, data, options",
+    [
+        ("utf8-bom-crlf.txt", b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"), []),
+        ("utf16.txt", b"\xff\xfe" + ARTICLE.encode("utf-16-le"), []),
+        ("arabic-cp1256.txt", ("قسد " + ARTICLE).encode("cp1256"), ["--encoding", "cp1256"]),
+    ],
+)
+def test_downloaded_text_is_the_bytes_fix_writes_and_pending_changes_are_asked_about(tmp_path, monkeypatch, name, data, options):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n", encoding="utf-8"
+    )
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / name).write_bytes(data)
+    assert main(["fix", "-q", "--grammar", "none", *options]) == 0
+    written = (tmp_path / "corrected" / name).read_bytes()
+    downloads: dict[str, bytes] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(accept_downloads=True)
+        page.goto((tmp_path / "corrected" / f"{name}.html").resolve().as_uri())
+        for choice in ("#pending-accept", "#pending-reject"):
+            page.click("#download-text")
+            assert page.locator("#pending").is_visible()
+            assert page.inner_text("#pending-count") == "4 changes are"
+            with page.expect_download() as download:
+                page.click(choice)
+            downloads[choice] = Path(download.value.path()).read_bytes()
+        page.click("#download-text")
+        page.click("#pending-cancel")
+        assert not page.locator("#pending").is_visible()
+        browser.close()
+    assert downloads["#pending-accept"] == written  # the same bytes as cleanup fix: encoding, BOM, CRLF
+    assert downloads["#pending-reject"] == data  # nothing applied: the article as it was
