@@ -40,7 +40,7 @@ from .cli_project import (
 from .config import GRAMMAR_BACKENDS, Config, ConfigError, parse_config
 from .controls import visible
 from .decisions import SUFFIX as DECISIONS_SUFFIX
-from .decisions import DecisionsError, load_decisions
+from .decisions import DecisionFile, DecisionsError, load_decisions
 from .diff import pieces_from_changes, pieces_from_texts, unified_diff
 from .fix import FixDidNotConverge
 from .grammar import (
@@ -54,7 +54,7 @@ from .grammar import (
 )
 from .languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
 from .loader import Glossary, GlossaryError, load_glossary
-from .model import Decision, Outcome
+from .model import Outcome
 from .pipeline import ALL_RULES, Settings, names_a_rule, process
 from .render import (
     Tally,
@@ -289,7 +289,10 @@ def _run_fix(args: argparse.Namespace) -> int:
             tally.fail(str(item.path), outcome)
             continue
         history = history_folder(out_dir, item.name) if args.in_place else None
-        _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes, cache if key else None, key, history)
+        decided = decisions(item)
+        _write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes, cache if key else None, key, history,
+                       decided.names)
+        _note_new_names(decided, settings.glossary, args.quiet)
         _report_problems(item, outcome, tally)
         tally.add(outcome)
         if not args.quiet:
@@ -318,6 +321,15 @@ def _run_undo(args: argparse.Namespace) -> int:
             path.unlink(missing_ok=True)
         print(f"{item.path}: restored as it was before the last in-place run")
     return EXIT_ERROR if tally.failures else EXIT_OK
+
+
+def _note_new_names(decided: DecisionFile, glossary: Glossary, quiet: bool) -> None:
+    """Say when names confirmed in review are not in the glossary yet, and how to add them."""
+    known = {term.preferred for term in glossary.terms}
+    new = [name for name in decided.names if name not in known]
+    if new:
+        _note(f"{decided.path}: {len(new)} name(s) confirmed in review are not in the glossary yet "
+              f"({', '.join(new)}); add them: cleanup glossary add --names-from {decided.path}", quiet)
 
 
 def _failure_recorder(tally: Tally) -> Callable[[str, str], None]:
@@ -575,6 +587,7 @@ def glossary_files(paths: Sequence[str]) -> list[Path]:
     return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
 
 
+NO_DECISIONS = DecisionFile(None, None, [])
 REVIEW_HEADING = b"# Review: "  # the first line of every review report
 
 
@@ -689,7 +702,7 @@ def _outcomes(
     inputs: Sequence[Input],
     settings: Settings,
     encoding: str | None,
-    decisions: Callable[[Input], list[Decision]],
+    decisions: Callable[[Input], DecisionFile],
     jobs: int = 1,
     progress: bool = False,
     cache: Cache | None = None,
@@ -698,7 +711,7 @@ def _outcomes(
     `jobs` worker processes, or taken from the cache. An input that fails is reported and yields the
     message; a binary one is reported and skipped."""
     encoding = _encoding(encoding)
-    tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item)) for item in inputs]
+    tasks = [(item.path, encoding, item.path.suffix.lower() == ".md", decisions(item).decisions) for item in inputs]
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
     results = _results_in_order(tasks, settings, jobs, cache)
     try:
@@ -851,13 +864,13 @@ def _word_count(text: str) -> int:
 
 def _decisions_finder(
     explicit: str | None, inputs: Sequence[Input], out_dir: Path, force: bool = False
-) -> Callable[[Input], list[Decision]]:
+) -> Callable[[Input], DecisionFile]:
     """Where each input's review decisions come from: --decisions FILE (one input only), else
     `<output folder>/<name>.decisions.yaml` when it exists. Every file is read before any work, and
     decisions made on another article are refused (unless `force`)."""
     if explicit and len(inputs) != 1:
         raise UsageError(f"cleanup: --decisions FILE applies to one article, but {len(inputs)} were given")
-    found: dict[Path, list[Decision]] = {}
+    found: dict[Path, DecisionFile] = {}
     for item in inputs:
         path = Path(explicit) if explicit else out_dir / (item.name + DECISIONS_SUFFIX)
         if explicit or path.is_file():
@@ -870,8 +883,8 @@ def _decisions_finder(
                     f"{path}:1:1: these decisions were made on {decided.article}, not on {item.path}; "
                     "give the decisions file of this article, or --force to apply them anyway"
                 )
-            found[item.path] = decided.decisions
-    return lambda item: found.get(item.path, [])
+            found[item.path] = decided
+    return lambda item: found.get(item.path, NO_DECISIONS)
 
 
 def _read_utf8(path: Path) -> str:
@@ -937,6 +950,7 @@ def _write_outputs(
     cache: Cache | None,
     key: str | None,
     history: Path | None = None,
+    names: Sequence[str] = (),
 ) -> None:
     """Write the corrected text to `target`, and its unified diff, change log, review report and
     review page next to `review`, each streamed to a temporary file first, then all renamed. Outputs
@@ -944,7 +958,7 @@ def _write_outputs(
     (`history` given), a run that changes the article is recorded there first, and a run that
     changes nothing leaves the last real record alone."""
     outputs = [target, *(_review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
-    written_for = f"{key}:{item.path.as_posix()}"  # the outputs name their input's path too
+    written_for = f"{key}:{item.path.as_posix()}:{json.dumps(list(names))}"  # outputs name their input and names too
     if cache and cache.outputs_current(written_for, outputs):
         return
     _, diff, log, report, page = outputs
@@ -959,7 +973,7 @@ def _write_outputs(
         diff: _diff_bytes(item, outcome, review),
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
-        page: utf8(review_page(path, review.as_posix(), outcome, notes)),
+        page: utf8(review_page(path, review.as_posix(), outcome, notes, names)),
         target: [encode(original, outcome.corrected)],
     }
     write_atomically(files)

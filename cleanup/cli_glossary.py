@@ -12,7 +12,8 @@ from rich.table import Table
 from . import cli
 from .cli_output import write_atomically
 from .cli_project import glossary_folder
-from .glossary_tools import add_entry, schema, warnings
+from .decisions import DecisionsError, load_decisions
+from .glossary_tools import add_entry, add_names, schema, warnings
 from .grammar import english_word_test
 from .loader import Glossary, GlossaryError, load_glossary
 from .model import LineIndex
@@ -29,11 +30,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     check.add_argument("files", nargs="*", metavar="FILE", help=f"glossary files (default: {cli.DEFAULT_GLOSSARY_DIR}/*.yaml)")
     check.set_defaults(handler=_run_check)
 
-    add = tools.add_parser("add", help="add an entry, or variants to an entry, keeping comments and order")
-    add.add_argument("preferred", metavar="PREFERRED")
+    add = tools.add_parser(
+        "add", help="add an entry, variants to an entry, or names confirmed in review, keeping comments and order"
+    )
+    add.add_argument("preferred", nargs="?", metavar="PREFERRED")
     add.add_argument("--variant", action="append", default=[], metavar="V", help="a variant; repeat for several")
     add.add_argument("--note", metavar="TEXT", help="why (shown to editors with each change)")
     add.add_argument("--file", metavar="FILE", help=f"the file to change (default: {cli.DEFAULT_GLOSSARY_DIR}/house.yaml)")
+    add.add_argument(
+        "--names-from", metavar="DECISIONS", help="add the names a review decisions file confirms to the glossary's names:"
+    )
     add.set_defaults(handler=_run_add)
 
     schema_parser = tools.add_parser("schema", help="print the JSON Schema of glossary files")
@@ -78,10 +84,16 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_add(args: argparse.Namespace) -> int:
+    if (args.preferred is None) == (args.names_from is None):
+        raise cli.UsageError("cleanup glossary add: give PREFERRED (an entry) or --names-from DECISIONS, one of them")
     target = Path(args.file or glossary_folder() / "house.yaml")
     text = cli._read_utf8(target) if target.exists() else ""
+    names = _confirmed_names(Path(args.names_from), target) if args.names_from else []
+    if args.names_from and not names:
+        print(f"{target}: unchanged (no confirmed name is missing from the glossary)")
+        return cli.EXIT_OK
     try:
-        new_text = add_entry(text, args.preferred, args.variant, args.note)
+        new_text = add_names(text, names) if args.names_from else add_entry(text, args.preferred, args.variant, args.note)
     except Exception as error:  # ruamel raises many kinds; the file is not a glossary we can edit
         raise cli.UsageError(f"{target}: cannot edit this file ({cli._first_line(error)}); fix it first") from None
     others = [f for f in cli.glossary_files([]) if f.resolve() != target.resolve()]
@@ -94,8 +106,26 @@ def _run_add(args: argparse.Namespace) -> int:
         cli._error(f"{target}: not changed")
         return cli.EXIT_ERROR
     write_atomically({target: [new_text.encode("utf-8")]})
-    print(f"{target}: {args.preferred} ← {', '.join(args.variant) or '(no variants)'}")
+    if args.names_from:
+        print(f"{target}: names ← {', '.join(names)}")
+    else:
+        print(f"{target}: {args.preferred} ← {', '.join(args.variant) or '(no variants)'}")
     return cli.EXIT_OK
+
+
+def _confirmed_names(decisions: Path, target: Path) -> list[str]:
+    """The names a decisions file confirms that no glossary form (of `fix`'s glossary) holds yet."""
+    try:
+        confirmed = load_decisions(str(decisions), cli._read_utf8(decisions)).names
+    except DecisionsError as error:
+        raise cli.UsageError(str(error)) from None
+    paths = [p for p in cli.glossary_files([]) if p.resolve() != target.resolve()]
+    sources = [(str(p), cli._read_utf8(p)) for p in paths] + ([(str(target), cli._read_utf8(target))] if target.exists() else [])
+    try:
+        known = {form for term in load_glossary(sources).terms for form in (term.preferred, *term.variants)}
+    except GlossaryError:
+        known = set()  # the glossary's own problems are reported when the new text is checked
+    return [name for name in confirmed if name not in known]
 
 
 def _run_schema(args: argparse.Namespace) -> int:

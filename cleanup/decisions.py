@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import Change, Decision, Location, Problem
-from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, syntax_advice
+from .yamlread import YamlMap, YamlProblem, load_yaml, syntax_advice
 
 CONTEXT = 24  # characters of original text kept on each side of a change
 MIN_AGREEMENT = 6  # characters of context that must still agree for a decision to apply
@@ -134,6 +134,8 @@ class DecisionFile:
     article: str | None
     article_sha256: str | None
     decisions: list[Decision]
+    names: tuple[str, ...] = ()  # names the editor confirmed, for the glossary's `names:`
+    path: str = ""  # the file they were read from
 
     def written_for(self, name: str, read: Callable[[], bytes]) -> bool:
         """Whether these decisions were made on the article `name` (same file name), or else on the
@@ -156,12 +158,17 @@ def load_decisions(path: str, text: str) -> DecisionFile:
         raise DecisionsError([Problem(where, f"YAML syntax error: {error.problem}; {advice}")]) from None
     if data is None:
         return DecisionFile(None, None, [])
-    if not isinstance(data, YamlMap) or not isinstance(data.get("decisions", []), YamlList):
+    if not isinstance(data, YamlMap) or not isinstance(data.get("decisions") or [], list):
         raise DecisionsError([Problem(Location(path, 1, 1), "expected “decisions:” with a list of decisions")])
+    _check_top_keys(data, path)
+    names = data.get("names", [])
+    if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
+        line, column = data.lc.key("names")
+        raise DecisionsError([Problem(Location(path, line + 1, column + 1), "“names” must be a list of names")])
     article, article_hash = (data.get(key) for key in ("article", "article_sha256"))
     if not all(value is None or isinstance(value, str) for value in (article, article_hash)):
         raise DecisionsError([Problem(Location(path, 1, 1), "“article” and “article_sha256” must be text")])
-    items = data.get("decisions", [])
+    items = data.get("decisions") or []  # `decisions:` with nothing under it: none
     decisions, problems = [], []
     for index, item in enumerate(items):
         line, column = items.lc.item(index)
@@ -178,7 +185,20 @@ def load_decisions(path: str, text: str) -> DecisionFile:
             decisions.append(decision)
     if problems:
         raise DecisionsError(problems)
-    return DecisionFile(article, article_hash, decisions)
+    return DecisionFile(article, article_hash, decisions, tuple(names), path)
+
+
+TOP_KEYS = ("article", "article_sha256", "decisions", "names")
+
+
+def _check_top_keys(data: YamlMap, path: str) -> None:
+    """Refuse a top-level key a decisions file does not have, with a "did you mean"."""
+    for key in data:
+        if key not in TOP_KEYS:
+            close = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
+            hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(TOP_KEYS)
+            line, column = data.lc.key(key)
+            raise DecisionsError([Problem(Location(path, line + 1, column + 1), f"unknown key “{key}”; {hint}")])
 
 
 KEYS = ("rule", "before", "after", "context_before", "context_after", "decision")

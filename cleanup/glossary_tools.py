@@ -64,6 +64,20 @@ def add_entry(text: str, preferred: str, variants: Sequence[str], note: str | No
     return out.getvalue()
 
 
+def add_names(text: str, names: Sequence[str]) -> str:
+    """The glossary text with `names` appended to its `names:` list (created if missing), keeping
+    comments, order and formatting of everything else; names already listed are skipped."""
+    yaml = _yaml()
+    data = yaml.load(text) if text.strip() else CommentedMap()
+    listed = data.get("names")
+    if listed is None:
+        listed = data["names"] = CommentedSeq()
+    listed.extend(name for name in dict.fromkeys(names) if name not in listed)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
 def schema() -> dict:
     """A JSON Schema (draft 2020-12) of glossary files, for completion and validation in editors."""
     text = {"type": "string", "minLength": 1}

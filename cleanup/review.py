@@ -8,14 +8,17 @@ import html
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+import regex
+
 from .decisions import context
 from .jsonstream import json_pieces
 from .model import Change, Decision, Flag, Outcome, Safety
+from .names import NAME_RULE
 from .textio import byte_order_mark, bytes_by_character, encode
 
 _STYLE = """
 :root { --glossary: #1d4ed8; --house: #7e22ce; --grammar: #b45309; --flag: #fde68a; }
-body { font: 17px/1.6 Georgia, serif; margin: 0 auto; max-width: 52rem; padding: 1rem 1.5rem 4rem; color: #111; }
+body { font: 17px/1.6 Georgia, serif; margin: 0; padding: 1rem 2rem 4rem; color: #111; }
 header h1 { font-size: 1.4rem; margin-bottom: .2rem; }
 .actions { position: sticky; top: 0; background: #fff; padding: .5rem 0; border-bottom: 1px solid #ddd; z-index: 2; }
 button { font: inherit; font-size: .85rem; cursor: pointer; }
@@ -32,7 +35,8 @@ th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertica
 .glossary .tag { color: var(--glossary); } .house .tag { color: var(--house); } .grammar .tag { color: var(--grammar); }
 .why { display: none; font: .8rem/1.3 sans-serif; background: #f3f4f6; padding: .1rem .3rem; margin-left: .2rem; }
 .change:focus .why, .change.current .why { display: inline; }
-.change.current { outline: 3px solid #111; }
+.change.current, .flag-item.current { outline: 3px solid #111; }
+.handle, .change.short { white-space: nowrap; }
 .change .controls button { font-size: .7rem; padding: 0 .3rem; margin-left: .1rem; }
 .change.accepted del { display: none; }
 .change.accepted::after { content: " ✓"; font: .7rem sans-serif; }
@@ -40,10 +44,24 @@ th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertica
 .change.rejected del { text-decoration: none; color: inherit; }
 .change.rejected::after { content: " ✗"; font: .7rem sans-serif; }
 mark.flag { background: var(--flag); }
+.flag-item.name mark.flag { background: #dbeafe; }
 .flag-tag { font: 600 .65rem/1 sans-serif; vertical-align: super; color: #92400e; }
+.flag-why { font: italic .8rem/1.3 sans-serif; color: #57534e; margin-left: .2rem; }
+.add-name { font-size: .7rem; padding: 0 .3rem; margin-left: .2rem; }
+.add-name[aria-pressed="true"] { background: #dbeafe; }
 .legend span { margin-right: 1rem; }
+.show label { margin-right: .8rem; font: .85rem sans-serif; }
+details.by-rule { margin-bottom: 1.2rem; }
+details.by-rule summary { cursor: pointer; font: .9rem sans-serif; }
+.change.muted { border: none; padding: 0; }
+.change.muted .handle, .change.muted .why { display: none; }
+.change.muted::after { content: none; }
+.change.muted:not(.rejected) del { display: none; }
+.change.muted ins { text-decoration: none; color: inherit; }
+.flag-item.muted mark.flag { background: none; }
+.flag-item.muted .flag-tag, .flag-item.muted .flag-why, .flag-item.muted .add-name { display: none; }
 @media print {
-  .actions, .controls, .rule-actions { display: none; }
+  .actions, .controls, .rule-actions, .show, .add-name { display: none; }
   .why { display: inline; }
   .change { break-inside: avoid; }
   body { max-width: none; font-size: 11pt; }
@@ -53,14 +71,34 @@ mark.flag { background: var(--flag); }
 _SCRIPT = """
 const data = JSON.parse(document.getElementById('review-data').textContent);
 const changes = Array.from(document.querySelectorAll('#article .change'));
+const items = Array.from(document.querySelectorAll('#article .change, #article .flag-item'));  // text order
 const state = data.changes.map(c => c.review);
-let current = -1;
-function show(i) {
-  if (current >= 0) changes[current].classList.remove('current');
-  current = Math.max(0, Math.min(changes.length - 1, i));
-  if (!changes.length) return;
-  changes[current].classList.add('current');
-  changes[current].focus();
+const names = new Set(data.names);
+let current = null;
+// j/k visit the changes and flags of the kinds shown, in text order.
+function step(direction) {
+  const visible = items.filter(item => !item.classList.contains('muted'));
+  if (!visible.length) return;
+  const at = visible.indexOf(current);
+  const next = at < 0 ? (direction > 0 ? 0 : visible.length - 1) : Math.max(0, Math.min(visible.length - 1, at + direction));
+  select(visible[next]);
+}
+function select(item) {
+  if (current) current.classList.remove('current');
+  current = item;
+  item.classList.add('current');
+  item.focus();
+}
+function currentChange() { return current && current.classList.contains('change') ? Number(current.dataset.index) : -1; }
+function setShown(kind, shown) {
+  items.filter(item => item.dataset.kind === kind).forEach(item => item.classList.toggle('muted', !shown));
+}
+function toggleName(button) {
+  const name = button.dataset.name;
+  if (names.has(name)) names.delete(name); else names.add(name);
+  document.querySelectorAll('.add-name').forEach(b => {
+    if (b.dataset.name === name) b.setAttribute('aria-pressed', String(names.has(name)));
+  });
 }
 function decide(i, verdict) {
   state[i] = verdict;
@@ -117,14 +155,20 @@ function quoted(text) {
 function decisionsYaml() {
   const lines = ['# Review decisions for ' + data.input + ', made in its review page.',
     '# Save as ' + data.decisions_file + ' (or pass with --decisions) and run cleanup fix.',
-    'article: ' + quoted(data.input), 'article_sha256: ' + quoted(data.article_sha256), 'decisions:'];
+    'article: ' + quoted(data.input), 'article_sha256: ' + quoted(data.article_sha256)];
   const entries = data.changes.map((c, i) => [c, state[i]]).filter(([, s]) => s);
   data.kept.forEach(d => entries.push([d, d.decision]));
+  lines.push(entries.length ? 'decisions:' : 'decisions: []');
   entries.forEach(([c, s]) => {
     lines.push('  - rule: ' + quoted(c.rule), '    before: ' + quoted(c.before), '    after: ' + quoted(c.after),
       '    context_before: ' + quoted(c.context_before), '    context_after: ' + quoted(c.context_after),
       '    decision: ' + s);
   });
+  if (names.size) {
+    lines.push('# Names confirmed in review: cleanup glossary add --names-from FILE adds them to the glossary.');
+    lines.push('names:');
+    Array.from(names).sort().forEach(name => lines.push('  - ' + quoted(name)));
+  }
   return lines.join('\\n') + '\\n';
 }
 function download(name, parts, type) {
@@ -135,8 +179,13 @@ function download(name, parts, type) {
   link.click();
   link.remove();
 }
+items.forEach(item => item.addEventListener('click', () => select(item)));
+document.querySelectorAll('.add-name').forEach(b => {
+  b.setAttribute('aria-pressed', String(names.has(b.dataset.name)));
+  b.addEventListener('click', e => { e.stopPropagation(); toggleName(b); });
+});
+document.querySelectorAll('.show input').forEach(box => box.addEventListener('change', () => setShown(box.value, box.checked)));
 changes.forEach((span, i) => {
-  span.addEventListener('click', () => show(i));
   span.querySelector('.accept').addEventListener('click', e => { e.stopPropagation(); decide(i, 'accept'); });
   span.querySelector('.reject').addEventListener('click', e => { e.stopPropagation(); decide(i, 'reject'); });
   if (state[i]) decide(i, state[i]);
@@ -155,18 +204,21 @@ document.getElementById('pending-cancel').addEventListener('click', () => docume
 document.getElementById('download-decisions').addEventListener('click',
   () => download(data.decisions_name, [decisionsYaml()], 'text/plain;charset=utf-8'));
 document.addEventListener('keydown', e => {
-  if (e.target.tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey) return;
-  const keys = {j: () => show(current + 1), n: () => show(current + 1), k: () => show(current - 1), p: () => show(current - 1),
-    a: () => { if (current >= 0) { decide(current, 'accept'); show(current + 1); } },
-    r: () => { if (current >= 0) { decide(current, 'reject'); show(current + 1); } }};
+  if ((e.target.tagName === 'INPUT' && e.target.type !== 'checkbox') || e.ctrlKey || e.metaKey || e.altKey) return;
+  const keys = {j: () => step(1), n: () => step(1), k: () => step(-1), p: () => step(-1),
+    a: () => { const i = currentChange(); if (i >= 0) { decide(i, 'accept'); step(1); } },
+    r: () => { const i = currentChange(); if (i >= 0) { decide(i, 'reject'); step(1); } }};
   if (keys[e.key]) { keys[e.key](); e.preventDefault(); }
 });
 progress();
 """
 
 
-def review_page(path: str, output: str, outcome: Outcome, notes: dict[str, str]) -> Iterator[str]:
-    """The whole review page for one document, in pieces; `notes` are glossary notes by rule id."""
+def review_page(
+    path: str, output: str, outcome: Outcome, notes: dict[str, str], names: Sequence[str] = ()
+) -> Iterator[str]:
+    """The whole review page for one document, in pieces; `notes` are glossary notes by rule id,
+    `names` the names this article's decisions already mark for the glossary."""
     name = path.rsplit("/", 1)[-1]
     data = {
         "input": path,
@@ -178,6 +230,7 @@ def review_page(path: str, output: str, outcome: Outcome, notes: dict[str, str])
         **_encoding_data(outcome),
         "changes": (_change_data(outcome, i, c) for i, c in enumerate(outcome.changes)),
         "kept": [_decision_data(d) for d in outcome.rejected],
+        "names": sorted(names),
     }
     yield f"""<!doctype html>
 <html lang="en">
@@ -191,7 +244,7 @@ def review_page(path: str, output: str, outcome: Outcome, notes: dict[str, str])
 <header>
 <h1>Review: {html.escape(path)}</h1>
 <p>{len(outcome.changes)} changes and {len(outcome.flags)} flags. Corrected edition: <code>{html.escape(output)}</code>.
-Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>r</kbd> reject.</p>
+Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change or flag, <kbd>a</kbd> accept, <kbd>r</kbd> reject.</p>
 <div class="actions">
 <button id="download-text">Download corrected text</button>
 <button id="download-decisions">Download decisions</button>
@@ -203,6 +256,7 @@ Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>
 <button id="pending-cancel">Go back and decide</button></dialog>
 <p class="legend"><span class="change glossary">glossary</span> <span class="change house">house rule</span>
 <span class="change grammar">grammar suggestion applied</span> <mark class="flag">flagged, not changed</mark></p>
+<p class="show">Show: {_show_boxes()}</p>
 {_summary(outcome)}
 {_kept_list(outcome.rejected)}
 </header>
@@ -228,6 +282,18 @@ def _encoding_data(outcome: Outcome) -> dict:
         "bom": list(byte_order_mark(document)),
         "bytes_of": {char: list(data) for char, data in table.items()} if table else None,
     }
+
+
+KINDS = (("glossary", "glossary"), ("house", "house rule"), ("grammar", "grammar"), ("name", "name"), ("flag", "flag"))
+
+
+def _show_boxes() -> str:
+    return " ".join(f'<label><input type="checkbox" value="{value}" checked> {label}</label>' for value, label in KINDS)
+
+
+def flag_kind(flag: Flag) -> str:
+    """name (a name the glossary does not know) or flag."""
+    return "name" if flag.rule == NAME_RULE else "flag"
 
 
 def kind(change: Change) -> str:
@@ -283,7 +349,10 @@ def _summary(outcome: Outcome) -> str:
             f"<td>{flags[rule]}</td><td>{buttons}</td></tr>"
         )
     head = "<tr><th>Rule</th><th>Kind</th><th>Changes</th><th>Flags</th><th></th></tr>"
-    return f'<table class="summary"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    # Folded by default: a long table would push the article below the fold.
+    title = f"By rule: {len(changes)} rules changed the text, {len(flags)} flagged it (accept or reject a rule at once)"
+    return (f'<details class="by-rule"><summary>{title}</summary><table class="summary"><thead>{head}</thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></details>\n')
 
 
 def _kept_list(rejected: Sequence[Decision]) -> str:
@@ -316,31 +385,53 @@ def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], start
             continue
         out.append(html.escape(original[cursor : flag.start]))
         stop = min(flag.end, end)
-        out.append(f'<mark class="flag" title="{html.escape(_flag_title(flag))}">{html.escape(original[flag.start:stop])}</mark>')
-        out.append(f'<sup class="flag-tag">⚑ {html.escape(flag.rule)}</sup>')
+        out.append(_flag_html(flag, original[flag.start : stop]))
         cursor = stop
     out.append(html.escape(original[cursor:end]))
     return "".join(out)
 
 
-def _flag_title(flag: Flag) -> str:
+def _flag_html(flag: Flag, text: str) -> str:
+    """A flagged stretch with its rule and message inline (and, for a name, a button to add it)."""
     suggestion = " → " + " | ".join(flag.suggestions) if flag.suggestions else ""
-    return f"{flag.rule}: {flag.message}{suggestion}"
+    message = html.escape(f"{flag.message}{suggestion}")
+    kind_of = flag_kind(flag)
+    add = (f'<button class="add-name" data-name="{html.escape(text)}" title="add “{html.escape(text)}” to the '
+           f'glossary names">add to names</button>') if kind_of == "name" else ""
+    return (
+        f'<span class="flag-item {kind_of}" data-kind="{kind_of}" data-rule="{html.escape(flag.rule)}" tabindex="0">'
+        f'<mark class="flag" title="{html.escape(flag.rule)}: {message}">{html.escape(text)}</mark>'
+        f'<sup class="flag-tag">⚑ {html.escape(flag.rule)}</sup><span class="flag-why">{message}</span>{add}</span>'
+    )
+
+
+SHORT_CHANGE = 60  # characters of a one-line change kept on one line with its buttons
+_TRAILING_BREAKS = regex.compile(r"[\r\n]+\Z")
 
 
 def _change_html(outcome: Outcome, index: int, change: Change, notes: dict[str, str]) -> str:
-    before = html.escape(outcome.original.text[change.start : change.end])
-    after = html.escape(outcome.corrected[change.new_start : change.new_end])
+    before = outcome.original.text[change.start : change.end]
+    after = outcome.corrected[change.new_start : change.new_end]
     note = notes.get(change.steps[0].rule, "")
     why = html.escape(change.reason + (f" — note: {note}" if note and note not in change.reason else ""))
     rule = html.escape(change.rule)
+    kind_of = kind(change)
+    short = " short" if len(before) + len(after) <= SHORT_CHANGE and not regex.search(r"[\r\n]", before + after) else ""
+    # The rule and buttons follow the text the change shows, before any line breaks it ends with, so
+    # they never start the next line; a short change is kept on one line with them.
+    shown_tail = "ins" if after else "del"
+    tail = _TRAILING_BREAKS.search(after or before)
+    head_text = (after or before)[: tail.start()] if tail else (after or before)
+    body = (f"<del>{html.escape(before)}</del><ins>{html.escape(head_text)}</ins>" if after
+            else f"<del>{html.escape(head_text)}</del><ins></ins>")
+    handle = (f'\u2060<span class="handle"><span class="tag">{rule}</span><span class="controls">'
+              f'<button class="accept" title="accept (a)">✓</button><button class="reject" title="reject (r)">✗</button>'
+              f"</span></span>")
+    breaks = f'<{shown_tail} class="tail">{html.escape(tail.group())}</{shown_tail}>' if tail else ""
     return (
-        f'<span class="change {kind(change)}" id="change-{index}" data-index="{index}" data-rule="{rule}" '
-        f'data-state="pending" tabindex="0" title="{rule}: {why}">'
-        f"<del>{before}</del><ins>{after}</ins><span class=\"tag\">{rule}</span>"
-        f'<span class="why">{why}</span>'
-        f'<span class="controls"><button class="accept" title="accept (a)">✓</button>'
-        f'<button class="reject" title="reject (r)">✗</button></span></span>'
+        f'<span class="change {kind_of}{short}" id="change-{index}" data-index="{index}" data-kind="{kind_of}" '
+        f'data-rule="{rule}" data-state="pending" tabindex="0" title="{rule}: {why}">'
+        f'{body}{handle}{breaks}<span class="why">{why}</span></span>'
     )
 
 

@@ -66,6 +66,8 @@ def test_fix_of_fix_with_decisions_changes_nothing():
         ("decisions: [\n", "d.yaml:2:1: YAML syntax error"),
         ("- a\n", "d.yaml:1:1: expected “decisions:” with a list of decisions"),
         ("decisions:\n  - rule: GL:ISIS\n    decision: maybe\n", "d.yaml:2:5: a decision needs text"),
+        ("decisions: []\nname: [Hurairah]\n", "d.yaml:2:1: unknown key “name”; did you mean “names”?"),
+        ("decisions: []\nnames: Hurairah\n", "d.yaml:2:1: “names” must be a list of names"),
     ],
 )
 def test_bad_decisions_files_name_the_place(text, message):
@@ -222,3 +224,8 @@ def test_the_run_summary_counts_rejected_changes(project, capsys, monkeypatch):
     assert "“Daash” → “ISIS”, rejected in review" not in out  # GL:ISIS made changes: its own reason is kept
     assert main(["check", "--grammar", "none"]) == 1
     assert capsys.readouterr().err.splitlines()[-1].endswith("; 1 rejected in review")
+
+
+def test_a_decisions_file_with_no_decisions_and_names_reads():
+    read = load_decisions("d.yaml", "article: a.txt\ndecisions:\nnames: [Qutaybah Zubaydi]\n")
+    assert (read.decisions, read.names, read.path) == ([], ("Qutaybah Zubaydi",), "d.yaml")

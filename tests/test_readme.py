@@ -70,7 +70,7 @@ def _synopses() -> dict[str, str]:
             match = re.match(r"cleanup ((?:glossary )?[a-z|]+)", line)
             if match:
                 current = match.group(1)
-                synopses[current] = line
+                synopses[current] = synopses.get(current, "") + " " + line  # a command may have several forms
             elif current and line.startswith(" "):
                 synopses[current] += line
             else:
@@ -122,3 +122,11 @@ def test_help_and_readme_give_the_same_exit_codes():
         help_words = set(re.findall(r"[a-z]{4,}", in_help.lower()))
         readme_words = set(re.findall(r"[a-z]{4,}", in_readme.lower()))
         assert help_words == readme_words, f"exit {code}: only in --help {help_words - readme_words}, only in README {readme_words - help_words}"
+
+
+def test_every_image_the_readme_shows_is_a_png_in_the_repository():
+    images = re.findall(r"^!\[[^\]]*\]\(([^)]+)\)$", README, flags=re.M)  # shown images, not examples in text
+    assert images, "the README shows the review page"
+    for image in images:
+        data = (ROOT / image).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000, image

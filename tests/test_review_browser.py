@@ -60,6 +60,7 @@ def review_in_browser(page_file: Path, downloads: Path, screenshot: Path) -> tup
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(page_file.resolve().as_uri())
+        page.click("details.by-rule summary")  # the table by rule is folded until asked for
         for button in page.locator(".accept-rule").all():
             button.click()
         rejected = page.locator(f'#article .change[data-rule="{REJECTED_RULE}"]')
@@ -136,7 +137,7 @@ def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path,
         browser = playwright.chromium.launch(executable_path=chromium())
         page = browser.new_page(accept_downloads=True)
         page.goto((tmp_path / "corrected" / "a.txt.html").resolve().as_uri())
-        page.locator(".accept-rule").first.click()
+        page.click("details.by-rule summary")
         for button in page.locator(".accept-rule").all():
             button.click()
         page.locator('#article .change[data-rule="GL:Rasool"] .reject').click()
@@ -191,3 +192,85 @@ def test_downloaded_text_is_the_bytes_fix_writes_and_pending_changes_are_asked_a
         browser.close()
     assert downloads["#pending-accept"] == written  # the same bytes as cleanup fix: encoding, BOM, CRLF
     assert downloads["#pending-reject"] == data  # nothing applied: the article as it was
+
+
+def test_flags_read_inline_can_be_visited_hidden_and_a_name_goes_to_the_glossary(tmp_path, monkeypatch, capsys):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    house = tmp_path / "glossary" / "house.yaml"
+    house.write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]  # keep this comment\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(
+        "Yesterday the spokesman Qutaybah Zubaydi said the Daash cell , moved.\n\nThe army army moved.\n", encoding="utf-8"
+    )
+    assert main(["fix", "-q"]) == 0
+    downloads = tmp_path / "downloads"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(accept_downloads=True)
+        page.goto((tmp_path / "corrected" / "a.txt.html").resolve().as_uri())
+        name, repeat = page.locator(".flag-item.name"), page.locator('.flag-item[data-rule="RW002"]')
+        assert "repeated word" in repeat.locator(".flag-why").inner_text()  # the message is on the page, not only on hover
+        assert repeat.locator(".flag-why").is_visible()
+        visited = []
+        for _ in range(4):
+            page.keyboard.press("j")
+            visited.append(page.locator("#article .current").get_attribute("data-rule"))
+        assert visited == ["NM001", "GL:ISIS", "SP001", "RW002"]  # changes and flags, in text order
+        page.uncheck('.show input[value="name"]')
+        page.uncheck('.show input[value="house"]')
+        assert not name.locator(".flag-why").is_visible() and not name.locator(".add-name").is_visible()
+        assert not page.locator('.change[data-rule="SP001"] .accept').is_visible()
+        page.keyboard.press("k")
+        page.keyboard.press("k")
+        assert page.locator("#article .current").get_attribute("data-rule") == "GL:ISIS"  # hidden kinds are skipped
+        page.check('.show input[value="name"]')
+        name.locator(".add-name").click()
+        assert name.locator(".add-name").get_attribute("aria-pressed") == "true"
+        with page.expect_download() as download:
+            page.click("#download-decisions")
+        decisions = Path(download.value.path()).read_text(encoding="utf-8")
+        browser.close()
+    assert decisions.endswith('names:\n  - "Qutaybah Zubaydi"\n')
+    (tmp_path / "corrected" / "a.txt.decisions.yaml").write_text(decisions, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["fix"]) == 0
+    assert "a.txt.decisions.yaml: 1 name(s) confirmed in review are not in the glossary yet (Qutaybah Zubaydi); add them: " \
+           "cleanup glossary add --names-from corrected/a.txt.decisions.yaml" in capsys.readouterr().err
+    page_html = (tmp_path / "corrected" / "a.txt.html").read_text(encoding="utf-8")
+    assert '"names": ["Qutaybah Zubaydi"]' in page_html  # the page keeps the name marked for the next download
+    assert main(["glossary", "add", "--names-from", "corrected/a.txt.decisions.yaml"]) == 0
+    assert house.read_text(encoding="utf-8") == (
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]  # keep this comment\nnames:\n  - Qutaybah Zubaydi\n"
+    )
+    assert main(["check"]) == 1
+    assert "NM001" not in capsys.readouterr().out  # a known name now
+    assert main(["glossary", "add", "--names-from", "corrected/a.txt.decisions.yaml"]) == 0
+    assert "unchanged" in capsys.readouterr().out
+
+
+BUTTONS_ON_THE_LINE_OF_THEIR_CHANGE = """() => Array.from(document.querySelectorAll('#article .change')).filter(change => {
+  const ins = change.querySelector('ins'), del = change.querySelector('del');
+  const text = ins.textContent ? ins : del;
+  const lines = text.getClientRects();
+  const last = lines[lines.length - 1], button = change.querySelector('.accept').getBoundingClientRect();
+  return !(button.bottom > last.top && button.top < last.bottom);
+}).map(change => change.dataset.rule)"""
+
+
+@pytest.mark.parametrize("width", [380, 720, 1400])
+def test_the_text_uses_the_window_and_buttons_stay_with_their_change(project, width):
+    from playwright.sync_api import sync_playwright
+
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto((project / "corrected" / f"{SEED.name}.html").resolve().as_uri())
+        stray = page.evaluate(BUTTONS_ON_THE_LINE_OF_THEIR_CHANGE)
+        article_width = page.evaluate("document.getElementById('article').getBoundingClientRect().width")
+        browser.close()
+    assert stray == []
+    assert article_width > 0.85 * width - 70  # the window less its margins, not a fixed column
