@@ -31,8 +31,8 @@ def fingerprint(parts: Iterable[object]) -> str:
     digest = hashlib.sha256()
     for part in parts:
         digest.update(repr(part).encode("utf-8") + b"\0")
-    for source in sorted(PACKAGE.glob("*.py")):
-        digest.update(source.read_bytes())
+    for source in sorted(PACKAGE.rglob("*.py")):  # every module, in subpackages too, with its place
+        digest.update(source.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0" + source.read_bytes())
     for package in ("harper-py", "language-tool-python", "regex", "markdown-it-py"):
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())

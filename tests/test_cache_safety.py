@@ -143,3 +143,19 @@ def test_no_module_turns_data_into_code():
         if forbidden.search(line)
     ]
     assert found == []
+
+
+def test_the_code_fingerprint_covers_modules_in_subpackages_and_their_places(tmp_path, monkeypatch):
+    import cleanup.cache as cache_module
+
+    package = tmp_path / "pkg"
+    (package / "rules").mkdir(parents=True)
+    (package / "a.py").write_text("X = 1\n", encoding="utf-8")
+    (package / "rules" / "b.py").write_text("Y = 2\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "PACKAGE", package)
+    first = cache_module.fingerprint(["settings"])
+    (package / "rules" / "b.py").write_text("Y = 3\n", encoding="utf-8")  # a module in a subpackage edited
+    second = cache_module.fingerprint(["settings"])
+    (package / "rules" / "b.py").rename(package / "b.py")  # the same code moved
+    third = cache_module.fingerprint(["settings"])
+    assert len({first, second, third}) == 3
