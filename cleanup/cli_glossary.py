@@ -168,8 +168,8 @@ def _run_names(args: argparse.Namespace) -> int:
             print(f"  - {json.dumps(next(iter(spellings[key])), ensure_ascii=False)}  # {counts[key]}× {first[key]}")
         return cli.EXIT_OK
     table = Table(title=f"{len(counts)} unknown name(s)")
-    for column in ("Name", "Times", "Spellings", "First at"):
-        table.add_column(column)
+    for heading in ("Name", "Times", "Spellings", "First at"):
+        table.add_column(heading)
     for key in ranked:
         table.add_row(escape(next(iter(spellings[key]))), str(counts[key]), escape(", ".join(spellings[key])), escape(first[key]))
     cli._console(False).print(table)

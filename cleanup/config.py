@@ -7,6 +7,7 @@ import posixpath
 import re
 import tomllib
 from dataclasses import dataclass, fields
+from typing import Any
 
 from .grammar import DIALECTS, HARPER_OFF_BY_DEFAULT
 
@@ -88,8 +89,10 @@ def parse_config(path: str, text: str) -> Config | None:
         raise ConfigError(f"{_key_location(path, text, 'tool.' + other)}: [tool.{other}] is not for cleanup; "
                           "in cleanup.toml put the settings at the top (or under [tool.cleanup])")
     section = "[tool.cleanup]" if nested else "settings"
-    values = _values(path, text, section, table)
-    return Config(**{name: _beside(path, value) if name in PATHS else value for name, value in values.items()}, source=path)
+    values: dict[str, Any] = {
+        name: _beside(path, value) if name in PATHS else value for name, value in _values(path, text, section, table).items()
+    }
+    return Config(**values, source=path)
 
 
 def _beside(config_path: str, value: str | tuple[str, ...]) -> str | tuple[str, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import Change, Decision, Location, Problem
-from .yamlread import YamlMap, YamlProblem, load_yaml, syntax_advice
+from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, syntax_advice
 
 CONTEXT = 24  # characters of original text kept on each side of a change
 MIN_AGREEMENT = 6  # characters of context that must still agree for a decision to apply
@@ -45,8 +45,10 @@ def match(decisions: Sequence[Decision], original: str, changes: Sequence[Change
     Pairs are found through an index of contexts, best agreement first, and a change leaves the index
     once matched: a decision is compared only with changes it could still take.
     """
-    index = _ContextIndex(original, changes) if decisions else None
     found: dict[int, Decision] = {}
+    if not decisions:
+        return found, []
+    index = _ContextIndex(original, changes)
     used: set[int] = set()
     for level in (*LEVELS, 0):
         pairs = []
@@ -79,7 +81,7 @@ class _ContextIndex:
         self.keys_of: list[list[tuple]] = []
         for number, change in enumerate(changes):
             text_key = (change.rule.split("+")[0], original[change.start : change.end])
-            keys = [(text_key, 0)]
+            keys: list[tuple] = [(text_key, 0)]
             left, right = self.contexts[number]
             for level in LEVELS:
                 keys.extend((text_key, level, split) for split in _splits(left, right, level))
@@ -168,7 +170,7 @@ def load_decisions(path: str, text: str) -> DecisionFile:
     article, article_hash = (data.get(key) for key in ("article", "article_sha256"))
     if not all(value is None or isinstance(value, str) for value in (article, article_hash)):
         raise DecisionsError([Problem(Location(path, 1, 1), "“article” and “article_sha256” must be text")])
-    items = data.get("decisions") or []  # `decisions:` with nothing under it: none
+    items = data.get("decisions") or YamlList()  # `decisions:` with nothing under it: none
     decisions, problems = [], []
     for index, item in enumerate(items):
         line, column = items.lc.item(index)
@@ -225,4 +227,5 @@ def _decision(item: object, where: Location) -> Decision | None:
     values = [item.get(key, "") for key in keys]
     if not all(isinstance(v, str) for v in values) or not values[0]:
         return None
-    return Decision(*values, item["decision"], where)
+    rule, before, after, context_before, context_after = values
+    return Decision(rule, before, after, context_before, context_after, item["decision"], where)

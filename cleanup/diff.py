@@ -112,7 +112,7 @@ def _blocks(original: str, changes: Sequence[Change], a_starts: list[int]) -> li
             merged.append([first, end, offset_of(first) + delta, 0])
         delta += (change.new_end - change.new_start) - (change.end - change.start)
         merged[-1][3] = offset_of(merged[-1][1]) + delta
-    return [tuple(block) for block in merged]
+    return [(first, last, new_first, new_last) for first, last, new_first, new_last in merged]
 
 
 def _line_of(starts: list[int], offset: int, text: str) -> int:

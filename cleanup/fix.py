@@ -77,13 +77,13 @@ def fix(
     """Run every edit source until none proposes an edit; return the text and its change log.
 
     `vetoed` spans of the original (changes an editor rejected) are never edited."""
-    text, changes = original, ()
+    text, changes = original, tuple[Change, ...]()
     for _ in range(max_passes):
-        edits = (_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
+        found = (_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
         if vetoed:
             offsets = OriginalOffsets(changes)
-            edits = (e for e in edits if not _touches_vetoed(e, offsets, vetoed))
-        edits = select_edits(edits)
+            found = (e for e in found if not _touches_vetoed(e, offsets, vetoed))
+        edits = select_edits(found)
         if not edits:
             return FixResult(text, changes)
         text, changes = compose(original, text, changes, edits)

@@ -116,7 +116,8 @@ class Matcher:
         if key is None:
             return
         if not target.is_preferred and key == word_key(target.term.preferred):
-            self._exact.setdefault(word_key(phrase, fold_keep_case), target)
+            exact = word_key(phrase, fold_keep_case)  # never None: the same words as `key`
+            self._exact.setdefault(exact or key, target)
         else:
             self._folded.setdefault(key, target)
         words = key.split(" ")

@@ -10,7 +10,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .fix import fix
 from .loader import SCOPES, Glossary
-from .model import Problem, Safety
+from .model import Location, Problem, Safety
 
 
 def warnings(glossary: Glossary, is_english_word: Callable[[str], bool]) -> list[Problem]:
@@ -18,15 +18,16 @@ def warnings(glossary: Glossary, is_english_word: Callable[[str], bool]) -> list
     that another entry rewrites."""
     found = []
     for term in glossary.terms:
+        where = term.where or Location("")
         rewritten = fix(term.preferred, [glossary.matcher.edits]).text
         if rewritten != term.preferred:
-            found.append(Problem(term.where, f"preferred form “{term.preferred}” is rewritten to “{rewritten}” by another entry"))
+            found.append(Problem(where, f"preferred form “{term.preferred}” is rewritten to “{rewritten}” by another entry"))
         for variant in term.variants:
             if fix(variant, [glossary.matcher.edits]).text == variant:
-                found.append(Problem(term.where, f"variant “{variant}” can never match: a longer entry always claims it"))
+                found.append(Problem(where, f"variant “{variant}” can never match: a longer entry always claims it"))
             elif " " not in variant and is_english_word(variant.lower()):
                 found.append(
-                    Problem(term.where, f"variant “{variant}” is an ordinary English word: it will change normal prose too")
+                    Problem(where, f"variant “{variant}” is an ordinary English word: it will change normal prose too")
                 )
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import regex
 
@@ -90,7 +90,7 @@ class HarperChecker:
 
 
 # One Linter per dialect for the whole process: building one takes about half a second.
-_LINTERS: dict[str, tuple[object, frozenset[str], tuple[str, ...]]] = {}
+_LINTERS: dict[str, tuple[Any, frozenset[str], tuple[str, ...]]] = {}  # harper.Linter: an optional import
 
 
 def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...]):
@@ -100,8 +100,7 @@ def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...
         raise CheckerError("Harper is not installed: pip install harper-py (or use --grammar none)") from None
     cached = _LINTERS.get(dialect)
     if cached is None:
-        linter = Linter(getattr(Dialect, dialect.upper()))
-        cached = (linter, frozenset(), ())
+        cached = (Linter(getattr(Dialect, dialect.upper())), frozenset(), ())
     linter, current_words, current_disabled = cached
     if words != current_words:
         linter.clear_words()

@@ -110,7 +110,7 @@ def failing_examples(glossary: Glossary) -> list[Problem]:
             if got != example.after:
                 problems.append(
                     Problem(
-                        example.where or term.where,
+                        example.where or term.where or Location(""),
                         f"example of “{term.preferred}” fails: “{example.before}” became “{got}”, "
                         f"expected “{example.after}”; fix the entry or the example",
                     )
@@ -468,7 +468,7 @@ def _conflict_key(phrase: _Phrase) -> str | None:
     if key is None:
         return None
     if not phrase.is_preferred and key == word_key(phrase.term.preferred):
-        return "exact:" + word_key(phrase.text, fold_keep_case)
+        return f"exact:{word_key(phrase.text, fold_keep_case)}"
     return key
 
 

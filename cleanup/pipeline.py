@@ -71,6 +71,7 @@ class _Run:
         if self._text is not text:
             self._text, self._directives = text, directives(text, self.markdown)
             self._quotations = sorted(quotation_spans(text, self.markdown))
+        assert self._directives is not None
         return self._directives
 
     def allows(self, text: str, rule: str, start: int, end: int) -> bool:
@@ -214,7 +215,8 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
     wanted = {category.lower() for category in run.settings.apply_suggestions}
 
     def source(text: str) -> Iterator[Edit]:
-        house = [f for rule in run.settings.rules if rule.safety is Safety.FLAG for f in _findings(run, rule, text)]
+        house = [f for rule in run.settings.rules if rule.safety is Safety.FLAG for f in _findings(run, rule, text)
+                 if isinstance(f, Flag)]
         for flag in house + _grammar_flags(run, text, house):
             if flag.category.lower() not in wanted or len(flag.suggestions) != 1:
                 continue

@@ -11,7 +11,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ruamel.yaml.error import MarkedYAMLError
 
 from .model import LineIndex, Location, Problem, line_bounds
-from .yamlread import YamlProblem, load_yaml
+from .yamlread import YamlMap, YamlProblem, load_yaml
 
 Span = tuple[int, int]
 
@@ -147,7 +147,7 @@ def _front_matter(
             return [], (), ()  # plain text that merely starts with a rule of dashes
         problems.append(_front_matter_problem(error))
         return [match.span()], (), ()
-    if not isinstance(data, dict):
+    if not isinstance(data, YamlMap):
         return ([match.span()] if markdown else []), (), ()
     settings = data.get("cleanup")
     if settings is None:
@@ -164,7 +164,7 @@ def _front_matter_problem(error: MarkedYAMLError | YamlProblem) -> Problem:
     return Problem(where, f"front matter is not valid YAML ({error.problem}); fix it or remove it")
 
 
-def _overrides(settings: object, data: dict, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _overrides(settings: object, data: YamlMap, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     line = data.lc.key("cleanup")[0] + 2
     if not isinstance(settings, dict) or set(settings) - {"allow", "disable"}:
         problems.append(Problem(Location("", line, 1), "front matter “cleanup:” takes only “allow:” and “disable:” lists"))

@@ -46,7 +46,7 @@ def _walk_paragraph(text: str, start: int, end: int, next_start: int | None) -> 
         if match.group() == OPEN and opened is None:
             opened = at
             yield from _space_after_opening(text, at, end)
-        elif match.group() == OPEN:
+        elif match.group() == OPEN and opened is not None:
             if not before.isspace() and not text[at + 1 : at + 2].isalnum():
                 yield QuoteEvent("flip", at, at + 1, CLOSE)  # “ used as a closing mark
                 yield QuoteEvent("quotation", opened, at + 1)

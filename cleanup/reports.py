@@ -81,7 +81,7 @@ def text_lines(path: str, outcome: Outcome) -> Iterator[str]:
 def json_report(items: Sequence[tuple[str, Outcome]]) -> dict:
     """Every file's findings and a summary (schema in README, `schema_version` 1)."""
     files = [{"path": path, "findings": [_finding_record(f) for f in findings(outcome)]} for path, outcome in items]
-    every = [record for file in files for record in file["findings"]]
+    every = [record for path, outcome in items for record in (_finding_record(f) for f in findings(outcome))]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "cleanup", "version": __version__},
@@ -263,7 +263,7 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
             f = _change_finding(outcome, index, change)
             review = "accepted" if number in outcome.accepted else ""
             where = _md(_in_context(outcome, change))
-            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement)} | {_md(f.rule)} | {where} | {review} |\n"
+            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md_text(f.replacement or '')} | {_md(f.rule)} | {where} | {review} |\n"
     if outcome.flags:
         yield "\n## Flags\n\n| Line:col | Text | Rule | Message | Suggestions |\n| --- | --- | --- | --- | --- |\n"
         for f in (_flag_finding(outcome, index, flag) for flag in outcome.flags):
