@@ -109,7 +109,7 @@ def prh_yaml(terms) -> str:
 
 def _explain(output: str, truth: str, terms) -> str:
     """How a tool's output differs from the ground truth, word by word."""
-    missed = [a for a, b in zip(output.split(), truth.split()) if a != b]
+    missed = [a for a, b in zip(output.split(), truth.split(), strict=False) if a != b]
     if not missed:
         return "same as ground truth"
     variants = {v for term in terms for v in term.variants}

@@ -34,7 +34,7 @@ def load(folder: Path, limit: int | None) -> list[tuple[str, bool]]:
 
 
 def scores(flagged: list[bool], wrong: list[bool]) -> str:
-    true_positive = sum(f and w for f, w in zip(flagged, wrong))
+    true_positive = sum(f and w for f, w in zip(flagged, wrong, strict=True))
     precision = true_positive / max(sum(flagged), 1)
     recall = true_positive / max(sum(wrong), 1)
     f_half = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
@@ -65,7 +65,7 @@ def main() -> None:
     print(f"{'  SpellCheck':<14} {scores(['HP:SpellCheck' in rules for rules in harper_rules], wrong)}")
     print(f"{'  names':<14} {scores([NAME_RULE in rules for rules in harper_rules], wrong)}")
     print(f"{'house checks':<14} {scores(house_flags, wrong)}")
-    print(f"{'both':<14} {scores([a or b for a, b in zip(harper_flags, house_flags)], wrong)}")
+    print(f"{'both':<14} {scores([a or b for a, b in zip(harper_flags, house_flags, strict=True)], wrong)}")
     print(f"{'(flag all)':<14} {scores([True] * len(wrong), wrong)}")
     print(f"\nHouse checks, each\n{'rule':<28} {'flagged':>8} {'precision':>10} {'recall':>8} {'F0.5':>6}")
     for rule in flag_rules:

@@ -77,7 +77,7 @@ def word_key(text: str, folder=fold) -> str | None:
     tokens = list(TOKEN.finditer(text))
     if not tokens or tokens[0].start() != 0 or tokens[-1].end() != len(text):
         return None
-    for left, right in zip(tokens, tokens[1:]):
+    for left, right in zip(tokens, tokens[1:], strict=False):
         if not HORIZONTAL_SPACE.fullmatch(text, left.end(), right.start()):
             return None
     return " ".join(folder(t.group()) for t in tokens)
@@ -302,8 +302,8 @@ def under_capitalized(found: str, written: str, at_sentence_start: Callable[[], 
         return False
     if written_words[0][:1].isupper() and not found_words[0][:1].isupper():
         return False
-    missing = [f[:1].islower() and w[:1].isupper() for f, w in zip(found_words, written_words)]
-    kept_later = [f[:1].isupper() and w[:1].isupper() for f, w in zip(found_words[1:], written_words[1:])]
+    missing = [f[:1].islower() and w[:1].isupper() for f, w in zip(found_words, written_words, strict=False)]
+    kept_later = [f[:1].isupper() and w[:1].isupper() for f, w in zip(found_words[1:], written_words[1:], strict=False)]
     return any(missing) and (any(kept_later) or not at_sentence_start())
 
 

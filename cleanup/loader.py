@@ -255,7 +255,7 @@ class _Reader:
 
     def _phrases(self, term: Term, places: list[Location]) -> list[_Phrase]:
         texts = [term.preferred, *term.variants]
-        phrases = [_Phrase(t, w, term, i == 0) for i, (t, w) in enumerate(zip(texts, places))]
+        phrases = [_Phrase(t, w, term, i == 0) for i, (t, w) in enumerate(zip(texts, places, strict=False))]
         preferred_key = word_key(term.preferred)
         for phrase in phrases:
             key = word_key(phrase.text)

@@ -527,9 +527,9 @@ def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, monkeypatch, c
 
 
 def test_a_file_over_the_size_cap_fails_alone(tmp_path, monkeypatch, capsys):
-    import cleanup.cli as cli
+    import cleanup.cli.inputs as inputs
 
-    monkeypatch.setattr(cli, "MAX_INPUT_BYTES", 1 << 20)
+    monkeypatch.setattr(inputs, "MAX_INPUT_BYTES", 1 << 20)
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n", "seeds/big.txt": b"word " * (1 << 18)})
     assert main(["fix", "-q", "--grammar", "none"]) == 2
     assert "seeds/big.txt: larger than 1 MB; split it into articles\n" in capsys.readouterr().err

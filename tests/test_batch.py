@@ -64,7 +64,7 @@ def test_the_per_document_step_is_a_pure_picklable_function():
 
 
 def test_a_second_run_over_an_unchanged_folder_does_no_work(archive, monkeypatch):
-    import cleanup.cli as cli
+    import cleanup.cli.batch as cli
 
     calls = []
     real = cli.process
@@ -121,7 +121,7 @@ def test_a_file_whose_fixes_never_settle_fails_alone_and_is_listed_at_the_end(ar
 
 
 def test_a_bug_met_in_one_file_is_reported_for_it_and_the_others_are_written(archive, capsys, monkeypatch):
-    import cleanup.cli as cli
+    import cleanup.cli.batch as cli
 
     real = cli.process
 
@@ -171,7 +171,7 @@ def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
 
 
 def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_edited(archive, monkeypatch):
-    import cleanup.cli as cli
+    import cleanup.cli.plan as cli
 
     written = []
     real = cli.write_atomically
@@ -206,7 +206,7 @@ class CrashingChecker:
 
 
 def test_a_worker_that_dies_costs_only_its_file(tmp_path):
-    import cleanup.cli as cli
+    from cleanup.cli.batch import Failed, Processed, results
     from cleanup.loader import load_glossary
     from cleanup.pipeline import Settings
 
@@ -216,7 +216,9 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path):
         path = tmp_path / f"a{number:02}.txt"
         path.write_text("CRASH Daash\n" if number in (3, 9) else f"Daash {number}\n", encoding="utf-8")
         tasks.append((path, None, False, []))
-    results = list(cli._results(tasks, settings, jobs=2))
-    assert [kind for kind, _ in results] == ["failed" if n in (3, 9) else "ok" for n in range(12)]
-    assert results[3][1] == f"{tmp_path / 'a03.txt'}: the process checking it died twice (out of memory, or a crash in a checker); nothing was written for this file"
-    assert [outcome.corrected for kind, outcome in results if kind == "ok"] == [f"ISIS {n}\n" for n in range(12) if n not in (3, 9)]
+    done = list(results(tasks, settings, jobs=2))
+    assert [type(result) for result in done] == [Failed if n in (3, 9) else Processed for n in range(12)]
+    assert done[3] == Failed(
+        f"{tmp_path / 'a03.txt'}: the process checking it died twice (out of memory, or a crash in a checker); nothing was written for this file"
+    )
+    assert [r.outcome.corrected for r in done if isinstance(r, Processed)] == [f"ISIS {n}\n" for n in range(12) if n not in (3, 9)]

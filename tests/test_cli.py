@@ -112,7 +112,7 @@ def test_glossary_syntax_error_is_one_line_and_writes_nothing(project, capsys):
 
 def test_conflicting_variant_is_one_line_and_writes_nothing(project, capsys):
     write(project / "seeds" / "a.txt", b"Daash\n")
-    write(project / "glossary" / "extra.yaml", "terms:\n  - preferred: Islamic State\n    variants: [Daash]\n".encode())
+    write(project / "glossary" / "extra.yaml", b"terms:\n  - preferred: Islamic State\n    variants: [Daash]\n")
     assert main(["fix"]) == 2
     assert capsys.readouterr().err == (
         "glossary/house.yaml:3:16: variant “Daash” is listed under “ISIS” and under “Islamic State” "
@@ -291,7 +291,7 @@ def test_bad_configuration_is_one_line_naming_the_place(project, capsys, content
 
 
 def test_markdown_input_keeps_code_and_links(project):
-    write(project / "seeds" / "a.md", "Daash , said `Daash , x` [Daash](https://x.org/Daash).\n".encode())
+    write(project / "seeds" / "a.md", b"Daash , said `Daash , x` [Daash](https://x.org/Daash).\n")
     assert main(["fix", "-q"]) == 0
     assert (project / "corrected" / "a.md").read_text(encoding="utf-8") == (
         "ISIS, said `Daash , x` [ISIS](https://x.org/Daash).\n"
@@ -344,7 +344,7 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     [
         ("cr.txt", b"The Daash cell\rmoved , then\rRasul spoke.\r"),
         ("mixed.txt", b"The Daash cell\r\nmoved\n, then\rRasul spoke.\n\rend Daash"),
-        ("bom.txt", codecs.BOM_UTF8 + "Daash said Rasul.\nSecond line.\n".encode()),
+        ("bom.txt", codecs.BOM_UTF8 + b"Daash said Rasul.\nSecond line.\n"),
         ("cp1256.txt", "The Daash cell\nقال الرسول Rasul\n".encode("cp1256")),
         ("new\nline.txt", b"The Daash cell moved.\n"),
     ],

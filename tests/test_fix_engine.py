@@ -117,7 +117,7 @@ def test_changes_always_explain_the_corrected_text(case):
         text = new_text
     assert replay(original, text, changes) == text
     assert undo(original, text, changes) == original
-    for left, right in zip(changes, changes[1:]):
+    for left, right in zip(changes, changes[1:], strict=False):
         assert left.end <= right.start and left.new_end <= right.new_start
     for change in changes:
         assert original[change.start : change.end] != text[change.new_start : change.new_end]

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from cleanup.cli import _parser
+from cleanup.cli import build_parser as _parser
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -130,3 +130,17 @@ def test_every_image_the_readme_shows_is_a_png_in_the_repository():
     for image in images:
         data = (ROOT / image).read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000, image
+
+
+def test_how_it_works_names_every_module_of_the_package():
+    section = README.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`([a-z_/]+)`", section))
+    package = ROOT / "cleanup"
+    for module in package.rglob("*.py"):
+        relative = module.relative_to(package).with_suffix("").as_posix()
+        if relative in ("__init__", "__main__", "cli/commands/__init__"):
+            continue
+        if relative.startswith("cli/commands/"):
+            assert "cli/commands/" in named and relative.rsplit("/", 1)[1] in section, relative
+            continue
+        assert relative in named, f"README's How it works does not name {relative}"

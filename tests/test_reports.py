@@ -53,7 +53,7 @@ def test_json_format_matches_the_text_findings(project, capsys):
     assert code == 1 and report["schema_version"] == 1 and report["tool"]["name"] == "cleanup"
     records = [(file["path"], f) for file in report["files"] for f in file["findings"]]
     assert len(records) == len(text.splitlines())
-    for (path, finding), line in zip(records, text.splitlines()):
+    for (path, finding), line in zip(records, text.splitlines(), strict=True):
         assert line.startswith(f"{path}:{finding['line']}:{finding['column']}: {finding['rule']} ")
         assert finding["severity"] == ("error" if finding["kind"] == "change" else finding["severity"])
         assert finding["kind"] in ("change", "flag")

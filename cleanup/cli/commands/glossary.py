@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from rich.markup import escape
 from rich.table import Table
 
-from . import cli
-from .cli_output import write_atomically
-from .cli_project import glossary_folder
-from .decisions import DecisionsError, load_decisions
-from .glossary_tools import add_entry, add_names, schema, warnings
-from .grammar import english_word_test
-from .loader import Glossary, GlossaryError, load_glossary
-from .model import LineIndex
-from .names import unknown_names
-from .suggest import as_yaml, suggest
+from ...decisions import DecisionsError, load_decisions
+from ...glossary_tools import add_entry, add_names, schema, warnings
+from ...grammar import english_word_test
+from ...loader import Glossary, GlossaryError, load_glossary
+from ...model import LineIndex
+from ...names import unknown_names
+from ...pipeline import ALL_RULES
+from ...suggest import as_yaml, suggest
+from ..console import make_console, print_error
+from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
+from ..inputs import DEFAULT_INPUT, find_inputs, read_document, read_utf8
+from ..project import glossary_folder
+from ..settings import (
+    DEFAULT_GLOSSARY_DIR,
+    glossary_files,
+    load_config,
+    load_glossary_files,
+)
+from ..write import write_atomically
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -27,7 +37,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
 
     check = tools.add_parser("check", help="validate glossary files, run their examples, and warn about weak entries")
-    check.add_argument("files", nargs="*", metavar="FILE", help=f"glossary files (default: {cli.DEFAULT_GLOSSARY_DIR}/*.yaml)")
+    check.add_argument("files", nargs="*", metavar="FILE", help=f"glossary files (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)")
     check.set_defaults(handler=_run_check)
 
     add = tools.add_parser(
@@ -36,7 +46,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     add.add_argument("preferred", nargs="?", metavar="PREFERRED")
     add.add_argument("--variant", action="append", default=[], metavar="V", help="a variant; repeat for several")
     add.add_argument("--note", metavar="TEXT", help="why (shown to editors with each change)")
-    add.add_argument("--file", metavar="FILE", help=f"the file to change (default: {cli.DEFAULT_GLOSSARY_DIR}/house.yaml)")
+    add.add_argument("--file", metavar="FILE", help=f"the file to change (default: {DEFAULT_GLOSSARY_DIR}/house.yaml)")
     add.add_argument(
         "--names-from", metavar="DECISIONS", help="add the names a review decisions file confirms to the glossary's names:"
     )
@@ -46,20 +56,20 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     schema_parser.set_defaults(handler=_run_schema)
 
     names = tools.add_parser("names", help="list the names an archive uses that the glossary does not know, by frequency")
-    names.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {cli.DEFAULT_INPUT}/)")
+    names.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
     names.add_argument("--glossary", action="append", metavar="FILE", help="glossary whose forms count as known (default: as `fix`)")
     names.add_argument("--yaml", action="store_true", help="print them ready to paste under `names:`")
     names.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N names (default: 100)")
     names.set_defaults(handler=_run_names)
 
     found = tools.add_parser("suggest", help="propose entries for names spelled more than one way")
-    found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {cli.DEFAULT_INPUT}/)")
+    found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
     found.add_argument(
         "--glossary",
         action="append",
         metavar="FILE",
         help=f"glossary whose entries count as covered; repeat for several (default: as `fix`, "
-        f"{cli.DEFAULT_GLOSSARY_DIR}/*.yaml)",
+        f"{DEFAULT_GLOSSARY_DIR}/*.yaml)",
     )
     found.add_argument("--yaml", action="store_true", help="print ready-to-paste glossary YAML instead of a table")
     found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
@@ -67,60 +77,60 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    files = cli.glossary_files(args.files)
+    files = glossary_files(args.files)
     if not files:
-        raise cli.UsageError(f"cleanup: no glossary files in {glossary_folder()}/")
-    sources = [(str(f), cli._read_utf8(f)) for f in files]
-    glossary = load_glossary(sources, reserved_ids=[rule.id for rule in cli.ALL_RULES])
+        raise UsageError(f"cleanup: no glossary files in {glossary_folder()}/")
+    sources = [(str(f), read_utf8(f)) for f in files]
+    glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
     found = warnings(glossary, english_word_test())
     for problem in found:
-        print(f"{problem} (warning)", file=cli.sys.stderr)
+        print(f"{problem} (warning)", file=sys.stderr)
     examples = sum(len(t.examples) for t in glossary.terms) + sum(len(r.examples) for r in glossary.rules)
     print(
         f"{len(glossary.terms)} entries, {len(glossary.rules)} rules, {examples} examples passed, "
         f"{len(found)} warning(s) in {len(files)} file(s)"
     )
-    return cli.EXIT_CHANGES if found else cli.EXIT_OK
+    return EXIT_CHANGES if found else EXIT_OK
 
 
 def _run_add(args: argparse.Namespace) -> int:
     if (args.preferred is None) == (args.names_from is None):
-        raise cli.UsageError("cleanup glossary add: give PREFERRED (an entry) or --names-from DECISIONS, one of them")
+        raise UsageError("cleanup glossary add: give PREFERRED (an entry) or --names-from DECISIONS, one of them")
     target = Path(args.file or glossary_folder() / "house.yaml")
-    text = cli._read_utf8(target) if target.exists() else ""
+    text = read_utf8(target) if target.exists() else ""
     names = _confirmed_names(Path(args.names_from), target) if args.names_from else []
     if args.names_from and not names:
         print(f"{target}: unchanged (no confirmed name is missing from the glossary)")
-        return cli.EXIT_OK
+        return EXIT_OK
     try:
         new_text = add_names(text, names) if args.names_from else add_entry(text, args.preferred, args.variant, args.note)
     except Exception as error:  # ruamel raises many kinds; the file is not a glossary we can edit
-        raise cli.UsageError(f"{target}: cannot edit this file ({cli._first_line(error)}); fix it first") from None
-    others = [f for f in cli.glossary_files([]) if f.resolve() != target.resolve()]
-    sources = [(str(f), cli._read_utf8(f)) for f in others] + [(str(target), new_text)]
+        raise UsageError(f"{target}: cannot edit this file ({first_line(error)}); fix it first") from None
+    others = [f for f in glossary_files([]) if f.resolve() != target.resolve()]
+    sources = [(str(f), read_utf8(f)) for f in others] + [(str(target), new_text)]
     try:
-        load_glossary(sources, reserved_ids=[rule.id for rule in cli.ALL_RULES])
+        load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
     except GlossaryError as error:
         for problem in error.problems:
-            cli._error(str(problem))
-        cli._error(f"{target}: not changed")
-        return cli.EXIT_ERROR
+            print_error(str(problem))
+        print_error(f"{target}: not changed")
+        return EXIT_ERROR
     write_atomically({target: [new_text.encode("utf-8")]})
     if args.names_from:
         print(f"{target}: names ← {', '.join(names)}")
     else:
         print(f"{target}: {args.preferred} ← {', '.join(args.variant) or '(no variants)'}")
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _confirmed_names(decisions: Path, target: Path) -> list[str]:
     """The names a decisions file confirms that no glossary form (of `fix`'s glossary) holds yet."""
     try:
-        confirmed = load_decisions(str(decisions), cli._read_utf8(decisions)).names
+        confirmed = load_decisions(str(decisions), read_utf8(decisions)).names
     except DecisionsError as error:
-        raise cli.UsageError(str(error)) from None
-    paths = [p for p in cli.glossary_files([]) if p.resolve() != target.resolve()]
-    sources = [(str(p), cli._read_utf8(p)) for p in paths] + ([(str(target), cli._read_utf8(target))] if target.exists() else [])
+        raise UsageError(str(error)) from None
+    paths = [p for p in glossary_files([]) if p.resolve() != target.resolve()]
+    sources = [(str(p), read_utf8(p)) for p in paths] + ([(str(target), read_utf8(target))] if target.exists() else [])
     try:
         known = {form for term in load_glossary(sources).terms for form in (term.preferred, *term.variants)}
     except GlossaryError:
@@ -130,16 +140,16 @@ def _confirmed_names(decisions: Path, target: Path) -> list[str]:
 
 def _run_schema(args: argparse.Namespace) -> int:
     print(json.dumps(schema(), indent=2, ensure_ascii=False))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _house_glossary(named: list[str] | None) -> Glossary:
     """The glossary `fix` would use: the named files, else the configuration's, else every
     glossary/*.yaml; an empty one when there is no glossary at all."""
-    paths = named or list(cli._config(None).glossary)
-    if not paths and not cli.glossary_files([]):
+    paths = named or list(load_config(None).glossary)
+    if not paths and not glossary_files([]):
         return Glossary()
-    return cli._glossary(paths)
+    return load_glossary_files(paths)
 
 
 def _run_names(args: argparse.Namespace) -> int:
@@ -149,8 +159,8 @@ def _run_names(args: argparse.Namespace) -> int:
     counts: dict[str, int] = {}
     spellings: dict[str, dict[str, None]] = {}
     first: dict[str, str] = {}
-    for item in cli._inputs(args.paths):
-        document = cli._read_document(item.path, None)
+    for item in find_inputs(args.paths):
+        document = read_document(item.path, None)
         if document is None:
             continue
         index = LineIndex(document.text)
@@ -166,28 +176,28 @@ def _run_names(args: argparse.Namespace) -> int:
         print("names:" if ranked else "names: []")
         for key in ranked:
             print(f"  - {json.dumps(next(iter(spellings[key])), ensure_ascii=False)}  # {counts[key]}× {first[key]}")
-        return cli.EXIT_OK
+        return EXIT_OK
     table = Table(title=f"{len(counts)} unknown name(s)")
     for heading in ("Name", "Times", "Spellings", "First at"):
         table.add_column(heading)
     for key in ranked:
         table.add_row(escape(next(iter(spellings[key]))), str(counts[key]), escape(", ".join(spellings[key])), escape(first[key]))
-    cli._console(False).print(table)
-    return cli.EXIT_OK
+    make_console(False).print(table)
+    return EXIT_OK
 
 
 def _run_suggest(args: argparse.Namespace) -> int:
-    inputs = cli._inputs(args.paths)
+    inputs = find_inputs(args.paths)
     sources = []
     for item in inputs:
-        document = cli._read_document(item.path, None)
+        document = read_document(item.path, None)
         if document is not None:
             sources.append((item.path.as_posix(), document.text))
     covered = [(t.preferred, t.variants) for t in _house_glossary(args.glossary).terms]
     found = suggest(sources, covered, english_word_test())[: args.limit]
     if args.yaml:
         print(as_yaml(found), end="")
-        return cli.EXIT_OK
+        return EXIT_OK
     table = Table(title=f"Names spelled more than one way ({len(found)})")
     for column in ("#", "Preferred", "Variants", "Score", "Where"):
         table.add_column(column)
@@ -196,5 +206,5 @@ def _run_suggest(args: argparse.Namespace) -> int:
         where = "; ".join(f"{src}:{line}:{col}" for f in s.forms for src, line, col in f.places[:1])
         preferred = f"{s.preferred.text} ({s.preferred.count})" + (" [in glossary]" if s.extends else "")
         table.add_row(str(rank), escape(preferred), escape(variants), f"{s.score:g}", escape(where))
-    cli._console(False).print(table)
-    return cli.EXIT_OK
+    make_console(False).print(table)
+    return EXIT_OK

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HISTORY = ".history"
@@ -30,7 +30,7 @@ def record_files(
     folder: Path, before: bytes, after: bytes, diff: Iterable[bytes], log: Iterable[bytes]
 ) -> dict[Path, Iterable[bytes]]:
     """The files that record one in-place run (to be written with its outputs, before the article)."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     entry = {
         "time": stamp,
         "before_sha256": hashlib.sha256(before).hexdigest(),

@@ -1,0 +1,92 @@
+"""`cleanup check`: report what fix would change and flag, write nothing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ...cache import Cache
+from ...controls import visible
+from ...model import Outcome
+from ...pipeline import Settings
+from ...render import (
+    Tally,
+)
+from ...reports import (
+    fails,
+    github_lines,
+    json_report,
+    sarif_report,
+    text_lines,
+)
+from ..batch import (
+    Failed,
+    outcomes,
+    show_progress,
+)
+from ..console import print_note
+from ..errors import (
+    EXIT_CHANGES,
+    EXIT_ERROR,
+    EXIT_OK,
+)
+from ..inputs import (
+    decisions_finder,
+    find_inputs,
+)
+from ..settings import (
+    cache_folder,
+    run_settings,
+)
+from .fix import failure_recorder, report_problems
+
+WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file
+
+
+def run_check(args: argparse.Namespace) -> int:
+    config, settings, key, loaded = run_settings(args)
+    tally = Tally()
+    inputs = find_inputs(args.paths, globs=config, unreadable=failure_recorder(tally))
+    decisions = decisions_finder(args.decisions, inputs, Path(config.out), args.force)
+    print_note(loaded, args.quiet)
+    cache = None if args.no_cache else Cache(cache_folder(config), key)
+    items, failing = [], False
+    for item, result, _ in outcomes(inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache):
+        if isinstance(result, Failed):
+            tally.fail(str(item.path), result.message)
+            continue
+        outcome = result.outcome
+        report_problems(item, outcome, tally)
+        tally.add(outcome)
+        failing = failing or fails([outcome], args.fail_on)
+        if args.format in WHOLE_REPORTS:
+            items.append((item.path.as_posix(), outcome))
+        else:
+            lines = github_lines if args.format == "github" else text_lines
+            for line in lines(item.path.as_posix(), outcome):
+                print(visible(line))
+    _print_report_end(args, items, tally, settings)
+    if tally.failures:
+        return EXIT_ERROR
+    return EXIT_CHANGES if failing else EXIT_OK
+
+
+def _print_report_end(args: argparse.Namespace, items: list[tuple[str, Outcome]], tally: Tally, settings: Settings) -> None:
+    """The report formats that are one document over every file, or else the one-line summary."""
+    if args.format == "json":
+        print(json.dumps(json_report(items), ensure_ascii=False, indent=2))
+    elif args.format == "sarif":
+        print(json.dumps(sarif_report(items, _descriptions(settings)), ensure_ascii=False, indent=2))
+    elif not args.quiet:
+        line = f"{tally.total_changes} change(s) in {tally.changed} of {tally.files} file(s); {tally.flags.total()} flag(s)"
+        rejected = tally.rejected.total()
+        print(line + (f"; {rejected} rejected in review" if rejected else ""), file=sys.stderr)
+
+
+def _descriptions(settings: Settings) -> dict[str, str]:
+    """A one-line description of every rule id a report may name."""
+    found = {rule.id: rule.reason for rule in settings.rules}
+    found |= {term.rule: f"house glossary: use “{term.preferred}”" for term in settings.glossary.terms}
+    return found

@@ -1,0 +1,120 @@
+"""`cleanup fix`: write the corrected edition and its records."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from rich.console import Console
+
+from ...cache import Cache
+from ...controls import visible
+from ...decisions import DecisionFile
+from ...diff import pieces_from_changes
+from ...loader import Glossary
+from ...model import Outcome
+from ...render import (
+    Tally,
+    print_flags,
+    print_word_diff,
+)
+from ..batch import (
+    Failed,
+    outcomes,
+    show_progress,
+)
+from ..console import make_console, print_error, print_note
+from ..errors import (
+    EXIT_ERROR,
+    EXIT_OK,
+)
+from ..history import history_folder
+from ..inputs import (
+    Input,
+    decisions_finder,
+    find_inputs,
+)
+from ..plan import (
+    plan_outputs,
+    write_outputs,
+)
+from ..settings import (
+    cache_folder,
+    run_settings,
+)
+from ..write import (
+    remove_stale_temporaries,
+)
+
+
+def run_fix(args: argparse.Namespace) -> int:
+    config, settings, settings_key, loaded = run_settings(args)
+    out_dir = Path(args.out or config.out)
+    tally = Tally()
+    inputs = find_inputs(args.paths, exclude=out_dir, globs=config, unreadable=failure_recorder(tally))
+    plan = plan_outputs(inputs, out_dir, args.in_place)
+    remove_stale_temporaries(out_dir)  # left by a run that was killed
+    for folder in {target.parent for target in plan.values()} if args.in_place else ():
+        remove_stale_temporaries(folder, recursive=False)
+    console = make_console(args.quiet)
+    if not args.quiet:
+        console.print(visible(loaded), markup=False, highlight=False, style="dim", soft_wrap=True)
+    decisions = decisions_finder(args.decisions, inputs, out_dir, args.force)
+    cache = None if args.no_cache else Cache(cache_folder(config), settings_key)
+    notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
+    # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
+    for item, result, key in outcomes(inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache):
+        if isinstance(result, Failed):
+            tally.fail(str(item.path), result.message)
+            continue
+        outcome = result.outcome
+        history = history_folder(out_dir, item.name) if args.in_place else None
+        decided = decisions(item)
+        write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes, cache if key else None, key, history,
+                       decided.names)
+        _note_new_names(decided, settings.glossary, args.quiet)
+        report_problems(item, outcome, tally)
+        tally.add(outcome)
+        if not args.quiet:
+            _show(console, item, outcome, plan[item.path])
+    if not args.quiet:
+        for table in tally.tables():
+            console.print(table)
+    return EXIT_ERROR if tally.failures else EXIT_OK
+
+
+def _note_new_names(decided: DecisionFile, glossary: Glossary, quiet: bool) -> None:
+    """Say when names confirmed in review are not in the glossary yet, and how to add them."""
+    known = {term.preferred for term in glossary.terms}
+    new = [name for name in decided.names if name not in known]
+    if new:
+        print_note(f"{decided.path}: {len(new)} name(s) confirmed in review are not in the glossary yet "
+              f"({', '.join(new)}); add them: cleanup glossary add --names-from {decided.path}", quiet)
+
+
+def failure_recorder(tally: Tally) -> Callable[[str, str], None]:
+    """Reports a failure as it happens and keeps it for the run's summary and exit code."""
+
+    def record(path: str, why: str) -> None:
+        print_error(why)
+        tally.fail(path, why)
+
+    return record
+
+
+def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None:
+    """The word-level diff and the flags of one document, in the terminal."""
+    if outcome.changes:
+        title = f"{item.path} → {target} ({len(outcome.changes)} changes)"
+        print_word_diff(console, title, pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes))
+    print_flags(console, str(item.path), outcome)
+
+
+def report_problems(item: Input, outcome: Outcome, tally: Tally) -> None:
+    """Print a document's problems (a bad directive, a rule that ran too long); each makes the run fail."""
+    for problem in outcome.problems:
+        message = str(replace(problem, where=replace(problem.where, path=str(item.path))))
+        print_error(message)
+        tally.fail(str(item.path), message)

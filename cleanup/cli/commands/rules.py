@@ -1,0 +1,46 @@
+"""`cleanup rules`: list the rules, or explain one (a glossary entry too)."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+
+from ...render import (
+    print_glossary_entry,
+    print_rule,
+    rules_table,
+)
+from ..console import make_console
+from ..errors import (
+    EXIT_OK,
+    UsageError,
+)
+from ..settings import (
+    run_settings,
+)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    _, settings, _, _ = run_settings(args)
+    console = make_console(False)
+    if args.rule is None:
+        console.print(rules_table(settings.rules))
+        terms = settings.glossary.terms
+        entries = sum(1 for t in terms if t.variants)
+        names = len(terms) - entries
+        console.print(f"and {entries} glossary {'entry' if entries == 1 else 'entries'} and {names} "
+                      f"{'name' if names == 1 else 'names'}, each a rule GL:<preferred form> "
+                      "(`cleanup rules GL:ISIS` explains one)", markup=False, highlight=False)
+        return EXIT_OK
+    rule = next((r for r in settings.rules if r.id == args.rule), None)
+    term = next((t for t in settings.glossary.terms if t.rule == args.rule), None)
+    if term is not None:
+        print_glossary_entry(console, term)
+        return EXIT_OK
+    if rule is None:
+        known = {i.casefold(): i for i in [r.id for r in settings.rules] + [t.rule for t in settings.glossary.terms]}
+        close = difflib.get_close_matches(args.rule.casefold(), known, n=1, cutoff=0.75)
+        hint = f"did you mean {known[close[0]]!r}?" if close else "`cleanup rules` lists them"
+        raise UsageError(f"cleanup: no rule or glossary entry {args.rule!r}; {hint}")
+    print_rule(console, rule)
+    return EXIT_OK

@@ -1,0 +1,51 @@
+"""`cleanup undo`: restore articles as they were before the last in-place run."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ...render import (
+    Tally,
+)
+from ..console import print_error
+from ..errors import (
+    EXIT_ERROR,
+    EXIT_OK,
+)
+from ..history import UndoRefused, history_folder, undo_files
+from ..inputs import (
+    find_inputs,
+)
+from ..plan import (
+    REVIEW_SUFFIXES,
+    real_file,
+    review_path,
+)
+from ..settings import (
+    load_config,
+)
+from ..write import (
+    write_atomically,
+)
+from .fix import failure_recorder
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    """Undo the last in-place run on each article: its bytes before, and the records of the run before."""
+    config = load_config(args.config)
+    out_dir = Path(args.out or config.out)
+    tally = Tally()
+    for item in find_inputs(args.paths, exclude=out_dir, globs=config, unreadable=failure_recorder(tally)):
+        records = dict(zip(("diff", "changes", "report", "page"), (review_path(out_dir / item.name, s) for s in REVIEW_SUFFIXES), strict=True))
+        try:
+            writes, removes = undo_files(history_folder(out_dir, item.name), real_file(item.path), records)
+        except UndoRefused as error:
+            print_error(str(error))
+            tally.fail(str(item.path), str(error))
+            continue
+        write_atomically(writes)
+        for path in removes:
+            path.unlink(missing_ok=True)
+        print(f"{item.path}: restored as it was before the last in-place run")
+    return EXIT_ERROR if tally.failures else EXIT_OK

@@ -1,0 +1,197 @@
+"""Finding and reading a run's input files (articles, side files, decisions) with clear errors."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from ..decisions import SUFFIX as DECISIONS_SUFFIX
+from ..decisions import DecisionFile, DecisionsError, load_decisions
+from ..textio import (
+    BinaryFile,
+    DecodeError,
+    decode,
+)
+from .console import print_error
+from .errors import (
+    UsageError,
+)
+
+MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
+
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+DEFAULT_INPUT = "seeds"
+
+
+REPORT_SUFFIX = ".report.md"
+
+
+REVIEW_HEADING = b"# Review: "  # the first line of every review report
+
+
+NO_DECISIONS = DecisionFile(None, None, [])
+
+
+@dataclass(frozen=True)
+class Input:
+    """One text file to process and where its outputs go."""
+
+    path: Path
+    name: str  # path relative to the folder it was found in, or the file name
+
+
+def find_inputs(
+    paths: Sequence[str],
+    exclude: Path | None = None,
+    globs: Config | None = None,
+    unreadable: Callable[[str, str], None] | None = None,
+) -> list[Input]:
+    """Every text file named, or found under the named folders (filtered by the configuration's
+    `include` and `exclude` globs), in a stable order. A subfolder that cannot be read is passed to
+    `unreadable` (path, message), else reported as an error; the rest of the run goes on."""
+    found: list[Input] = []
+    for raw in paths or [DEFAULT_INPUT]:
+        path = Path(raw)
+        if path.is_dir():
+            files, errors = _walk(path, exclude)
+            if errors and errors[0].filename == str(path):
+                raise UsageError(f"{path}: cannot read this folder ({errors[0].strerror}); check its permissions")
+            for error in errors:
+                message = f"{error.filename}: cannot read this folder ({error.strerror}); its articles were not processed"
+                (unreadable or (lambda _, why: print_error(why)))(str(error.filename), message)
+            files = [f for f in files if _wanted(f.relative_to(path).as_posix(), globs or Config())]
+            if not files and not errors:
+                raise UsageError(f"{path}: no {' or '.join(TEXT_SUFFIXES)} files in this folder")
+            found.extend(Input(file, file.relative_to(path).as_posix()) for file in files)
+        elif path.exists():
+            found.append(Input(path, path.name))
+        elif not paths:
+            raise UsageError(
+                f"{DEFAULT_INPUT}: no such folder (the default when no PATH is given); name articles or "
+                "folders, for example: cleanup fix article.txt drafts/"
+            )
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return found
+
+
+def _wanted(relative: str, config: Config) -> bool:
+    """Whether a file found in a folder passes the `include` and `exclude` globs."""
+    return any(_glob_match(relative, g) for g in config.include) and not any(_glob_match(relative, g) for g in config.exclude)
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    """fnmatch on the path inside the folder; a leading `**/` also matches files at the top."""
+    return fnmatch.fnmatchcase(relative, pattern) or (pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:]))
+
+
+def _walk(folder: Path, exclude: Path | None) -> tuple[list[Path], list[OSError]]:
+    """The article files under `folder` (not following links to folders), and the subfolders that
+    could not be read."""
+    # The output folder inside an input folder holds outputs, not inputs (unless they are the same folder).
+    skip = exclude.resolve() if exclude and exclude.resolve() != folder.resolve() else None
+    files: list[Path] = []
+    errors: list[OSError] = []
+    for root, folders, names in os.walk(folder, onerror=errors.append):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            file = Path(root, name)
+            if name.startswith(".") or file.suffix.lower() not in TEXT_SUFFIXES or not file.is_file():
+                continue
+            if skip and skip in file.resolve().parents:
+                continue
+            if _is_review_report(file):
+                continue
+            files.append(file)
+    return sorted(files), errors
+
+
+def _is_review_report(file: Path) -> bool:
+    """A `NAME.report.md` written by `fix` next to the corrected `NAME` (it starts `# Review: `): an
+    output, not an article. Any other file of that name is an article (and its outputs clash)."""
+    if not file.name.endswith(REPORT_SUFFIX) or not file.with_name(file.name[: -len(REPORT_SUFFIX)]).is_file():
+        return False
+    try:
+        with open(file, "rb") as stream:
+            return stream.read(len(REVIEW_HEADING)) == REVIEW_HEADING
+    except OSError:
+        return False
+
+
+def decisions_finder(
+    explicit: str | None, inputs: Sequence[Input], out_dir: Path, force: bool = False
+) -> Callable[[Input], DecisionFile]:
+    """Where each input's review decisions come from: --decisions FILE (one input only), else
+    `<output folder>/<name>.decisions.yaml` when it exists. Every file is read before any work, and
+    decisions made on another article are refused (unless `force`)."""
+    if explicit and len(inputs) != 1:
+        raise UsageError(f"cleanup: --decisions FILE applies to one article, but {len(inputs)} were given")
+    found: dict[Path, DecisionFile] = {}
+    for item in inputs:
+        path = Path(explicit) if explicit else out_dir / (item.name + DECISIONS_SUFFIX)
+        if explicit or path.is_file():
+            try:
+                decided = load_decisions(str(path), read_utf8(path))
+            except DecisionsError as error:
+                raise UsageError(str(error)) from None
+            if not force and not decided.written_for(item.path.as_posix(), functools.partial(read_bytes, item.path)):
+                raise UsageError(
+                    f"{path}:1:1: these decisions were made on {decided.article}, not on {item.path}; "
+                    "give the decisions file of this article, or --force to apply them anyway"
+                )
+            found[item.path] = decided
+    return lambda item: found.get(item.path, NO_DECISIONS)
+
+
+def read_utf8(path: Path) -> str:
+    """A side file (glossary, configuration, decisions) that must be UTF-8 text."""
+    try:
+        return decode(read_bytes(path)).text
+    except BinaryFile:
+        raise UsageError(f"{path}: not a text file (it contains NUL bytes); save it as UTF-8 text") from None
+    except DecodeError as error:
+        raise UsageError(f"{path}:{error}; save the file as UTF-8") from None
+
+
+def read_document(path: Path, encoding: str | None):
+    try:
+        return decode(read_bytes(path), encoding)
+    except BinaryFile:
+        raise
+    except DecodeError as error:
+        print_error(undecodable(path, error))
+    return None
+
+
+def undecodable(path: Path, error: DecodeError) -> str:
+    return f"{path}:{error}; use --encoding NAME if the file is in another encoding (for example cp1256)"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_INPUT_BYTES; never a device, FIFO or socket."""
+    try:  # opened without blocking, so that a FIFO with no writer is refused rather than waited on
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)), "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise UsageError(f"{path}: is a folder, expected a file")
+            if not stat.S_ISREG(mode):
+                raise UsageError(f"{path}: not a regular file (a device, pipe or socket); give a text file")
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder, expected a file") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise UsageError(f"{path}: larger than {MAX_INPUT_BYTES >> 20} MB; split it into articles")
+    return data

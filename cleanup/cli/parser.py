@@ -1,0 +1,161 @@
+"""The command line: every command, its options and their help."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from .. import __version__
+from ..config import GRAMMAR_BACKENDS
+from ..grammar import (
+    DIALECTS,
+)
+from ..languagetool import URL_VARIABLE
+from ..reports import (
+    FORMATS,
+)
+from .commands.check import run_check
+from .commands.diff import run_diff
+from .commands.fix import (
+    run_fix,
+)
+from .commands.glossary import add_commands as add_glossary_commands
+from .commands.rules import run_rules
+from .commands.undo import run_undo
+from .inputs import (
+    DEFAULT_INPUT,
+)
+from .plan import (
+    DEFAULT_OUT,
+)
+from .settings import (
+    DEFAULT_GLOSSARY_DIR,
+)
+
+DESCRIPTION = """\
+Normalize terms in translated articles with the house glossary and write a corrected edition
+with diffs an editor can review.
+
+exit codes:
+  0  success; for `check`, nothing would change; for `diff`, the files are equal
+  1  `check`: a fix is pending (with --fail-on warning: or something is flagged);
+     `diff`: the files differ
+  2  usage or input error (bad glossary, rule or configuration, undecodable file, missing path,
+     refused output, bad directive, a rule that ran too long, rules whose fixes never settle,
+     a grammar checker that cannot run, a file that failed, nothing to undo)
+"""
+
+
+CONFIG_HELP = (
+    "configuration file (default: the nearest cleanup.toml, or pyproject.toml with [tool.cleanup], "
+    "from here up)"
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleanup", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"cleanup {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    fix = commands.add_parser("fix", help="write the corrected edition, a unified diff and a change log per file")
+    _add_common(fix)
+    fix.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
+    fix.add_argument(
+        "--in-place",
+        action="store_true",
+        help="rewrite the input files themselves; the diff, change log and report still go to the output folder",
+    )
+    fix.set_defaults(handler=run_fix)
+
+    check = commands.add_parser(
+        "check", help="report what fix would change and what it flags, write nothing; exit 1 if anything would change"
+    )
+    _add_common(check)
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 when a fix is pending (error, the default), also when something is flagged (warning), or never",
+    )
+    check.set_defaults(handler=run_check)
+
+    diff = commands.add_parser("diff", help="word-level diff of any two text files")
+    diff.add_argument("a", metavar="A")
+    diff.add_argument("b", metavar="B")
+    diff.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
+    diff.set_defaults(handler=run_diff)
+
+    undo = commands.add_parser("undo", help="restore articles as they were before the last `fix --in-place` run")
+    undo.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders, as given to fix (default: {DEFAULT_INPUT}/)")
+    undo.add_argument("--out", metavar="DIR", help=f"the output folder fix wrote its records to (default: {DEFAULT_OUT}/)")
+    undo.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    undo.set_defaults(handler=run_undo)
+
+    rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
+    rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
+    _add_settings(rules)
+    rules.set_defaults(handler=run_rules)
+
+    add_glossary_commands(commands)
+    return parser
+
+
+def _add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths", nargs="*", metavar="PATH", help=f"files or folders of .txt/.md files (default: {DEFAULT_INPUT}/)"
+    )
+    _add_settings(command)
+    command.add_argument("--select", metavar="IDS", help="run only these rules (comma-separated ids or prefixes)")
+    command.add_argument("--ignore", metavar="IDS", help="never run these rules (comma-separated ids or prefixes)")
+    command.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply unsafe fixes")
+    command.add_argument(
+        "--grammar", choices=GRAMMAR_BACKENDS, help="grammar and spelling checker (default: harper; none to skip)"
+    )
+    command.add_argument(
+        "--languagetool-url", metavar="URL", help=f"LanguageTool server for --grammar languagetool (or ${URL_VARIABLE})"
+    )
+    command.add_argument("--dialect", choices=DIALECTS, help="English dialect for Harper (default: american)")
+    command.add_argument(
+        "--apply-suggestions",
+        metavar="CATEGORIES",
+        help="apply flags of these categories that have one suggestion, as unsafe changes (comma-separated)",
+    )
+    command.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
+    command.add_argument(
+        "--decisions",
+        metavar="FILE",
+        help="review decisions for the one article given (default: <output folder>/<name>.decisions.yaml if present)",
+    )
+    command.add_argument(
+        "--force", action="store_true", help="apply a decisions file even when it was made on another article"
+    )
+    command.add_argument(
+        "--jobs", type=_positive_number, default=os.cpu_count() or 1, metavar="N",
+        help="worker processes for several files (default: all cores)",
+    )
+    command.add_argument(
+        "--no-cache", action="store_true", help="process every file even when the cache has its outcome"
+    )
+    command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")
+
+
+def _positive_number(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def _add_settings(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help=f"glossary or house-rules YAML file; repeat for several (default: the configuration's, else "
+        f"{DEFAULT_GLOSSARY_DIR}/*.yaml here or in the project folder above)",
+    )
+    command.add_argument(
+        "--config", metavar="FILE", help=CONFIG_HELP
+    )

@@ -1,0 +1,118 @@
+"""Where each input's outputs go, and writing them all or nothing (records first, edition last)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ..cache import Cache
+from ..diff import unified_diff
+from ..model import Outcome
+from ..reports import (
+    change_log,
+    markdown_report,
+)
+from ..review import review_page
+from ..textio import (
+    diff_form,
+    encode,
+)
+from .errors import (
+    UsageError,
+)
+from .history import record_files
+from .inputs import (
+    REPORT_SUFFIX,
+    Input,
+)
+from .write import (
+    encoded,
+    utf8,
+    write_atomically,
+)
+
+DEFAULT_OUT = "corrected"
+
+
+REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
+
+
+def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict[Path, Path]:
+    """Where each input's corrected text goes: its own path with --in-place, else under `out_dir`.
+    Refuses to overwrite an input (unless in place) or to write two inputs to one file."""
+    plan: dict[Path, Path] = {}
+    claimed: dict[Path, Path] = {}
+    sources = {item.path.resolve() for item in inputs}
+    resolved_out = out_dir.resolve()  # once: resolving every output path costs more than the rest of a cached run
+    for item in inputs:
+        target = out_dir / item.name
+        resolved = resolved_out / item.name
+        review_files = [review_path(resolved, suffix) for suffix in REVIEW_SUFFIXES]
+        if not in_place and resolved in sources or any(path in sources for path in review_files):
+            raise UsageError(f"{item.path}: the output {target} would overwrite an input; choose another --out")
+        for output in [resolved, *review_files]:
+            if claimed.setdefault(output, item.path) != item.path:
+                shown = out_dir / output.relative_to(resolved_out)
+                raise UsageError(f"{item.path} and {claimed[output]} would both be written to {shown}; rename one of them")
+        plan[item.path] = real_file(item.path) if in_place else target
+    return plan
+
+
+def real_file(path: Path) -> Path:
+    """The file a path names: --in-place writes through a symbolic link to the file it points at."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def review_path(target: Path, suffix: str) -> Path:
+    return target.with_name(target.name + suffix)
+
+
+def write_outputs(
+    item: Input,
+    outcome: Outcome,
+    target: Path,
+    review: Path,
+    notes: dict[str, str],
+    cache: Cache | None,
+    key: str | None,
+    history: Path | None = None,
+    names: Sequence[str] = (),
+) -> None:
+    """Write the corrected text to `target`, and its unified diff, change log, review report and
+    review page next to `review`, each streamed to a temporary file first, then all renamed. Outputs
+    that are still as a run with the same cache key left them are not written again. In place
+    (`history` given), a run that changes the article is recorded there first, and a run that
+    changes nothing leaves the last real record alone."""
+    outputs = [target, *(review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
+    written_for = f"{key}:{item.path.as_posix()}:{json.dumps(list(names))}"  # outputs name their input and names too
+    if cache and cache.outputs_current(written_for, outputs):
+        return
+    _, diff, log, report, page = outputs
+    if history is not None and not outcome.changed and diff.is_file():
+        return
+    original, path, output = outcome.original, item.path.as_posix(), target.as_posix()
+    files: dict[Path, Iterable[bytes]] = {}
+    if history is not None and outcome.changed:
+        before, after = encode(original, original.text), encode(original, outcome.corrected)
+        files |= record_files(history, before, after, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome)))
+    files |= {  # the records first and the edition last: a failure never leaves an unrecorded edition
+        diff: _diff_bytes(item, outcome, review),
+        log: utf8(change_log(path, output, outcome)),
+        report: utf8(markdown_report(path, output, outcome)),
+        page: utf8(review_page(path, review.as_posix(), outcome, notes, names)),
+        target: [encode(original, outcome.corrected)],
+    }
+    write_atomically(files)
+    if cache:
+        cache.remember_outputs(written_for, outputs)
+
+
+def _diff_bytes(item: Input, outcome: Outcome, review: Path) -> Iterator[bytes]:
+    """The unified diff in the article's own encoding (with its UTF-8 byte-order mark), so that patch
+    applies it to the file's bytes; UTF-8 with a note for UTF-16 and UTF-32, which patch cannot read."""
+    encoding, bom, note = diff_form(outcome.original)
+    lines = unified_diff(
+        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix(), bom=bom, note=note
+    )
+    return encoded(lines, encoding, errors="backslashreplace")  # only a file name can fall outside the encoding

@@ -1,0 +1,200 @@
+"""A run's settings: configuration file, command-line options, glossary and grammar checker."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import regex
+
+from ..cache import default_folder, fingerprint
+from ..config import Config, ConfigError, parse_config
+from ..grammar import (
+    HARPER_KINDS,
+    HARPER_OFF_BY_DEFAULT,
+    Checker,
+    HarperChecker,
+    harper_rule_names,
+)
+from ..languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
+from ..loader import Glossary, load_glossary
+from ..pipeline import ALL_RULES, Settings, names_a_rule
+from ..rules import Rule
+from ..textio import (
+    UnsuitableEncoding,
+    text_encoding,
+)
+from .errors import (
+    UsageError,
+)
+from .inputs import (
+    read_utf8,
+)
+from .project import (
+    GLOSSARY_FOLDER,
+    configuration_files,
+    glossary_folder,
+    loaded_summary,
+)
+
+DEFAULT_GLOSSARY_DIR = GLOSSARY_FOLDER
+
+
+def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, str, str]:
+    """Configuration file, then command-line options, into the settings of this run, a fingerprint of
+    everything that went into them (for the cache), and a line saying which files were loaded."""
+    config = load_config(args.config)
+    sources = glossary_sources(args.glossary or list(config.glossary))
+    glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
+    rules = ALL_RULES + glossary.rules
+    select = split_ids(getattr(args, "select", None)) or config.select
+    ignore = split_ids(getattr(args, "ignore", None)) or config.ignore
+    check_ids(select + ignore, rules, glossary)
+    settings = Settings(
+        glossary,
+        rules,
+        select,
+        ignore,
+        unsafe_fixes=bool(getattr(args, "unsafe_fixes", None) or config.unsafe_fixes),
+        quotations=config.quotations,
+        arabic_article=config.arabic_article,
+        checker=_checker(args, config, glossary),
+        apply_suggestions=_suggestion_categories(args, config),
+    )
+    given_here = bool(getattr(args, "apply_suggestions", None))
+    _check_categories(settings.apply_suggestions, settings.checker,
+                      "cleanup: --apply-suggestions" if given_here else f"{config.source}: apply-suggestions")
+    checker = settings.checker
+    described = (checker.name, getattr(checker, "dialect", None), getattr(checker, "disabled", None),
+                 getattr(checker, "url", None)) if checker else None
+    options = (select, ignore, settings.unsafe_fixes, settings.quotations, settings.arabic_article,
+               settings.apply_suggestions, described, replace(config, source=""))
+    loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary)
+    return config, settings, fingerprint([sources, options]), loaded
+
+
+def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:
+    """The grammar checker chosen on the command line or in the configuration (Harper by default)."""
+    backend = getattr(args, "grammar", None) or config.grammar
+    if getattr(args, "languagetool_url", None) and backend != "languagetool":
+        raise UsageError(f"cleanup: --languagetool-url only applies with --grammar languagetool (the checker is {backend})")
+    if getattr(args, "dialect", None) and backend != "harper":
+        raise UsageError(f"cleanup: --dialect only applies to Harper (--grammar harper); the checker is {backend}")
+    words = glossary.spelling_words
+    if backend == "none":
+        return None
+    if backend == "harper":
+        dialect = getattr(args, "dialect", None) or config.dialect
+        _check_harper_rules(config, dialect)
+        return HarperChecker(words, dialect, config.harper_disable)
+    url = getattr(args, "languagetool_url", None) or os.environ.get(URL_VARIABLE) or config.languagetool_url or None
+    return LanguageToolChecker(
+        url,
+        config.languagetool_language,
+        words,
+        config.languagetool_enabled_rules,
+        config.languagetool_disabled_rules,
+        config.languagetool_enabled_categories,
+        config.languagetool_disabled_categories,
+    )
+
+
+def _check_harper_rules(config: Config, dialect: str) -> None:
+    """Every name in `harper-disable` must be one of Harper's rules (a typo would silently keep it on)."""
+    if config.harper_disable == HARPER_OFF_BY_DEFAULT:
+        return  # the defaults are Harper's own names; asking Harper costs a dictionary build (0.5 s)
+    known = harper_rule_names(dialect)
+    for name in config.harper_disable:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "see Harper's rule names"
+            raise UsageError(f"{config.source or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
+
+
+def _suggestion_categories(args: argparse.Namespace, config: Config) -> tuple[str, ...]:
+    """The categories of `--apply-suggestions`, else of the configuration."""
+    return split_ids(getattr(args, "apply_suggestions", None)) or config.apply_suggestions
+
+
+def _check_categories(categories: Sequence[str], checker: Checker | None, where: str) -> None:
+    """Each category must be one a flag can carry: a typo would silently apply nothing."""
+    from_checker = {"harper": HARPER_KINDS, "languagetool": LANGUAGETOOL_CATEGORIES}
+    kinds = from_checker[checker.name] if checker else HARPER_KINDS | LANGUAGETOOL_CATEGORIES
+    known = {kind.lower(): kind for kind in {"house", "grammar", *kinds}}
+    for category in categories:
+        if category.lower() in known:
+            continue
+        close = difflib.get_close_matches(category.lower(), sorted(known), n=1)
+        if not close and checker and checker.name == "languagetool" and regex.fullmatch(r"[A-Z][A-Z0-9_]*", category):
+            continue  # a server may have categories of its own (an add-on's, a language's); not a near-miss
+        hint = f"did you mean {known[close[0]]!r}?" if close else "allowed: " + ", ".join(sorted(known.values()))
+        checker_name = checker.name if checker else "none"
+        raise UsageError(
+            f"{where}: no flag has category {category!r} (checker {checker_name}); {hint}"
+        )
+
+
+def split_ids(raw: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in raw.split(",") if part.strip()) if raw else ()
+
+
+def check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary) -> None:
+    for prefix in prefixes:
+        if not names_a_rule(prefix, rules, glossary):
+            raise UsageError(f"cleanup: no rule id starts with {prefix!r}; `cleanup rules` lists them")
+
+
+def load_config(path: str | None) -> Config:
+    """The configuration named, else the nearest cleanup.toml, or pyproject.toml with a
+    [tool.cleanup] table, from the working folder up; else the defaults."""
+    candidates = [Path(path)] if path else configuration_files()
+    for candidate in candidates:
+        try:
+            found = parse_config(candidate.as_posix(), read_utf8(candidate))
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        if found is not None:
+            return found
+    return Config()
+
+
+def load_glossary_files(paths: Sequence[str]) -> Glossary:
+    """Load the named glossary files, or every glossary/*.yaml when none is named."""
+    return load_glossary(glossary_sources(paths), reserved_ids=[rule.id for rule in ALL_RULES])
+
+
+def glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named."""
+    files = glossary_files(paths)
+    if not files:
+        raise UsageError(
+            f"cleanup: no glossary: no {DEFAULT_GLOSSARY_DIR}/*.yaml here or beside a cleanup.toml or pyproject.toml "
+            "above; pass --glossary FILE"
+        )
+    return [(str(file), read_utf8(file)) for file in files]
+
+
+def glossary_files(paths: Sequence[str]) -> list[Path]:
+    """The named glossary files, or every glossary/*.yaml (and *.yml) when none is named."""
+    if paths:
+        return [Path(p) for p in paths]
+    folder = glossary_folder()
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+
+
+def cache_folder(config: Config) -> Path:
+    """The configured cache folder, else the user's cache folder (never the working folder)."""
+    return Path(config.cache_dir) if config.cache_dir is not None else default_folder()
+
+
+def checked_encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    try:
+        return text_encoding(name)
+    except UnsuitableEncoding as error:
+        raise UsageError(f"cleanup: {error}") from None
