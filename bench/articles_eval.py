@@ -133,13 +133,17 @@ def score(original: str, gold: str, log: dict, names: set[str], disagreements: l
     return result
 
 
-def run_fix(code: Path, articles: list[Path], out: Path, grammar: str, glossary: list[Path]) -> subprocess.CompletedProcess:
+def run_fix(
+    code: Path, articles: list[Path], out: Path, grammar: str, glossary: list[Path]
+) -> subprocess.CompletedProcess:
     """`python -m cleanup fix` of the checkout in `code` (its folder first on the path), as a user runs it."""
     environment = {**os.environ, "PYTHONPATH": str(code), "XDG_CACHE_HOME": str(out / ".cache"), "NO_COLOR": "1"}
     command = [sys.executable, "-m", "cleanup", "fix", "-q", "--no-cache", "--grammar", grammar, "--out", str(out)]
     command += [f"--glossary={path}" for path in glossary]
     try:
-        return subprocess.run([*command, *map(str, articles)], cwd=code, env=environment, capture_output=True, text=True, timeout=TIMEOUT)
+        return subprocess.run(
+            [*command, *map(str, articles)], cwd=code, env=environment, capture_output=True, text=True, timeout=TIMEOUT
+        )
     except subprocess.TimeoutExpired:
         return subprocess.CompletedProcess(command, 124, "", f"timed out after {TIMEOUT} s")
 
@@ -151,7 +155,9 @@ def choose_glossary(code: Path, probe: Path, out: Path) -> tuple[list[Path], str
     if trial.returncode == 0 or not any(str(path) in trial.stderr for path in ours):
         return ours, ""
     first = trial.stderr.strip().splitlines()[0]
-    return sorted((code / "glossary").glob("*.yaml")), f"the checkout refuses this project's glossary ({first}); its own glossary/*.yaml used"
+    return sorted(
+        (code / "glossary").glob("*.yaml")
+    ), f"the checkout refuses this project's glossary ({first}); its own glossary/*.yaml used"
 
 
 def evaluate(article: Path, out: Path, errors: dict[str, str], disagreements: list) -> Score | str:
@@ -168,7 +174,10 @@ def evaluate(article: Path, out: Path, errors: dict[str, str], disagreements: li
         if misplaced:
             return f"failed: change log offsets do not match the article ({len(misplaced)} changes)"
         edition = read(out / article.name)
-        if applied(original, 0, len(original), [(c["start"], c["end"], c["after"], "tool") for c in log["changes"]]) != edition:
+        if (
+            applied(original, 0, len(original), [(c["start"], c["end"], c["after"], "tool") for c in log["changes"]])
+            != edition
+        ):
             return "failed: the change log does not replay to the edition written"
         return score(original, gold, log, names, disagreements)
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -201,7 +210,9 @@ def main() -> int:
     code = args.code.resolve()
     if not (code / "cleanup" / "__init__.py").is_file():
         parser.error(f"{code} is not a checkout of cleanup (no cleanup/__init__.py)")
-    articles = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md") and (ARTICLES / "gold" / p.name).is_file())
+    articles = sorted(
+        p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md") and (ARTICLES / "gold" / p.name).is_file()
+    )
     total, failed, shown = Score(), 0, {}
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

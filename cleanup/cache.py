@@ -82,7 +82,8 @@ class Cache:
                 header, payload = stream.read().split(b"\n", 1)
             entry = json.loads(header)
             checks = (
-                entry == {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": entry.get("checksum")},
+                entry
+                == {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": entry.get("checksum")},
                 entry["checksum"] == hashlib.sha256(payload).hexdigest(),
             )
             return from_plain(Outcome, json.loads(payload)) if all(checks) else None
@@ -93,7 +94,12 @@ class Cache:
         """Store an outcome: a header line (schema, key, input hash, checksum of the rest), then the outcome.
         A cache that cannot be written is not an error, only slower next time."""
         payload = json.dumps(to_plain(outcome), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        header = {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": hashlib.sha256(payload).hexdigest()}
+        header = {
+            "schema": SCHEMA,
+            "key": key,
+            "input": self._inputs.get(key),
+            "checksum": hashlib.sha256(payload).hexdigest(),
+        }
         self._store(self._path(key), json.dumps(header).encode("utf-8") + b"\n" + payload)
 
     def _store(self, path: Path, data: bytes) -> None:

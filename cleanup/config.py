@@ -55,9 +55,17 @@ CHOICES = {
 }
 PATHS = ("glossary", "out", "cache_dir")  # relative to the configuration file's folder
 LISTS = (
-    "select", "ignore", "glossary", "harper_disable", "apply_suggestions", "languagetool_enabled_rules",
-    "languagetool_disabled_rules", "languagetool_enabled_categories", "languagetool_disabled_categories",
-    "include", "exclude",
+    "select",
+    "ignore",
+    "glossary",
+    "harper_disable",
+    "apply_suggestions",
+    "languagetool_enabled_rules",
+    "languagetool_disabled_rules",
+    "languagetool_enabled_categories",
+    "languagetool_disabled_categories",
+    "include",
+    "exclude",
 )
 
 
@@ -72,8 +80,10 @@ def parse_config(path: str, text: str) -> Config | None:
     # same header when a pyproject section was pasted into it.
     nested = in_pyproject or list(data) == ["tool"]
     if not nested and isinstance(data.get("tool"), dict) and "cleanup" in data["tool"]:
-        raise ConfigError(f"{_key_location(path, text, 'tool.cleanup')}: [tool.cleanup] and settings at the top "
-                          "in one file; in cleanup.toml put them all at the top")
+        raise ConfigError(
+            f"{_key_location(path, text, 'tool.cleanup')}: [tool.cleanup] and settings at the top "
+            "in one file; in cleanup.toml put them all at the top"
+        )
     tool = data.get("tool", {}) if nested else {}
     if not isinstance(tool, dict):
         raise ConfigError(f"{_key_location(path, text, 'tool')}: 'tool' must be a table ([tool]); correct the file")
@@ -83,14 +93,19 @@ def parse_config(path: str, text: str) -> Config | None:
     if not isinstance(table, dict):
         where = _key_location(path, text, "cleanup")
         where = _key_location(path, text, "tool.cleanup") if where == path else where
-        raise ConfigError(f"{where}: [tool.cleanup] must be one table of settings, not {type(table).__name__}; correct the file")
+        raise ConfigError(
+            f"{where}: [tool.cleanup] must be one table of settings, not {type(table).__name__}; correct the file"
+        )
     if not in_pyproject and (table is None or len(tool) > 1):
         other = next(key for key in tool if key != "cleanup")
-        raise ConfigError(f"{_key_location(path, text, 'tool.' + other)}: [tool.{other}] is not for cleanup; "
-                          "in cleanup.toml put the settings at the top (or under [tool.cleanup])")
+        raise ConfigError(
+            f"{_key_location(path, text, 'tool.' + other)}: [tool.{other}] is not for cleanup; "
+            "in cleanup.toml put the settings at the top (or under [tool.cleanup])"
+        )
     section = "[tool.cleanup]" if nested else "settings"
     values: dict[str, Any] = {
-        name: _beside(path, value) if name in PATHS else value for name, value in _values(path, text, section, table).items()
+        name: _beside(path, value) if name in PATHS else value
+        for name, value in _values(path, text, section, table).items()
     }
     return Config(**values, source=path)
 

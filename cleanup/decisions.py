@@ -36,7 +36,9 @@ def context(original: str, change: Change) -> tuple[str, str]:
     return original[max(0, change.start - CONTEXT) : change.start], original[change.end : change.end + CONTEXT]
 
 
-def match(decisions: Sequence[Decision], original: str, changes: Sequence[Change]) -> tuple[dict[int, Decision], list[Decision]]:
+def match(
+    decisions: Sequence[Decision], original: str, changes: Sequence[Change]
+) -> tuple[dict[int, Decision], list[Decision]]:
     """Which decision is about which change (by change index), and the decisions about no change (stale).
 
     A decision may match a change with the same (first) rule and original text whose surroundings
@@ -106,7 +108,9 @@ class _ContextIndex:
 
 def _splits(left: str, right: str, size: int) -> list[tuple[str, str]]:
     """The last i characters of `left` with the first `size` - i of `right`, for every i possible."""
-    return [(left[len(left) - i :], right[: size - i]) for i in range(size + 1) if i <= len(left) and size - i <= len(right)]
+    return [
+        (left[len(left) - i :], right[: size - i]) for i in range(size + 1) if i <= len(left) and size - i <= len(right)
+    ]
 
 
 def _agreement(decision: Decision, left: str, right: str) -> int:
@@ -181,8 +185,13 @@ def load_decisions(path: str, text: str) -> DecisionFile:
         if unknown:
             continue
         if decision is None:
-            problems.append(Problem(where, "a decision needs text “rule”, “before”, “after”, “context_before”, "
-                                           "“context_after” and “decision: accept” or “reject”"))
+            problems.append(
+                Problem(
+                    where,
+                    "a decision needs text “rule”, “before”, “after”, “context_before”, "
+                    "“context_after” and “decision: accept” or “reject”",
+                )
+            )
         else:
             decisions.append(decision)
     if problems:
@@ -216,7 +225,9 @@ def _unknown_keys(item: object, where: Location) -> list[Problem]:
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(KEYS)
             line, column = item.lc.key(key)
-            problems.append(Problem(Location(where.path, line + 1, column + 1), f"unknown key “{key}” in a decision; {hint}"))
+            problems.append(
+                Problem(Location(where.path, line + 1, column + 1), f"unknown key “{key}” in a decision; {hint}")
+            )
     return problems
 
 

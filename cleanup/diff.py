@@ -38,7 +38,9 @@ def pieces_from_changes(original: str, corrected: str, changes: Sequence[Change]
     for change in changes:
         if change.start > cursor:
             pieces.append(Piece(original[cursor : change.start], original[cursor : change.start]))
-        pieces.append(Piece(original[change.start : change.end], corrected[change.new_start : change.new_end], change.rule))
+        pieces.append(
+            Piece(original[change.start : change.end], corrected[change.new_start : change.new_end], change.rule)
+        )
         cursor = change.end
     if cursor < len(original):
         pieces.append(Piece(original[cursor:], original[cursor:]))
@@ -73,7 +75,12 @@ def unified_diff(
         return
     a_lines, b_lines = _Lines(original, bom), _Lines(corrected, bom)
     ranges = [
-        (a_first, a_end, _line_index(b_lines.starts, b_start, len(corrected)), _line_index(b_lines.starts, b_end, len(corrected)))
+        (
+            a_first,
+            a_end,
+            _line_index(b_lines.starts, b_start, len(corrected)),
+            _line_index(b_lines.starts, b_end, len(corrected)),
+        )
         for a_first, a_end, b_start, b_end in _blocks(original, changes, a_lines.starts)
     ]
     if note:
@@ -89,7 +96,11 @@ def quoted_name(name: str) -> str:
     quote, a backslash or another control character (as git writes them, and patch and git apply read)."""
     if not _NEEDS_QUOTES.search(name):
         return name
-    return '"' + "".join(_C_ESCAPES.get(c) or (f"\\{ord(c):03o}" if ord(c) < 0x20 or c == "\x7f" else c) for c in name) + '"'
+    return (
+        '"'
+        + "".join(_C_ESCAPES.get(c) or (f"\\{ord(c):03o}" if ord(c) < 0x20 or c == "\x7f" else c) for c in name)
+        + '"'
+    )
 
 
 def _blocks(original: str, changes: Sequence[Change], a_starts: list[int]) -> list[tuple[int, int, int, int]]:

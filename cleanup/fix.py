@@ -18,8 +18,7 @@ class FixDidNotConverge(Exception):
     def __init__(self, rules: Sequence[str]) -> None:
         self.rules = tuple(sorted(set(rules)))
         super().__init__(
-            f"fixes did not settle after {MAX_PASSES} passes; rules still changing the text: "
-            + ", ".join(self.rules)
+            f"fixes did not settle after {MAX_PASSES} passes; rules still changing the text: " + ", ".join(self.rules)
         )
 
     def __reduce__(self):

@@ -253,7 +253,8 @@ def _fold_in_place(text: str) -> str | None:
         return None
     # In slices: casefold() of one large string briefly needs about seven times its size.
     folded = "".join(
-        text[start : start + _FOLD_SLICE].translate(_FOLD_TABLE).casefold() for start in range(0, len(text), _FOLD_SLICE)
+        text[start : start + _FOLD_SLICE].translate(_FOLD_TABLE).casefold()
+        for start in range(0, len(text), _FOLD_SLICE)
     )
     return folded if len(folded) == len(text) else None
 

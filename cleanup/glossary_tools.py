@@ -21,7 +21,9 @@ def warnings(glossary: Glossary, is_english_word: Callable[[str], bool]) -> list
         where = term.where or Location("")
         rewritten = fix(term.preferred, [glossary.matcher.edits]).text
         if rewritten != term.preferred:
-            found.append(Problem(where, f"preferred form “{term.preferred}” is rewritten to “{rewritten}” by another entry"))
+            found.append(
+                Problem(where, f"preferred form “{term.preferred}” is rewritten to “{rewritten}” by another entry")
+            )
         for variant in term.variants:
             if fix(variant, [glossary.matcher.edits]).text == variant:
                 found.append(Problem(where, f"variant “{variant}” can never match: a longer entry always claims it"))
@@ -82,8 +84,12 @@ def add_names(text: str, names: Sequence[str]) -> str:
 def schema() -> dict:
     """A JSON Schema (draft 2020-12) of glossary files, for completion and validation in editors."""
     text = {"type": "string", "minLength": 1}
-    example = {"type": "object", "properties": {"from": text, "to": {"type": "string"}}, "required": ["from", "to"],
-               "additionalProperties": False}
+    example = {
+        "type": "object",
+        "properties": {"from": text, "to": {"type": "string"}},
+        "required": ["from", "to"],
+        "additionalProperties": False,
+    }
     rule_example = {
         "type": "object",
         "properties": {"from": text, "to": {"type": "string"}, "match": text, "no_match": text},

@@ -25,11 +25,31 @@ HARPER_OFF_BY_DEFAULT = (
     "CondenseAllThe",
 )
 # Harper's lint kinds (harper-core's LintKind): the categories `--apply-suggestions` can name.
-HARPER_KINDS = frozenset({
-    "Agreement", "BoundaryError", "Capitalization", "Eggcorn", "Enhancement", "Formatting", "Grammar",
-    "Malapropism", "Miscellaneous", "Nonstandard", "Punctuation", "Readability", "Redundancy", "Regionalism",
-    "Repetition", "Spelling", "Style", "Typo", "Usage", "WordChoice", "WordOrder",
-})
+HARPER_KINDS = frozenset(
+    {
+        "Agreement",
+        "BoundaryError",
+        "Capitalization",
+        "Eggcorn",
+        "Enhancement",
+        "Formatting",
+        "Grammar",
+        "Malapropism",
+        "Miscellaneous",
+        "Nonstandard",
+        "Punctuation",
+        "Readability",
+        "Redundancy",
+        "Regionalism",
+        "Repetition",
+        "Spelling",
+        "Style",
+        "Typo",
+        "Usage",
+        "WordChoice",
+        "WordOrder",
+    }
+)
 # Harper lint kinds that are advice on style rather than errors.
 NOTE_KINDS = frozenset({"Readability", "Style", "Enhancement"})
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")

@@ -29,7 +29,12 @@ WORD_CLASSES = {
     "once Once unless Unless whereas Whereas after After before Before",
 }
 # Third-person verb forms used as plural nouns, and the nouns meant.
-VERB_AS_NOUN = {"analyzes": "analyses", "emphasizes": "emphases", "hypothesizes": "hypotheses", "synthesizes": "syntheses"}
+VERB_AS_NOUN = {
+    "analyzes": "analyses",
+    "emphasizes": "emphases",
+    "hypothesizes": "hypotheses",
+    "synthesizes": "syntheses",
+}
 # Words after which a noun is expected: determiners, quantifiers, and adjective-like endings.
 NOUN_EXPECTED = r"(?:the|these|those|its|their|many|several|some|such|recent|\p{L}+(?:al|ary|ic|ive|ous|ern|ish|ent))"
 _AFTER_NOUN = r"(?=[ \t]*(?:[,.;:)]|\b(?:of|in|on|by|for|that|which)\b|$))"
@@ -150,7 +155,9 @@ GR004 = grammar_rule(
     "GR004",
     "a comma between a verb and its object (“warned, the seriousness of”)",
     GrammarCheck(
-        regex.compile(rf"(?<![\p{{L}}\-'’])(?P<flag>(?P<verb>{words('REPORTING')}),)[ \t]+(?=the[ \t]+\p{{L}}+[ \t]+of\b)"),
+        regex.compile(
+            rf"(?<![\p{{L}}\-'’])(?P<flag>(?P<verb>{words('REPORTING')}),)[ \t]+(?=the[ \t]+\p{{L}}+[ \t]+of\b)"
+        ),
         _comma_message,
         _verb_alone,
         _opens_with_subordinator,

@@ -16,11 +16,31 @@ URL_VARIABLE = "CLEANUP_LANGUAGETOOL_URL"
 NOTE_TYPES = frozenset({"style", "locale-violation", "register"})
 SPELLING_CATEGORIES = frozenset({"TYPOS"})
 # LanguageTool's common category ids (org.languagetool.rules.Categories); a server may report others.
-LANGUAGETOOL_CATEGORIES = frozenset({
-    "CASING", "COLLOCATIONS", "COMPOUNDING", "CONFUSED_WORDS", "CREATIVE_WRITING", "FALSE_FRIENDS",
-    "GENDER_NEUTRALITY", "GRAMMAR", "MISC", "PLAIN_ENGLISH", "PUNCTUATION", "REDUNDANCY", "REGIONALISMS",
-    "REPETITIONS", "REPETITIONS_STYLE", "SEMANTICS", "STYLE", "TEXT_ANALYSIS", "TYPOGRAPHY", "TYPOS", "WIKIPEDIA",
-})
+LANGUAGETOOL_CATEGORIES = frozenset(
+    {
+        "CASING",
+        "COLLOCATIONS",
+        "COMPOUNDING",
+        "CONFUSED_WORDS",
+        "CREATIVE_WRITING",
+        "FALSE_FRIENDS",
+        "GENDER_NEUTRALITY",
+        "GRAMMAR",
+        "MISC",
+        "PLAIN_ENGLISH",
+        "PUNCTUATION",
+        "REDUNDANCY",
+        "REGIONALISMS",
+        "REPETITIONS",
+        "REPETITIONS_STYLE",
+        "SEMANTICS",
+        "STYLE",
+        "TEXT_ANALYSIS",
+        "TYPOGRAPHY",
+        "TYPOS",
+        "WIKIPEDIA",
+    }
+)
 
 
 class Utf16Offsets:

@@ -136,7 +136,9 @@ def _failing_rule_examples(rules: Sequence[tuple[Rule, Location]]) -> list[Probl
             except TimeoutError:
                 failure = f"the pattern ran longer than {RULE_TIMEOUT:g} s on “{example.before}”; simplify it"
             if failure:
-                problems.append(Problem(where, f"example of rule {rule.id} fails: {failure}; fix the rule or the example"))
+                problems.append(
+                    Problem(where, f"example of rule {rule.id} fails: {failure}; fix the rule or the example")
+                )
     return problems
 
 
@@ -241,7 +243,9 @@ class _Reader:
             if not self._is_text(item, where, "an “unless” phrase"):
                 continue
             if anchor_of(str(item), variants, TOKEN, fold) is None:
-                self._problem(where, f"“unless” phrase “{item}” holds none of the entry's variants; write the variant in it")
+                self._problem(
+                    where, f"“unless” phrase “{item}” holds none of the entry's variants; write the variant in it"
+                )
                 continue
             phrases.append(str(item))
         return phrases
@@ -317,7 +321,9 @@ class _Reader:
             self._problem(self._value_at(node, "id"), "a rule id is capitals and digits, like WEB001")
             return None
         texts_ok = all(
-            self._is_text(fields[key], self._value_at(node, key), f"{rule_id}: “{key}”", allow_empty=key == "replacement")
+            self._is_text(
+                fields[key], self._value_at(node, key), f"{rule_id}: “{key}”", allow_empty=key == "replacement"
+            )
             for key in ("pattern", "replacement", "message", "reason")
             if key in node
         )
@@ -331,7 +337,10 @@ class _Reader:
         if pattern is None or safety is None or scope is None:
             return None
         if fixes == (safety == "flag"):
-            self._problem(self._value_at(node, "safety"), f"rule {rule_id}: a rule with “replacement:” is safe or unsafe; one with “message:” is flag")
+            self._problem(
+                self._value_at(node, "safety"),
+                f"rule {rule_id}: a rule with “replacement:” is safe or unsafe; one with “message:” is flag",
+            )
             return None
         if fixes and not self._replacement_ok(node, pattern, rule_id):
             return None
@@ -371,12 +380,17 @@ class _Reader:
             group = name[0] or name[1]
             known = int(group) <= pattern.groups if group.isdigit() else group in pattern.groupindex
             if not known:
-                self._problem(self._value_at(node, "replacement"), f"rule {rule_id}: the replacement names group {group}, which the pattern does not have")
+                self._problem(
+                    self._value_at(node, "replacement"),
+                    f"rule {rule_id}: the replacement names group {group}, which the pattern does not have",
+                )
                 return False
         try:
             pattern.sub(template, " ")  # parses the template (an empty text would skip it)
         except (regex.error, IndexError) as error:
-            message = f"rule {rule_id}: bad replacement: {error}; write groups as \\g<name> or \\1 and a backslash as \\\\"
+            message = (
+                f"rule {rule_id}: bad replacement: {error}; write groups as \\g<name> or \\1 and a backslash as \\\\"
+            )
             self._problem(self._value_at(node, "replacement"), message)
             return False
         return True
@@ -400,7 +414,9 @@ class _Reader:
             where = self._item_at(seq, index)
             kinds = [k for k in ("from", "match", "no_match") if isinstance(item, YamlMap) and k in item]
             if len(kinds) != 1 or (kinds == ["from"]) != ("to" in item):
-                self._problem(where, f"rule {rule_id}: an example is {{from: …, to: …}}, {{match: …}} or {{no_match: …}}")
+                self._problem(
+                    where, f"rule {rule_id}: an example is {{from: …, to: …}}, {{match: …}} or {{no_match: …}}"
+                )
                 continue
             self._unknown_keys(item, RULE_EXAMPLE_KEYS, "example key")
             texts = [item[k] for k in (kinds[0], "to") if k in item]

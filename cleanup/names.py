@@ -38,7 +38,9 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
 _ARTICLE_NAME_AFTER = regex.compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
 _CAPITAL_AFTER_NAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \t]+\Z")
-_NAME_ENDING = regex.compile(r"(?:[au]llah|ollah|[ue]ddin|iddin)\Z", regex.IGNORECASE)  # Nasrallah, Saifullah, Nasiruddin
+_NAME_ENDING = regex.compile(
+    r"(?:[au]llah|ollah|[ue]ddin|iddin)\Z", regex.IGNORECASE
+)  # Nasrallah, Saifullah, Nasiruddin
 _TITLE_WORD = regex.compile(r"[\p{L}\p{M}'’‘ʼʿʾ`]{4,}")  # shorter words (of, the, and) stay lowercase in titles
 _TITLE_MIN_WORDS = 3
 _TITLE_MAX_LINE = 200  # characters; a longer line is prose
@@ -121,7 +123,9 @@ def known_spelling(word: str, known: frozenset[str]) -> bool:
     """Whether a flagged word is a glossary word, possibly with a possessive ending, or written with
     another apostrophe (`Da`esh` for the variant `Da'esh`: glossary words are kept apart at marks)."""
     bare = _POSSESSIVE.sub("", word)
-    return bare in known or word in known or all(part in known for part in _LETTERS.findall(bare.translate(_MARKS_APART)))
+    return (
+        bare in known or word in known or all(part in known for part in _LETTERS.findall(bare.translate(_MARKS_APART)))
+    )
 
 
 def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str]) -> list[Flag]:

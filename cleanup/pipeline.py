@@ -215,8 +215,13 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
     wanted = {category.lower() for category in run.settings.apply_suggestions}
 
     def source(text: str) -> Iterator[Edit]:
-        house = [f for rule in run.settings.rules if rule.safety is Safety.FLAG for f in _findings(run, rule, text)
-                 if isinstance(f, Flag)]
+        house = [
+            f
+            for rule in run.settings.rules
+            if rule.safety is Safety.FLAG
+            for f in _findings(run, rule, text)
+            if isinstance(f, Flag)
+        ]
         for flag in house + _grammar_flags(run, text, house):
             if flag.category.lower() not in wanted or len(flag.suggestions) != 1:
                 continue
@@ -236,7 +241,9 @@ def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
     try:
         found = list(rule.findings(text, run.context))
     except TimeoutError:
-        problem = Problem(Location(""), f"rule {rule.id} ({rule.source}): pattern ran too long and was stopped; simplify it")
+        problem = Problem(
+            Location(""), f"rule {rule.id} ({rule.source}): pattern ran too long and was stopped; simplify it"
+        )
         if problem not in run.problems:
             run.problems.append(problem)
         return []
@@ -244,7 +251,9 @@ def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
 
 
 def _unsafe_as_flag(edit: Edit) -> Flag:
-    return Flag(edit.start, edit.end, edit.rule, f"{edit.reason} (unsafe fix: apply with --unsafe-fixes)", (edit.replacement,))
+    return Flag(
+        edit.start, edit.end, edit.rule, f"{edit.reason} (unsafe fix: apply with --unsafe-fixes)", (edit.replacement,)
+    )
 
 
 def _flag_order(flag: Flag) -> tuple:

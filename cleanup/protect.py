@@ -26,7 +26,9 @@ DOMAIN = regex.compile(
 )
 HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 DIRECTIVE = regex.compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", regex.DOTALL)
-FRONT_MATTER = regex.compile(r"\A(?:---)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+FRONT_MATTER = regex.compile(
+    r"\A(?:---)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL
+)
 # Inline Markdown that is code or markup, not prose (searched within paragraphs, headings and cells).
 MARKDOWN_INLINE = regex.compile(
     r"<[A-Za-z][A-Za-z0-9.+\-]{1,31}:[^\s<>]*>"  # autolink
@@ -167,7 +169,9 @@ def _front_matter_problem(error: MarkedYAMLError | YamlProblem) -> Problem:
 def _overrides(settings: object, data: YamlMap, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     line = data.lc.key("cleanup")[0] + 2
     if not isinstance(settings, dict) or set(settings) - {"allow", "disable"}:
-        problems.append(Problem(Location("", line, 1), "front matter “cleanup:” takes only “allow:” and “disable:” lists"))
+        problems.append(
+            Problem(Location("", line, 1), "front matter “cleanup:” takes only “allow:” and “disable:” lists")
+        )
         return (), ()
     found = []
     for key in ("allow", "disable"):

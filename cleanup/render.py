@@ -118,7 +118,9 @@ def print_flags(console: Console, path: str, outcome: Outcome) -> None:
     for flag in outcome.flags:
         line, column = index.position(flag.start)
         message = Text(visible(" " + flag.message + _suggestions(flag)))
-        console.print(Text(f"{line:>5}:{column:<4} ", style="dim") + Text(flag.rule, style="yellow") + message, soft_wrap=True)
+        console.print(
+            Text(f"{line:>5}:{column:<4} ", style="dim") + Text(flag.rule, style="yellow") + message, soft_wrap=True
+        )
 
 
 def _suggestions(flag: Flag) -> str:
@@ -186,7 +188,9 @@ class Tally:
         if self.rejected:
             total = self.rejected.total()
             summary += f"; {total} {'change' if total == 1 else 'changes'} rejected in review, left as written"
-        totals = [str(self.total_changes), str(self.flags.total())] + ([str(self.rejected.total())] if self.rejected else [])
+        totals = [str(self.total_changes), str(self.flags.total())] + (
+            [str(self.rejected.total())] if self.rejected else []
+        )
         table.add_row("total", *totals, summary)
         return table
 
@@ -233,13 +237,21 @@ def print_glossary_entry(console: Console, term: Term) -> None:
     if term.variants:
         console.print(Text(f"{term.rule} (safe): glossary entry: use “{term.preferred}”", style="bold"))
     else:
-        console.print(Text(f"{term.rule}: glossary name: “{term.preferred}” is never flagged as a misspelling", style="bold"))
+        console.print(
+            Text(f"{term.rule}: glossary name: “{term.preferred}” is never flagged as a misspelling", style="bold")
+        )
     console.print(f"defined in: {term.where or 'the glossary'}")
     fields = [
         ("preferred", term.preferred),
         ("variants", ", ".join(f"“{v}”" for v in term.variants)),
-        ("unless", ", ".join(f"“{u}”" for u in term.unless) + (" (the variant is left alone there)" if term.unless else "")),
-        ("sense", "name: a variant changes only where it is used as a personal name" if term.sense == "name" else term.sense),
+        (
+            "unless",
+            ", ".join(f"“{u}”" for u in term.unless) + (" (the variant is left alone there)" if term.unless else ""),
+        ),
+        (
+            "sense",
+            "name: a variant changes only where it is used as a personal name" if term.sense == "name" else term.sense,
+        ),
         ("article", f"“{term.article}” before it" if term.article else ""),
         ("note", term.note),
     ]
@@ -247,9 +259,13 @@ def print_glossary_entry(console: Console, term: Term) -> None:
         if value:
             console.print(Text(f"  {label + ':':<13} {value}"))
     if term.variants:
-        console.print(Text(f"  {'matching:':<13} whole words, any apostrophe, case ignored (unless a variant differs "
-                           "only in case); possessive and plural endings kept; inside English compounds (anti-…); "
-                           "mentions (the word “…”) left alone: README, How variants match"))
+        console.print(
+            Text(
+                f"  {'matching:':<13} whole words, any apostrophe, case ignored (unless a variant differs "
+                "only in case); possessive and plural endings kept; inside English compounds (anti-…); "
+                "mentions (the word “…”) left alone: README, How variants match"
+            )
+        )
     for example in term.examples:
         before = Text(one_line(example.before, limit=200))
         if example.after == example.before:

@@ -223,8 +223,15 @@ def _change_record(outcome: Outcome, index: LineIndex, number: int, change: Chan
     steps = [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps]
     span = _span_record(_change_finding(outcome, index, change))
     review = "accepted" if number in outcome.accepted else None
-    return {**span, "before": before, "after": after, "rule": change.rule, "reason": change.reason, "steps": steps,
-            "review": review}
+    return {
+        **span,
+        "before": before,
+        "after": after,
+        "rule": change.rule,
+        "reason": change.reason,
+        "steps": steps,
+        "review": review,
+    }
 
 
 def _flag_record(f: Finding) -> dict:
@@ -255,7 +262,9 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
         yield "\n## Changes by rule\n\n| Rule | Changes | Reason |\n| --- | ---: | --- |\n"
         reasons: dict[str, str] = {}
         for change in outcome.changes:
-            reasons.setdefault(change.rule, "; then ".join(s.reason.removesuffix(INSIDE_QUOTATION) for s in change.steps))
+            reasons.setdefault(
+                change.rule, "; then ".join(s.reason.removesuffix(INSIDE_QUOTATION) for s in change.steps)
+            )
         for rule, count in Counter(change.rule for change in outcome.changes).most_common():
             yield f"| {_md(rule)} | {count} | {_md(reasons[rule])} |\n"
         yield "\n## Changes\n\n| Line:col | Before | After | Rule | In context | Review |\n| --- | --- | --- | --- | --- | --- |\n"
@@ -269,7 +278,10 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
         for f in (_flag_finding(outcome, index, flag) for flag in outcome.flags):
             suggestions = ", ".join(_md_text(s) for s in f.suggestions)
             yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {_md(f.message)} | {suggestions} |\n"
-    for title, decisions in (("Rejected by the editor (not applied)", outcome.rejected), ("Stale decisions", outcome.stale)):
+    for title, decisions in (
+        ("Rejected by the editor (not applied)", outcome.rejected),
+        ("Stale decisions", outcome.stale),
+    ):
         if decisions:
             yield f"\n## {title}\n\n"
             for d in decisions:
@@ -282,7 +294,7 @@ def _in_context(outcome: Outcome, change: Change, width: int = 30) -> str:
     before = text[max(0, change.start - width) : change.start]
     after = text[change.end : change.end + width]
     new = outcome.corrected[change.new_start : change.new_end]
-    shown = f"{'…' if change.start > width else ''}{before}[{text[change.start:change.end]} → {new}]{after}"
+    shown = f"{'…' if change.start > width else ''}{before}[{text[change.start : change.end]} → {new}]{after}"
     return shown + ("…" if change.end + width < len(text) else "")
 
 

@@ -351,15 +351,18 @@ def _summary(outcome: Outcome) -> str:
     head = "<tr><th>Rule</th><th>Kind</th><th>Changes</th><th>Flags</th><th></th></tr>"
     # Folded by default: a long table would push the article below the fold.
     title = f"By rule: {len(changes)} rules changed the text, {len(flags)} flagged it (accept or reject a rule at once)"
-    return (f'<details class="by-rule"><summary>{title}</summary><table class="summary"><thead>{head}</thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></details>\n')
+    return (
+        f'<details class="by-rule"><summary>{title}</summary><table class="summary"><thead>{head}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></details>\n"
+    )
 
 
 def _kept_list(rejected: Sequence[Decision]) -> str:
     if not rejected:
         return ""
     items = "".join(
-        f"<li>{html.escape(d.rule)}: “{html.escape(d.before)}” stays (not “{html.escape(d.after)}”)</li>" for d in rejected
+        f"<li>{html.escape(d.rule)}: “{html.escape(d.before)}” stays (not “{html.escape(d.after)}”)</li>"
+        for d in rejected
     )
     return f"<p>Rejected earlier, and kept out of this edition:</p><ul>{items}</ul>"
 
@@ -396,8 +399,14 @@ def _flag_html(flag: Flag, text: str) -> str:
     suggestion = " → " + " | ".join(flag.suggestions) if flag.suggestions else ""
     message = html.escape(f"{flag.message}{suggestion}")
     kind_of = flag_kind(flag)
-    add = (f'<button class="add-name" data-name="{html.escape(text)}" title="add “{html.escape(text)}” to the '
-           f'glossary names">add to names</button>') if kind_of == "name" else ""
+    add = (
+        (
+            f'<button class="add-name" data-name="{html.escape(text)}" title="add “{html.escape(text)}” to the '
+            f'glossary names">add to names</button>'
+        )
+        if kind_of == "name"
+        else ""
+    )
     return (
         f'<span class="flag-item {kind_of}" data-kind="{kind_of}" data-rule="{html.escape(flag.rule)}" tabindex="0">'
         f'<mark class="flag" title="{html.escape(flag.rule)}: {message}">{html.escape(text)}</mark>'
@@ -422,11 +431,16 @@ def _change_html(outcome: Outcome, index: int, change: Change, notes: dict[str, 
     shown_tail = "ins" if after else "del"
     tail = _TRAILING_BREAKS.search(after or before)
     head_text = (after or before)[: tail.start()] if tail else (after or before)
-    body = (f"<del>{html.escape(before)}</del><ins>{html.escape(head_text)}</ins>" if after
-            else f"<del>{html.escape(head_text)}</del><ins></ins>")
-    handle = (f'\u2060<span class="handle"><span class="tag">{rule}</span><span class="controls">'
-              f'<button class="accept" title="accept (a)">✓</button><button class="reject" title="reject (r)">✗</button>'
-              f"</span></span>")
+    body = (
+        f"<del>{html.escape(before)}</del><ins>{html.escape(head_text)}</ins>"
+        if after
+        else f"<del>{html.escape(head_text)}</del><ins></ins>"
+    )
+    handle = (
+        f'\u2060<span class="handle"><span class="tag">{rule}</span><span class="controls">'
+        f'<button class="accept" title="accept (a)">✓</button><button class="reject" title="reject (r)">✗</button>'
+        f"</span></span>"
+    )
     breaks = f'<{shown_tail} class="tail">{html.escape(tail.group())}</{shown_tail}>' if tail else ""
     return (
         f'<span class="change {kind_of}{short}" id="change-{index}" data-index="{index}" data-kind="{kind_of}" '

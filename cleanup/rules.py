@@ -20,7 +20,9 @@ class Context:
 
     markdown: bool = False
     known_forms: frozenset[str] = frozenset()  # glossary preferred forms and names, as written
-    normalized_forms: frozenset[str] = frozenset()  # preferred forms of entries with variants (what normalization writes)
+    normalized_forms: frozenset[str] = (
+        frozenset()
+    )  # preferred forms of entries with variants (what normalization writes)
     articles: Mapping[str, str] = field(default_factory=dict)  # folded first word of a term -> "a" / "an"
     arabic_article: str = "lower-inside"  # or "capital": Al- everywhere
 

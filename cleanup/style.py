@@ -187,12 +187,18 @@ AR003 = Rule(
         RuleExample("linked to the areas of Al-Baaj and", "linked to the areas of al-Baaj and"),
         RuleExample("al-Baaj is open. al-Hadher too.", "Al-Baaj is open. Al-Hadher too."),
         RuleExample("Al-Baaj is open, and so is al-Hadher.", "Al-Baaj is open, and so is al-Hadher."),
-        RuleExample("# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
-                    "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |"),
-        RuleExample("The war ended.\nal-Hadher is open.\n\nal-Qaim too.", "The war ended.\nAl-Hadher is open.\n\nAl-Qaim too."),
+        RuleExample(
+            "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
+            "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
+        ),
+        RuleExample(
+            "The war ended.\nal-Hadher is open.\n\nal-Qaim too.", "The war ended.\nAl-Hadher is open.\n\nAl-Qaim too."
+        ),
         # A line after one that runs on may continue its sentence (hard-wrapped) or follow a title: left alone.
-        RuleExample("the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
-                    "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj"),
+        RuleExample(
+            "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
+            "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
+        ),
     ),
 )
 
@@ -235,17 +241,19 @@ AA001 = Rule(
         RuleExample("type A blood", "type A blood"),
         RuleExample("by the Iraqi army a in late 2017", "by the Iraqi army a in late 2017"),
         RuleExample("A NEW OFFENSIVE IN ANBAR", "A NEW OFFENSIVE IN ANBAR"),
-        RuleExample("a SDF-held town, a FBI-led raid, an NGO-run camp, a MP-led committee",
-                    "an SDF-held town, an FBI-led raid, an NGO-run camp, an MP-led committee"),
+        RuleExample(
+            "a SDF-held town, a FBI-led raid, an NGO-run camp, a MP-led committee",
+            "an SDF-held town, an FBI-led raid, an NGO-run camp, an MP-led committee",
+        ),
         RuleExample("- A SDF patrol\nThe war ended.\nA SDF patrol", "- An SDF patrol\nThe war ended.\nAn SDF patrol"),
         RuleExample("posed by\nA SDF patrol", "posed by\nA SDF patrol"),
-        RuleExample("a well-known man, a one-off, a U-turn, an X-ray", "a well-known man, a one-off, a U-turn, an X-ray"),
+        RuleExample(
+            "a well-known man, a one-off, a U-turn, an X-ray", "a well-known man, a one-off, a U-turn, an X-ray"
+        ),
     ),
 )
 
-_REPEATED = regex.compile(
-    rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=word)){END_OF_WORD}", regex.IGNORECASE
-)
+_REPEATED = regex.compile(rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=word)){END_OF_WORD}", regex.IGNORECASE)
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:
@@ -281,10 +289,15 @@ RW001 = Rule(
         RuleExample("in the the city", "in the city"),
         RuleExample("the army and and the police", "the army and the police"),
         RuleExample("he had had enough", "he had had enough"),
-        RuleExample("gave her her share, gave in in the end, carried on on his own, would approve of of course",
-                    "gave her her share, gave in in the end, carried on on his own, would approve of of course"),
+        RuleExample(
+            "gave her her share, gave in in the end, carried on on his own, would approve of of course",
+            "gave her her share, gave in in the end, carried on on his own, would approve of of course",
+        ),
         RuleExample("The the city. AND AND", "The city. AND"),
-        RuleExample("He got an A a year ago, like The The. My my, the A A", "He got an A a year ago, like The The. My my, the A A"),
+        RuleExample(
+            "He got an A a year ago, like The The. My my, the A A",
+            "He got an A a year ago, like The The. My my, the A A",
+        ),
     ),
 )
 RW002 = Rule(
@@ -301,7 +314,9 @@ RW002 = Rule(
 )
 
 # Words before which the comma after a cut repeat goes on a list or a clause ("the SDF, the army", ", which").
-LIST_OR_CLAUSE_GOES_ON = frozenset("which who whom whose where when the a an its their his her our this these those".split())
+LIST_OR_CLAUSE_GOES_ON = frozenset(
+    "which who whom whose where when the a an its their his her our this these those".split()
+)
 LAST_ITEM = frozenset(("and", "or", "nor"))
 # Finite verbs that can only follow a subject: before them the comma closed an apposition (`the SDF, SDF, said`).
 PREDICATE_STARTS = frozenset(
@@ -360,7 +375,9 @@ AP001 = Rule(
         RuleExample("Forces (SDF), SDF, which", "Forces (SDF), which"),
         RuleExample("Forces (SDF), SDF, the army and ISIS", "Forces (SDF), the army and ISIS"),
         RuleExample("the SDF (SDF), SDA, and", "the SDF (SDF), SDA, and"),
-        RuleExample("the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"),
+        RuleExample(
+            "the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"
+        ),
         RuleExample("Forces (SDF), SDF, however, said that", "Forces (SDF), SDF, however, said that"),  # AP003's
     ),
 )
@@ -406,16 +423,22 @@ AP002 = Rule(
         RuleExample("the SDF, SDF and the coalition", "the SDF and the coalition"),
         RuleExample("the SDF, SDF, and the coalition", "the SDF and the coalition"),
         RuleExample("ISIS, the SDF, SDF, and the army", "ISIS, the SDF, and the army"),
-        RuleExample("the SDF, SDF, the army and ISIS, SDF, SDF, Iraqi forces", "the SDF, the army and ISIS, SDF, Iraqi forces"),
+        RuleExample(
+            "the SDF, SDF, the army and ISIS, SDF, SDF, Iraqi forces", "the SDF, the army and ISIS, SDF, Iraqi forces"
+        ),
         RuleExample("the SDF, SDF, which", "the SDF, which"),
         RuleExample("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
         RuleExample("the SDF (SDF), the army", "the SDF, the army"),
         RuleExample("New York, New York, and the SDF, the army", "New York, New York, and the SDF, the army"),
         RuleExample("the SDF, SDFs and ISIS, ISIS-held towns", "the SDF, SDFs and ISIS, ISIS-held towns"),
         RuleExample("the SDF, SDF, is limited", "the SDF is limited"),
-        RuleExample("the SDF, SDF, local militias and the army", "the SDF, SDF, local militias and the army"),  # AP003's
+        RuleExample(
+            "the SDF, SDF, local militias and the army", "the SDF, SDF, local militias and the army"
+        ),  # AP003's
     ),
-    example_context=Context(normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})),
+    example_context=Context(
+        normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})
+    ),
 )
 
 
@@ -432,8 +455,10 @@ AP003 = Rule(
     UNSAFE,
     _unsure_repeats,
     (
-        RuleExample("the SDF, SDF, also said that, and Forces (SDF), SDF, fought",
-                    "the SDF also said that, and Forces (SDF) fought"),
+        RuleExample(
+            "the SDF, SDF, also said that, and Forces (SDF), SDF, fought",
+            "the SDF also said that, and Forces (SDF) fought",
+        ),
         RuleExample("the SDF, SDF, the army and Forces (SDF), SDF, which, and the SDF, SDF, said", found=False),
     ),
     example_context=Context(normalized_forms=frozenset({"SDF"})),
@@ -480,11 +505,29 @@ PA002 = Rule(
     FLAG,
     _unterminated,
     (
-        RuleExample("the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line", found=True),
+        RuleExample(
+            "the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line", found=True
+        ),
         RuleExample("Rawabet Center for Research and Strategic Studies", None),
     ),
 )
 
 BUILT_IN: tuple[Rule, ...] = (
-    SP001, SP002, SP003, SP004, SP005, PU001, AR001, AR002, AR003, AA001, RW001, RW002, AP001, AP002, AP003, PA001, PA002
+    SP001,
+    SP002,
+    SP003,
+    SP004,
+    SP005,
+    PU001,
+    AR001,
+    AR002,
+    AR003,
+    AA001,
+    RW001,
+    RW002,
+    AP001,
+    AP002,
+    AP003,
+    PA001,
+    PA002,
 )

@@ -40,7 +40,9 @@ def text_encoding(name: str) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise UnsuitableEncoding(f"unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256") from None
+        raise UnsuitableEncoding(
+            f"unknown encoding {name!r}; use a Python codec name such as utf-8 or cp1256"
+        ) from None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_ROUND_TRIP:
         raise UnsuitableEncoding(
             f"encoding {name!r} cannot be used: it does not give back the bytes it read; use a text encoding such as "

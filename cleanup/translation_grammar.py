@@ -27,10 +27,7 @@ _END = r"(?![\p{L}\-'’])"
 def _not_an_infinitive(word: str) -> bool:
     """Whether the word after "to" is plainly not a base verb: a determiner or pronoun, a plural
     ("reporters"), an -ing or -ed form ("neighbouring", "united")."""
-    return (
-        word in _NOT_A_VERB_AFTER_TO
-        or regex.search(r"[^siu]s\Z|\p{L}{4}ing\Z|[^e]ed\Z", word) is not None
-    )
+    return word in _NOT_A_VERB_AFTER_TO or regex.search(r"[^siu]s\Z|\p{L}{4}ing\Z|[^e]ed\Z", word) is not None
 
 
 def _ing(verb: str) -> str | None:
@@ -160,7 +157,9 @@ GR007 = grammar_rule(
         RuleExample("Despite the losses, but the group kept attacking.", found=True),
         RuleExample("Although the army advanced, but the cells remained.", found=True),
         RuleExample("Despite the losses, the group kept attacking, but slowly.", found=False),
-        RuleExample("Despite the rain, but not because of it, they stayed; although late, but gladly, he came", found=False),
+        RuleExample(
+            "Despite the rain, but not because of it, they stayed; although late, but gladly, he came", found=False
+        ),
     ],
 )
 
@@ -210,7 +209,9 @@ GR009 = grammar_rule(
     [
         RuleExample("the minister stressed on the need to act", found=True),
         RuleExample("residents complained from the shortage of water", found=True),
-        RuleExample("the minister stressed on Monday that he stressed the need; he complained from prison", found=False),
+        RuleExample(
+            "the minister stressed on Monday that he stressed the need; he complained from prison", found=False
+        ),
         RuleExample("too much protein puts extra stress on kidneys; the stresses on the joints", found=False),
         RuleExample("he stressed on several occasions, and she complained from her hospital bed", found=False),
     ],
@@ -265,7 +266,9 @@ GR010 = Rule(
 
 # Collective nouns ("the government of Iraq have said") take a plural verb in British English: not heads here.
 _SINGULAR_HEADS = "number leader head commander spokesman report"
-_PLURAL_HEADS = "leaders members fighters remnants cells forces elements militants attacks operations reports commanders residents"
+_PLURAL_HEADS = (
+    "leaders members fighters remnants cells forces elements militants attacks operations reports commanders residents"
+)
 _NO_CLAUSE = r"(?:(?!\b(?:that|which|who|whom|whose|where|when|and|or|but|as|while)\b)[^,.;:!?()\r\n])"
 
 GR011 = grammar_rule(

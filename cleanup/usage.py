@@ -102,5 +102,6 @@ _ANY_HYPHEN = f"[{regex.escape(HYPHENS)}]"
 def _word_pattern(word: str) -> str:
     """A word of a phrase as a pattern: every apostrophe and hyphen form alike."""
     return "".join(
-        _ANY_APOSTROPHE if char in APOSTROPHES else _ANY_HYPHEN if char in HYPHENS else regex.escape(char) for char in word
+        _ANY_APOSTROPHE if char in APOSTROPHES else _ANY_HYPHEN if char in HYPHENS else regex.escape(char)
+        for char in word
     )

@@ -31,7 +31,9 @@ _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float"
 _NULL = regex.compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = regex.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = regex.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_FLOAT = regex.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
 
 
 class YamlProblem(Exception):
@@ -82,7 +84,11 @@ def load_yaml(text: str) -> object:
     documents) and ruamel's MarkedYAMLError for syntax errors.
     """
     if len(text) > MAX_BYTES:
-        raise YamlProblem(0, 0, f"the file is too large ({len(text) // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB); split it")
+        raise YamlProblem(
+            0,
+            0,
+            f"the file is too large ({len(text) // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB); split it",
+        )
     builder = _Builder()
     with paused_garbage_collection():
         try:
@@ -95,7 +101,7 @@ def load_yaml(text: str) -> object:
                 line,
                 column,
                 f"control character U+{error.character:04X} is not allowed in YAML; remove it, or write it as "
-                f"\"\\u{error.character:04x}\" inside double quotes",
+                f'"\\u{error.character:04x}" inside double quotes',
             ) from None
     return builder.result
 
@@ -222,7 +228,9 @@ def syntax_advice(text: str, line: int, column: int) -> str:
             continue
         column_before = previous.start(2)
         if key and key.start(2) != column_before:
-            return (f"“{key[2]}:” is indented differently from “{previous[2]}:” on line {number + 1}: "
-                    f"align it with “{previous[2]}” (column {column_before + 1})")
+            return (
+                f"“{key[2]}:” is indented differently from “{previous[2]}:” on line {number + 1}: "
+                f"align it with “{previous[2]}” (column {column_before + 1})"
+            )
         break
     return "correct the YAML"

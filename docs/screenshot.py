@@ -1,6 +1,6 @@
 """Regenerate docs/review-page.png, the README's picture of the review page, with Debian's Chromium.
 
-    python docs/screenshot.py     (after `cleanup fix`, from the project folder)
+python docs/screenshot.py     (after `cleanup fix`, from the project folder)
 """
 
 import shutil

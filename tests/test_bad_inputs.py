@@ -165,7 +165,12 @@ CASES = [
         2,
         "cleanup: no rule id starts with 'XY'; `cleanup rules` lists them\n",
     ),
-    Case("unknown encoding", ["fix", "--encoding", "klingon"], 2, "cleanup: unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1256\n"),
+    Case(
+        "unknown encoding",
+        ["fix", "--encoding", "klingon"],
+        2,
+        "cleanup: unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1256\n",
+    ),
     Case(
         "bad configuration",
         ["fix"],
@@ -219,8 +224,14 @@ CASES = [
         )
         for shape, message in [
             ("tool = 5\n", "pyproject.toml:1:1: 'tool' must be a table ([tool]); correct the file\n"),
-            ("[tool]\ncleanup = 5\n", "pyproject.toml:2:1: [tool.cleanup] must be one table of settings, not int; correct the file\n"),
-            ('[[tool.cleanup]]\nout = "x"\n', "pyproject.toml:1:1: [tool.cleanup] must be one table of settings, not list; correct the file\n"),
+            (
+                "[tool]\ncleanup = 5\n",
+                "pyproject.toml:2:1: [tool.cleanup] must be one table of settings, not int; correct the file\n",
+            ),
+            (
+                '[[tool.cleanup]]\nout = "x"\n',
+                "pyproject.toml:1:1: [tool.cleanup] must be one table of settings, not list; correct the file\n",
+            ),
         ]
     ],
     Case(
@@ -279,7 +290,7 @@ CASES = [
         ["fix"],
         2,
         "glossary/house.yaml:3:19: control character U+007F is not allowed in YAML; remove it, or write it as "
-        "\"\\u007f\" inside double quotes\n",
+        '"\\u007f" inside double quotes\n',
         glossary='terms:\n  - preferred: ISIS\n    variants: ["Da\x7fash"]\n',
     ),
     Case(
@@ -287,7 +298,7 @@ CASES = [
         ["fix", "--grammar", "none"],
         2,
         "seeds/a.txt:2:21: front matter: control character U+009B is not allowed in YAML; remove it, or write it as "
-        "\"\\u009b\" inside double quotes\n",
+        '"\\u009b" inside double quotes\n',
         files={"seeds/a.txt": '---\ncleanup: {allow: ["x\x9by"]}\n---\nThe Daash.\n'.encode()},
         writes=True,  # like any bad directive: reported, and the rest of the article still corrected
     ),
@@ -296,7 +307,7 @@ CASES = [
         ["fix", "--grammar", "none", "--decisions", "d.yaml", "seeds/a.txt"],
         2,
         "d.yaml:2:16: control character U+007F is not allowed in YAML; remove it, or write it as "
-        "\"\\u007f\" inside double quotes\n",
+        '"\\u007f" inside double quotes\n',
         files={"seeds/a.txt": b"Daash\n", "d.yaml": b'decisions:\n  - {rule: "GL:\x7fISIS"}\n'},
     ),
 ]
@@ -354,7 +365,11 @@ def test_in_place_rewrites_inputs_and_keeps_the_record(tmp_path, monkeypatch):
     assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 0
     assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The ISIS left.\r\n"
     assert sorted(p.name for p in (tmp_path / "corrected").iterdir()) == [
-        ".history", "a.txt.changes.json", "a.txt.diff", "a.txt.html", "a.txt.report.md"
+        ".history",
+        "a.txt.changes.json",
+        "a.txt.diff",
+        "a.txt.html",
+        "a.txt.report.md",
     ]
     assert main(["check", "--grammar", "none"]) == 0
     outside = {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()}
@@ -363,10 +378,49 @@ def test_in_place_rewrites_inputs_and_keeps_the_record(tmp_path, monkeypatch):
 
 # Random glossaries: YAML-looking text built from the pieces glossaries are made of.
 YAML_PIECES = [
-    "terms:", "names:", "rules:", "\n", "  ", "    ", "- ", "preferred: ", "variants: ", "examples: ", "note: ",
-    "id: ", "pattern: ", "replacement: ", "message: ", "safety: ", "from: ", "to: ", "[", "]", "{", "}", ", ",
-    ": ", "'", '"', "Daash", "ISIS", "al-Badya", "Da’ash", "HS001", "(a|b)+", "\\1", "&a ", "*a", "!!str ",
-    "---", "#", "123", "~", "yes", "ق", "😀",
+    "terms:",
+    "names:",
+    "rules:",
+    "\n",
+    "  ",
+    "    ",
+    "- ",
+    "preferred: ",
+    "variants: ",
+    "examples: ",
+    "note: ",
+    "id: ",
+    "pattern: ",
+    "replacement: ",
+    "message: ",
+    "safety: ",
+    "from: ",
+    "to: ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    ": ",
+    "'",
+    '"',
+    "Daash",
+    "ISIS",
+    "al-Badya",
+    "Da’ash",
+    "HS001",
+    "(a|b)+",
+    "\\1",
+    "&a ",
+    "*a",
+    "!!str ",
+    "---",
+    "#",
+    "123",
+    "~",
+    "yes",
+    "ق",
+    "😀",
 ]
 
 
@@ -438,7 +492,9 @@ def test_control_characters_in_an_article_are_shown_never_obeyed(tmp_path, monke
     printed = fixed.out + fixed.err + checked.out + checked.err
     assert shown in printed
     assert not any(c in printed for c in "\x1b\x07\x9b\u202e")
-    assert (tmp_path / "corrected" / "a.txt").read_text(encoding="utf-8") == f"The ISIS{attack} attack.\n"  # the edition keeps them
+    assert (tmp_path / "corrected" / "a.txt").read_text(
+        encoding="utf-8"
+    ) == f"The ISIS{attack} attack.\n"  # the edition keeps them
 
 
 def _project(tmp_path, monkeypatch, files: dict[str, bytes]) -> None:
@@ -455,10 +511,15 @@ def test_in_place_writes_the_records_first_and_the_input_last(tmp_path, monkeypa
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
     (tmp_path / "corrected" / "a.txt.diff").mkdir(parents=True)  # the diff cannot be written
     assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 2
-    assert "corrected/a.txt.diff: cannot write (Is a directory); nothing was changed for this file" in capsys.readouterr().err
+    assert (
+        "corrected/a.txt.diff: cannot write (Is a directory); nothing was changed for this file"
+        in capsys.readouterr().err
+    )
     assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The Daash left.\n"  # no unrecorded rewrite
     assert sorted(p.name for p in (tmp_path / "corrected").iterdir() if p.name != ".history") == ["a.txt.diff"]
-    assert not [p for p in (tmp_path / "corrected" / ".history").rglob("*") if p.is_file()]  # no history of a run that did not happen
+    assert not [
+        p for p in (tmp_path / "corrected" / ".history").rglob("*") if p.is_file()
+    ]  # no history of a run that did not happen
     assert not list(tmp_path.rglob("*.tmp"))
 
 
@@ -533,7 +594,9 @@ def test_a_file_over_the_size_cap_fails_alone(tmp_path, monkeypatch, capsys):
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n", "seeds/big.txt": b"word " * (1 << 18)})
     assert main(["fix", "-q", "--grammar", "none"]) == 2
     assert "seeds/big.txt: larger than 1 MB; split it into articles\n" in capsys.readouterr().err
-    assert sorted(p.name for p in (tmp_path / "corrected").iterdir() if not p.name.endswith((".diff", ".json", ".md", ".html"))) == ["a.txt"]
+    assert sorted(
+        p.name for p in (tmp_path / "corrected").iterdir() if not p.name.endswith((".diff", ".json", ".md", ".html"))
+    ) == ["a.txt"]
 
 
 def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path, monkeypatch):
@@ -543,7 +606,9 @@ def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path, mon
     import time
 
     _project(tmp_path, monkeypatch, {f"seeds/a{n}.txt": b"The Daash left.\n" * 3000 for n in range(6)})
-    run = subprocess.Popen([sys.executable, "-m", "cleanup", "fix", "-q", "--grammar", "none", "--jobs", "1", "--no-cache"])
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cleanup", "fix", "-q", "--grammar", "none", "--jobs", "1", "--no-cache"]
+    )
     deadline = time.monotonic() + 60
     while not list((tmp_path / "corrected").glob(".*.tmp")) and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.001)
@@ -561,7 +626,9 @@ def test_a_title_repeated_many_times_settles_in_one_fix(tmp_path, monkeypatch):
     import shutil
 
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The title\n\n" * 14 + b"The Daash text.\n"})
-    shutil.copy(Path(__file__).resolve().parent.parent / "glossary" / "rules.yaml", tmp_path / "glossary" / "rules.yaml")
+    shutil.copy(
+        Path(__file__).resolve().parent.parent / "glossary" / "rules.yaml", tmp_path / "glossary" / "rules.yaml"
+    )
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The title\n\nThe ISIS text.\n"
 
@@ -586,8 +653,21 @@ def test_an_unreadable_subfolder_is_reported_and_the_rest_processed(tmp_path, mo
     locked = tmp_path / "seeds" / "locked"
     locked.chmod(0)
     try:
-        run = subprocess.run([*_without_permission_override(), sys.executable, "-m", "cleanup", command, "--grammar", "none",
-                              "--no-cache"], capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [
+                *_without_permission_override(),
+                sys.executable,
+                "-m",
+                "cleanup",
+                command,
+                "--grammar",
+                "none",
+                "--no-cache",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         locked.chmod(0o755)
     assert run.returncode == 2
@@ -605,11 +685,18 @@ def test_an_unreadable_folder_given_says_so(tmp_path, monkeypatch):
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
     (tmp_path / "seeds").chmod(0)
     try:
-        run = subprocess.run([*_without_permission_override(), sys.executable, "-m", "cleanup", "fix", "--grammar", "none"],
-                             capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [*_without_permission_override(), sys.executable, "-m", "cleanup", "fix", "--grammar", "none"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         (tmp_path / "seeds").chmod(0o755)
-    assert (run.returncode, run.stderr) == (2, "seeds: cannot read this folder (Permission denied); check its permissions\n")
+    assert (run.returncode, run.stderr) == (
+        2,
+        "seeds: cannot read this folder (Permission denied); check its permissions\n",
+    )
 
 
 def test_in_place_into_a_read_only_folder_names_that_folder_and_changes_nothing(tmp_path, monkeypatch):
@@ -619,11 +706,28 @@ def test_in_place_into_a_read_only_folder_names_that_folder_and_changes_nothing(
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
     (tmp_path / "seeds").chmod(0o555)
     try:
-        run = subprocess.run([*_without_permission_override(), sys.executable, "-m", "cleanup", "fix", "-q", "--in-place",
-                              "--grammar", "none", "--no-cache"], capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [
+                *_without_permission_override(),
+                sys.executable,
+                "-m",
+                "cleanup",
+                "fix",
+                "-q",
+                "--in-place",
+                "--grammar",
+                "none",
+                "--no-cache",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         (tmp_path / "seeds").chmod(0o755)
     assert run.returncode == 2
-    assert run.stderr.startswith("seeds: cannot write here (Permission denied); check that it is a folder you can write to, with free space")
+    assert run.stderr.startswith(
+        "seeds: cannot write here (Permission denied); check that it is a folder you can write to, with free space"
+    )
     assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The Daash left.\n"
     assert not list((tmp_path / "corrected").glob("a.txt*")), "no records of a change that was not made"

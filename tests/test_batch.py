@@ -81,7 +81,9 @@ def test_a_second_run_over_an_unchanged_folder_does_no_work(archive, monkeypatch
     assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive"]) == 0
     assert calls == []  # every outcome came from the cache
     assert {p: p.stat().st_mtime_ns for p in (archive / "corrected").rglob("*") if p.is_file()} == written  # no writes
-    (archive / "glossary" / "extra.yaml").write_text("terms:\n  - preferred: Defence\n    variants: [Defense]\n", encoding="utf-8")
+    (archive / "glossary" / "extra.yaml").write_text(
+        "terms:\n  - preferred: Defence\n    variants: [Defense]\n", encoding="utf-8"
+    )
     assert main(["fix", "-q", "--grammar", "none", "--jobs", "1", "archive"]) == 0
     assert len(calls) == 12  # a glossary edit re-processes every file (documented)
     calls.clear()
@@ -115,7 +117,10 @@ def test_a_file_whose_fixes_never_settle_fails_alone_and_is_listed_at_the_end(ar
     assert main(["fix", "--grammar", "none", "--jobs", "2", "archive"]) == 2
     captured = capsys.readouterr()
     assert "archive/2020/flip.txt: fixes did not settle after 10 passes" in captured.err
-    assert len(list((archive / "corrected").rglob("*.txt"))) == 12 and not (archive / "corrected" / "2020" / "flip.txt").exists()
+    assert (
+        len(list((archive / "corrected").rglob("*.txt"))) == 12
+        and not (archive / "corrected" / "2020" / "flip.txt").exists()
+    )
     summary = captured.out[captured.out.index("Files that failed") :]
     assert "archive/2020/flip.txt" in summary and "fixes did not settle" in summary
 
@@ -147,7 +152,10 @@ def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
     main_side, terminal_side = pty.openpty()
     done = subprocess.run(
         [sys.executable, "-m", "cleanup", "fix", "--grammar", "none", "--no-cache", "--jobs", "1", "archive"],
-        stdout=subprocess.PIPE, stderr=terminal_side, cwd=archive, env={**os.environ, "COLUMNS": "120"},
+        stdout=subprocess.PIPE,
+        stderr=terminal_side,
+        cwd=archive,
+        env={**os.environ, "COLUMNS": "120"},
     )
     os.close(terminal_side)
     shown = b""
@@ -165,7 +173,8 @@ def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
     assert shown.endswith(b"\r\x1b[2K")  # cleared at the end: nothing of it stays on the terminal
     piped = subprocess.run(
         [sys.executable, "-m", "cleanup", "fix", "--grammar", "none", "--no-cache", "archive"],
-        capture_output=True, cwd=archive,
+        capture_output=True,
+        cwd=archive,
     )
     assert piped.returncode == 0 and b"words/s" not in piped.stderr
 
@@ -210,7 +219,11 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path):
     from cleanup.loader import load_glossary
     from cleanup.pipeline import Settings
 
-    settings = Settings(load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")]), (), checker=CrashingChecker())
+    settings = Settings(
+        load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")]),
+        (),
+        checker=CrashingChecker(),
+    )
     tasks = []
     for number in range(12):
         path = tmp_path / f"a{number:02}.txt"
@@ -221,4 +234,6 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path):
     assert done[3] == Failed(
         f"{tmp_path / 'a03.txt'}: the process checking it died twice (out of memory, or a crash in a checker); nothing was written for this file"
     )
-    assert [r.outcome.corrected for r in done if isinstance(r, Processed)] == [f"ISIS {n}\n" for n in range(12) if n not in (3, 9)]
+    assert [r.outcome.corrected for r in done if isinstance(r, Processed)] == [
+        f"ISIS {n}\n" for n in range(12) if n not in (3, 9)
+    ]

@@ -60,7 +60,9 @@ def test_unified_diff_applies_with_patch(project, tmp_path_factory):
     assert main(["fix", "-q"]) == 0
     work = tmp_path_factory.mktemp("patch")
     shutil.copy(SEED, work / "x.txt")
-    subprocess.run(["patch", "-s", "-o", "y.txt", "x.txt", str(project / "corrected" / f"{SEED.name}.diff")], cwd=work, check=True)
+    subprocess.run(
+        ["patch", "-s", "-o", "y.txt", "x.txt", str(project / "corrected" / f"{SEED.name}.diff")], cwd=work, check=True
+    )
     assert (work / "y.txt").read_bytes() == (project / "corrected" / SEED.name).read_bytes()
 
 
@@ -126,9 +128,15 @@ def test_conflicting_variant_is_one_line_and_writes_nothing(project, capsys):
     [
         (["fix", "missing.txt"], "missing.txt: no such file or folder\n"),
         (["fix", "--glossary", "nope.yaml"], "nope.yaml: no such file\n"),
-        (["fix", "--encoding", "klingon"], "cleanup: unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1256\n"),
+        (
+            ["fix", "--encoding", "klingon"],
+            "cleanup: unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1256\n",
+        ),
         (["fix", "empty"], "empty: no .txt or .md files in this folder\n"),
-        (["fix", "seeds", "--out", "seeds"], "seeds/a.txt: the output seeds/a.txt would overwrite an input; choose another --out\n"),
+        (
+            ["fix", "seeds", "--out", "seeds"],
+            "seeds/a.txt: the output seeds/a.txt would overwrite an input; choose another --out\n",
+        ),
     ],
 )
 def test_bad_arguments_give_one_clear_line(project, capsys, argv, message):
@@ -215,7 +223,9 @@ def test_rules_explains_a_glossary_entry(project, monkeypatch, capsys):
     ]
     assert lines[-2:] == ["  fixes:        “Rasul said” → “Rasool said”", "  leaves alone: “Rasul Allah”"]
     assert main(["rules", "GL:Hurairah"]) == 0
-    assert capsys.readouterr().out.startswith("GL:Hurairah: glossary name: “Hurairah” is never flagged as a misspelling\n")
+    assert capsys.readouterr().out.startswith(
+        "GL:Hurairah: glossary name: “Hurairah” is never flagged as a misspelling\n"
+    )
     assert main(["rules", "gl:isis"]) == 2
     assert capsys.readouterr().err == "cleanup: no rule or glossary entry 'gl:isis'; did you mean 'GL:ISIS'?\n"
 
@@ -273,8 +283,14 @@ def test_the_readme_configuration_example_works_pasted_into_either_file(project)
 @pytest.mark.parametrize(
     "content, message",
     [
-        (b'out = "x"\n\n[tool.cleanup]\nselect = []\n', "cleanup.toml:3:1: [tool.cleanup] and settings at the top in one file;"),
-        (b'[tool.cleanup]\nout = "x"\n[tool.ruff]\nline-length = 1\n', "cleanup.toml:3:1: [tool.ruff] is not for cleanup;"),
+        (
+            b'out = "x"\n\n[tool.cleanup]\nselect = []\n',
+            "cleanup.toml:3:1: [tool.cleanup] and settings at the top in one file;",
+        ),
+        (
+            b'[tool.cleanup]\nout = "x"\n[tool.ruff]\nline-length = 1\n',
+            "cleanup.toml:3:1: [tool.ruff] is not for cleanup;",
+        ),
         (b'select = ["SP"\n', "cleanup.toml:2:1: TOML syntax error: "),
         (b'\nselct = ["SP"]\n', "cleanup.toml:2:1: settings: unknown key 'selct'; did you mean 'select'?"),
         (b'quotations = "maybe"\n', "cleanup.toml:1:1: 'quotations' must be 'normalize' or 'keep'"),
@@ -398,7 +414,9 @@ def test_outside_a_project_the_messages_say_what_is_missing(tmp_path, monkeypatc
 
 
 def test_a_glossary_file_left_out_is_named(project, capsys):
-    write(project / "glossary" / "rules.yaml", b"rules:\n  - id: HS001\n    pattern: 'colour'\n    replacement: color\n")
+    write(
+        project / "glossary" / "rules.yaml", b"rules:\n  - id: HS001\n    pattern: 'colour'\n    replacement: color\n"
+    )
     write(project / "seeds" / "a.txt", b"The Daash colour.\n")
     assert main(["check", "--grammar", "none", "--glossary", "glossary/house.yaml"]) == 1  # says so on stderr
     err = capsys.readouterr().err

@@ -43,7 +43,9 @@ def test_decisions_survive_edits_elsewhere_and_report_stale_ones():
     gone = decision("accept", before="Daesh", left="x", right="y")
     edited = "A new first sentence. " + TEXT.replace("fought", "fought hard")
     outcome = process(Document(edited), SETTINGS, decisions=[rejected, gone])
-    assert "Later the Daash cell" in outcome.corrected and outcome.corrected.startswith("A new first sentence. The ISIS")
+    assert "Later the Daash cell" in outcome.corrected and outcome.corrected.startswith(
+        "A new first sentence. The ISIS"
+    )
     assert outcome.stale == (gone,)
 
 
@@ -79,7 +81,9 @@ def test_bad_decisions_files_name_the_place(text, message):
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "g.yaml").write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8")
+    (tmp_path / "glossary" / "g.yaml").write_text(
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8"
+    )
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text(TEXT, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -114,7 +118,9 @@ def test_cli_reads_decisions_beside_the_edition_and_warns_about_stale_ones(proje
     assert "Later the Daash cell" in (project / "corrected" / "a.txt").read_text(encoding="utf-8")
     log = json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))
     assert [d["before"] for d in log["rejected"]] == ["Daash"] and [d["before"] for d in log["stale"]] == ["Daesh"]
-    assert "## Rejected by the editor (not applied)" in (project / "corrected" / "a.txt.report.md").read_text(encoding="utf-8")
+    assert "## Rejected by the editor (not applied)" in (project / "corrected" / "a.txt.report.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_cli_decisions_option_and_check(project, capsys):
@@ -173,18 +179,20 @@ def test_unknown_keys_and_control_characters_in_a_decisions_file_are_named(tmp_p
     with pytest.raises(DecisionsError) as raised:
         load_decisions("d.yaml", typo)
     assert str(raised.value) == "d.yaml:5:5: unknown key “contex_before” in a decision; did you mean “context_before”?"
-    control = "decisions:\n  - rule: GL:ISIS\n    before: \"Da\x7fash\"\n"
+    control = 'decisions:\n  - rule: GL:ISIS\n    before: "Da\x7fash"\n'
     with pytest.raises(DecisionsError) as raised:
         load_decisions("d.yaml", control)
     assert str(raised.value) == (
-        "d.yaml:3:16: control character U+007F is not allowed in YAML; remove it, or write it as \"\\u007f\" inside double quotes"
+        'd.yaml:3:16: control character U+007F is not allowed in YAML; remove it, or write it as "\\u007f" inside double quotes'
     )
 
 
 def test_decisions_made_on_another_article_are_refused_unless_forced(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8")
+    (tmp_path / "glossary" / "house.yaml").write_text(
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8"
+    )
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text("The Daash cell.\n", encoding="utf-8")
     (tmp_path / "seeds" / "b.txt").write_text("The Daash cell.\n", encoding="utf-8")

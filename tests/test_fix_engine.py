@@ -98,7 +98,13 @@ def test_edits_that_undo_each_other_leave_no_change():
 @st.composite
 def edit_passes(draw):
     original = draw(st.text(alphabet="ab \n’é", max_size=12))
-    passes = draw(st.lists(st.lists(st.tuples(st.integers(0, 14), st.integers(0, 3), st.text("xyab", max_size=3)), max_size=4), min_size=1, max_size=4))
+    passes = draw(
+        st.lists(
+            st.lists(st.tuples(st.integers(0, 14), st.integers(0, 3), st.text("xyab", max_size=3)), max_size=4),
+            min_size=1,
+            max_size=4,
+        )
+    )
     return original, passes
 
 
@@ -109,9 +115,7 @@ def test_changes_always_explain_the_corrected_text(case):
     original, passes = case
     text, changes = original, ()
     for number, raw in enumerate(passes):
-        edits = select_edits(
-            edit(min(s, len(text)), min(s + n, len(text)), r, f"R{number}") for s, n, r in raw
-        )
+        edits = select_edits(edit(min(s, len(text)), min(s + n, len(text)), r, f"R{number}") for s, n, r in raw)
         new_text, changes = compose(original, text, changes, edits)
         assert new_text == apply_edits(text, edits)
         text = new_text
@@ -143,6 +147,7 @@ def test_corrected_offsets_map_back_to_the_original():
     from cleanup.fix import OriginalOffsets
 
     original = "the are , and Daash ."
+
     def rules(text):
         edits = []
         if " ," in text:

@@ -100,7 +100,7 @@ def test_mentions_and_other_senses_are_left_alone(run_fix, text):
 def test_an_unless_phrase_must_hold_a_variant(tmp_path, monkeypatch, capsys):
     (tmp_path / "glossary").mkdir()
     (tmp_path / "glossary" / "house.yaml").write_text(
-        "terms:\n  - preferred: Rasool\n    variants: [Rasul]\n    unless: [\"the messenger\"]\n    sense: title\n",
+        'terms:\n  - preferred: Rasool\n    variants: [Rasul]\n    unless: ["the messenger"]\n    sense: title\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
@@ -113,8 +113,8 @@ def test_an_unless_phrase_must_hold_a_variant(tmp_path, monkeypatch, capsys):
 def test_a_failing_unless_example_is_reported(tmp_path, monkeypatch, capsys):
     (tmp_path / "glossary").mkdir()
     (tmp_path / "glossary" / "house.yaml").write_text(
-        "terms:\n  - preferred: Rasool\n    variants: [Rasul]\n    unless: [\"Rasul Allah\"]\n"
-        "    examples:\n      - {from: \"Rasul Allah said\", to: \"Rasool Allah said\"}\n",
+        'terms:\n  - preferred: Rasool\n    variants: [Rasul]\n    unless: ["Rasul Allah"]\n'
+        '    examples:\n      - {from: "Rasul Allah said", to: "Rasool Allah said"}\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)

@@ -155,7 +155,10 @@ def test_top_level_must_be_a_mapping():
         ("a: &x [Daash]\nterms: *x\n", "g.yaml:2:8: aliases (*name) are not allowed here; write the value out"),
         ("terms: []\n---\nterms: []\n", "g.yaml:2:1: only one YAML document per file; remove the second “---”"),
         ("terms: !custom []\n", "g.yaml:1:8: tags such as “!custom” are not allowed; remove the tag"),
-        ("terms:\n  - {preferred: ISIS, ? [a]: b}\n", "g.yaml:2:25: a key must be a plain value, not a mapping or list"),
+        (
+            "terms:\n  - {preferred: ISIS, ? [a]: b}\n",
+            "g.yaml:2:25: a key must be a plain value, not a mapping or list",
+        ),
     ],
 )
 def test_hostile_yaml_is_refused_with_a_message(text, expected):

@@ -50,12 +50,18 @@ def only_insertions(old: str, new: str) -> list[str]:
 
 def test_add_keeps_comments_order_and_formatting(project, capsys):
     assert main(["glossary", "add", "ISIS", "--variant", "Daesh"]) == 0
-    assert main(["glossary", "add", "al-Badia", "--variant", "alBadya", "--variant", "Badya", "--note", "the desert"]) == 0
+    assert (
+        main(["glossary", "add", "al-Badia", "--variant", "alBadya", "--variant", "Badya", "--note", "the desert"]) == 0
+    )
     new = (project / "glossary" / "house.yaml").read_text(encoding="utf-8")
     edited = next(line for line in new.splitlines() if "Daesh" in line)
-    assert edited.startswith("    variants: [Daash, \"Da'ash\", Daesh]") and edited.endswith("# Daesh is added when an op-ed quotes it")
+    assert edited.startswith('    variants: [Daash, "Da\'ash", Daesh]') and edited.endswith(
+        "# Daesh is added when an op-ed quotes it"
+    )
     untouched = [line for line in COMMENTED.splitlines() if line.strip() and "Da'ash" not in line]
-    added = only_insertions("\n".join(untouched), "\n".join(line for line in new.splitlines() if line.strip() and line != edited))
+    added = only_insertions(
+        "\n".join(untouched), "\n".join(line for line in new.splitlines() if line.strip() and line != edited)
+    )
     assert added == ["  - preferred: al-Badia", "    variants: [alBadya, Badya]", "    note: the desert"]
     glossary = load_glossary([("g.yaml", new)])
     assert {t.preferred: t.variants for t in glossary.terms}["al-Badia"] == ("alBadya", "Badya")
@@ -102,6 +108,8 @@ def test_check_on_the_house_glossary_is_clean(monkeypatch, capsys):
 
 def test_the_shipped_schema_file_is_the_one_the_command_prints():
     assert json.loads((ROOT / "glossary" / "schema.json").read_text(encoding="utf-8")) == schema()
-    assert (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=./schema.json\n"
+    assert (
+        (ROOT / "glossary" / "house.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=./schema.json\n")
     )

@@ -38,7 +38,10 @@ def test_a_second_run_that_changes_nothing_keeps_the_record_and_undo_restores_th
     assert article.read_bytes() == original
     assert not (project / "corrected" / "a.txt.diff").exists()  # no record of a run that no longer stands
     assert main(["undo"]) == 2
-    assert "seeds/a.txt: no in-place run is recorded in corrected/.history/a.txt; nothing to undo" in capsys.readouterr().err
+    assert (
+        "seeds/a.txt: no in-place run is recorded in corrected/.history/a.txt; nothing to undo"
+        in capsys.readouterr().err
+    )
 
 
 def test_undo_refuses_an_article_edited_since_the_run(project, capsys):
@@ -66,7 +69,9 @@ def test_a_planted_history_cannot_make_undo_touch_another_file(project, capsys):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    words=st.lists(st.sampled_from(["Daash", "ISIS-free", "cell", " ,", "\r\n", "\n", "é", "😀"]), min_size=1, max_size=12),
+    words=st.lists(
+        st.sampled_from(["Daash", "ISIS-free", "cell", " ,", "\r\n", "\n", "é", "😀"]), min_size=1, max_size=12
+    ),
     steps=st.lists(st.sampled_from(["fix", "undo"]), max_size=6),
 )
 def test_any_sequence_of_in_place_runs_and_undos_leads_back_to_the_original(project, words, steps):

@@ -66,9 +66,7 @@ def test_line_scope_sees_one_line_at_a_time():
 
 
 def test_unsafe_rule_needs_unsafe_fixes():
-    glossary = load(
-        "rules:\n  - id: HS004\n    pattern: '\\bwhilst\\b'\n    replacement: while\n    safety: unsafe\n"
-    )
+    glossary = load("rules:\n  - id: HS004\n    pattern: '\\bwhilst\\b'\n    replacement: while\n    safety: unsafe\n")
     assert run(glossary, "It fell whilst we slept.").corrected == "It fell whilst we slept."
     assert run(glossary, "It fell whilst we slept.", unsafe_fixes=True).corrected == "It fell while we slept."
 

@@ -37,7 +37,13 @@ class LanguageToolProtocol(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path.rstrip("/") != "/v2/languages":
             return self._send(404, {"error": "not found"})
-        self._send(200, [{"name": "English (US)", "code": "en", "longCode": "en-US"}, {"name": "English", "code": "en", "longCode": "en"}])
+        self._send(
+            200,
+            [
+                {"name": "English (US)", "code": "en", "longCode": "en-US"},
+                {"name": "English", "code": "en", "longCode": "en"},
+            ],
+        )
 
     def do_POST(self):
         if self.path.rstrip("/") != "/v2/check":
@@ -53,7 +59,10 @@ class LanguageToolProtocol(BaseHTTPRequestHandler):
             if rule not in disabled
             for at in _occurrences(text, found)
         ]
-        self._send(200, {"software": {"name": "LanguageTool", "apiVersion": 1}, "language": {"code": "en-US"}, "matches": matches})
+        self._send(
+            200,
+            {"software": {"name": "LanguageTool", "apiVersion": 1}, "language": {"code": "en-US"}, "matches": matches},
+        )
 
     @staticmethod
     def _match(text, at, found, rule, category, issue, replacements):
@@ -67,7 +76,12 @@ class LanguageToolProtocol(BaseHTTPRequestHandler):
             "context": {"text": text, "offset": offset, "length": utf16_length(found)},
             "sentence": text,
             "type": {"typeName": "Other"},
-            "rule": {"id": rule, "description": rule, "issueType": issue, "category": {"id": category, "name": category}},
+            "rule": {
+                "id": rule,
+                "description": rule,
+                "issueType": issue,
+                "category": {"id": category, "name": category},
+            },
         }
 
     def _send(self, status, payload):
@@ -124,7 +138,9 @@ def test_known_words_are_not_misspellings_and_flags_map_back(server):
 
 def test_configured_rules_and_categories_reach_the_server(server):
     LanguageToolProtocol.requests.clear()
-    outcome = check(server, "The army recieved orders\n", disabled_rules=("MORFOLOGIK_RULE_EN_US",), enabled_categories=("GRAMMAR",))
+    outcome = check(
+        server, "The army recieved orders\n", disabled_rules=("MORFOLOGIK_RULE_EN_US",), enabled_categories=("GRAMMAR",)
+    )
     assert not outcome.flags
     (request,) = LanguageToolProtocol.requests
     assert request["language"] == "en-US"

@@ -56,10 +56,14 @@ def test_unknown_names_are_one_note_per_distinct_name(project):
         "Later Deir ez-Zor and al-Qaim were quiet, and Hashd units moved. The Hashd stayed.\n"
     )
     flags = flags_of(project, text)
-    names = [(text[f["start"] : f["end"]], f["rule"], f["category"], f["severity"]) for f in flags if f["category"] == "name"]
+    names = [
+        (text[f["start"] : f["end"]], f["rule"], f["category"], f["severity"]) for f in flags if f["category"] == "name"
+    ]
     assert [n for n, *_ in names] == ["Deir ez-Zor", "al-Qaim", "Abu Hurairah", "Sahih al-Bukhari", "Hashd"]
     assert {(rule, category, severity) for _, rule, category, severity in names} == {("NM001", "name", "note")}
-    assert all(f["message"].startswith("unknown name “") and f["suggestions"] == [] for f in flags if f["category"] == "name")
+    assert all(
+        f["message"].startswith("unknown name “") and f["suggestions"] == [] for f in flags if f["category"] == "name"
+    )
     assert [f for f in flags if f["category"] == "Spelling"] == []
 
 
@@ -91,7 +95,9 @@ def test_glossary_names_lists_unknown_names_by_frequency(project, capsys):
         "Fighters left Deir ez-Zor. The Hashd stayed near al-Qaim, and Hashd units met Abu Hurairah in Mosul.\n",
         encoding="utf-8",
     )
-    (project / "seeds" / "b.txt").write_text("Later the Hashd returned to Deir ez-Zor, Rasool said.\n", encoding="utf-8")
+    (project / "seeds" / "b.txt").write_text(
+        "Later the Hashd returned to Deir ez-Zor, Rasool said.\n", encoding="utf-8"
+    )
     assert main(["glossary", "names", "--yaml"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "names:"
@@ -101,7 +107,9 @@ def test_glossary_names_lists_unknown_names_by_frequency(project, capsys):
 
 
 def test_a_glossary_variant_written_with_another_apostrophe_is_not_an_unknown_name(project, capsys):
-    (project / "glossary" / "house.yaml").write_text(GLOSSARY.replace("[Daash]", "[Daash, \"Da'esh\"]"), encoding="utf-8")
+    (project / "glossary" / "house.yaml").write_text(
+        GLOSSARY.replace("[Daash]", '[Daash, "Da\'esh"]'), encoding="utf-8"
+    )
     (project / "seeds" / "a.txt").write_text("The cells of Da`esh and Daʿesh met Hashd units.\n", encoding="utf-8")
     assert main(["glossary", "names", "--yaml"]) == 0
     assert [line.split('"')[1] for line in capsys.readouterr().out.splitlines()[1:]] == ["Hashd"]

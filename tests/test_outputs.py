@@ -59,6 +59,7 @@ def test_each_document_is_written_before_the_next_is_processed(archive, monkeypa
 def test_a_run_leaves_no_garbage_that_grows_with_the_archive(archive):
     """The CLI pauses the cycle collector, so any reference cycle made per document would never be
     freed: the unreachable garbage of twelve documents must be that of one."""
+
     def garbage_after(paths: list[str]) -> int:
         gc.collect()
         gc.disable()
@@ -77,8 +78,12 @@ def test_a_run_leaves_no_garbage_that_grows_with_the_archive(archive):
 @settings(max_examples=300, deadline=None)
 @given(
     value=st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-        | st.text() | st.text(min_size=1).map(lambda t: t * 20_000),
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text()
+        | st.text(min_size=1).map(lambda t: t * 20_000),
         lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
         max_leaves=12,
     ),

@@ -8,7 +8,12 @@ from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import directives, is_ignored, is_protected
 
 GLOSSARY = load_glossary(
-    [("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash, Daesh]\n  - preferred: Rasool\n    variants: [Rasul]\n")],
+    [
+        (
+            "g.yaml",
+            "terms:\n  - preferred: ISIS\n    variants: [Daash, Daesh]\n  - preferred: Rasool\n    variants: [Rasul]\n",
+        )
+    ],
     reserved_ids=[r.id for r in ALL_RULES],
 )
 
@@ -44,9 +49,17 @@ def run(text: str, markdown: bool = False, **options):
 def test_markdown_code_markup_and_front_matter_are_never_changed():
     outcome = run(MARKDOWN, markdown=True)
     untouched = [
-        "title: Daash , report", "tags: [Rasul]", "`Daash , code`", "``a ` Daash``",
-        "(https://x.org/Daash,a \"Daash , title\")", "<https://x.org/Daash>", '<span class="Daash">',
-        "    Daash , indented code", 'Daash = "Rasul ,"', "Daash , html block", '[ref]: https://x.org/Daash  "Daash"',
+        "title: Daash , report",
+        "tags: [Rasul]",
+        "`Daash , code`",
+        "``a ` Daash``",
+        '(https://x.org/Daash,a "Daash , title")',
+        "<https://x.org/Daash>",
+        '<span class="Daash">',
+        "    Daash , indented code",
+        'Daash = "Rasul ,"',
+        "Daash , html block",
+        '[ref]: https://x.org/Daash  "Daash"',
     ]
     for piece in untouched:
         assert piece in outcome.corrected, piece
@@ -92,10 +105,7 @@ def test_ignore_comment_covers_its_line_or_the_next_one():
         "Daash , elsewhere\n"
     )
     assert run(text).corrected == (
-        "Daash, here <!-- cleanup: ignore GL:ISIS -->\n"
-        "<!-- cleanup: ignore SP001 -->\n"
-        "ISIS , there\n"
-        "ISIS, elsewhere\n"
+        "Daash, here <!-- cleanup: ignore GL:ISIS -->\n<!-- cleanup: ignore SP001 -->\nISIS , there\nISIS, elsewhere\n"
     )
 
 
@@ -181,7 +191,9 @@ def test_reference_links_keep_working_and_images_keep_their_space(tmp_path, monk
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8")
+    (tmp_path / "glossary" / "house.yaml").write_text(
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8"
+    )
     (tmp_path / "seeds").mkdir()
     text = (
         "See [Daash][] and [Daash] and [the Daash report][r], the map ![map](m.png) and [no such label] Daash.\n"
@@ -197,7 +209,7 @@ def test_reference_links_keep_working_and_images_keep_their_space(tmp_path, monk
 @pytest.mark.parametrize("quote", ['"', "“"])
 def test_quotations_keep_leaves_straight_and_curly_quotations_verbatim(quote):
     closing = '"' if quote == '"' else "”"
-    text = f"The Daash left. He said {quote}the Daash will return{closing} today, and 5\" of rain fell on Daash.\n"
+    text = f'The Daash left. He said {quote}the Daash will return{closing} today, and 5" of rain fell on Daash.\n'
     keep = process(Document(text), Settings(GLOSSARY, (), quotations="keep"))
     assert keep.corrected == text.replace("The Daash left", "The ISIS left").replace("on Daash", "on ISIS")
     normalize = process(Document(text), Settings(GLOSSARY, ()))

@@ -84,7 +84,9 @@ def test_readme_synopses_list_exactly_the_options_of_each_command():
     for name, command in commands.items():
         if command._subparsers is not None:
             listed = next(s for s in synopses if s.startswith(f"{name} ") and "|" in s)
-            assert set(listed.split(" ", 1)[1].split("|")) == {c.split(" ", 1)[1] for c in commands if c.startswith(f"{name} ")}
+            assert set(listed.split(" ", 1)[1].split("|")) == {
+                c.split(" ", 1)[1] for c in commands if c.startswith(f"{name} ")
+            }
             continue
         assert name in synopses, f"README has no synopsis of `cleanup {name}`"
         written = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-[a-z])\b", synopses[name]))
@@ -121,7 +123,9 @@ def test_help_and_readme_give_the_same_exit_codes():
         in_readme = re.search(rf"^\| {code} \| (.+) \|$", table, flags=re.M).group(1)
         help_words = set(re.findall(r"[a-z]{4,}", in_help.lower()))
         readme_words = set(re.findall(r"[a-z]{4,}", in_readme.lower()))
-        assert help_words == readme_words, f"exit {code}: only in --help {help_words - readme_words}, only in README {readme_words - help_words}"
+        assert help_words == readme_words, (
+            f"exit {code}: only in --help {help_words - readme_words}, only in README {readme_words - help_words}"
+        )
 
 
 def test_every_image_the_readme_shows_is_a_png_in_the_repository():

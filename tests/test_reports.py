@@ -98,7 +98,11 @@ def test_sarif_is_valid_sarif_2_1_0_with_fixes(project, capsys):
         assert result["level"] in ("error", "warning", "note")
     fixes = [r for r in run["results"] if "fixes" in r]
     assert fixes and all(r["level"] == "error" for r in fixes)
-    isis = next(r for r in fixes if r["ruleId"] == "GL:ISIS" and "b%2C1" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+    isis = next(
+        r
+        for r in fixes
+        if r["ruleId"] == "GL:ISIS" and "b%2C1" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    )
     (replacement,) = isis["fixes"][0]["artifactChanges"][0]["replacements"]
     assert replacement["insertedContent"]["text"] == "ISIS"
     assert replacement["deletedRegion"] == {"startLine": 1, "startColumn": 28, "endLine": 1, "endColumn": 33}
@@ -131,9 +135,13 @@ def test_the_terminal_summary_counts_a_chained_change_once_under_its_combined_id
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
     (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text("terms:\n  - preferred: SDF\n    variants: [Qasad]\n", encoding="utf-8")
+    (tmp_path / "glossary" / "house.yaml").write_text(
+        "terms:\n  - preferred: SDF\n    variants: [Qasad]\n", encoding="utf-8"
+    )
     (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text("The Syrian Democratic Forces (SDF), Qasad, and others.\n", encoding="utf-8")
+    (tmp_path / "seeds" / "a.txt").write_text(
+        "The Syrian Democratic Forces (SDF), Qasad, and others.\n", encoding="utf-8"
+    )
     assert main(["fix", "--grammar", "none"]) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("│")]
     counted = {cells[0]: cells[1] for cells in ([c.strip() for c in row.strip("│").split("│")] for row in rows)}

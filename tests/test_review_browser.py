@@ -107,8 +107,12 @@ def test_review_page_decisions_round_trip(project, tmp_path_factory):
 
     # An unrelated paragraph edited and a new glossary entry: the decisions still hold.
     seed = project / "seeds" / SEED.name
-    seed.write_text(seed.read_text(encoding="utf-8").replace("In the past few weeks,", "In recent weeks,"), encoding="utf-8")
-    (project / "glossary" / "extra.yaml").write_text("terms:\n  - preferred: Defence\n    variants: [Defense]\n", encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("In the past few weeks,", "In recent weeks,"), encoding="utf-8"
+    )
+    (project / "glossary" / "extra.yaml").write_text(
+        "terms:\n  - preferred: Defence\n    variants: [Defense]\n", encoding="utf-8"
+    )
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     edition = (corrected / SEED.name).read_text(encoding="utf-8")
     assert "Rasul explained" in edition and "In recent weeks," in edition and "Defence" in edition
@@ -126,7 +130,8 @@ def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path,
     monkeypatch.chdir(tmp_path)
     (tmp_path / "glossary").mkdir()
     (tmp_path / "glossary" / "house.yaml").write_text(
-        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n", encoding="utf-8"
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n",
+        encoding="utf-8",
     )
     (tmp_path / "seeds").mkdir()
     article = "😀 𝐃 🇸🇾 e\u0301 The Daash attack\x7f, said Rasul 👍🏽 and the Daash cell.\n"
@@ -162,13 +167,16 @@ ARTICLE = "The Daash attack , said Rasul.\r\nSecond line with Daash.\r\n"
         ("arabic-cp1256.txt", ("قسد " + ARTICLE).encode("cp1256"), ["--encoding", "cp1256"]),
     ],
 )
-def test_downloaded_text_is_the_bytes_fix_writes_and_pending_changes_are_asked_about(tmp_path, monkeypatch, name, data, options):
+def test_downloaded_text_is_the_bytes_fix_writes_and_pending_changes_are_asked_about(
+    tmp_path, monkeypatch, name, data, options
+):
     from playwright.sync_api import sync_playwright
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "glossary").mkdir()
     (tmp_path / "glossary" / "house.yaml").write_text(
-        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n", encoding="utf-8"
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n",
+        encoding="utf-8",
     )
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / name).write_bytes(data)
@@ -203,7 +211,8 @@ def test_flags_read_inline_can_be_visited_hidden_and_a_name_goes_to_the_glossary
     house.write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]  # keep this comment\n", encoding="utf-8")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text(
-        "Yesterday the spokesman Qutaybah Zubaydi said the Daash cell , moved.\n\nThe army army moved.\n", encoding="utf-8"
+        "Yesterday the spokesman Qutaybah Zubaydi said the Daash cell , moved.\n\nThe army army moved.\n",
+        encoding="utf-8",
     )
     assert main(["fix", "-q"]) == 0
     with sync_playwright() as playwright:
@@ -211,7 +220,9 @@ def test_flags_read_inline_can_be_visited_hidden_and_a_name_goes_to_the_glossary
         page = browser.new_page(accept_downloads=True)
         page.goto((tmp_path / "corrected" / "a.txt.html").resolve().as_uri())
         name, repeat = page.locator(".flag-item.name"), page.locator('.flag-item[data-rule="RW002"]')
-        assert "repeated word" in repeat.locator(".flag-why").inner_text()  # the message is on the page, not only on hover
+        assert (
+            "repeated word" in repeat.locator(".flag-why").inner_text()
+        )  # the message is on the page, not only on hover
         assert repeat.locator(".flag-why").is_visible()
         visited = []
         for _ in range(4):
@@ -236,8 +247,10 @@ def test_flags_read_inline_can_be_visited_hidden_and_a_name_goes_to_the_glossary
     (tmp_path / "corrected" / "a.txt.decisions.yaml").write_text(decisions, encoding="utf-8")
     capsys.readouterr()
     assert main(["fix"]) == 0
-    assert "a.txt.decisions.yaml: 1 name(s) confirmed in review are not in the glossary yet (Qutaybah Zubaydi); add them: " \
-           "cleanup glossary add --names-from corrected/a.txt.decisions.yaml" in capsys.readouterr().err
+    assert (
+        "a.txt.decisions.yaml: 1 name(s) confirmed in review are not in the glossary yet (Qutaybah Zubaydi); add them: "
+        "cleanup glossary add --names-from corrected/a.txt.decisions.yaml" in capsys.readouterr().err
+    )
     page_html = (tmp_path / "corrected" / "a.txt.html").read_text(encoding="utf-8")
     assert '"names": ["Qutaybah Zubaydi"]' in page_html  # the page keeps the name marked for the next download
     assert main(["glossary", "add", "--names-from", "corrected/a.txt.decisions.yaml"]) == 0

@@ -15,7 +15,7 @@ HOUSE = load_glossary(
         (
             "g.yaml",
             "terms:\n"
-            "  - preferred: ISIS\n    variants: [Daash, \"Da'ash\"]\n"
+            '  - preferred: ISIS\n    variants: [Daash, "Da\'ash"]\n'
             "  - preferred: SDF\n    variants: [Qasad]\n"
             "  - preferred: Syrian Democratic Forces\n    variants: [Syrian Democratic forces]\n"
             "  - preferred: al-Badia\n    variants: [alBadya, al-Badya, Badya]\n"
@@ -151,7 +151,9 @@ def test_select_and_ignore_by_prefix():
 def test_unsafe_rules_are_flags_until_asked():
     from cleanup.rules import RuleExample, regex_rule
 
-    rule = regex_rule("XX001", "colour to color", Safety.UNSAFE, r"\bcolour\b", "color", [RuleExample("colour", "color")])
+    rule = regex_rule(
+        "XX001", "colour to color", Safety.UNSAFE, r"\bcolour\b", "color", [RuleExample("colour", "color")]
+    )
     rules = ALL_RULES + (rule,)
     outcome = process(Document("The colour."), Settings(EMPTY, rules))
     assert outcome.corrected == "The colour." and [f.rule for f in outcome.flags] == ["XX001"]
@@ -160,9 +162,43 @@ def test_unsafe_rules_are_flags_until_asked():
 
 
 TOKENS = [
-    "the", "The", " ", "  ", ",", " ,", ".", ". .", "“", "”", " ” ", "a", "an", "Al- ", "al-", "alBadya", "Baaj",
-    "Daash", "SDF", "(SDF)", "(", ")", "hour", "ISIS", "\n", "\n\n", "Mosul", "1,000", "3.5", "...", "…", "?!",
-    "http://x.com/a,b", "army", "and", "Syrian Democratic forces", "Qasad",
+    "the",
+    "The",
+    " ",
+    "  ",
+    ",",
+    " ,",
+    ".",
+    ". .",
+    "“",
+    "”",
+    " ” ",
+    "a",
+    "an",
+    "Al- ",
+    "al-",
+    "alBadya",
+    "Baaj",
+    "Daash",
+    "SDF",
+    "(SDF)",
+    "(",
+    ")",
+    "hour",
+    "ISIS",
+    "\n",
+    "\n\n",
+    "Mosul",
+    "1,000",
+    "3.5",
+    "...",
+    "…",
+    "?!",
+    "http://x.com/a,b",
+    "army",
+    "and",
+    "Syrian Democratic forces",
+    "Qasad",
 ]
 
 

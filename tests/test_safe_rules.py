@@ -33,7 +33,10 @@ def fix_text(tmp_path, monkeypatch):
         ("an SDF-held town, an FBI-led raid, an NGO-run camp, an MP-led committee.\n", None),
         ("It was a ISIL-claimed attack.\n", "It was an ISIS-claimed attack.\n"),
         ("a well-known man and a one-off, a U-turn.\n", None),
-        ("a X-ray, an T-shirt, a 18-year-old, an U-turn, an one-off.\n", "an X-ray, a T-shirt, an 18-year-old, a U-turn, a one-off.\n"),
+        (
+            "a X-ray, an T-shirt, a 18-year-old, an U-turn, an one-off.\n",
+            "an X-ray, a T-shirt, an 18-year-old, a U-turn, a one-off.\n",
+        ),
     ],
 )
 def test_a_or_an_before_a_compound_is_judged_by_its_first_element(fix_text, before, after):
@@ -111,8 +114,10 @@ def test_a_space_on_the_wrong_side_of_a_full_stop_is_flagged_not_changed(fix_tex
     [
         ("ISIS, Daesh and al-Qaeda.\n", "ISIS and al-Qaeda.\n"),
         ("the SDF, Qasad, which fought.\n", "the SDF, which fought.\n"),
-        ("the SDF, Qasad, said so; the Syrian Democratic Forces (SDF), Qasad, is here.\n",
-         "the SDF said so; the Syrian Democratic Forces (SDF) is here.\n"),
+        (
+            "the SDF, Qasad, said so; the Syrian Democratic Forces (SDF), Qasad, is here.\n",
+            "the SDF said so; the Syrian Democratic Forces (SDF) is here.\n",
+        ),
         ("the SDF, Qasad, the army and ISIS.\n", "the SDF, the army and ISIS.\n"),
         ("the SDF (Qasad), the army and ISIS.\n", "the SDF, the army and ISIS.\n"),
         ("the SDF,Qasad and the coalition.\n", "the SDF and the coalition.\n"),

@@ -40,7 +40,9 @@ def run_in_terminal(args: list[str], stdout_file: Path | None = None) -> bytes:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
     env["TERM"] = "xterm-256color"
     out = open(stdout_file, "wb") if stdout_file else terminal
-    process = subprocess.Popen([sys.executable, "-m", "cleanup", *args], stdin=terminal, stdout=out, stderr=terminal, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cleanup", *args], stdin=terminal, stdout=out, stderr=terminal, env=env
+    )
     os.close(terminal)
     received = b""
     while True:
@@ -110,10 +112,12 @@ def test_a_change_over_several_lines_keeps_the_text_column(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
     (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "g.yaml").write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8")
+    (tmp_path / "glossary" / "g.yaml").write_text(
+        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8"
+    )
     (tmp_path / "rules.yaml").write_text(
         "rules:\n  - id: HS001\n    pattern: 'cell\\n'\n    replacement: \"cell.\\nA new line\\n\"\n"
-        "    examples: [{from: \"cell\\n\", to: \"cell.\\nA new line\\n\"}]\n",
+        '    examples: [{from: "cell\\n", to: "cell.\\nA new line\\n"}]\n',
         encoding="utf-8",
     )
     (tmp_path / "a.txt").write_text("The Daash cell\nmoved , away.\n", encoding="utf-8")

@@ -102,14 +102,18 @@ def outcomes(
                 print_error(result.message)
             else:
                 for decision in result.outcome.stale:
-                    print_error(f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it")
+                    print_error(
+                        f"{decision.where}: stale decision: {decision.rule} “{decision.before}” matches no change any more; remove it"
+                    )
             yield item, result, key
     finally:
         if bar:
             bar.clear()
 
 
-def _results_in_order(tasks: list[Task], settings: Settings, jobs: int, cache: Cache | None) -> Iterator[tuple[Result, str | None]]:
+def _results_in_order(
+    tasks: list[Task], settings: Settings, jobs: int, cache: Cache | None
+) -> Iterator[tuple[Result, str | None]]:
     """(result, cache key) in task order: from the cache where the input and everything in force
     are unchanged."""
     if cache is None:
@@ -164,7 +168,9 @@ def results(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Result
 
 def _run_pool(settings: Settings, tasks: list[Task], indices: list[int], results: dict[int, Result], jobs: int) -> bool:
     """Run the tasks at `indices` in worker processes, filling `results`; whether a worker died."""
-    with ProcessPoolExecutor(max_workers=min(jobs, len(indices)), initializer=_start_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(indices)), initializer=_start_worker, initargs=(settings,)
+    ) as pool:
         futures = [(index, pool.submit(_process_in_worker, tasks[index])) for index in indices]
         for index, future in futures:
             try:
@@ -203,7 +209,9 @@ def show_progress(args: argparse.Namespace) -> bool:
     return not args.quiet and sys.stderr.isatty()
 
 
-def process_one(settings: Settings, path: Path, encoding: str | None, markdown: bool, decisions: list[Decision]) -> Result:
+def process_one(
+    settings: Settings, path: Path, encoding: str | None, markdown: bool, decisions: list[Decision]
+) -> Result:
     """One file's result: whatever goes wrong with one file never stops the others."""
     try:
         document = decode(read_bytes(path), encoding)
@@ -216,7 +224,9 @@ def process_one(settings: Settings, path: Path, encoding: str | None, markdown: 
     try:
         return Processed(process(document, settings, markdown, decisions))
     except FixDidNotConverge as error:
-        return Failed(f"{path}: {error}; nothing was written for this file. Check these rules for edits that undo each other.")
+        return Failed(
+            f"{path}: {error}; nothing was written for this file. Check these rules for edits that undo each other."
+        )
     except CheckerError:
         raise  # the checker is down for every file, not just this one
     except Exception as error:  # a bug: report it for this file and go on with the others

@@ -69,7 +69,9 @@ def undo_files(folder: Path, article: Path, review: dict[str, Path]) -> tuple[di
     last = runs[-1]
     current = article.read_bytes()
     if hashlib.sha256(current).hexdigest() != last["after_sha256"]:
-        raise UndoRefused(f"{article}: edited since the in-place run of {last['time']}; nothing was undone (undo it by hand)")
+        raise UndoRefused(
+            f"{article}: edited since the in-place run of {last['time']}; nothing was undone (undo it by hand)"
+        )
     before = (folder / last["before"]).read_bytes()
     if hashlib.sha256(before).hexdigest() != last["before_sha256"]:
         raise UndoRefused(f"{folder / last['before']}: the saved copy does not match its record; nothing was undone")
@@ -87,8 +89,10 @@ def undo_files(folder: Path, article: Path, review: dict[str, Path]) -> tuple[di
 
 def _is_run(run: object) -> bool:
     keys = ("time", "before_sha256", "after_sha256", "before", "diff", "changes")
-    return isinstance(run, dict) and all(isinstance(run.get(k), str) for k in keys) and all(
-        _plain_name(run[k]) for k in ("before", "diff", "changes")
+    return (
+        isinstance(run, dict)
+        and all(isinstance(run.get(k), str) for k in keys)
+        and all(_plain_name(run[k]) for k in ("before", "diff", "changes"))
     )
 
 

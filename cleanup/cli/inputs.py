@@ -66,7 +66,9 @@ def find_inputs(
             if errors and errors[0].filename == str(path):
                 raise UsageError(f"{path}: cannot read this folder ({errors[0].strerror}); check its permissions")
             for error in errors:
-                message = f"{error.filename}: cannot read this folder ({error.strerror}); its articles were not processed"
+                message = (
+                    f"{error.filename}: cannot read this folder ({error.strerror}); its articles were not processed"
+                )
                 (unreadable or (lambda _, why: print_error(why)))(str(error.filename), message)
             files = [f for f in files if _wanted(f.relative_to(path).as_posix(), globs or Config())]
             if not files and not errors:
@@ -86,12 +88,16 @@ def find_inputs(
 
 def _wanted(relative: str, config: Config) -> bool:
     """Whether a file found in a folder passes the `include` and `exclude` globs."""
-    return any(_glob_match(relative, g) for g in config.include) and not any(_glob_match(relative, g) for g in config.exclude)
+    return any(_glob_match(relative, g) for g in config.include) and not any(
+        _glob_match(relative, g) for g in config.exclude
+    )
 
 
 def _glob_match(relative: str, pattern: str) -> bool:
     """fnmatch on the path inside the folder; a leading `**/` also matches files at the top."""
-    return fnmatch.fnmatchcase(relative, pattern) or (pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:]))
+    return fnmatch.fnmatchcase(relative, pattern) or (
+        pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:])
+    )
 
 
 def _walk(folder: Path, exclude: Path | None) -> tuple[list[Path], list[OSError]]:
@@ -179,7 +185,9 @@ def undecodable(path: Path, error: DecodeError) -> str:
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file of at most MAX_INPUT_BYTES; never a device, FIFO or socket."""
     try:  # opened without blocking, so that a FIFO with no writer is refused rather than waited on
-        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)), "rb") as stream:
+        with os.fdopen(
+            os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)), "rb"
+        ) as stream:
             mode = os.fstat(stream.fileno()).st_mode
             if stat.S_ISDIR(mode):
                 raise UsageError(f"{path}: is a folder, expected a file")

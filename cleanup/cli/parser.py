@@ -47,8 +47,7 @@ exit codes:
 
 
 CONFIG_HELP = (
-    "configuration file (default: the nearest cleanup.toml, or pyproject.toml with [tool.cleanup], "
-    "from here up)"
+    "configuration file (default: the nearest cleanup.toml, or pyproject.toml with [tool.cleanup], from here up)"
 )
 
 
@@ -89,8 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     diff.set_defaults(handler=run_diff)
 
     undo = commands.add_parser("undo", help="restore articles as they were before the last `fix --in-place` run")
-    undo.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders, as given to fix (default: {DEFAULT_INPUT}/)")
-    undo.add_argument("--out", metavar="DIR", help=f"the output folder fix wrote its records to (default: {DEFAULT_OUT}/)")
+    undo.add_argument(
+        "paths", nargs="*", metavar="PATH", help=f"articles or folders, as given to fix (default: {DEFAULT_INPUT}/)"
+    )
+    undo.add_argument(
+        "--out", metavar="DIR", help=f"the output folder fix wrote its records to (default: {DEFAULT_OUT}/)"
+    )
     undo.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     undo.set_defaults(handler=run_undo)
 
@@ -133,7 +136,10 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="apply a decisions file even when it was made on another article"
     )
     command.add_argument(
-        "--jobs", type=_positive_number, default=os.cpu_count() or 1, metavar="N",
+        "--jobs",
+        type=_positive_number,
+        default=os.cpu_count() or 1,
+        metavar="N",
         help="worker processes for several files (default: all cores)",
     )
     command.add_argument(
@@ -156,6 +162,4 @@ def _add_settings(command: argparse.ArgumentParser) -> None:
         help=f"glossary or house-rules YAML file; repeat for several (default: the configuration's, else "
         f"{DEFAULT_GLOSSARY_DIR}/*.yaml here or in the project folder above)",
     )
-    command.add_argument(
-        "--config", metavar="FILE", help=CONFIG_HELP
-    )
+    command.add_argument("--config", metavar="FILE", help=CONFIG_HELP)

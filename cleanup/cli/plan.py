@@ -54,7 +54,9 @@ def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict
         for output in [resolved, *review_files]:
             if claimed.setdefault(output, item.path) != item.path:
                 shown = out_dir / output.relative_to(resolved_out)
-                raise UsageError(f"{item.path} and {claimed[output]} would both be written to {shown}; rename one of them")
+                raise UsageError(
+                    f"{item.path} and {claimed[output]} would both be written to {shown}; rename one of them"
+                )
         plan[item.path] = real_file(item.path) if in_place else target
     return plan
 
@@ -95,7 +97,9 @@ def write_outputs(
     files: dict[Path, Iterable[bytes]] = {}
     if history is not None and outcome.changed:
         before, after = encode(original, original.text), encode(original, outcome.corrected)
-        files |= record_files(history, before, after, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome)))
+        files |= record_files(
+            history, before, after, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome))
+        )
     files |= {  # the records first and the edition last: a failure never leaves an unrecorded edition
         diff: _diff_bytes(item, outcome, review),
         log: utf8(change_log(path, output, outcome)),

@@ -66,13 +66,32 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, str, str]:
         apply_suggestions=_suggestion_categories(args, config),
     )
     given_here = bool(getattr(args, "apply_suggestions", None))
-    _check_categories(settings.apply_suggestions, settings.checker,
-                      "cleanup: --apply-suggestions" if given_here else f"{config.source}: apply-suggestions")
+    _check_categories(
+        settings.apply_suggestions,
+        settings.checker,
+        "cleanup: --apply-suggestions" if given_here else f"{config.source}: apply-suggestions",
+    )
     checker = settings.checker
-    described = (checker.name, getattr(checker, "dialect", None), getattr(checker, "disabled", None),
-                 getattr(checker, "url", None)) if checker else None
-    options = (select, ignore, settings.unsafe_fixes, settings.quotations, settings.arabic_article,
-               settings.apply_suggestions, described, replace(config, source=""))
+    described = (
+        (
+            checker.name,
+            getattr(checker, "dialect", None),
+            getattr(checker, "disabled", None),
+            getattr(checker, "url", None),
+        )
+        if checker
+        else None
+    )
+    options = (
+        select,
+        ignore,
+        settings.unsafe_fixes,
+        settings.quotations,
+        settings.arabic_article,
+        settings.apply_suggestions,
+        described,
+        replace(config, source=""),
+    )
     loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary)
     return config, settings, fingerprint([sources, options]), loaded
 
@@ -81,7 +100,9 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
     """The grammar checker chosen on the command line or in the configuration (Harper by default)."""
     backend = getattr(args, "grammar", None) or config.grammar
     if getattr(args, "languagetool_url", None) and backend != "languagetool":
-        raise UsageError(f"cleanup: --languagetool-url only applies with --grammar languagetool (the checker is {backend})")
+        raise UsageError(
+            f"cleanup: --languagetool-url only applies with --grammar languagetool (the checker is {backend})"
+        )
     if getattr(args, "dialect", None) and backend != "harper":
         raise UsageError(f"cleanup: --dialect only applies to Harper (--grammar harper); the checker is {backend}")
     words = glossary.spelling_words
@@ -133,9 +154,7 @@ def _check_categories(categories: Sequence[str], checker: Checker | None, where:
             continue  # a server may have categories of its own (an add-on's, a language's); not a near-miss
         hint = f"did you mean {known[close[0]]!r}?" if close else "allowed: " + ", ".join(sorted(known.values()))
         checker_name = checker.name if checker else "none"
-        raise UsageError(
-            f"{where}: no flag has category {category!r} (checker {checker_name}); {hint}"
-        )
+        raise UsageError(f"{where}: no flag has category {category!r} (checker {checker_name}); {hint}")
 
 
 def split_ids(raw: str | None) -> tuple[str, ...]:

@@ -67,7 +67,9 @@ def _rename_all(staged: list[tuple[Path, Path]]) -> None:
             except OSError as error:
                 if backup is not None:
                     backup.unlink(missing_ok=True)
-                raise WriteError(f"{target}: cannot write ({error.strerror}); nothing was changed for this file") from None
+                raise WriteError(
+                    f"{target}: cannot write ({error.strerror}); nothing was changed for this file"
+                ) from None
             done.append((target, backup))
             staged.pop(0)
     except BaseException:
@@ -94,7 +96,9 @@ def _backup(target: Path) -> Path | None:
         except FileExistsError:
             continue
         except OSError as error:
-            raise WriteError(f"{target}: cannot keep the old file while writing ({error.strerror}); check the folder") from None
+            raise WriteError(
+                f"{target}: cannot keep the old file while writing ({error.strerror}); check the folder"
+            ) from None
 
 
 def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
@@ -104,7 +108,9 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary, handle = _create_beside(target)
     except OSError as error:
-        raise WriteError(f"{target.parent}: cannot write here ({error.strerror}); check that it is a folder you can write to, with free space") from None
+        raise WriteError(
+            f"{target.parent}: cannot write here ({error.strerror}); check that it is a folder you can write to, with free space"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             for chunk in chunks:
@@ -114,7 +120,9 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
     except BaseException as error:
         temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise WriteError(f"{target}: cannot write ({error.strerror}); check that its folder is one you can write to, with free space") from None
+            raise WriteError(
+                f"{target}: cannot write ({error.strerror}); check that its folder is one you can write to, with free space"
+            ) from None
         raise
     return temporary
 
@@ -152,7 +160,9 @@ def _create_beside(target: Path) -> tuple[Path, int]:
     while True:
         temporary = temporary_name(target)
         try:
-            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            return temporary, os.open(
+                temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+            )
         except FileExistsError:
             continue
 

@@ -73,7 +73,9 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_CHANGES if failing else EXIT_OK
 
 
-def _print_report_end(args: argparse.Namespace, items: list[tuple[str, Outcome]], tally: Tally, settings: Settings) -> None:
+def _print_report_end(
+    args: argparse.Namespace, items: list[tuple[str, Outcome]], tally: Tally, settings: Settings
+) -> None:
     """The report formats that are one document over every file, or else the one-line summary."""
     if args.format == "json":
         print(json.dumps(json_report(items), ensure_ascii=False, indent=2))

@@ -65,15 +65,26 @@ def run_fix(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else Cache(cache_folder(config), settings_key)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
-    for item, result, key in outcomes(inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache):
+    for item, result, key in outcomes(
+        inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache
+    ):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
             continue
         outcome = result.outcome
         history = history_folder(out_dir, item.name) if args.in_place else None
         decided = decisions(item)
-        write_outputs(item, outcome, plan[item.path], out_dir / item.name, notes, cache if key else None, key, history,
-                       decided.names)
+        write_outputs(
+            item,
+            outcome,
+            plan[item.path],
+            out_dir / item.name,
+            notes,
+            cache if key else None,
+            key,
+            history,
+            decided.names,
+        )
         _note_new_names(decided, settings.glossary, args.quiet)
         report_problems(item, outcome, tally)
         tally.add(outcome)
@@ -90,8 +101,11 @@ def _note_new_names(decided: DecisionFile, glossary: Glossary, quiet: bool) -> N
     known = {term.preferred for term in glossary.terms}
     new = [name for name in decided.names if name not in known]
     if new:
-        print_note(f"{decided.path}: {len(new)} name(s) confirmed in review are not in the glossary yet "
-              f"({', '.join(new)}); add them: cleanup glossary add --names-from {decided.path}", quiet)
+        print_note(
+            f"{decided.path}: {len(new)} name(s) confirmed in review are not in the glossary yet "
+            f"({', '.join(new)}); add them: cleanup glossary add --names-from {decided.path}",
+            quiet,
+        )
 
 
 def failure_recorder(tally: Tally) -> Callable[[str, str], None]:

@@ -37,7 +37,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
 
     check = tools.add_parser("check", help="validate glossary files, run their examples, and warn about weak entries")
-    check.add_argument("files", nargs="*", metavar="FILE", help=f"glossary files (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)")
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", help=f"glossary files (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)"
+    )
     check.set_defaults(handler=_run_check)
 
     add = tools.add_parser(
@@ -48,16 +50,22 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--note", metavar="TEXT", help="why (shown to editors with each change)")
     add.add_argument("--file", metavar="FILE", help=f"the file to change (default: {DEFAULT_GLOSSARY_DIR}/house.yaml)")
     add.add_argument(
-        "--names-from", metavar="DECISIONS", help="add the names a review decisions file confirms to the glossary's names:"
+        "--names-from",
+        metavar="DECISIONS",
+        help="add the names a review decisions file confirms to the glossary's names:",
     )
     add.set_defaults(handler=_run_add)
 
     schema_parser = tools.add_parser("schema", help="print the JSON Schema of glossary files")
     schema_parser.set_defaults(handler=_run_schema)
 
-    names = tools.add_parser("names", help="list the names an archive uses that the glossary does not know, by frequency")
+    names = tools.add_parser(
+        "names", help="list the names an archive uses that the glossary does not know, by frequency"
+    )
     names.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
-    names.add_argument("--glossary", action="append", metavar="FILE", help="glossary whose forms count as known (default: as `fix`)")
+    names.add_argument(
+        "--glossary", action="append", metavar="FILE", help="glossary whose forms count as known (default: as `fix`)"
+    )
     names.add_argument("--yaml", action="store_true", help="print them ready to paste under `names:`")
     names.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N names (default: 100)")
     names.set_defaults(handler=_run_names)
@@ -103,7 +111,9 @@ def _run_add(args: argparse.Namespace) -> int:
         print(f"{target}: unchanged (no confirmed name is missing from the glossary)")
         return EXIT_OK
     try:
-        new_text = add_names(text, names) if args.names_from else add_entry(text, args.preferred, args.variant, args.note)
+        new_text = (
+            add_names(text, names) if args.names_from else add_entry(text, args.preferred, args.variant, args.note)
+        )
     except Exception as error:  # ruamel raises many kinds; the file is not a glossary we can edit
         raise UsageError(f"{target}: cannot edit this file ({first_line(error)}); fix it first") from None
     others = [f for f in glossary_files([]) if f.resolve() != target.resolve()]
@@ -181,7 +191,9 @@ def _run_names(args: argparse.Namespace) -> int:
     for heading in ("Name", "Times", "Spellings", "First at"):
         table.add_column(heading)
     for key in ranked:
-        table.add_row(escape(next(iter(spellings[key]))), str(counts[key]), escape(", ".join(spellings[key])), escape(first[key]))
+        table.add_row(
+            escape(next(iter(spellings[key]))), str(counts[key]), escape(", ".join(spellings[key])), escape(first[key])
+        )
     make_console(False).print(table)
     return EXIT_OK
 

@@ -28,9 +28,13 @@ def run_rules(args: argparse.Namespace) -> int:
         terms = settings.glossary.terms
         entries = sum(1 for t in terms if t.variants)
         names = len(terms) - entries
-        console.print(f"and {entries} glossary {'entry' if entries == 1 else 'entries'} and {names} "
-                      f"{'name' if names == 1 else 'names'}, each a rule GL:<preferred form> "
-                      "(`cleanup rules GL:ISIS` explains one)", markup=False, highlight=False)
+        console.print(
+            f"and {entries} glossary {'entry' if entries == 1 else 'entries'} and {names} "
+            f"{'name' if names == 1 else 'names'}, each a rule GL:<preferred form> "
+            "(`cleanup rules GL:ISIS` explains one)",
+            markup=False,
+            highlight=False,
+        )
         return EXIT_OK
     rule = next((r for r in settings.rules if r.id == args.rule), None)
     term = next((t for t in settings.glossary.terms if t.rule == args.rule), None)

@@ -37,7 +37,13 @@ def run_undo(args: argparse.Namespace) -> int:
     out_dir = Path(args.out or config.out)
     tally = Tally()
     for item in find_inputs(args.paths, exclude=out_dir, globs=config, unreadable=failure_recorder(tally)):
-        records = dict(zip(("diff", "changes", "report", "page"), (review_path(out_dir / item.name, s) for s in REVIEW_SUFFIXES), strict=True))
+        records = dict(
+            zip(
+                ("diff", "changes", "report", "page"),
+                (review_path(out_dir / item.name, s) for s in REVIEW_SUFFIXES),
+                strict=True,
+            )
+        )
         try:
             writes, removes = undo_files(history_folder(out_dir, item.name), real_file(item.path), records)
         except UndoRefused as error:
