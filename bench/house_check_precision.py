@@ -18,11 +18,12 @@ from pathlib import Path
 
 import regex
 
-from cleanup.house_grammar import HOUSE_GRAMMAR
 from cleanup.loader import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
-from cleanup.translation_grammar import GR010, TRANSLATION_GRAMMAR
+from cleanup.rules.grammar import RULES as HOUSE_GRAMMAR
+from cleanup.rules.translation import GR010
+from cleanup.rules.translation import RULES as TRANSLATION_GRAMMAR
 
 CHECKS = HOUSE_GRAMMAR + TRANSLATION_GRAMMAR
 # The words each translation check starts from: a sentence holding them is one it could misjudge, so

@@ -16,7 +16,7 @@ from .glossary import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_
 from .grammar import known_words
 from .model import Location, Problem, Safety
 from .regexbudget import MAX_REPEAT_PRODUCT, repeat_product
-from .rules import Context, Rule, RuleExample, example_failure, regex_rule
+from .rules.base import Context, Rule, RuleExample, example_failure, regex_rule
 from .usage import anchor_of
 from .yamlread import (
     YamlList,

@@ -10,7 +10,6 @@ from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary import fold
 from .grammar import Checker
-from .house_grammar import HOUSE_GRAMMAR
 from .loader import Glossary
 from .model import (
     Decision,
@@ -26,12 +25,10 @@ from .model import (
 )
 from .names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .protect import Directives, directives, is_ignored, is_protected
-from .quotes import INSIDE_QUOTATION, QUOTE_RULES, quotation_spans
-from .rules import Context, Rule, paragraphs
-from .style import BUILT_IN
-from .translation_grammar import TRANSLATION_GRAMMAR
-
-ALL_RULES: tuple[Rule, ...] = BUILT_IN + QUOTE_RULES + HOUSE_GRAMMAR + TRANSLATION_GRAMMAR
+from .quotes import INSIDE_QUOTATION, quotation_spans
+from .rules.base import Context, Rule
+from .rules.registry import ALL_RULES
+from .text import paragraphs
 
 
 @dataclass(frozen=True)

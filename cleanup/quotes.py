@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .model import Safety
-from .rules import Context, Finding, Rule, RuleExample, paragraphs
+from .text import paragraphs
 
 OPEN, CLOSE = "“", "”"
 _QUOTE = regex.compile(r"[“”]")
@@ -101,58 +100,3 @@ def quotation_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-@dataclass(frozen=True)
-class _Events:
-    """A quote rule's finding function: the walk's events of some kinds, as edits or flags."""
-
-    kinds: tuple[str, ...]
-
-    def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        for event in walk(text, context.markdown):
-            if event.kind not in self.kinds:
-                continue
-            if rule.safety is Safety.FLAG:
-                unclosed = event.kind == "unclosed"
-                message = "quotation opened here is not closed" if unclosed else "closing quote with no opening one"
-                yield rule.flag(event.start, event.end, message)
-            else:
-                yield rule.edit(event.start, event.end, event.replacement)
-
-
-def _events(kind: str) -> _Events:
-    return _Events(tuple(kind.split("|")))
-
-
-QU001 = Rule(
-    "QU001",
-    "quote marks turned the right way",
-    Safety.SAFE,
-    _events("flip"),
-    (
-        RuleExample("(airdrops),” and ” Iraqi forces", "(airdrops),” and “ Iraqi forces"),
-        RuleExample("he said “yes“ and left", "he said “yes” and left"),
-        RuleExample("he said “yes” and left", "he said “yes” and left"),
-    ),
-)
-QU002 = Rule(
-    "QU002",
-    "no space just inside quotation marks",
-    Safety.SAFE,
-    _events("inner-space"),
-    (RuleExample("he said “ yes ” and left", "he said “yes” and left"), RuleExample("a “b” c", "a “b” c")),
-)
-QU003 = Rule(
-    "QU003",
-    "quotation marks do not pair up in this paragraph",
-    Safety.FLAG,
-    _events("unclosed|unopened"),
-    (
-        RuleExample("and he noted ,” but its cells", found=True),
-        RuleExample("“The danger lies in the fact", found=True),
-        RuleExample("He said: “The first part.\n\n“The second part.”", found=False),
-    ),
-)
-
-QUOTE_RULES = (QU001, QU002, QU003)

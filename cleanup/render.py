@@ -17,7 +17,7 @@ from .glossary import Term
 from .model import Flag, LineIndex, Outcome
 from .quotes import INSIDE_QUOTATION
 from .reports import one_line
-from .rules import Rule
+from .rules.base import Rule
 
 CONTEXT_WORDS = 4
 _WORD = regex.compile(r"\S+")

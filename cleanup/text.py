@@ -61,3 +61,21 @@ def _after_finished_line(text: str, line_start: int, quoted: bool) -> bool | Non
 def starts_sentence(text: str, pos: int) -> bool:
     """Whether `pos` may begin a sentence (see `sentence_start`; a line that may run on counts)."""
     return sentence_start(text, pos) is not False
+
+
+_NON_BLANK_LINE = regex.compile(r"(?:(?<=[\r\n])|\A)[^\r\n]*\S[^\r\n]*")
+_SINGLE_BREAK = regex.compile(r"\r\n|\n|\r")
+
+
+def paragraphs(text: str, markdown: bool) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph: every non-blank line in plain text; runs of non-blank lines in Markdown."""
+    spans = [(m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text)]
+    if not markdown:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _SINGLE_BREAK.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

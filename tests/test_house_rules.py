@@ -9,7 +9,7 @@ from cleanup.cli import main
 from cleanup.loader import GlossaryError, load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
-from cleanup.rules import Context, example_failure
+from cleanup.rules.base import Context, example_failure
 
 ROOT = Path(__file__).resolve().parent.parent
 RESERVED = [rule.id for rule in ALL_RULES]

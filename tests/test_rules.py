@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from cleanup.loader import load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
-from cleanup.rules import Context, example_failure
+from cleanup.rules.base import Context, example_failure
 
 HOUSE = load_glossary(
     [
@@ -149,7 +149,7 @@ def test_select_and_ignore_by_prefix():
 
 
 def test_unsafe_rules_are_flags_until_asked():
-    from cleanup.rules import RuleExample, regex_rule
+    from cleanup.rules.base import RuleExample, regex_rule
 
     rule = regex_rule(
         "XX001", "colour to color", Safety.UNSAFE, r"\bcolour\b", "color", [RuleExample("colour", "color")]
@@ -214,3 +214,23 @@ def test_pipeline_is_idempotent_and_every_change_is_explained(text):
         rebuilt += [text[cursor : change.start], outcome.corrected[change.new_start : change.new_end]]
         cursor = change.end
     assert "".join(rebuilt) + text[cursor:] == outcome.corrected
+
+
+def test_every_rule_a_rule_module_defines_is_registered_once():
+    import importlib
+    import pkgutil
+
+    import cleanup.rules
+    from cleanup.rules.base import Rule
+    from cleanup.rules.registry import ALL_RULES, RULE_MODULES
+
+    registered = [rule.id for rule in ALL_RULES]
+    assert len(registered) == len(set(registered)), "a rule id is registered twice"
+    names = {info.name for info in pkgutil.iter_modules(cleanup.rules.__path__)} - {"base", "registry"}
+    assert {module.__name__.rsplit(".", 1)[1] for module in RULE_MODULES} == names, (
+        "a rule module is not in the registry"
+    )
+    for name in names:
+        module = importlib.import_module(f"cleanup.rules.{name}")
+        defined = {value.id for value in vars(module).values() if isinstance(value, Rule)}
+        assert defined == {rule.id for rule in module.RULES}, f"cleanup/rules/{name}.py defines rules it does not list"

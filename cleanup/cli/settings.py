@@ -23,7 +23,7 @@ from ..grammar import (
 from ..languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
 from ..loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
-from ..rules import Rule
+from ..rules.base import Rule
 from ..textio import (
     UnsuitableEncoding,
     text_encoding,

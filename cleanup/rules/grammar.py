@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .model import Safety
-from .rules import Context, Finding, Rule, RuleExample
+from ..model import Safety
+from .base import Context, Finding, Rule, RuleExample
 
 WORD_CLASSES = {
     # Determiners that can never stand right before a finite verb.
@@ -169,4 +169,4 @@ GR004 = grammar_rule(
     ],
 )
 
-HOUSE_GRAMMAR: tuple[Rule, ...] = (GR001, GR002, GR003, GR004)
+RULES: tuple[Rule, ...] = (GR001, GR002, GR003, GR004)

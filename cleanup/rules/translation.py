@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 import regex
 
-from .articles import spoken_as_word
-from .house_grammar import GrammarCheck, grammar_rule
-from .model import Safety
-from .rules import Context, Finding, Rule, RuleExample
+from ..articles import spoken_as_word
+from ..model import Safety
+from .base import Context, Finding, Rule, RuleExample
+from .grammar import GrammarCheck, grammar_rule
 
 # Words after "to" that start a noun phrase, not an infinitive ("insisted to reporters", "succeeded to the throne").
 _NOT_A_VERB_AFTER_TO = frozenset(
@@ -321,4 +321,4 @@ GR012 = grammar_rule(
     ],
 )
 
-TRANSLATION_GRAMMAR: tuple[Rule, ...] = (GR005, GR006, GR007, GR008, GR009, GR010, GR011, GR012)
+RULES: tuple[Rule, ...] = (GR005, GR006, GR007, GR008, GR009, GR010, GR011, GR012)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .fix import fix
-from .model import Edit, Flag, Safety
+from ..fix import fix
+from ..model import Edit, Flag, Safety
 
 Finding = Edit | Flag
 
@@ -135,19 +135,13 @@ def example_failure(rule: Rule, example: RuleExample, context: Context) -> str |
 
 
 _LINE = regex.compile(r"[^\r\n]+")
-_NON_BLANK_LINE = regex.compile(r"(?:(?<=[\r\n])|\A)[^\r\n]*\S[^\r\n]*")
-_SINGLE_BREAK = regex.compile(r"\r\n|\n|\r")
 
 
-def paragraphs(text: str, markdown: bool) -> list[tuple[int, int]]:
-    """[start, end) of each paragraph: every non-blank line in plain text; runs of non-blank lines in Markdown."""
-    spans = [(m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text)]
-    if not markdown:
-        return spans
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and _SINGLE_BREAK.fullmatch(text, merged[-1][1], start):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
+# Pattern pieces and verdict names the built-in rules share.
+SPACE = r"[ \t]"
+
+
+NOT_IN_WORD = r"(?<![\p{L}\p{M}\p{N}'’‘ʼ\-])"
+
+
+SAFE, UNSAFE, FLAG = Safety.SAFE, Safety.UNSAFE, Safety.FLAG

@@ -1,0 +1,78 @@
+"""Rules for romanized Arabic: the article al- and its case (AR)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..text import sentence_start
+from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, RuleExample, regex_rule
+
+AR001 = regex_rule(
+    "AR001",
+    "no space after the Arabic article al-",
+    SAFE,
+    rf"{NOT_IN_WORD}([Aa]l)-{SPACE}+(?=\p{{L}})",
+    r"\1-",
+    [RuleExample("the areas of Al- Baaj", "the areas of Al-Baaj"), RuleExample("Al - Baaj", "Al - Baaj")],
+)
+
+
+AR002 = regex_rule(
+    "AR002",
+    "the Arabic article joined with a hyphen",
+    SAFE,
+    rf"{NOT_IN_WORD}([Aa]l)(?=\p{{Lu}}\p{{Ll}})",
+    r"\1-",
+    [
+        RuleExample("the alBadya desert", "the al-Badya desert"),
+        RuleExample("Alabama, Albert, Algeria, All, ALBADYA", "Alabama, Albert, Algeria, All, ALBADYA"),
+    ],
+)
+
+
+def _article_case(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for match in regex.finditer(rf"{NOT_IN_WORD}(Al|al)-(?=\p{{L}})", text):
+        start = match.start()
+        word = regex.match(r"[\p{L}\p{M}'’\-]+", text, pos=start).group()
+        if word in context.known_forms:
+            continue
+        at_start = sentence_start(text, start)
+        if at_start is None and context.arabic_article != "capital":
+            continue  # a line that may continue the one before, or follow a title: either case can be right
+        wanted = "Al" if context.arabic_article == "capital" or at_start else "al"
+        if match.group(1) != wanted:
+            yield rule.edit(start, start + 2, wanted)
+
+
+AR003 = Rule(
+    "AR003",
+    "Arabic article: al- inside a sentence, Al- at its start (house style)",
+    SAFE,
+    _article_case,
+    (
+        RuleExample("linked to the areas of Al-Baaj and", "linked to the areas of al-Baaj and"),
+        RuleExample("al-Baaj is open. al-Hadher too.", "Al-Baaj is open. Al-Hadher too."),
+        RuleExample("Al-Baaj is open, and so is al-Hadher.", "Al-Baaj is open, and so is al-Hadher."),
+        RuleExample(
+            "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
+            "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
+        ),
+        RuleExample(
+            "The war ended.\nal-Hadher is open.\n\nal-Qaim too.", "The war ended.\nAl-Hadher is open.\n\nAl-Qaim too."
+        ),
+        # A line after one that runs on may continue its sentence (hard-wrapped) or follow a title: left alone.
+        RuleExample(
+            "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
+            "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
+        ),
+    ),
+)
+
+
+RULES: tuple[Rule, ...] = (
+    AR001,
+    AR002,
+    AR003,
+)

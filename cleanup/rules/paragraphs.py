@@ -1,0 +1,67 @@
+"""Paragraph checks: a lowercase start, a missing final stop (PA)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..text import paragraphs
+from .base import FLAG, Context, Finding, Rule, RuleExample
+
+
+def _lowercase_start(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for start, end in paragraphs(text, context.markdown):
+        word = regex.match(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)", text, pos=start, endpos=end)
+        if word is None:
+            continue
+        first = word.group("w")
+        if first[0].islower() and not any(c.isupper() for c in first[1:]) and first not in context.known_forms:
+            suggestion = first[0].upper() + first[1:]
+            yield rule.flag(word.start("w"), word.end("w"), "paragraph starts with a lowercase letter", (suggestion,))
+
+
+PA001 = Rule(
+    "PA001",
+    "a paragraph should start with a capital letter",
+    FLAG,
+    _lowercase_start,
+    (RuleExample("and he noted that", found=True), RuleExample("iPhone sales rose.", None)),
+)
+
+
+_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"')]*[ \t]+[“\"‘(]?\p{Lu}")
+
+
+PROSE_MIN_WORDS = 12
+
+
+def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for start, end in paragraphs(text, context.markdown):
+        body = text[start:end].rstrip()
+        if not body or (context.markdown and body.lstrip().startswith(("#", "|", ">", "-", "*", "<"))):
+            continue  # Markdown headings, tables, quotes and lists are not prose paragraphs
+        is_prose = len(body.split()) >= PROSE_MIN_WORDS or _SENTENCE_BREAK.search(body)
+        if is_prose and not regex.search(r"[.!?…:;][”’\"')\]]*\Z", body):
+            last = start + len(body)
+            yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
+
+
+PA002 = Rule(
+    "PA002",
+    "a prose paragraph should end with terminal punctuation",
+    FLAG,
+    _unterminated,
+    (
+        RuleExample(
+            "the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line", found=True
+        ),
+        RuleExample("Rawabet Center for Research and Strategic Studies", None),
+    ),
+)
+
+
+RULES: tuple[Rule, ...] = (
+    PA001,
+    PA002,
+)

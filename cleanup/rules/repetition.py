@@ -1,0 +1,252 @@
+"""Repeated words and repeats left by normalization (RW, AP)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Edit
+from ..text import sentence_start
+from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, RuleExample
+
+END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"
+
+
+# Words whose doubling is never grammatical ("the the"). Not prepositions, which a verb can end with before
+# a phrase that starts with the same one ("gave in in the end", "carried on on his own", "came to to find",
+# "approve of of course"), nor "her" ("gave her her share"), "that", "had", "is", "my" ("my my"): RW002 flags those.
+DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our your them".split())
+
+
+_REPEATED = regex.compile(rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=word)){END_OF_WORD}", regex.IGNORECASE)
+
+
+def _never_grammatical_double(match: regex.Match) -> bool:
+    """Whether a doubled word is a slip: a function word written twice alike ("the the", "THE THE"), or
+    capitalised only at a sentence start ("The the"). "type A a month", "The The" (a name) are not."""
+    first, second = match.group("word"), match.group("gap").lstrip(" \t")
+    if first.lower() not in DOUBLED_FUNCTION_WORDS:
+        return False
+    if first == second:
+        return first.islower() or first.isupper() and len(first) > 1
+    return second.islower() and first == second.capitalize() and bool(sentence_start(match.string, match.start()))
+
+
+def _doubled_function_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for match in _REPEATED.finditer(text):
+        if _never_grammatical_double(match):
+            yield rule.edit(match.start("gap"), match.end("gap"), "")
+
+
+def _repeated_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for match in _REPEATED.finditer(text):
+        if not _never_grammatical_double(match):
+            word = match.group("word")
+            yield rule.flag(match.start(), match.end(), f"repeated word “{word}”: check that it is meant")
+
+
+RW001 = Rule(
+    "RW001",
+    "a doubled function word (“the the”) written once",
+    SAFE,
+    _doubled_function_words,
+    (
+        RuleExample("in the the city", "in the city"),
+        RuleExample("the army and and the police", "the army and the police"),
+        RuleExample("he had had enough", "he had had enough"),
+        RuleExample(
+            "gave her her share, gave in in the end, carried on on his own, would approve of of course",
+            "gave her her share, gave in in the end, carried on on his own, would approve of of course",
+        ),
+        RuleExample("The the city. AND AND", "The city. AND"),
+        RuleExample(
+            "He got an A a year ago, like The The. My my, the A A",
+            "He got an A a year ago, like The The. My my, the A A",
+        ),
+    ),
+)
+
+
+RW002 = Rule(
+    "RW002",
+    "a repeated word: check that it is meant",
+    FLAG,
+    _repeated_words,
+    (
+        RuleExample("the army army moved", found=True),
+        RuleExample("he gave in in the end", found=True),
+        RuleExample("type A a month later", found=True),
+        RuleExample("in the the city", found=False),
+    ),
+)
+
+
+# Words before which the comma after a cut repeat goes on a list or a clause ("the SDF, the army", ", which").
+LIST_OR_CLAUSE_GOES_ON = frozenset(
+    "which who whom whose where when the a an its their his her our this these those".split()
+)
+
+
+LAST_ITEM = frozenset(("and", "or", "nor"))
+
+
+# Finite verbs that can only follow a subject: before them the comma closed an apposition (`the SDF, SDF, said`).
+PREDICATE_STARTS = frozenset(
+    "is are was were has have had will would can could may might must shall should do does did said says told".split()
+)
+
+
+# A repeat to cut: its start and end, the end of the comma after it (None: no comma of its own), and
+# whether that comma stays (None: cannot tell).
+Repeat = tuple[int, int, int | None, bool | None]
+
+
+def _comma_stays(next_word: str, in_list: bool) -> bool | None:
+    """Whether the comma after a cut repeat stays: before a list's last item only in a longer list; before
+    `which`, a determiner, a capital or a number always; before `said`, `is` never. None before other words:
+    `, also said` would drop it, `, however,` and `, local militias and` keep it."""
+    if next_word in LAST_ITEM:
+        return in_list
+    if next_word in PREDICATE_STARTS:
+        return False
+    if not next_word or next_word in LIST_OR_CLAUSE_GOES_ON or not next_word[0].islower():
+        return True
+    return None
+
+
+def _cut(rule: Rule, repeat: Repeat) -> Edit:
+    """The edit that cuts a repeat, and the spaces and comma after it unless the comma stays."""
+    start, end, comma_end, stays = repeat
+    return rule.edit(start, end, "") if comma_end is None else rule.edit(start, comma_end, "," if stays else "")
+
+
+_ABBREVIATION_REPEAT = regex.compile(
+    rf"(?<=\((?P<abbr>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.'’\-]*)\))(?P<cut>{SPACE}*,{SPACE}*(?P=abbr){SPACE}*),"
+    rf"(?={SPACE}*(?P<next>\p{{L}}*))"
+)
+
+
+def _abbreviation_repeats(text: str) -> Iterator[Repeat]:
+    """`Forces (SDF), SDF,`: the comma before `and` is the writer's own and stays."""
+    for match in _ABBREVIATION_REPEAT.finditer(text):
+        yield match.start("cut"), match.end("cut"), match.end(), _comma_stays(match.group("next"), in_list=True)
+
+
+def _repeated_abbreviation(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for repeat in _abbreviation_repeats(text):
+        if repeat[3] is not None:
+            yield _cut(rule, repeat)
+
+
+AP001 = Rule(
+    "AP001",
+    "an abbreviation repeated right after its own parenthesis",
+    SAFE,
+    _repeated_abbreviation,
+    (
+        RuleExample("Syrian Democratic Forces (SDF), SDF, and", "Syrian Democratic Forces (SDF), and"),
+        RuleExample("Forces (SDF) , SDF , and", "Forces (SDF), and"),
+        RuleExample("Forces (SDF), SDF, which", "Forces (SDF), which"),
+        RuleExample("Forces (SDF), SDF, the army and ISIS", "Forces (SDF), the army and ISIS"),
+        RuleExample("the SDF (SDF), SDA, and", "the SDF (SDF), SDA, and"),
+        RuleExample(
+            "the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"
+        ),
+        RuleExample("Forces (SDF), SDF, however, said that", "Forces (SDF), SDF, however, said that"),  # AP003's
+    ),
+)
+
+
+# A list item, or a parenthesis, that repeats the name just before it: "the SDF, SDF and", "ISIS (ISIS)".
+_REPEATED_ITEM = regex.compile(
+    rf"{NOT_IN_WORD}(?P<item>\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*(?:{SPACE}+\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*){{0,4}})"
+    rf"(?P<cut>{SPACE}*(?:,{SPACE}*(?:(?:and|or){SPACE}+)?|\({SPACE}*)(?P=item)(?:{SPACE}*\))?)"
+    rf"(?:{SPACE}*(?P<comma>,)(?={SPACE}*(?P<next>\p{{L}}*)))?{END_OF_WORD}"
+)
+
+
+_LIST_BEFORE = regex.compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
+
+
+def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:
+    """A glossary preferred form repeated right after itself, as normalization leaves it (`the SDF, Qasad and`
+    → `the SDF, SDF and`); a comma after a parenthesis is the writer's own."""
+    for match in _REPEATED_ITEM.finditer(text, overlapped=True):
+        if match.group("item") not in context.normalized_forms:
+            continue
+        cut = match.group("cut")
+        in_parenthesis = cut.lstrip(" \t").startswith("(")
+        if in_parenthesis != cut.rstrip(" \t").endswith(")"):
+            continue  # a parenthesis must open and close around the repeat
+        if in_parenthesis or not match.group("comma"):
+            yield match.start("cut"), match.end("cut"), None, True
+            continue
+        in_list = bool(_LIST_BEFORE.search(text, max(0, match.start() - 8), match.start()))
+        yield match.start("cut"), match.end("cut"), match.end("comma"), _comma_stays(match.group("next"), in_list)
+
+
+def _repeated_list_items(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for repeat in _list_repeats(text, context):
+        if repeat[3] is not None:
+            yield _cut(rule, repeat)
+
+
+AP002 = Rule(
+    "AP002",
+    "a name repeated right after itself in a list or a parenthesis (left by normalization) written once",
+    SAFE,
+    _repeated_list_items,
+    (
+        RuleExample("the SDF, SDF and the coalition", "the SDF and the coalition"),
+        RuleExample("the SDF, SDF, and the coalition", "the SDF and the coalition"),
+        RuleExample("ISIS, the SDF, SDF, and the army", "ISIS, the SDF, and the army"),
+        RuleExample(
+            "the SDF, SDF, the army and ISIS, SDF, SDF, Iraqi forces", "the SDF, the army and ISIS, SDF, Iraqi forces"
+        ),
+        RuleExample("the SDF, SDF, which", "the SDF, which"),
+        RuleExample("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
+        RuleExample("the SDF (SDF), the army", "the SDF, the army"),
+        RuleExample("New York, New York, and the SDF, the army", "New York, New York, and the SDF, the army"),
+        RuleExample("the SDF, SDFs and ISIS, ISIS-held towns", "the SDF, SDFs and ISIS, ISIS-held towns"),
+        RuleExample("the SDF, SDF, is limited", "the SDF is limited"),
+        RuleExample(
+            "the SDF, SDF, local militias and the army", "the SDF, SDF, local militias and the army"
+        ),  # AP003's
+    ),
+    example_context=Context(
+        normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})
+    ),
+)
+
+
+def _unsure_repeats(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    for repeat in (*_abbreviation_repeats(text), *_list_repeats(text, context)):
+        if repeat[3] is None:
+            yield _cut(rule, repeat[:3] + (False,))
+
+
+AP003 = Rule(
+    "AP003",
+    "a repeated name whose comma may close an apposition (`the SDF, SDF, also said`) or not (`the SDF, SDF, "
+    "however,`): check before it is cut",
+    UNSAFE,
+    _unsure_repeats,
+    (
+        RuleExample(
+            "the SDF, SDF, also said that, and Forces (SDF), SDF, fought",
+            "the SDF also said that, and Forces (SDF) fought",
+        ),
+        RuleExample("the SDF, SDF, the army and Forces (SDF), SDF, which, and the SDF, SDF, said", found=False),
+    ),
+    example_context=Context(normalized_forms=frozenset({"SDF"})),
+)
+
+
+RULES: tuple[Rule, ...] = (
+    RW001,
+    RW002,
+    AP001,
+    AP002,
+    AP003,
+)

@@ -1,0 +1,139 @@
+"""Spacing and punctuation rules: spaces before marks, missing spaces, doubled marks (SP, PU)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, RuleExample, regex_rule
+
+
+def _space_before_punctuation(match: regex.Match) -> str | None:
+    """Remove the spaces, except in numbers and times ("10 : 30", "3 .5") and before emoticons."""
+    text, end = match.string, match.end()
+    mark = text[end]
+    after = text[end + 1 : end + 3]
+    if mark in ":;" and regex.match(r"-?[()DPp](?!\p{L})", after):
+        return None
+    if mark in ":.," and text[match.start() - 1].isdigit() and regex.match(r" ?\d", after):
+        return None
+    return ""
+
+
+SP001 = regex_rule(
+    "SP001",
+    "no space before , . ; : ? ! ) ]",
+    SAFE,
+    rf"(?<=\S){SPACE}+(?=[,;:?!)\]]|\.(?![.\w]))",
+    _space_before_punctuation,
+    [
+        RuleExample("the magazine , it said", "the magazine, it said"),
+        RuleExample("by (security) .”", "by (security).”"),
+        RuleExample("the end .", "the end."),
+        RuleExample("wait ... and see", "wait ... and see"),
+        RuleExample("at 10 : 30 today", "at 10 : 30 today"),
+        RuleExample("nice :) really", "nice :) really"),
+        # A full stop that starts a word is part of it: a file extension or a dotted name.
+        RuleExample("receive .au audio, .wav files and .NET code", "receive .au audio, .wav files and .NET code"),
+    ],
+)
+
+
+SP002 = regex_rule(
+    "SP002",
+    "no space after ( or [",
+    SAFE,
+    rf"(?<=[(\[]){SPACE}+(?=[^\s)\]])",
+    "",
+    [RuleExample("the ( western) side", "the (western) side"), RuleExample("- [ ] task", "- [ ] task")],
+)
+
+
+SP003 = regex_rule(
+    "SP003",
+    "one space between words",
+    SAFE,
+    r"(?<=\S) {2,}(?=\S)",
+    " ",
+    [RuleExample("the  city of   Mosul", "the city of Mosul"), RuleExample("  indented line", "  indented line")],
+)
+
+
+def _missing_space(match: regex.Match) -> str:
+    return match.group() + " "
+
+
+SP004 = regex_rule(
+    "SP004",
+    "a space after a comma or full stop between words",
+    SAFE,
+    r"(?<=\p{L}),(?=\p{L})|(?<=\p{Ll}{2}|\p{Ll}[”’\")\]])\.(?=\p{Lu}\p{Ll})",
+    _missing_space,
+    [
+        RuleExample("Mosul,Kirkuk and Diyala", "Mosul, Kirkuk and Diyala"),
+        RuleExample("in Iraq.The army", "in Iraq. The army"),
+        RuleExample("“the cells are active”.See", "“the cells are active”. See"),
+        RuleExample("1,000 men, 3.5 km, the U.S. army, e.g. this", "1,000 men, 3.5 km, the U.S. army, e.g. this"),
+    ],
+)
+
+
+_SPACE_BEFORE_NOT_AFTER_STOP = regex.compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPACE}+\.(?=\p{{Lu}}\p{{Ll}})")
+
+
+def _space_on_wrong_side(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    """Flag `army .The next`: a sentence's full stop with the space on its wrong side, or a dotted name (`.Net`)."""
+    for match in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text):
+        message = "space before a full stop and none after it: a new sentence, or a name like .Net?"
+        yield rule.flag(match.start(), match.end(), message, (". ",))
+
+
+SP005 = Rule(
+    "SP005",
+    "a space before a full stop and none after it (`army .The next`): check which side it belongs",
+    FLAG,
+    _space_on_wrong_side,
+    (
+        RuleExample("by the army .The next day", found=True),
+        RuleExample("the .NET code, .wav files and .au audio. The end .", found=False),
+    ),
+)
+
+
+_MARK_STRENGTH = {".": 3, ";": 2, ":": 1, ",": 0}
+
+
+def _doubled_punctuation(match: regex.Match) -> str | None:
+    """Keep the strongest of the marks; leave ellipses, '::' and abbreviation stops like 'etc.,'."""
+    run = match.group()
+    marks = run.replace(" ", "").replace("\t", "")
+    if ".." in marks and len(marks) > 2 or "::" in marks or run in (".,", ".;", ".:"):
+        return None
+    return max(marks, key=lambda mark: _MARK_STRENGTH[mark])
+
+
+PU001 = regex_rule(
+    "PU001",
+    "doubled punctuation reduced to one mark",
+    SAFE,
+    rf"(?<=[\p{{L}}\p{{N}})\]”’\"])[.,;:](?:{SPACE}*[.,;:])+(?=[\s”’\")\]]|\Z)",
+    _doubled_punctuation,
+    [
+        RuleExample("in late 2017. .", "in late 2017."),
+        RuleExample("Iraq,, Syria", "Iraq, Syria"),
+        RuleExample("the end. , then", "the end. then"),
+        RuleExample("and then... nothing, etc., and so on?!", "and then... nothing, etc., and so on?!"),
+        RuleExample("the year..blah, [ar.'ma:.da]", "the year..blah, [ar.'ma:.da]"),
+    ],
+)
+
+
+RULES: tuple[Rule, ...] = (
+    SP001,
+    SP002,
+    SP003,
+    SP004,
+    SP005,
+    PU001,
+)
