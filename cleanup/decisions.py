@@ -12,10 +12,8 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ruamel.yaml.error import MarkedYAMLError
-
-from .model import Change, Decision, Location, Problem
-from .yamlread import YamlList, YamlMap, YamlProblem, load_yaml, syntax_advice
+from .model import Change, Decision, Location, Problem, ProblemsError
+from .yamlread import YAML_ERRORS, YamlList, YamlMap, load_yaml, yaml_problem
 
 CONTEXT = 24  # characters of original text kept on each side of a change
 MIN_AGREEMENT = 6  # characters of context that must still agree for a decision to apply
@@ -23,12 +21,8 @@ VERDICTS = ("accept", "reject")
 SUFFIX = ".decisions.yaml"
 
 
-class DecisionsError(Exception):
+class DecisionsError(ProblemsError):
     """A decisions file that cannot be used; the problems say where and why."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def context(original: str, change: Change) -> tuple[str, str]:
@@ -155,13 +149,8 @@ def load_decisions(path: str, text: str) -> DecisionFile:
     """The decisions in a decisions file; raises DecisionsError naming every problem."""
     try:
         data = load_yaml(text)
-    except YamlProblem as error:
-        raise DecisionsError([Problem(Location(path, error.line + 1, error.column + 1), error.message)]) from None
-    except MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        advice = syntax_advice(text, mark.line, mark.column) if mark else "correct the file"
-        raise DecisionsError([Problem(where, f"YAML syntax error: {error.problem}; {advice}")]) from None
+    except YAML_ERRORS as error:
+        raise DecisionsError([yaml_problem(error, path, text)]) from None
     if data is None:
         return DecisionFile(None, None, [])
     if not isinstance(data, YamlMap) or not isinstance(data.get("decisions") or [], list):

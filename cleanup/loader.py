@@ -9,22 +9,21 @@ from functools import cached_property
 from typing import NamedTuple
 
 import regex
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .fix import fix
 from .glossary import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_key
 from .grammar import known_words
-from .model import Location, Problem, Safety
+from .model import Location, Problem, ProblemsError, Safety
 from .regexbudget import MAX_REPEAT_PRODUCT, repeat_product
 from .rules.base import Context, Rule, RuleExample, example_failure, regex_rule
 from .usage import anchor_of
 from .yamlread import (
+    YAML_ERRORS,
     YamlList,
     YamlMap,
-    YamlProblem,
     load_yaml,
     paused_garbage_collection,
-    syntax_advice,
+    yaml_problem,
 )
 
 TOP_KEYS = ("terms", "names", "rules")
@@ -38,12 +37,8 @@ SCOPES = ("document", "line")
 RULE_TIMEOUT = 1.0  # seconds a house rule's pattern may run on one text before it is stopped
 
 
-class GlossaryError(Exception):
+class GlossaryError(ProblemsError):
     """One or more problems in the glossary files; nothing should be written."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass(frozen=True)
@@ -172,17 +167,8 @@ class _Reader:
     def _parse(self, text: str) -> YamlMap | None:
         try:
             data = load_yaml(text)
-        except YamlProblem as error:
-            self._problem(Location(self.path, error.line + 1, error.column + 1), error.message)
-            return None
-        except MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            where = Location(self.path, mark.line + 1, mark.column + 1) if mark else Location(self.path)
-            advice = syntax_advice(text, mark.line, mark.column) if mark else "correct the YAML"
-            self._problem(where, f"YAML syntax error: {error.problem or error.context}; {advice}")
-            return None
-        except YAMLError as error:
-            self._problem(Location(self.path, 1, 1), f"YAML error: {error}; correct the YAML")
+        except YAML_ERRORS as error:
+            self.problems.append(yaml_problem(error, self.path, text))
             return None
         if data is None or isinstance(data, YamlMap):
             return data

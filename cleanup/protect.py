@@ -8,10 +8,9 @@ from dataclasses import dataclass
 import regex
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
-from ruamel.yaml.error import MarkedYAMLError
 
 from .model import LineIndex, Location, Problem, line_bounds
-from .yamlread import YamlMap, YamlProblem, load_yaml
+from .yamlread import YAML_ERRORS, YamlMap, load_yaml, yaml_problem
 
 Span = tuple[int, int]
 
@@ -144,10 +143,10 @@ def _front_matter(
         return [], (), ()
     try:
         data = load_yaml(match.group("body"))
-    except (MarkedYAMLError, YamlProblem) as error:
+    except YAML_ERRORS as error:
         if not markdown and "cleanup" not in match.group("body"):
             return [], (), ()  # plain text that merely starts with a rule of dashes
-        problems.append(_front_matter_problem(error))
+        problems.append(yaml_problem(error, "", match.group("body"), lines_before=1, subject="front matter: "))
         return [match.span()], (), ()
     if not isinstance(data, YamlMap):
         return ([match.span()] if markdown else []), (), ()
@@ -155,15 +154,6 @@ def _front_matter(
     if settings is None:
         return [match.span()], (), ()
     return [match.span()], *_overrides(settings, data, problems)
-
-
-def _front_matter_problem(error: MarkedYAMLError | YamlProblem) -> Problem:
-    """Where the front matter went wrong, counting its opening “---” as line 1."""
-    if isinstance(error, YamlProblem):
-        return Problem(Location("", error.line + 2, error.column + 1), f"front matter: {error.message}")
-    mark = error.problem_mark
-    where = Location("", mark.line + 2, mark.column + 1) if mark else Location("", 1)
-    return Problem(where, f"front matter is not valid YAML ({error.problem}); fix it or remove it")
 
 
 def _overrides(settings: object, data: YamlMap, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:

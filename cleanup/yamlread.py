@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -23,6 +24,8 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 from ruamel.yaml.reader import ReaderError
+
+from .model import Location, Problem
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
@@ -234,3 +237,22 @@ def syntax_advice(text: str, line: int, column: int) -> str:
             )
         break
     return "correct the YAML"
+
+
+YAML_ERRORS = (YamlProblem, YAMLError)  # what load_yaml raises for input it cannot or will not read
+
+
+def yaml_problem(error: Exception, path: str, text: str, lines_before: int = 0, subject: str = "") -> Problem:
+    """The one problem a YAML error is, at the line and column it names (`lines_before`: lines of
+    the file above the YAML's first line), with what to do; `subject` names the YAML ("front matter")."""
+    if isinstance(error, YamlProblem):
+        return Problem(Location(path, error.line + 1 + lines_before, error.column + 1), f"{subject}{error.message}")
+    mark = (error.problem_mark or error.context_mark) if isinstance(error, MarkedYAMLError) else None
+    if mark is None or not isinstance(error, MarkedYAMLError):
+        return Problem(Location(path, 1 + lines_before, 1), f"{subject}YAML error: {error}; correct the YAML")
+    problem = error.problem or error.context
+    advice = syntax_advice(text, mark.line, mark.column)
+    return Problem(
+        Location(path, mark.line + 1 + lines_before, mark.column + 1),
+        f"{subject}YAML syntax error: {problem}; {advice}",
+    )

@@ -134,7 +134,7 @@ def test_plain_text_starting_with_a_dash_rule_is_prose():
 @pytest.mark.parametrize(
     "text, where, words",
     [
-        ("---\ncleanup: {allow: [Daesh\n---\nText.\n", (3, 1), "front matter is not valid YAML"),
+        ("---\ncleanup: {allow: [Daesh\n---\nText.\n", (3, 1), "front matter: YAML syntax error"),
         ("---\ncleanup: {keep: [x]}\n---\nText.\n", (2, 1), "takes only"),
         ("---\ncleanup: {allow: 3}\n---\nText.\n", (2, 1), "must be a list of strings"),
         ("Text.\n\n<!-- cleanup: of -->\n", (3, 1), "unknown directive"),

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from ..grammar import CheckerError
-from ..loader import GlossaryError
+from ..model import ProblemsError
 from ..yamlread import paused_garbage_collection
 from .console import print_error
 from .errors import DEBUG_HINT, EXIT_CHANGES, EXIT_ERROR, UsageError
@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with paused_garbage_collection():  # a run builds millions of small acyclic objects on large files
             return args.handler(args)
-    except GlossaryError as error:
+    except ProblemsError as error:  # a glossary, a decisions file: every problem with its place
         for problem in error.problems:
             print_error(str(problem))
     except (UsageError, WriteError) as error:
