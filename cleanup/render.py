@@ -218,20 +218,6 @@ def rules_table(rules: Sequence[Rule]) -> Table:
     return table
 
 
-def print_rule(console: Console, rule: Rule) -> None:
-    """One rule explained, with its examples."""
-    console.print(Text(f"{rule.id} ({rule.safety.value}): {rule.reason}", style="bold"))
-    console.print(f"defined in: {rule.source}")
-    for example in rule.examples:
-        before = one_line(example.before, limit=200)
-        if example.after is not None and example.after != example.before:
-            after = Text(one_line(example.after, limit=200), style="green")
-            console.print(Text(f"  {'fixes:':<13} “") + Text(before) + Text("” → “") + after + Text("”"))
-        else:
-            verdict = "finds:" if example.found else "leaves alone:"
-            console.print(Text(f"  {verdict:<13} “{before}”"))
-
-
 def print_glossary_entry(console: Console, term: Term) -> None:
     """A glossary entry explained as the rule it is: preferred form, variants, limits, note, examples."""
     if term.variants:

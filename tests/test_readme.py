@@ -148,3 +148,12 @@ def test_how_it_works_names_every_module_of_the_package():
             assert "cli/commands/" in named and relative.rsplit("/", 1)[1] in section, relative
             continue
         assert relative in named, f"README's How it works does not name {relative}"
+
+
+def test_the_readme_rule_tables_are_what_cleanup_rules_prints():
+    from cleanup.pipeline import ALL_RULES
+    from cleanup.ruledocs import rules_markdown
+
+    assert rules_markdown(ALL_RULES, "house") in README
+    grammar = "".join(f"  {line}\n" for line in rules_markdown(ALL_RULES, "grammar").splitlines())
+    assert grammar in README  # inside a list item, indented

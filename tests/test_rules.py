@@ -234,3 +234,31 @@ def test_every_rule_a_rule_module_defines_is_registered_once():
         module = importlib.import_module(f"cleanup.rules.{name}")
         defined = {value.id for value in vars(module).values() if isinstance(value, Rule)}
         assert defined == {rule.id for rule in module.RULES}, f"cleanup/rules/{name}.py defines rules it does not list"
+
+
+def test_every_built_in_rule_is_documented_and_knows_where_it_is_defined():
+    from pathlib import Path
+
+    from cleanup.rules.registry import ALL_RULES
+
+    root = Path(__file__).resolve().parent.parent
+    for rule in ALL_RULES:
+        assert rule.doc and rule.why and rule.fix_safety, rule.id
+        path, line = rule.source.rsplit(":", 1)
+        assert (root / path).read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith(f"{rule.id} = "), (
+            rule.id
+        )
+
+
+def test_cleanup_rules_explains_a_rule_as_ruff_does(capsys, monkeypatch):
+    from pathlib import Path
+
+    from cleanup.cli import main
+
+    monkeypatch.setenv("COLUMNS", "300")
+    house = Path(__file__).resolve().parent.parent / "glossary" / "house.yaml"
+    assert main(["rules", "SP005", "--glossary", str(house)]) == 0
+    out = capsys.readouterr().out
+    headings = [line for line in out.splitlines() if line in ("What it does", "Why", "Fix safety", "Examples")]
+    assert headings == ["What it does", "Why", "Fix safety", "Examples"]
+    assert "defined in: cleanup/rules/spacing.py:" in out and "no fix: it is reported for a person to judge" in out

@@ -99,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
     rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
+    rules.add_argument(
+        "--format",
+        choices=("table", "markdown"),
+        default="table",
+        help="markdown: the README's tables of built-in rules (house-style rules, then grammar checks)",
+    )
     _add_settings(rules)
     rules.set_defaults(handler=run_rules)
 

@@ -16,6 +16,8 @@ AR001 = regex_rule(
     rf"{NOT_IN_WORD}([Aa]l)-{SPACE}+(?=\p{{L}})",
     r"\1-",
     [RuleExample("the areas of Al- Baaj", "the areas of Al-Baaj"), RuleExample("Al - Baaj", "Al - Baaj")],
+    doc="`Al- Baaj` → `Al-Baaj` (no space after the Arabic article)",
+    why="The article and the name are one word; a space splits the name.",
 )
 
 
@@ -29,6 +31,8 @@ AR002 = regex_rule(
         RuleExample("the alBadya desert", "the al-Badya desert"),
         RuleExample("Alabama, Albert, Algeria, All, ALBADYA", "Alabama, Albert, Algeria, All, ALBADYA"),
     ],
+    doc="a glued `alBadya` → `al-Badya`; never `Alabama`, `Albert`, `Algeria`, `All`",
+    why="Without its hyphen the article reads as part of one English-looking word.",
 )
 
 
@@ -68,6 +72,8 @@ AR003 = Rule(
             "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
         ),
     ),
+    doc="`al-` inside a sentence, `Al-` at its start (setting `arabic-article`); headings, list items, block quotes and table cells start sentences; a line after one without final punctuation (hard-wrapped text, or a title above) is left as written; glossary forms are kept as written",
+    why="House style writes the article lowercase inside a sentence and capitalized where a sentence starts.",
 )
 
 

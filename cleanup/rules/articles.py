@@ -68,6 +68,8 @@ AA001 = Rule(
             "a well-known man, a one-off, a U-turn, an X-ray", "a well-known man, a one-off, a U-turn, an X-ray"
         ),
     ),
+    doc="a/an by sound, after every substitution: `an SDF`, `an FBI`, `a US report`, `a UN team`, `an ISIS cell`, `a UNESCO site`, `an hour`, `a unit`, `an 18-year-old`, also across an opening quote (`an “ISIS organization”`); a compound by its first element (`an SDF-held town`, `a well-known`); words whose sound it cannot tell are left alone, as are all-capitals lines",
+    why="A/an follows the sound of the next word, which changes when normalization rewrites it (`a Daesh` → `an ISIS`).",
 )
 
 

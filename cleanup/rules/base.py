@@ -12,6 +12,11 @@ from ..fix import fix
 from ..model import Edit, Flag, Safety
 
 Finding = Edit | Flag
+FIX_SAFETY = {
+    Safety.SAFE: "safe: `fix` applies it; its examples show what it changes and what it must leave alone",
+    Safety.UNSAFE: "unsafe: it can be wrong in some contexts, so it is a suggestion until `--unsafe-fixes`",
+    Safety.FLAG: "no fix: it is reported for a person to judge",
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,13 @@ class Rule:
     source: str = "built-in"
     category: str = "house"  # the category of its flags
     example_context: Context | None = None  # what its examples assume about the document (known forms)
+    doc: str = ""  # what it does, in detail, with examples of what it changes and leaves alone
+    why: str = ""  # why the text is better for it
+
+    @property
+    def fix_safety(self) -> str:
+        """Why its fixes may or may not be applied without a person (ruff's "Fix safety")."""
+        return FIX_SAFETY[self.safety]
 
     def findings(self, text: str, context: Context) -> Iterator[Finding]:
         """Everything this rule finds in `text`."""
@@ -75,12 +87,14 @@ def regex_rule(
     scope: str = "document",
     timeout: float | None = None,
     source: str = "built-in",
+    doc: str = "",
+    why: str = "",
 ) -> Rule:
     """A rule from a pattern: each match is replaced (a template or a function), or flagged when
     `replacement` is None. With scope "line" the pattern sees one line at a time."""
     compiled = regex.compile(pattern) if isinstance(pattern, str) else pattern
     finder = RegexFinder(compiled, replacement, message, scope, timeout)
-    return Rule(rule_id, reason, safety, finder, tuple(examples), source)
+    return Rule(rule_id, reason, safety, finder, tuple(examples), source, doc=doc, why=why)
 
 
 @dataclass(frozen=True)

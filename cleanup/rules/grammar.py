@@ -62,9 +62,11 @@ class GrammarCheck:
                 yield rule.flag(start, end, self.message(match), suggestions)
 
 
-def grammar_rule(rule_id: str, reason: str, check: GrammarCheck, examples: list[RuleExample]) -> Rule:
+def grammar_rule(
+    rule_id: str, reason: str, check: GrammarCheck, examples: list[RuleExample], *, doc: str = "", why: str = ""
+) -> Rule:
     """A flag-only rule in category `grammar` from a check and its examples."""
-    return Rule(rule_id, reason, Safety.FLAG, check, tuple(examples), category="grammar")
+    return Rule(rule_id, reason, Safety.FLAG, check, tuple(examples), category="grammar", doc=doc, why=why)
 
 
 def _word(pattern: str) -> regex.Pattern:
@@ -107,6 +109,8 @@ GR001 = grammar_rule(
         RuleExample("their are many", found=True),
         RuleExample("the will of the people; the cells that are active", found=False),
     ],
+    doc="a determiner followed by a verb: `of the are`, `their are`",
+    why="A verb where a noun should follow a determiner means a word is missing or misplaced.",
 )
 
 GR002 = grammar_rule(
@@ -120,6 +124,8 @@ GR002 = grammar_rule(
         RuleExample("the defeat of ISIS by Iraqi army a in late 2017", found=True),
         RuleExample("from A to Z, the in-laws, a by-election", found=False),
     ],
+    doc="an article right before a preposition or conjunction: `army a in late 2017`",
+    why="An article right before a preposition is a stray word left by editing.",
 )
 
 GR003 = grammar_rule(
@@ -137,6 +143,8 @@ GR003 = grammar_rule(
         RuleExample("The company analyzes data, and she emphasizes that", found=False),
         RuleExample("The clinic emphasizes and supports prevention.", found=False),
     ],
+    doc="a verb form used as a plural noun: `the Western military analyzes,` → `analyses`",
+    why="A plural noun translated word by word can come out as the verb form (`analyzes` for `analyses`).",
 )
 
 
@@ -167,6 +175,8 @@ GR004 = grammar_rule(
         RuleExample("As the minister warned, the seriousness of the threat grew.", found=False),
         RuleExample("He warned the army of the danger.", found=False),
     ],
+    doc="a comma between a reporting verb and its object: `warned, the seriousness of` (not after `As he warned,`)",
+    why="English puts no comma between a verb and its object; Arabic punctuation often does.",
 )
 
 RULES: tuple[Rule, ...] = (GR001, GR002, GR003, GR004)

@@ -27,6 +27,8 @@ PA001 = Rule(
     FLAG,
     _lowercase_start,
     (RuleExample("and he noted that", found=True), RuleExample("iPhone sales rose.", None)),
+    doc="a paragraph that starts with a lowercase letter",
+    why="A paragraph that starts in lowercase is usually a broken line or a lost word.",
 )
 
 
@@ -58,6 +60,8 @@ PA002 = Rule(
         ),
         RuleExample("Rawabet Center for Research and Strategic Studies", None),
     ),
+    doc="a prose paragraph (12+ words or two sentences) that ends without terminal punctuation; titles and headings are not prose",
+    why="A prose paragraph without a final stop is often cut short or wrongly joined; titles are not prose.",
 )
 
 

@@ -42,6 +42,8 @@ QU001 = Rule(
         RuleExample("he said “yes“ and left", "he said “yes” and left"),
         RuleExample("he said “yes” and left", "he said “yes” and left"),
     ),
+    doc="curly double quotes turned the right way: `and ” Iraqi` → `and “Iraqi`, and `“yes“` → `“yes”`",
+    why="Curly quotes turned the wrong way come from editors that guess the direction; the spaces around tell it.",
 )
 QU002 = Rule(
     "QU002",
@@ -49,6 +51,8 @@ QU002 = Rule(
     Safety.SAFE,
     _events("inner-space"),
     (RuleExample("he said “ yes ” and left", "he said “yes” and left"), RuleExample("a “b” c", "a “b” c")),
+    doc="no space just inside quotation marks (`“ yes ”` → `“yes”`)",
+    why="English sets quotation marks against the words they enclose.",
 )
 QU003 = Rule(
     "QU003",
@@ -60,6 +64,8 @@ QU003 = Rule(
         RuleExample("“The danger lies in the fact", found=True),
         RuleExample("He said: “The first part.\n\n“The second part.”", found=False),
     ),
+    doc="quotation marks that do not pair up in a paragraph (a quotation running over several paragraphs, each reopened with `“`, is fine)",
+    why="An unpaired quotation mark hides where a quotation ends; only a person can place it.",
 )
 
 RULES: tuple[Rule, ...] = (QU001, QU002, QU003)

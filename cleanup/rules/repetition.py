@@ -65,6 +65,8 @@ RW001 = Rule(
             "He got an A a year ago, like The The. My my, the A A",
         ),
     ),
+    doc="a doubled word that is never grammatical (`the the`, `and and`, `them them`, `The the` at a sentence start) written once; not prepositions (`gave in in the end`, `approve of of course`), `her`, `that`, `had`, `my my`, nor a capital mid-sentence (`type A a month`, `The The`)",
+    why="These words are never doubled in English; the double is a slip.",
 )
 
 
@@ -79,6 +81,8 @@ RW002 = Rule(
         RuleExample("type A a month later", found=True),
         RuleExample("in the the city", found=False),
     ),
+    doc="any other repeated word (`had had`, `gave her her share`, `gave in in the end` can be right)",
+    why="Some doubles are right (`had had`, `that that`); a person decides.",
 )
 
 
@@ -155,6 +159,8 @@ AP001 = Rule(
         ),
         RuleExample("Forces (SDF), SDF, however, said that", "Forces (SDF), SDF, however, said that"),  # AP003's
     ),
+    doc="an abbreviation repeated after its own parenthesis: `Syrian Democratic Forces (SDF), SDF, and` → `Syrian Democratic Forces (SDF), and`, `(SDF), SDF, said` → `(SDF) said`, `(SDF), SDF, the army` → `(SDF), the army`",
+    why="After normalization an abbreviation often stands twice in a row; the second says nothing new.",
 )
 
 
@@ -217,6 +223,8 @@ AP002 = Rule(
     example_context=Context(
         normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})
     ),
+    doc="a glossary preferred form repeated right after itself in a list or a parenthesis, as normalization leaves it: `the SDF,Qasad and` → `the SDF and`, `the SDF, Qasad, the army` → `the SDF, the army`, `the SDF, Qasad, is` → `the SDF is`, `the SDF (SDF)` → `the SDF`; other repeats (`New York, New York`) are left",
+    why="Translators give a name in two spellings side by side; once both are the preferred form, one must go.",
 )
 
 
@@ -240,6 +248,8 @@ AP003 = Rule(
         RuleExample("the SDF, SDF, the army and Forces (SDF), SDF, which, and the SDF, SDF, said", found=False),
     ),
     example_context=Context(normalized_forms=frozenset({"SDF"})),
+    doc="a repeat AP001/AP002 find before a word that can go either way (`the SDF, SDF, also said` → `the SDF also said`, but not `the SDF, SDF, however,`): the cut is suggested",
+    why="Whether the comma stays depends on the words that follow; the cut is offered, not made.",
 )
 
 

@@ -37,6 +37,8 @@ SP001 = regex_rule(
         # A full stop that starts a word is part of it: a file extension or a dotted name.
         RuleExample("receive .au audio, .wav files and .NET code", "receive .au audio, .wav files and .NET code"),
     ],
+    doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
+    why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
 )
 
 
@@ -47,6 +49,8 @@ SP002 = regex_rule(
     rf"(?<=[(\[]){SPACE}+(?=[^\s)\]])",
     "",
     [RuleExample("the ( western) side", "the (western) side"), RuleExample("- [ ] task", "- [ ] task")],
+    doc="removes the space after `(` and `[` (`[ ]` checkboxes stay)",
+    why="English puts no space just inside brackets.",
 )
 
 
@@ -57,6 +61,8 @@ SP003 = regex_rule(
     r"(?<=\S) {2,}(?=\S)",
     " ",
     [RuleExample("the  city of   Mosul", "the city of Mosul"), RuleExample("  indented line", "  indented line")],
+    doc="collapses runs of spaces inside a line (indentation stays)",
+    why="Runs of spaces are left by copy and paste and justified layouts; in print they show as gaps.",
 )
 
 
@@ -76,6 +82,8 @@ SP004 = regex_rule(
         RuleExample("“the cells are active”.See", "“the cells are active”. See"),
         RuleExample("1,000 men, 3.5 km, the U.S. army, e.g. this", "1,000 men, 3.5 km, the U.S. army, e.g. this"),
     ],
+    doc="adds the missing space after a comma or full stop between words (`Kirkuk,the`) — never `1,000`, `3.5`, `U.S.`, `e.g.`",
+    why="Without the space two words run together, for readers and for search alike.",
 )
 
 
@@ -98,6 +106,8 @@ SP005 = Rule(
         RuleExample("by the army .The next day", found=True),
         RuleExample("the .NET code, .wav files and .au audio. The end .", found=False),
     ),
+    doc="a space before a full stop and none after it (`army .The next`): a new sentence or a dotted name (`.Net`)? suggests `army. The`",
+    why="The same marks are a sentence boundary typed wrong or a dotted name; only a person can tell.",
 )
 
 
@@ -126,6 +136,8 @@ PU001 = regex_rule(
         RuleExample("and then... nothing, etc., and so on?!", "and then... nothing, etc., and so on?!"),
         RuleExample("the year..blah, [ar.'ma:.da]", "the year..blah, [ar.'ma:.da]"),
     ],
+    doc="reduces doubled punctuation (`. .`, `,,`, `. ,`) to the strongest mark — never `...`, `…`, `?!`, `etc.,`",
+    why="A doubled mark is a typing slip; the strongest mark is the one the sentence needs.",
 )
 
 

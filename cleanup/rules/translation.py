@@ -119,6 +119,8 @@ GR005 = grammar_rule(
         RuleExample("the army succeeded in expelling them; he succeeded to the throne; they insist on it", found=False),
         RuleExample("he insisted to reporters that it had succeeded to some degree", found=False),
     ],
+    doc="a verb's complement carried over from Arabic: `succeed to do`, `insist to do` → `succeed in doing`, `insist on doing` (not `succeeded to the throne`)",
+    why="Arabic verbs take other complements; translated literally they give `succeed to do`.",
 )
 
 
@@ -140,6 +142,8 @@ GR006 = grammar_rule(
         RuleExample("they prevented them from reaching it; he stopped the car to ask the way", found=False),
         RuleExample("measures to prevent the spread to other regions", found=False),
     ],
+    doc="`prevent them to do` → `prevent them from doing`",
+    why="`prevent … to do` is a calque; English says `prevent … from doing`.",
 )
 
 GR007 = grammar_rule(
@@ -161,6 +165,8 @@ GR007 = grammar_rule(
             "Despite the rain, but not because of it, they stayed; although late, but gladly, he came", found=False
         ),
     ],
+    doc="`Despite X, but Y` (also `Although …, but`): drop one of the two",
+    why="Arabic pairs `although` with `but`; English keeps one of them.",
 )
 
 GR008 = grammar_rule(
@@ -177,6 +183,8 @@ GR008 = grammar_rule(
         RuleExample("many factors, the most important of them are the attacks", found=True),
         RuleExample("several factors, the most important of which are the attacks", found=False),
     ],
+    doc="`the most important of them are` (not `… of which are`)",
+    why="`the most important of them are` is a calque of the Arabic superlative.",
 )
 
 _DAY_OR_DATE = (
@@ -215,6 +223,8 @@ GR009 = grammar_rule(
         RuleExample("too much protein puts extra stress on kidneys; the stresses on the joints", found=False),
         RuleExample("he stressed on several occasions, and she complained from her hospital bed", found=False),
     ],
+    doc="`stressed on`, `emphasized on` (not `stressed on Monday`, not the noun `stress on`), `complained from` (not `from prison`)",
+    why="The Arabic verb takes a preposition the English one does not (`stressed on`).",
 )
 
 _AFTER_BARE_NAME = regex.compile(
@@ -262,6 +272,8 @@ GR010 = Rule(
     ),
     category="grammar",
     example_context=Context(known_forms=frozenset({"ISIS", "SDF", "UN", "Mosul", "Taliban", "Badia"})),
+    doc="`the` before a one-word glossary name that the same text also uses bare: `ISIS lost the town … the ISIS claimed` (not `the ISIS fighters`, not names said letter by letter: `the SDF`, not a name the text always writes with `the`: `the Taliban`, `the Hague`)",
+    why="Arabic puts the article before names; English does not before most of them (`the ISIS`).",
 )
 
 # Collective nouns ("the government of Iraq have said") take a plural verb in British English: not heads here.
@@ -288,6 +300,8 @@ GR011 = grammar_rule(
         RuleExample("The leaders of the organization are hiding; the number of attacks is rising", found=False),
         RuleExample("The government of Iraq have said so; the council of elders were divided", found=False),
     ],
+    doc="a verb that does not agree with the head of a long subject: `the leaders of the organization is`, `the number of fighters in the camps are` (no clause inside the subject; collective nouns such as `the government of Iraq have` are left, as British English allows them)",
+    why="In a long subject the verb agrees with the head noun, not with the nearest one.",
 )
 
 _SUBJECT_COMMA_VERB = regex.compile(
@@ -319,6 +333,8 @@ GR012 = grammar_rule(
         RuleExample("The army, which launched an attack, withdrew. The army launched it.", found=False),
         RuleExample("The campaign, launched in March, has grown. The man, killed by a sniper.", found=False),
     ],
+    doc="a comma between a sentence's subject and its verb: `The Iraqi army, launched an attack` (not a participle set off by commas: `The campaign, launched in March, has grown`)",
+    why="English puts no comma between a subject and its verb.",
 )
 
 RULES: tuple[Rule, ...] = (GR005, GR006, GR007, GR008, GR009, GR010, GR011, GR012)

@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 import difflib
 
-from ...render import (
-    print_glossary_entry,
-    print_rule,
-    rules_table,
-)
+from ...render import print_glossary_entry, rules_table
+from ...ruledocs import print_rule, rules_markdown
 from ..console import make_console
 from ..errors import (
     EXIT_OK,
@@ -23,6 +20,9 @@ from ..settings import (
 def run_rules(args: argparse.Namespace) -> int:
     _, settings, _, _ = run_settings(args)
     console = make_console(False)
+    if args.format == "markdown":
+        print(rules_markdown(settings.rules, "house") + "\n" + rules_markdown(settings.rules, "grammar"), end="")
+        return EXIT_OK
     if args.rule is None:
         console.print(rules_table(settings.rules))
         terms = settings.glossary.terms

@@ -1,0 +1,45 @@
+"""A rule's documentation, as ruff gives it: what it does, why, fix safety, where it is defined and
+its examples; in the terminal (`cleanup rules ID`) and as the README's Markdown tables
+(`cleanup rules --format markdown`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from .reports import one_line
+from .rules.base import Rule
+
+
+def print_rule(console: Console, rule: Rule) -> None:
+    """One rule explained, with its examples."""
+    console.print(Text(f"{rule.id} ({rule.safety.value}): {rule.reason}", style="bold"))
+    console.print(Text(f"defined in: {rule.source}"))
+    for heading, body in (("What it does", rule.doc), ("Why", rule.why), ("Fix safety", rule.fix_safety)):
+        if body:
+            console.print(Text(f"\n{heading}", style="bold"))
+            console.print(Text(f"  {body}"))
+    if rule.examples:
+        console.print(Text("\nExamples", style="bold"))
+    for example in rule.examples:
+        before = one_line(example.before, limit=200)
+        if example.after is not None and example.after != example.before:
+            after = Text(one_line(example.after, limit=200), style="green")
+            console.print(Text(f"  {'fixes:':<13} “") + Text(before) + Text("” → “") + after + Text("”"))
+        else:
+            verdict = "finds:" if example.found else "leaves alone:"
+            console.print(Text(f"  {verdict:<13} “{before}”"))
+
+
+def rules_markdown(rules: Sequence[Rule], category: str) -> str:
+    """The README's table of the built-in rules of one category: house-style rules with their
+    safety, grammar checks (all flags) without."""
+    chosen = [rule for rule in rules if rule.category == category and rule.source.startswith("cleanup/")]
+    if category == "grammar":
+        rows = ["| id | flags |", "| --- | --- |"] + [f"| {rule.id} | {rule.doc or rule.reason} |" for rule in chosen]
+    else:
+        rows = ["| id | safety | what it does |", "| --- | --- | --- |"]
+        rows += [f"| {rule.id} | {rule.safety.value} | {rule.doc or rule.reason} |" for rule in chosen]
+    return "\n".join(rows) + "\n"
