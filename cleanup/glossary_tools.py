@@ -9,8 +9,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .fix import fix
-from .loader import SCOPES, Glossary
+from .loader import Glossary
 from .model import Location, Problem, Safety
+from .rules.from_yaml import SCOPES
 
 
 def warnings(glossary: Glossary, is_english_word: Callable[[str], bool]) -> list[Problem]:

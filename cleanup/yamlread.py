@@ -8,8 +8,9 @@ tag is ever constructed and aliases are refused.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 from ruamel.yaml import YAML
@@ -256,3 +257,54 @@ def yaml_problem(error: Exception, path: str, text: str, lines_before: int = 0, 
         Location(path, mark.line + 1 + lines_before, mark.column + 1),
         f"{subject}YAML syntax error: {problem}; {advice}",
     )
+
+
+class Fields:
+    """Reading parsed YAML with positions: problems at file:line:column, type checks, unknown keys
+    with a "did you mean" (for glossaries, house rules and the like)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def items(self, data: YamlMap, key: str) -> list[tuple[int, object]]:
+        if key not in data:
+            return []
+        node = data[key]
+        if not isinstance(node, YamlList):
+            self.problem(self.value_at(data, key), f"“{key}” must be a list")
+            return []
+        return list(enumerate(node))
+
+    def is_text(self, value: object, where: Location, what: str, allow_empty: bool = False) -> bool:
+        if not isinstance(value, str):
+            self.problem(where, f"{what} must be a string; put it in quotes")
+            return False
+        if not allow_empty and not value.strip():
+            self.problem(where, f"{what} must not be empty")
+            return False
+        return True
+
+    def unknown_keys(self, node: YamlMap, allowed: Sequence[str], what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(allowed)
+                self.problem(self.key_at(node, key), f"unknown {what} “{key}”; {hint}")
+
+    def key_at(self, node: YamlMap, key: object) -> Location:
+        line, column = node.lc.key(key)
+        return Location(self.path, line + 1, column + 1)
+
+    def value_at(self, node: YamlMap, key: object) -> Location:
+        if key not in node:
+            return Location(self.path, node.lc.line + 1, node.lc.col + 1)
+        line, column = node.lc.value(key)
+        return Location(self.path, line + 1, column + 1)
+
+    def item_at(self, node: YamlList, index: int) -> Location:
+        line, column = node.lc.item(index)
+        return Location(self.path, line + 1, column + 1)
+
+    def problem(self, where: Location, message: str) -> None:
+        self.problems.append(Problem(where, message))

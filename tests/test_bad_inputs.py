@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanup import loader
 from cleanup.cli import main
+from cleanup.rules import from_yaml
 
 GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n"
 
@@ -316,7 +316,7 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_bad_input(case, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(loader, "RULE_TIMEOUT", 0.2)
+    monkeypatch.setattr(from_yaml, "RULE_TIMEOUT", 0.2)
     (tmp_path / "glossary").mkdir()
     (tmp_path / "glossary" / "house.yaml").write_text(case.glossary, encoding="utf-8")
     files = case.files or {"seeds/a.txt": b"Daash\n"}

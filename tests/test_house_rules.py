@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import loader
 from cleanup.cli import main
 from cleanup.loader import GlossaryError, load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
+from cleanup.rules import from_yaml
 from cleanup.rules.base import Context, example_failure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +128,7 @@ CATASTROPHIC = "rules:\n  - id: HS009\n    pattern: '(a|aa)+b'\n    message: slo
 
 
 def test_pattern_that_runs_too_long_is_stopped_and_others_still_run(monkeypatch):
-    monkeypatch.setattr(loader, "RULE_TIMEOUT", 0.2)
+    monkeypatch.setattr(from_yaml, "RULE_TIMEOUT", 0.2)
     glossary = load(CATASTROPHIC)
     outcome = run(glossary, "The report , " + "a" * 60 + "\n")
     assert outcome.corrected.startswith("The report, ")  # SP001 still ran
@@ -138,7 +138,7 @@ def test_pattern_that_runs_too_long_is_stopped_and_others_still_run(monkeypatch)
 
 
 def test_timeout_exits_2_but_writes_the_other_fixes(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(loader, "RULE_TIMEOUT", 0.2)
+    monkeypatch.setattr(from_yaml, "RULE_TIMEOUT", 0.2)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "glossary").mkdir()
     (tmp_path / "glossary" / "rules.yaml").write_text(CATASTROPHIC, encoding="utf-8")
@@ -150,7 +150,7 @@ def test_timeout_exits_2_but_writes_the_other_fixes(tmp_path, monkeypatch, capsy
 
 
 def test_example_that_runs_too_long_is_a_load_problem(monkeypatch):
-    monkeypatch.setattr(loader, "RULE_TIMEOUT", 0.2)
+    monkeypatch.setattr(from_yaml, "RULE_TIMEOUT", 0.2)
     found = problems(CATASTROPHIC + f"    examples: [{{no_match: {'a' * 60}}}]\n")
     assert len(found) == 1 and "ran longer than 0.2 s" in found[0] and found[0].startswith("r.yaml:2:5:")
 
