@@ -91,7 +91,7 @@ def load_yaml(text: str) -> object:
         raise YamlProblem(
             0,
             0,
-            f"the file is too large ({len(text) // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB); split it",
+            f"the file is too large ({_size(len(text))}; the limit is {_size(MAX_BYTES)}); split it",
         )
     builder = _Builder()
     with paused_garbage_collection():
@@ -238,6 +238,11 @@ def syntax_advice(text: str, line: int, column: int) -> str:
             )
         break
     return "correct the YAML"
+
+
+def _size(characters: int) -> str:
+    """A size a person reads at a glance: `33 MB`, `2.0 kB`."""
+    return f"{characters / (1 << 20):.0f} MB" if characters >= 1 << 20 else f"{characters / 1024:.1f} kB"
 
 
 YAML_ERRORS = (YamlProblem, YAMLError)  # what load_yaml raises for input it cannot or will not read

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from cleanup.cli import build_parser as _parser
+from cleanup.cli.parser import build_parser, command_parsers, options_of
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,29 +22,27 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one():
 
 
 def test_every_cli_option_is_documented():
-    parser = _parser()
-    commands = parser._subparsers._group_actions[0].choices
-    for name, command in commands.items():
+    for name, command in command_parsers(build_parser()).items():
         assert f"cleanup {name}" in README
-        for action in command._actions:
-            for option in action.option_strings:
-                if option not in ("-h", "--help"):
-                    assert option in README, f"{name} {option} is not in README"
+        for option in options_of(command):
+            assert option in README, f"{name} {option} is not in README"
 
 
-def _commands(parser) -> dict[str, object]:
-    """Every command and glossary subcommand by its words (`fix`, `glossary add`)."""
-    found = {}
-    for name, command in parser._subparsers._group_actions[0].choices.items():
-        found[name] = command
-        if command._subparsers is not None:
-            for sub, subcommand in command._subparsers._group_actions[0].choices.items():
-                found[f"{name} {sub}"] = subcommand
+def _declared(command) -> list[set[str]]:
+    """The spellings of each option a command's --help declares (`{"-q", "--quiet"}`), not -h."""
+    found = []
+    for line in command.format_help().splitlines():
+        if line.startswith("  -"):
+            spellings = {part.split()[0] for part in line.strip().split("  ")[0].split(", ")}
+            if "-h" not in spellings:
+                found.append(spellings)
     return found
 
 
-def _options(command) -> set[str]:
-    return {o for action in command._actions for o in action.option_strings if o not in ("-h", "--help")}
+def _every_option() -> set[str]:
+    """Every option of every command, in all its spellings, as --help declares them."""
+    parser = build_parser()
+    return {o for command in [parser, *command_parsers(parser).values()] for group in _declared(command) for o in group}
 
 
 def _code_blocks() -> list[list[str]]:
@@ -79,10 +77,10 @@ def _synopses() -> dict[str, str]:
 
 
 def test_readme_synopses_list_exactly_the_options_of_each_command():
-    commands = _commands(_parser())
+    commands = command_parsers(build_parser())
     synopses = _synopses()
     for name, command in commands.items():
-        if command._subparsers is not None:
+        if command_parsers(command):
             listed = next(s for s in synopses if s.startswith(f"{name} ") and "|" in s)
             assert set(listed.split(" ", 1)[1].split("|")) == {
                 c.split(" ", 1)[1] for c in commands if c.startswith(f"{name} ")
@@ -90,24 +88,22 @@ def test_readme_synopses_list_exactly_the_options_of_each_command():
             continue
         assert name in synopses, f"README has no synopsis of `cleanup {name}`"
         written = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-[a-z])\b", synopses[name]))
-        assert written <= _options(command), f"cleanup {name}: README lists {sorted(written - _options(command))}"
-        for action in command._actions:
-            if action.option_strings and "--help" not in action.option_strings:
-                assert written & set(action.option_strings), f"cleanup {name}: README omits {action.option_strings}"
+        declared = _declared(command)
+        assert written <= set().union(*declared), f"cleanup {name}: README lists an option it does not have"
+        for spellings in declared:
+            assert written & spellings, f"cleanup {name}: README omits {sorted(spellings)}"
 
 
 def test_help_texts_name_only_options_that_exist():
-    parser = _parser()
-    commands = _commands(parser)
-    every_option = _options(parser).union(*(_options(c) for c in commands.values()))
-    for text in [parser.format_help(), *(c.format_help() for c in commands.values())]:
+    parser = build_parser()
+    every_option = _every_option()
+    for text in [parser.format_help(), *(c.format_help() for c in command_parsers(parser).values())]:
         for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", text):
             assert option in every_option | {"--help"}, f"--help names {option}, which no command has"
 
 
 def test_readme_names_only_cleanup_options_that_exist():
-    parser = _parser()
-    every_option = _options(parser).union(*(_options(c) for c in _commands(parser).values()))
+    every_option = _every_option()
     for paragraph in README.split("\n\n"):
         if "bench/" in paragraph or "textlint" in paragraph or "ruff format" in paragraph:
             continue  # options of the benchmark scripts and of other tools
@@ -116,7 +112,7 @@ def test_readme_names_only_cleanup_options_that_exist():
 
 
 def test_help_and_readme_give_the_same_exit_codes():
-    epilog = _parser().description.split("exit codes:", 1)[1]
+    epilog = build_parser().description.split("exit codes:", 1)[1]
     table = README.split("### Exit codes", 1)[1].split("\n#", 1)[0]
     for code in "012":
         in_help = re.search(rf"^  {code}  (.+?)(?=^  \d  |\Z)", epilog, flags=re.S | re.M).group(1)

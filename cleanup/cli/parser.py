@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
+import regex
+
 from .. import __version__
 from ..config import GRAMMAR_BACKENDS
 from ..grammar import (
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cleanup {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.set_defaults(subcommands=commands.choices)
 
     fix = commands.add_parser("fix", help="write the corrected edition, a unified diff and a change log per file")
     _add_common(fix)
@@ -169,3 +172,17 @@ def _add_settings(command: argparse.ArgumentParser) -> None:
         f"{DEFAULT_GLOSSARY_DIR}/*.yaml here or in the project folder above)",
     )
     command.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+
+
+def command_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every command's parser by its words (`fix`, `glossary add`), for documentation and tests."""
+    found: dict[str, argparse.ArgumentParser] = {}
+    for name, command in (parser.get_default("subcommands") or {}).items():
+        found[name] = command
+        found |= {f"{name} {words}": sub for words, sub in command_parsers(command).items()}
+    return found
+
+
+def options_of(command: argparse.ArgumentParser) -> set[str]:
+    """The options a command's usage line shows (the first spelling of each; not -h)."""
+    return set(regex.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", command.format_usage())) - {"-h"}

@@ -35,6 +35,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     """Register `cleanup glossary …` on the main parser."""
     glossary = commands.add_parser("glossary", help="check, extend and grow the glossary (see `cleanup glossary -h`)")
     tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
+    glossary.set_defaults(subcommands=tools.choices)
 
     check = tools.add_parser("check", help="validate glossary files, run their examples, and warn about weak entries")
     check.add_argument(
