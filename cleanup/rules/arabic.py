@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..text import sentence_start
-from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, RuleExample, regex_rule
+from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, fixes, keeps, regex_rule
 
 AR001 = regex_rule(
     "AR001",
@@ -15,7 +15,7 @@ AR001 = regex_rule(
     SAFE,
     rf"{NOT_IN_WORD}([Aa]l)-{SPACE}+(?=\p{{L}})",
     r"\1-",
-    [RuleExample("the areas of Al- Baaj", "the areas of Al-Baaj"), RuleExample("Al - Baaj", "Al - Baaj")],
+    [fixes("the areas of Al- Baaj", "the areas of Al-Baaj"), keeps("Al - Baaj")],
     doc="`Al- Baaj` → `Al-Baaj` (no space after the Arabic article)",
     why="The article and the name are one word; a space splits the name.",
 )
@@ -28,8 +28,8 @@ AR002 = regex_rule(
     rf"{NOT_IN_WORD}([Aa]l)(?=\p{{Lu}}\p{{Ll}})",
     r"\1-",
     [
-        RuleExample("the alBadya desert", "the al-Badya desert"),
-        RuleExample("Alabama, Albert, Algeria, All, ALBADYA", "Alabama, Albert, Algeria, All, ALBADYA"),
+        fixes("the alBadya desert", "the al-Badya desert"),
+        keeps("Alabama, Albert, Algeria, All, ALBADYA"),
     ],
     doc="a glued `alBadya` → `al-Badya`; never `Alabama`, `Albert`, `Algeria`, `All`",
     why="Without its hyphen the article reads as part of one English-looking word.",
@@ -56,21 +56,15 @@ AR003 = Rule(
     SAFE,
     _article_case,
     (
-        RuleExample("linked to the areas of Al-Baaj and", "linked to the areas of al-Baaj and"),
-        RuleExample("al-Baaj is open. al-Hadher too.", "Al-Baaj is open. Al-Hadher too."),
-        RuleExample("Al-Baaj is open, and so is al-Hadher.", "Al-Baaj is open, and so is al-Hadher."),
-        RuleExample(
-            "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
-            "# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |",
-        ),
-        RuleExample(
+        fixes("linked to the areas of Al-Baaj and", "linked to the areas of al-Baaj and"),
+        fixes("al-Baaj is open. al-Hadher too.", "Al-Baaj is open. Al-Hadher too."),
+        keeps("Al-Baaj is open, and so is al-Hadher."),
+        keeps("# Al-Baaj after the war\n- Al-Baaj is open.\n> Al-Qaim was retaken.\n| Al-Qaim |"),
+        fixes(
             "The war ended.\nal-Hadher is open.\n\nal-Qaim too.", "The war ended.\nAl-Hadher is open.\n\nAl-Qaim too."
         ),
         # A line after one that runs on may continue its sentence (hard-wrapped) or follow a title: left alone.
-        RuleExample(
-            "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
-            "the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj",
-        ),
+        keeps("the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj"),
     ),
     doc="`al-` inside a sentence, `Al-` at its start (setting `arabic-article`); headings, list items, block quotes and table cells start sentences; a line after one without final punctuation (hard-wrapped text, or a title above) is left as written; glossary forms are kept as written",
     why="House style writes the article lowercase inside a sentence and capitalized where a sentence starts.",

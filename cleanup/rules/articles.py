@@ -10,7 +10,7 @@ from ..articles import article_for
 from ..glossary import fold
 from ..model import line_bounds
 from ..text import sentence_start
-from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, RuleExample
+from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, fixes, ignores, keeps
 
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
@@ -52,21 +52,19 @@ AA001 = Rule(
     SAFE,
     _article_agreement,
     (
-        RuleExample("posed by a “ISIS organization”", "posed by an “ISIS organization”"),
-        RuleExample("an SDF unit, an FBI agent, a US report, a UN team, a UNESCO site"),
-        RuleExample("a hour, an unit", "an hour, a unit"),
-        RuleExample("type A blood", "type A blood"),
-        RuleExample("by the Iraqi army a in late 2017", "by the Iraqi army a in late 2017"),
-        RuleExample("A NEW OFFENSIVE IN ANBAR", "A NEW OFFENSIVE IN ANBAR"),
-        RuleExample(
+        fixes("posed by a “ISIS organization”", "posed by an “ISIS organization”"),
+        ignores("an SDF unit, an FBI agent, a US report, a UN team, a UNESCO site"),
+        fixes("a hour, an unit", "an hour, a unit"),
+        keeps("type A blood"),
+        keeps("by the Iraqi army a in late 2017"),
+        keeps("A NEW OFFENSIVE IN ANBAR"),
+        fixes(
             "a SDF-held town, a FBI-led raid, an NGO-run camp, a MP-led committee",
             "an SDF-held town, an FBI-led raid, an NGO-run camp, an MP-led committee",
         ),
-        RuleExample("- A SDF patrol\nThe war ended.\nA SDF patrol", "- An SDF patrol\nThe war ended.\nAn SDF patrol"),
-        RuleExample("posed by\nA SDF patrol", "posed by\nA SDF patrol"),
-        RuleExample(
-            "a well-known man, a one-off, a U-turn, an X-ray", "a well-known man, a one-off, a U-turn, an X-ray"
-        ),
+        fixes("- A SDF patrol\nThe war ended.\nA SDF patrol", "- An SDF patrol\nThe war ended.\nAn SDF patrol"),
+        keeps("posed by\nA SDF patrol"),
+        keeps("a well-known man, a one-off, a U-turn, an X-ray"),
     ),
     doc="a/an by sound, after every substitution: `an SDF`, `an FBI`, `a US report`, `a UN team`, `an ISIS cell`, `a UNESCO site`, `an hour`, `a unit`, `an 18-year-old`, also across an opening quote (`an “ISIS organization”`); a compound by its first element (`an SDF-held town`, `a well-known`); words whose sound it cannot tell are left alone, as are all-capitals lines",
     why="A/an follows the sound of the next word, which changes when normalization rewrites it (`a Daesh` → `an ISIS`).",

@@ -42,6 +42,26 @@ class RuleExample:
     found: bool = False
 
 
+def fixes(before: str, after: str) -> RuleExample:
+    """An example the rule must turn into `after` (YAML: `from`, `to`)."""
+    return RuleExample(before, after)
+
+
+def keeps(text: str) -> RuleExample:
+    """An example the rule's fix must leave exactly as it is (YAML: `from` equal to `to`)."""
+    return RuleExample(text, text)
+
+
+def finds(text: str) -> RuleExample:
+    """An example in which the rule must find something (YAML: `match`)."""
+    return RuleExample(text, found=True)
+
+
+def ignores(text: str) -> RuleExample:
+    """An example in which the rule must find nothing (YAML: `no_match`)."""
+    return RuleExample(text)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One house-style rule. `find` returns edits (safe or unsafe fixes) and flags on a text."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Safety
-from .base import Context, Finding, Rule, RuleExample
+from .base import Context, Finding, Rule, RuleExample, finds, ignores
 
 WORD_CLASSES = {
     # Determiners that can never stand right before a finite verb.
@@ -105,9 +105,9 @@ GR001 = grammar_rule(
         _determiner_message,
     ),
     [
-        RuleExample("the most important of the are, the development", found=True),
-        RuleExample("their are many", found=True),
-        RuleExample("the will of the people; the cells that are active", found=False),
+        finds("the most important of the are, the development"),
+        finds("their are many"),
+        ignores("the will of the people; the cells that are active"),
     ],
     doc="a determiner followed by a verb: `of the are`, `their are`",
     why="A verb where a noun should follow a determiner means a word is missing or misplaced.",
@@ -121,8 +121,8 @@ GR002 = grammar_rule(
         _article_message,
     ),
     [
-        RuleExample("the defeat of ISIS by Iraqi army a in late 2017", found=True),
-        RuleExample("from A to Z, the in-laws, a by-election", found=False),
+        finds("the defeat of ISIS by Iraqi army a in late 2017"),
+        ignores("from A to Z, the in-laws, a by-election"),
     ],
     doc="an article right before a preposition or conjunction: `army a in late 2017`",
     why="An article right before a preposition is a stray word left by editing.",
@@ -139,9 +139,9 @@ GR003 = grammar_rule(
         _plural_noun,
     ),
     [
-        RuleExample("In the opinion of the Western military analyzes, the defeat", found=True),
-        RuleExample("The company analyzes data, and she emphasizes that", found=False),
-        RuleExample("The clinic emphasizes and supports prevention.", found=False),
+        finds("In the opinion of the Western military analyzes, the defeat"),
+        ignores("The company analyzes data, and she emphasizes that"),
+        ignores("The clinic emphasizes and supports prevention."),
     ],
     doc="a verb form used as a plural noun: `the Western military analyzes,` → `analyses`",
     why="A plural noun translated word by word can come out as the verb form (`analyzes` for `analyses`).",
@@ -171,9 +171,9 @@ GR004 = grammar_rule(
         _opens_with_subordinator,
     ),
     [
-        RuleExample("the Committee warned, the seriousness of the movements", found=True),
-        RuleExample("As the minister warned, the seriousness of the threat grew.", found=False),
-        RuleExample("He warned the army of the danger.", found=False),
+        finds("the Committee warned, the seriousness of the movements"),
+        ignores("As the minister warned, the seriousness of the threat grew."),
+        ignores("He warned the army of the danger."),
     ],
     doc="a comma between a reporting verb and its object: `warned, the seriousness of` (not after `As he warned,`)",
     why="English puts no comma between a verb and its object; Arabic punctuation often does.",

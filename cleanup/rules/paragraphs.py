@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..text import paragraphs
-from .base import FLAG, Context, Finding, Rule, RuleExample
+from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 
 def _lowercase_start(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
@@ -26,7 +26,7 @@ PA001 = Rule(
     "a paragraph should start with a capital letter",
     FLAG,
     _lowercase_start,
-    (RuleExample("and he noted that", found=True), RuleExample("iPhone sales rose.", None)),
+    (finds("and he noted that"), ignores("iPhone sales rose.")),
     doc="a paragraph that starts with a lowercase letter",
     why="A paragraph that starts in lowercase is usually a broken line or a lost word.",
 )
@@ -55,10 +55,8 @@ PA002 = Rule(
     FLAG,
     _unterminated,
     (
-        RuleExample(
-            "the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line", found=True
-        ),
-        RuleExample("Rawabet Center for Research and Strategic Studies", None),
+        finds("the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line"),
+        ignores("Rawabet Center for Research and Strategic Studies"),
     ),
     doc="a prose paragraph (12+ words or two sentences) that ends without terminal punctuation; titles and headings are not prose",
     why="A prose paragraph without a final stop is often cut short or wrongly joined; titles are not prose.",

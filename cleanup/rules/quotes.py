@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Safety
 from ..quotes import walk
-from .base import Context, Finding, Rule, RuleExample
+from .base import Context, Finding, Rule, finds, fixes, ignores, keeps
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ QU001 = Rule(
     Safety.SAFE,
     _events("flip"),
     (
-        RuleExample("(airdrops),” and ” Iraqi forces", "(airdrops),” and “ Iraqi forces"),
-        RuleExample("he said “yes“ and left", "he said “yes” and left"),
-        RuleExample("he said “yes” and left", "he said “yes” and left"),
+        fixes("(airdrops),” and ” Iraqi forces", "(airdrops),” and “ Iraqi forces"),
+        fixes("he said “yes“ and left", "he said “yes” and left"),
+        keeps("he said “yes” and left"),
     ),
     doc="curly double quotes turned the right way: `and ” Iraqi` → `and “Iraqi`, and `“yes“` → `“yes”`",
     why="Curly quotes turned the wrong way come from editors that guess the direction; the spaces around tell it.",
@@ -50,7 +50,7 @@ QU002 = Rule(
     "no space just inside quotation marks",
     Safety.SAFE,
     _events("inner-space"),
-    (RuleExample("he said “ yes ” and left", "he said “yes” and left"), RuleExample("a “b” c", "a “b” c")),
+    (fixes("he said “ yes ” and left", "he said “yes” and left"), keeps("a “b” c")),
     doc="no space just inside quotation marks (`“ yes ”` → `“yes”`)",
     why="English sets quotation marks against the words they enclose.",
 )
@@ -60,9 +60,9 @@ QU003 = Rule(
     Safety.FLAG,
     _events("unclosed|unopened"),
     (
-        RuleExample("and he noted ,” but its cells", found=True),
-        RuleExample("“The danger lies in the fact", found=True),
-        RuleExample("He said: “The first part.\n\n“The second part.”", found=False),
+        finds("and he noted ,” but its cells"),
+        finds("“The danger lies in the fact"),
+        ignores("He said: “The first part.\n\n“The second part.”"),
     ),
     doc="quotation marks that do not pair up in a paragraph (a quotation running over several paragraphs, each reopened with `“`, is fine)",
     why="An unpaired quotation mark hides where a quotation ends; only a person can place it.",

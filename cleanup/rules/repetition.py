@@ -8,7 +8,20 @@ import regex
 
 from ..model import Edit
 from ..text import sentence_start
-from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, RuleExample
+from .base import (
+    FLAG,
+    NOT_IN_WORD,
+    SAFE,
+    SPACE,
+    UNSAFE,
+    Context,
+    Finding,
+    Rule,
+    finds,
+    fixes,
+    ignores,
+    keeps,
+)
 
 END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"
 
@@ -52,18 +65,12 @@ RW001 = Rule(
     SAFE,
     _doubled_function_words,
     (
-        RuleExample("in the the city", "in the city"),
-        RuleExample("the army and and the police", "the army and the police"),
-        RuleExample("he had had enough", "he had had enough"),
-        RuleExample(
-            "gave her her share, gave in in the end, carried on on his own, would approve of of course",
-            "gave her her share, gave in in the end, carried on on his own, would approve of of course",
-        ),
-        RuleExample("The the city. AND AND", "The city. AND"),
-        RuleExample(
-            "He got an A a year ago, like The The. My my, the A A",
-            "He got an A a year ago, like The The. My my, the A A",
-        ),
+        fixes("in the the city", "in the city"),
+        fixes("the army and and the police", "the army and the police"),
+        keeps("he had had enough"),
+        keeps("gave her her share, gave in in the end, carried on on his own, would approve of of course"),
+        fixes("The the city. AND AND", "The city. AND"),
+        keeps("He got an A a year ago, like The The. My my, the A A"),
     ),
     doc="a doubled word that is never grammatical (`the the`, `and and`, `them them`, `The the` at a sentence start) written once; not prepositions (`gave in in the end`, `approve of of course`), `her`, `that`, `had`, `my my`, nor a capital mid-sentence (`type A a month`, `The The`)",
     why="These words are never doubled in English; the double is a slip.",
@@ -76,10 +83,10 @@ RW002 = Rule(
     FLAG,
     _repeated_words,
     (
-        RuleExample("the army army moved", found=True),
-        RuleExample("he gave in in the end", found=True),
-        RuleExample("type A a month later", found=True),
-        RuleExample("in the the city", found=False),
+        finds("the army army moved"),
+        finds("he gave in in the end"),
+        finds("type A a month later"),
+        ignores("in the the city"),
     ),
     doc="any other repeated word (`had had`, `gave her her share`, `gave in in the end` can be right)",
     why="Some doubles are right (`had had`, `that that`); a person decides.",
@@ -149,15 +156,13 @@ AP001 = Rule(
     SAFE,
     _repeated_abbreviation,
     (
-        RuleExample("Syrian Democratic Forces (SDF), SDF, and", "Syrian Democratic Forces (SDF), and"),
-        RuleExample("Forces (SDF) , SDF , and", "Forces (SDF), and"),
-        RuleExample("Forces (SDF), SDF, which", "Forces (SDF), which"),
-        RuleExample("Forces (SDF), SDF, the army and ISIS", "Forces (SDF), the army and ISIS"),
-        RuleExample("the SDF (SDF), SDA, and", "the SDF (SDF), SDA, and"),
-        RuleExample(
-            "the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"
-        ),
-        RuleExample("Forces (SDF), SDF, however, said that", "Forces (SDF), SDF, however, said that"),  # AP003's
+        fixes("Syrian Democratic Forces (SDF), SDF, and", "Syrian Democratic Forces (SDF), and"),
+        fixes("Forces (SDF) , SDF , and", "Forces (SDF), and"),
+        fixes("Forces (SDF), SDF, which", "Forces (SDF), which"),
+        fixes("Forces (SDF), SDF, the army and ISIS", "Forces (SDF), the army and ISIS"),
+        keeps("the SDF (SDF), SDA, and"),
+        fixes("the Syrian Democratic Forces (SDF), SDF, said that", "the Syrian Democratic Forces (SDF) said that"),
+        keeps("Forces (SDF), SDF, however, said that"),  # AP003's
     ),
     doc="an abbreviation repeated after its own parenthesis: `Syrian Democratic Forces (SDF), SDF, and` → `Syrian Democratic Forces (SDF), and`, `(SDF), SDF, said` → `(SDF) said`, `(SDF), SDF, the army` → `(SDF), the army`",
     why="After normalization an abbreviation often stands twice in a row; the second says nothing new.",
@@ -204,21 +209,19 @@ AP002 = Rule(
     SAFE,
     _repeated_list_items,
     (
-        RuleExample("the SDF, SDF and the coalition", "the SDF and the coalition"),
-        RuleExample("the SDF, SDF, and the coalition", "the SDF and the coalition"),
-        RuleExample("ISIS, the SDF, SDF, and the army", "ISIS, the SDF, and the army"),
-        RuleExample(
+        fixes("the SDF, SDF and the coalition", "the SDF and the coalition"),
+        fixes("the SDF, SDF, and the coalition", "the SDF and the coalition"),
+        fixes("ISIS, the SDF, SDF, and the army", "ISIS, the SDF, and the army"),
+        fixes(
             "the SDF, SDF, the army and ISIS, SDF, SDF, Iraqi forces", "the SDF, the army and ISIS, SDF, Iraqi forces"
         ),
-        RuleExample("the SDF, SDF, which", "the SDF, which"),
-        RuleExample("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
-        RuleExample("the SDF (SDF), the army", "the SDF, the army"),
-        RuleExample("New York, New York, and the SDF, the army", "New York, New York, and the SDF, the army"),
-        RuleExample("the SDF, SDFs and ISIS, ISIS-held towns", "the SDF, SDFs and ISIS, ISIS-held towns"),
-        RuleExample("the SDF, SDF, is limited", "the SDF is limited"),
-        RuleExample(
-            "the SDF, SDF, local militias and the army", "the SDF, SDF, local militias and the army"
-        ),  # AP003's
+        fixes("the SDF, SDF, which", "the SDF, which"),
+        fixes("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
+        fixes("the SDF (SDF), the army", "the SDF, the army"),
+        keeps("New York, New York, and the SDF, the army"),
+        keeps("the SDF, SDFs and ISIS, ISIS-held towns"),
+        fixes("the SDF, SDF, is limited", "the SDF is limited"),
+        keeps("the SDF, SDF, local militias and the army"),  # AP003's
     ),
     example_context=Context(
         normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})
@@ -241,11 +244,11 @@ AP003 = Rule(
     UNSAFE,
     _unsure_repeats,
     (
-        RuleExample(
+        fixes(
             "the SDF, SDF, also said that, and Forces (SDF), SDF, fought",
             "the SDF also said that, and Forces (SDF) fought",
         ),
-        RuleExample("the SDF, SDF, the army and Forces (SDF), SDF, which, and the SDF, SDF, said", found=False),
+        ignores("the SDF, SDF, the army and Forces (SDF), SDF, which, and the SDF, SDF, said"),
     ),
     example_context=Context(normalized_forms=frozenset({"SDF"})),
     doc="a repeat AP001/AP002 find before a word that can go either way (`the SDF, SDF, also said` → `the SDF also said`, but not `the SDF, SDF, however,`): the cut is suggested",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, RuleExample, regex_rule
+from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps, regex_rule
 
 
 def _space_before_punctuation(match: regex.Match) -> str | None:
@@ -28,14 +28,14 @@ SP001 = regex_rule(
     rf"(?<=\S){SPACE}+(?=[,;:?!)\]]|\.(?![.\w]))",
     _space_before_punctuation,
     [
-        RuleExample("the magazine , it said", "the magazine, it said"),
-        RuleExample("by (security) .”", "by (security).”"),
-        RuleExample("the end .", "the end."),
-        RuleExample("wait ... and see", "wait ... and see"),
-        RuleExample("at 10 : 30 today", "at 10 : 30 today"),
-        RuleExample("nice :) really", "nice :) really"),
+        fixes("the magazine , it said", "the magazine, it said"),
+        fixes("by (security) .”", "by (security).”"),
+        fixes("the end .", "the end."),
+        keeps("wait ... and see"),
+        keeps("at 10 : 30 today"),
+        keeps("nice :) really"),
         # A full stop that starts a word is part of it: a file extension or a dotted name.
-        RuleExample("receive .au audio, .wav files and .NET code", "receive .au audio, .wav files and .NET code"),
+        keeps("receive .au audio, .wav files and .NET code"),
     ],
     doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
     why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
@@ -48,7 +48,7 @@ SP002 = regex_rule(
     SAFE,
     rf"(?<=[(\[]){SPACE}+(?=[^\s)\]])",
     "",
-    [RuleExample("the ( western) side", "the (western) side"), RuleExample("- [ ] task", "- [ ] task")],
+    [fixes("the ( western) side", "the (western) side"), keeps("- [ ] task")],
     doc="removes the space after `(` and `[` (`[ ]` checkboxes stay)",
     why="English puts no space just inside brackets.",
 )
@@ -60,7 +60,7 @@ SP003 = regex_rule(
     SAFE,
     r"(?<=\S) {2,}(?=\S)",
     " ",
-    [RuleExample("the  city of   Mosul", "the city of Mosul"), RuleExample("  indented line", "  indented line")],
+    [fixes("the  city of   Mosul", "the city of Mosul"), keeps("  indented line")],
     doc="collapses runs of spaces inside a line (indentation stays)",
     why="Runs of spaces are left by copy and paste and justified layouts; in print they show as gaps.",
 )
@@ -77,10 +77,10 @@ SP004 = regex_rule(
     r"(?<=\p{L}),(?=\p{L})|(?<=\p{Ll}{2}|\p{Ll}[”’\")\]])\.(?=\p{Lu}\p{Ll})",
     _missing_space,
     [
-        RuleExample("Mosul,Kirkuk and Diyala", "Mosul, Kirkuk and Diyala"),
-        RuleExample("in Iraq.The army", "in Iraq. The army"),
-        RuleExample("“the cells are active”.See", "“the cells are active”. See"),
-        RuleExample("1,000 men, 3.5 km, the U.S. army, e.g. this", "1,000 men, 3.5 km, the U.S. army, e.g. this"),
+        fixes("Mosul,Kirkuk and Diyala", "Mosul, Kirkuk and Diyala"),
+        fixes("in Iraq.The army", "in Iraq. The army"),
+        fixes("“the cells are active”.See", "“the cells are active”. See"),
+        keeps("1,000 men, 3.5 km, the U.S. army, e.g. this"),
     ],
     doc="adds the missing space after a comma or full stop between words (`Kirkuk,the`) — never `1,000`, `3.5`, `U.S.`, `e.g.`",
     why="Without the space two words run together, for readers and for search alike.",
@@ -103,8 +103,8 @@ SP005 = Rule(
     FLAG,
     _space_on_wrong_side,
     (
-        RuleExample("by the army .The next day", found=True),
-        RuleExample("the .NET code, .wav files and .au audio. The end .", found=False),
+        finds("by the army .The next day"),
+        ignores("the .NET code, .wav files and .au audio. The end ."),
     ),
     doc="a space before a full stop and none after it (`army .The next`): a new sentence or a dotted name (`.Net`)? suggests `army. The`",
     why="The same marks are a sentence boundary typed wrong or a dotted name; only a person can tell.",
@@ -130,11 +130,11 @@ PU001 = regex_rule(
     rf"(?<=[\p{{L}}\p{{N}})\]”’\"])[.,;:](?:{SPACE}*[.,;:])+(?=[\s”’\")\]]|\Z)",
     _doubled_punctuation,
     [
-        RuleExample("in late 2017. .", "in late 2017."),
-        RuleExample("Iraq,, Syria", "Iraq, Syria"),
-        RuleExample("the end. , then", "the end. then"),
-        RuleExample("and then... nothing, etc., and so on?!", "and then... nothing, etc., and so on?!"),
-        RuleExample("the year..blah, [ar.'ma:.da]", "the year..blah, [ar.'ma:.da]"),
+        fixes("in late 2017. .", "in late 2017."),
+        fixes("Iraq,, Syria", "Iraq, Syria"),
+        fixes("the end. , then", "the end. then"),
+        keeps("and then... nothing, etc., and so on?!"),
+        keeps("the year..blah, [ar.'ma:.da]"),
     ],
     doc="reduces doubled punctuation (`. .`, `,,`, `. ,`) to the strongest mark — never `...`, `…`, `?!`, `etc.,`",
     why="A doubled mark is a typing slip; the strongest mark is the one the sentence needs.",

@@ -12,7 +12,7 @@ import regex
 
 from ..articles import spoken_as_word
 from ..model import Safety
-from .base import Context, Finding, Rule, RuleExample
+from .base import Context, Finding, Rule, finds, ignores
 from .grammar import GrammarCheck, grammar_rule
 
 # Words after "to" that start a noun phrase, not an infinitive ("insisted to reporters", "succeeded to the throne").
@@ -114,10 +114,10 @@ GR005 = grammar_rule(
         _complement_is_noun,
     ),
     [
-        RuleExample("the army succeeded to expel the fighters", found=True),
-        RuleExample("they insisted to remain in the city", found=True),
-        RuleExample("the army succeeded in expelling them; he succeeded to the throne; they insist on it", found=False),
-        RuleExample("he insisted to reporters that it had succeeded to some degree", found=False),
+        finds("the army succeeded to expel the fighters"),
+        finds("they insisted to remain in the city"),
+        ignores("the army succeeded in expelling them; he succeeded to the throne; they insist on it"),
+        ignores("he insisted to reporters that it had succeeded to some degree"),
     ],
     doc="a verb's complement carried over from Arabic: `succeed to do`, `insist to do` → `succeed in doing`, `insist on doing` (not `succeeded to the throne`)",
     why="Arabic verbs take other complements; translated literally they give `succeed to do`.",
@@ -138,9 +138,9 @@ GR006 = grammar_rule(
         _complement_is_noun,
     ),
     [
-        RuleExample("the checkpoints prevented them to reach the city", found=True),
-        RuleExample("they prevented them from reaching it; he stopped the car to ask the way", found=False),
-        RuleExample("measures to prevent the spread to other regions", found=False),
+        finds("the checkpoints prevented them to reach the city"),
+        ignores("they prevented them from reaching it; he stopped the car to ask the way"),
+        ignores("measures to prevent the spread to other regions"),
     ],
     doc="`prevent them to do` → `prevent them from doing`",
     why="`prevent … to do` is a calque; English says `prevent … from doing`.",
@@ -158,12 +158,10 @@ GR007 = grammar_rule(
         _despite_message,
     ),
     [
-        RuleExample("Despite the losses, but the group kept attacking.", found=True),
-        RuleExample("Although the army advanced, but the cells remained.", found=True),
-        RuleExample("Despite the losses, the group kept attacking, but slowly.", found=False),
-        RuleExample(
-            "Despite the rain, but not because of it, they stayed; although late, but gladly, he came", found=False
-        ),
+        finds("Despite the losses, but the group kept attacking."),
+        finds("Although the army advanced, but the cells remained."),
+        ignores("Despite the losses, the group kept attacking, but slowly."),
+        ignores("Despite the rain, but not because of it, they stayed; although late, but gladly, he came"),
     ],
     doc="`Despite X, but Y` (also `Although …, but`): drop one of the two",
     why="Arabic pairs `although` with `but`; English keeps one of them.",
@@ -180,8 +178,8 @@ GR008 = grammar_rule(
         _most_important_message,
     ),
     [
-        RuleExample("many factors, the most important of them are the attacks", found=True),
-        RuleExample("several factors, the most important of which are the attacks", found=False),
+        finds("many factors, the most important of them are the attacks"),
+        ignores("several factors, the most important of which are the attacks"),
     ],
     doc="`the most important of them are` (not `… of which are`)",
     why="`the most important of them are` is a calque of the Arabic superlative.",
@@ -215,13 +213,11 @@ GR009 = grammar_rule(
         _preposition_suggestions,
     ),
     [
-        RuleExample("the minister stressed on the need to act", found=True),
-        RuleExample("residents complained from the shortage of water", found=True),
-        RuleExample(
-            "the minister stressed on Monday that he stressed the need; he complained from prison", found=False
-        ),
-        RuleExample("too much protein puts extra stress on kidneys; the stresses on the joints", found=False),
-        RuleExample("he stressed on several occasions, and she complained from her hospital bed", found=False),
+        finds("the minister stressed on the need to act"),
+        finds("residents complained from the shortage of water"),
+        ignores("the minister stressed on Monday that he stressed the need; he complained from prison"),
+        ignores("too much protein puts extra stress on kidneys; the stresses on the joints"),
+        ignores("he stressed on several occasions, and she complained from her hospital bed"),
     ],
     doc="`stressed on`, `emphasized on` (not `stressed on Monday`, not the noun `stress on`), `complained from` (not `from prison`)",
     why="The Arabic verb takes a preposition the English one does not (`stressed on`).",
@@ -264,11 +260,11 @@ GR010 = Rule(
     Safety.FLAG,
     _article_before_name,
     (
-        RuleExample("ISIS lost the town, and the ISIS claimed the attack.", found=True),
-        RuleExample("Fighters left Mosul. Now the Mosul is quiet.", found=True),
-        RuleExample("the ISIS fighters, the SDF said, the UN team, the Mosul offensive", found=False),
-        RuleExample("The Taliban said the Badia, which Taliban fighters crossed, is quiet.", found=False),
-        RuleExample("the ISIS claimed the attack.", found=False),  # nothing shows this text writes ISIS bare
+        finds("ISIS lost the town, and the ISIS claimed the attack."),
+        finds("Fighters left Mosul. Now the Mosul is quiet."),
+        ignores("the ISIS fighters, the SDF said, the UN team, the Mosul offensive"),
+        ignores("The Taliban said the Badia, which Taliban fighters crossed, is quiet."),
+        ignores("the ISIS claimed the attack."),  # nothing shows this text writes ISIS bare
     ),
     category="grammar",
     example_context=Context(known_forms=frozenset({"ISIS", "SDF", "UN", "Mosul", "Taliban", "Badia"})),
@@ -294,11 +290,11 @@ GR011 = grammar_rule(
         _agreement_message,
     ),
     [
-        RuleExample("The number of fighters who joined the groups are", found=False),
-        RuleExample("The number of foreign fighters in the camps are growing", found=True),
-        RuleExample("The leaders of the organization is hiding in the desert", found=True),
-        RuleExample("The leaders of the organization are hiding; the number of attacks is rising", found=False),
-        RuleExample("The government of Iraq have said so; the council of elders were divided", found=False),
+        ignores("The number of fighters who joined the groups are"),
+        finds("The number of foreign fighters in the camps are growing"),
+        finds("The leaders of the organization is hiding in the desert"),
+        ignores("The leaders of the organization are hiding; the number of attacks is rising"),
+        ignores("The government of Iraq have said so; the council of elders were divided"),
     ],
     doc="a verb that does not agree with the head of a long subject: `the leaders of the organization is`, `the number of fighters in the camps are` (no clause inside the subject; collective nouns such as `the government of Iraq have` are left, as British English allows them)",
     why="In a long subject the verb agrees with the head noun, not with the nearest one.",
@@ -328,10 +324,10 @@ GR012 = grammar_rule(
     "a comma between the subject and its verb (“The army, launched an attack”)",
     GrammarCheck(_SUBJECT_COMMA_VERB, _subject_comma_message, skip=_participle_phrase),
     [
-        RuleExample("The Iraqi army, launched an attack on the cells.", found=True),
-        RuleExample("The Iraqi army, launched an attack on the cells, killing five.", found=True),
-        RuleExample("The army, which launched an attack, withdrew. The army launched it.", found=False),
-        RuleExample("The campaign, launched in March, has grown. The man, killed by a sniper.", found=False),
+        finds("The Iraqi army, launched an attack on the cells."),
+        finds("The Iraqi army, launched an attack on the cells, killing five."),
+        ignores("The army, which launched an attack, withdrew. The army launched it."),
+        ignores("The campaign, launched in March, has grown. The man, killed by a sniper."),
     ],
     doc="a comma between a sentence's subject and its verb: `The Iraqi army, launched an attack` (not a participle set off by commas: `The campaign, launched in March, has grown`)",
     why="English puts no comma between a subject and its verb.",
