@@ -113,10 +113,7 @@ class LanguageToolChecker:
 
 def _require_local_install() -> None:
     """Fail clearly, before language-tool-python tries to download LanguageTool (it cannot, here)."""
-    from language_tool_python.utils import (
-        LTP_JAR_DIR_PATH_ENV_VAR,
-        get_language_tool_download_path,
-    )
+    from language_tool_python.utils import LTP_JAR_DIR_PATH_ENV_VAR, get_language_tool_download_path
 
     if os.environ.get(LTP_JAR_DIR_PATH_ENV_VAR):
         return

@@ -14,15 +14,7 @@ from .model import Location, Problem, ProblemsError
 from .rules.base import Rule
 from .rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
 from .usage import anchor_of
-from .yamlread import (
-    YAML_ERRORS,
-    Fields,
-    YamlList,
-    YamlMap,
-    load_yaml,
-    paused_garbage_collection,
-    yaml_problem,
-)
+from .yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, paused_garbage_collection, yaml_problem
 
 TOP_KEYS = ("terms", "names", "rules")
 TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples")

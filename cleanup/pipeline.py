@@ -11,18 +11,7 @@ from .fix import OriginalOffsets, fix
 from .glossary import fold
 from .grammar import Checker
 from .loader import Glossary
-from .model import (
-    Decision,
-    Document,
-    Edit,
-    Flag,
-    LineIndex,
-    Location,
-    Outcome,
-    Problem,
-    Safety,
-    SpanSet,
-)
+from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import INSIDE_QUOTATION, quotation_spans

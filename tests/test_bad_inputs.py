@@ -5,6 +5,8 @@ glossary YAML through the same entry point.
 """
 
 import os
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -644,32 +646,20 @@ def _without_permission_override() -> list[str]:
     return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
 
 
+def _run_with_folder_mode(folder: Path, mode: int, *args: str) -> subprocess.CompletedProcess:
+    """Run cleanup with `folder` set to `mode` (and no permission override, as root); restore it after."""
+    folder.chmod(mode)
+    try:
+        command = [*_without_permission_override(), sys.executable, "-m", "cleanup", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+    finally:
+        folder.chmod(0o755)
+
+
 @pytest.mark.parametrize("command", ["fix", "check"])
 def test_an_unreadable_subfolder_is_reported_and_the_rest_processed(tmp_path, monkeypatch, command):
-    import subprocess
-    import sys
-
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n", "seeds/locked/b.txt": b"The Daash left.\n"})
-    locked = tmp_path / "seeds" / "locked"
-    locked.chmod(0)
-    try:
-        run = subprocess.run(
-            [
-                *_without_permission_override(),
-                sys.executable,
-                "-m",
-                "cleanup",
-                command,
-                "--grammar",
-                "none",
-                "--no-cache",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    finally:
-        locked.chmod(0o755)
+    run = _run_with_folder_mode(tmp_path / "seeds" / "locked", 0, command, "--grammar", "none", "--no-cache")
     assert run.returncode == 2
     assert "seeds/locked: cannot read this folder (Permission denied); its articles were not processed\n" in run.stderr
     assert "Files that failed" in run.stdout or command == "check"
@@ -679,20 +669,8 @@ def test_an_unreadable_subfolder_is_reported_and_the_rest_processed(tmp_path, mo
 
 
 def test_an_unreadable_folder_given_says_so(tmp_path, monkeypatch):
-    import subprocess
-    import sys
-
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
-    (tmp_path / "seeds").chmod(0)
-    try:
-        run = subprocess.run(
-            [*_without_permission_override(), sys.executable, "-m", "cleanup", "fix", "--grammar", "none"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    finally:
-        (tmp_path / "seeds").chmod(0o755)
+    run = _run_with_folder_mode(tmp_path / "seeds", 0, "fix", "--grammar", "none")
     assert (run.returncode, run.stderr) == (
         2,
         "seeds: cannot read this folder (Permission denied); check its permissions\n",
@@ -700,31 +678,8 @@ def test_an_unreadable_folder_given_says_so(tmp_path, monkeypatch):
 
 
 def test_in_place_into_a_read_only_folder_names_that_folder_and_changes_nothing(tmp_path, monkeypatch):
-    import subprocess
-    import sys
-
     _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
-    (tmp_path / "seeds").chmod(0o555)
-    try:
-        run = subprocess.run(
-            [
-                *_without_permission_override(),
-                sys.executable,
-                "-m",
-                "cleanup",
-                "fix",
-                "-q",
-                "--in-place",
-                "--grammar",
-                "none",
-                "--no-cache",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    finally:
-        (tmp_path / "seeds").chmod(0o755)
+    run = _run_with_folder_mode(tmp_path / "seeds", 0o555, "fix", "-q", "--in-place", "--grammar", "none", "--no-cache")
     assert run.returncode == 2
     assert run.stderr.startswith(
         "seeds: cannot write here (Permission denied); check that it is a folder you can write to, with free space"

@@ -4,14 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.fix import (
-    FixDidNotConverge,
-    apply_edits,
-    compose,
-    conflicts,
-    fix,
-    select_edits,
-)
+from cleanup.fix import FixDidNotConverge, apply_edits, compose, conflicts, fix, select_edits
 from cleanup.model import Edit
 
 

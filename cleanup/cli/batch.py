@@ -16,30 +16,15 @@ import regex
 from ..cache import Cache
 from ..decisions import DecisionFile
 from ..fix import FixDidNotConverge
-from ..grammar import (
-    CheckerError,
-)
+from ..grammar import CheckerError
 from ..model import Decision, Outcome
 from ..pipeline import Settings, process
-from ..textio import (
-    BinaryFile,
-    DecodeError,
-    decode,
-)
+from ..textio import BinaryFile, DecodeError, decode
 from .console import print_error
-from .errors import (
-    DEBUG_HINT,
-    UsageError,
-)
-from .inputs import (
-    Input,
-    read_bytes,
-    undecodable,
-)
+from .errors import DEBUG_HINT, UsageError
+from .inputs import Input, read_bytes, undecodable
 from .progress import ProgressLine
-from .settings import (
-    checked_encoding,
-)
+from .settings import checked_encoding
 
 _WORD = regex.compile(r"\S+")
 

@@ -13,15 +13,9 @@ from pathlib import Path
 from ..config import Config
 from ..decisions import SUFFIX as DECISIONS_SUFFIX
 from ..decisions import DecisionFile, DecisionsError, load_decisions
-from ..textio import (
-    BinaryFile,
-    DecodeError,
-    decode,
-)
+from ..textio import BinaryFile, DecodeError, decode
 from .console import print_error
-from .errors import (
-    UsageError,
-)
+from .errors import UsageError
 
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
 

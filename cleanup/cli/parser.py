@@ -9,30 +9,18 @@ import regex
 
 from .. import __version__
 from ..config import GRAMMAR_BACKENDS
-from ..grammar import (
-    DIALECTS,
-)
+from ..grammar import DIALECTS
 from ..languagetool import URL_VARIABLE
-from ..reports import (
-    FORMATS,
-)
+from ..reports import FORMATS
 from .commands.check import run_check
 from .commands.diff import run_diff
-from .commands.fix import (
-    run_fix,
-)
+from .commands.fix import run_fix
 from .commands.glossary import add_commands as add_glossary_commands
 from .commands.rules import run_rules
 from .commands.undo import run_undo
-from .inputs import (
-    DEFAULT_INPUT,
-)
-from .plan import (
-    DEFAULT_OUT,
-)
-from .settings import (
-    DEFAULT_GLOSSARY_DIR,
-)
+from .inputs import DEFAULT_INPUT
+from .plan import DEFAULT_OUT
+from .settings import DEFAULT_GLOSSARY_DIR
 
 DESCRIPTION = """\
 Normalize terms in translated articles with the house glossary and write a corrected edition

@@ -9,28 +9,13 @@ from pathlib import Path
 from ..cache import Cache
 from ..diff import unified_diff
 from ..model import Outcome
-from ..reports import (
-    change_log,
-    markdown_report,
-)
+from ..reports import change_log, markdown_report
 from ..review import review_page
-from ..textio import (
-    diff_form,
-    encode,
-)
-from .errors import (
-    UsageError,
-)
+from ..textio import diff_form, encode
+from .errors import UsageError
 from .history import record_files
-from .inputs import (
-    REPORT_SUFFIX,
-    Input,
-)
-from .write import (
-    encoded,
-    utf8,
-    write_atomically,
-)
+from .inputs import REPORT_SUFFIX, Input
+from .write import encoded, utf8, write_atomically
 
 DEFAULT_OUT = "corrected"
 

@@ -13,33 +13,15 @@ import regex
 
 from ..cache import default_folder, fingerprint
 from ..config import Config, ConfigError, parse_config
-from ..grammar import (
-    HARPER_KINDS,
-    HARPER_OFF_BY_DEFAULT,
-    Checker,
-    HarperChecker,
-    harper_rule_names,
-)
+from ..grammar import HARPER_KINDS, HARPER_OFF_BY_DEFAULT, Checker, HarperChecker, harper_rule_names
 from ..languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
 from ..loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
-from ..textio import (
-    UnsuitableEncoding,
-    text_encoding,
-)
-from .errors import (
-    UsageError,
-)
-from .inputs import (
-    read_utf8,
-)
-from .project import (
-    GLOSSARY_FOLDER,
-    configuration_files,
-    glossary_folder,
-    loaded_summary,
-)
+from ..textio import UnsuitableEncoding, text_encoding
+from .errors import UsageError
+from .inputs import read_utf8
+from .project import GLOSSARY_FOLDER, configuration_files, glossary_folder, loaded_summary
 
 DEFAULT_GLOSSARY_DIR = GLOSSARY_FOLDER
 

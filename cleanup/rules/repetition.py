@@ -8,20 +8,7 @@ import regex
 
 from ..model import Edit
 from ..text import sentence_start
-from .base import (
-    FLAG,
-    NOT_IN_WORD,
-    SAFE,
-    SPACE,
-    UNSAFE,
-    Context,
-    Finding,
-    Rule,
-    finds,
-    fixes,
-    ignores,
-    keeps,
-)
+from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
 
 END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"
 

@@ -11,35 +11,13 @@ from ...cache import Cache
 from ...controls import visible
 from ...model import Outcome
 from ...pipeline import Settings
-from ...render import (
-    Tally,
-)
-from ...reports import (
-    fails,
-    github_lines,
-    json_report,
-    sarif_report,
-    text_lines,
-)
-from ..batch import (
-    Failed,
-    outcomes,
-    show_progress,
-)
+from ...render import Tally
+from ...reports import fails, github_lines, json_report, sarif_report, text_lines
+from ..batch import Failed, outcomes, show_progress
 from ..console import print_note
-from ..errors import (
-    EXIT_CHANGES,
-    EXIT_ERROR,
-    EXIT_OK,
-)
-from ..inputs import (
-    decisions_finder,
-    find_inputs,
-)
-from ..settings import (
-    cache_folder,
-    run_settings,
-)
+from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
+from ..inputs import decisions_finder, find_inputs
+from ..settings import cache_folder, run_settings
 from .fix import failure_recorder, report_problems
 
 WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file

@@ -6,25 +6,12 @@ import argparse
 from pathlib import Path
 
 from ...diff import pieces_from_texts
-from ...render import (
-    print_word_diff,
-)
-from ...textio import (
-    BinaryFile,
-)
+from ...render import print_word_diff
+from ...textio import BinaryFile
 from ..console import make_console
-from ..errors import (
-    EXIT_CHANGES,
-    EXIT_ERROR,
-    EXIT_OK,
-    UsageError,
-)
-from ..inputs import (
-    read_document,
-)
-from ..settings import (
-    checked_encoding,
-)
+from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError
+from ..inputs import read_document
+from ..settings import checked_encoding
 
 
 def run_diff(args: argparse.Namespace) -> int:

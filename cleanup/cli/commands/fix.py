@@ -15,38 +15,15 @@ from ...decisions import DecisionFile
 from ...diff import pieces_from_changes
 from ...loader import Glossary
 from ...model import Outcome
-from ...render import (
-    Tally,
-    print_flags,
-    print_word_diff,
-)
-from ..batch import (
-    Failed,
-    outcomes,
-    show_progress,
-)
+from ...render import Tally, print_flags, print_word_diff
+from ..batch import Failed, outcomes, show_progress
 from ..console import make_console, print_error, print_note
-from ..errors import (
-    EXIT_ERROR,
-    EXIT_OK,
-)
+from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import history_folder
-from ..inputs import (
-    Input,
-    decisions_finder,
-    find_inputs,
-)
-from ..plan import (
-    plan_outputs,
-    write_outputs,
-)
-from ..settings import (
-    cache_folder,
-    run_settings,
-)
-from ..write import (
-    remove_stale_temporaries,
-)
+from ..inputs import Input, decisions_finder, find_inputs
+from ..plan import plan_outputs, write_outputs
+from ..settings import cache_folder, run_settings
+from ..write import remove_stale_temporaries
 
 
 def run_fix(args: argparse.Namespace) -> int:

@@ -22,12 +22,7 @@ from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
 from ..inputs import DEFAULT_INPUT, find_inputs, read_document, read_utf8
 from ..project import glossary_folder
-from ..settings import (
-    DEFAULT_GLOSSARY_DIR,
-    glossary_files,
-    load_config,
-    load_glossary_files,
-)
+from ..settings import DEFAULT_GLOSSARY_DIR, glossary_files, load_config, load_glossary_files
 from ..write import write_atomically
 
 

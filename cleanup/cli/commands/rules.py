@@ -8,13 +8,8 @@ import difflib
 from ...render import print_glossary_entry, rules_table
 from ...ruledocs import print_rule, rules_markdown
 from ..console import make_console
-from ..errors import (
-    EXIT_OK,
-    UsageError,
-)
-from ..settings import (
-    run_settings,
-)
+from ..errors import EXIT_OK, UsageError
+from ..settings import run_settings
 
 
 def run_rules(args: argparse.Namespace) -> int:

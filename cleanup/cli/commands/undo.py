@@ -5,29 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ...render import (
-    Tally,
-)
+from ...render import Tally
 from ..console import print_error
-from ..errors import (
-    EXIT_ERROR,
-    EXIT_OK,
-)
+from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import UndoRefused, history_folder, undo_files
-from ..inputs import (
-    find_inputs,
-)
-from ..plan import (
-    REVIEW_SUFFIXES,
-    real_file,
-    review_path,
-)
-from ..settings import (
-    load_config,
-)
-from ..write import (
-    write_atomically,
-)
+from ..inputs import find_inputs
+from ..plan import REVIEW_SUFFIXES, real_file, review_path
+from ..settings import load_config
+from ..write import write_atomically
 from .fix import failure_recorder
 
 
