@@ -32,7 +32,7 @@ from pathlib import Path
 from glossary_speed import WORD_PARTS, make_glossary
 
 from cleanup.fix import fix
-from cleanup.glossary import Matcher
+from cleanup.glossary.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

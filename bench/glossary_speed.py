@@ -14,7 +14,7 @@ import random
 import time
 
 from cleanup.fix import fix
-from cleanup.glossary import Matcher, Term
+from cleanup.glossary.matcher import Matcher, Term
 
 # Names and ordinary words come from different syllables, as Arabic names and English prose do,
 # so that only the injected variants hit the glossary.

@@ -16,10 +16,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from cleanup.grammar import HarperChecker
-from cleanup.loader import load_glossary
+from cleanup.checkers.harper import HarperChecker
+from cleanup.glossary.loader import load_glossary
+from cleanup.glossary.names import NAME_RULE
 from cleanup.model import Document, Safety
-from cleanup.names import NAME_RULE
 from cleanup.pipeline import ALL_RULES, Settings, process
 
 

@@ -13,9 +13,9 @@ import platform
 import time
 from pathlib import Path
 
+from cleanup.checkers.harper import HarperChecker, known_words
 from cleanup.fix import fix
-from cleanup.grammar import HarperChecker, known_words
-from cleanup.loader import load_glossary
+from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 

@@ -16,8 +16,8 @@ import argparse
 import random
 from pathlib import Path
 
-from cleanup.grammar import english_word_test
-from cleanup.suggest import _similarity, suggest
+from cleanup.checkers.harper import english_word_test
+from cleanup.glossary.suggest import _similarity, suggest
 
 TEMPLATE = "In a statement, {a} said the talks would continue. Officials close to {b} confirmed the meeting.\n"
 

@@ -9,7 +9,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .grammar import DIALECTS, HARPER_OFF_BY_DEFAULT
+from .checkers.harper import DIALECTS, HARPER_OFF_BY_DEFAULT
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
 

@@ -6,13 +6,13 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from .checkers.harper import Checker
 from .decisions import match
 from .fix import OriginalOffsets, fix
-from .glossary import fold
-from .grammar import Checker
-from .loader import Glossary
+from .glossary.loader import Glossary
+from .glossary.matcher import fold
+from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
-from .names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import INSIDE_QUOTATION, quotation_spans
 from .rules.base import Context, Rule

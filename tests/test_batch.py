@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
-from cleanup.loader import load_glossary
+from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 
@@ -216,7 +216,7 @@ class CrashingChecker:
 
 def test_a_worker_that_dies_costs_only_its_file(tmp_path):
     from cleanup.cli.batch import Failed, Processed, results
-    from cleanup.loader import load_glossary
+    from cleanup.glossary.loader import load_glossary
     from cleanup.pipeline import Settings
 
     settings = Settings(

@@ -9,8 +9,8 @@ import pytest
 import regex
 
 from cleanup.cli import main
-from cleanup.glossary import APOSTROPHES, word_key
-from cleanup.loader import load_glossary
+from cleanup.glossary.loader import load_glossary
+from cleanup.glossary.matcher import APOSTROPHES, word_key
 from cleanup.pipeline import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent

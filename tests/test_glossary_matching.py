@@ -3,7 +3,7 @@
 import pytest
 
 from cleanup.fix import fix
-from cleanup.glossary import APOSTROPHES, Matcher, Term, match_case
+from cleanup.glossary.matcher import APOSTROPHES, Matcher, Term, match_case
 
 TERMS = [
     Term("ISIS", ("Da'ash", "Daash", "Daesh", "Da'esh", "ISIL")),

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.grammar import HarperChecker
-from cleanup.loader import load_glossary
+from cleanup.checkers.harper import HarperChecker
+from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document, Safety, Severity
 from cleanup.pipeline import ALL_RULES, Settings, process
 

@@ -9,10 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from cleanup.checkers.harper import CheckerError
+from cleanup.checkers.languagetool import LanguageToolChecker, Utf16Offsets
 from cleanup.cli import main
-from cleanup.grammar import CheckerError
-from cleanup.languagetool import LanguageToolChecker, Utf16Offsets
-from cleanup.loader import load_glossary
+from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.cli import main
-from cleanup.jsonstream import json_pieces
+from cleanup.outputs.jsonstream import json_pieces
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.diff import unified_diff
-from cleanup.grammar import HarperChecker
-from cleanup.loader import load_glossary
+from cleanup.checkers.harper import HarperChecker
+from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document, SpanSet
+from cleanup.outputs.diff import unified_diff
+from cleanup.outputs.reports import findings
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import directives, is_protected
-from cleanup.reports import findings
 
 PIECES = [
     # words, names and glossary variants

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
-from cleanup.loader import load_glossary
-from cleanup.suggest import same_name, suggest
+from cleanup.glossary.loader import load_glossary
+from cleanup.glossary.suggest import same_name, suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..grammar import CheckerError
+from ..checkers.harper import CheckerError
 from ..model import ProblemsError
 from ..yamlread import paused_garbage_collection
 from .console import print_error

@@ -14,9 +14,9 @@ from pathlib import Path
 import regex
 
 from ..cache import Cache
+from ..checkers.harper import CheckerError
 from ..decisions import DecisionFile
 from ..fix import FixDidNotConverge
-from ..grammar import CheckerError
 from ..model import Decision, Outcome
 from ..pipeline import Settings, process
 from ..textio import BinaryFile, DecodeError, decode

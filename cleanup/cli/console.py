@@ -6,7 +6,7 @@ import sys
 
 from rich.console import Console
 
-from ..controls import visible
+from ..outputs.controls import visible
 
 
 def make_console(quiet: bool) -> Console:

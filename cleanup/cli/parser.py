@@ -8,10 +8,10 @@ import os
 import regex
 
 from .. import __version__
+from ..checkers.harper import DIALECTS
+from ..checkers.languagetool import URL_VARIABLE
 from ..config import GRAMMAR_BACKENDS
-from ..grammar import DIALECTS
-from ..languagetool import URL_VARIABLE
-from ..reports import FORMATS
+from ..outputs.reports import FORMATS
 from .commands.check import run_check
 from .commands.diff import run_diff
 from .commands.fix import run_fix

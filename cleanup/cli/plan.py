@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..cache import Cache
-from ..diff import unified_diff
 from ..model import Outcome
-from ..reports import change_log, markdown_report
-from ..review import review_page
+from ..outputs.diff import unified_diff
+from ..outputs.reports import change_log, markdown_report
+from ..outputs.review import review_page
 from ..textio import diff_form, encode
 from .errors import UsageError
 from .history import record_files

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..config import CONFIG_FILES
-from ..loader import Glossary
+from ..glossary.loader import Glossary
 
 GLOSSARY_FOLDER = "glossary"
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import regex
 
 from ..cache import default_folder, fingerprint
+from ..checkers.harper import HARPER_KINDS, HARPER_OFF_BY_DEFAULT, Checker, HarperChecker, harper_rule_names
+from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
 from ..config import Config, ConfigError, parse_config
-from ..grammar import HARPER_KINDS, HARPER_OFF_BY_DEFAULT, Checker, HarperChecker, harper_rule_names
-from ..languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
-from ..loader import Glossary, load_glossary
+from ..glossary.loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from ...cache import Cache
-from ...controls import visible
 from ...model import Outcome
+from ...outputs.controls import visible
+from ...outputs.reports import fails, github_lines, json_report, sarif_report, text_lines
+from ...outputs.terminal import Tally
 from ...pipeline import Settings
-from ...render import Tally
-from ...reports import fails, github_lines, json_report, sarif_report, text_lines
 from ..batch import Failed, outcomes, show_progress
 from ..console import print_note
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ...diff import pieces_from_texts
-from ...render import print_word_diff
+from ...outputs.diff import pieces_from_texts
+from ...outputs.terminal import print_word_diff
 from ...textio import BinaryFile
 from ..console import make_console
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError

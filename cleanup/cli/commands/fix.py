@@ -10,12 +10,12 @@ from pathlib import Path
 from rich.console import Console
 
 from ...cache import Cache
-from ...controls import visible
 from ...decisions import DecisionFile
-from ...diff import pieces_from_changes
-from ...loader import Glossary
+from ...glossary.loader import Glossary
 from ...model import Outcome
-from ...render import Tally, print_flags, print_word_diff
+from ...outputs.controls import visible
+from ...outputs.diff import pieces_from_changes
+from ...outputs.terminal import Tally, print_flags, print_word_diff
 from ..batch import Failed, outcomes, show_progress
 from ..console import make_console, print_error, print_note
 from ..errors import EXIT_ERROR, EXIT_OK

@@ -10,14 +10,14 @@ from pathlib import Path
 from rich.markup import escape
 from rich.table import Table
 
+from ...checkers.harper import english_word_test
 from ...decisions import DecisionsError, load_decisions
-from ...glossary_tools import add_entry, add_names, schema, warnings
-from ...grammar import english_word_test
-from ...loader import Glossary, GlossaryError, load_glossary
+from ...glossary.loader import Glossary, GlossaryError, load_glossary
+from ...glossary.names import unknown_names
+from ...glossary.suggest import as_yaml, suggest
+from ...glossary.tools import add_entry, add_names, schema, warnings
 from ...model import LineIndex
-from ...names import unknown_names
 from ...pipeline import ALL_RULES
-from ...suggest import as_yaml, suggest
 from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
 from ..inputs import DEFAULT_INPUT, find_inputs, read_document, read_utf8

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import difflib
 
-from ...render import print_glossary_entry, rules_table
-from ...ruledocs import print_rule, rules_markdown
+from ...outputs.ruledocs import print_rule, rules_markdown
+from ...outputs.terminal import print_glossary_entry, rules_table
 from ..console import make_console
 from ..errors import EXIT_OK, UsageError
 from ..settings import run_settings

@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .fix import fix
+from ..fix import fix
+from ..model import Location, Problem, Safety
+from ..rules.from_yaml import SCOPES
 from .loader import Glossary
-from .model import Location, Problem, Safety
-from .rules.from_yaml import SCOPES
 
 
 def warnings(glossary: Glossary, is_english_word: Callable[[str], bool]) -> list[Problem]:

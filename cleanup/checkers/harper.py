@@ -8,8 +8,8 @@ from typing import Any, Protocol
 
 import regex
 
-from .model import Flag, Severity
-from .names import known_spelling
+from ..glossary.names import known_spelling
+from ..model import Flag, Severity
 
 Span = tuple[int, int]
 DIALECTS = ("american", "british", "australian", "canadian", "indian")

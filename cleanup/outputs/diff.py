@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .model import Change
+from ..model import Change
 
 # Words (with inner apostrophes and hyphens), runs of spaces, line breaks, and single other characters.
 _DIFF_TOKEN = regex.compile(r"\w+(?:['’‘ʼ\-]\w+)*|\r\n|\r|\n|[^\S\r\n]+|.", regex.DOTALL)

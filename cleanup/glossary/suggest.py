@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .glossary import APOSTROPHES, fold
-from .model import LineIndex
+from ..model import LineIndex
+from .matcher import APOSTROPHES, fold
 
 _APOS = regex.escape(APOSTROPHES)
 # A capitalized word; an apostrophe only inside it, and never as a possessive ('s).

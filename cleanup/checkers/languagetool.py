@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .grammar import CheckerError, Span
-from .model import Flag, Severity
+from ..model import Flag, Severity
+from .harper import CheckerError, Span
 
 URL_VARIABLE = "CLEANUP_LANGUAGETOOL_URL"
 # LanguageTool issue types that are advice rather than errors.

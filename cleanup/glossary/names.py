@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .glossary import ARABIC_PARTICLES
-from .model import Flag, Severity
-from .text import APOSTROPHES, starts_sentence
+from ..model import Flag, Severity
+from ..text import APOSTROPHES, starts_sentence
+from .matcher import ARABIC_PARTICLES
 
 NAME_RULE = "NM001"
 NAME_CATEGORY = "name"

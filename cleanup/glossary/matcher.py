@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .model import Edit, Location, Safety
-from .text import APOSTROPHES, HYPHENS, starts_sentence
+from ..model import Edit, Location, Safety
+from ..text import APOSTROPHES, HYPHENS, starts_sentence
 from .usage import Contexts, is_mention, used_as_name
 
 # A word: letters, marks, digits; apostrophes and hyphens join words rather than split them.

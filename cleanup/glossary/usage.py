@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .text import APOSTROPHES, HYPHENS
+from ..text import APOSTROPHES, HYPHENS
 
 # Words right before a term that name it as a word. Checked on the text just before the variant
 # (an opening quote may come between): "known (in Arabic) as", "calls it", "the word", "(Arabic:".

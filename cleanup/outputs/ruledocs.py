@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
+from ..rules.base import Rule
 from .reports import one_line
-from .rules.base import Rule
 
 
 def print_rule(console: Console, rule: Rule) -> None:

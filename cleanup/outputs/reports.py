@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import __version__
+from .. import __version__
+from ..model import Change, Decision, Flag, LineIndex, Outcome, Severity
+from ..quotes import INSIDE_QUOTATION
 from .jsonstream import json_pieces
-from .model import Change, Decision, Flag, LineIndex, Outcome, Severity
-from .quotes import INSIDE_QUOTATION
 
 SCHEMA_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

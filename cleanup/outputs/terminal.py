@@ -11,13 +11,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..glossary.matcher import Term
+from ..model import Flag, LineIndex, Outcome
+from ..quotes import INSIDE_QUOTATION
+from ..rules.base import Rule
 from .controls import visible
 from .diff import Piece
-from .glossary import Term
-from .model import Flag, LineIndex, Outcome
-from .quotes import INSIDE_QUOTATION
 from .reports import one_line
-from .rules.base import Rule
 
 CONTEXT_WORDS = 4
 _WORD = regex.compile(r"\S+")

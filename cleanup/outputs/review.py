@@ -10,12 +10,12 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from .decisions import context
+from ..decisions import context
+from ..glossary.names import NAME_RULE
+from ..model import Change, Decision, Flag, Outcome, Safety
+from ..textio import byte_order_mark, bytes_by_character, encode
 from .jsonstream import json_pieces
-from .model import Change, Decision, Flag, Outcome, Safety
-from .names import NAME_RULE
 from .review_assets import SCRIPT, STYLE
-from .textio import byte_order_mark, bytes_by_character, encode
 
 
 def review_page(

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from .fix import fix
-from .glossary import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_key
-from .grammar import known_words
-from .model import Location, Problem, ProblemsError
-from .rules.base import Rule
-from .rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
+from ..checkers.harper import known_words
+from ..fix import fix
+from ..model import Location, Problem, ProblemsError
+from ..rules.base import Rule
+from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
+from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, paused_garbage_collection, yaml_problem
+from .matcher import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_key
 from .usage import anchor_of
-from .yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, paused_garbage_collection, yaml_problem
 
 TOP_KEYS = ("terms", "names", "rules")
 TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples")
