@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from glossary_speed import WORD_PARTS, make_glossary
+from corpus import WORD_PARTS, make_glossary
 
 from cleanup.fix import fix
 from cleanup.glossary.matcher import Matcher

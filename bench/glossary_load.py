@@ -13,7 +13,7 @@ import json
 import platform
 import time
 
-from glossary_speed import make_glossary
+from corpus import make_glossary
 
 from cleanup.glossary.loader import load_glossary
 

@@ -1,0 +1,76 @@
+"""What the benchmarks share: generated glossaries and corpora (romanized names in English-like prose)
+and a best-of-N timer."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from cleanup.glossary.matcher import Term
+
+# Names and ordinary words come from different syllables, as Arabic names and English prose do,
+# so that only the injected variants hit the glossary.
+WORD_PARTS = "the of and to in for with pre con ent ing tion ment ost ver sel port ness able".split()
+SYLLABLES = "ba da ka la ma na ra sa ta za sha kha bi di ki li mi ni ri si ti bu du ku lu mu nu ru su tu".split()
+VOWEL_SWAPS = (("u", "oo"), ("i", "ee"), ("a", "aa"), ("k", "q"), ("sh", "ch"))
+
+
+def name(rng: random.Random) -> str:
+    """A made-up capitalized name of two to four syllables."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def spelling_variants(word: str, rng: random.Random, count: int) -> list[str]:
+    """Romanization-like variants: vowel and consonant swaps, an inserted apostrophe, a glued article."""
+    variants: list[str] = []
+    candidates = [word.replace(a, b, 1) for a, b in VOWEL_SWAPS if a in word]
+    candidates += [word[:2] + "'" + word[2:], "al" + word, word + "h"]
+    rng.shuffle(candidates)
+    for candidate in candidates:
+        if candidate != word and candidate not in variants:
+            variants.append(candidate)
+        if len(variants) == count:
+            break
+    return variants
+
+
+def make_glossary(size: int, seed: int = 7) -> list[Term]:
+    """`size` terms with 2-4 variants each; about a fifth are two-word names."""
+    rng = random.Random(seed)
+    terms, used = [], set()
+    while len(terms) < size:
+        preferred = name(rng) if rng.random() < 0.8 else f"{name(rng)} {name(rng)}"
+        variants = [v for v in spelling_variants(preferred, rng, rng.randint(2, 4)) if v.casefold() not in used]
+        keys = {preferred.casefold(), *(v.casefold() for v in variants)}
+        if len(variants) < 2 or keys & used:
+            continue
+        used |= keys
+        terms.append(Term(preferred, tuple(variants)))
+    return terms
+
+
+def make_corpus(words: int, inject_from: list[Term], seed: int = 11) -> str:
+    """Prose-like text of `words` words from a fixed vocabulary, with about 1% glossary variants."""
+    rng = random.Random(seed)
+    vocabulary = ["".join(rng.choice(WORD_PARTS) for _ in range(rng.randint(1, 3))) for _ in range(5000)]
+    out, count = [], 0
+    while count < words:
+        sentence = []
+        for _ in range(rng.randint(8, 25)):
+            if rng.random() < 0.01:
+                term = rng.choice(inject_from)
+                sentence.append(rng.choice(term.variants))
+            else:
+                sentence.append(rng.choice(vocabulary))
+        count += len(sentence)
+        out.append(" ".join(sentence).capitalize() + rng.choice([".", ".", ",", ";"]))
+    return " ".join(out)
+
+
+def best_time(action, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
