@@ -13,7 +13,7 @@ from cleanup.checkers.harper import HarperChecker
 from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document, SpanSet
 from cleanup.outputs.diff import unified_diff
-from cleanup.outputs.reports import findings
+from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import directives, is_protected
 

@@ -11,7 +11,7 @@ from .. import __version__
 from ..checkers.harper import DIALECTS
 from ..checkers.languagetool import URL_VARIABLE
 from ..config import GRAMMAR_BACKENDS
-from ..outputs.reports import FORMATS
+from ..outputs.formats import FORMATS
 from .commands.check import run_check
 from .commands.diff import run_diff
 from .commands.fix import run_fix

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..cache import Cache
 from ..model import Outcome
 from ..outputs.diff import unified_diff
-from ..outputs.reports import change_log, markdown_report
+from ..outputs.records import change_log, markdown_report
 from ..outputs.review import review_page
 from ..textio import diff_form, encode
 from .errors import UsageError

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..rules.base import Rule
-from .reports import one_line
+from .findings import one_line
 
 
 def print_rule(console: Console, rule: Rule) -> None:

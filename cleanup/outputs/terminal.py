@@ -17,7 +17,7 @@ from ..quotes import INSIDE_QUOTATION
 from ..rules.base import Rule
 from .controls import visible
 from .diff import Piece
-from .reports import one_line
+from .findings import one_line
 
 CONTEXT_WORDS = 4
 _WORD = regex.compile(r"\S+")

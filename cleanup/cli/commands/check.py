@@ -10,7 +10,7 @@ from pathlib import Path
 from ...cache import Cache
 from ...model import Outcome
 from ...outputs.controls import visible
-from ...outputs.reports import fails, github_lines, json_report, sarif_report, text_lines
+from ...outputs.formats import fails, github_lines, json_report, sarif_report, text_lines
 from ...outputs.terminal import Tally
 from ...pipeline import Settings
 from ..batch import Failed, outcomes, show_progress

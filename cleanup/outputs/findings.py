@@ -1,0 +1,72 @@
+"""Findings: a change or flag of an outcome with its line and column, and the text helpers reports share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Change, Flag, LineIndex, Outcome, Severity
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A change `fix` would make (severity error) or a flag, located in the original file."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    message: str
+    severity: Severity
+    text: str  # the original text it covers
+    replacement: str | None  # for a change: what `fix` writes instead
+    suggestions: tuple[str, ...] = ()
+    category: str = ""
+
+
+def change_finding(outcome: Outcome, index: LineIndex, change: Change) -> Finding:
+    before, after = change_texts(outcome, change)
+    message = f"“{one_line(before)}” → “{one_line(after)}”: {change.reason}"
+    return Finding(*_position(index, change.start, change.end), change.rule, message, Severity.ERROR, before, after)
+
+
+def flag_finding(outcome: Outcome, index: LineIndex, flag: Flag) -> Finding:
+    text = outcome.original.text[flag.start : flag.end]
+    position = _position(index, flag.start, flag.end)
+    return Finding(*position, flag.rule, flag.message, flag.severity, text, None, flag.suggestions, flag.category)
+
+
+def _position(index: LineIndex, start: int, end: int) -> tuple[int, int, int, int, int, int]:
+    return (start, end, *index.position(start), *index.position(end))
+
+
+def span_record(finding: Finding) -> dict:
+    return {
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "start": finding.start,
+        "end": finding.end,
+    }
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    """Line breaks shown as ⏎ and a long text cut in the middle, so each finding stays on one line."""
+    text = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[-half:]
+
+
+def change_texts(outcome: Outcome, change: Change) -> tuple[str, str]:
+    """The original text a change replaces and what the corrected edition has instead."""
+    return (
+        outcome.original.text[change.start : change.end],
+        outcome.corrected[change.new_start : change.new_end],
+    )
