@@ -1,4 +1,4 @@
-"""Curly double quotes: direction, stray inner spaces, balance, and where quotations are."""
+"""Curly double quotes as a paragraph walks them (opened, closed, turned, spaced), and where quotations are."""
 
 from __future__ import annotations
 

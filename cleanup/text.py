@@ -1,4 +1,4 @@
-"""What the rules agree a piece of text is: which marks join a word, and where a sentence starts."""
+"""What the rules agree a piece of text is: which marks join a word, where a sentence starts, what a paragraph is."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Grammar and spelling checkers behind one interface: text and its paragraphs in, flags out."""
+"""The checker interface (text and its paragraphs in, flags out) and Harper, the offline default checker."""
 
 from __future__ import annotations
 

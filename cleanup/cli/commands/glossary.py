@@ -1,4 +1,4 @@
-"""`cleanup glossary check|add|schema|suggest`: the editors' tools for keeping the glossary."""
+"""`cleanup glossary check|add|schema|names|suggest`: the editors' tools for keeping the glossary."""
 
 from __future__ import annotations
 
