@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import time
 
-from cleanup.glossary.matcher import Term
+from cleanup.glossary.terms import Term
 
 # Names and ordinary words come from different syllables, as Arabic names and English prose do,
 # so that only the injected variants hit the glossary.

@@ -10,8 +10,8 @@ from .checkers.harper import Checker
 from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary.loader import Glossary
-from .glossary.matcher import fold
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
+from .glossary.terms import fold
 from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import INSIDE_QUOTATION, quotation_spans

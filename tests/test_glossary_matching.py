@@ -3,7 +3,9 @@
 import pytest
 
 from cleanup.fix import fix
-from cleanup.glossary.matcher import APOSTROPHES, Matcher, Term, match_case
+from cleanup.glossary.matcher import Matcher, match_case
+from cleanup.glossary.terms import Term
+from cleanup.text import APOSTROPHES
 
 TERMS = [
     Term("ISIS", ("Da'ash", "Daash", "Daesh", "Da'esh", "ISIL")),

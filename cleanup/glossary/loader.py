@@ -13,7 +13,8 @@ from ..model import Location, Problem, ProblemsError
 from ..rules.base import Rule
 from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
 from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, paused_garbage_collection, yaml_problem
-from .matcher import TOKEN, Example, Matcher, Term, fold, fold_keep_case, word_key
+from .matcher import Matcher
+from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
 from .usage import anchor_of
 
 TOP_KEYS = ("terms", "names", "rules")

@@ -10,77 +10,14 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from ..model import Edit, Location, Safety
-from ..text import APOSTROPHES, HYPHENS, starts_sentence
+from ..model import Edit, Safety
+from ..text import HYPHENS, starts_sentence
+from .terms import FOLD_TABLE, HORIZONTAL_SPACE, TOKEN, Term, fold, fold_keep_case, word_key
 from .usage import Contexts, is_mention, used_as_name
 
-# A word: letters, marks, digits; apostrophes and hyphens join words rather than split them.
-TOKEN = regex.compile(rf"\w+(?:[{regex.escape(APOSTROPHES + HYPHENS)}]\w+)*")
-HORIZONTAL_SPACE = regex.compile(r"[^\S\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
-_FOLD_TABLE = str.maketrans({**{a: "'" for a in APOSTROPHES}, **{h: "-" for h in HYPHENS}})
 # Endings that keep a variant recognisable: possessive ('s in any apostrophe) and plural s.
 _ENDINGS = ("'s", "s")
 _FOLD_SLICE = 1 << 16  # characters folded at a time
-
-
-@dataclass(frozen=True)
-class Example:
-    """A self-test: the glossary must turn `before` into `after`."""
-
-    before: str
-    after: str
-    where: Location | None = None
-
-
-@dataclass(frozen=True)
-class Term:
-    """A preferred form and the variants that must become it."""
-
-    preferred: str
-    variants: tuple[str, ...] = ()
-    note: str = ""
-    examples: tuple[Example, ...] = ()
-    where: Location | None = None
-    article: str = ""  # "a" or "an" when the preferred form's spoken start is not obvious
-    unless: tuple[str, ...] = ()  # phrases written around a variant where the entry does not apply
-    sense: str = ""  # "name": variants change only where they are used as a personal name
-
-    @property
-    def rule(self) -> str:
-        """The id under which this term's changes are reported."""
-        return "GL:" + "-".join(self.preferred.split())
-
-    @property
-    def reason(self) -> str:
-        """The one-line reason shown with every change this term makes."""
-        reason = f"house glossary: use “{self.preferred}”"
-        return f"{reason} ({self.note})" if self.note else reason
-
-
-def fold(text: str) -> str:
-    """The matching key of `text`: NFC, one apostrophe, one hyphen, case folded."""
-    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).casefold()
-
-
-def fold_keep_case(text: str) -> str:
-    """Like `fold` but case-sensitive, for variants that differ from their preferred form only in case."""
-    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def word_key(text: str, folder=fold) -> str | None:
-    """The key of a phrase written in a glossary, or None if it is not words separated by spaces.
-
-    Cached: loading and checking a large glossary asks for each phrase's key several times."""
-    if TOKEN.fullmatch(text):
-        return folder(text)  # one word: the common case
-    tokens = list(TOKEN.finditer(text))
-    if not tokens or tokens[0].start() != 0 or tokens[-1].end() != len(text):
-        return None
-    for left, right in zip(tokens, tokens[1:], strict=False):
-        if not HORIZONTAL_SPACE.fullmatch(text, left.end(), right.start()):
-            return None
-    return " ".join(folder(t.group()) for t in tokens)
 
 
 @dataclass(frozen=True)
@@ -253,8 +190,7 @@ def _fold_in_place(text: str) -> str | None:
         return None
     # In slices: casefold() of one large string briefly needs about seven times its size.
     folded = "".join(
-        text[start : start + _FOLD_SLICE].translate(_FOLD_TABLE).casefold()
-        for start in range(0, len(text), _FOLD_SLICE)
+        text[start : start + _FOLD_SLICE].translate(FOLD_TABLE).casefold() for start in range(0, len(text), _FOLD_SLICE)
     )
     return folded if len(folded) == len(text) else None
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import LineIndex
-from .matcher import APOSTROPHES, fold
+from ..text import APOSTROPHES
+from .terms import fold
 
 _APOS = regex.escape(APOSTROPHES)
 # A capitalized word; an apostrophe only inside it, and never as a possessive ('s).

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..glossary.matcher import Term
+from ..glossary.terms import Term
 from ..model import Flag, LineIndex, Outcome
 from ..quotes import INSIDE_QUOTATION
 from ..rules.base import Rule

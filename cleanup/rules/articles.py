@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..articles import article_for
-from ..glossary.matcher import fold
+from ..glossary.terms import fold
 from ..model import line_bounds
 from ..text import sentence_start
 from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, fixes, ignores, keeps
