@@ -7,13 +7,12 @@ new glossary entry.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Change, Decision, Location, Problem, ProblemsError
-from .yamlread import YAML_ERRORS, YamlList, YamlMap, load_yaml, yaml_problem
+from .yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
 
 CONTEXT = 24  # characters of original text kept on each side of a change
 MIN_AGREEMENT = 6  # characters of context that must still agree for a decision to apply
@@ -155,69 +154,39 @@ def load_decisions(path: str, text: str) -> DecisionFile:
         return DecisionFile(None, None, [])
     if not isinstance(data, YamlMap) or not isinstance(data.get("decisions") or [], list):
         raise DecisionsError([Problem(Location(path, 1, 1), "expected “decisions:” with a list of decisions")])
-    _check_top_keys(data, path)
+    fields = Fields(path)
+    if fields.unknown_keys(data, TOP_KEYS, "key"):
+        raise DecisionsError(fields.problems)
     names = data.get("names", [])
     if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
-        line, column = data.lc.key("names")
-        raise DecisionsError([Problem(Location(path, line + 1, column + 1), "“names” must be a list of names")])
+        raise DecisionsError([Problem(fields.key_at(data, "names"), "“names” must be a list of names")])
     article, article_hash = (data.get(key) for key in ("article", "article_sha256"))
     if not all(value is None or isinstance(value, str) for value in (article, article_hash)):
         raise DecisionsError([Problem(Location(path, 1, 1), "“article” and “article_sha256” must be text")])
     items = data.get("decisions") or YamlList()  # `decisions:` with nothing under it: none
-    decisions, problems = [], []
+    decisions = []
     for index, item in enumerate(items):
-        line, column = items.lc.item(index)
-        where = Location(path, line + 1, column + 1)
-        decision = _decision(item, where)
-        unknown = _unknown_keys(item, where)
-        problems.extend(unknown)
-        if unknown:
+        where = fields.item_at(items, index)
+        if isinstance(item, YamlMap) and fields.unknown_keys(item, KEYS, "key", inside=" in a decision"):
             continue
+        decision = _decision(item, where)
         if decision is None:
-            problems.append(
-                Problem(
-                    where,
-                    "a decision needs text “rule”, “before”, “after”, “context_before”, "
-                    "“context_after” and “decision: accept” or “reject”",
-                )
+            fields.problem(
+                where,
+                "a decision needs text “rule”, “before”, “after”, “context_before”, "
+                "“context_after” and “decision: accept” or “reject”",
             )
         else:
             decisions.append(decision)
-    if problems:
-        raise DecisionsError(problems)
+    if fields.problems:
+        raise DecisionsError(fields.problems)
     return DecisionFile(article, article_hash, decisions, tuple(names), path)
 
 
 TOP_KEYS = ("article", "article_sha256", "decisions", "names")
 
 
-def _check_top_keys(data: YamlMap, path: str) -> None:
-    """Refuse a top-level key a decisions file does not have, with a "did you mean"."""
-    for key in data:
-        if key not in TOP_KEYS:
-            close = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
-            hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(TOP_KEYS)
-            line, column = data.lc.key(key)
-            raise DecisionsError([Problem(Location(path, line + 1, column + 1), f"unknown key “{key}”; {hint}")])
-
-
 KEYS = ("rule", "before", "after", "context_before", "context_after", "decision")
-
-
-def _unknown_keys(item: object, where: Location) -> list[Problem]:
-    """A problem for each key a decision does not have (`contex_before` would match any context)."""
-    if not isinstance(item, YamlMap):
-        return []
-    problems = []
-    for key in item:
-        if key not in KEYS:
-            close = difflib.get_close_matches(str(key), KEYS, n=1)
-            hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(KEYS)
-            line, column = item.lc.key(key)
-            problems.append(
-                Problem(Location(where.path, line + 1, column + 1), f"unknown key “{key}” in a decision; {hint}")
-            )
-    return problems
 
 
 def _decision(item: object, where: Location) -> Decision | None:

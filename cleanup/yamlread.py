@@ -290,12 +290,14 @@ class Fields:
             return False
         return True
 
-    def unknown_keys(self, node: YamlMap, allowed: Sequence[str], what: str) -> None:
-        for key in node:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(allowed)
-                self.problem(self.key_at(node, key), f"unknown {what} “{key}”; {hint}")
+    def unknown_keys(self, node: YamlMap, allowed: Sequence[str], what: str, inside: str = "") -> bool:
+        """Report each key of `node` not in `allowed` (`inside`: " in a decision"); whether there was one."""
+        unknown = [key for key in node if key not in allowed]
+        for key in unknown:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(allowed)
+            self.problem(self.key_at(node, key), f"unknown {what} “{key}”{inside}; {hint}")
+        return bool(unknown)
 
     def key_at(self, node: YamlMap, key: object) -> Location:
         line, column = node.lc.key(key)
