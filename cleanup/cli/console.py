@@ -1,12 +1,17 @@
-"""Printing to the terminal: results, errors and notes, control characters shown visibly."""
+"""Printing to the terminal: results, errors and notes (control characters shown visibly), and failures
+kept for the run's summary."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 
 from rich.console import Console
 
+from ..model import Outcome
 from ..outputs.controls import visible
+from ..outputs.terminal import Tally
 
 
 def make_console(quiet: bool) -> Console:
@@ -21,3 +26,20 @@ def print_note(message: str, quiet: bool) -> None:
     """Information about the run on standard error (so reports on standard output stay clean)."""
     if not quiet:
         print(visible(message), file=sys.stderr)
+
+
+def failure_recorder(tally: Tally) -> Callable[[str, str], None]:
+    """Reports a failure as it happens and keeps it for the run's summary and exit code."""
+
+    def record(path: str, why: str) -> None:
+        print_error(why)
+        tally.fail(path, why)
+
+    return record
+
+
+def report_problems(path: str, outcome: Outcome, tally: Tally) -> None:
+    """Print a document's problems (a bad directive, a rule that ran too long); each makes the run fail."""
+    record = failure_recorder(tally)
+    for problem in outcome.problems:
+        record(path, str(replace(problem, where=replace(problem.where, path=path))))

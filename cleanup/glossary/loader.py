@@ -36,10 +36,15 @@ class Glossary:
     rules: tuple[Rule, ...] = ()  # house rules written in the same files
 
     @cached_property
+    def forms(self) -> frozenset[str]:
+        """Every preferred form, variant and name, as written."""
+        return frozenset(phrase for term in self.terms for phrase in (term.preferred, *term.variants))
+
+    @cached_property
     def spelling_words(self) -> frozenset[str]:
         """The words of every preferred form, variant and name, as a spell checker sees them: never
         misspellings (a variant left in the text was kept on purpose)."""
-        return known_words(phrase for term in self.terms for phrase in (term.preferred, *term.variants))
+        return known_words(self.forms)
 
     @cached_property
     def matcher(self) -> Matcher:

@@ -14,11 +14,10 @@ from ...outputs.formats import fails, github_lines, json_report, sarif_report, t
 from ...outputs.terminal import Tally
 from ...pipeline import Settings
 from ..batch import Failed, outcomes, show_progress
-from ..console import print_note
+from ..console import failure_recorder, print_note, report_problems
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
 from ..inputs import decisions_finder, find_inputs
 from ..settings import cache_folder, run_settings
-from .fix import failure_recorder, report_problems
 
 WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file
 
@@ -36,7 +35,7 @@ def run_check(args: argparse.Namespace) -> int:
             tally.fail(str(item.path), result.message)
             continue
         outcome = result.outcome
-        report_problems(item, outcome, tally)
+        report_problems(str(item.path), outcome, tally)
         tally.add(outcome)
         failing = failing or fails([outcome], args.fail_on)
         if args.format in WHOLE_REPORTS:

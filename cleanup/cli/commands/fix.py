@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -17,7 +15,7 @@ from ...outputs.controls import visible
 from ...outputs.diff import pieces_from_changes
 from ...outputs.terminal import Tally, print_flags, print_word_diff
 from ..batch import Failed, outcomes, show_progress
-from ..console import make_console, print_error, print_note
+from ..console import failure_recorder, make_console, print_note, report_problems
 from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import history_folder
 from ..inputs import Input, decisions_finder, find_inputs
@@ -63,7 +61,7 @@ def run_fix(args: argparse.Namespace) -> int:
             decided.names,
         )
         _note_new_names(decided, settings.glossary, args.quiet)
-        report_problems(item, outcome, tally)
+        report_problems(str(item.path), outcome, tally)
         tally.add(outcome)
         if not args.quiet:
             _show(console, item, outcome, plan[item.path])
@@ -75,8 +73,7 @@ def run_fix(args: argparse.Namespace) -> int:
 
 def _note_new_names(decided: DecisionFile, glossary: Glossary, quiet: bool) -> None:
     """Say when names confirmed in review are not in the glossary yet, and how to add them."""
-    known = {term.preferred for term in glossary.terms}
-    new = [name for name in decided.names if name not in known]
+    new = [name for name in decided.names if name not in glossary.forms]
     if new:
         print_note(
             f"{decided.path}: {len(new)} name(s) confirmed in review are not in the glossary yet "
@@ -85,27 +82,9 @@ def _note_new_names(decided: DecisionFile, glossary: Glossary, quiet: bool) -> N
         )
 
 
-def failure_recorder(tally: Tally) -> Callable[[str, str], None]:
-    """Reports a failure as it happens and keeps it for the run's summary and exit code."""
-
-    def record(path: str, why: str) -> None:
-        print_error(why)
-        tally.fail(path, why)
-
-    return record
-
-
 def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None:
     """The word-level diff and the flags of one document, in the terminal."""
     if outcome.changes:
         title = f"{item.path} → {target} ({len(outcome.changes)} changes)"
         print_word_diff(console, title, pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes))
     print_flags(console, str(item.path), outcome)
-
-
-def report_problems(item: Input, outcome: Outcome, tally: Tally) -> None:
-    """Print a document's problems (a bad directive, a rule that ran too long); each makes the run fail."""
-    for problem in outcome.problems:
-        message = str(replace(problem, where=replace(problem.where, path=str(item.path))))
-        print_error(message)
-        tally.fail(str(item.path), message)

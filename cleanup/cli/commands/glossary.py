@@ -102,7 +102,8 @@ def _run_add(args: argparse.Namespace) -> int:
         raise UsageError("cleanup glossary add: give PREFERRED (an entry) or --names-from DECISIONS, one of them")
     target = Path(args.file or glossary_folder() / "house.yaml")
     text = read_utf8(target) if target.exists() else ""
-    names = _confirmed_names(Path(args.names_from), target) if args.names_from else []
+    others = [(str(f), read_utf8(f)) for f in glossary_files([]) if f.resolve() != target.resolve()]
+    names = _missing_names(Path(args.names_from), [*others, (str(target), text)]) if args.names_from else []
     if args.names_from and not names:
         print(f"{target}: unchanged (no confirmed name is missing from the glossary)")
         return EXIT_OK
@@ -112,8 +113,7 @@ def _run_add(args: argparse.Namespace) -> int:
         )
     except Exception as error:  # ruamel raises many kinds; the file is not a glossary we can edit
         raise UsageError(f"{target}: cannot edit this file ({first_line(error)}); fix it first") from None
-    others = [f for f in glossary_files([]) if f.resolve() != target.resolve()]
-    sources = [(str(f), read_utf8(f)) for f in others] + [(str(target), new_text)]
+    sources = [*others, (str(target), new_text)]
     try:
         load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
     except GlossaryError as error:
@@ -129,18 +129,16 @@ def _run_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _confirmed_names(decisions: Path, target: Path) -> list[str]:
-    """The names a decisions file confirms that no glossary form (of `fix`'s glossary) holds yet."""
+def _missing_names(decisions: Path, sources: list[tuple[str, str]]) -> list[str]:
+    """The names a decisions file confirms that no form of the glossary `sources` hold yet."""
     try:
         confirmed = load_decisions(str(decisions), read_utf8(decisions)).names
     except DecisionsError as error:
         raise UsageError(str(error)) from None
-    paths = [p for p in glossary_files([]) if p.resolve() != target.resolve()]
-    sources = [(str(p), read_utf8(p)) for p in paths] + ([(str(target), read_utf8(target))] if target.exists() else [])
     try:
-        known = {form for term in load_glossary(sources).terms for form in (term.preferred, *term.variants)}
+        known = load_glossary([s for s in sources if s[1]]).forms
     except GlossaryError:
-        known = set()  # the glossary's own problems are reported when the new text is checked
+        known = frozenset()  # the glossary's own problems are reported when the new text is checked
     return [name for name in confirmed if name not in known]
 
 

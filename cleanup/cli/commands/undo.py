@@ -6,14 +6,13 @@ import argparse
 from pathlib import Path
 
 from ...outputs.terminal import Tally
-from ..console import print_error
+from ..console import failure_recorder, print_error
 from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import UndoRefused, history_folder, undo_files
 from ..inputs import find_inputs
 from ..plan import REVIEW_SUFFIXES, real_file, review_path
 from ..settings import load_config
 from ..write import write_atomically
-from .fix import failure_recorder
 
 
 def run_undo(args: argparse.Namespace) -> int:
