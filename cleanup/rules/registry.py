@@ -15,17 +15,18 @@ from .base import Rule
 RULE_MODULES = (spacing, arabic, articles, repetition, paragraphs, quotes, grammar, translation)
 
 
+_DEFINITION = regex.compile(r"^([A-Z][A-Z0-9]*) = ", regex.MULTILINE)
+
+
 def _defined_at(module: ModuleType) -> tuple[Rule, ...]:
     """The module's rules, each with `source` set to `cleanup/rules/<module>.py:<line>`."""
     path = Path(module.__file__ or "")
     text = path.read_text(encoding="utf-8")
+    lines = {m[1]: text.count("\n", 0, m.start()) + 1 for m in _DEFINITION.finditer(text)}
     shown = f"cleanup/rules/{path.name}"
-    found = []
-    for rule in module.RULES:
-        at = regex.search(rf"^{regex.escape(rule.id)} = ", text, regex.MULTILINE)
-        line = text.count("\n", 0, at.start()) + 1 if at else 0
-        found.append(replace(rule, source=f"{shown}:{line}" if line else shown))
-    return tuple(found)
+    return tuple(
+        replace(rule, source=f"{shown}:{lines[rule.id]}" if rule.id in lines else shown) for rule in module.RULES
+    )
 
 
 ALL_RULES: tuple[Rule, ...] = tuple(rule for module in RULE_MODULES for rule in _defined_at(module))
