@@ -1,6 +1,7 @@
 """Fixtures shared by the test modules."""
 
 import shutil
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,31 @@ def archive(tmp_path, monkeypatch):
         (folder / f"article-{number:02}.txt").write_text("".join(lines[number : number + 12]), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+MakeProject = Callable[..., Path]
+
+
+@pytest.fixture
+def make_project(tmp_path, monkeypatch) -> MakeProject:
+    """A function that lays out a project in tmp_path as the working directory, without colour:
+    glossary/<glossary_name> holding `glossary`, an empty seeds/, and `files` (paths from the project)."""
+
+    def make(glossary: str, files: Mapping[str, str | bytes] = {}, glossary_name: str = "house.yaml") -> Path:
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("NO_COLOR", "1")
+        (tmp_path / "glossary").mkdir(exist_ok=True)
+        (tmp_path / "glossary" / glossary_name).write_text(glossary, encoding="utf-8")
+        (tmp_path / "seeds").mkdir(exist_ok=True)
+        for name, data in files.items():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                (tmp_path / name).write_bytes(data)
+            else:
+                (tmp_path / name).write_text(data, encoding="utf-8")
+        return tmp_path
+
+    return make
 
 
 @pytest.fixture(autouse=True)

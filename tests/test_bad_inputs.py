@@ -336,12 +336,8 @@ def test_bad_input(case, tmp_path, monkeypatch, capsys):
     assert not [p for p in tmp_path.rglob("*.tmp")], "no temporary file may be left"
 
 
-def test_interrupted_run_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_bytes(b"Daash\n")
+def test_interrupted_run_leaves_no_partial_file(tmp_path, make_project, monkeypatch, capsys):
+    make_project(GLOSSARY, {"seeds/a.txt": b"Daash\n"})
     calls = []
 
     def interrupted_replace(source, target):
@@ -459,12 +455,8 @@ def _run_quietly(argv: list[str]) -> tuple[int, str]:
     return code, stream.getvalue()
 
 
-def test_empty_file_is_fine(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "empty.txt").write_bytes(b"")
+def test_empty_file_is_fine(tmp_path, make_project):
+    make_project(GLOSSARY, {"seeds/empty.txt": b""})
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert (tmp_path / "corrected" / "empty.txt").read_bytes() == b""
     assert main(["check", "-q"]) == 0
@@ -480,13 +472,8 @@ def test_empty_file_is_fine(tmp_path, monkeypatch):
         ("\u202eevil", "<U+202E>evil"),  # right-to-left override
     ],
 )
-def test_control_characters_in_an_article_are_shown_never_obeyed(tmp_path, monkeypatch, capsys, attack, shown):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text(f"The Daash{attack} attack.\n", encoding="utf-8")
+def test_control_characters_in_an_article_are_shown_never_obeyed(tmp_path, make_project, capsys, attack, shown):
+    make_project(GLOSSARY, {"seeds/a.txt": f"The Daash{attack} attack.\n"})
     assert main(["fix", "--grammar", "none", "--select", "GL"]) == 0
     fixed = capsys.readouterr()
     assert main(["check", "--grammar", "none", "--select", "GL"]) == 1
@@ -499,18 +486,8 @@ def test_control_characters_in_an_article_are_shown_never_obeyed(tmp_path, monke
     ) == f"The ISIS{attack} attack.\n"  # the edition keeps them
 
 
-def _project(tmp_path, monkeypatch, files: dict[str, bytes]) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    for name, data in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_bytes(data)
-
-
-def test_in_place_writes_the_records_first_and_the_input_last(tmp_path, monkeypatch, capsys):
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+def test_in_place_writes_the_records_first_and_the_input_last(tmp_path, make_project, capsys):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n"})
     (tmp_path / "corrected" / "a.txt.diff").mkdir(parents=True)  # the diff cannot be written
     assert main(["fix", "-q", "--grammar", "none", "--in-place"]) == 2
     assert (
@@ -525,8 +502,8 @@ def test_in_place_writes_the_records_first_and_the_input_last(tmp_path, monkeypa
     assert not list(tmp_path.rglob("*.tmp"))
 
 
-def test_a_failed_write_leaves_the_previous_edition_and_its_records_together(tmp_path, monkeypatch, capsys):
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+def test_a_failed_write_leaves_the_previous_edition_and_its_records_together(tmp_path, make_project, capsys):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n"})
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     before = {p.name: p.read_bytes() for p in (tmp_path / "corrected").iterdir()}
     (tmp_path / "seeds" / "a.txt").write_bytes(b"The Daash came back.\n")
@@ -539,8 +516,8 @@ def test_a_failed_write_leaves_the_previous_edition_and_its_records_together(tmp
     assert not list(tmp_path.rglob("*.tmp"))
 
 
-def test_outputs_of_two_inputs_that_would_clash_are_refused(tmp_path, monkeypatch, capsys):
-    _project(tmp_path, monkeypatch, {"seeds/x.txt": b"One.\n", "seeds/x.txt.report.md": b"An article, not a report.\n"})
+def test_outputs_of_two_inputs_that_would_clash_are_refused(tmp_path, make_project, capsys):
+    make_project(GLOSSARY, {"seeds/x.txt": b"One.\n", "seeds/x.txt.report.md": b"An article, not a report.\n"})
     assert main(["fix", "-q", "--grammar", "none"]) == 2
     assert capsys.readouterr().err == (
         "seeds/x.txt.report.md and seeds/x.txt would both be written to corrected/x.txt.report.md; rename one of them\n"
@@ -548,10 +525,9 @@ def test_outputs_of_two_inputs_that_would_clash_are_refused(tmp_path, monkeypatc
     assert not (tmp_path / "corrected").exists()
 
 
-def test_in_place_writes_through_a_symbolic_link_and_never_copies_setuid(tmp_path, monkeypatch):
-    _project(tmp_path, monkeypatch, {"real/a.txt": b"The Daash left.\n"})
+def test_in_place_writes_through_a_symbolic_link_and_never_copies_setuid(tmp_path, make_project):
+    make_project(GLOSSARY, {"real/a.txt": b"The Daash left.\n"})
     (tmp_path / "real" / "a.txt").chmod(0o4755)
-    (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").symlink_to(tmp_path / "real" / "a.txt")
     assert main(["fix", "-q", "--grammar", "none", "--in-place", "seeds/a.txt"]) == 0
     assert (tmp_path / "seeds" / "a.txt").is_symlink()
@@ -560,8 +536,8 @@ def test_in_place_writes_through_a_symbolic_link_and_never_copies_setuid(tmp_pat
 
 
 @pytest.mark.parametrize("codec", ["unicode_escape", "utf-7", "hz", "base64", "rot13"])
-def test_encodings_that_do_not_give_back_the_same_bytes_are_refused(tmp_path, monkeypatch, capsys, codec):
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+def test_encodings_that_do_not_give_back_the_same_bytes_are_refused(tmp_path, make_project, capsys, codec):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n"})
     assert main(["fix", "-q", "--grammar", "none", "--encoding", codec]) == 2
     assert capsys.readouterr().err == (
         f"cleanup: encoding {codec!r} cannot be used: it does not give back the bytes it read; "
@@ -571,16 +547,16 @@ def test_encodings_that_do_not_give_back_the_same_bytes_are_refused(tmp_path, mo
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16", "utf-8-sig", "utf-32-le"])
-def test_a_file_without_a_byte_order_mark_is_written_back_without_one(tmp_path, monkeypatch, codec):
+def test_a_file_without_a_byte_order_mark_is_written_back_without_one(tmp_path, make_project, codec):
     python_codec = {"utf-16": "utf-16-le", "utf-8-sig": "utf-8"}.get(codec, codec)
     original = "The Daash left.\r\nعربي\r\n".encode(python_codec)
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": original})
+    make_project(GLOSSARY, {"seeds/a.txt": original})
     assert main(["fix", "-q", "--grammar", "none", "--encoding", codec]) == 0
     assert (tmp_path / "corrected" / "a.txt").read_bytes() == "The ISIS left.\r\nعربي\r\n".encode(python_codec)
 
 
-def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, monkeypatch, capsys):
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, make_project, capsys):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n"})
     os.mkfifo(tmp_path / "pipe")
     assert main(["fix", "-q", "--grammar", "none", "/dev/zero", "pipe", "seeds/a.txt"]) == 2
     err = capsys.readouterr().err
@@ -589,11 +565,11 @@ def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, monkeypatch, c
     assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The ISIS left.\n"  # the others are still done
 
 
-def test_a_file_over_the_size_cap_fails_alone(tmp_path, monkeypatch, capsys):
+def test_a_file_over_the_size_cap_fails_alone(tmp_path, make_project, monkeypatch, capsys):
     import cleanup.cli.inputs as inputs
 
     monkeypatch.setattr(inputs, "MAX_INPUT_BYTES", 1 << 20)
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n", "seeds/big.txt": b"word " * (1 << 18)})
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n", "seeds/big.txt": b"word " * (1 << 18)})
     assert main(["fix", "-q", "--grammar", "none"]) == 2
     assert "seeds/big.txt: larger than 1 MB; split it into articles\n" in capsys.readouterr().err
     assert sorted(
@@ -601,13 +577,13 @@ def test_a_file_over_the_size_cap_fails_alone(tmp_path, monkeypatch, capsys):
     ) == ["a.txt"]
 
 
-def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path, monkeypatch):
+def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path, make_project):
     import signal
     import subprocess
     import sys
     import time
 
-    _project(tmp_path, monkeypatch, {f"seeds/a{n}.txt": b"The Daash left.\n" * 3000 for n in range(6)})
+    make_project(GLOSSARY, {f"seeds/a{n}.txt": b"The Daash left.\n" * 3000 for n in range(6)})
     run = subprocess.Popen(
         [sys.executable, "-m", "cleanup", "fix", "-q", "--grammar", "none", "--jobs", "1", "--no-cache"]
     )
@@ -624,10 +600,10 @@ def test_a_killed_run_leaves_temporaries_that_the_next_run_removes(tmp_path, mon
     assert left, "the killed run should have left a temporary file to clean up"
 
 
-def test_a_title_repeated_many_times_settles_in_one_fix(tmp_path, monkeypatch):
+def test_a_title_repeated_many_times_settles_in_one_fix(tmp_path, make_project):
     import shutil
 
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The title\n\n" * 14 + b"The Daash text.\n"})
+    make_project(GLOSSARY, {"seeds/a.txt": b"The title\n\n" * 14 + b"The Daash text.\n"})
     shutil.copy(
         Path(__file__).resolve().parent.parent / "glossary" / "rules.yaml", tmp_path / "glossary" / "rules.yaml"
     )
@@ -657,8 +633,8 @@ def _run_with_folder_mode(folder: Path, mode: int, *args: str) -> subprocess.Com
 
 
 @pytest.mark.parametrize("command", ["fix", "check"])
-def test_an_unreadable_subfolder_is_reported_and_the_rest_processed(tmp_path, monkeypatch, command):
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n", "seeds/locked/b.txt": b"The Daash left.\n"})
+def test_an_unreadable_subfolder_is_reported_and_the_rest_processed(tmp_path, make_project, command):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n", "seeds/locked/b.txt": b"The Daash left.\n"})
     run = _run_with_folder_mode(tmp_path / "seeds" / "locked", 0, command, "--grammar", "none", "--no-cache")
     assert run.returncode == 2
     assert "seeds/locked: cannot read this folder (Permission denied); its articles were not processed\n" in run.stderr
@@ -668,8 +644,8 @@ def test_an_unreadable_subfolder_is_reported_and_the_rest_processed(tmp_path, mo
         assert not (tmp_path / "corrected" / "locked").exists()
 
 
-def test_an_unreadable_folder_given_says_so(tmp_path, monkeypatch):
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+def test_an_unreadable_folder_given_says_so(tmp_path, make_project):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n"})
     run = _run_with_folder_mode(tmp_path / "seeds", 0, "fix", "--grammar", "none")
     assert (run.returncode, run.stderr) == (
         2,
@@ -677,8 +653,8 @@ def test_an_unreadable_folder_given_says_so(tmp_path, monkeypatch):
     )
 
 
-def test_in_place_into_a_read_only_folder_names_that_folder_and_changes_nothing(tmp_path, monkeypatch):
-    _project(tmp_path, monkeypatch, {"seeds/a.txt": b"The Daash left.\n"})
+def test_in_place_into_a_read_only_folder_names_that_folder_and_changes_nothing(tmp_path, make_project):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n"})
     run = _run_with_folder_mode(tmp_path / "seeds", 0o555, "fix", "-q", "--in-place", "--grammar", "none", "--no-cache")
     assert run.returncode == 2
     assert run.stderr.startswith(

@@ -31,15 +31,8 @@ class Planted:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    for name, text in ARTICLES.items():
-        (tmp_path / "seeds" / name).write_text(text, encoding="utf-8")
-    return tmp_path
+def project(make_project):
+    return make_project(GLOSSARY, {f"seeds/{name}": text for name, text in ARTICLES.items()})
 
 
 def cache_entries() -> list[Path]:

@@ -23,14 +23,9 @@ terms:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(make_project):
     """A folder laid out like the project: seeds/ and glossary/, as the working directory."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+    return make_project(GLOSSARY)
 
 
 def write(path: Path, data: bytes) -> Path:

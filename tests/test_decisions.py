@@ -12,7 +12,8 @@ from cleanup.glossary.loader import load_glossary
 from cleanup.model import Decision, Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 
-GLOSSARY = load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")])
+ISIS_GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n"
+GLOSSARY = load_glossary([("g.yaml", ISIS_GLOSSARY)])
 SETTINGS = Settings(GLOSSARY, ALL_RULES)
 TEXT = "The Daash cell left. Later the Daash cell came back , and fought.\n"
 
@@ -79,15 +80,8 @@ def test_bad_decisions_files_name_the_place(text, message):
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "g.yaml").write_text(
-        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8"
-    )
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text(TEXT, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(make_project):
+    return make_project(ISIS_GLOSSARY, {"seeds/a.txt": TEXT})
 
 
 DECISIONS = """\
@@ -187,15 +181,8 @@ def test_unknown_keys_and_control_characters_in_a_decisions_file_are_named(tmp_p
     )
 
 
-def test_decisions_made_on_another_article_are_refused_unless_forced(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(
-        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n", encoding="utf-8"
-    )
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text("The Daash cell.\n", encoding="utf-8")
-    (tmp_path / "seeds" / "b.txt").write_text("The Daash cell.\n", encoding="utf-8")
+def test_decisions_made_on_another_article_are_refused_unless_forced(tmp_path, make_project, capsys):
+    make_project(ISIS_GLOSSARY, {"seeds/a.txt": "The Daash cell.\n", "seeds/b.txt": "The Daash cell.\n"})
     made_on_a = (
         'article: "seeds/a.txt"\narticle_sha256: "0000"\ndecisions:\n'
         '  - {rule: "GL:ISIS", before: Daash, after: ISIS, context_before: "The ", context_after: " cell.", decision: reject}\n'

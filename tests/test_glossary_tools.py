@@ -30,11 +30,8 @@ names:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(COMMENTED, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(make_project):
+    return make_project(COMMENTED)
 
 
 def only_insertions(old: str, new: str) -> list[str]:

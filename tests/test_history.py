@@ -12,13 +12,8 @@ GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: D
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    return tmp_path
+def project(make_project):
+    return make_project(GLOSSARY)
 
 
 def fix_in_place() -> int:

@@ -18,13 +18,8 @@ names: [Mosul]
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+def project(make_project):
+    return make_project(GLOSSARY)
 
 
 def flags_of(project, text: str, *options: str) -> list[dict]:

@@ -16,6 +16,7 @@ from cleanup.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
+ISIS_AND_RASOOL = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n"
 REJECTED_RULE = "GL:Rasool"
 
 
@@ -122,20 +123,13 @@ def test_review_page_decisions_round_trip(project, tmp_path_factory):
     assert {c["rule"] for c in unreviewed} == {"GL:Defence"}  # only the new entry's changes await review
 
 
-def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path, monkeypatch, tmp_path_factory):
+def test_download_keeps_astral_characters_combining_marks_and_controls(tmp_path, make_project, tmp_path_factory):
     """Offsets are code points: emoji, 𝐃, flags and combining marks before a change must not shift it,
     and a control character in the context must give decisions that `cleanup fix` reads."""
     from playwright.sync_api import sync_playwright
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(
-        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "seeds").mkdir()
     article = "😀 𝐃 🇸🇾 e\u0301 The Daash attack\x7f, said Rasul 👍🏽 and the Daash cell.\n"
-    (tmp_path / "seeds" / "a.txt").write_text(article, encoding="utf-8")
+    make_project(ISIS_AND_RASOOL, {"seeds/a.txt": article})
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     downloads = tmp_path_factory.mktemp("downloads")
     with sync_playwright() as playwright:
@@ -168,18 +162,11 @@ ARTICLE = "The Daash attack , said Rasul.\r\nSecond line with Daash.\r\n"
     ],
 )
 def test_downloaded_text_is_the_bytes_fix_writes_and_pending_changes_are_asked_about(
-    tmp_path, monkeypatch, name, data, options
+    tmp_path, make_project, name, data, options
 ):
     from playwright.sync_api import sync_playwright
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(
-        "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / name).write_bytes(data)
+    make_project(ISIS_AND_RASOOL, {f"seeds/{name}": data})
     assert main(["fix", "-q", "--grammar", "none", *options]) == 0
     written = (tmp_path / "corrected" / name).read_bytes()
     downloads: dict[str, bytes] = {}
@@ -202,14 +189,11 @@ def test_downloaded_text_is_the_bytes_fix_writes_and_pending_changes_are_asked_a
     assert downloads["#pending-reject"] == data  # nothing applied: the article as it was
 
 
-def test_flags_read_inline_can_be_visited_hidden_and_a_name_goes_to_the_glossary(tmp_path, monkeypatch, capsys):
+def test_flags_read_inline_can_be_visited_hidden_and_a_name_goes_to_the_glossary(tmp_path, make_project, capsys):
     from playwright.sync_api import sync_playwright
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "glossary").mkdir()
+    make_project("terms:\n  - preferred: ISIS\n    variants: [Daash]  # keep this comment\n")
     house = tmp_path / "glossary" / "house.yaml"
-    house.write_text("terms:\n  - preferred: ISIS\n    variants: [Daash]  # keep this comment\n", encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text(
         "Yesterday the spokesman Qutaybah Zubaydi said the Daash cell , moved.\n\nThe army army moved.\n",
         encoding="utf-8",

@@ -11,12 +11,8 @@ GLOSSARY = "terms:\n  - preferred: SDF\n    variants: [Qasad]\n  - preferred: IS
 
 
 @pytest.fixture
-def fix_text(tmp_path, monkeypatch):
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
+def fix_text(tmp_path, make_project):
+    make_project(GLOSSARY)
 
     def run(text: str, name: str = "a.txt", *options: str) -> str:
         (tmp_path / "seeds" / name).write_text(text, encoding="utf-8")

@@ -22,14 +22,9 @@ terms:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(make_project):
     """A folder laid out like the project (seeds/, glossary/house.yaml) as the working directory."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "glossary" / "house.yaml").write_text(HOUSE, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+    return make_project(HOUSE)
 
 
 def article(*names: str) -> str:
