@@ -1,10 +1,12 @@
-"""What the benchmarks share: generated glossaries and corpora (romanized names in English-like prose)
-and a best-of-N timer."""
+"""What the benchmarks share: generated glossaries and corpora (romanized names in English-like prose),
+a best-of-N timer for a function, and a timer for a whole command (wall time and peak memory)."""
 
 from __future__ import annotations
 
 import random
+import subprocess
 import time
+from pathlib import Path
 
 from cleanup.glossary.terms import Term
 
@@ -74,3 +76,22 @@ def best_time(action, repeat: int) -> float:
         action()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def timed(command: list[str], cwd: Path, timeout: float, env: dict | None = None) -> tuple[float | None, float | None]:
+    """Wall seconds and peak memory (MB, from GNU time) of a whole command; (None, None) on a timeout."""
+    report = cwd / ".time"
+    start = time.perf_counter()
+    try:
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=timeout,
+            env=env,
+        )
+    except subprocess.TimeoutExpired:
+        return None, None
+    seconds = time.perf_counter() - start
+    return seconds, int(report.read_text().split()[-1]) / 1024

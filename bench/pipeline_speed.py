@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import platform
-import time
 from pathlib import Path
+
+from corpus import best_time
 
 from cleanup.checkers.harper import HarperChecker, known_words
 from cleanup.fix import fix
@@ -20,16 +21,6 @@ from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def best_time(action, repeat: int) -> float:
-    """The fastest of `repeat` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def _unique_copy(text: str, copy: int) -> str:

@@ -12,7 +12,6 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from importlib import metadata
 from pathlib import Path
 
 import platformdirs
@@ -33,6 +32,8 @@ def fingerprint(parts: Iterable[object]) -> str:
         digest.update(repr(part).encode("utf-8") + b"\0")
     for source in sorted(PACKAGE.rglob("*.py")):  # every module, in subpackages too, with its place
         digest.update(source.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0" + source.read_bytes())
+    from importlib import metadata  # here: importing it costs a plain run more than the rest of its start-up
+
     for package in ("harper-py", "language-tool-python", "regex", "markdown-it-py"):
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())

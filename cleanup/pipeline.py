@@ -49,16 +49,19 @@ class _Run:
     markdown: bool
     context: Context
     problems: list[Problem] = field(default_factory=list)
-    _text: str | None = None
-    _directives: Directives | None = None
-    _quotations: list[tuple[int, int]] = field(default_factory=list)
+    # The original's and the latest text's directives and quotations: each text is read once.
+    _read: list[tuple[str, Directives, list[tuple[int, int]]]] = field(default_factory=list)
 
     def directives(self, text: str) -> Directives:
-        if self._text is not text:
-            self._text, self._directives = text, directives(text, self.markdown)
-            self._quotations = sorted(quotation_spans(text, self.markdown))
-        assert self._directives is not None
-        return self._directives
+        return self._reading(text)[1]
+
+    def _reading(self, text: str) -> tuple[str, Directives, list[tuple[int, int]]]:
+        for reading in self._read:
+            if reading[0] is text:
+                return reading
+        reading = (text, directives(text, self.markdown), sorted(quotation_spans(text, self.markdown)))
+        self._read[1:] = [reading]  # the first is the original's, asked for again at the end
+        return reading
 
     def allows(self, text: str, rule: str, start: int, end: int) -> bool:
         """Whether a finding of `rule` at [start, end) may stand: not protected, ignored or disabled."""
@@ -69,10 +72,11 @@ class _Run:
             and not is_ignored(found, rule, start)
         )
 
-    def in_quotation(self, start: int, end: int) -> bool:
-        """Whether [start, end) lies inside one quotation (quotations are sorted and do not overlap)."""
-        index = bisect.bisect_right(self._quotations, (start, float("inf"))) - 1
-        return index >= 0 and end <= self._quotations[index][1]
+    def in_quotation(self, text: str, start: int, end: int) -> bool:
+        """Whether [start, end) of `text` lies inside one quotation (sorted, never overlapping)."""
+        quotations = self._reading(text)[2]
+        index = bisect.bisect_right(quotations, (start, float("inf"))) - 1
+        return index >= 0 and end <= quotations[index][1]
 
 
 def process(
@@ -150,7 +154,7 @@ def _glossary_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
         for edit in run.settings.glossary.matcher.edits(text):
             if not run.allows(text, edit.rule, edit.start, edit.end) or fold(text[edit.start : edit.end]) in allowed:
                 continue
-            if run.in_quotation(edit.start, edit.end):
+            if run.in_quotation(text, edit.start, edit.end):
                 if run.settings.quotations == "keep":
                     continue
                 edit = replace(edit, reason=edit.reason + INSIDE_QUOTATION)
@@ -212,7 +216,7 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
             if flag.category.lower() not in wanted or len(flag.suggestions) != 1:
                 continue
             if flag.category in SPELLING_CATEGORIES and (
-                run.in_quotation(flag.start, flag.end) or not respellable(text[flag.start : flag.end])
+                run.in_quotation(text, flag.start, flag.end) or not respellable(text[flag.start : flag.end])
             ):
                 continue  # a speaker's words, a slogan, a capitalised word that may be a name: never respelled
             yield Edit(flag.start, flag.end, flag.suggestions[0], flag.rule, flag.message, Safety.UNSAFE)

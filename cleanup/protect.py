@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
-from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .model import LineIndex, Location, Problem, line_bounds
 from .yamlread import YAML_ERRORS, YamlMap, load_yaml, yaml_problem
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 Span = tuple[int, int]
 
@@ -18,11 +23,23 @@ URL = regex.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+?(?=[.,;:!?)\]’'”]*(?:\s|\Z|[<>\"“”]))", regex.IGNORECASE
 )
 EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_DOMAINS = "com|org|net|gov|edu|int|info|io|uk|us|eu|sy|iq|tr|ir|lb|jo|sa|qa|ae|eg"
 DOMAIN = regex.compile(
-    r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|info|io|uk|us|eu|sy|iq|tr|ir|lb|jo|sa|qa|ae|eg)\b"
+    rf"\b[\w\-]+(?:\.[\w\-]+)*\.(?:{_DOMAINS})\b"
     r"(?:/[^\s<>\"“”]*[^\s<>\"“”.,;:!?)’'])?",
     regex.IGNORECASE,
 )
+# What every URL, e-mail address and domain contains: a cheap scan for it finds where the full patterns
+# need to run, the stretch of non-space text around each hit (none of them spans a space).
+# (Each hint starts with a literal, which `re` finds fast; an alternation of them would be slow.)
+_ADDRESS_HINTS = (
+    (URL, re.compile("://")),
+    (URL, re.compile(r"\.(?<=[wW]{3}\.)")),
+    (EMAIL, re.compile("@")),
+    (DOMAIN, re.compile(rf"\.(?:{_DOMAINS})", re.IGNORECASE)),
+)
+_SPACE = regex.compile(r"\s")
+_SPACE_BEFORE = regex.compile(r"(?r)\s")
 HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 DIRECTIVE = regex.compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", regex.DOTALL)
 FRONT_MATTER = regex.compile(
@@ -41,7 +58,6 @@ MARKDOWN_INLINE = regex.compile(
 REFERENCE_TEXT = regex.compile(r"(?<![\]\\])\[(?P<label>[^\[\]\n]+)\](?:\[\])?(?![\[(:])")
 _GLUING_SPACE = regex.compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
 _BACKTICKS = regex.compile(r"(?<!\\)`+")
-_MARKDOWN = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
 _UNTOUCHED_BLOCKS = {"front_matter", "code_block", "fence", "html_block"}
 
 
@@ -85,8 +101,24 @@ def directives(text: str, markdown: bool) -> Directives:
 
 def _plain_spans(text: str) -> list[Span]:
     """URLs, e-mail addresses and domains, and HTML comments."""
-    found = [_with_gluing_space(text, m.start(), m.end()) for p in (URL, EMAIL, DOMAIN) for m in p.finditer(text)]
+    found = [
+        _with_gluing_space(text, m.start(), m.end())
+        for pattern, hint in _ADDRESS_HINTS
+        for m in _matches_around(text, pattern, hint)
+    ]
     return found + [m.span() for m in HTML_COMMENT.finditer(text)]
+
+
+def _matches_around(text: str, pattern: regex.Pattern, hint: re.Pattern) -> Iterator[regex.Match]:
+    """`pattern`'s matches in `text`, looked for only in the runs of non-space text that hold a `hint`."""
+    searched = 0
+    for found in hint.finditer(text):
+        if found.start() < searched:
+            continue
+        before = _SPACE_BEFORE.search(text, searched, found.start())
+        after = _SPACE.search(text, found.end())
+        start, searched = (before.end() if before else searched), (after.start() if after else len(text))
+        yield from pattern.finditer(text, start, searched)
 
 
 def _with_gluing_space(text: str, start: int, end: int) -> Span:
@@ -180,7 +212,7 @@ def _markdown_spans(text: str, lines: LineIndex) -> list[Span]:
     spans: list[Span] = []
     covered = [False] * len(lines.starts)
     env: dict = {}
-    tokens = _MARKDOWN.parse(text, env)
+    tokens = _markdown_parser().parse(text, env)
     labels = {_label(label) for label in env.get("references", {})}
     for token in tokens:
         if token.map is None:
@@ -198,6 +230,15 @@ def _markdown_spans(text: str, lines: LineIndex) -> list[Span]:
         if not claimed and text[starts[line] : starts[line + 1]].strip():
             spans.append((starts[line], starts[line + 1]))
     return spans
+
+
+@functools.cache
+def _markdown_parser() -> MarkdownIt:
+    """The CommonMark parser, built (and markdown-it imported) on the first Markdown document only."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
 
 
 def _inline_spans(text: str, start: int, end: int, labels: set[str]) -> list[Span]:

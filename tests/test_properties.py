@@ -11,11 +11,14 @@ from hypothesis import strategies as st
 
 from cleanup.checkers.harper import HarperChecker
 from cleanup.glossary.loader import load_glossary
+from cleanup.glossary.terms import TOKEN
 from cleanup.model import Document, SpanSet
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, process
-from cleanup.protect import directives, is_protected
+from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
+from cleanup.rules.base import Context
+from cleanup.rules.repetition import _REPEATED_ITEM, _item_matches
 
 PIECES = [
     # words, names and glossary variants
@@ -107,6 +110,7 @@ ENTRIES = [
     ("Syrian Democratic Forces", ["Syrian Democratic forces"]),
     ("sleeper cells", ["sleeping cells"]),
     ("Mosul", []),
+    ("Raqqa", ["RAQQA", "Raqa"]),
 ]
 SYLLABLES = ["ba", "da", "ka", "ra", "su", "ti", "mo"]
 
@@ -241,3 +245,37 @@ def test_span_set_overlap_agrees_with_comparing_every_span(spans, probe):
     start, end = probe
     expected = any(start < e and s < end or (start, end) == (s, e) for s, e in spans)
     assert SpanSet(spans).overlaps(start, end) == expected
+
+
+# The fast paths below must find exactly what the exhaustive definition finds. Their texts add what
+# trips a fast scan: letters that fold to two (ß), decomposed accents, "other numbers" next to a word
+# (footnote ², ½: word characters to `re`, not to TOKEN), unusual joiners, and addresses.
+SCAN_PIECES = [*PIECES, "Raqqa", "RAQQA", "ß", "STRASSE", "Daash²", "½Rasul", "x‐Qasad", "y_Daash", "Daash`s"]
+SCAN_PIECES += ["Da’ash’s", "SDF, SDF", "y_SDF, SDF", "Daash`ISIS, ISIS", "Qasad (Qasad)", "ISIS, ISIS and"]
+SCAN_PIECES += ["https://www.Example.COM/x?a=1", "WWW.a.iq", "a.b+c@d.sy ,e"]
+scan_texts = st.lists(st.sampled_from(SCAN_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(scan_texts, glossaries)
+def test_the_glossary_scan_finds_every_match_trying_every_word_finds(text, glossary_text):
+    matcher = load_glossary([("g.yaml", glossary_text)]).matcher
+    every_word = [token.start() for token in TOKEN.finditer(text)]
+    assert list(matcher.edits(text)) == list(matcher._edits_at(text, every_word))
+
+
+@settings(max_examples=400, deadline=None)
+@given(scan_texts, st.lists(st.sampled_from(ENTRIES), max_size=len(ENTRIES)))
+def test_repeated_items_are_found_where_an_overlapped_search_finds_them(text, entries):
+    forms = frozenset(preferred for preferred, _ in entries)
+    context = Context(normalized_forms=forms)
+    everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
+    assert [m.span() for m in _item_matches(text, context) if m["item"] in forms] == everywhere
+
+
+@settings(max_examples=400, deadline=None)
+@given(scan_texts)
+def test_addresses_are_found_as_the_full_patterns_find_them_everywhere(text):
+    full = {m.span() for pattern in (URL, EMAIL, DOMAIN) for m in pattern.finditer(text)}
+    hinted = {m.span() for pattern, hint in _ADDRESS_HINTS for m in _matches_around(text, pattern, hint)}
+    assert hinted == full

@@ -6,8 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,6 +151,8 @@ def results(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Result
 
 def _run_pool(settings: Settings, tasks: list[Task], indices: list[int], results: dict[int, Result], jobs: int) -> bool:
     """Run the tasks at `indices` in worker processes, filling `results`; whether a worker died."""
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor  # a one-file run needs no pool
+
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(indices)), initializer=_start_worker, initargs=(settings,)
     ) as pool:
@@ -167,6 +167,8 @@ def _run_pool(settings: Settings, tasks: list[Task], indices: list[int], results
 
 def _isolated(settings: Settings, task: Task) -> tuple[Result, bool]:
     """One task in a worker of its own, retried once in a fresh one if the worker dies; (result, died)."""
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
     for _ in range(2):
         with ProcessPoolExecutor(max_workers=1, initializer=_start_worker, initargs=(settings,)) as pool:
             try:

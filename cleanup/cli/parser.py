@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+from collections.abc import Callable
 
 import regex
 
@@ -12,15 +14,9 @@ from ..checkers.harper import DIALECTS
 from ..checkers.languagetool import URL_VARIABLE
 from ..config import GRAMMAR_BACKENDS
 from ..outputs.formats import FORMATS
-from .commands.check import run_check
-from .commands.diff import run_diff
-from .commands.fix import run_fix
-from .commands.glossary import add_commands as add_glossary_commands
-from .commands.rules import run_rules
-from .commands.undo import run_undo
 from .inputs import DEFAULT_INPUT
 from .plan import DEFAULT_OUT
-from .settings import DEFAULT_GLOSSARY_DIR
+from .project import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
 
 DESCRIPTION = """\
 Normalize terms in translated articles with the house glossary and write a corrected edition
@@ -57,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rewrite the input files themselves; the diff, change log and report still go to the output folder",
     )
-    fix.set_defaults(handler=run_fix)
+    fix.set_defaults(handler=_lazy("fix", "run_fix"))
 
     check = commands.add_parser(
         "check", help="report what fix would change and what it flags, write nothing; exit 1 if anything would change"
@@ -70,13 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a fix is pending (error, the default), also when something is flagged (warning), or never",
     )
-    check.set_defaults(handler=run_check)
+    check.set_defaults(handler=_lazy("check", "run_check"))
 
     diff = commands.add_parser("diff", help="word-level diff of any two text files")
     diff.add_argument("a", metavar="A")
     diff.add_argument("b", metavar="B")
     diff.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
-    diff.set_defaults(handler=run_diff)
+    diff.set_defaults(handler=_lazy("diff", "run_diff"))
 
     undo = commands.add_parser("undo", help="restore articles as they were before the last `fix --in-place` run")
     undo.add_argument(
@@ -86,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="DIR", help=f"the output folder fix wrote its records to (default: {DEFAULT_OUT}/)"
     )
     undo.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
-    undo.set_defaults(handler=run_undo)
+    undo.set_defaults(handler=_lazy("undo", "run_undo"))
 
     rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
     rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
@@ -97,10 +93,73 @@ def build_parser() -> argparse.ArgumentParser:
         help="markdown: the README's tables of built-in rules (house-style rules, then grammar checks)",
     )
     _add_settings(rules)
-    rules.set_defaults(handler=run_rules)
+    rules.set_defaults(handler=_lazy("rules", "run_rules"))
 
-    add_glossary_commands(commands)
+    _add_glossary_commands(commands)
     return parser
+
+
+def _add_glossary_commands(commands: argparse._SubParsersAction) -> None:
+    """Register `cleanup glossary …` on the main parser."""
+    glossary = commands.add_parser("glossary", help="check, extend and grow the glossary (see `cleanup glossary -h`)")
+    tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
+    glossary.set_defaults(subcommands=tools.choices)
+
+    check = tools.add_parser("check", help="validate glossary files, run their examples, and warn about weak entries")
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", help=f"glossary files (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)"
+    )
+    check.set_defaults(handler=_lazy("glossary", "run_check"))
+
+    add = tools.add_parser(
+        "add", help="add an entry, variants to an entry, or names confirmed in review, keeping comments and order"
+    )
+    add.add_argument("preferred", nargs="?", metavar="PREFERRED")
+    add.add_argument("--variant", action="append", default=[], metavar="V", help="a variant; repeat for several")
+    add.add_argument("--note", metavar="TEXT", help="why (shown to editors with each change)")
+    add.add_argument("--file", metavar="FILE", help=f"the file to change (default: {DEFAULT_GLOSSARY_DIR}/house.yaml)")
+    add.add_argument(
+        "--names-from",
+        metavar="DECISIONS",
+        help="add the names a review decisions file confirms to the glossary's names:",
+    )
+    add.set_defaults(handler=_lazy("glossary", "run_add"))
+
+    schema_parser = tools.add_parser("schema", help="print the JSON Schema of glossary files")
+    schema_parser.set_defaults(handler=_lazy("glossary", "run_schema"))
+
+    names = tools.add_parser(
+        "names", help="list the names an archive uses that the glossary does not know, by frequency"
+    )
+    names.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
+    names.add_argument(
+        "--glossary", action="append", metavar="FILE", help="glossary whose forms count as known (default: as `fix`)"
+    )
+    names.add_argument("--yaml", action="store_true", help="print them ready to paste under `names:`")
+    names.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N names (default: 100)")
+    names.set_defaults(handler=_lazy("glossary", "run_names"))
+
+    found = tools.add_parser("suggest", help="propose entries for names spelled more than one way")
+    found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
+    found.add_argument(
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help=f"glossary whose entries count as covered; repeat for several (default: as `fix`, "
+        f"{DEFAULT_GLOSSARY_DIR}/*.yaml)",
+    )
+    found.add_argument("--yaml", action="store_true", help="print ready-to-paste glossary YAML instead of a table")
+    found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
+    found.set_defaults(handler=_lazy("glossary", "run_suggest"))
+
+
+def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
+    """A command's handler, imported only when that command runs: start-up loads what the command uses."""
+
+    def handler(args: argparse.Namespace) -> int:
+        return getattr(importlib.import_module(f"{__package__}.commands.{module}"), function)(args)
+
+    return handler
 
 
 def _add_common(command: argparse.ArgumentParser) -> None:

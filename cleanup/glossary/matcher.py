@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import functools
-import itertools
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import regex
 
 from ..model import Edit, Safety
 from ..text import HYPHENS, starts_sentence
-from .terms import FOLD_TABLE, HORIZONTAL_SPACE, TOKEN, Term, fold, fold_keep_case, word_key
+from .scan import Triggers, match_starts
+from .terms import ENDINGS, HORIZONTAL_SPACE, TOKEN, Term, fold, fold_keep_case, word_key
 from .usage import Contexts, is_mention, used_as_name
-
-# Endings that keep a variant recognisable: possessive ('s in any apostrophe) and plural s.
-_ENDINGS = ("'s", "s")
-_FOLD_SLICE = 1 << 16  # characters folded at a time
 
 
 @dataclass(frozen=True)
@@ -31,7 +26,8 @@ class _Target:
 class Matcher:
     """All terms compiled into hash tables keyed by folded word n-grams.
 
-    The text is tokenized once; each word costs one table look-up whatever the glossary size.
+    A scan of the folded text finds the words that begin entries; only there does Python look words
+    up, one table look-up each whatever the glossary size.
     """
 
     def __init__(self, terms: Sequence[Term]) -> None:
@@ -47,6 +43,14 @@ class Matcher:
                 self._contexts[term] = Contexts(term.unless, term.variants, TOKEN, fold)
         for term in terms:  # after every written form, so a derived form never displaces one
             self._add_singulars(term)
+        case_only = {key.split(" ")[0].casefold() for key in self._exact}  # begin a variant that differs in case
+        self._triggers = Triggers(word for word in self._longest if word in case_only or not self._inert(word))
+
+    def _inert(self, word: str) -> bool:
+        """Whether a word can begin no edit but as a case-only variant: it is a one-word preferred form and
+        begins nothing else (one word is never under-capitalised), so the scan need not stop at it."""
+        target = self._folded.get(word)
+        return self._longest[word] == 1 and target is not None and target.is_preferred
 
     def _add(self, phrase: str, target: _Target) -> None:
         key = word_key(phrase)
@@ -73,36 +77,37 @@ class Matcher:
 
     def edits(self, text: str) -> Iterator[Edit]:
         """Edits that replace every variant in `text` by its preferred form, leftmost-longest first."""
-        folded = _fold_in_place(text)
-        tokens = TOKEN.finditer(text)
-        ahead: list[regex.Match] = []  # words read ahead while trying a multi-word entry
-        while True:
-            token = ahead.pop(0) if ahead else next(tokens, None)
-            if token is None:
-                return
-            key = folded[token.start() : token.end()] if folded is not None else fold(token.group())
-            longest = self._longest.get(key) or self._stem_longest(key)
-            found = None
-            if longest:
-                ahead.extend(itertools.islice(tokens, max(0, longest - 1 - len(ahead))))
-                window = [token, *ahead[: longest - 1]]
-                found = self._longest_match(text, window, _phrase_width(text, window))
-            if found is not None:
-                used, start, end, target = found
-                del ahead[: used - 1]
-                edit = self._edit(target, text, start, end)
-            elif "-" in key:
-                edit = self._compound_edit(text, token)  # rare: most words hold no hyphen
-            else:
-                continue
+        return self._edits_at(text, match_starts(text, self._triggers))
+
+    def _edits_at(self, text: str, starts: Iterable[int]) -> Iterator[Edit]:
+        """The edits of matches beginning at the tokens at `starts` (sorted; every token would do)."""
+        resume = 0
+        for start in starts:
+            if start < resume:
+                continue  # inside words an earlier match used
+            resume, edit = self._match_at(text, TOKEN.match(text, start))
             if edit is not None:
                 yield edit
+
+    def _match_at(self, text: str, token: regex.Match) -> tuple[int, Edit | None]:
+        """Where the words tried from `token` end, and the edit they make (None: no entry matched there)."""
+        key = fold(token.group())
+        longest = self._longest.get(key) or self._stem_longest(key)
+        if longest:
+            window = _phrase(text, token, longest)
+            found = self._longest_match(text, window, len(window))
+            if found is not None:
+                used, start, end, target = found
+                return window[used - 1].end(), self._edit(target, text, start, end)
+        if "-" in key:
+            return token.end(), self._compound_edit(text, token)  # rare: most words hold no hyphen
+        return token.end(), None
 
     def _stem_longest(self, key: str) -> int:
         """Like the `_longest` table, for a word carrying a possessive or plural ending."""
         if not key.endswith("s"):
             return 0
-        return max((self._longest.get(key[: -len(e)], 0) for e in _ENDINGS if key.endswith(e)), default=0)
+        return max((self._longest.get(key[: -len(e)], 0) for e in ENDINGS if key.endswith(e)), default=0)
 
     def _longest_match(self, text: str, tokens: list[regex.Match], width: int):
         """The longest entry starting at tokens[0]: (words used, start, end, target) or None."""
@@ -184,30 +189,23 @@ def singular_phrase(phrase: str) -> str | None:
     return " ".join([*words[:-1], singular])
 
 
-def _fold_in_place(text: str) -> str | None:
-    """`fold(text)` when folding keeps every character at its offset (nearly always), else None."""
-    if not unicodedata.is_normalized("NFC", text):
-        return None
-    # In slices: casefold() of one large string briefly needs about seven times its size.
-    folded = "".join(
-        text[start : start + _FOLD_SLICE].translate(FOLD_TABLE).casefold() for start in range(0, len(text), _FOLD_SLICE)
-    )
-    return folded if len(folded) == len(text) else None
-
-
-def _phrase_width(text: str, tokens: list[regex.Match]) -> int:
-    """How many of `tokens` follow each other with only spaces or tabs between them."""
-    width = 1
-    while width < len(tokens) and HORIZONTAL_SPACE.fullmatch(text, tokens[width - 1].end(), tokens[width].start()):
-        width += 1
-    return width
+def _phrase(text: str, token: regex.Match, most: int) -> list[regex.Match]:
+    """`token` and the words after it separated by spaces or tabs only, `most` words at the most."""
+    words = [token]
+    while len(words) < most:
+        space = HORIZONTAL_SPACE.match(text, words[-1].end())
+        word = TOKEN.match(text, space.end()) if space else None
+        if word is None:
+            break
+        words.append(word)
+    return words
 
 
 def _stem_ends(token: regex.Match) -> Iterator[int]:
     """End offsets to try for the last word: the whole word, then without a possessive or plural ending."""
     yield token.end()
     folded = fold(token.group())
-    for ending in _ENDINGS:
+    for ending in ENDINGS:
         if folded.endswith(ending) and len(folded) > len(ending):
             yield token.end() - len(ending)
 

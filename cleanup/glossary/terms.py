@@ -16,6 +16,8 @@ HORIZONTAL_SPACE = regex.compile(r"[^\S\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 TOKEN = regex.compile(rf"\w+(?:[{regex.escape(APOSTROPHES + HYPHENS)}]\w+)*")
 
 
+# Endings that keep a variant recognisable: possessive ('s in any apostrophe, once folded) and plural s.
+ENDINGS = ("'s", "s")
 FOLD_TABLE = str.maketrans({**{a: "'" for a in APOSTROPHES}, **{h: "-" for h in HYPHENS}})
 
 

@@ -35,12 +35,17 @@ def _pieces(value: Any, indent: int | None, level: int) -> Iterator[str]:
 
 def _text(value: Any, indent: int | None, level: int) -> str:
     """A small value encoded whole (one string, no generators: most of a change log is these)."""
-    if isinstance(value, dict):
-        items = [_encode(key) + ": " + _text(item, indent, level + 1) for key, item in value.items()]
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is dict:
+        items = [_string(key) + ": " + _text(item, indent, level + 1) for key, item in value.items()]
         return _join("{", "}", items, indent, level)
-    if isinstance(value, (list, tuple, Iterator)):
+    if kind is list or kind is tuple or isinstance(value, Iterator):
         return _join("[", "]", [_text(item, indent, level + 1) for item in value], indent, level)
-    return _encode(value)
+    if kind is int:
+        return int.__repr__(value)
+    return _CONSTANTS[value] if value is None or kind is bool else _encode(value)
 
 
 def _gaps(indent: int | None, level: int) -> tuple[str, str, str]:
@@ -81,3 +86,7 @@ def _member(item: tuple[str, Any], indent: int | None, level: int) -> Iterator[s
 
 _NOTHING = object()
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+# What json.dumps(ensure_ascii=False) writes for the commonest values, without its per-call overhead:
+# its own C string encoder, and the three constants.
+_string = json.encoder.encode_basestring
+_CONSTANTS = {None: "null", True: "true", False: "false"}

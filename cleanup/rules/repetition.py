@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
 
+from ..glossary.scan import Triggers, match_starts
+from ..glossary.terms import TOKEN, fold
 from ..model import Edit
 from ..text import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
@@ -167,10 +170,34 @@ _REPEATED_ITEM = regex.compile(
 _LIST_BEFORE = regex.compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
 
 
+_ITEM_START = regex.compile(rf"{NOT_IN_WORD}\p{{L}}")
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(forms: frozenset[str]) -> Triggers:
+    """The first words of `forms`, for the glossary's fast scan."""
+    first = (TOKEN.match(form) for form in forms)
+    return Triggers(fold(token.group()) for token in first if token)
+
+
+def _item_matches(text: str, context: Context) -> Iterator[regex.Match]:
+    """`_REPEATED_ITEM` matched at every place an item may start (as an overlapped search would), but tried
+    only in the words that begin a normalized form: the fast scan finds those."""
+    last = -1
+    for start in match_starts(text, _first_words(context.normalized_forms)):
+        if start == last:
+            continue
+        last = start
+        for item in _ITEM_START.finditer(text, start, TOKEN.match(text, start).end()):
+            match = _REPEATED_ITEM.match(text, item.start())
+            if match is not None:
+                yield match
+
+
 def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:
     """A glossary preferred form repeated right after itself, as normalization leaves it (`the SDF, Qasad and`
     → `the SDF, SDF and`); a comma after a parenthesis is the writer's own."""
-    for match in _REPEATED_ITEM.finditer(text, overlapped=True):
+    for match in _item_matches(text, context):
         if match.group("item") not in context.normalized_forms:
             continue
         cut = match.group("cut")

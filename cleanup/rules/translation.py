@@ -235,9 +235,14 @@ _THE_NAME = regex.compile(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\
 def _article_before_name(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """“the” before a glossary name that the same text also uses bare (`ISIS lost Mosul. … the ISIS
     claimed`); a name used as an adjective (`the ISIS fighters`) is fine."""
+    bare: dict[str, bool] = {}  # whether the text uses a name bare: one scan of the text per name
     for match in _THE_NAME.finditer(text):
         name = match["name"]
-        if name not in context.known_forms or not _takes_no_article(name, text):
+        if name not in context.known_forms:
+            continue
+        if name not in bare:
+            bare[name] = _takes_no_article(name, text)
+        if not bare[name]:
             continue
         if _AFTER_BARE_NAME.match(text, match.end()):
             yield rule.flag(match.start(), match.end(), f"“the {name}”: a name is used without “the”", (name,))

@@ -20,67 +20,13 @@ from ...model import LineIndex
 from ...pipeline import ALL_RULES
 from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
-from ..inputs import DEFAULT_INPUT, find_inputs, read_document, read_utf8
+from ..inputs import find_inputs, read_document, read_utf8
 from ..project import glossary_folder
-from ..settings import DEFAULT_GLOSSARY_DIR, glossary_files, load_config, load_glossary_files
+from ..settings import glossary_files, load_config, load_glossary_files
 from ..write import write_atomically
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Register `cleanup glossary …` on the main parser."""
-    glossary = commands.add_parser("glossary", help="check, extend and grow the glossary (see `cleanup glossary -h`)")
-    tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
-    glossary.set_defaults(subcommands=tools.choices)
-
-    check = tools.add_parser("check", help="validate glossary files, run their examples, and warn about weak entries")
-    check.add_argument(
-        "files", nargs="*", metavar="FILE", help=f"glossary files (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)"
-    )
-    check.set_defaults(handler=_run_check)
-
-    add = tools.add_parser(
-        "add", help="add an entry, variants to an entry, or names confirmed in review, keeping comments and order"
-    )
-    add.add_argument("preferred", nargs="?", metavar="PREFERRED")
-    add.add_argument("--variant", action="append", default=[], metavar="V", help="a variant; repeat for several")
-    add.add_argument("--note", metavar="TEXT", help="why (shown to editors with each change)")
-    add.add_argument("--file", metavar="FILE", help=f"the file to change (default: {DEFAULT_GLOSSARY_DIR}/house.yaml)")
-    add.add_argument(
-        "--names-from",
-        metavar="DECISIONS",
-        help="add the names a review decisions file confirms to the glossary's names:",
-    )
-    add.set_defaults(handler=_run_add)
-
-    schema_parser = tools.add_parser("schema", help="print the JSON Schema of glossary files")
-    schema_parser.set_defaults(handler=_run_schema)
-
-    names = tools.add_parser(
-        "names", help="list the names an archive uses that the glossary does not know, by frequency"
-    )
-    names.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
-    names.add_argument(
-        "--glossary", action="append", metavar="FILE", help="glossary whose forms count as known (default: as `fix`)"
-    )
-    names.add_argument("--yaml", action="store_true", help="print them ready to paste under `names:`")
-    names.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N names (default: 100)")
-    names.set_defaults(handler=_run_names)
-
-    found = tools.add_parser("suggest", help="propose entries for names spelled more than one way")
-    found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
-    found.add_argument(
-        "--glossary",
-        action="append",
-        metavar="FILE",
-        help=f"glossary whose entries count as covered; repeat for several (default: as `fix`, "
-        f"{DEFAULT_GLOSSARY_DIR}/*.yaml)",
-    )
-    found.add_argument("--yaml", action="store_true", help="print ready-to-paste glossary YAML instead of a table")
-    found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
-    found.set_defaults(handler=_run_suggest)
-
-
-def _run_check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace) -> int:
     files = glossary_files(args.files)
     if not files:
         raise UsageError(f"cleanup: no glossary files in {glossary_folder()}/")
@@ -97,7 +43,7 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_CHANGES if found else EXIT_OK
 
 
-def _run_add(args: argparse.Namespace) -> int:
+def run_add(args: argparse.Namespace) -> int:
     if (args.preferred is None) == (args.names_from is None):
         raise UsageError("cleanup glossary add: give PREFERRED (an entry) or --names-from DECISIONS, one of them")
     target = Path(args.file or glossary_folder() / "house.yaml")
@@ -142,7 +88,7 @@ def _missing_names(decisions: Path, sources: list[tuple[str, str]]) -> list[str]
     return [name for name in confirmed if name not in known]
 
 
-def _run_schema(args: argparse.Namespace) -> int:
+def run_schema(args: argparse.Namespace) -> int:
     print(json.dumps(schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -156,7 +102,7 @@ def _house_glossary(named: list[str] | None) -> Glossary:
     return load_glossary_files(paths)
 
 
-def _run_names(args: argparse.Namespace) -> int:
+def run_names(args: argparse.Namespace) -> int:
     """Unknown names of the articles, most frequent first, with their spellings and first place."""
     known = _house_glossary(args.glossary).spelling_words
     is_english_word = english_word_test()
@@ -192,7 +138,7 @@ def _run_names(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_suggest(args: argparse.Namespace) -> int:
+def run_suggest(args: argparse.Namespace) -> int:
     inputs = find_inputs(args.paths)
     sources = []
     for item in inputs:
