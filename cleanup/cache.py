@@ -7,9 +7,12 @@ Nothing read from the cache is ever run as code.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -32,14 +35,20 @@ def fingerprint(parts: Iterable[object]) -> str:
         digest.update(repr(part).encode("utf-8") + b"\0")
     for source in sorted(PACKAGE.rglob("*.py")):  # every module, in subpackages too, with its place
         digest.update(source.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0" + source.read_bytes())
-    from importlib import metadata  # here: importing it costs a plain run more than the rest of its start-up
-
-    for package in ("harper-py", "language-tool-python", "regex", "markdown-it-py"):
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            pass
+    for installed in _distributions(("harper_py", "language_tool_python", "regex", "markdown_it_py")):
+        digest.update(installed.encode())
     return digest.hexdigest()
+
+
+def _distributions(names: Sequence[str]) -> list[str]:
+    """The installed `name-version.dist-info` folders of these distributions (importlib.metadata would
+    say the same, but importing it costs a one-article run more than the rest of its start-up)."""
+    pattern = re.compile(rf"(?:{'|'.join(names)})-[^-]+\.dist-info", re.IGNORECASE)
+    found = []
+    for folder in sys.path:
+        with contextlib.suppress(OSError):
+            found += [name for name in os.listdir(folder or ".") if pattern.fullmatch(name)]
+    return sorted(found)
 
 
 def default_folder() -> Path:

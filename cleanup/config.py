@@ -9,7 +9,8 @@ import tomllib
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .checkers.harper import DIALECTS, HARPER_OFF_BY_DEFAULT
+from .checkers import DEFAULT_DIALECT, DIALECTS, GRAMMAR_BACKENDS
+from .checkers.harper import HARPER_OFF_BY_DEFAULT
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
 
@@ -30,7 +31,7 @@ class Config:
     quotations: str = "normalize"
     arabic_article: str = "lower-inside"
     grammar: str = "harper"
-    dialect: str = "american"
+    dialect: str = DEFAULT_DIALECT
     harper_disable: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
     apply_suggestions: tuple[str, ...] = ()
     languagetool_url: str = ""
@@ -45,7 +46,6 @@ class Config:
     source: str = ""  # the file it came from, empty for defaults
 
 
-GRAMMAR_BACKENDS = ("harper", "languagetool", "none")
 NON_EMPTY = ("cache_dir", "out")  # folders: an empty string would silently mean the working folder
 CHOICES = {
     "quotations": ("normalize", "keep"),

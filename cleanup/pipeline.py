@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .checkers.harper import Checker
+from .checkers import Checker
 from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary.loader import Glossary

@@ -7,10 +7,8 @@ tag is ever constructed and aliases are refused.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import regex
 from ruamel.yaml import YAML
@@ -26,6 +24,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from .gcpause import paused_garbage_collection
 from .model import Location, Problem
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -108,19 +107,6 @@ def load_yaml(text: str) -> object:
                 f'"\\u{error.character:04x}" inside double quotes',
             ) from None
     return builder.result
-
-
-@contextlib.contextmanager
-def paused_garbage_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that form no cycles: it would
-    otherwise rescan the growing heap again and again (a 50,000-entry glossary loads twice as fast)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Builder:

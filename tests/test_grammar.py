@@ -126,3 +126,21 @@ def test_a_paragraph_with_a_huge_word_is_not_given_to_harper(tmp_path, monkeypat
     flags = json.loads((tmp_path / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
     assert [(f["rule"], f["severity"]) for f in flags] == [("HP:NotChecked", "note"), ("HP:SpellCheck", "warning")]
     assert flags[0]["message"] == "paragraph not checked for grammar: it holds a word of 100,000 characters; split it"
+
+
+@pytest.mark.parametrize("dialect", ["american", "british"])
+def test_harper_loading_in_the_background_serves_one_file_and_forked_workers_alike(make_project, dialect):
+    """The Linter starts loading before the package is imported; a run of one file uses it, and worker
+    processes forked for several files never inherit one half-built (they would hang or crash)."""
+    import json
+
+    from cleanup.cli import main
+
+    files = {f"seeds/{name}.txt": "The goverment left.\n" for name in "abc"}
+    project = make_project("terms: []\n", files)
+    assert main(["fix", "-q", "--no-cache", "--dialect", dialect, "seeds/a.txt"]) == 0
+    assert main(["fix", "-q", "--no-cache", "--dialect", dialect, "--jobs", "2", "--out", "many"]) == 0
+    for out, names in (("corrected", "a"), ("many", "abc")):
+        for name in names:
+            log = json.loads((project / out / f"{name}.txt.changes.json").read_text(encoding="utf-8"))
+            assert [flag["text"] for flag in log["flags"]] == ["goverment"]

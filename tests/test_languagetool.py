@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from cleanup.checkers.harper import CheckerError
+from cleanup.checkers import CheckerError
 from cleanup.checkers.languagetool import LanguageToolChecker, Utf16Offsets
 from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary

@@ -7,7 +7,7 @@ from cleanup.config import ConfigError, parse_config
 from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document
 from cleanup.outputs.diff import Piece, pieces_from_texts, quoted_name
-from cleanup.outputs.terminal import Tally
+from cleanup.outputs.tally import Tally
 from cleanup.pipeline import Settings, process
 from cleanup.yamlread import Fields, YamlProblem, load_yaml, syntax_advice, yaml_problem
 

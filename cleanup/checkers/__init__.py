@@ -1,2 +1,31 @@
-"""Grammar and spelling checkers behind one interface (`harper.Checker`): Harper, offline and the
-default, and LanguageTool through a server or a local install."""
+"""Grammar and spelling checkers behind one interface (`Checker`): Harper, offline and the default, and
+LanguageTool through a server or a local install. This module holds what the command line needs to know
+of them without loading any (so that start-up stays light)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..model import Flag
+
+Span = tuple[int, int]
+GRAMMAR_BACKENDS = ("harper", "languagetool", "none")
+DIALECTS = ("american", "british", "australian", "canadian", "indian")  # Harper's
+DEFAULT_DIALECT = "american"
+URL_VARIABLE = "CLEANUP_LANGUAGETOOL_URL"  # the environment variable naming a LanguageTool server
+
+
+class CheckerError(Exception):
+    """A checker could not run; the message says what to do."""
+
+
+class Checker(Protocol):
+    """A grammar and spelling checker: it flags, it never changes the text."""
+
+    name: str
+
+    def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
+        """Flags for `text`, with offsets in code points of `text`."""
+        ...

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import regex
 
 from ..glossary.names import known_spelling
 from ..model import Flag, Severity
+from . import DEFAULT_DIALECT, CheckerError, Span
+from .warmup import warmed_linter
 
-Span = tuple[int, int]
-DIALECTS = ("american", "british", "australian", "canadian", "indian")
 # Harper rules off unless a project turns them on (config `harper-disable`): house-style preferences
 # (sentence length, the Oxford comma), and rules whose flags were no likelier to be right than the base
 # rate of human corrections on the CWEB development set (bench/grammar_precision.py).
@@ -58,20 +58,6 @@ MAX_TOKEN = 1_000  # characters of one word beyond which a paragraph is not give
 _LONG_TOKEN = regex.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
-class CheckerError(Exception):
-    """A checker could not run; the message says what to do."""
-
-
-class Checker(Protocol):
-    """A grammar and spelling checker: it flags, it never changes the text."""
-
-    name: str
-
-    def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
-        """Flags for `text`, with offsets in code points of `text`."""
-        ...
-
-
 def known_words(phrases: Iterable[str]) -> frozenset[str]:
     """The words of glossary forms and names, as a spell checker sees them (al-Baaj -> al, Baaj)."""
     found: set[str] = set()
@@ -87,7 +73,7 @@ class HarperChecker:
     faster than the length of what it is given."""
 
     words: frozenset[str] = frozenset()
-    dialect: str = "american"
+    dialect: str = DEFAULT_DIALECT
     disabled: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
     name: str = field(default="harper", init=False)
 
@@ -109,7 +95,7 @@ class HarperChecker:
         return flags
 
 
-# One Linter per dialect for the whole process: building one takes about half a second.
+# One Linter per dialect for the whole process: building one takes half a second to a second.
 _LINTERS: dict[str, tuple[Any, frozenset[str], tuple[str, ...]]] = {}  # harper.Linter: an optional import
 
 
@@ -120,7 +106,7 @@ def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...
         raise CheckerError("Harper is not installed: pip install harper-py (or use --grammar none)") from None
     cached = _LINTERS.get(dialect)
     if cached is None:
-        cached = (Linter(getattr(Dialect, dialect.upper())), frozenset(), ())
+        cached = (warmed_linter(dialect) or Linter(getattr(Dialect, dialect.upper())), frozenset(), ())
     linter, current_words, current_disabled = cached
     if words != current_words:
         linter.clear_words()

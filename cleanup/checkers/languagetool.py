@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Flag, Severity
-from .harper import CheckerError, Span
+from . import URL_VARIABLE, CheckerError, Span
 
-URL_VARIABLE = "CLEANUP_LANGUAGETOOL_URL"
 # LanguageTool issue types that are advice rather than errors.
 NOTE_TYPES = frozenset({"style", "locale-violation", "register"})
 SPELLING_CATEGORIES = frozenset({"TYPOS"})

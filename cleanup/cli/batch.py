@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 
 from ..cache import Cache
-from ..checkers.harper import CheckerError
+from ..checkers import CheckerError
 from ..decisions import DecisionFile
 from ..fix import FixDidNotConverge
 from ..model import Decision, Outcome

@@ -6,15 +6,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from ..model import Outcome
 from ..outputs.controls import visible
-from ..outputs.terminal import Tally
+from ..outputs.tally import Tally
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def make_console(quiet: bool) -> Console:
+    """A rich console (rich is imported on the first call: a quiet run never needs it)."""
+    from rich.console import Console
+
     return Console(quiet=quiet, highlight=False)
 
 

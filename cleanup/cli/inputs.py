@@ -15,15 +15,13 @@ from ..decisions import SUFFIX as DECISIONS_SUFFIX
 from ..decisions import DecisionFile, DecisionsError, load_decisions
 from ..textio import BinaryFile, DecodeError, decode
 from .console import print_error
+from .defaults import DEFAULT_INPUT
 from .errors import UsageError
 
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
 
 
 TEXT_SUFFIXES = (".txt", ".md")
-
-
-DEFAULT_INPUT = "seeds"
 
 
 REPORT_SUFFIX = ".report.md"

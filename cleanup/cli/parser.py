@@ -5,18 +5,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 from collections.abc import Callable
 
-import regex
-
 from .. import __version__
-from ..checkers.harper import DIALECTS
-from ..checkers.languagetool import URL_VARIABLE
-from ..config import GRAMMAR_BACKENDS
-from ..outputs.formats import FORMATS
-from .inputs import DEFAULT_INPUT
-from .plan import DEFAULT_OUT
-from .project import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
+from ..checkers import DIALECTS, GRAMMAR_BACKENDS, URL_VARIABLE
+from ..outputs import FORMATS
+from .defaults import DEFAULT_INPUT, DEFAULT_OUT
+from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
 
 DESCRIPTION = """\
 Normalize terms in translated articles with the house glossary and write a corrected edition
@@ -232,4 +228,4 @@ def command_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.Argum
 
 def options_of(command: argparse.ArgumentParser) -> set[str]:
     """The options a command's usage line shows (the first spelling of each; not -h)."""
-    return set(regex.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", command.format_usage())) - {"-h"}
+    return set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", command.format_usage())) - {"-h"}

@@ -17,9 +17,6 @@ from .history import record_files
 from .inputs import REPORT_SUFFIX, Input
 from .write import encoded, utf8, write_atomically
 
-DEFAULT_OUT = "corrected"
-
-
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from ..config import CONFIG_FILES
 from ..glossary.loader import Glossary
-
-GLOSSARY_FOLDER = "glossary"
+from .defaults import GLOSSARY_FOLDER
 
 
 def configuration_files(start: Path | None = None) -> Iterator[Path]:

@@ -11,24 +11,26 @@ from pathlib import Path
 
 import regex
 
-from ..cache import default_folder, fingerprint
-from ..checkers.harper import HARPER_KINDS, HARPER_OFF_BY_DEFAULT, Checker, HarperChecker, harper_rule_names
-from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, URL_VARIABLE, LanguageToolChecker
+from ..cache import default_folder
+from ..checkers import URL_VARIABLE, Checker
+from ..checkers.harper import HARPER_KINDS, HARPER_OFF_BY_DEFAULT, HarperChecker, harper_rule_names
+from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError, parse_config
 from ..glossary.loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding
+from .defaults import GLOSSARY_FOLDER
 from .errors import UsageError
 from .inputs import read_utf8
-from .project import GLOSSARY_FOLDER, configuration_files, glossary_folder, loaded_summary
+from .project import configuration_files, glossary_folder, loaded_summary
 
 DEFAULT_GLOSSARY_DIR = GLOSSARY_FOLDER
 
 
-def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, str, str]:
-    """Configuration file, then command-line options, into the settings of this run, a fingerprint of
-    everything that went into them (for the cache), and a line saying which files were loaded."""
+def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]:
+    """Configuration file, then command-line options, into the settings of this run, everything that went
+    into them (what the cache's key is made of, by `cache.fingerprint`), and a line saying which files were loaded."""
     config = load_config(args.config)
     sources = glossary_sources(args.glossary or list(config.glossary))
     glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
@@ -75,7 +77,7 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, str, str]:
         replace(config, source=""),
     )
     loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary)
-    return config, settings, fingerprint([sources, options]), loaded
+    return config, settings, [sources, options], loaded
 
 
 def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:

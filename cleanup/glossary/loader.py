@@ -9,10 +9,11 @@ from typing import NamedTuple
 
 from ..checkers.harper import known_words
 from ..fix import fix
+from ..gcpause import paused_garbage_collection
 from ..model import Location, Problem, ProblemsError
 from ..rules.base import Rule
 from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
-from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, paused_garbage_collection, yaml_problem
+from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
 from .matcher import Matcher
 from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
 from .usage import anchor_of

@@ -13,9 +13,6 @@ from .findings import SCHEMA_VERSION, Finding, change_finding, flag_finding, spa
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-FORMATS = ("text", "json", "github", "sarif")
-
-
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 

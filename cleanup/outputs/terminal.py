@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 import regex
 from rich.console import Console
@@ -13,11 +11,11 @@ from rich.text import Text
 
 from ..glossary.terms import Term
 from ..model import Flag, LineIndex, Outcome
-from ..quotes import INSIDE_QUOTATION
 from ..rules.base import Rule
 from .controls import visible
 from .diff import Piece
 from .findings import one_line
+from .tally import Tally
 
 CONTEXT_WORDS = 4
 _WORD = regex.compile(r"\S+")
@@ -127,85 +125,43 @@ def _suggestions(flag: Flag) -> str:
     return " → " + " | ".join(f"“{s}”" for s in flag.suggestions) if flag.suggestions else ""
 
 
-@dataclass
-class Tally:
-    """Changes and flags per rule over the documents of a run, added one outcome at a time (so a
-    run over a whole archive keeps counts, not outcomes)."""
-
-    files: int = 0
-    changed: int = 0
-    changes: Counter[str] = field(default_factory=Counter)
-    flags: Counter[str] = field(default_factory=Counter)
-    reasons: dict[str, str] = field(default_factory=dict)
-    total_changes: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)  # changes kept out by review decisions
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
-
-    def fail(self, path: str, why: str) -> None:
-        """Record a file that failed (it was reported when it happened)."""
-        self.failures.append((path, why))
-
-    def add(self, outcome: Outcome) -> None:
-        """Count one document's changes (a change made by chained rules once, under its combined id,
-        as the change log and the review page count it) and flags."""
-        self.files += 1
-        self.changed += outcome.changed
-        self.total_changes += len(outcome.changes)
-        for change in outcome.changes:
-            self.changes[change.rule] += 1
-            if change.rule not in self.reasons:
-                self.reasons[change.rule] = "; then ".join(_short_reason(s.rule, s.reason) for s in change.steps)
-        for flag in outcome.flags:
-            self.flags[flag.rule] += 1
-            self.reasons.setdefault(flag.rule, flag.message)
-        for decision in outcome.rejected:
-            self.rejected[decision.rule] += 1
-            self.reasons.setdefault(decision.rule, f"“{decision.before}” → “{decision.after}”, rejected in review")
-
-    def tables(self) -> list[Table]:
-        """The summary printed at the end of a run: changes and flags by rule, and the files that failed."""
-        tables = [self._rule_table()] if self.files else []
-        if self.failures:
-            failed = Table(title="Files that failed")
-            failed.add_column("File")
-            failed.add_column("Why")
-            for path, why in self.failures:
-                failed.add_row(visible(path), visible(why.removeprefix(f"{path}:").strip()))
-            tables.append(failed)
-        return tables
-
-    def _rule_table(self) -> Table:
-        table = Table(title="Changes and flags by rule")
-        table.add_column("Rule")
-        table.add_column("Changes", justify="right")
-        table.add_column("Flags", justify="right")
-        if self.rejected:
-            table.add_column("Rejected", justify="right")
-        table.add_column("Reason")
-        for rule in sorted(self.reasons, key=lambda r: (-self.changes[r], -self.flags[r], -self.rejected[r], r)):
-            table.add_row(rule, *self._counts(rule), self.reasons[rule])
-        summary = f"{self.changed} of {self.files} files changed"
-        if self.rejected:
-            total = self.rejected.total()
-            summary += f"; {total} {'change' if total == 1 else 'changes'} rejected in review, left as written"
-        totals = [str(self.total_changes), str(self.flags.total())] + (
-            [str(self.rejected.total())] if self.rejected else []
-        )
-        table.add_row("total", *totals, summary)
-        return table
-
-    def _counts(self, rule: str) -> list[str]:
-        counts = [self.changes[rule], self.flags[rule]] + ([self.rejected[rule]] if self.rejected else [])
-        return [str(n) for n in counts]
+def summary_tables(tally: Tally) -> list[Table]:
+    """The summary printed at the end of a run: changes and flags by rule, and the files that failed."""
+    tables = [_rule_table(tally)] if tally.files else []
+    if tally.failures:
+        failed = Table(title="Files that failed")
+        failed.add_column("File")
+        failed.add_column("Why")
+        for path, why in tally.failures:
+            failed.add_row(visible(path), visible(why.removeprefix(f"{path}:").strip()))
+        tables.append(failed)
+    return tables
 
 
-def _short_reason(rule: str, reason: str) -> str:
-    """A rule's own reason: a glossary reason without its note ("house glossary: use “ISIS”"), and
-    never what one change adds to it (`; inside a quotation`)."""
-    reason = reason.removesuffix(INSIDE_QUOTATION)
-    if not rule.startswith("GL:"):
-        return reason
-    return reason.split(" (", 1)[0].split(";", 1)[0]
+def _rule_table(tally: Tally) -> Table:
+    table = Table(title="Changes and flags by rule")
+    table.add_column("Rule")
+    table.add_column("Changes", justify="right")
+    table.add_column("Flags", justify="right")
+    if tally.rejected:
+        table.add_column("Rejected", justify="right")
+    table.add_column("Reason")
+    for rule in sorted(tally.reasons, key=lambda r: (-tally.changes[r], -tally.flags[r], -tally.rejected[r], r)):
+        table.add_row(rule, *_counts(tally, rule), tally.reasons[rule])
+    summary = f"{tally.changed} of {tally.files} files changed"
+    if tally.rejected:
+        total = tally.rejected.total()
+        summary += f"; {total} {'change' if total == 1 else 'changes'} rejected in review, left as written"
+    totals = [str(tally.total_changes), str(tally.flags.total())] + (
+        [str(tally.rejected.total())] if tally.rejected else []
+    )
+    table.add_row("total", *totals, summary)
+    return table
+
+
+def _counts(tally: Tally, rule: str) -> list[str]:
+    counts = [tally.changes[rule], tally.flags[rule]] + ([tally.rejected[rule]] if tally.rejected else [])
+    return [str(n) for n in counts]
 
 
 def rules_table(rules: Sequence[Rule]) -> Table:

@@ -7,11 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from ...cache import Cache
+from ...cache import Cache, fingerprint
 from ...model import Outcome
 from ...outputs.controls import visible
 from ...outputs.formats import fails, github_lines, json_report, sarif_report, text_lines
-from ...outputs.terminal import Tally
+from ...outputs.tally import Tally
 from ...pipeline import Settings
 from ..batch import Failed, outcomes, show_progress
 from ..console import failure_recorder, print_note, report_problems
@@ -23,12 +23,12 @@ WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file
 
 
 def run_check(args: argparse.Namespace) -> int:
-    config, settings, key, loaded = run_settings(args)
+    config, settings, made_of, loaded = run_settings(args)
     tally = Tally()
     inputs = find_inputs(args.paths, globs=config, unreadable=failure_recorder(tally))
     decisions = decisions_finder(args.decisions, inputs, Path(config.out), args.force)
     print_note(loaded, args.quiet)
-    cache = None if args.no_cache else Cache(cache_folder(config), key)
+    cache = None if args.no_cache else Cache(cache_folder(config), fingerprint(made_of))
     items, failing = [], False
     for item, result, _ in outcomes(inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache):
         if isinstance(result, Failed):

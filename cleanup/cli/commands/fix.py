@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.console import Console
-
-from ...cache import Cache
+from ...cache import Cache, fingerprint
 from ...decisions import DecisionFile
 from ...glossary.loader import Glossary
 from ...model import Outcome
 from ...outputs.controls import visible
 from ...outputs.diff import pieces_from_changes
-from ...outputs.terminal import Tally, print_flags, print_word_diff
+from ...outputs.tally import Tally
 from ..batch import Failed, outcomes, show_progress
 from ..console import failure_recorder, make_console, print_note, report_problems
 from ..errors import EXIT_ERROR, EXIT_OK
@@ -25,7 +23,7 @@ from ..write import remove_stale_temporaries
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    config, settings, settings_key, loaded = run_settings(args)
+    config, settings, made_of, loaded = run_settings(args)
     out_dir = Path(args.out or config.out)
     tally = Tally()
     inputs = find_inputs(args.paths, exclude=out_dir, globs=config, unreadable=failure_recorder(tally))
@@ -33,11 +31,11 @@ def run_fix(args: argparse.Namespace) -> int:
     remove_stale_temporaries(out_dir)  # left by a run that was killed
     for folder in {target.parent for target in plan.values()} if args.in_place else ():
         remove_stale_temporaries(folder, recursive=False)
-    console = make_console(args.quiet)
-    if not args.quiet:
-        console.print(visible(loaded), markup=False, highlight=False, style="dim", soft_wrap=True)
+    show = None if args.quiet else _Display()
+    if show:
+        show.console.print(visible(loaded), markup=False, highlight=False, style="dim", soft_wrap=True)
     decisions = decisions_finder(args.decisions, inputs, out_dir, args.force)
-    cache = None if args.no_cache else Cache(cache_folder(config), settings_key)
+    cache = None if args.no_cache else Cache(cache_folder(config), fingerprint(made_of))
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
     for item, result, key in outcomes(
@@ -63,11 +61,10 @@ def run_fix(args: argparse.Namespace) -> int:
         _note_new_names(decided, settings.glossary, args.quiet)
         report_problems(str(item.path), outcome, tally)
         tally.add(outcome)
-        if not args.quiet:
-            _show(console, item, outcome, plan[item.path])
-    if not args.quiet:
-        for table in tally.tables():
-            console.print(table)
+        if show:
+            show.outcome(item, outcome, plan[item.path])
+    if show:
+        show.summary(tally)
     return EXIT_ERROR if tally.failures else EXIT_OK
 
 
@@ -82,9 +79,23 @@ def _note_new_names(decided: DecisionFile, glossary: Glossary, quiet: bool) -> N
         )
 
 
-def _show(console: Console, item: Input, outcome: Outcome, target: Path) -> None:
-    """The word-level diff and the flags of one document, in the terminal."""
-    if outcome.changes:
-        title = f"{item.path} → {target} ({len(outcome.changes)} changes)"
-        print_word_diff(console, title, pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes))
-    print_flags(console, str(item.path), outcome)
+class _Display:
+    """What a run that is not quiet prints: each document's word diff and flags, then the summary. The
+    terminal renderer (rich) is imported here, so a quiet run never loads it."""
+
+    def __init__(self) -> None:
+        from ...outputs import terminal
+
+        self.terminal = terminal
+        self.console = make_console(quiet=False)
+
+    def outcome(self, item: Input, outcome: Outcome, target: Path) -> None:
+        if outcome.changes:
+            title = f"{item.path} → {target} ({len(outcome.changes)} changes)"
+            pieces = pieces_from_changes(outcome.original.text, outcome.corrected, outcome.changes)
+            self.terminal.print_word_diff(self.console, title, pieces)
+        self.terminal.print_flags(self.console, str(item.path), outcome)
+
+    def summary(self, tally: Tally) -> None:
+        for table in self.terminal.summary_tables(tally):
+            self.console.print(table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ...outputs.terminal import Tally
+from ...outputs.tally import Tally
 from ..console import failure_recorder, print_error
 from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import UndoRefused, history_folder, undo_files
