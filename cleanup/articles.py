@@ -49,6 +49,9 @@ _CONSONANT_RUN = regex.compile(r"[^AEIOUY]{3}")
 _CVC = regex.compile(r"[^AEIOU][AEIOU][^AEIOU]")
 
 
+_NOT_LETTER = regex.compile(r"[^\p{L}]")
+
+
 def article_for(word: str) -> str | None:
     """Return "a" or "an" for `word`, or None where the spoken form cannot be told with confidence."""
     if not word:
@@ -58,7 +61,7 @@ def article_for(word: str) -> str | None:
     first = word.split("-", 1)[0]
     if first != word:  # a compound is spoken from its first element: "an SDF-held", "a well-known", "an x-ray"
         return _for_letter(first) if len(first) == 1 and first.isalpha() else article_for(first)
-    letters = regex.sub(r"[^\p{L}]", "", word)
+    letters = _NOT_LETTER.sub("", word)
     if not letters:
         return None
     if letters.isupper() and len(letters) > 1:

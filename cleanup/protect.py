@@ -61,6 +61,9 @@ _BACKTICKS = regex.compile(r"(?<!\\)`+")
 _UNTOUCHED_BLOCKS = {"front_matter", "code_block", "fence", "html_block"}
 
 
+_DIRECTIVE_WORDS = regex.compile(r"[\s,]+")
+
+
 @dataclass(frozen=True)
 class Directives:
     """What a document says about itself: protected spans, per-line ignores, front-matter overrides."""
@@ -133,7 +136,7 @@ def _comments(text: str, lines: LineIndex, problems: list[Problem]) -> tuple[lis
     ignores = []
     off_start: int | None = None
     for match in DIRECTIVE.finditer(text):
-        words = regex.split(r"[\s,]+", match.group("body").strip())
+        words = _DIRECTIVE_WORDS.split(match.group("body").strip())
         command, ids = words[0].lower(), tuple(w for w in words[1:] if w)
         if command == "off" and not ids:
             off_start = match.start() if off_start is None else off_start

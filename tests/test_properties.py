@@ -18,7 +18,8 @@ from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules.base import Context
-from cleanup.rules.repetition import _REPEATED_ITEM, _item_matches
+from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
+from cleanup.rules.translation import _bare_uses
 
 PIECES = [
     # words, names and glossary variants
@@ -279,3 +280,41 @@ def test_addresses_are_found_as_the_full_patterns_find_them_everywhere(text):
     full = {m.span() for pattern in (URL, EMAIL, DOMAIN) for m in pattern.finditer(text)}
     hinted = {m.span() for pattern, hint in _ADDRESS_HINTS for m in _matches_around(text, pattern, hint)}
     assert hinted == full
+
+
+CASE_PIECES = [
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "the",
+    "The",
+    "THE",
+    "and",
+    "ß",
+    "SS",
+    "ı",
+    "I",
+    "i",
+    "ſ",
+    "s",
+    "K",
+    "\u212a",
+    "k",
+]
+CASE_PIECES += ["ς", "σ", "Σ", "e\u0301", "é", "-", "'", "1", "Mosul", "in ", ". ", "! ", "theMosul", "Mosul’s", "al-"]
+case_texts = st.lists(st.sampled_from(CASE_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(case_texts)
+def test_doubled_words_are_found_as_one_scan_of_the_whole_text_finds_them(text):
+    assert [m.span() for m in doubled_words(text)] == [m.span() for m in _REPEATED.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(case_texts)
+def test_bare_uses_of_a_name_are_where_the_full_pattern_finds_them(text):
+    before = r"(?:(?<=\A|[.!?][ \t]+)|(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+)"
+    full = regex.compile(rf"{before}Mosul(?![\p{{L}}\p{{M}}\-'’])")
+    assert list(_bare_uses("Mosul", text)) == [m.end() for m in full.finditer(text)]

@@ -17,6 +17,8 @@ from ..textio import byte_order_mark, bytes_by_character, encode
 from .jsonstream import json_pieces
 from .review_assets import SCRIPT, STYLE
 
+_LINE_BREAK = regex.compile(r"[\r\n]")
+
 
 def review_page(
     path: str, output: str, outcome: Outcome, notes: dict[str, str], names: Sequence[str] = ()
@@ -229,7 +231,7 @@ def _change_html(outcome: Outcome, index: int, change: Change, notes: dict[str, 
     why = html.escape(change.reason + (f" — note: {note}" if note and note not in change.reason else ""))
     rule = html.escape(change.rule)
     kind_of = kind(change)
-    short = " short" if len(before) + len(after) <= SHORT_CHANGE and not regex.search(r"[\r\n]", before + after) else ""
+    short = " short" if len(before) + len(after) <= SHORT_CHANGE and not _LINE_BREAK.search(before + after) else ""
     # The rule and buttons follow the text the change shows, before any line breaks it ends with, so
     # they never start the next line; a short change is kept on one line with them.
     shown_tail = "ins" if after else "del"

@@ -36,10 +36,14 @@ AR002 = regex_rule(
 )
 
 
+_ARTICLE_HYPHEN = regex.compile(rf"{NOT_IN_WORD}(Al|al)-(?=\p{{L}})")
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}'’\-]+")
+
+
 def _article_case(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-    for match in regex.finditer(rf"{NOT_IN_WORD}(Al|al)-(?=\p{{L}})", text):
+    for match in _ARTICLE_HYPHEN.finditer(text):
         start = match.start()
-        word = regex.match(r"[\p{L}\p{M}'’\-]+", text, pos=start).group()
+        word = _NAME_WORD.match(text, pos=start).group()
         if word in context.known_forms:
             continue
         at_start = sentence_start(text, start)

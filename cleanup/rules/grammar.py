@@ -149,6 +149,7 @@ GR003 = grammar_rule(
 
 
 _CLAUSE_MARK_BEFORE = regex.compile(r"[.;:!?\n,“(]", regex.REVERSE)
+_SUBORDINATOR_NEXT = regex.compile(rf"\s*{words('SUBORDINATOR')}\b")
 
 
 def _opens_with_subordinator(match: regex.Match) -> bool:
@@ -156,7 +157,7 @@ def _opens_with_subordinator(match: regex.Match) -> bool:
     text = match.string
     mark = _CLAUSE_MARK_BEFORE.search(text, 0, match.start())
     clause_start = mark.end() if mark else 0
-    return regex.match(rf"\s*{words('SUBORDINATOR')}\b", text, pos=clause_start) is not None
+    return _SUBORDINATOR_NEXT.match(text, pos=clause_start) is not None
 
 
 GR004 = grammar_rule(

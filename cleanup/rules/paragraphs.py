@@ -9,10 +9,13 @@ import regex
 from ..text import paragraphs
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
+_FIRST_WORD = regex.compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")
+_ENDS_SENTENCE = regex.compile(r"[.!?…:;][”’\"')\]]*\Z")
+
 
 def _lowercase_start(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     for start, end in paragraphs(text, context.markdown):
-        word = regex.match(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)", text, pos=start, endpos=end)
+        word = _FIRST_WORD.match(text, pos=start, endpos=end)
         if word is None:
             continue
         first = word.group("w")
@@ -44,7 +47,7 @@ def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
         if not body or (context.markdown and body.lstrip().startswith(("#", "|", ">", "-", "*", "<"))):
             continue  # Markdown headings, tables, quotes and lists are not prose paragraphs
         is_prose = len(body.split()) >= PROSE_MIN_WORDS or _SENTENCE_BREAK.search(body)
-        if is_prose and not regex.search(r"[.!?…:;][”’\"')\]]*\Z", body):
+        if is_prose and not _ENDS_SENTENCE.search(body):
             last = start + len(body)
             yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
 

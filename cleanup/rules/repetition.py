@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
 
 from ..glossary.scan import Triggers, match_starts
 from ..glossary.terms import TOKEN, fold
-from ..model import Edit
+from ..model import Edit, line_bounds
 from ..text import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
 
@@ -23,6 +24,23 @@ DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our yo
 
 
 _REPEATED = regex.compile(rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=word)){END_OF_WORD}", regex.IGNORECASE)
+# The same, loosely, for the standard engine, which finds it several times faster, on a copy whose
+# letters are brought to one case (upper, then lower, unites what `regex` ignoring case does: ı and I,
+# ſ and s): a line with no match there holds none of `_REPEATED`. Neither crosses a line break.
+_MAYBE_REPEATED = re.compile(r"(\w+)[ \t]+\1")
+
+
+def doubled_words(text: str) -> Iterator[regex.Match]:
+    """The matches of `_REPEATED` in `text`, looked for only on the lines where a double may stand."""
+    one_case = text.upper().lower()
+    if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
+        yield from _REPEATED.finditer(text)
+        return
+    searched = 0
+    for hint in _MAYBE_REPEATED.finditer(one_case):
+        if hint.start() >= searched:
+            start, searched = line_bounds(text, hint.start())
+            yield from _REPEATED.finditer(text, start, searched)
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:
@@ -37,13 +55,13 @@ def _never_grammatical_double(match: regex.Match) -> bool:
 
 
 def _doubled_function_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-    for match in _REPEATED.finditer(text):
+    for match in doubled_words(text):
         if _never_grammatical_double(match):
             yield rule.edit(match.start("gap"), match.end("gap"), "")
 
 
 def _repeated_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-    for match in _REPEATED.finditer(text):
+    for match in doubled_words(text):
         if not _never_grammatical_double(match):
             word = match.group("word")
             yield rule.flag(match.start(), match.end(), f"repeated word “{word}”: check that it is meant")

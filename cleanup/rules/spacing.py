@@ -8,15 +8,18 @@ import regex
 
 from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps, regex_rule
 
+_EMOTICON_REST = regex.compile(r"-?[()DPp](?!\p{L})")
+_DIGIT_AFTER = regex.compile(r" ?\d")
+
 
 def _space_before_punctuation(match: regex.Match) -> str | None:
     """Remove the spaces, except in numbers and times ("10 : 30", "3 .5") and before emoticons."""
     text, end = match.string, match.end()
     mark = text[end]
     after = text[end + 1 : end + 3]
-    if mark in ":;" and regex.match(r"-?[()DPp](?!\p{L})", after):
+    if mark in ":;" and _EMOTICON_REST.match(after):
         return None
-    if mark in ":.," and text[match.start() - 1].isdigit() and regex.match(r" ?\d", after):
+    if mark in ":.," and text[match.start() - 1].isdigit() and _DIGIT_AFTER.match(after):
         return None
     return ""
 

@@ -24,10 +24,14 @@ _NOT_A_VERB_AFTER_TO = frozenset(
 _END = r"(?![\p{L}\-'’])"
 
 
+_VERB_ENDING = regex.compile(r"[^siu]s\Z|\p{L}{4}ing\Z|[^e]ed\Z")
+_DOUBLING_END = regex.compile(r"[^aeiou][aeiou][^aeiouwxy]\Z")
+
+
 def _not_an_infinitive(word: str) -> bool:
     """Whether the word after "to" is plainly not a base verb: a determiner or pronoun, a plural
     ("reporters"), an -ing or -ed form ("neighbouring", "united")."""
-    return word in _NOT_A_VERB_AFTER_TO or regex.search(r"[^siu]s\Z|\p{L}{4}ing\Z|[^e]ed\Z", word) is not None
+    return word in _NOT_A_VERB_AFTER_TO or _VERB_ENDING.search(word) is not None
 
 
 def _ing(verb: str) -> str | None:
@@ -40,7 +44,7 @@ def _ing(verb: str) -> str | None:
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
         return verb[:-1] + "ing"
-    if not regex.search(r"[^aeiou][aeiou][^aeiouwxy]\Z", verb):
+    if not _DOUBLING_END.search(verb):
         return verb + "ing"
     return None  # "stop" → "stopping": doubling depends on stress; no suggestion rather than a wrong one
 
@@ -254,9 +258,27 @@ def _takes_no_article(name: str, text: str) -> bool:
     letter by letter (“the SDF”) and plurals (“the Emirates”)."""
     if " " in name or name.endswith("s") or (name.isupper() and not spoken_as_word(name)):
         return False
-    after_start_or_word = r"(?:(?<=\A|[.!?][ \t]+)|(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+)"
-    bare = rf"{after_start_or_word}{regex.escape(name)}(?![\p{{L}}\p{{M}}\-'’])"
-    return any(_BARE_USE_AFTER.match(text, use.end()) for use in regex.finditer(bare, text))
+    return any(_BARE_USE_AFTER.match(text, end) for end in _bare_uses(name, text))
+
+
+# Before a bare use of a name: the text's or a sentence's start, or a lowercase word other than "the"
+# (read backwards from the name). After it: no more of the word.
+_SENTENCE_END_BEFORE = regex.compile(r"[.!?][ \t]+", regex.REVERSE)
+_LOWERCASE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+", regex.REVERSE)
+_WORD_GOES_ON = regex.compile(r"[\p{L}\p{M}\-'’]")
+
+
+def _bare_uses(name: str, text: str) -> Iterator[int]:
+    """Where each bare use of `name` ends: found as a literal, then its surroundings checked."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before_ok = start == 0 or bool(
+            _SENTENCE_END_BEFORE.match(text, 0, start) or _LOWERCASE_WORD_BEFORE.match(text, 0, start)
+        )
+        if before_ok and not _WORD_GOES_ON.match(text, end):
+            yield end
+        start = text.find(name, start + 1)
 
 
 GR010 = Rule(
