@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from .checkers import Checker
 from .decisions import match
@@ -18,6 +19,8 @@ from .quotes import INSIDE_QUOTATION, quotation_spans
 from .rules.base import Context, Rule
 from .rules.registry import ALL_RULES
 from .text import paragraphs
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,25 +46,18 @@ class Settings:
 
 @dataclass
 class _Run:
-    """One document's run: its settings, and directives recomputed whenever the text changes."""
+    """One document's run: its settings, and what each text says of itself, read when first asked for."""
 
     settings: Settings
     markdown: bool
     context: Context
     problems: list[Problem] = field(default_factory=list)
-    # The original's and the latest text's directives and quotations: each text is read once.
-    _read: list[tuple[str, Directives, list[tuple[int, int]]]] = field(default_factory=list)
+    # The original's and the latest text's directives and quotations: each text is read at most once.
+    _directives: list[tuple[str, Directives]] = field(default_factory=list)
+    _quotations: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
 
     def directives(self, text: str) -> Directives:
-        return self._reading(text)[1]
-
-    def _reading(self, text: str) -> tuple[str, Directives, list[tuple[int, int]]]:
-        for reading in self._read:
-            if reading[0] is text:
-                return reading
-        reading = (text, directives(text, self.markdown), sorted(quotation_spans(text, self.markdown)))
-        self._read[1:] = [reading]  # the first is the original's, asked for again at the end
-        return reading
+        return _read_once(self._directives, text, lambda: directives(text, self.markdown))
 
     def allows(self, text: str, rule: str, start: int, end: int) -> bool:
         """Whether a finding of `rule` at [start, end) may stand: not protected, ignored or disabled."""
@@ -74,9 +70,19 @@ class _Run:
 
     def in_quotation(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) of `text` lies inside one quotation (sorted, never overlapping)."""
-        quotations = self._reading(text)[2]
+        quotations = _read_once(self._quotations, text, lambda: sorted(quotation_spans(text, self.markdown)))
         index = bisect.bisect_right(quotations, (start, float("inf"))) - 1
         return index >= 0 and end <= quotations[index][1]
+
+
+def _read_once(readings: list[tuple[str, T]], text: str, read: Callable[[], T]) -> T:
+    """What `read` finds in `text`, kept for the original (asked for again at the end) and the latest text."""
+    for seen, found in readings:
+        if seen is text:
+            return found
+    found = read()
+    readings[1:] = [(text, found)]
+    return found
 
 
 def process(
@@ -150,8 +156,10 @@ def _context(settings: Settings, markdown: bool) -> Context:
 
 def _glossary_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
     def source(text: str) -> Iterator[Edit]:
-        allowed = {fold(variant) for variant in run.directives(text).allow}
+        allowed: set[str] | None = None  # read at the first edit: a pass that finds none reads nothing
         for edit in run.settings.glossary.matcher.edits(text):
+            if allowed is None:
+                allowed = {fold(variant) for variant in run.directives(text).allow}
             if not run.allows(text, edit.rule, edit.start, edit.end) or fold(text[edit.start : edit.end]) in allowed:
                 continue
             if run.in_quotation(text, edit.start, edit.end):

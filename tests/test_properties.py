@@ -19,7 +19,7 @@ from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules.base import Context
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
-from cleanup.rules.translation import _bare_uses
+from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
 
 PIECES = [
     # words, names and glossary variants
@@ -303,6 +303,7 @@ CASE_PIECES = [
     "k",
 ]
 CASE_PIECES += ["ς", "σ", "Σ", "e\u0301", "é", "-", "'", "1", "Mosul", "in ", ". ", "! ", "theMosul", "Mosul’s", "al-"]
+CASE_PIECES += ["Mosul2", "Mosulʼs", "Raqqa", "Da'esh", "Al-Bab", "M", " lost", " said", ",", "the "]
 case_texts = st.lists(st.sampled_from(CASE_PIECES), max_size=30).map("".join)
 
 
@@ -314,7 +315,12 @@ def test_doubled_words_are_found_as_one_scan_of_the_whole_text_finds_them(text):
 
 @settings(max_examples=500, deadline=None)
 @given(case_texts)
-def test_bare_uses_of_a_name_are_where_the_full_pattern_finds_them(text):
+def test_names_used_bare_are_those_the_full_pattern_finds_bare(text):
     before = r"(?:(?<=\A|[.!?][ \t]+)|(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+)"
-    full = regex.compile(rf"{before}Mosul(?![\p{{L}}\p{{M}}\-'’])")
-    assert list(_bare_uses("Mosul", text)) == [m.end() for m in full.finditer(text)]
+    names = {"Mosul", "Raqqa", "Da'esh", "Al-Bab", "M"}
+
+    def used_bare(name: str) -> bool:
+        full = regex.compile(rf"{before}{regex.escape(name)}(?![\p{{L}}\p{{M}}\-'’])")
+        return any(_BARE_USE_AFTER.match(text, m.end()) for m in full.finditer(text))
+
+    assert _names_used_bare(text, names) == {name for name in names if used_bare(name)}

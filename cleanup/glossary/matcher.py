@@ -256,5 +256,8 @@ def match_case(preferred: str, written: str, found: str) -> str:
 
 
 def _is_all_caps(text: str) -> bool:
+    """Whether `text` has two or more cased letters, all capitals (titlecase letters, ǅ, do not count)."""
+    if text.isascii():  # the usual case, with str's own test: no titlecase letters to set aside
+        return text.isupper() and sum(map(str.isupper, text)) >= 2
     cased = [c for c in text if c.isupper() or c.islower()]
     return len(cased) >= 2 and all(c.isupper() for c in cased)

@@ -48,7 +48,9 @@ class Triggers:
 
     def hit(self, word: str) -> bool:
         """Whether a word of the folded copy may begin a match, alone or inside a compound (`anti-daesh`)."""
-        return word in self.words or any(part in self.words for part in _PARTS.split(word))
+        if word in self.words:
+            return True
+        return ("-" in word or "'" in word or "_" in word) and any(part in self.words for part in _PARTS.split(word))
 
 
 def match_starts(text: str, triggers: Triggers) -> Iterator[int]:

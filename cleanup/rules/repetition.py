@@ -10,7 +10,7 @@ import regex
 
 from ..glossary.scan import Triggers, match_starts
 from ..glossary.terms import TOKEN, fold
-from ..model import Edit, line_bounds
+from ..model import Edit
 from ..text import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
 
@@ -24,23 +24,24 @@ DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our yo
 
 
 _REPEATED = regex.compile(rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=word)){END_OF_WORD}", regex.IGNORECASE)
-# The same, loosely, for the standard engine, which finds it several times faster, on a copy whose
-# letters are brought to one case (upper, then lower, unites what `regex` ignoring case does: ı and I,
-# ſ and s): a line with no match there holds none of `_REPEATED`. Neither crosses a line break.
-_MAYBE_REPEATED = re.compile(r"(\w+)[ \t]+\1")
+# Where `_REPEATED` may match, for the standard engine, which finds it several times faster: a word
+# start, looking ahead at a word, spaces and the same word again, on a copy whose letters are brought to
+# one case (upper, then lower, unites what `regex` ignoring case does: ı and I, ſ and s).
+_MAYBE_REPEATED = re.compile(r"(?<![^\W_])(?=(\w+)[ \t]+\1(?![^\W_]))")
 
 
 def doubled_words(text: str) -> Iterator[regex.Match]:
-    """The matches of `_REPEATED` in `text`, looked for only on the lines where a double may stand."""
+    """The matches of `_REPEATED.finditer(text)`, tried only where the standard engine says one may start."""
     one_case = text.upper().lower()
     if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
         yield from _REPEATED.finditer(text)
         return
-    searched = 0
+    end = 0
     for hint in _MAYBE_REPEATED.finditer(one_case):
-        if hint.start() >= searched:
-            start, searched = line_bounds(text, hint.start())
-            yield from _REPEATED.finditer(text, start, searched)
+        match = _REPEATED.match(text, hint.start()) if hint.start() >= end else None
+        if match:
+            end = match.end()
+            yield match
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:

@@ -239,46 +239,49 @@ _THE_NAME = regex.compile(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\
 def _article_before_name(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """“the” before a glossary name that the same text also uses bare (`ISIS lost Mosul. … the ISIS
     claimed`); a name used as an adjective (`the ISIS fighters`) is fine."""
-    bare: dict[str, bool] = {}  # whether the text uses a name bare: one scan of the text per name
-    for match in _THE_NAME.finditer(text):
+    found = [m for m in _THE_NAME.finditer(text) if m["name"] in context.known_forms and _may_go_bare(m["name"])]
+    bare = _names_used_bare(text, {m["name"] for m in found}) if found else set()
+    for match in found:
         name = match["name"]
-        if name not in context.known_forms:
-            continue
-        if name not in bare:
-            bare[name] = _takes_no_article(name, text)
-        if not bare[name]:
-            continue
-        if _AFTER_BARE_NAME.match(text, match.end()):
+        if name in bare and _AFTER_BARE_NAME.match(text, match.end()):
             yield rule.flag(match.start(), match.end(), f"“the {name}”: a name is used without “the”", (name,))
 
 
-def _takes_no_article(name: str, text: str) -> bool:
-    """Whether the text shows that a one-word name goes without “the”: it uses it bare (“in Mosul.”).
-    Many names take “the” throughout (“the Taliban”, “the Hague”, “the GMAT”), as do acronyms said
-    letter by letter (“the SDF”) and plurals (“the Emirates”)."""
-    if " " in name or name.endswith("s") or (name.isupper() and not spoken_as_word(name)):
-        return False
-    return any(_BARE_USE_AFTER.match(text, end) for end in _bare_uses(name, text))
+def _may_go_bare(name: str) -> bool:
+    """Whether a name could be one that goes without “the”: one word, not a plural (“the Emirates”), not an
+    acronym said letter by letter (“the SDF”). Many names take “the” throughout (“the Taliban”, “the Hague”)."""
+    return " " not in name and not name.endswith("s") and not (name.isupper() and not spoken_as_word(name))
 
 
 # Before a bare use of a name: the text's or a sentence's start, or a lowercase word other than "the"
-# (read backwards from the name). After it: no more of the word.
+# (read backwards from the name). After it: no more of the word, then a verb or a stop (`_BARE_USE_AFTER`).
 _SENTENCE_END_BEFORE = regex.compile(r"[.!?][ \t]+", regex.REVERSE)
 _LOWERCASE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+", regex.REVERSE)
 _WORD_GOES_ON = regex.compile(r"[\p{L}\p{M}\-'’]")
+# A bare name stands after a space or tab, or at the text's start; its letters up to the first other
+# character tell which names it may be.
+_CAPITALIZED = regex.compile(r"(?<![^ \t])\p{Lu}[\p{L}\p{M}]*")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]*")
 
 
-def _bare_uses(name: str, text: str) -> Iterator[int]:
-    """Where each bare use of `name` ends: found as a literal, then its surroundings checked."""
-    start = text.find(name)
-    while start >= 0:
-        end = start + len(name)
-        before_ok = start == 0 or bool(
-            _SENTENCE_END_BEFORE.match(text, 0, start) or _LOWERCASE_WORD_BEFORE.match(text, 0, start)
-        )
-        if before_ok and not _WORD_GOES_ON.match(text, end):
-            yield end
-        start = text.find(name, start + 1)
+def _names_used_bare(text: str, names: set[str]) -> set[str]:
+    """Those of `names` (each starting with a capital) the text uses bare somewhere: one pass for all."""
+    by_letters: dict[str, list[str]] = {}
+    for name in names:
+        by_letters.setdefault(_LETTERS.match(name).group(), []).append(name)
+    used: set[str] = set()
+    for word in _CAPITALIZED.finditer(text):
+        for name in by_letters.get(word.group(), ()):
+            if name not in used and text.startswith(name, word.start()) and _bare_at(text, word.start(), name):
+                used.add(name)
+    return used
+
+
+def _bare_at(text: str, start: int, name: str) -> bool:
+    """Whether `name`, written at `start`, is used bare there (“in Mosul.”, “ISIS lost”)."""
+    end = start + len(name)
+    before = start == 0 or _SENTENCE_END_BEFORE.match(text, 0, start) or _LOWERCASE_WORD_BEFORE.match(text, 0, start)
+    return bool(before) and not _WORD_GOES_ON.match(text, end) and bool(_BARE_USE_AFTER.match(text, end))
 
 
 GR010 = Rule(
