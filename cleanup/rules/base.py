@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -95,6 +96,24 @@ class Rule:
         return Flag(start, end, self.id, message or self.reason, suggestions, self.category)
 
 
+class LazyPattern:
+    """A pattern compiled when first used, so that a run that never uses a rule (`--select GL`) does not
+    pay for compiling it; it stands in for the compiled pattern everywhere, and pickles as its source."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+    def __reduce__(self) -> tuple:
+        return (LazyPattern, (self.pattern, self.flags))
+
+
 def regex_rule(
     rule_id: str,
     reason: str,
@@ -112,7 +131,7 @@ def regex_rule(
 ) -> Rule:
     """A rule from a pattern: each match is replaced (a template or a function), or flagged when
     `replacement` is None. With scope "line" the pattern sees one line at a time."""
-    compiled = regex.compile(pattern) if isinstance(pattern, str) else pattern
+    compiled = LazyPattern(pattern) if isinstance(pattern, str) else pattern
     finder = RegexFinder(compiled, replacement, message, scope, timeout)
     return Rule(rule_id, reason, safety, finder, tuple(examples), source, doc=doc, why=why)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Safety
-from .base import Context, Finding, Rule, RuleExample, finds, ignores
+from .base import Context, Finding, LazyPattern, Rule, RuleExample, finds, ignores
 
 WORD_CLASSES = {
     # Determiners that can never stand right before a finite verb.
@@ -70,7 +70,7 @@ def grammar_rule(
 
 
 def _word(pattern: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}\-'’]){pattern}(?![\p{{L}}\-'’])")
+    return LazyPattern(rf"(?<![\p{{L}}\-'’]){pattern}(?![\p{{L}}\-'’])")
 
 
 def _determiner_message(m: regex.Match) -> str:
@@ -132,7 +132,7 @@ GR003 = grammar_rule(
     "GR003",
     "a verb form used as a plural noun (“the military analyzes”)",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             rf"(?<![\p{{L}}\-]){NOUN_EXPECTED}[ \t]+(?P<flag>{'|'.join(VERB_AS_NOUN)})\b{_AFTER_NOUN}", regex.IGNORECASE
         ),
         _verb_as_noun_message,
@@ -148,8 +148,8 @@ GR003 = grammar_rule(
 )
 
 
-_CLAUSE_MARK_BEFORE = regex.compile(r"[.;:!?\n,“(]", regex.REVERSE)
-_SUBORDINATOR_NEXT = regex.compile(rf"\s*{words('SUBORDINATOR')}\b")
+_CLAUSE_MARK_BEFORE = LazyPattern(r"[.;:!?\n,“(]", regex.REVERSE)
+_SUBORDINATOR_NEXT = LazyPattern(rf"\s*{words('SUBORDINATOR')}\b")
 
 
 def _opens_with_subordinator(match: regex.Match) -> bool:
@@ -164,7 +164,7 @@ GR004 = grammar_rule(
     "GR004",
     "a comma between a verb and its object (“warned, the seriousness of”)",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             rf"(?<![\p{{L}}\-'’])(?P<flag>(?P<verb>{words('REPORTING')}),)[ \t]+(?=the[ \t]+\p{{L}}+[ \t]+of\b)"
         ),
         _comma_message,

@@ -12,7 +12,7 @@ import regex
 
 from ..articles import spoken_as_word
 from ..model import Safety
-from .base import Context, Finding, Rule, finds, ignores
+from .base import Context, Finding, LazyPattern, Rule, finds, ignores
 from .grammar import GrammarCheck, grammar_rule
 
 # Words after "to" that start a noun phrase, not an infinitive ("insisted to reporters", "succeeded to the throne").
@@ -24,8 +24,8 @@ _NOT_A_VERB_AFTER_TO = frozenset(
 _END = r"(?![\p{L}\-'’])"
 
 
-_VERB_ENDING = regex.compile(r"[^siu]s\Z|\p{L}{4}ing\Z|[^e]ed\Z")
-_DOUBLING_END = regex.compile(r"[^aeiou][aeiou][^aeiouwxy]\Z")
+_VERB_ENDING = LazyPattern(r"[^siu]s\Z|\p{L}{4}ing\Z|[^e]ed\Z")
+_DOUBLING_END = LazyPattern(r"[^aeiou][aeiou][^aeiouwxy]\Z")
 
 
 def _not_an_infinitive(word: str) -> bool:
@@ -109,7 +109,7 @@ GR005 = grammar_rule(
     "GR005",
     "a verb's complement carried over from Arabic: “succeed to do”, “insist to do” (“succeed in doing”)",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             rf"(?<![\p{{L}}\-])(?P<flag>(?P<verb>(?P<lemma>succeed|insist)(?:s|ed|ing)?)[ \t]+to[ \t]+"
             rf"(?P<inf>\p{{Ll}}+)){_END}"
         ),
@@ -132,7 +132,7 @@ GR006 = grammar_rule(
     "GR006",
     "“prevent them to do”: in English “prevent them from doing”",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             r"(?<![\p{L}\-])(?P<flag>(?P<verb>prevent(?:s|ed|ing)?)"
             r"(?P<object>[ \t]+(?:them|him|her|us|it|people|civilians|residents|(?:the|its|their)[ \t]+\p{L}+))"
             rf"[ \t]+to[ \t]+(?P<inf>\p{{Ll}}+)){_END}"
@@ -154,7 +154,7 @@ GR007 = grammar_rule(
     "GR007",
     "“Despite X, but Y” carried over from Arabic: English uses one of the two",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             r"(?<![\p{L}\-])(?:[Dd]espite|[Ii]n[ \t]+spite[ \t]+of|[Aa]lthough|[Ee]ven[ \t]+though)\b"
             r"[^,.;:!?\r\n]{1,200},[ \t]*(?P<flag>but)\b"
             r"(?![ \t]+(?:not|also|only|rather|still)\b|(?:[ \t]+\p{L}+){1,2},)"  # "but not because of it,"
@@ -175,7 +175,7 @@ GR008 = grammar_rule(
     "GR008",
     "“the most important of them are”: a calque of Arabic “ahammuha”",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             r"(?<![\p{L}\-])(?P<flag>[Tt]he[ \t]+most[ \t]+(?:important|prominent|notable|significant|dangerous)"
             r"[ \t]+of[ \t]+them)[ \t]+(?:are|is|were|was)\b"
         ),
@@ -207,7 +207,7 @@ GR009 = grammar_rule(
     "GR009",
     "“stressed on”, “emphasized on”, “complained from”: a preposition carried over from Arabic",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             r"(?<![\p{L}\-])(?P<flag>(?P<verb>stress(?:ed|ing)|emphasi[sz](?:ed|ing))[ \t]+on)"
             rf"(?![ \t]+{_DAY_OR_DATE}\b|{_SETTING_AFTER})"
             r"|(?<![\p{L}\-])(?P<flag>(?P<verb>complain(?:s|ed|ing)?)[ \t]+from)"
@@ -227,13 +227,13 @@ GR009 = grammar_rule(
     why="The Arabic verb takes a preposition the English one does not (`stressed on`).",
 )
 
-_AFTER_BARE_NAME = regex.compile(
+_AFTER_BARE_NAME = LazyPattern(
     r"[ \t]*(?:[,.;:!?)”’\"]|\Z|(?:is|are|was|were|has|have|had|said|says|claimed|launched|attacked|announced|"
     r"controls|controlled|remains|remained|continues|continued|will|would|could|can|may|might)\b)"
 )
 # Also a past tense ("ISIS lost", "Mosul fell"): enough to show a bare use, too loose to flag on ("the Mosul based").
-_BARE_USE_AFTER = regex.compile(rf"{_AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|lost|fell|took|won|held|left)\b")
-_THE_NAME = regex.compile(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
+_BARE_USE_AFTER = LazyPattern(rf"{_AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|lost|fell|took|won|held|left)\b")
+_THE_NAME = LazyPattern(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
 
 
 def _article_before_name(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
@@ -255,13 +255,13 @@ def _may_go_bare(name: str) -> bool:
 
 # Before a bare use of a name: the text's or a sentence's start, or a lowercase word other than "the"
 # (read backwards from the name). After it: no more of the word, then a verb or a stop (`_BARE_USE_AFTER`).
-_SENTENCE_END_BEFORE = regex.compile(r"[.!?][ \t]+", regex.REVERSE)
-_LOWERCASE_WORD_BEFORE = regex.compile(r"(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+", regex.REVERSE)
-_WORD_GOES_ON = regex.compile(r"[\p{L}\p{M}\-'’]")
+_SENTENCE_END_BEFORE = LazyPattern(r"[.!?][ \t]+", regex.REVERSE)
+_LOWERCASE_WORD_BEFORE = LazyPattern(r"(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+", regex.REVERSE)
+_WORD_GOES_ON = LazyPattern(r"[\p{L}\p{M}\-'’]")
 # A bare name stands after a space or tab, or at the text's start; its letters up to the first other
 # character tell which names it may be.
-_CAPITALIZED = regex.compile(r"(?<![^ \t])\p{Lu}[\p{L}\p{M}]*")
-_LETTERS = regex.compile(r"[\p{L}\p{M}]*")
+_CAPITALIZED = LazyPattern(r"(?<![^ \t])\p{Lu}[\p{L}\p{M}]*")
+_LETTERS = LazyPattern(r"[\p{L}\p{M}]*")
 
 
 def _names_used_bare(text: str, names: set[str]) -> set[str]:
@@ -313,7 +313,7 @@ GR011 = grammar_rule(
     "GR011",
     "a verb that does not agree with the head of a long subject (“the leaders of the organization is”)",
     GrammarCheck(
-        regex.compile(
+        LazyPattern(
             rf"(?<![\p{{L}}\-])[Tt]he[ \t]+(?:(?P<one>{'|'.join(_SINGULAR_HEADS.split())})|(?P<many>{'|'.join(_PLURAL_HEADS.split())}))"
             rf"[ \t]+of[ \t]+{_NO_CLAUSE}{{3,60}}?[ \t]+(?P<flag>(?(one)(?:are|were|have)|(?:is|was|has)))\b"
         ),
@@ -330,7 +330,7 @@ GR011 = grammar_rule(
     why="In a long subject the verb agrees with the head noun, not with the nearest one.",
 )
 
-_SUBJECT_COMMA_VERB = regex.compile(
+_SUBJECT_COMMA_VERB = LazyPattern(
     r"(?:(?<=\A|[.!?][ \t]|[\r\n]))(?P<subject>The[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2})(?P<flag>,)[ \t]+"
     r"(?P<verb>launched|attacked|carried|continued|claimed|killed|targeted|seized|captured|controlled|"
     r"withdrew|moved|stormed|arrested|began|started|managed|tried|failed|succeeded|destroyed)\b"
@@ -339,9 +339,7 @@ _SUBJECT_COMMA_VERB = regex.compile(
 # After the verb, to the sentence's end: "by" (a passive participle), or a comma closing the phrase
 # before the main verb ("The campaign, launched in March, has grown"); not a comma before "and",
 # a relative pronoun or an -ing clause ("…, killing five").
-_PARTICIPLE_PHRASE = regex.compile(
-    r"[ \t]+by\b|[^.!?\r\n]*?,[ \t]*(?!(?:and|but|or|which|who|where|\p{Ll}+ing)\b)\p{L}"
-)
+_PARTICIPLE_PHRASE = LazyPattern(r"[ \t]+by\b|[^.!?\r\n]*?,[ \t]*(?!(?:and|but|or|which|who|where|\p{Ll}+ing)\b)\p{L}")
 
 
 def _participle_phrase(match: regex.Match) -> bool:
