@@ -126,6 +126,21 @@ def _doubled_punctuation(match: regex.Match) -> str | None:
     return max(marks, key=lambda mark: _MARK_STRENGTH[mark])
 
 
+SP006 = regex_rule(
+    "SP006",
+    "no space between a currency sign and its amount",
+    SAFE,
+    rf"(?<=[$£€¥]){SPACE}+(?=\d)",
+    "",
+    [
+        fixes("a budget of $ 1.5 billion and £ 20", "a budget of $1.5 billion and £20"),
+        keeps("50 $ here; US$ and € signs"),
+    ],
+    doc="removes the space after `$ £ € ¥` before an amount (`$ 1.5 billion` → `$1.5 billion`); a sign after the number or without one is left alone",
+    why="English sets the currency sign against the amount; a space after it is carried over from other languages' layouts.",
+)
+
+
 PU001 = regex_rule(
     "PU001",
     "doubled punctuation reduced to one mark",
@@ -150,5 +165,6 @@ RULES: tuple[Rule, ...] = (
     SP003,
     SP004,
     SP005,
+    SP006,
     PU001,
 )
