@@ -185,8 +185,8 @@ def seed_runs(args, tools, work: Path) -> dict[str, list[float]]:
     shutil.copytree(ROOT / "seeds", folder / "seeds")
     shutil.copytree(ROOT / "glossary", folder / "glossary")
     commands = {
-        "cleanup fix --grammar none": [str(cleanup), *NO_CACHE, "--grammar", "none"],
-        "cleanup fix (Harper)": [str(cleanup), *NO_CACHE],
+        "cleanup fix -q --no-cache --grammar none": [str(cleanup), *NO_CACHE, "--grammar", "none"],
+        "cleanup fix -q --no-cache (Harper)": [str(cleanup), *NO_CACHE],
         "harper lint": [str(harper), "lint", f"seeds/{SEED.name}"],
     }
     runs: dict[str, list[float]] = {name: [] for name in commands}
@@ -277,7 +277,7 @@ def results(rows, seed, harper, jobs, args) -> str:
 
 def glossary_table(rows) -> list[str]:
     lines = [
-        "## The glossary pass: `cleanup fix --select GL` vs textlint + textlint-rule-prh `--fix`",
+        "## The glossary pass: `cleanup fix -q --no-cache --grammar none --select GL` vs textlint + textlint-rule-prh `--fix`",
         "",
         "| words | entries | cleanup | textlint + prh | cleanup is | cleanup peak | prh peak | cleanup, every rule | cleanup output | prh output |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",

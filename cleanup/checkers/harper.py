@@ -1,4 +1,4 @@
-"""The checker interface (text and its paragraphs in, flags out) and Harper, the offline default checker."""
+"""Harper, the offline default checker: each paragraph linted on its own, lints turned into flags on the text."""
 
 from __future__ import annotations
 
