@@ -25,6 +25,14 @@ def archive(tmp_path, monkeypatch):
 
 
 MakeProject = Callable[..., Path]
+# A small house glossary: two entries, one variant with an apostrophe.
+TWO_ENTRIES = """\
+terms:
+  - preferred: ISIS
+    variants: [Daash, "Da'ash"]
+  - preferred: Rasool
+    variants: [Rasul]
+"""
 
 
 @pytest.fixture
@@ -47,6 +55,12 @@ def make_project(tmp_path, monkeypatch) -> MakeProject:
         return tmp_path
 
     return make
+
+
+@pytest.fixture
+def project(make_project) -> Path:
+    """A folder laid out like the project (seeds/, glossary/house.yaml with two entries) as the working directory."""
+    return make_project(TWO_ENTRIES)
 
 
 @pytest.fixture(autouse=True)

@@ -8,24 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import TWO_ENTRIES
 
 from cleanup.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
-GLOSSARY = """\
-terms:
-  - preferred: ISIS
-    variants: [Daash, "Da'ash"]
-  - preferred: Rasool
-    variants: [Rasul]
-"""
-
-
-@pytest.fixture
-def project(make_project):
-    """A folder laid out like the project: seeds/ and glossary/, as the working directory."""
-    return make_project(GLOSSARY)
+GLOSSARY = TWO_ENTRIES
 
 
 def write(path: Path, data: bytes) -> Path:

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TWO_ENTRIES
 
 from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary
@@ -12,19 +13,7 @@ from cleanup.glossary.suggest import same_name, suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
-HOUSE = """\
-terms:
-  - preferred: ISIS
-    variants: [Daash, "Da'ash"]
-  - preferred: Rasool
-    variants: [Rasul]
-"""
-
-
-@pytest.fixture
-def project(make_project):
-    """A folder laid out like the project (seeds/, glossary/house.yaml) as the working directory."""
-    return make_project(HOUSE)
+HOUSE = TWO_ENTRIES
 
 
 def article(*names: str) -> str:
