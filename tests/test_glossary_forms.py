@@ -53,6 +53,8 @@ def run_fix(tmp_path, monkeypatch):
     "before, after",
     [
         ("the anti-Daesh coalition", "the anti-ISIS coalition"),
+        ("Anti-Daesh operations cost more", "Anti-ISIS operations cost more"),  # capital for the sentence
+        ("# Pro-Qasad tribes", "# Pro-SDF tribes"),
         ("Daesh-affiliated groups", "ISIS-affiliated groups"),
         ("a ISIL-claimed attack", "an ISIS-claimed attack"),
         ("the pro-Qasad tribes and Qasad-held towns", "the pro-SDF tribes and SDF-held towns"),
@@ -82,6 +84,9 @@ def test_forms_translators_write_are_normalized(run_fix, before, after):
         "He said the SDF, Qasad in Arabic, was there.",
         # Arabic articles and particles are part of a name, not an English affix.
         "The bin-Daash clan and Abu-Daash.",
+        "Al-Daash said so. Bin-Daash left.",
+        # A capitalised first part mid-sentence is a name's, not an English prefix's.
+        "They met Anti-Daash and Pro-Qasad there.",
         # Rasul means messenger: not the spokesman's name.
         "The Rasul of Allah said, and Rasul Allah said, and his Rasul.",
         # Capitals missing only count mid-sentence on names that have variants; headlines have extra capitals.

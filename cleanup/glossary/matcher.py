@@ -135,12 +135,22 @@ class Matcher:
                 continue
             used, start, end, target = found
             rest = parts[:first] + parts[first + used :]
-            if (rest or used > 1) and all(_english_affix(part.group()) for part in rest):
+            if (rest or used > 1) and all(self._english_part(text, part, parts[0]) for part in rest):
                 edit = self._edit(target, text, start, end)
                 if edit is not None and used > 1:
                     edit = replace(edit, replacement=edit.replacement.replace(" ", "-"))
                 return edit
         return None
+
+    @staticmethod
+    def _english_part(text: str, part: regex.Match, first: regex.Match) -> bool:
+        """Whether a part of a compound is English: lowercase (`anti`), or capitalised only because the
+        compound starts a sentence (`Anti-Daesh operations…`)."""
+        word = part.group()
+        if _english_affix(word):
+            return True
+        lowered = word[:1].lower() + word[1:]
+        return part is first and word != lowered and _english_affix(lowered) and starts_sentence(text, part.start())
 
     def _edit(self, target: _Target, text: str, start: int, end: int) -> Edit | None:
         """The edit for one match, unless the variant is only named here or the entry says it does not apply."""
