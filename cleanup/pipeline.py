@@ -12,6 +12,7 @@ from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
+from .glossary.suggestions import keep_glossary_forms
 from .glossary.terms import fold
 from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
@@ -200,6 +201,7 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
         return []
     found = checker.check(text, paragraphs(text, run.markdown), run.markdown)
     found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words)
+    found = keep_glossary_forms(found, text, run.settings.glossary.forms)
     raised = SpanSet((h.start, h.end) for h in house)
     return [
         flag

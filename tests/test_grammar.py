@@ -144,3 +144,24 @@ def test_harper_loading_in_the_background_serves_one_file_and_forked_workers_ali
         for name in names:
             log = json.loads((project / out / f"{name}.txt.changes.json").read_text(encoding="utf-8"))
             assert [flag["text"] for flag in log["flags"]] == ["goverment"]
+
+
+def test_a_title_case_suggestion_keeps_the_glossary_forms_as_written():
+    """Harper's title case for a heading would respell `ISIS` and `al-Badia`; the suggestion keeps them,
+    and a heading whose only change would be a glossary form is not flagged at all."""
+    text = "# The Daash cells in alBadya\n\nThe report.\n\n# Fighting in alBadya\n\nThe end.\n"
+    outcome = process(Document(text), settings(), markdown=True)
+    titles = [f for f in outcome.flags if f.rule == "HP:UseTitleCase"]
+    assert [f.suggestions for f in titles] == [("# The ISIS Cells in al-Badia",)]
+
+
+def test_only_case_changes_are_corrected_and_only_whole_forms():
+    from cleanup.glossary.suggestions import keep_glossary_forms
+    from cleanup.model import Flag
+
+    text = "ISIS and ISISes, near Mosul."
+    case_only = Flag(0, len(text), "HP:X", "m", ("Isis And Isises, Near Mosul.",))
+    other_word = Flag(0, 4, "HP:Y", "m", ("Daesh",))
+    kept = keep_glossary_forms([case_only, other_word], text, frozenset({"ISIS", "Mosul"}))
+    assert [f.suggestions for f in kept] == [("ISIS And Isises, Near Mosul.",), ("Daesh",)]
+    assert keep_glossary_forms([Flag(0, 4, "HP:Z", "m", ("Isis",))], text, frozenset({"ISIS"})) == []

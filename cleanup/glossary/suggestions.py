@@ -1,0 +1,55 @@
+"""A checker's suggestions never respell the glossary's forms.
+
+Harper's title-case suggestion for a heading (`# The ISIS cells in al-Badia` → `# The Isis Cells in
+Al-Badia`) would undo the glossary; here such a suggestion gets every glossary form in the flagged text
+back as the glossary writes it, and a flag left suggesting nothing new is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+import regex
+
+from ..model import Flag
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+def keep_glossary_forms(flags: Iterable[Flag], text: str, forms: frozenset[str]) -> list[Flag]:
+    """`flags` with case-only suggestions corrected to the glossary's forms; flags left with nothing to
+    suggest are dropped. Other suggestions (a different word) are the checker's own business."""
+    kept = []
+    for flag in flags:
+        flagged = text[flag.start : flag.end]
+        suggestions = tuple(dict.fromkeys(_with_forms(flagged, s, forms) for s in flag.suggestions))
+        if flag.suggestions and all(s == flagged for s in suggestions):
+            continue  # what it asked for was only to respell glossary forms
+        kept.append(flag if suggestions == flag.suggestions else replace(flag, suggestions=suggestions))
+    return kept
+
+
+def _with_forms(flagged: str, suggestion: str, forms: frozenset[str]) -> str:
+    """`suggestion` with each glossary form written in `flagged` restored, when it only changes case."""
+    if suggestion == flagged or not _same_but_case(flagged, suggestion):
+        return suggestion
+    restored = list(suggestion)
+    for form in forms:
+        start = flagged.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if not _inside_word(flagged, start, end):
+                restored[start:end] = form
+            start = flagged.find(form, start + 1)
+    return "".join(restored)
+
+
+def _same_but_case(a: str, b: str) -> bool:
+    """Whether two texts differ only in the case of letters, letter for letter."""
+    return len(a) == len(b) and all(x == y or x.casefold() == y.casefold() for x, y in zip(a, b, strict=True))
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] continues a longer word on either side (`ISIS` in `ISISes`)."""
+    return bool(start and _WORD_CHAR.match(text, start - 1)) or bool(_WORD_CHAR.match(text, end))
