@@ -35,9 +35,10 @@ def print_rule(console: Console, rule: Rule) -> None:
 
 def rules_markdown(rules: Sequence[Rule], category: str) -> str:
     """The README's table of the built-in rules of one category: house-style rules with their
-    safety, grammar checks (all flags) without."""
+    safety, in the order of their kinds; grammar checks (all flags) by id."""
     chosen = [rule for rule in rules if rule.category == category and rule.source.startswith("cleanup/")]
     if category == "grammar":
+        chosen.sort(key=lambda rule: rule.id)
         rows = ["| id | flags |", "| --- | --- |"] + [f"| {rule.id} | {rule.doc or rule.reason} |" for rule in chosen]
     else:
         rows = ["| id | safety | what it does |", "| --- | --- | --- |"]

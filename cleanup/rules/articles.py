@@ -1,4 +1,4 @@
-"""The article a/an by how the next word is spoken (AA)."""
+"""Articles: a/an by how the next word is spoken (AA), and the "the" an acronym said letter by letter keeps (GR013)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import regex
 
-from ..articles import article_for
+from ..articles import article_for, spoken_as_word
 from ..glossary.terms import fold
-from ..model import line_bounds
+from ..model import Safety, line_bounds
 from ..text import sentence_start
-from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, fixes, ignores, keeps
+from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps
+from .translation import AFTER_BARE_NAME
 
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
@@ -71,4 +72,50 @@ AA001 = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (AA001,)
+# A preposition, then a name in capitals standing alone (a stop or a verb after it, not a noun it qualifies).
+_BARE_AFTER_PREPOSITION = regex.compile(
+    r"(?<![\p{L}\-])(?:of|by|with|from|to|for|against|between|among)[ \t]+(?P<name>\p{Lu}[\p{Lu}\d]+)(?![\p{L}\p{M}\-'’])"
+)
+
+
+def _acronym_without_the(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    """An acronym said letter by letter (`SDF`) that the text writes with “the” elsewhere, bare after a
+    preposition (`a commander of SDF,`): “the” was lost in translation (Arabic names carry their article)."""
+    with_the: dict[str, bool] = {}
+    for match in _BARE_AFTER_PREPOSITION.finditer(text):
+        name = match["name"]
+        if name not in context.known_forms or spoken_as_word(name) or not AFTER_BARE_NAME.match(text, match.end()):
+            continue
+        if name not in with_the:
+            with_the[name] = _written_with_the(name, text)
+        if with_the[name]:
+            message = f"“{name}” without “the”: this text writes “the {name}” elsewhere"
+            yield rule.flag(match.start("name"), match.end("name"), message, (f"the {name}",))
+
+
+def _written_with_the(name: str, text: str) -> bool:
+    pattern = rf"(?<![\p{{L}}\-])[Tt]he[ \t]+{regex.escape(name)}(?![\p{{L}}\p{{M}}\-'’])"
+    return regex.search(pattern, text) is not None
+
+
+GR013 = Rule(
+    "GR013",
+    "an acronym said letter by letter, written with “the” elsewhere, bare after a preposition (“a commander of SDF”)",
+    Safety.FLAG,
+    _acronym_without_the,
+    (
+        finds("The SDF took the town. A commander of SDF, Ahmed, said so."),
+        finds("The SDF advanced. Talks with SDF were broken off."),
+        ignores("A commander of SDF, Ahmed, said so."),  # no evidence the text gives it an article
+        ignores("The SDF said that dozens of SDF fighters were among SDF units."),  # an acronym qualifying a noun
+        ignores("The ISIS group lost. Fighters of ISIS, he said."),  # ISIS is said as a word: no article
+        ignores("The SDF said. Officers of SDFX, and of MODEL, left."),  # not a glossary form
+    ),
+    category="grammar",
+    example_context=Context(known_forms=frozenset({"SDF", "ISIS"})),
+    doc="`a commander of SDF,` when the text also writes `the SDF` → suggests `the SDF`; not before a noun (`SDF fighters`), not for acronyms said as words (`ISIS`, `NATO`), only for glossary forms",
+    why="Arabic names such as Qasad carry no English article, so a translation drops the one `the SDF` needs; the text's own `the SDF` shows the house usage.",
+)
+
+
+RULES: tuple[Rule, ...] = (AA001, GR013)

@@ -227,12 +227,13 @@ GR009 = grammar_rule(
     why="The Arabic verb takes a preposition the English one does not (`stressed on`).",
 )
 
-_AFTER_BARE_NAME = LazyPattern(
+# After a name standing for a noun phrase on its own: a stop, the end, or a verb (`ISIS claimed`).
+AFTER_BARE_NAME = LazyPattern(
     r"[ \t]*(?:[,.;:!?)”’\"]|\Z|(?:is|are|was|were|has|have|had|said|says|claimed|launched|attacked|announced|"
     r"controls|controlled|remains|remained|continues|continued|will|would|could|can|may|might)\b)"
 )
 # Also a past tense ("ISIS lost", "Mosul fell"): enough to show a bare use, too loose to flag on ("the Mosul based").
-_BARE_USE_AFTER = LazyPattern(rf"{_AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|lost|fell|took|won|held|left)\b")
+_BARE_USE_AFTER = LazyPattern(rf"{AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|lost|fell|took|won|held|left)\b")
 _THE_NAME = LazyPattern(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
 
 
@@ -243,7 +244,7 @@ def _article_before_name(rule: Rule, text: str, context: Context) -> Iterator[Fi
     bare = _names_used_bare(text, {m["name"] for m in found}) if found else set()
     for match in found:
         name = match["name"]
-        if name in bare and _AFTER_BARE_NAME.match(text, match.end()):
+        if name in bare and AFTER_BARE_NAME.match(text, match.end()):
             yield rule.flag(match.start(), match.end(), f"“the {name}”: a name is used without “the”", (name,))
 
 
