@@ -9,8 +9,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .checkers import DEFAULT_DIALECT, DIALECTS, GRAMMAR_BACKENDS
-from .checkers.harper import HARPER_OFF_BY_DEFAULT
+from .checkers import DEFAULT_DIALECT, DIALECTS, GRAMMAR_BACKENDS, HARPER_OFF_BY_DEFAULT
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
 

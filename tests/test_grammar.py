@@ -165,3 +165,29 @@ def test_only_case_changes_are_corrected_and_only_whole_forms():
     kept = keep_glossary_forms([case_only, other_word], text, frozenset({"ISIS", "Mosul"}))
     assert [f.suggestions for f in kept] == [("ISIS And Isises, Near Mosul.",), ("Daesh",)]
     assert keep_glossary_forms([Flag(0, 4, "HP:Z", "m", ("Isis",))], text, frozenset({"ISIS"})) == []
+
+
+@pytest.mark.parametrize(
+    "configuration, options, started",
+    [
+        ("", [], ["american"]),
+        ('grammar = "none"\n', [], []),
+        ('grammar = "none"\n', ["--grammar", "harper"], ["american"]),
+        ('dialect = "british"\n', [], ["british"]),
+        ('dialect = "british"\n', ["--dialect", "indian"], ["indian"]),
+        ("", ["--grammar", "languagetool", "--languagetool-url", "http://127.0.0.1:9"], []),
+        ("grammar = [broken\n", [], ["american"]),  # the run itself reports the bad file
+    ],
+)
+def test_harper_starts_loading_only_for_a_run_that_will_use_it(
+    make_project, monkeypatch, configuration, options, started
+):
+    import cleanup.cli as cli
+
+    calls: list[str] = []
+    monkeypatch.setattr(cli, "warm_up", calls.append)
+    project = make_project("terms: []\n", {"seeds/a.txt": "Text.\n"})
+    if configuration:
+        (project / "cleanup.toml").write_text(configuration, encoding="utf-8")
+    cli.main(["check", "-q", "--no-cache", *options])
+    assert calls == started

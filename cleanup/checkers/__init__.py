@@ -15,6 +15,17 @@ GRAMMAR_BACKENDS = ("harper", "languagetool", "none")
 DIALECTS = ("american", "british", "australian", "canadian", "indian")  # Harper's
 DEFAULT_DIALECT = "american"
 URL_VARIABLE = "CLEANUP_LANGUAGETOOL_URL"  # the environment variable naming a LanguageTool server
+# Harper rules off unless a project turns them on (config `harper-disable`): house-style preferences
+# (sentence length, the Oxford comma), and rules whose flags were no likelier to be right than the base
+# rate of human corrections on the CWEB development set (bench/grammar_precision.py).
+HARPER_OFF_BY_DEFAULT = (
+    "LongSentences",
+    "OxfordComma",
+    "NumericRangeEnDash",
+    "OrthographicConsistency",
+    "MissingPreposition",
+    "CondenseAllThe",
+)
 
 
 class CheckerError(Exception):

@@ -10,20 +10,9 @@ import regex
 
 from ..glossary.names import known_spelling
 from ..model import Flag, Severity
-from . import DEFAULT_DIALECT, CheckerError, Span
+from . import DEFAULT_DIALECT, HARPER_OFF_BY_DEFAULT, CheckerError, Span
 from .warmup import warmed_linter
 
-# Harper rules off unless a project turns them on (config `harper-disable`): house-style preferences
-# (sentence length, the Oxford comma), and rules whose flags were no likelier to be right than the base
-# rate of human corrections on the CWEB development set (bench/grammar_precision.py).
-HARPER_OFF_BY_DEFAULT = (
-    "LongSentences",
-    "OxfordComma",
-    "NumericRangeEnDash",
-    "OrthographicConsistency",
-    "MissingPreposition",
-    "CondenseAllThe",
-)
 # Harper's lint kinds (harper-core's LintKind): the categories `--apply-suggestions` can name.
 HARPER_KINDS = frozenset(
     {

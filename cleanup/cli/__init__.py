@@ -10,11 +10,13 @@ and `commands/` (one module per command).
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 
-from ..checkers import DEFAULT_DIALECT
 from ..checkers.warmup import warm_up
+from ..config import Config, ConfigError
 from .parser import build_parser
+from .project import nearest_config
 
 __all__ = ["main", "build_parser"]
 
@@ -22,8 +24,23 @@ __all__ = ["main", "build_parser"]
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user for bad input."""
     args = build_parser().parse_args(argv)
-    if args.command in ("fix", "check") and args.grammar in (None, "harper"):
-        warm_up(args.dialect or DEFAULT_DIALECT)  # the usual run checks grammar with Harper: start it first
+    dialect = _harper_dialect(args)
+    if dialect:
+        warm_up(dialect)  # the usual run checks grammar with Harper: start loading it first
     from .guard import run_guarded  # after the warm-up has started: it imports most of the package
 
     return run_guarded(args)
+
+
+def _harper_dialect(args: argparse.Namespace) -> str | None:
+    """The Harper dialect a fix or check run will use (None: no Harper), from the options and the
+    configuration file, read here without loading the rest of the package; a configuration that does not
+    read is reported later, by the run itself."""
+    if args.command not in ("fix", "check"):
+        return None
+    try:
+        config = nearest_config(args.config, lambda path: path.read_text(encoding="utf-8"))
+    except (ConfigError, OSError, ValueError):
+        config = Config()
+    grammar = args.grammar or config.grammar
+    return (args.dialect or config.dialect) if grammar == "harper" else None

@@ -4,12 +4,15 @@ then its parents up to the nearest project folder, as ruff finds its settings.""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config import CONFIG_FILES
-from ..glossary.loader import Glossary
+from ..config import CONFIG_FILES, Config, parse_config
 from .defaults import GLOSSARY_FOLDER
+
+if TYPE_CHECKING:
+    from ..glossary.loader import Glossary
 
 
 def configuration_files(start: Path | None = None) -> Iterator[Path]:
@@ -21,6 +24,16 @@ def configuration_files(start: Path | None = None) -> Iterator[Path]:
             candidate = folder / name
             if candidate.is_file():
                 yield _relative(candidate)
+
+
+def nearest_config(path: str | None, read: Callable[[Path], str]) -> Config:
+    """The configuration named, else the nearest cleanup.toml, or pyproject.toml with a [tool.cleanup]
+    table, from the working folder up; else the defaults. `read` reads a file; raises ConfigError."""
+    for candidate in [Path(path)] if path else configuration_files():
+        found = parse_config(candidate.as_posix(), read(candidate))
+        if found is not None:
+            return found
+    return Config()
 
 
 def glossary_folder(start: Path | None = None) -> Path:

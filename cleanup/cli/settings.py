@@ -12,10 +12,10 @@ from pathlib import Path
 import regex
 
 from ..cache import default_folder
-from ..checkers import URL_VARIABLE, Checker
-from ..checkers.harper import HARPER_KINDS, HARPER_OFF_BY_DEFAULT, HarperChecker, harper_rule_names
+from ..checkers import HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checker
+from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
 from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
-from ..config import Config, ConfigError, parse_config
+from ..config import Config, ConfigError
 from ..glossary.loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
@@ -23,7 +23,7 @@ from ..textio import UnsuitableEncoding, text_encoding
 from .defaults import GLOSSARY_FOLDER
 from .errors import UsageError
 from .inputs import read_utf8
-from .project import configuration_files, glossary_folder, loaded_summary
+from .project import glossary_folder, loaded_summary, nearest_config
 
 DEFAULT_GLOSSARY_DIR = GLOSSARY_FOLDER
 
@@ -152,17 +152,11 @@ def check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary
 
 
 def load_config(path: str | None) -> Config:
-    """The configuration named, else the nearest cleanup.toml, or pyproject.toml with a
-    [tool.cleanup] table, from the working folder up; else the defaults."""
-    candidates = [Path(path)] if path else configuration_files()
-    for candidate in candidates:
-        try:
-            found = parse_config(candidate.as_posix(), read_utf8(candidate))
-        except ConfigError as error:
-            raise UsageError(str(error)) from None
-        if found is not None:
-            return found
-    return Config()
+    """The run's configuration (see `project.nearest_config`); a bad file is a usage error."""
+    try:
+        return nearest_config(path, read_utf8)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
 
 
 def load_glossary_files(paths: Sequence[str]) -> Glossary:
