@@ -17,7 +17,6 @@ from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
-from cleanup.rules.base import Context
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
 
@@ -269,9 +268,8 @@ def test_the_glossary_scan_finds_every_match_trying_every_word_finds(text, gloss
 @given(scan_texts, st.lists(st.sampled_from(ENTRIES), max_size=len(ENTRIES)))
 def test_repeated_items_are_found_where_an_overlapped_search_finds_them(text, entries):
     forms = frozenset(preferred for preferred, _ in entries)
-    context = Context(normalized_forms=forms)
     everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
-    assert [m.span() for m in _item_matches(text, context) if m["item"] in forms] == everywhere
+    assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
 
 
 @settings(max_examples=400, deadline=None)

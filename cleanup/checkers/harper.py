@@ -144,13 +144,13 @@ def _known_spelling(flag: Flag, text: str, words: frozenset[str]) -> bool:
     return flag.category == "Spelling" and known_spelling(text[flag.start : flag.end], words)
 
 
-def harper_rule_names(dialect: str = "american") -> frozenset[str]:
+def harper_rule_names(dialect: str = DEFAULT_DIALECT) -> frozenset[str]:
     """The names of Harper's rules (what `harper-disable` may list)."""
     linter = _harper_linter(dialect, frozenset(), HARPER_OFF_BY_DEFAULT)
     return frozenset(linter.get_default_lint_config())
 
 
-def english_word_test(dialect: str = "american") -> Callable[[str], bool]:
+def english_word_test(dialect: str = DEFAULT_DIALECT) -> Callable[[str], bool]:
     """Whether a lowercase word is in Harper's English dictionary (so not a name or a misspelling)."""
     linter = _harper_linter(dialect, frozenset(), HARPER_OFF_BY_DEFAULT)
     known: dict[str, bool] = {}

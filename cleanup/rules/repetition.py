@@ -30,18 +30,20 @@ _REPEATED = regex.compile(rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=
 _MAYBE_REPEATED = re.compile(r"(?<![^\W_])(?=(\w+)[ \t]+\1(?![^\W_]))")
 
 
-def doubled_words(text: str) -> Iterator[regex.Match]:
-    """The matches of `_REPEATED.finditer(text)`, tried only where the standard engine says one may start."""
+@functools.lru_cache(maxsize=2)
+def doubled_words(text: str) -> tuple[regex.Match, ...]:
+    """The matches of `_REPEATED.finditer(text)`, tried only where the standard engine says one may start.
+    RW001 and RW002 both ask for them: each text (the original, the latest) is scanned once."""
     one_case = text.upper().lower()
     if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
-        yield from _REPEATED.finditer(text)
-        return
-    end = 0
+        return tuple(_REPEATED.finditer(text))
+    found: list[regex.Match] = []
     for hint in _MAYBE_REPEATED.finditer(one_case):
-        match = _REPEATED.match(text, hint.start()) if hint.start() >= end else None
-        if match:
-            end = match.end()
-            yield match
+        if not found or hint.start() >= found[-1].end():
+            match = _REPEATED.match(text, hint.start())
+            if match:
+                found.append(match)
+    return tuple(found)
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:
@@ -199,24 +201,28 @@ def _first_words(forms: frozenset[str]) -> Triggers:
     return Triggers(fold(token.group()) for token in first if token)
 
 
-def _item_matches(text: str, context: Context) -> Iterator[regex.Match]:
+@functools.lru_cache(maxsize=2)
+def _item_matches(text: str, forms: frozenset[str]) -> tuple[regex.Match, ...]:
     """`_REPEATED_ITEM` matched at every place an item may start (as an overlapped search would), but tried
-    only in the words that begin a normalized form: the fast scan finds those."""
+    only in the words that begin a normalized form: the fast scan finds those. AP002 and AP003 both ask
+    for them: each text is scanned once."""
+    found = []
     last = -1
-    for start in match_starts(text, _first_words(context.normalized_forms)):
+    for start in match_starts(text, _first_words(forms)):
         if start == last:
             continue
         last = start
         for item in _ITEM_START.finditer(text, start, TOKEN.match(text, start).end()):
             match = _REPEATED_ITEM.match(text, item.start())
             if match is not None:
-                yield match
+                found.append(match)
+    return tuple(found)
 
 
 def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:
     """A glossary preferred form repeated right after itself, as normalization leaves it (`the SDF, Qasad and`
     → `the SDF, SDF and`); a comma after a parenthesis is the writer's own."""
-    for match in _item_matches(text, context):
+    for match in _item_matches(text, context.normalized_forms):
         if match.group("item") not in context.normalized_forms:
             continue
         cut = match.group("cut")
