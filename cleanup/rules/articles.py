@@ -11,7 +11,7 @@ from ..glossary.terms import fold
 from ..model import Safety, line_bounds
 from ..text import sentence_start
 from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps
-from .translation import AFTER_BARE_NAME
+from .translation import AFTER_BARE_NAME, THE_NAME
 
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
@@ -81,21 +81,16 @@ _BARE_AFTER_PREPOSITION = regex.compile(
 def _acronym_without_the(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """An acronym said letter by letter (`SDF`) that the text writes with “the” elsewhere, bare after a
     preposition (`a commander of SDF,`): “the” was lost in translation (Arabic names carry their article)."""
-    with_the: dict[str, bool] = {}
+    with_the: set[str] | None = None  # the names the text writes after “the”, read at the first candidate
     for match in _BARE_AFTER_PREPOSITION.finditer(text):
         name = match["name"]
         if name not in context.known_forms or spoken_as_word(name) or not AFTER_BARE_NAME.match(text, match.end()):
             continue
-        if name not in with_the:
-            with_the[name] = _written_with_the(name, text)
-        if with_the[name]:
+        if with_the is None:
+            with_the = {found["name"] for found in THE_NAME.finditer(text)}
+        if name in with_the:
             message = f"“{name}” without “the”: this text writes “the {name}” elsewhere"
             yield rule.flag(match.start("name"), match.end("name"), message, (f"the {name}",))
-
-
-def _written_with_the(name: str, text: str) -> bool:
-    pattern = rf"(?<![\p{{L}}\-])[Tt]he[ \t]+{regex.escape(name)}(?![\p{{L}}\p{{M}}\-'’])"
-    return regex.search(pattern, text) is not None
 
 
 GR013 = Rule(

@@ -234,13 +234,13 @@ AFTER_BARE_NAME = LazyPattern(
 )
 # Also a past tense ("ISIS lost", "Mosul fell"): enough to show a bare use, too loose to flag on ("the Mosul based").
 _BARE_USE_AFTER = LazyPattern(rf"{AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|lost|fell|took|won|held|left)\b")
-_THE_NAME = LazyPattern(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
+THE_NAME = LazyPattern(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
 
 
 def _article_before_name(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """“the” before a glossary name that the same text also uses bare (`ISIS lost Mosul. … the ISIS
     claimed`); a name used as an adjective (`the ISIS fighters`) is fine."""
-    found = [m for m in _THE_NAME.finditer(text) if m["name"] in context.known_forms and _may_go_bare(m["name"])]
+    found = [m for m in THE_NAME.finditer(text) if m["name"] in context.known_forms and _may_go_bare(m["name"])]
     bare = _names_used_bare(text, {m["name"] for m in found}) if found else set()
     for match in found:
         name = match["name"]
