@@ -75,13 +75,14 @@ def fix(
 ) -> FixResult:
     """Run every edit source until none proposes an edit; return the text and its change log.
 
-    `vetoed` spans of the original (changes an editor rejected) are never edited."""
+    `vetoed` spans of the original (changes an editor rejected, protected text) are never edited."""
     text, changes = original, tuple[Change, ...]()
+    vetoes = _Vetoes(vetoed) if vetoed else None
     for _ in range(max_passes):
         found = (_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
-        if vetoed:
+        if vetoes:
             offsets = OriginalOffsets(changes)
-            found = (e for e in found if not _touches_vetoed(e, offsets, vetoed))
+            found = (e for e in found if not vetoes.touched(e, offsets))
         edits = select_edits(found)
         if not edits:
             return FixResult(text, changes)
@@ -92,16 +93,27 @@ def fix(
     return FixResult(text, changes)
 
 
-def _touches_vetoed(edit: Edit, offsets: OriginalOffsets, vetoed: Sequence[tuple[int, int]]) -> bool:
-    """Whether an edit of the current text would change original text inside a rejected change."""
-    start = offsets.start(edit.start)
-    end = max(start, offsets.end(edit.end))
-    for v_start, v_end in vetoed:
-        if v_start == v_end and start <= v_start <= end and (start < end or start == v_start):
-            return True  # a rejected insertion: nothing may be inserted there again
-        if start < v_end and v_start < end or (start == end and v_start < start < v_end):
-            return True
-    return False
+class _Vetoes:
+    """Spans of the original no edit may change (rejected changes, protected text), found by bisection."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def touched(self, edit: Edit, offsets: OriginalOffsets) -> bool:
+        """Whether an edit of the current text would change original text inside a vetoed span."""
+        start = offsets.start(edit.start)
+        end = max(start, offsets.end(edit.end))
+        index = bisect.bisect_right(self.starts, end) - 1
+        while index >= 0 and self.starts[index] >= start - self.longest:
+            v_start, v_end = self.spans[index]
+            if v_start == v_end and start <= v_start <= end and (start < end or start == v_start):
+                return True  # a rejected insertion: nothing may be inserted there again
+            if start < v_end and v_start < end or (start == end and v_start < start < v_end):
+                return True
+            index -= 1
+        return False
 
 
 def _is_effective(text: str, edit: Edit) -> bool:

@@ -21,12 +21,21 @@ class Safety(str, Enum):
 
 
 @dataclass(frozen=True)
+class ProtectedSpan:
+    """[start, end) of a document's text that no rule may edit (an insertion only at its edges)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded text plus what is needed to write it back byte for byte."""
 
     text: str
     encoding: str = "utf-8"
     bom: bool = False
+    protected: tuple[ProtectedSpan, ...] = ()  # set by readers of richer formats (fields, breaks in a .docx)
 
     @property
     def newline(self) -> str:

@@ -95,11 +95,12 @@ def process(
     sources = [_glossary_source(run), *_rule_sources(run)]
     if settings.apply_suggestions:
         sources.append(_suggestion_source(run))
-    result = fix(document.text, sources)
+    protected = [(span.start, span.end) for span in document.protected]
+    result = fix(document.text, sources, vetoed=protected)
     matched, stale = match(decisions, document.text, result.changes)
     rejected = [(result.changes[i], d) for i, d in matched.items() if d.verdict == "reject"]
     if rejected:
-        result = fix(document.text, sources, vetoed=[(c.start, c.end) for c, _ in rejected])
+        result = fix(document.text, sources, vetoed=protected + [(c.start, c.end) for c, _ in rejected])
         matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
     house = list(_flags(run, result.text))
     found = house + _grammar_flags(run, result.text, house)

@@ -17,10 +17,10 @@ from ..decisions import DecisionFile
 from ..fix import FixDidNotConverge
 from ..model import Decision, Outcome
 from ..pipeline import Settings, process
-from ..textio import BinaryFile, DecodeError, decode
+from ..textio import BinaryFile, DecodeError
 from .console import print_error
 from .errors import DEBUG_HINT, UsageError
-from .inputs import Input, read_bytes, undecodable
+from .inputs import ArticleError, Input, read_article, read_bytes, undecodable
 from .progress import ProgressLine
 from .settings import checked_encoding
 
@@ -201,12 +201,12 @@ def process_one(
 ) -> Result:
     """One file's result: whatever goes wrong with one file never stops the others."""
     try:
-        document = decode(read_bytes(path), encoding)
+        document = read_article(path, encoding)
     except BinaryFile as error:
         return Skipped(str(error))
     except DecodeError as error:
         return Failed(undecodable(path, error))
-    except UsageError as error:
+    except (UsageError, ArticleError) as error:
         return Failed(str(error))
     try:
         return Processed(process(document, settings, markdown, decisions))

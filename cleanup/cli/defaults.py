@@ -1,5 +1,9 @@
-"""Where a run reads and writes when no path is given (named here so that the help can say so cheaply)."""
+"""Where a run reads and writes when no path is given, and what it reads (named here so that the help can say so
+cheaply)."""
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "corrected"
 GLOSSARY_FOLDER = "glossary"  # the house glossary, here or in the project folder above
+DOCX_SUFFIX = ".docx"
+ARTICLE_SUFFIXES = (".txt", ".md", DOCX_SUFFIX)  # the files a folder is searched for
+DOCX_MODES = ("review", "clean")  # Word output: tracked changes with comments, or the changes made

@@ -13,15 +13,13 @@ from pathlib import Path
 from ..config import Config
 from ..decisions import SUFFIX as DECISIONS_SUFFIX
 from ..decisions import DecisionFile, DecisionsError, load_decisions
-from ..textio import BinaryFile, DecodeError, decode
+from ..model import Document, Outcome
+from ..textio import BinaryFile, DecodeError, decode, encode
 from .console import print_error
-from .defaults import DEFAULT_INPUT
+from .defaults import ARTICLE_SUFFIXES, DEFAULT_INPUT, DOCX_SUFFIX
 from .errors import UsageError
 
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
-
-
-TEXT_SUFFIXES = (".txt", ".md")
 
 
 REPORT_SUFFIX = ".report.md"
@@ -64,7 +62,9 @@ def find_inputs(
                 (unreadable or (lambda _, why: print_error(why)))(str(error.filename), message)
             files = [f for f in files if _wanted(f.relative_to(path).as_posix(), globs or Config())]
             if not files and not errors:
-                raise UsageError(f"{path}: no {' or '.join(TEXT_SUFFIXES)} files in this folder")
+                raise UsageError(
+                    f"{path}: no {', '.join(ARTICLE_SUFFIXES[:-1])} or {ARTICLE_SUFFIXES[-1]} files in this folder"
+                )
             found.extend(Input(file, file.relative_to(path).as_posix()) for file in files)
         elif path.exists():
             found.append(Input(path, path.name))
@@ -103,7 +103,7 @@ def _walk(folder: Path, exclude: Path | None) -> tuple[list[Path], list[OSError]
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in names:
             file = Path(root, name)
-            if name.startswith(".") or file.suffix.lower() not in TEXT_SUFFIXES or not file.is_file():
+            if name.startswith((".", "~$")) or file.suffix.lower() not in ARTICLE_SUFFIXES or not file.is_file():
                 continue
             if skip and skip in file.resolve().parents:
                 continue
@@ -158,6 +158,36 @@ def read_utf8(path: Path) -> str:
         raise UsageError(f"{path}: not a text file (it contains NUL bytes); save it as UTF-8 text") from None
     except DecodeError as error:
         raise UsageError(f"{path}:{error}; save the file as UTF-8") from None
+
+
+class ArticleError(Exception):
+    """An article that cannot be read in its format (a damaged Word file); the message names the file."""
+
+
+def read_article(path: Path, encoding: str | None) -> Document:
+    """An article as a Document: a Word file's paragraphs, or a text file decoded (DecodeError, BinaryFile)."""
+    data = read_bytes(path)
+    if path.suffix.lower() != DOCX_SUFFIX:
+        return decode(data, encoding)
+    from ..formats.docx import DocxError, read_docx  # lxml only for a run that reads Word files
+
+    try:
+        return read_docx(data).document
+    except DocxError as error:
+        raise ArticleError(f"{path}: {error}") from None
+
+
+def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
+    """The corrected edition as a file: a Word file with its changes tracked (or made), or the text encoded
+    as the article was."""
+    if path.suffix.lower() != DOCX_SUFFIX:
+        return encode(outcome.original, outcome.corrected)
+    from ..formats.docx import DocxError, write_docx
+
+    try:
+        return write_docx(read_bytes(path), outcome, docx_mode)
+    except DocxError as error:
+        raise UsageError(f"{path}: {error}") from None
 
 
 def read_document(path: Path, encoding: str | None):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from .. import __version__
 from ..checkers import DIALECTS, GRAMMAR_BACKENDS, URL_VARIABLE
 from ..outputs import FORMATS
-from .defaults import DEFAULT_INPUT, DEFAULT_OUT
+from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
 
 DESCRIPTION = """\
@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--in-place",
         action="store_true",
         help="rewrite the input files themselves; the diff, change log and report still go to the output folder",
+    )
+    fix.add_argument(
+        "--docx-mode",
+        choices=DOCX_MODES,
+        default=DOCX_MODES[0],
+        help="Word files: every change as a tracked change with its reason in a comment, and every flag as a "
+        "comment (review, the default); or the changes already accepted (clean)",
     )
     fix.set_defaults(handler=_lazy("fix", "run_fix"))
 
@@ -160,7 +167,10 @@ def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
 
 def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "paths", nargs="*", metavar="PATH", help=f"files or folders of .txt/.md files (default: {DEFAULT_INPUT}/)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=f"files or folders of .txt, .md and .docx files (default: {DEFAULT_INPUT}/)",
     )
     _add_settings(command)
     command.add_argument("--select", metavar="IDS", help="run only these rules (comma-separated ids or prefixes)")

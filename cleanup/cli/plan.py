@@ -12,9 +12,10 @@ from ..outputs.diff import unified_diff
 from ..outputs.records import change_log, markdown_report
 from ..outputs.review import review_page
 from ..textio import diff_form, encode
+from .defaults import DOCX_SUFFIX
 from .errors import UsageError
 from .history import record_files
-from .inputs import REPORT_SUFFIX, Input
+from .inputs import REPORT_SUFFIX, Input, edition_bytes, read_bytes
 from .write import encoded, utf8, write_atomically
 
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
@@ -62,6 +63,7 @@ def write_outputs(
     key: str | None,
     history: Path | None = None,
     names: Sequence[str] = (),
+    docx_mode: str = "review",
 ) -> None:
     """Write the corrected text to `target`, and its unified diff, change log, review report and
     review page next to `review`, each streamed to a temporary file first, then all renamed. Outputs
@@ -69,25 +71,34 @@ def write_outputs(
     (`history` given), a run that changes the article is recorded there first, and a run that
     changes nothing leaves the last real record alone."""
     outputs = [target, *(review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
-    written_for = f"{key}:{item.path.as_posix()}:{json.dumps(list(names))}"  # outputs name their input and names too
+    written_for = f"{key}:{item.path.as_posix()}:{json.dumps(list(names))}:{docx_mode}"  # and what else they show
     if cache and cache.outputs_current(written_for, outputs):
         return
     _, diff, log, report, page = outputs
     if history is not None and not outcome.changed and diff.is_file():
         return
-    original, path, output = outcome.original, item.path.as_posix(), target.as_posix()
+    path, output = item.path.as_posix(), target.as_posix()
+    edition = edition_bytes(item.path, outcome, docx_mode)
     files: dict[Path, Iterable[bytes]] = {}
     if history is not None and outcome.changed:
-        before, after = encode(original, original.text), encode(original, outcome.corrected)
+        before = (
+            read_bytes(item.path)
+            if item.path.suffix.lower() == DOCX_SUFFIX
+            else encode(outcome.original, outcome.original.text)
+        )
         files |= record_files(
-            history, before, after, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome))
+            history,
+            before,
+            edition,
+            _diff_bytes(item, outcome, review),
+            utf8(change_log(path, output, outcome)),
         )
     files |= {  # the records first and the edition last: a failure never leaves an unrecorded edition
         diff: _diff_bytes(item, outcome, review),
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
         page: utf8(review_page(path, review.as_posix(), outcome, notes, names)),
-        target: [encode(original, outcome.corrected)],
+        target: [edition],
     }
     write_atomically(files)
     if cache:

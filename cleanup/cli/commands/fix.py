@@ -57,6 +57,7 @@ def run_fix(args: argparse.Namespace) -> int:
             key,
             history,
             decided.names,
+            args.docx_mode,
         )
         _note_new_names(decided, settings.glossary, args.quiet)
         report_problems(str(item.path), outcome, tally)

@@ -1,0 +1,157 @@
+"""A .docx file as a package: its parts read safely (size limits, no DTDs or entities) and written back."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+MAIN_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+MACRO_DOCUMENTS = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted (password-protected) Office file, or a .doc
+
+MAX_PART_BYTES = 256 << 20
+MAX_TOTAL_BYTES = 1 << 30
+MAX_PARTS = 10_000
+
+# Story parts read after the body, by relationship type (the last part of its URI), in this order.
+STORY_TYPES = ("header", "footer", "footnotes", "endnotes")
+
+
+def w(tag: str) -> str:
+    """The qualified name of a WordprocessingML element or attribute."""
+    return f"{{{W}}}{tag}"
+
+
+class DocxError(Exception):
+    """A file that cannot be read as a Word document; the message says why and what to do."""
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+@dataclass
+class Package:
+    """The parts of a .docx: raw bytes of every part, the XML trees of those parsed, and where things are."""
+
+    raw: dict[str, bytes]
+    infos: list[zipfile.ZipInfo]
+    main: str  # the main document part, e.g. "word/document.xml"
+    stories: list[str] = field(default_factory=list)  # header, footer, footnote and endnote parts
+    trees: dict[str, etree._ElementTree] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # parts whose trees were edited: written from them
+
+    def tree(self, name: str) -> etree._ElementTree:
+        """The parsed XML of a part (parsed once)."""
+        if name not in self.trees:
+            self.trees[name] = parse_xml(name, self.raw[name])
+        return self.trees[name]
+
+    def to_bytes(self) -> bytes:
+        """The package with every parsed part serialized again; other parts byte for byte as they were."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for info in self.infos:
+                archive.writestr(info, self._part_bytes(info.filename))
+            for name in self.raw.keys() - {info.filename for info in self.infos}:
+                archive.writestr(
+                    zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), self._part_bytes(name), zipfile.ZIP_DEFLATED
+                )
+        return buffer.getvalue()
+
+    def _part_bytes(self, name: str) -> bytes:
+        if name in self.changed:
+            return etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+        return self.raw[name]
+
+
+def open_package(data: bytes) -> Package:
+    """The parts of a .docx, or DocxError saying what the file is instead."""
+    if data.startswith(OLE_SIGNATURE):
+        raise DocxError(
+            "is password-protected (encrypted) or an old binary .doc, not a .docx; remove the password or save it "
+            "as a Word document (.docx)"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            _check_sizes(infos)
+            raw = {info.filename: archive.read(info) for info in infos if not info.is_dir()}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as error:
+        raise DocxError(
+            f"is not a readable .docx (a damaged or non-zip file: {error}); save it again from Word"
+        ) from None
+    package = Package(raw, [info for info in infos if not info.is_dir()], _main_part(raw))
+    package.stories = _story_parts(package)
+    return package
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_PARTS:
+        raise DocxError(f"has {len(infos)} parts, more than a Word document has ({MAX_PARTS}); not read")
+    if any(info.file_size > MAX_PART_BYTES for info in infos) or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+        raise DocxError("unpacks to more than a Word document holds (a zip bomb?); not read")
+
+
+def _main_part(raw: dict[str, bytes]) -> str:
+    """The main document part named in [Content_Types].xml; macro-enabled and non-Word packages are refused."""
+    if "[Content_Types].xml" not in raw:
+        raise DocxError("is a zip file but not a Word document (no [Content_Types].xml); give a .docx")
+    types = parse_xml("[Content_Types].xml", raw["[Content_Types].xml"]).getroot()
+    overrides = {o.get("ContentType"): o.get("PartName", "") for o in types.iter(f"{{{CONTENT_TYPES}}}Override")}
+    if any(kind in overrides for kind in MACRO_DOCUMENTS):
+        raise DocxError("is macro-enabled (.docm); macros are never opened here: save it as a Word document (.docx)")
+    name = overrides.get(MAIN_DOCUMENT, "").lstrip("/")
+    if not name or name not in raw:
+        raise DocxError("is not a Word document (no main document part; a spreadsheet or presentation?); give a .docx")
+    return name
+
+
+def _story_parts(package: Package) -> list[str]:
+    """Headers, footers, footnotes and endnotes of the main document, in STORY_TYPES order."""
+    found: dict[str, list[str]] = {kind: [] for kind in STORY_TYPES}
+    for kind, target in relationships(package, package.main):
+        if kind in found and target in package.raw and target not in found[kind]:
+            found[kind].append(target)
+    return [name for kind in STORY_TYPES for name in found[kind]]
+
+
+def rels_name(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def relationships(package: Package, part: str) -> list[tuple[str, str]]:
+    """(type, target part) of each internal relationship of `part`; the type is the last part of its URI."""
+    name = rels_name(part)
+    if name not in package.raw:
+        return []
+    found = []
+    for rel in package.tree(name).getroot().iter(f"{{{REL}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target", "")))
+        found.append((rel.get("Type", "").rsplit("/", 1)[-1], target.lstrip("/")))
+    return found
+
+
+def parse_xml(name: str, data: bytes) -> etree._ElementTree:
+    """A part's XML, parsed without loading DTDs or expanding entities."""
+    try:
+        return etree.ElementTree(etree.fromstring(data, _PARSER))
+    except etree.XMLSyntaxError as error:
+        line, column = error.position if error.position else (0, 0)
+        raise DocxError(
+            f"has a damaged part {name} (line {line}, column {column}: {error.msg}); save it again from Word"
+        ) from None

@@ -1,0 +1,351 @@
+"""The corrected edition as a Word document: each change a deletion and an insertion by "cleanup" with
+its reasons in a comment, each flag a comment on its span (review mode); or the changes already made
+(clean mode). Text and formatting the changes do not touch stay as they were."""
+
+from __future__ import annotations
+
+import bisect
+import copy
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from ...model import Change, Flag, Outcome
+from .comments import CommentsPart
+from .package import DocxError, w
+from .text import Atom, DocxText, Paragraph, atoms, read_docx
+
+AUTHOR = "cleanup"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@dataclass
+class _Piece:
+    """The part of a change that falls in one paragraph: [start, end) of its text, whether the change
+    inserts its new text here (in its first paragraph), and whether it deletes the paragraph's mark."""
+
+    change: Change
+    start: int
+    end: int
+    inserts: bool
+    joins_next: bool
+
+
+@dataclass
+class _Edits:
+    """What falls in one paragraph: pieces of changes, and flags as (start, end, flag) in the paragraph."""
+
+    pieces: list[_Piece] = field(default_factory=list)
+    flags: list[tuple[int, int, Flag]] = field(default_factory=list)
+
+
+def write_docx(data: bytes, outcome: Outcome, mode: str = "review", when: datetime | None = None) -> bytes:
+    """The .docx `data` with the outcome's changes as tracked changes and comments ("review") or made
+    ("clean"); DocxError when the document no longer has the text the outcome was made from."""
+    docx = read_docx(data)
+    if docx.document.text != outcome.original.text:
+        raise DocxError("has changed since it was read; run again")
+    stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    _Writer(docx, outcome, mode, stamp).write(_by_paragraph(docx.paragraphs, outcome))
+    return docx.package.to_bytes()
+
+
+def _by_paragraph(paragraphs: Sequence[Paragraph], outcome: Outcome) -> dict[Paragraph, _Edits]:
+    """The pieces of changes and the flags in each paragraph (a flag is cut at its first paragraph's end)."""
+    starts = [p.start for p in paragraphs]
+    found: dict[Paragraph, _Edits] = {}
+    for change in outcome.changes:
+        index = bisect.bisect_right(starts, change.start) - 1
+        first = True
+        while True:
+            paragraph = paragraphs[index]
+            start, end = max(change.start, paragraph.start), min(change.end, paragraph.end)
+            joins = change.end > paragraph.end
+            piece = _Piece(change, start - paragraph.start, end - paragraph.start, first, joins)
+            found.setdefault(paragraph, _Edits()).pieces.append(piece)
+            if not joins:
+                break
+            index, first = index + 1, False
+    for flag in outcome.flags:
+        paragraph = paragraphs[max(bisect.bisect_right(starts, flag.start) - 1, 0)]
+        start, end = max(flag.start, paragraph.start), min(flag.end, paragraph.end)
+        found.setdefault(paragraph, _Edits()).flags.append((start - paragraph.start, end - paragraph.start, flag))
+    return found
+
+
+class _Writer:
+    """Puts one document's changes and flags into its XML, paragraph by paragraph."""
+
+    def __init__(self, docx: DocxText, outcome: Outcome, mode: str, stamp: str) -> None:
+        self.docx, self.outcome, self.review, self.stamp = docx, outcome, mode == "review", stamp
+        parts = [docx.package.main, *docx.package.stories]
+        self.comments = CommentsPart(docx.package, stamp, AUTHOR) if self.review else None
+        self.next_id = 1 + max((_max_id(docx.package.tree(p).getroot()) for p in parts), default=0)
+        if self.comments:
+            self.next_id = max(self.next_id, self.comments.next_id)
+        self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
+        self.placed: dict[Change, list[etree._Element]] = {}  # what each change put in the document
+        self.commented: dict[Change, bool] = {}
+
+    def write(self, edits: dict[Paragraph, _Edits]) -> None:
+        spans = {}
+        for paragraph, found in edits.items():
+            cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
+            cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
+            _split_at(paragraph, sorted(cuts, reverse=True))
+            spans[paragraph] = _run_spans(paragraph)
+            self.docx.package.changed.add(paragraph.part)
+        for paragraph, found in edits.items():
+            for piece in sorted(found.pieces, key=lambda p: p.start, reverse=True):
+                self._piece(paragraph, spans[paragraph], piece)
+        if not self.review:
+            _join_paragraphs(p for p, found in edits.items() for piece in found.pieces if piece.joins_next)
+            return
+        for change, placed in self.placed.items():
+            if placed and self.commented.get(change):
+                self._comment(placed[0], placed[-1], _change_note(change))
+        for paragraph, found in edits.items():
+            if _takes_comments(paragraph, self.docx.package.main):
+                for start, end, flag in found.flags:
+                    self._flag(spans[paragraph], start, end, flag)
+
+    def _piece(self, paragraph: Paragraph, spans, piece: _Piece) -> None:
+        replaced = [run for run, a, b in spans if piece.start <= a and b <= piece.end and a < b]
+        if any(not atom.editable for run in replaced for atom in _run_atoms(run, paragraph)):
+            raise DocxError(f"internal error: a change at {piece.change.start} would edit protected text")
+        change = piece.change
+        inserted = self.outcome.corrected[change.new_start : change.new_end] if piece.inserts else ""
+        style = _properties(replaced[0] if replaced else _neighbour(spans, piece.start))
+        placed = [self._deleted(run) for run in replaced] if self.review else []
+        if inserted:
+            new = _new_run(inserted, style)
+            item = self._revision("ins", new) if self.review else new
+            if replaced:
+                (placed or replaced)[-1].addnext(item)
+            else:
+                _place(paragraph, spans, piece.start, item, self.wrapper)
+            placed.append(item)
+        if not self.review:
+            for run in replaced:
+                run.getparent().remove(run)
+        elif piece.joins_next:
+            self._delete_mark(paragraph)
+        self.placed.setdefault(change, []).extend(placed)
+        self.commented[change] = self.commented.get(change, False) or _takes_comments(paragraph, self.docx.package.main)
+
+    def _deleted(self, run: etree._Element) -> etree._Element:
+        for text in run.iter(w("t")):
+            text.tag = w("delText")
+        holder = etree.Element(w("del"))
+        run.addprevious(holder)
+        self._stamp(holder)
+        holder.append(run)
+        self.wrapper[run] = holder
+        return holder
+
+    def _delete_mark(self, paragraph: Paragraph) -> None:
+        """Mark the paragraph's end as deleted: accepting it joins the paragraph to the next."""
+        properties = paragraph.element.find(w("pPr"))
+        if properties is None:
+            properties = etree.Element(w("pPr"))
+            paragraph.element.insert(0, properties)
+        marks = properties.find(w("rPr"))
+        if marks is None:
+            marks = etree.Element(w("rPr"))
+            later = [c for c in properties if c.tag in (w("sectPr"), w("pPrChange"))]
+            (later[0].addprevious if later else properties.append)(marks)
+        deleted = etree.SubElement(marks, w("del"))
+        self._stamp(deleted)
+
+    def _revision(self, kind: str, run: etree._Element) -> etree._Element:
+        holder = etree.Element(w(kind))
+        self._stamp(holder)
+        holder.append(run)
+        return holder
+
+    def _stamp(self, element: etree._Element) -> None:
+        element.set(w("id"), str(self._new_id()))
+        element.set(w("author"), AUTHOR)
+        element.set(w("date"), self.stamp)
+
+    def _new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _flag(self, spans, start: int, end: int, flag: Flag) -> None:
+        inside = [run for run, a, b in spans if start <= a and b <= end and a < b]
+        if not inside:
+            return
+        first, last = self.wrapper.get(inside[0], inside[0]), self.wrapper.get(inside[-1], inside[-1])
+        following = last.getnext()
+        if following is not None and following.tag == w("ins"):
+            last = following
+        self._comment(first, last, _flag_note(flag))
+
+    def _comment(self, first: etree._Element, last: etree._Element, note: str) -> None:
+        assert self.comments is not None
+        number = str(self._new_id())
+        self.comments.add(number, note)
+        begin = etree.Element(w("commentRangeStart"))
+        begin.set(w("id"), number)
+        first.addprevious(begin)
+        finish = etree.Element(w("commentRangeEnd"))
+        finish.set(w("id"), number)
+        last.addnext(finish)
+        reference = etree.SubElement(etree.Element(w("r")), w("commentReference"))
+        reference.set(w("id"), number)
+        finish.addnext(reference.getparent())
+
+
+def _takes_comments(paragraph: Paragraph, main: str) -> bool:
+    """Comments are anchored in the body only: Word keeps none in headers and footers, and LibreOffice
+    cannot open a file with comments in its notes (their changes are still tracked, and in the report)."""
+    return paragraph.part == main
+
+
+def _join_paragraphs(paragraphs) -> None:
+    """Join each paragraph to the next one, as accepting the deletion of its mark does (last first)."""
+    for paragraph in reversed(list(dict.fromkeys(paragraphs))):
+        following = paragraph.element.getnext()
+        while following is not None and following.tag != w("p"):
+            following = following.getnext()
+        if following is None:
+            continue
+        for child in list(following):
+            if child.tag != w("pPr"):
+                paragraph.element.append(child)
+        following.getparent().remove(following)
+
+
+def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
+    """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs."""
+    found = _atom_offsets(paragraph)
+    for cut in cuts:
+        for atom, offset in found:
+            if offset < cut < offset + len(atom.text):
+                _split_text(atom, cut - offset)
+                break
+            if cut == offset and atom.text:
+                _split_run_before(atom.run, atom.node)
+                break
+
+
+def _split_text(atom: Atom, at: int) -> None:
+    """Cut a `w:t` in two and its run between them."""
+    text = atom.node.text or ""  # a larger cut may have shortened it already (never from the left)
+    second = copy.deepcopy(atom.node)
+    atom.node.text, second.text = text[:at], text[at:]
+    for node in (atom.node, second):
+        node.set(XML_SPACE, "preserve")
+    atom.node.addnext(second)
+    _split_run_before(atom.run, second)
+
+
+def _split_run_before(run: etree._Element, node: etree._Element) -> None:
+    """Move `node` and what follows it in `run` to a new run with the same properties, right after it."""
+    children = list(run)
+    index = children.index(node)
+    if all(child.tag == w("rPr") for child in children[:index]):
+        return  # the node already starts its run
+    second = etree.Element(run.tag, attrib=dict(run.attrib))
+    properties = run.find(w("rPr"))
+    if properties is not None:
+        second.append(copy.deepcopy(properties))
+    for child in children[index:]:
+        second.append(child)
+    run.addnext(second)
+
+
+def _atom_offsets(paragraph: Paragraph) -> list[tuple[Atom, int]]:
+    found, offset = [], 0
+    for atom in atoms(paragraph.element, list(paragraph.fields)):
+        found.append((atom, offset))
+        offset += len(atom.text)
+    return found
+
+
+def _run_spans(paragraph: Paragraph) -> list[tuple[etree._Element, int, int]]:
+    """Each run with text in the paragraph and its [start, end) in the paragraph's text."""
+    spans: dict[etree._Element, list[int]] = {}
+    for atom, offset in _atom_offsets(paragraph):
+        span = spans.setdefault(atom.run, [offset, offset])
+        span[1] = offset + len(atom.text)
+    return [(run, a, b) for run, (a, b) in spans.items()]
+
+
+def _run_atoms(run: etree._Element, paragraph: Paragraph) -> Iterator[Atom]:
+    return (atom for atom, _ in _atom_offsets(paragraph) if atom.run is run)
+
+
+def _neighbour(spans, offset: int) -> etree._Element | None:
+    """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
+    before = [run for run, _, b in spans if b == offset]
+    after = [run for run, a, _ in spans if a == offset]
+    return (before or after or [None])[-1 if before else 0]
+
+
+def _place(paragraph: Paragraph, spans, offset: int, item: etree._Element, wrapper) -> None:
+    """Put an inserted run at `offset`: after the editable run ending there, else before the one starting
+    there, else at the paragraph's end (or start)."""
+    editable = {run for run, _, _ in spans if all(a.editable for a in _run_atoms(run, paragraph))}
+    ending = [run for run, a, b in spans if b == offset and a < b and run in editable]
+    starting = [run for run, a, b in spans if a == offset and a < b and run in editable]
+    if ending:
+        wrapper.get(ending[-1], ending[-1]).addnext(item)
+    elif starting:
+        wrapper.get(starting[0], starting[0]).addprevious(item)
+    elif offset == 0 or not spans:
+        properties = paragraph.element.find(w("pPr"))
+        if properties is not None:
+            properties.addnext(item)
+        else:
+            paragraph.element.insert(0, item)
+    else:
+        following = [run for run, a, _ in spans if a >= offset]
+        (following[0].addprevious if following else paragraph.element.append)(item)
+
+
+def _properties(run: etree._Element | None) -> etree._Element | None:
+    """A copy of a run's formatting for new text, without its own record of formatting changes."""
+    found = run.find(w("rPr")) if run is not None else None
+    if found is None:
+        return None
+    properties = copy.deepcopy(found)
+    for change in properties.findall(w("rPrChange")):
+        properties.remove(change)
+    return properties
+
+
+def _new_run(text: str, properties: etree._Element | None) -> etree._Element:
+    """A run holding `text` (line breaks and tabs as Word writes them) with the given formatting."""
+    run = etree.Element(w("r"))
+    if properties is not None:
+        run.append(properties)
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            etree.SubElement(run, w("br"))
+        for column, piece in enumerate(line.split("\t")):
+            if column:
+                etree.SubElement(run, w("tab"))
+            if piece:
+                node = etree.SubElement(run, w("t"))
+                node.text = piece
+                node.set(XML_SPACE, "preserve")
+    return run
+
+
+def _change_note(change: Change) -> str:
+    return "; ".join(f"{step.rule}: {step.reason}" for step in change.steps)
+
+
+def _flag_note(flag: Flag) -> str:
+    suggestion = f" (suggestion: {', '.join(flag.suggestions[:3])})" if flag.suggestions else ""
+    return f"{flag.rule}: {flag.message}{suggestion}"
+
+
+def _max_id(root: etree._Element) -> int:
+    """The largest numeric w:id in a part (revisions, comments and bookmarks must not collide)."""
+    ids = (value for value in root.xpath("//@w:id", namespaces={"w": w("")[1:-1]}) if str(value).isdigit())
+    return max((int(value) for value in ids), default=0)

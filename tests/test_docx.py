@@ -1,0 +1,261 @@
+"""Word files in and out: the text read from every paragraph, the corrected edition written as real tracked
+changes with comments, checked by LibreOffice (an independent reader) and by python-docx and docx2python."""
+
+import io
+import json
+import zipfile
+
+import docx
+import libreoffice
+import pytest
+from conftest import ROOT, SEED, TWO_ENTRIES
+from docx2python import docx2python
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from wordfiles import build_docx, seed_docx
+
+from cleanup.cli import main
+from cleanup.formats.docx import read_docx, write_docx
+from cleanup.formats.docx.package import w
+from cleanup.glossary.loader import load_glossary
+from cleanup.pipeline import Settings, process
+
+needs_libreoffice = pytest.mark.skipif(libreoffice.soffice() is None, reason="LibreOffice (soffice) is not installed")
+CORRECTED_SEED = ROOT / "corrected" / SEED.name
+
+RICH = [
+    [
+        ("text", "The "),
+        ("text", "Da", "b"),
+        ("text", "ash fighters , said "),
+        ("link", "Daash site", "https://example.org/daash"),
+        ("text", " and "),
+        ("field", "Daash"),
+        ("footnote", "See the Daash report."),
+        ("text", " end."),
+    ],  # fmt: skip
+    [
+        ("text", "An untouched paragraph with "),
+        ("text", "bold", "b"),
+        ("text", " and "),
+        ("text", "italic", "i"),
+        ("text", " words."),
+    ],  # fmt: skip
+    [[[[("text", "A cell about Daash")]], [[("text", "Another cell")]]]],
+    [
+        ("text", "Kept "),
+        ("ins", "Translator", "Daash"),
+        ("del", "Translator", "gone"),
+        ("tab",),
+        ("text", "after the Rasul , here."),
+    ],  # fmt: skip
+]
+
+
+def _settings() -> Settings:
+    return Settings(load_glossary([("glossary/house.yaml", TWO_ENTRIES)]))
+
+
+def _paragraph_xml(data: bytes, part: str = "word/document.xml") -> list[bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read(part))
+    return [etree.tostring(p, method="c14n") for p in root.iter(w("p"))]
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    """The seed made into a Word file by python-docx, through `cleanup fix` in the project (review and clean)."""
+    folder = tmp_path_factory.mktemp("seed-docx")
+    article = folder / "seed.docx"
+    article.write_bytes(seed_docx(SEED.read_text(encoding="utf-8")))
+    import os
+
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        for mode in ("review", "clean"):
+            out = folder / mode
+            assert main(["fix", "-q", "--no-cache", "--grammar", "none", "--docx-mode", mode, str(article), "--out", str(out)]) == 0  # fmt: skip
+    finally:
+        os.chdir(here)
+    return folder
+
+
+@needs_libreoffice
+def test_the_seed_as_a_word_file_accepts_to_the_corrected_edition_and_rejects_to_the_original(seed_run):
+    revisions = libreoffice.read_odt(libreoffice.convert(seed_run / "review" / "seed.docx", seed_run / "lo"))
+    assert revisions.accepted == CORRECTED_SEED.read_text(encoding="utf-8")
+    assert revisions.rejected == SEED.read_text(encoding="utf-8")
+    log = json.loads((seed_run / "review" / "seed.docx.changes.json").read_text(encoding="utf-8"))
+    assert {author for _, author in revisions.changes} == {"cleanup"}
+    assert {kind for kind, _ in revisions.changes} == {"insertion", "deletion"}
+    notes = [text for author, text in revisions.comments if author == "cleanup"]
+    assert len(notes) == len(log["changes"]) + len(log["flags"])  # one comment per change and per flag
+    for change in log["changes"]:
+        assert any(note.startswith(change["rule"].split("+")[0] + ":") for note in notes)
+
+
+@needs_libreoffice
+def test_clean_mode_writes_the_corrected_text_with_no_revisions(seed_run):
+    clean = seed_run / "clean" / "seed.docx"
+    revisions = libreoffice.read_odt(libreoffice.convert(clean, seed_run / "lo-clean"))
+    assert revisions.changes == [] and revisions.comments == []
+    assert revisions.accepted == CORRECTED_SEED.read_text(encoding="utf-8")
+    assert "\n".join(p.text for p in docx.Document(str(clean)).paragraphs) == CORRECTED_SEED.read_text(encoding="utf-8")
+
+
+def test_a_second_reader_agrees_on_the_text(seed_run):
+    """docx2python reads the clean edition's paragraphs as the corrected text, and the review edition's
+    original as the seed."""
+    corrected = CORRECTED_SEED.read_text(encoding="utf-8").split("\n")
+    with docx2python(seed_run / "clean" / "seed.docx") as read:
+        assert [line for line in read.text.split("\n\n")] == corrected
+
+
+def test_fix_on_its_own_word_output_changes_nothing(seed_run, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    for mode in ("review", "clean"):
+        out = seed_run / f"again-{mode}"
+        assert main(["fix", "-q", "--no-cache", "--grammar", "none", str(seed_run / mode / "seed.docx"), "--out", str(out)]) == 0  # fmt: skip
+        log = json.loads((out / "seed.docx.changes.json").read_text(encoding="utf-8"))
+        assert log["changes"] == []
+
+
+@needs_libreoffice
+def test_rich_documents_keep_formatting_links_fields_and_other_authors_changes(tmp_path):
+    data = build_docx(RICH)
+    document = read_docx(data).document
+    outcome = process(document, _settings())
+    written = write_docx(data, outcome)
+    (tmp_path / "rich.docx").write_bytes(written)
+    revisions = libreoffice.read_odt(libreoffice.convert(tmp_path / "rich.docx", tmp_path))
+    lines = revisions.accepted.split("\n")
+    assert lines[0].startswith("The ISIS fighters, said ISIS site and ")  # a term split across runs, and a link's text
+    assert lines[1:4] == ["An untouched paragraph with bold and italic words.", "A cell about ISIS", "Another cell"]
+    assert lines[4] == "Kept Daash\tafter the Rasool, here."  # another author's insertion is left as it is
+    assert revisions.rejected.split("\n")[4] == "Kept gone\tafter the Rasul , here."
+    assert ("insertion", "Translator") in revisions.changes and ("deletion", "Translator") in revisions.changes
+    before, after = _paragraph_xml(data), _paragraph_xml(written)
+    assert after[1] == before[1]  # untouched paragraphs are byte for byte the same XML
+    assert after[3] == before[3]  # the second table cell
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(written)).read("word/document.xml"))
+    inserted = body.find(f".//{w('ins')}/{w('r')}")
+    assert inserted is not None and inserted.find(f"{w('rPr')}/{w('b')}") is not None  # "Da" was bold
+    link = body.find(f".//{w('hyperlink')}")
+    assert link is not None and link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id") == "rIdLink1"  # fmt: skip
+    field = body.find(f".//{w('fldSimple')}")
+    assert field is not None and "".join(field.itertext()) == "Daash"  # text inside a field is never edited
+    notes = zipfile.ZipFile(io.BytesIO(written)).read("word/footnotes.xml").decode()
+    assert '<w:delText xml:space="preserve">Daash</w:delText>' in notes and "ISIS" in notes  # footnotes too
+
+
+@given(st.lists(st.integers(min_value=1, max_value=400), max_size=12))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_random_run_splits_never_change_the_corrected_text(cuts):
+    """However a paragraph's text is cut into runs, the corrected text is the same; only where the
+    revisions fall differs. Accepting our revisions (reading the current text) gives it back."""
+    text = 'In a report , the Daash cells met Rasul  in al-Badia; Da\'ash fighters returned. They said "yes" .'
+    points = sorted({c % len(text) for c in cuts} - {0})
+    pieces = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
+    data = build_docx([[("text", piece, "b" if index % 2 else "") for index, piece in enumerate(pieces)]])
+    whole = process(read_docx(build_docx([[("text", text)]])).document, _settings())
+    outcome = process(read_docx(data).document, _settings())
+    assert outcome.corrected == whole.corrected
+    for mode in ("review", "clean"):
+        assert read_docx(write_docx(data, outcome, mode)).document.text == whole.corrected
+
+
+def test_headers_are_read_after_the_body_and_changed_as_tracked_changes_without_comments():
+    data = build_docx([[("text", "The Rasul spoke.")]], header="Daash weekly")
+    document = read_docx(data).document
+    assert document.text == "The Rasul spoke.\nDaash weekly"
+    written = write_docx(data, process(document, _settings()))
+    header = zipfile.ZipFile(io.BytesIO(written)).read("word/header1.xml").decode()
+    assert "<w:del " in header and "<w:ins " in header and "commentRange" not in header
+    assert read_docx(written).document.text == "The Rasool spoke.\nISIS weekly"
+
+
+def test_in_place_writes_the_tracked_word_file_over_the_article_and_undo_restores_it(make_project):
+    data = build_docx([[("text", "The Daash cell.")]])
+    project = make_project(TWO_ENTRIES, {"seeds/a.docx": data})
+    assert main(["fix", "-q", "--no-cache", "--grammar", "none", "--in-place"]) == 0
+    changed = (project / "seeds" / "a.docx").read_bytes()
+    assert read_docx(changed).document.text == "The ISIS cell." and b"<w:ins " in zipfile.ZipFile(io.BytesIO(changed)).read("word/document.xml")  # fmt: skip
+    assert main(["undo"]) == 0
+    assert (project / "seeds" / "a.docx").read_bytes() == data
+
+
+def test_decisions_from_the_review_page_apply_to_the_word_output(make_project):
+    data = build_docx([[("text", "Later the Daash cell came and the Rasul spoke.")]])
+    project = make_project(TWO_ENTRIES, {"seeds/a.docx": data})
+    decisions = """\
+article: seeds/a.docx
+decisions:
+  - rule: "GL:ISIS"
+    before: "Daash"
+    after: "ISIS"
+    context_before: "Later the "
+    context_after: " cell came"
+    decision: reject
+"""
+    (project / "corrected").mkdir()
+    (project / "corrected" / "a.docx.decisions.yaml").write_text(decisions, encoding="utf-8")
+    assert main(["fix", "-q", "--no-cache", "--grammar", "none"]) == 0
+    assert read_docx((project / "corrected" / "a.docx").read_bytes()).document.text == (
+        "Later the Daash cell came and the Rasool spoke."
+    )
+
+
+def test_check_reports_a_word_file_like_a_text_file(make_project, capsys):
+    make_project(TWO_ENTRIES, {"seeds/a.docx": build_docx([[("text", "The Daash cell.")]])})
+    assert main(["check", "--grammar", "none", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["text"]) for f in found["files"][0]["findings"]] == [("GL:ISIS", "Daash")]
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+MACRO_TYPES = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>'  # fmt: skip
+SHEET_TYPES = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "is password-protected (encrypted) or an old binary .doc"),
+        (b"PK\x03\x04 this zip is cut short", "is not a readable .docx"),
+        (b"Just some text saved with the wrong name.\n", "is not a readable .docx"),
+        (_zip({"[Content_Types].xml": MACRO_TYPES, "word/document.xml": "<x/>"}), "is macro-enabled (.docm)"),
+        (_zip({"[Content_Types].xml": SHEET_TYPES, "xl/workbook.xml": "<x/>"}), "is not a Word document"),
+        (_zip({"readme.txt": "hello"}), "is a zip file but not a Word document (no [Content_Types].xml)"),
+        (_zip({"[Content_Types].xml": "<Types"}), "has a damaged part [Content_Types].xml (line 1"),
+    ],
+)
+def test_a_bad_word_file_fails_alone_with_one_line_and_writes_nothing(make_project, capsys, data, says):
+    good = build_docx([[("text", "The Daash cell.")]])
+    project = make_project(TWO_ENTRIES, {"seeds/bad.docx": data, "seeds/good.docx": good})
+    assert main(["fix", "-q", "--no-cache", "--grammar", "none"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"seeds/bad.docx: {says}") or f"\nseeds/bad.docx: {says}" in error, error
+    assert "Traceback" not in error
+    written = sorted(p.name for p in (project / "corrected").iterdir())
+    assert not [name for name in written if name.startswith("bad.docx")]
+    assert "good.docx" in written  # the rest of the run finishes
+
+
+def test_the_rendered_page_of_the_corrected_seed_is_saved(seed_run):
+    """The corrected seed as LibreOffice renders it (PDF, then PNG): the picture the README shows."""
+    if libreoffice.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    png = libreoffice.render_first_page(seed_run / "review" / "seed.docx", seed_run / "render")
+    assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
+    artifacts = ROOT / "tests" / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "corrected-seed-docx.png").write_bytes(png.read_bytes())
