@@ -34,14 +34,14 @@ RICH = [
         ("field", "Daash"),
         ("footnote", "See the Daash report."),
         ("text", " end."),
-    ],  # fmt: skip
+    ],
     [
         ("text", "An untouched paragraph with "),
         ("text", "bold", "b"),
         ("text", " and "),
         ("text", "italic", "i"),
         ("text", " words."),
-    ],  # fmt: skip
+    ],
     [[[[("text", "A cell about Daash")]], [[("text", "Another cell")]]]],
     [
         ("text", "Kept "),
@@ -49,7 +49,12 @@ RICH = [
         ("del", "Translator", "gone"),
         ("tab",),
         ("text", "after the Rasul , here."),
-    ],  # fmt: skip
+    ],
+    [
+        ("text", "See "),
+        ("cfield", 'HYPERLINK "https://example.org/Daash"', "the Daash page"),
+        ("text", " about Daash."),
+    ],
 ]
 
 
@@ -146,6 +151,11 @@ def test_rich_documents_keep_formatting_links_fields_and_other_authors_changes(t
     assert link is not None and link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id") == "rIdLink1"  # fmt: skip
     field = body.find(f".//{w('fldSimple')}")
     assert field is not None and "".join(field.itertext()) == "Daash"  # text inside a field is never edited
+    assert lines[5] == "See the Daash page about ISIS."  # a complex field's result is never edited, nor its code
+    assert (
+        'HYPERLINK "https://example.org/Daash"'
+        in zipfile.ZipFile(io.BytesIO(written)).read("word/document.xml").decode()
+    )
     notes = zipfile.ZipFile(io.BytesIO(written)).read("word/footnotes.xml").decode()
     assert '<w:delText xml:space="preserve">Daash</w:delText>' in notes and "ISIS" in notes  # footnotes too
 
@@ -164,6 +174,23 @@ def test_random_run_splits_never_change_the_corrected_text(cuts):
     assert outcome.corrected == whole.corrected
     for mode in ("review", "clean"):
         assert read_docx(write_docx(data, outcome, mode)).document.text == whole.corrected
+
+
+@needs_libreoffice
+def test_comments_already_in_the_document_are_kept_beside_ours(tmp_path):
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    first = paragraph.add_run("The Daash cell ")
+    paragraph.add_run("met the Rasul.")
+    document.add_comment(first, text="Check this name.", author="Editor", initials="ED")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    (tmp_path / "commented.docx").write_bytes(write_docx(data, process(read_docx(data).document, _settings())))
+    revisions = libreoffice.read_odt(libreoffice.convert(tmp_path / "commented.docx", tmp_path))
+    assert ("Editor", "Check this name.") in revisions.comments
+    assert sorted(author for author, _ in revisions.comments) == ["Editor", "cleanup", "cleanup"]
+    assert revisions.accepted == "The ISIS cell met the Rasool."
 
 
 def test_headers_are_read_after_the_body_and_changed_as_tracked_changes_without_comments():
@@ -259,3 +286,12 @@ def test_the_rendered_page_of_the_corrected_seed_is_saved(seed_run):
     artifacts = ROOT / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
     (artifacts / "corrected-seed-docx.png").write_bytes(png.read_bytes())
+
+
+def test_a_word_file_that_unpacks_to_more_than_a_document_holds_is_refused_unread(monkeypatch):
+    from cleanup.formats.docx import DocxError, package
+
+    monkeypatch.setattr(package, "MAX_PART_BYTES", 4096)
+    data = build_docx([[("text", "Daash " * 2000)]])  # a few kilobytes zipped, more unpacked
+    with pytest.raises(DocxError, match="unpacks to more than a Word document holds"):
+        read_docx(data)

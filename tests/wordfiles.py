@@ -12,7 +12,9 @@ from xml.sax.saxutils import escape, quoteattr
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-Run = tuple  # ("text", str, "b"|"i"|""), ("link", str, url), ("field", str), ("footnote", str), ("ins", author, str), ("del", author, str), ("tab",)
+# ("text", str, "b"|"i"|""), ("link", str, url), ("field", str), ("cfield", code, result), ("footnote", str),
+# ("ins", author, str), ("del", author, str), ("tab",)
+Run = tuple
 Block = Sequence[Run] | list[list[Sequence[Run]]]  # a paragraph, or a table (rows of cells of paragraphs)
 
 
@@ -37,6 +39,14 @@ class _Builder:
             return f'<w:hyperlink r:id="rIdLink{len(self.links)}">{run(item[1])}</w:hyperlink>'
         if kind == "field":
             return f'<w:fldSimple w:instr=" DOCPROPERTY Title ">{run(item[1])}</w:fldSimple>'
+        if kind == "cfield":  # a complex field: its code, then its result, between field marks
+            return (
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> {escape(item[1])} </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                f"{run(item[2])}"
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            )
         if kind == "footnote":
             self.notes.append(item[1])
             number = len(self.notes)

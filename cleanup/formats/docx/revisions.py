@@ -156,8 +156,9 @@ class _Writer:
             marks = etree.Element(w("rPr"))
             later = [c for c in properties if c.tag in (w("sectPr"), w("pPrChange"))]
             (later[0].addprevious if later else properties.append)(marks)
-        deleted = etree.SubElement(marks, w("del"))
+        deleted = etree.Element(w("del"))
         self._stamp(deleted)
+        marks.insert(1 if len(marks) and marks[0].tag == w("ins") else 0, deleted)  # the schema puts it first
 
     def _revision(self, kind: str, run: etree._Element) -> etree._Element:
         holder = etree.Element(w(kind))
