@@ -72,11 +72,14 @@ class Cache:
         self.settings_key = settings_key
         self._inputs: dict[str, str] = {}  # key -> hash of the input bytes it was made from
 
-    def key(self, data: bytes, encoding: str, markdown: bool, decisions: Sequence[Decision]) -> str:
-        """The key of one input under everything in force."""
+    def key(
+        self, data: bytes, encoding: str, markdown: bool, decisions: Sequence[Decision], source: bytes | None = None
+    ) -> str:
+        """The key of one input (and its Arabic source) under everything in force."""
         input_hash = hashlib.sha256(data).hexdigest()
         decided = json.dumps(to_plain(tuple(decisions)), ensure_ascii=False, sort_keys=True)
-        parts = (self.settings_key, input_hash, encoding, str(markdown), decided)
+        source_hash = hashlib.sha256(source).hexdigest() if source is not None else "-"
+        parts = (self.settings_key, input_hash, encoding, str(markdown), decided, source_hash)
         key = _hash_parts(part.encode("utf-8") for part in parts)
         self._inputs[key] = input_hash
         return key

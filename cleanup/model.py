@@ -150,6 +150,8 @@ class Flag:
     suggestions: tuple[str, ...] = ()
     category: str = "house"  # what --apply-suggestions selects: "house", "grammar", or a checker's category
     severity: Severity = Severity.WARNING
+    source_start: int = -1  # for a source check: the span of the Arabic source it refers to (-1: none)
+    source_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ class Outcome:
     accepted: frozenset[int] = frozenset()  # indices of changes an editor accepted
     rejected: tuple[Decision, ...] = ()  # decisions that kept a change out of the corrected text
     stale: tuple[Decision, ...] = ()  # decisions that match no change any more
+    source: Document | None = None  # the Arabic source the translation was checked against
 
     @property
     def changed(self) -> bool:

@@ -19,6 +19,7 @@ from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import INSIDE_QUOTATION, quotation_spans
 from .rules.base import Context, Rule
 from .rules.registry import ALL_RULES
+from .source import SOURCE_RULES
 from .text import paragraphs
 
 T = TypeVar("T")
@@ -87,10 +88,15 @@ def _read_once(readings: list[tuple[str, T]], text: str, read: Callable[[], T]) 
 
 
 def process(
-    document: Document, settings: Settings, markdown: bool = False, decisions: Sequence[Decision] = ()
+    document: Document,
+    settings: Settings,
+    markdown: bool = False,
+    decisions: Sequence[Decision] = (),
+    source: Document | None = None,
 ) -> Outcome:
     """Normalize `document` and return the corrected text, every change explained, and the flags.
-    Changes an editor rejected in `decisions` are left out; accepted ones are marked."""
+    Changes an editor rejected in `decisions` are left out; accepted ones are marked. With the Arabic
+    `source` text, the translation is also checked against it (SRC flags)."""
     run = _Run(settings, markdown, _context(settings, markdown))
     sources = [_glossary_source(run), *_rule_sources(run)]
     if settings.apply_suggestions:
@@ -103,6 +109,8 @@ def process(
         result = fix(document.text, sources, vetoed=protected + [(c.start, c.end) for c, _ in rejected])
         matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
     house = list(_flags(run, result.text))
+    if source is not None:
+        house += _source_flags(run, result.text, source.text)
     found = house + _grammar_flags(run, result.text, house)
     offsets = OriginalOffsets(result.changes)
     flags = [offsets.flag(flag) for flag in found]
@@ -117,6 +125,7 @@ def process(
         accepted=frozenset(i for i, d in matched.items() if d.verdict == "accept"),
         rejected=tuple(d for _, d in rejected),
         stale=tuple(stale),
+        source=source,
     )
 
 
@@ -124,6 +133,8 @@ def names_a_rule(prefix: str, rules: Sequence[Rule], glossary: Glossary) -> bool
     """Whether some rule id starts with `prefix`; a grammar checker's ids (`HP:…`, `LT:…`) are known only
     to the checker and always pass."""
     if prefix.startswith(("HP:", "LT:")) or prefix in ("HP", "LT"):
+        return True
+    if any(rule_id.startswith(prefix) for rule_id in SOURCE_RULES):
         return True
     known = (*(rule.id for rule in rules), *(term.rule for term in glossary.terms), "GL", NAME_RULE)
     return any(rule_id.startswith(prefix) for rule_id in known)
@@ -193,6 +204,14 @@ def _flags(run: _Run, text: str) -> Iterator[Flag]:
         if rule.safety is Safety.FLAG or (rule.safety is Safety.UNSAFE and not run.settings.unsafe_fixes):
             for finding in _findings(run, rule, text):
                 yield finding if isinstance(finding, Flag) else _unsafe_as_flag(finding)
+
+
+def _source_flags(run: _Run, text: str, source: str) -> list[Flag]:
+    """The checks against the source that are enabled and not protected or ignored where they fall."""
+    from .source.checks import source_flags  # only a run with a source reads one
+
+    found = source_flags(text, source, run.settings.glossary.terms)
+    return [flag for flag in found if run.allows(text, flag.rule, flag.start, flag.end)]
 
 
 def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:

@@ -20,7 +20,7 @@ from ..pipeline import Settings, process
 from ..textio import BinaryFile, DecodeError
 from .console import print_error
 from .errors import DEBUG_HINT, UsageError
-from .inputs import ArticleError, Input, read_article, read_bytes, undecodable
+from .inputs import ArticleError, Input, read_article, read_bytes, read_source, undecodable
 from .progress import ProgressLine
 from .settings import checked_encoding
 
@@ -49,7 +49,7 @@ class Failed:
 
 
 Result = Processed | Skipped | Failed
-Task = tuple[Path, str | None, bool, list[Decision]]  # path, encoding, Markdown or not, review decisions
+Task = tuple[Path, str | None, bool, list[Decision], Path | None]  # path, encoding, Markdown, decisions, source
 
 
 def outcomes(
@@ -66,7 +66,8 @@ def outcomes(
     file is reported and skipped."""
     encoding = checked_encoding(encoding)
     tasks: list[Task] = [
-        (item.path, encoding, item.path.suffix.lower() == ".md", decisions(item).decisions) for item in inputs
+        (item.path, encoding, item.path.suffix.lower() == ".md", decisions(item).decisions, item.source)
+        for item in inputs
     ]
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
     results = _results_in_order(tasks, settings, jobs, cache)
@@ -117,12 +118,13 @@ def _results_in_order(
 
 
 def _cache_key(cache: Cache, task: Task) -> str | None:
-    path, encoding, markdown, decisions = task
+    path, encoding, markdown, decisions, source = task
     try:
         data = read_bytes(path)
+        source_data = read_bytes(source) if source else None
     except UsageError:
         return None  # reported when the file is processed
-    return cache.key(data, encoding or "", markdown, decisions)
+    return cache.key(data, encoding or "", markdown, decisions, source_data)
 
 
 def results(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Result]:
@@ -197,11 +199,17 @@ def show_progress(args: argparse.Namespace) -> bool:
 
 
 def process_one(
-    settings: Settings, path: Path, encoding: str | None, markdown: bool, decisions: list[Decision]
+    settings: Settings,
+    path: Path,
+    encoding: str | None,
+    markdown: bool,
+    decisions: list[Decision],
+    source_path: Path | None = None,
 ) -> Result:
     """One file's result: whatever goes wrong with one file never stops the others."""
     try:
         document = read_article(path, encoding)
+        source = read_source(source_path) if source_path else None
     except BinaryFile as error:
         return Skipped(str(error))
     except DecodeError as error:
@@ -209,7 +217,7 @@ def process_one(
     except (UsageError, ArticleError) as error:
         return Failed(str(error))
     try:
-        return Processed(process(document, settings, markdown, decisions))
+        return Processed(process(document, settings, markdown, decisions, source))
     except FixDidNotConverge as error:
         return Failed(
             f"{path}: {error}; nothing was written for this file. Check these rules for edits that undo each other."

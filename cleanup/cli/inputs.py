@@ -16,7 +16,7 @@ from ..decisions import DecisionFile, DecisionsError, load_decisions
 from ..model import Document, Outcome
 from ..textio import BinaryFile, DecodeError, decode, encode
 from .console import print_error
-from .defaults import ARTICLE_SUFFIXES, DEFAULT_INPUT, DOCX_SUFFIX
+from .defaults import ARTICLE_SUFFIXES, DEFAULT_INPUT, DOCX_SUFFIX, SOURCE_SUFFIXES
 from .errors import UsageError
 
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
@@ -37,6 +37,7 @@ class Input:
 
     path: Path
     name: str  # path relative to the folder it was found in, or the file name
+    source: Path | None = None  # the Arabic source it was translated from, when known
 
 
 def find_inputs(
@@ -65,9 +66,10 @@ def find_inputs(
                 raise UsageError(
                     f"{path}: no {', '.join(ARTICLE_SUFFIXES[:-1])} or {ARTICLE_SUFFIXES[-1]} files in this folder"
                 )
-            found.extend(Input(file, file.relative_to(path).as_posix()) for file in files)
+            files = [f for f in files if not is_source_file(f)]
+            found.extend(Input(file, file.relative_to(path).as_posix(), source_beside(file)) for file in files)
         elif path.exists():
-            found.append(Input(path, path.name))
+            found.append(Input(path, path.name, source_beside(path)))
         elif not paths:
             raise UsageError(
                 f"{DEFAULT_INPUT}: no such folder (the default when no PATH is given); name articles or "
@@ -76,6 +78,49 @@ def find_inputs(
         else:
             raise UsageError(f"{path}: no such file or folder")
     return found
+
+
+def source_beside(article: Path) -> Path | None:
+    """`NAME.ar.txt` or `NAME.ar.md` beside the article `NAME.ext`, when there."""
+    for suffix in SOURCE_SUFFIXES:
+        candidate = article.with_name(article.stem + suffix)
+        if candidate != article and candidate.is_file():
+            return candidate
+    return None
+
+
+def is_source_file(path: Path) -> bool:
+    """A `NAME.ar.txt` or `NAME.ar.md` with an article `NAME.*` beside it: a source, not an article."""
+    name = path.name
+    for suffix in SOURCE_SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            return any(path.with_name(stem + s).is_file() for s in ARTICLE_SUFFIXES)
+    return False
+
+
+def with_source(inputs: Sequence[Input], explicit: str | None) -> list[Input]:
+    """The inputs with --source FILE given to the one article named (an error for several)."""
+    if not explicit:
+        return list(inputs)
+    if len(inputs) != 1:
+        raise UsageError(f"cleanup: --source FILE applies to one article, but {len(inputs)} were given")
+    source = Path(explicit)
+    if not source.is_file():
+        raise UsageError(f"{source}: no such file (the --source article)")
+    return [Input(inputs[0].path, inputs[0].name, source)]
+
+
+def read_source(path: Path) -> Document:
+    """The Arabic source text (UTF-8, or with a byte-order mark); UsageError naming it when unreadable."""
+    try:
+        return decode(read_bytes(path))
+    except BinaryFile:
+        raise UsageError(
+            f"{path}: the source is not a text file (it contains NUL bytes); save it as UTF-8 text"
+        ) from None
+    except DecodeError as error:
+        raise UsageError(f"{path}:{error}; save the source as UTF-8") from None
 
 
 def _wanted(relative: str, config: Config) -> bool:

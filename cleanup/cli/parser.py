@@ -198,6 +198,12 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="apply a decisions file even when it was made on another article"
     )
     command.add_argument(
+        "--source",
+        metavar="FILE",
+        help="the Arabic source of the one article given, to check the translation against (default: "
+        "NAME.ar.txt or NAME.ar.md beside NAME, when there)",
+    )
+    command.add_argument(
         "--jobs",
         type=_positive_number,
         default=os.cpu_count() or 1,

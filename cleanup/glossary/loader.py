@@ -13,13 +13,14 @@ from ..gcpause import paused_garbage_collection
 from ..model import Location, Problem, ProblemsError
 from ..rules.base import Rule
 from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
+from ..source.arabic import has_arabic
 from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
 from .matcher import Matcher
 from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
 from .usage import anchor_of
 
 TOP_KEYS = ("terms", "names", "rules")
-TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples")
+TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples", "source")
 SENSES = ("name",)
 EXAMPLE_KEYS = ("from", "to")
 
@@ -175,6 +176,7 @@ class _Reader:
             article,
             tuple(self._unless(node, variants)),
             self._sense(node),
+            tuple(self._source(node)),
         )
         return self._phrases(term, [preferred_at] + variant_places)
 
@@ -200,6 +202,25 @@ class _Reader:
                 continue
             phrases.append(str(item))
         return phrases
+
+    def _source(self, node: YamlMap) -> list[str]:
+        """The term's forms in Arabic sources: each must be written in Arabic script."""
+        if "source" not in node:
+            return []
+        seq = node["source"]
+        if not isinstance(seq, YamlList):
+            self.fields.problem(self.fields.value_at(node, "source"), "“source” must be a list of Arabic forms")
+            return []
+        forms = []
+        for index, item in enumerate(seq):
+            where = self.fields.item_at(seq, index)
+            if not self.fields.is_text(item, where, "a source form"):
+                continue
+            if not has_arabic(str(item)):
+                self.fields.problem(where, f"source form “{item}” has no Arabic letters; write it as the source does")
+                continue
+            forms.append(str(item))
+        return forms
 
     def _sense(self, node: YamlMap) -> str:
         sense = node.get("sense", "")

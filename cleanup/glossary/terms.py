@@ -42,6 +42,7 @@ class Term:
     article: str = ""  # "a" or "an" when the preferred form's spoken start is not obvious
     unless: tuple[str, ...] = ()  # phrases written around a variant where the entry does not apply
     sense: str = ""  # "name": variants change only where they are used as a personal name
+    source: tuple[str, ...] = ()  # the term's forms in the Arabic source (checked against it, never replaced)
 
     @property
     def rule(self) -> str:

@@ -26,6 +26,18 @@ class Finding:
     replacement: str | None  # for a change: what `fix` writes instead
     suggestions: tuple[str, ...] = ()
     category: str = ""
+    source: SourceSpan | None = None  # for a check against the source: where in the source
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """The part of the Arabic source a flag refers to, with its line and column in the source file."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
 
 
 def change_finding(outcome: Outcome, index: LineIndex, change: Change) -> Finding:
@@ -37,7 +49,34 @@ def change_finding(outcome: Outcome, index: LineIndex, change: Change) -> Findin
 def flag_finding(outcome: Outcome, index: LineIndex, flag: Flag) -> Finding:
     text = outcome.original.text[flag.start : flag.end]
     position = _position(index, flag.start, flag.end)
-    return Finding(*position, flag.rule, flag.message, flag.severity, text, None, flag.suggestions, flag.category)
+    source = _source_span(outcome, flag)
+    return Finding(
+        *position, flag.rule, flag.message, flag.severity, text, None, flag.suggestions, flag.category, source
+    )
+
+
+def _source_span(outcome: Outcome, flag: Flag) -> SourceSpan | None:
+    if outcome.source is None or flag.source_start < 0:
+        return None
+    source = outcome.source.text
+    line, column = LineIndex(source).position(flag.source_start)
+    return SourceSpan(flag.source_start, flag.source_end, line, column, source[flag.source_start : flag.source_end])
+
+
+def source_note(finding: Finding) -> str:
+    """` [source 3:30 “٦٠٠”]` for a flag that refers to the source (empty otherwise)."""
+    span = finding.source
+    return f" [source {span.line}:{span.column} “{one_line(span.text)}”]" if span else ""
+
+
+def source_record(finding: Finding) -> dict:
+    """A flag's source span for the JSON outputs (empty when it has none)."""
+    span = finding.source
+    if span is None:
+        return {}
+    return {
+        "source": {"start": span.start, "end": span.end, "line": span.line, "column": span.column, "text": span.text}
+    }
 
 
 def _position(index: LineIndex, start: int, end: int) -> tuple[int, int, int, int, int, int]:

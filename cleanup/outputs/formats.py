@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from .. import __version__
 from ..model import LineIndex, Outcome, Severity
-from .findings import SCHEMA_VERSION, Finding, change_finding, flag_finding, span_record
+from .findings import SCHEMA_VERSION, Finding, change_finding, flag_finding, source_note, source_record, span_record
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -37,7 +37,7 @@ def text_lines(path: str, outcome: Outcome) -> Iterator[str]:
     """`file:line:col: ID message [→ “suggestion”]` for every finding, in text order."""
     for finding in findings(outcome):
         suggestion = " → " + " | ".join(f"“{s}”" for s in finding.suggestions) if finding.suggestions else ""
-        yield f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}{suggestion}"
+        yield f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}{suggestion}{source_note(finding)}"
 
 
 def json_report(items: Sequence[tuple[str, Outcome]]) -> dict:
@@ -69,7 +69,7 @@ def _finding_record(finding: Finding) -> dict:
     if finding.replacement is not None:
         record["replacement"] = finding.replacement
     else:
-        record |= {"category": finding.category, "suggestions": list(finding.suggestions)}
+        record |= {"category": finding.category, "suggestions": list(finding.suggestions), **source_record(finding)}
     return record
 
 
@@ -139,6 +139,8 @@ def _sarif_result(f: Finding, path: str, file_index: int, rule_index: Mapping[st
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
     }
+    if f.source is not None:
+        result["properties"] = source_record(f)
     if f.replacement is not None:
         replacement = {"deletedRegion": region, "insertedContent": {"text": f.replacement}}
         change = {"artifactLocation": location, "replacements": [replacement]}

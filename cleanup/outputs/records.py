@@ -7,7 +7,17 @@ from collections.abc import Iterator
 
 from ..model import Change, Decision, LineIndex, Outcome
 from ..quotes import INSIDE_QUOTATION
-from .findings import SCHEMA_VERSION, Finding, change_finding, change_texts, flag_finding, one_line, span_record
+from .findings import (
+    SCHEMA_VERSION,
+    Finding,
+    change_finding,
+    change_texts,
+    flag_finding,
+    one_line,
+    source_note,
+    source_record,
+    span_record,
+)
 from .jsonstream import json_pieces
 
 
@@ -55,6 +65,7 @@ def _flag_record(f: Finding) -> dict:
         "severity": f.severity.value,
         "message": f.message,
         "suggestions": list(f.suggestions),
+        **source_record(f),
     }
 
 
@@ -89,7 +100,8 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
         yield "\n## Flags\n\n| Line:col | Text | Rule | Message | Suggestions |\n| --- | --- | --- | --- | --- |\n"
         for f in (flag_finding(outcome, index, flag) for flag in outcome.flags):
             suggestions = ", ".join(_md_text(s) for s in f.suggestions)
-            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {_md(f.message)} | {suggestions} |\n"
+            message = _md(f.message + source_note(f))
+            yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {message} | {suggestions} |\n"
     for title, decisions in (
         ("Rejected by the editor (not applied)", outcome.rejected),
         ("Stale decisions", outcome.stale),

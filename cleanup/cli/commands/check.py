@@ -16,7 +16,7 @@ from ...pipeline import Settings
 from ..batch import Failed, outcomes, show_progress
 from ..console import failure_recorder, print_note, report_problems
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
-from ..inputs import decisions_finder, find_inputs
+from ..inputs import decisions_finder, find_inputs, with_source
 from ..settings import cache_folder, run_settings
 
 WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file
@@ -25,7 +25,7 @@ WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file
 def run_check(args: argparse.Namespace) -> int:
     config, settings, made_of, loaded = run_settings(args)
     tally = Tally()
-    inputs = find_inputs(args.paths, globs=config, unreadable=failure_recorder(tally))
+    inputs = with_source(find_inputs(args.paths, globs=config, unreadable=failure_recorder(tally)), args.source)
     decisions = decisions_finder(args.decisions, inputs, Path(config.out), args.force)
     print_note(loaded, args.quiet)
     cache = None if args.no_cache else Cache(cache_folder(config), fingerprint(made_of))

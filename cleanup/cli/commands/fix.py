@@ -16,7 +16,7 @@ from ..batch import Failed, outcomes, show_progress
 from ..console import failure_recorder, make_console, print_note, report_problems
 from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import history_folder
-from ..inputs import Input, decisions_finder, find_inputs
+from ..inputs import Input, decisions_finder, find_inputs, with_source
 from ..plan import plan_outputs, write_outputs
 from ..settings import cache_folder, run_settings
 from ..write import remove_stale_temporaries
@@ -26,7 +26,9 @@ def run_fix(args: argparse.Namespace) -> int:
     config, settings, made_of, loaded = run_settings(args)
     out_dir = Path(args.out or config.out)
     tally = Tally()
-    inputs = find_inputs(args.paths, exclude=out_dir, globs=config, unreadable=failure_recorder(tally))
+    inputs = with_source(
+        find_inputs(args.paths, exclude=out_dir, globs=config, unreadable=failure_recorder(tally)), args.source
+    )
     plan = plan_outputs(inputs, out_dir, args.in_place)
     remove_stale_temporaries(out_dir)  # left by a run that was killed
     for folder in {target.parent for target in plan.values()} if args.in_place else ():

@@ -1,0 +1,75 @@
+"""Arabic words as a glossary matches them: diacritics and tatweel removed, letter forms unified, and the
+clitics written before a word (و ف ب ل ك and the article ال) allowed."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
+LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
+)
+ARABIC_WORD = re.compile(
+    "[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ff\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
+)
+# Arabic words in a row (with the spaces and Arabic punctuation between them), as left in an English text.
+ARABIC_RUN = re.compile(
+    "[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0600-\u06ff\u0750-\u077f]*"
+    "(?:[ \u060c\u061b\u061f]+[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0600-\u06ff\u0750-\u077f]*)*"
+)
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+# Conjunctions and prepositions joined to the next word, then the article: وال, بال, فبال, لل ...
+CLITIC = re.compile("^(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)")
+
+
+def normalize(text: str) -> str:
+    """Text with diacritics and tatweel removed and alef, yaa, taa marbuta and hamza forms unified."""
+    return DIACRITICS.sub("", text).translate(LETTERS)
+
+
+def stems(word: str) -> set[str]:
+    """A normalized word and what is left of it once each possible run of leading clitics is taken off
+    (never leaving fewer than two letters)."""
+    found = {word}
+    for size in range(1, min(len(word) - 1, 5)):
+        prefix = word[:size]
+        if CLITIC.fullmatch(prefix) and len(word) - size >= 2:
+            found.add(word[size:])
+    if word.startswith("لل") and len(word) > 3:
+        found.add("ال" + word[2:])  # لل + word is ل + ال + word with its alef dropped
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def form_key(form: str) -> tuple[str, ...]:
+    """A glossary's Arabic form as normalized words (its article kept off the first word)."""
+    words = normalize(form).split()
+    if words and words[0].startswith("ال") and len(words[0]) > 3:
+        words[0] = words[0][2:]
+    return tuple(words)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """The Arabic words of `text` as (start, end, normalized word)."""
+    return [(m.start(), m.end(), normalize(m.group())) for m in ARABIC_WORD.finditer(text)]
+
+
+def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """Where any of `forms` is written in `text` (normalized, clitics allowed before its first word):
+    (start, end, form)."""
+    found = words(text)
+    keys = [(form, form_key(form)) for form in forms if form_key(form)]
+    for index, (start, _, word) in enumerate(found):
+        heads = stems(word) | {s[2:] for s in stems(word) if s.startswith("ال") and len(s) > 3}
+        for form, key in keys:
+            if key[0] not in heads or index + len(key) > len(found):
+                continue
+            if all(found[index + k][2] == key[k] for k in range(1, len(key))):
+                yield start, found[index + len(key) - 1][1], form
+                break
+
+
+def has_arabic(text: str) -> bool:
+    return ARABIC_LETTER.search(text) is not None

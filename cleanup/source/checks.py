@@ -1,0 +1,144 @@
+"""Checks of a translation against its Arabic source, paragraph pair by paragraph pair: flags only, rule ids
+SRC…, category "source", each with the span of the source it refers to."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from ..glossary.terms import Term, fold
+from ..model import Flag, Severity
+from . import arabic
+from .align import Pair, align, paragraphs
+from .numbers import Number, numbers
+
+CATEGORY = "source"
+# Arabic words for one to twenty (normalized): they stand for a number the English writes in digits.
+ARABIC_NUMBER_WORDS = {
+    arabic.normalize(word): value
+    for value, forms in {
+        1: "واحد واحدة",
+        2: "اثنان اثنين اثنتان اثنتين",
+        3: "ثلاث ثلاثة",
+        4: "أربع أربعة",
+        5: "خمس خمسة",
+        6: "ست ستة",
+        7: "سبع سبعة",
+        8: "ثمان ثماني ثمانية",
+        9: "تسع تسعة",
+        10: "عشر عشرة",
+        20: "عشرون عشرين",
+    }.items()  # fmt: skip
+    for word in forms.split()
+} | {
+    # ordinals: "Radio 4" is إذاعة الرابعة, "1 October" الأول من أكتوبر
+    arabic.normalize(word): value
+    for value, forms in {
+        1: "أول أولى",
+        2: "ثاني ثانية",
+        3: "ثالث ثالثة",
+        4: "رابع رابعة",
+        5: "خامس خامسة",
+        6: "سادس سادسة",
+        7: "سابع سابعة",
+        8: "ثامن ثامنة",
+        9: "تاسع تاسعة",
+        10: "عاشر عاشرة",
+    }.items()  # fmt: skip
+    for word in forms.split()
+}
+
+
+def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[Flag]:
+    """Every SRC flag of `english` (offsets into it) against `source`."""
+    with_forms = tuple(term for term in terms if term.source)
+    last_end = 0  # where the English reached: an untranslated source paragraph is flagged there
+    for pair in align(paragraphs(source), paragraphs(english), source, english):
+        if not pair.target:
+            first, last = pair.source[0], pair.source[-1]
+            message = "the source paragraph here has no translation"
+            yield _flag(last_end, last_end, "SRC007", message, first.start, last.end)
+            continue
+        last_end = pair.target[-1].end
+        yield from _pair_flags(english, source, pair, with_forms)
+    for match in arabic.ARABIC_RUN.finditer(english):
+        yield _flag(match.start(), match.end(), "SRC005", "Arabic script in the English: translate or transliterate it")
+
+
+def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) -> Iterator[Flag]:
+    start, end = pair.target[0].start, pair.target[-1].end
+    if not pair.source:
+        yield _flag(start, end, "SRC007", "this paragraph has no paragraph in the source")
+        return
+    s_start, s_end = pair.source[0].start, pair.source[-1].end
+    target, original = english[start:end], source[s_start:s_end]
+    if fold(target.strip()) == fold(original.strip()) and arabic.has_arabic(original):
+        yield _flag(start, end, "SRC006", "this paragraph is the source itself, untranslated", s_start, s_end)
+        return
+    yield from _number_flags(target, start, end, original, s_start, s_end)
+    yield from _term_flags(target, start, end, original, s_start, s_end, terms)
+
+
+def _number_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int) -> Iterator[Flag]:
+    """Numbers on one side and not the other, compared as values (٦٠٠ is 600, "2.8 مليار" is £2.8bn). Number
+    words (six, ستة), decades, ordinals, times and fractions stand for a number written on the other
+    side, but never raise a flag themselves."""
+    in_source = numbers(original)
+    in_target = numbers(target, words=True)
+    source_words = [
+        Number(a, b, tuple(str(ARABIC_NUMBER_WORDS[s]) for s in stems), weak=True)
+        for a, b, w in arabic.words(original)
+        if (stems := [s for s in _article_stems(w) if s in ARABIC_NUMBER_WORDS])
+    ]
+    for number in _unmatched(in_source, in_target):
+        message = f"the source has the number {number.value} here; the translation does not"
+        yield _flag(start, end, "SRC001", message, s_start + number.start, s_start + number.end)
+    for number in _unmatched([n for n in in_target if n.end - n.start], [*in_source, *source_words]):
+        if target[number.start : number.end][:1].isdigit():
+            message = f"{number.value} is not in the source paragraph"
+            yield _flag(start + number.start, start + number.end, "SRC002", message, s_start, s_end)
+
+
+def _article_stems(word: str) -> set[str]:
+    """A word without its clitics, and without its article too."""
+    found = arabic.stems(word)
+    return found | {s[2:] for s in found if s.startswith("ال") and len(s) > 3}
+
+
+def _unmatched(found: Sequence[Number], available: Sequence[Number]) -> Iterator[Number]:
+    """The strong numbers of `found` that no number of `available` can stand for (each used once)."""
+    left = list(available)
+    for number in found:
+        match = next((other for other in left if set(other.values) & set(number.values)), None)
+        if match is not None:
+            left.remove(match)
+        elif not number.weak:
+            yield number
+
+
+def _term_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int, terms) -> Iterator[Flag]:
+    for term in terms:
+        in_source = next(arabic.find_forms(original, term.source), None)
+        in_target = _english_form(term).search(target)
+        if in_source and not in_target:
+            a, b, form = in_source
+            message = f"the source has “{form}” ({term.preferred}); the translation has neither “{term.preferred}” nor a variant of it"
+            yield _flag(start, end, "SRC003", message, s_start + a, s_start + b)
+        elif in_target and not in_source:
+            message = f"“{term.preferred}” is here but none of its Arabic forms is in the source paragraph"
+            flag = _flag(start + in_target.start(), start + in_target.end(), "SRC004", message, s_start, s_end)
+            yield replace(flag, severity=Severity.NOTE)  # often a pronoun or a paraphrase in the source
+
+
+@functools.lru_cache(maxsize=1024)
+def _english_form(term: Term) -> re.Pattern[str]:
+    """The term's preferred form or any variant as whole words, in any case, with either apostrophe."""
+    forms = sorted({f for f in (term.preferred, *term.variants)}, key=len, reverse=True)
+    written = (re.escape(f).replace("'", "['’]").replace("’", "['’]") for f in forms)
+    return re.compile(r"(?<!\w)(?:" + "|".join(written) + r")(?!\w)", re.IGNORECASE)
+
+
+def _flag(start: int, end: int, rule: str, message: str, s_start: int = -1, s_end: int = -1) -> Flag:
+    return Flag(start, end, rule, message, category=CATEGORY, source_start=s_start, source_end=s_end)
