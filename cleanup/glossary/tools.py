@@ -110,6 +110,11 @@ def schema() -> dict:
             },
             "sense": {"enum": ["name"], "description": "name: variants change only where used as a personal name"},
             "examples": {"type": "array", "items": example, "description": "self-tests run at every load"},
+            "source": {
+                "type": "array",
+                "items": text,
+                "description": "the term's forms in Arabic sources, checked against the translation (SRC003, SRC004)",
+            },
         },
         "required": ["preferred"],
         "additionalProperties": False,

@@ -195,6 +195,7 @@ def print_glossary_entry(console: Console, term: Term) -> None:
             "name: a variant changes only where it is used as a personal name" if term.sense == "name" else term.sense,
         ),
         ("article", f"“{term.article}” before it" if term.article else ""),
+        ("source", ", ".join(f"“{form}”" for form in term.source)),
         ("note", term.note),
     ]
     for label, value in fields:
