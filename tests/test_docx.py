@@ -295,3 +295,15 @@ def test_a_word_file_that_unpacks_to_more_than_a_document_holds_is_refused_unrea
     data = build_docx([[("text", "Daash " * 2000)]])  # a few kilobytes zipped, more unpacked
     with pytest.raises(DocxError, match="unpacks to more than a Word document holds"):
         read_docx(data)
+
+
+@needs_libreoffice
+def test_a_word_file_written_by_libreoffice_round_trips_too(tmp_path, monkeypatch):
+    """Another writer's structure (its own styles, bookmarks and run properties) as input."""
+    (tmp_path / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    written = libreoffice.convert(tmp_path / "seed.txt", tmp_path, "docx:MS Word 2007 XML")
+    monkeypatch.chdir(ROOT)
+    assert main(["fix", "-q", "--no-cache", "--grammar", "none", str(written), "--out", str(tmp_path / "out")]) == 0
+    revisions = libreoffice.read_odt(libreoffice.convert(tmp_path / "out" / "seed.docx", tmp_path / "lo"))
+    assert revisions.accepted == CORRECTED_SEED.read_text(encoding="utf-8")
+    assert revisions.rejected == SEED.read_text(encoding="utf-8")
