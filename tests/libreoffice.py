@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 DC = "http://purl.org/dc/elements/1.1/"
+_PARAGRAPHS = (f"{{{TEXT}}}p", f"{{{TEXT}}}h")
 _SKIPPED = {f"{{{OFFICE}}}annotation", f"{{{TEXT}}}tracked-changes", f"{{{TEXT}}}note-citation"}
 
 
@@ -59,7 +60,7 @@ def read_odt(odt: Path) -> Revisions:
         change = next(iter(region))
         kind = change.tag.split("}")[1]
         author = change.findtext(f"{{{OFFICE}}}change-info/{{{DC}}}creator", "")
-        deleted = "\n".join(_text(p, regions, accept=True) for p in change.iter(f"{{{TEXT}}}p"))
+        deleted = "\n".join(_text(p, regions, accept=True) for p in change.iter() if p.tag in _PARAGRAPHS)
         regions[region.get(f"{{{TEXT}}}id", "")] = (kind, author, deleted)
     comments = [
         (a.findtext(f"{{{DC}}}creator", ""), "\n".join("".join(p.itertext()) for p in a.iter(f"{{{TEXT}}}p")))
@@ -81,7 +82,7 @@ def _paragraphs(element):
     for child in element:
         if child.tag in _SKIPPED:
             continue
-        if child.tag in (f"{{{TEXT}}}p", f"{{{TEXT}}}h"):
+        if child.tag in _PARAGRAPHS:
             yield child
         else:
             yield from _paragraphs(child)

@@ -307,3 +307,29 @@ def test_a_word_file_written_by_libreoffice_round_trips_too(tmp_path, monkeypatc
     revisions = libreoffice.read_odt(libreoffice.convert(tmp_path / "out" / "seed.docx", tmp_path / "lo"))
     assert revisions.accepted == CORRECTED_SEED.read_text(encoding="utf-8")
     assert revisions.rejected == SEED.read_text(encoding="utf-8")
+
+
+@needs_libreoffice
+def test_a_heading_a_table_and_a_term_split_across_formatted_runs(tmp_path):
+    """A brief as an editor writes it in Word: a heading, bold and italic runs (one term split between
+    two of them), and a table; LibreOffice's accept and reject give the corrected text and the original."""
+    document = docx.Document()
+    document.add_heading("The Daash cells in al-Badya", level=1)
+    paragraph = document.add_paragraph("Qasad fighters , backed by the coalition, said that ")
+    paragraph.add_run("Da").bold = True
+    paragraph.add_run("'ash cells ")
+    paragraph.add_run("attacked").italic = True
+    paragraph.add_run(" a checkpoint .")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Rasul said the sleeping cells remain."
+    table.cell(0, 1).text = "Casualties: 12"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    glossary = TWO_ENTRIES + "  - preferred: SDF\n    variants: [Qasad]\n"
+    outcome = process(read_docx(data).document, Settings(load_glossary([("g.yaml", glossary)])))
+    (tmp_path / "brief.docx").write_bytes(write_docx(data, outcome))
+    revisions = libreoffice.read_odt(libreoffice.convert(tmp_path / "brief.docx", tmp_path))
+    assert revisions.accepted == outcome.corrected
+    assert revisions.rejected == outcome.original.text
+    assert "ISIS" in revisions.accepted.split("\n")[0] and "SDF fighters, backed" in revisions.accepted
