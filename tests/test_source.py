@@ -174,6 +174,9 @@ def test_check_finds_the_source_beside_the_article_and_reports_source_spans(make
     log = json.loads((project / "corrected" / "brief.txt.changes.json").read_text(encoding="utf-8"))
     assert {f["rule"] for f in log["flags"]} >= {"SRC001", "SRC002"}
     assert all("source" in f for f in log["flags"] if f["rule"].startswith("SRC"))
+    report = (project / "corrected" / "brief.txt.report.md").read_text(encoding="utf-8")
+    assert "## Source beside the English" in report
+    assert "| 3 | In 2019, Daash cells killed 60 people" in report  # each English paragraph beside its source line
 
 
 def test_source_option_names_the_source_of_one_article(make_project, capsys):

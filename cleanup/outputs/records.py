@@ -102,6 +102,8 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
             suggestions = ", ".join(_md_text(s) for s in f.suggestions)
             message = _md(f.message + source_note(f))
             yield f"| {f.line}:{f.column} | {_md_text(f.text)} | {_md(f.rule)} | {message} | {suggestions} |\n"
+    if outcome.source is not None:
+        yield from _alignment_section(outcome, outcome.source.text)
     for title, decisions in (
         ("Rejected by the editor (not applied)", outcome.rejected),
         ("Stale decisions", outcome.stale),
@@ -110,6 +112,21 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
             yield f"\n## {title}\n\n"
             for d in decisions:
                 yield f"- {_md(d.rule)}: {_md_text(d.before)} → {_md_text(d.after)} ({_md(str(d.where))})\n"
+
+
+def _alignment_section(outcome: Outcome, source: str) -> Iterator[str]:
+    """How the English paragraphs were paired with the source's: line numbers and the start of each."""
+    from ..source.align import align, paragraphs
+
+    english = outcome.original.text
+    lines, source_lines = LineIndex(english), LineIndex(source)
+    yield "\n## Source beside the English\n\n| Line | English | Source line | Source |\n| --- | --- | --- | --- |\n"
+    for pair in align(paragraphs(source), paragraphs(english), source, english):
+        numbers = ", ".join(str(lines.position(p.start)[0]) for p in pair.target) or "—"
+        source_numbers = ", ".join(str(source_lines.position(p.start)[0]) for p in pair.source) or "—"
+        shown = " ".join(english[p.start : p.end] for p in pair.target) or "(no translation)"
+        source_shown = " ".join(source[p.start : p.end] for p in pair.source) or "(no source)"
+        yield f"| {numbers} | {_md(one_line(shown, 80))} | {source_numbers} | {_md(one_line(source_shown, 80))} |\n"
 
 
 def _in_context(outcome: Outcome, change: Change, width: int = 30) -> str:
