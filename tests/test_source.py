@@ -2,6 +2,7 @@
 alignment, and the SRC checks through `cleanup check` on pairs written in the style of the centre's articles."""
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -196,3 +197,33 @@ def test_everything_else_works_unchanged_without_a_source(make_project, capsys):
 def test_a_source_form_without_arabic_letters_is_a_glossary_error():
     with pytest.raises(Exception, match="source form “Daesh” has no Arabic letters"):
         load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    source: [Daesh]\n")])
+
+
+ARCHIVE = {
+    "seeds/one.txt": "Spokesman Yahya Rasul said the operation began at dawn.\n\nRasul added that the villages of Wadi Hauran were cleared.\n",  # fmt: skip
+    "seeds/one.ar.txt": "قال المتحدث يحيى رسول إن العملية بدأت فجرا.\n\nوأضاف رسول أن قرى وادي حوران طهرت.\n",
+    "seeds/two.txt": "Yehya Rasool told reporters that the Wadi Horan operation was over.\n",
+    "seeds/two.ar.txt": "وقال يحيى رسول للصحفيين إن عملية وادي حوران انتهت.\n",
+}
+
+
+def test_suggest_with_sources_gives_each_name_the_arabic_form_it_renders(make_project, capsys):
+    """One Arabic name rendered two ways across an archive is proposed as one entry with its Arabic
+    form; a word that only co-occurs (عملية, in both pairs with Yahya) is not taken for it."""
+    make_project("terms: []\n", ARCHIVE)
+    assert main(["glossary", "suggest", "--source", "--yaml"]) == 0
+    proposed = load_glossary([("proposed.yaml", capsys.readouterr().out)]).terms
+    assert {frozenset((term.preferred, *term.variants)) for term in proposed} >= {frozenset({"Rasool", "Rasul"})}
+    sources = {arabic.normalize(form) for term in proposed for form in term.source}
+    assert sources == {arabic.normalize(w) for w in ("رسول", "يحيى", "حوران")}
+
+
+def test_the_glossary_tools_read_word_files_and_skip_what_they_cannot_read(make_project, capsys):
+    from wordfiles import build_docx
+
+    make_project("terms: []\n", {"seeds/a.docx": build_docx([[("text", "Yahya Rasul and Yehya Rasool met.")]])})
+    (Path.cwd() / "seeds" / "b.txt").write_bytes(b"\x00\x01binary")
+    assert main(["glossary", "names"]) == 0
+    assert main(["glossary", "suggest"]) == 0
+    output = capsys.readouterr()
+    assert "Rasool" in output.out and "internal error" not in output.err

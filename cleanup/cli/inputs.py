@@ -6,7 +6,7 @@ import fnmatch
 import functools
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -235,14 +235,30 @@ def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
         raise UsageError(f"{path}: {error}") from None
 
 
-def read_document(path: Path, encoding: str | None):
+def read_document(path: Path, encoding: str | None) -> Document | None:
+    """A file's text for the tools (a Word file's paragraphs too); None after printing why it cannot be
+    read. A binary file raises BinaryFile."""
     try:
-        return decode(read_bytes(path), encoding)
+        return read_article(path, encoding)
     except BinaryFile:
         raise
     except DecodeError as error:
         print_error(undecodable(path, error))
+    except ArticleError as error:
+        print_error(str(error))
     return None
+
+
+def read_texts(inputs: Sequence[Input]) -> Iterator[tuple[Input, Document]]:
+    """The text of each article that can be read; the others are reported and skipped."""
+    for item in inputs:
+        try:
+            document = read_document(item.path, None)
+        except BinaryFile as error:
+            print_error(f"{item.path}: {error}")
+            continue
+        if document is not None:
+            yield item, document
 
 
 def undecodable(path: Path, error: DecodeError) -> str:

@@ -152,6 +152,11 @@ def _add_glossary_commands(commands: argparse._SubParsersAction) -> None:
         f"{DEFAULT_GLOSSARY_DIR}/*.yaml)",
     )
     found.add_argument("--yaml", action="store_true", help="print ready-to-paste glossary YAML instead of a table")
+    found.add_argument(
+        "--source",
+        action="store_true",
+        help="give each name the Arabic form it translates, from the sources beside the articles (NAME.ar.txt)",
+    )
     found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
     found.set_defaults(handler=_lazy("glossary", "run_suggest"))
 

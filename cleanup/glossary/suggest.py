@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -324,16 +324,18 @@ def _similarity(a: str, b: str) -> float:
     return 1 - previous[-1] / max(len(a), len(b), 1)
 
 
-def as_yaml(suggestions: Sequence[Suggestion]) -> str:
+def as_yaml(suggestions: Sequence[Suggestion], arabic: Mapping[int, Sequence[str]] = {}) -> str:
     """Ready-to-paste glossary entries, each with where its forms occur as a comment (a valid
-    glossary even when empty)."""
+    glossary even when empty), and the Arabic forms found for them (by suggestion index)."""
     lines = ["terms:" if suggestions else "terms: []"]
-    for s in suggestions:
+    for index, s in enumerate(suggestions):
         counts = ", ".join(f"{f.text} ({f.count})" for f in s.forms)
         where = "; ".join(f"{src}:{line}" for f in s.forms for src, line, _ in f.places[:1])
         lines.append(f"  # {counts} — {where}" + (f"; extends the entry for {s.extends}" if s.extends else ""))
         lines.append(f"  - preferred: {_quoted(s.extends or s.preferred.text)}")
         lines.append(f"    variants: [{', '.join(_quoted(v.text) for v in s.variants)}]")
+        if arabic.get(index):
+            lines.append(f"    source: [{', '.join(_quoted(form) for form in arabic[index])}]")
     return "\n".join(lines) + "\n"
 
 

@@ -18,9 +18,10 @@ from ...glossary.suggest import as_yaml, suggest
 from ...glossary.tools import add_entry, add_names, schema, warnings
 from ...model import LineIndex
 from ...pipeline import ALL_RULES
+from ...source.consistency import source_forms
 from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
-from ..inputs import find_inputs, read_document, read_utf8
+from ..inputs import find_inputs, read_source, read_texts, read_utf8
 from ..project import glossary_folder
 from ..settings import glossary_files, load_config, load_glossary_files
 from ..write import write_atomically
@@ -109,10 +110,7 @@ def run_names(args: argparse.Namespace) -> int:
     counts: dict[str, int] = {}
     spellings: dict[str, dict[str, None]] = {}
     first: dict[str, str] = {}
-    for item in find_inputs(args.paths):
-        document = read_document(item.path, None)
-        if document is None:
-            continue
+    for item, document in read_texts(find_inputs(args.paths)):
         index = LineIndex(document.text)
         for name, offset in unknown_names(document.text, known, is_english_word):
             key = name.casefold()
@@ -138,25 +136,34 @@ def run_names(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _bilingual(texts) -> list[tuple[str, str]]:
+    """(English, Arabic source) of every article that has its source beside it."""
+    pairs = []
+    for item, document in texts:
+        if item.source is not None:
+            pairs.append((document.text, read_source(item.source).text))
+    if not pairs:
+        print_error("cleanup glossary suggest --source: no article has its source beside it (NAME.ar.txt)")
+    return pairs
+
+
 def run_suggest(args: argparse.Namespace) -> int:
-    inputs = find_inputs(args.paths)
-    sources = []
-    for item in inputs:
-        document = read_document(item.path, None)
-        if document is not None:
-            sources.append((item.path.as_posix(), document.text))
+    texts = list(read_texts(find_inputs(args.paths)))
     covered = [(t.preferred, t.variants) for t in _house_glossary(args.glossary).terms]
+    sources = [(item.path.as_posix(), document.text) for item, document in texts]
     found = suggest(sources, covered, english_word_test())[: args.limit]
+    arabic = source_forms(found, _bilingual(texts)) if args.source else {}
     if args.yaml:
-        print(as_yaml(found), end="")
+        print(as_yaml(found, arabic), end="")
         return EXIT_OK
     table = Table(title=f"Names spelled more than one way ({len(found)})")
-    for column in ("#", "Preferred", "Variants", "Score", "Where"):
+    for column in ("#", "Preferred", "Variants", *(("Source",) if args.source else ()), "Score", "Where"):
         table.add_column(column)
     for rank, s in enumerate(found, 1):
         variants = ", ".join(f"{v.text} ({v.count})" for v in s.variants)
         where = "; ".join(f"{src}:{line}:{col}" for f in s.forms for src, line, col in f.places[:1])
         preferred = f"{s.preferred.text} ({s.preferred.count})" + (" [in glossary]" if s.extends else "")
-        table.add_row(str(rank), escape(preferred), escape(variants), f"{s.score:g}", escape(where))
+        source = (", ".join(arabic.get(rank - 1, ())),) if args.source else ()
+        table.add_row(str(rank), escape(preferred), escape(variants), *source, f"{s.score:g}", escape(where))
     make_console(False).print(table)
     return EXIT_OK
