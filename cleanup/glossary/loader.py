@@ -182,44 +182,41 @@ class _Reader:
 
     def _unless(self, node: YamlMap, variants: Sequence[str]) -> list[str]:
         """The phrases where the entry does not apply; each must be written around one of its variants."""
-        if "unless" not in node:
-            return []
-        seq = node["unless"]
-        if not isinstance(seq, YamlList):
-            self.fields.problem(
-                self.fields.value_at(node, "unless"), "“unless” must be a list of phrases, each holding a variant"
-            )
-            return []
         phrases = []
-        for index, item in enumerate(seq):
-            where = self.fields.item_at(seq, index)
-            if not self.fields.is_text(item, where, "an “unless” phrase"):
-                continue
-            if anchor_of(str(item), variants, TOKEN, fold) is None:
+        for item, where in self._texts(
+            node, "unless", "a list of phrases, each holding a variant", "an “unless” phrase"
+        ):
+            if anchor_of(item, variants, TOKEN, fold) is None:
                 self.fields.problem(
                     where, f"“unless” phrase “{item}” holds none of the entry's variants; write the variant in it"
                 )
                 continue
-            phrases.append(str(item))
+            phrases.append(item)
         return phrases
+
+    def _texts(self, node: YamlMap, key: str, kind: str, item_name: str) -> list[tuple[str, Location]]:
+        """The strings listed under `key`, each with where it is written; a problem for anything else."""
+        if key not in node:
+            return []
+        seq = node[key]
+        if not isinstance(seq, YamlList):
+            self.fields.problem(self.fields.value_at(node, key), f"“{key}” must be {kind}")
+            return []
+        found = []
+        for index, item in enumerate(seq):
+            where = self.fields.item_at(seq, index)
+            if self.fields.is_text(item, where, item_name):
+                found.append((str(item), where))
+        return found
 
     def _source(self, node: YamlMap) -> list[str]:
         """The term's forms in Arabic sources: each must be written in Arabic script."""
-        if "source" not in node:
-            return []
-        seq = node["source"]
-        if not isinstance(seq, YamlList):
-            self.fields.problem(self.fields.value_at(node, "source"), "“source” must be a list of Arabic forms")
-            return []
         forms = []
-        for index, item in enumerate(seq):
-            where = self.fields.item_at(seq, index)
-            if not self.fields.is_text(item, where, "a source form"):
-                continue
-            if not has_arabic(str(item)):
+        for item, where in self._texts(node, "source", "a list of Arabic forms", "a source form"):
+            if has_arabic(item):
+                forms.append(item)
+            else:
                 self.fields.problem(where, f"source form “{item}” has no Arabic letters; write it as the source does")
-                continue
-            forms.append(str(item))
         return forms
 
     def _sense(self, node: YamlMap) -> str:
@@ -246,19 +243,8 @@ class _Reader:
         return phrases
 
     def _variants(self, node: YamlMap) -> tuple[list[str], list[Location]]:
-        if "variants" not in node:
-            return [], []
-        seq = node["variants"]
-        if not isinstance(seq, YamlList):
-            self.fields.problem(self.fields.value_at(node, "variants"), "“variants” must be a list of strings")
-            return [], []
-        variants, places = [], []
-        for index, item in enumerate(seq):
-            where = self.fields.item_at(seq, index)
-            if self.fields.is_text(item, where, "a variant"):
-                variants.append(str(item))
-                places.append(where)
-        return variants, places
+        found = self._texts(node, "variants", "a list of strings", "a variant")
+        return [text for text, _ in found], [where for _, where in found]
 
     def _examples(self, node: YamlMap) -> list[Example]:
         if "examples" not in node:

@@ -15,39 +15,15 @@ from .align import Pair, align, paragraphs
 from .numbers import Number, numbers
 
 CATEGORY = "source"
-# Arabic words for one to twenty (normalized): they stand for a number the English writes in digits.
+# Arabic words for numbers (normalized), cardinal and ordinal ("Radio 4" is إذاعة الرابعة, "1 October" الأول
+# من أكتوبر): they stand for a number the English writes in digits.
+_NUMBER_WORDS = {
+    1: "واحد واحدة أول أولى", 2: "اثنان اثنين اثنتان اثنتين ثاني ثانية", 3: "ثلاث ثلاثة ثالث ثالثة",
+    4: "أربع أربعة رابع رابعة", 5: "خمس خمسة خامس خامسة", 6: "ست ستة سادس سادسة", 7: "سبع سبعة سابع سابعة",
+    8: "ثمان ثماني ثمانية ثامن ثامنة", 9: "تسع تسعة تاسع تاسعة", 10: "عشر عشرة عاشر عاشرة", 20: "عشرون عشرين",
+}  # fmt: skip
 ARABIC_NUMBER_WORDS = {
-    arabic.normalize(word): value
-    for value, forms in {
-        1: "واحد واحدة",
-        2: "اثنان اثنين اثنتان اثنتين",
-        3: "ثلاث ثلاثة",
-        4: "أربع أربعة",
-        5: "خمس خمسة",
-        6: "ست ستة",
-        7: "سبع سبعة",
-        8: "ثمان ثماني ثمانية",
-        9: "تسع تسعة",
-        10: "عشر عشرة",
-        20: "عشرون عشرين",
-    }.items()  # fmt: skip
-    for word in forms.split()
-} | {
-    # ordinals: "Radio 4" is إذاعة الرابعة, "1 October" الأول من أكتوبر
-    arabic.normalize(word): value
-    for value, forms in {
-        1: "أول أولى",
-        2: "ثاني ثانية",
-        3: "ثالث ثالثة",
-        4: "رابع رابعة",
-        5: "خامس خامسة",
-        6: "سادس سادسة",
-        7: "سابع سابعة",
-        8: "ثامن ثامنة",
-        9: "تاسع تاسعة",
-        10: "عاشر عاشرة",
-    }.items()  # fmt: skip
-    for word in forms.split()
+    arabic.normalize(word): value for value, forms in _NUMBER_WORDS.items() for word in forms.split()
 }
 
 
