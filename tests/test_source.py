@@ -227,3 +227,15 @@ def test_the_glossary_tools_read_word_files_and_skip_what_they_cannot_read(make_
     assert main(["glossary", "suggest"]) == 0
     output = capsys.readouterr()
     assert "Rasool" in output.out and "internal error" not in output.err
+
+
+def test_a_word_article_and_its_arabic_word_source_are_read_as_a_pair(make_project, capsys):
+    from wordfiles import build_docx
+
+    english = [[("text", line)] for line in ENGLISH.replace("killed 600", "killed 60").split("\n") if line]
+    arabic_lines = [[("text", line)] for line in ARABIC.split("\n") if line]
+    make_project(GLOSSARY, {"seeds/brief.docx": build_docx(english), "seeds/brief.ar.docx": build_docx(arabic_lines)})
+    assert main(["check", "--grammar", "none", "--select", "SRC"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("seeds/brief.docx:") and "SRC001 the source has the number 600 here" in out
+    assert "brief.ar.docx:" not in out  # the source is not an article

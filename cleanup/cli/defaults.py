@@ -7,4 +7,4 @@ GLOSSARY_FOLDER = "glossary"  # the house glossary, here or in the project folde
 DOCX_SUFFIX = ".docx"
 ARTICLE_SUFFIXES = (".txt", ".md", DOCX_SUFFIX)  # the files a folder is searched for
 DOCX_MODES = ("review", "clean")  # Word output: tracked changes with comments, or the changes made
-SOURCE_SUFFIXES = (".ar.txt", ".ar.md")  # NAME.ar.txt beside NAME.txt is its Arabic source
+SOURCE_SUFFIXES = (".ar.txt", ".ar.md", ".ar.docx")  # NAME.ar.txt beside NAME.txt is its Arabic source

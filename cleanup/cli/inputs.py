@@ -112,15 +112,18 @@ def with_source(inputs: Sequence[Input], explicit: str | None) -> list[Input]:
 
 
 def read_source(path: Path) -> Document:
-    """The Arabic source text (UTF-8, or with a byte-order mark); UsageError naming it when unreadable."""
+    """The Arabic source: a Word file's paragraphs, or text (UTF-8, or with a byte-order mark);
+    UsageError naming it when unreadable."""
     try:
-        return decode(read_bytes(path))
+        return read_article(path, None)
     except BinaryFile:
         raise UsageError(
-            f"{path}: the source is not a text file (it contains NUL bytes); save it as UTF-8 text"
+            f"{path}: the source is not a text file (it contains NUL bytes); save it as UTF-8 text or .docx"
         ) from None
     except DecodeError as error:
         raise UsageError(f"{path}:{error}; save the source as UTF-8") from None
+    except ArticleError as error:
+        raise UsageError(str(error)) from None
 
 
 def _wanted(relative: str, config: Config) -> bool:

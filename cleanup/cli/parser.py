@@ -205,8 +205,8 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--source",
         metavar="FILE",
-        help="the Arabic source of the one article given, to check the translation against (default: "
-        "NAME.ar.txt or NAME.ar.md beside NAME, when there)",
+        help="the Arabic source (text or Word) of the one article given, to check the translation against "
+        "(default: NAME.ar.txt, NAME.ar.md or NAME.ar.docx beside NAME, when there)",
     )
     command.add_argument(
         "--jobs",
