@@ -270,3 +270,34 @@ def test_the_text_uses_the_window_and_buttons_stay_with_their_change(project, wi
         browser.close()
     assert stray == []
     assert article_width > 0.85 * width - 70  # the window less its margins, not a fixed column
+
+
+def test_review_page_shows_the_source_beside_the_english(make_project, tmp_path_factory):
+    """With the Arabic source beside the article, the page pairs each English paragraph with its source
+    (right to left) and each source flag quotes the source; the page still works as before."""
+    from playwright.sync_api import sync_playwright
+    from test_source import ARABIC, ENGLISH, GLOSSARY
+
+    project = make_project(GLOSSARY, {"seeds/brief.txt": ENGLISH.replace("600", "60"), "seeds/brief.ar.txt": ARABIC})
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    downloads = tmp_path_factory.mktemp("downloads")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(accept_downloads=True)
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((project / "corrected" / "brief.txt.html").resolve().as_uri())
+        cells = page.locator('#source-pairs td[dir="rtl"]')
+        assert cells.count() == 4 and cells.nth(1).inner_text().startswith("في عام ٢٠١٩")
+        assert page.locator("#source-pairs td").nth(2).inner_text().startswith("In 2019, Daash cells killed 60")
+        why = page.locator('#article .flag-item[data-rule="SRC001"] .flag-why').first.inner_text()
+        assert "the source has the number 600" in why and "٦٠٠" in why
+        page.click("#download-text")  # the changes are undecided: the page asks how to treat them
+        with page.expect_download() as download:
+            page.click("#pending-accept")
+        download.value.save_as(downloads / "brief.txt")
+        browser.close()
+    assert errors == []
+    assert (downloads / "brief.txt").read_text(encoding="utf-8") == (project / "corrected" / "brief.txt").read_text(
+        encoding="utf-8"
+    )

@@ -14,6 +14,7 @@ from ..decisions import context
 from ..glossary.names import NAME_RULE
 from ..model import Change, Decision, Flag, Outcome, Safety
 from ..textio import byte_order_mark, bytes_by_character, encode
+from .findings import one_line
 from .jsonstream import json_pieces
 from .review_assets import SCRIPT, STYLE
 
@@ -68,7 +69,10 @@ Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change or flag, <kbd>a</kbd> accep
 </header>
 <main><article id="article">"""
     yield from _article(outcome, notes)
-    yield '</article></main>\n<script type="application/json" id="review-data">'
+    yield "</article>"
+    if outcome.source is not None:
+        yield from _source_pairs(outcome, outcome.source.text)
+    yield '</main>\n<script type="application/json" id="review-data">'
     yield from _json_for_script(data)
     yield f"""</script>
 <script>{SCRIPT}</script>
@@ -176,17 +180,18 @@ def _kept_list(rejected: Sequence[Decision]) -> str:
 def _article(outcome: Outcome, notes: dict[str, str]) -> Iterator[str]:
     """The original text with every change inline and every flag marked, in pieces."""
     original = outcome.original.text
+    source = outcome.source.text if outcome.source is not None else ""
     cursor = 0
     flags = sorted(outcome.flags, key=lambda f: (f.start, f.end))
     starts = [flag.start for flag in flags]
     for index, change in enumerate(outcome.changes):
-        yield _unchanged(original, cursor, change.start, flags, starts)
+        yield _unchanged(original, cursor, change.start, flags, starts, source)
         yield _change_html(outcome, index, change, notes)
         cursor = change.end
-    yield _unchanged(original, cursor, len(original), flags, starts)
+    yield _unchanged(original, cursor, len(original), flags, starts, source)
 
 
-def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], starts: list[int]) -> str:
+def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], starts: list[int], source: str = "") -> str:
     """Unchanged text, with the flags that begin in it highlighted (up to its end)."""
     out, cursor = [], start
     for flag in flags[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
@@ -194,16 +199,36 @@ def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], start
             continue
         out.append(html.escape(original[cursor : flag.start]))
         stop = min(flag.end, end)
-        out.append(_flag_html(flag, original[flag.start : stop]))
+        out.append(_flag_html(flag, original[flag.start : stop], source))
         cursor = stop
     out.append(html.escape(original[cursor:end]))
     return "".join(out)
 
 
-def _flag_html(flag: Flag, text: str) -> str:
-    """A flagged stretch with its rule and message inline (and, for a name, a button to add it)."""
+def _source_pairs(outcome: Outcome, source: str) -> Iterator[str]:
+    """The English paragraphs beside the source paragraphs they were paired with (the Arabic right to left)."""
+    from ..source.align import align, paragraphs
+
+    english = outcome.original.text
+    yield '\n<section id="source-pairs"><h2>Source beside the English</h2><table>'
+    yield "<tr><th>English</th><th>Source</th></tr>"
+    for pair in align(paragraphs(source), paragraphs(english), source, english):
+        shown = " ".join(english[p.start : p.end] for p in pair.target) or "(no translation)"
+        source_shown = " ".join(source[p.start : p.end] for p in pair.source) or "(no source)"
+        yield f'<tr><td>{html.escape(shown)}</td><td dir="rtl" lang="ar">{html.escape(source_shown)}</td></tr>'
+    yield "</table></section>\n"
+
+
+def _flag_html(flag: Flag, text: str, source: str = "") -> str:
+    """A flagged stretch with its rule and message inline (and, for a name, a button to add it); a
+    check against the source quotes the source it refers to."""
     suggestion = " → " + " | ".join(flag.suggestions) if flag.suggestions else ""
-    message = html.escape(f"{flag.message}{suggestion}")
+    quoted = (
+        f" — source: “{one_line(source[flag.source_start : flag.source_end], 80)}”"
+        if flag.source_start >= 0 and source
+        else ""
+    )
+    message = html.escape(f"{flag.message}{suggestion}{quoted}")
     kind_of = flag_kind(flag)
     add = (
         (
