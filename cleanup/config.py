@@ -40,7 +40,14 @@ class Config:
     languagetool_enabled_categories: tuple[str, ...] = ()
     languagetool_disabled_categories: tuple[str, ...] = ()
     cache_dir: str | None = None  # None: the user's cache folder
-    include: tuple[str, ...] = ("**/*.txt", "**/*.md", "**/*.docx")  # globs of files to take from folders
+    include: tuple[str, ...] = (
+        "**/*.txt",
+        "**/*.md",
+        "**/*.docx",
+        "**/*.xlf",
+        "**/*.xliff",
+        "**/*.tmx",
+    )  # globs of files to take from folders
     exclude: tuple[str, ...] = ()  # globs of files to leave out
     source: str = ""  # the file it came from, empty for defaults
 

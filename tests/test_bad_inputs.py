@@ -125,7 +125,7 @@ CASES = [
         "folder without text files",
         ["fix", "empty"],
         2,
-        "empty: no .txt, .md or .docx files in this folder\n",
+        "empty: no .txt, .md, .docx, .xlf, .xliff or .tmx files in this folder\n",
         files={"empty/notes.json": b"{}"},
     ),
     Case(

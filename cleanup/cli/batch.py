@@ -20,7 +20,7 @@ from ..pipeline import Settings, process
 from ..textio import BinaryFile, DecodeError
 from .console import print_error
 from .errors import DEBUG_HINT, UsageError
-from .inputs import ArticleError, Input, read_article, read_bytes, read_source, undecodable
+from .inputs import ArticleError, Input, embedded_source, read_article, read_bytes, read_source, undecodable
 from .progress import ProgressLine
 from .settings import checked_encoding
 
@@ -209,7 +209,7 @@ def process_one(
     """One file's result: whatever goes wrong with one file never stops the others."""
     try:
         document = read_article(path, encoding)
-        source = read_source(source_path) if source_path else None
+        source = read_source(source_path) if source_path else embedded_source(path)
     except BinaryFile as error:
         return Skipped(str(error))
     except DecodeError as error:

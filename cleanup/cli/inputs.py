@@ -16,7 +16,7 @@ from ..decisions import DecisionFile, DecisionsError, load_decisions
 from ..model import Document, Outcome
 from ..textio import BinaryFile, DecodeError, decode, encode
 from .console import print_error
-from .defaults import ARTICLE_SUFFIXES, DEFAULT_INPUT, DOCX_SUFFIX, SOURCE_SUFFIXES
+from .defaults import ARTICLE_SUFFIXES, BILINGUAL_SUFFIXES, DEFAULT_INPUT, DOCX_SUFFIX, SOURCE_SUFFIXES
 from .errors import UsageError
 
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
@@ -213,14 +213,30 @@ class ArticleError(Exception):
 
 
 def read_article(path: Path, encoding: str | None) -> Document:
-    """An article as a Document: a Word file's paragraphs, or a text file decoded (DecodeError, BinaryFile)."""
+    """An article as a Document: a Word file's paragraphs, a bilingual file's English targets, or a text
+    file decoded (DecodeError, BinaryFile)."""
     data = read_bytes(path)
-    if path.suffix.lower() != DOCX_SUFFIX:
+    suffix = path.suffix.lower()
+    if suffix not in (DOCX_SUFFIX, *BILINGUAL_SUFFIXES):
         return decode(data, encoding)
-    from ..formats.docx import DocxError, read_docx  # lxml only for a run that reads Word files
+    from ..formats.bilingual import read_bilingual  # lxml only for a run that reads these formats
+    from ..formats.docx import DocxError, read_docx
 
     try:
-        return read_docx(data).document
+        return read_docx(data).document if suffix == DOCX_SUFFIX else read_bilingual(data).english
+    except DocxError as error:
+        raise ArticleError(f"{path}: {error}") from None
+
+
+def embedded_source(path: Path) -> Document | None:
+    """The Arabic sources of a bilingual file (XLIFF, TMX), one segment a line; None for other files."""
+    if path.suffix.lower() not in BILINGUAL_SUFFIXES:
+        return None
+    from ..formats.bilingual import read_bilingual
+    from ..formats.docx import DocxError
+
+    try:
+        return read_bilingual(read_bytes(path)).source
     except DocxError as error:
         raise ArticleError(f"{path}: {error}") from None
 
@@ -228,12 +244,16 @@ def read_article(path: Path, encoding: str | None) -> Document:
 def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
     """The corrected edition as a file: a Word file with its changes tracked (or made), or the text encoded
     as the article was."""
-    if path.suffix.lower() != DOCX_SUFFIX:
+    suffix = path.suffix.lower()
+    if suffix not in (DOCX_SUFFIX, *BILINGUAL_SUFFIXES):
         return encode(outcome.original, outcome.corrected)
+    from ..formats.bilingual import write_bilingual
     from ..formats.docx import DocxError, write_docx
 
     try:
-        return write_docx(read_bytes(path), outcome, docx_mode)
+        if suffix == DOCX_SUFFIX:
+            return write_docx(read_bytes(path), outcome, docx_mode)
+        return write_bilingual(read_bytes(path), outcome)
     except DocxError as error:
         raise UsageError(f"{path}: {error}") from None
 

@@ -146,12 +146,12 @@ def relationships(package: Package, part: str) -> list[tuple[str, str]]:
     return found
 
 
-def parse_xml(name: str, data: bytes) -> etree._ElementTree:
-    """A part's XML, parsed without loading DTDs or expanding entities."""
+def parse_xml(
+    name: str, data: bytes, damaged: str = "has a damaged part {name}", advice: str = "save it again from Word"
+) -> etree._ElementTree:
+    """XML parsed without loading DTDs or expanding entities; DocxError saying where it is broken."""
     try:
         return etree.ElementTree(etree.fromstring(data, _PARSER))
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
-        raise DocxError(
-            f"has a damaged part {name} (line {line}, column {column}: {error.msg}); save it again from Word"
-        ) from None
+        raise DocxError(f"{damaged.format(name=name)} (line {line}, column {column}: {error.msg}); {advice}") from None
