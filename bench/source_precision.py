@@ -1,11 +1,13 @@
-"""Precision and recall of the checks against the Arabic source (SRC001-SRC003) on a public parallel news set.
+"""Precision and recall of the checks against the Arabic source (SRC001-SRC007) on a public parallel news set.
 
 NTREX-128 (Microsoft, CC BY-SA 4.0: https://github.com/MicrosoftTranslator/NTREX) has 1,997 English news
 sentences with Arabic translations made by professionals. Documents of ten sentences (one a line) are
 checked clean, then with errors injected into the English one at a time:
 - numbers: a number the source also writes is dropped, or changed (a digit doubled) -> SRC001 expected;
 - terms: a proper noun from a small bilingual glossary (written below, with its Arabic forms) is removed
-  where the source has it -> SRC003 expected.
+  where the source has it -> SRC003 expected; one the source line lacks is added -> SRC004;
+- an Arabic word of the source left in the English -> SRC005; a line left as its source -> SRC006;
+  a line left empty -> SRC007.
 A flag counts as found when it is on the edited line with the rule expected; a new flag of that rule
 anywhere else in the edited document is a false alarm. Flags raised on the clean pairs are counted
 apart: NTREX's translations themselves differ from their sources in places (30,000 pupils against
@@ -89,6 +91,38 @@ def term_edits(english: list[str], arabic: list[str], settings: Settings):
                 break
 
 
+def arabic_edits(english: list[str], arabic: list[str], rng: random.Random):
+    """An Arabic word of the source left in the English line (SRC005)."""
+    for index, (line, source) in enumerate(zip(english, arabic, strict=True)):
+        words = [w for w in source.split() if len(w) > 3]
+        if words and rng.random() < 0.3:
+            position = rng.choice([m.end() for m in re.finditer(r"\s", line)] or [len(line)])
+            yield index, line[:position] + rng.choice(words) + " " + line[position:]
+
+
+def untranslated_edits(english: list[str], arabic: list[str], rng: random.Random):
+    """A line left as its source (SRC006)."""
+    index = rng.randrange(len(english))
+    yield index, arabic[index]
+
+
+def dropped_edits(english: list[str], arabic: list[str], rng: random.Random):
+    """A line left empty (SRC007): the segment is there, its translation is not."""
+    index = rng.randrange(len(english))
+    yield index, ""
+
+
+def added_term_edits(english: list[str], arabic: list[str], settings: Settings, rng: random.Random):
+    """A glossary name the source line does not have, added to the English (SRC004)."""
+    from cleanup.source.arabic import find_forms
+
+    for index, (line, source) in enumerate(zip(english, arabic, strict=True)):
+        absent = [t for t in settings.glossary.terms if next(find_forms(source, t.source), None) is None]
+        absent = [t for t in absent if t.preferred not in line]
+        if absent and rng.random() < 0.3:
+            yield index, f"{line.rstrip('.')} in {rng.choice(absent).preferred}."
+
+
 def score(name: str, rules: tuple[str, ...], settings: Settings, docs, edits_of) -> None:
     found = missed = false_alarms = 0
     for english, arabic in docs:
@@ -123,6 +157,11 @@ def main() -> None:
     score("number dropped or changed (SRC001/SRC002)", ("SRC001", "SRC002"), settings, docs,
           lambda e, a: number_edits(e, a, rng))  # fmt: skip
     score("glossary term removed (SRC003)", ("SRC003",), settings, docs, lambda e, a: term_edits(e, a, settings))
+    score("glossary name added (SRC004)", ("SRC004",), settings, docs,
+          lambda e, a: added_term_edits(e, a, settings, rng))  # fmt: skip
+    score("Arabic word left in the English (SRC005)", ("SRC005",), settings, docs, lambda e, a: arabic_edits(e, a, rng))
+    score("line left untranslated (SRC006)", ("SRC006",), settings, docs, lambda e, a: untranslated_edits(e, a, rng))
+    score("line left empty (SRC007)", ("SRC007",), settings, docs, lambda e, a: dropped_edits(e, a, rng))
 
 
 if __name__ == "__main__":

@@ -97,3 +97,14 @@ def test_a_bad_bilingual_file_is_refused_with_one_line(make_project, capsys, tex
     assert f"seeds/bad.xlf: {says}" in capsys.readouterr().err
     assert sorted(p.name for p in (project / "corrected").iterdir() if p.name.startswith("bad")) == []
     assert (project / "corrected" / "good.tmx").is_file()
+
+
+def test_a_segment_left_untranslated_is_flagged_on_its_own_line(make_project, capsys):
+    """Segments pair one to one, so an empty target is seen where it is, not absorbed by alignment."""
+    empty = XLIFF_20.replace("<target>Rasul said 1,200 families fled.</target>", "<target></target>")
+    make_project(GLOSSARY, {"seeds/u.xlf": empty})
+    assert main(["check", "--grammar", "none", "--select", "SRC", "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [(f["rule"], f["line"], f["source"]["text"]) for f in findings] == [
+        ("SRC007", 1, "قال رسول إن ١٬٢٠٠ عائلة نزحت.")
+    ]

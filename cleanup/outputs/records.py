@@ -116,12 +116,12 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
 
 def _alignment_section(outcome: Outcome, source: str) -> Iterator[str]:
     """How the English paragraphs were paired with the source's: line numbers and the start of each."""
-    from ..source.align import align, paragraphs
+    from ..source.align import pair_texts
 
     english = outcome.original.text
     lines, source_lines = LineIndex(english), LineIndex(source)
     yield "\n## Source beside the English\n\n| Line | English | Source line | Source |\n| --- | --- | --- | --- |\n"
-    for pair in align(paragraphs(source), paragraphs(english), source, english):
+    for pair in pair_texts(source, english):
         numbers = ", ".join(str(lines.position(p.start)[0]) for p in pair.target) or "—"
         source_numbers = ", ".join(str(source_lines.position(p.start)[0]) for p in pair.source) or "—"
         shown = " ".join(english[p.start : p.end] for p in pair.target) or "(no translation)"

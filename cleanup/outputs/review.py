@@ -207,12 +207,12 @@ def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], start
 
 def _source_pairs(outcome: Outcome, source: str) -> Iterator[str]:
     """The English paragraphs beside the source paragraphs they were paired with (the Arabic right to left)."""
-    from ..source.align import align, paragraphs
+    from ..source.align import pair_texts
 
     english = outcome.original.text
     yield '\n<section id="source-pairs"><h2>Source beside the English</h2><table>'
     yield "<tr><th>English</th><th>Source</th></tr>"
-    for pair in align(paragraphs(source), paragraphs(english), source, english):
+    for pair in pair_texts(source, english):
         shown = " ".join(english[p.start : p.end] for p in pair.target) or "(no translation)"
         source_shown = " ".join(source[p.start : p.end] for p in pair.source) or "(no source)"
         yield f'<tr><td>{html.escape(shown)}</td><td dir="rtl" lang="ar">{html.escape(source_shown)}</td></tr>'

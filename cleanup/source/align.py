@@ -36,6 +36,32 @@ class Pair:
     target: tuple[Paragraph, ...]
 
 
+def pair_texts(source: str, english: str) -> list[Pair]:
+    """The paragraphs of a source and its translation paired: line by line when both have as many lines
+    laid out alike (a bilingual file's segments, articles with the same blank lines), so a line left
+    empty is seen as such; else their non-blank lines aligned."""
+    source_lines, english_lines = _lines(source), _lines(english)
+    written = [
+        (bool(source[s.start : s.end].strip()), bool(english[t.start : t.end].strip()))
+        for s, t in zip(source_lines, english_lines, strict=False)
+    ]
+    # Line by line only when the English never has text where the source has none (else lines have shifted).
+    if len(source_lines) != len(english_lines) or any(t and not s for s, t in written):
+        return align(paragraphs(source), paragraphs(english), source, english)
+    lines = zip(source_lines, english_lines, written, strict=True)
+    return [Pair((s,), (t,)) for s, t, (has_source, _) in lines if has_source]  # a blank English line: what is missing
+
+
+def _lines(text: str) -> list[Paragraph]:
+    """Every line of a text (blank ones too), line breaks (\\n, \\r\\n) left out."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        found.append(Paragraph(start, end - 1 if line.endswith("\r") else end))
+        start = end + 1
+    return found
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     """The non-blank lines of a text: one paragraph each, as Word files and the centre's articles write them."""
     return [Paragraph(m.start(), m.end()) for m in LINE.finditer(text)]

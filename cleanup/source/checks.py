@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..glossary.terms import Term, fold
 from ..model import Flag, Severity
 from . import arabic
-from .align import Pair, align, paragraphs
+from .align import Pair, pair_texts
 from .numbers import Number, numbers
 
 CATEGORY = "source"
@@ -31,7 +31,7 @@ def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[F
     """Every SRC flag of `english` (offsets into it) against `source`."""
     with_forms = tuple(term for term in terms if term.source)
     last_end = 0  # where the English reached: an untranslated source paragraph is flagged there
-    for pair in align(paragraphs(source), paragraphs(english), source, english):
+    for pair in pair_texts(source, english):
         if not pair.target:
             first, last = pair.source[0], pair.source[-1]
             message = "the source paragraph here has no translation"
@@ -45,6 +45,10 @@ def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[F
 
 def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) -> Iterator[Flag]:
     start, end = pair.target[0].start, pair.target[-1].end
+    if pair.source and not english[start:end].strip():
+        message = "this line is empty; its source has a paragraph here"
+        yield _flag(start, start, "SRC007", message, pair.source[0].start, pair.source[-1].end)
+        return
     if not pair.source:
         yield _flag(start, end, "SRC007", "this paragraph has no paragraph in the source")
         return

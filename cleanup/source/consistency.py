@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from ..glossary.suggest import Suggestion
 from . import arabic
-from .align import align, paragraphs
+from .align import pair_texts
 
 MIN_TOGETHER = 2
 MIN_DICE = 0.5
@@ -30,7 +30,7 @@ def source_forms(suggestions: Sequence[Suggestion], pairs: Iterable[tuple[str, s
     named: Counter[int] = Counter()
     words: Counter[str] = Counter()
     for english, source in pairs:
-        for pair in align(paragraphs(source), paragraphs(english), source, english):
+        for pair in pair_texts(source, english):
             if not pair.source or not pair.target:
                 continue
             target = english[pair.target[0].start : pair.target[-1].end]
