@@ -31,21 +31,21 @@ from cleanup.source.numbers import numbers
 GLOSSARY = """\
 terms:
   - {preferred: Trump, source: [ترامب]}
-  - {preferred: China, source: [الصين]}
-  - {preferred: Russia, source: [روسيا]}
-  - {preferred: Iran, source: [إيران]}
-  - {preferred: Israel, source: [إسرائيل]}
-  - {preferred: Syria, source: [سوريا, سورية]}
-  - {preferred: France, source: [فرنسا]}
-  - {preferred: Germany, source: [ألمانيا]}
-  - {preferred: Japan, source: [اليابان]}
-  - {preferred: India, source: [الهند]}
+  - {preferred: China, also: [Chinese], source: [الصين]}
+  - {preferred: Russia, also: [Russian], source: [روسيا]}
+  - {preferred: Iran, also: [Iranian], source: [إيران]}
+  - {preferred: Israel, also: [Israeli], source: [إسرائيل]}
+  - {preferred: Syria, also: [Syrian], source: [سوريا, سورية]}
+  - {preferred: France, also: [French], source: [فرنسا]}
+  - {preferred: Germany, also: [German], source: [ألمانيا]}
+  - {preferred: Japan, also: [Japanese], source: [اليابان]}
+  - {preferred: India, also: [Indian], source: [الهند]}
   - {preferred: London, source: [لندن]}
   - {preferred: Washington, source: [واشنطن]}
   - {preferred: Brexit, source: [بريكست, البريكست]}
   - {preferred: Facebook, source: [فيسبوك, فيس بوك]}
-  - {preferred: Scotland, source: [اسكتلندا]}
-  - {preferred: Wales, source: [ويلز]}
+  - {preferred: Scotland, also: [Scottish], source: [اسكتلندا]}
+  - {preferred: Wales, also: [Welsh], source: [ويلز]}
   - {preferred: NASA, source: [ناسا]}
 """
 DOCUMENT = 10  # sentences a document

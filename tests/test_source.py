@@ -239,3 +239,12 @@ def test_a_word_article_and_its_arabic_word_source_are_read_as_a_pair(make_proje
     out = capsys.readouterr().out
     assert out.startswith("seeds/brief.docx:") and "SRC001 the source has the number 600 here" in out
     assert "brief.ar.docx:" not in out  # the source is not an article
+
+
+@pytest.mark.parametrize(("also", "flagged"), [("", True), ("    also: [Welsh]\n", False)])
+def test_an_also_word_renders_the_source_form_without_being_a_variant(also, flagged):
+    glossary = "terms:\n  - preferred: Wales\n    source: [ويلز]\n" + also
+    settings = Settings(load_glossary([("g.yaml", glossary)]))
+    outcome = process(Document("The Welsh assembly met."), settings, source=Document("اجتمع برلمان ويلز."))
+    assert ("SRC003" in [f.rule for f in outcome.flags]) is flagged
+    assert outcome.corrected == "The Welsh assembly met."  # never replaced

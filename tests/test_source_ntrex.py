@@ -18,9 +18,9 @@ DATA = Path(__file__).parent / "data" / "ntrex"
 NAMES = """\
 terms:
   - {preferred: Trump, source: [ترامب]}
-  - {preferred: China, source: [الصين]}
-  - {preferred: Russia, source: [روسيا]}
-  - {preferred: Wales, source: [ويلز]}
+  - {preferred: China, also: [Chinese], source: [الصين]}
+  - {preferred: Russia, also: [Russian], source: [روسيا]}
+  - {preferred: Wales, also: [Welsh], source: [ويلز]}
   - {preferred: London, source: [لندن]}
   - {preferred: Brexit, source: [بريكست]}
   - {preferred: Facebook, source: [فيسبوك, فيس بوك]}

@@ -20,7 +20,7 @@ from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
 from .usage import anchor_of
 
 TOP_KEYS = ("terms", "names", "rules")
-TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples", "source")
+TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples", "source", "also")
 SENSES = ("name",)
 EXAMPLE_KEYS = ("from", "to")
 
@@ -177,6 +177,7 @@ class _Reader:
             tuple(self._unless(node, variants)),
             self._sense(node),
             tuple(self._source(node)),
+            tuple(text for text, _ in self._texts(node, "also", "a list of English words", "an English word")),
         )
         return self._phrases(term, [preferred_at] + variant_places)
 

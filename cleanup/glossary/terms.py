@@ -43,6 +43,7 @@ class Term:
     unless: tuple[str, ...] = ()  # phrases written around a variant where the entry does not apply
     sense: str = ""  # "name": variants change only where they are used as a personal name
     source: tuple[str, ...] = ()  # the term's forms in the Arabic source (checked against it, never replaced)
+    also: tuple[str, ...] = ()  # other English words that render those forms (Welsh for ويلز); never replaced
 
     @property
     def rule(self) -> str:

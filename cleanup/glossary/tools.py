@@ -115,6 +115,11 @@ def schema() -> dict:
                 "items": text,
                 "description": "the term's forms in Arabic sources, checked against the translation (SRC003, SRC004)",
             },
+            "also": {
+                "type": "array",
+                "items": text,
+                "description": "other English words that render the source forms (a demonym); never replaced",
+            },
         },
         "required": ["preferred"],
         "additionalProperties": False,

@@ -196,6 +196,7 @@ def print_glossary_entry(console: Console, term: Term) -> None:
         ),
         ("article", f"“{term.article}” before it" if term.article else ""),
         ("source", ", ".join(f"“{form}”" for form in term.source)),
+        ("also", ", ".join(f"“{word}”" for word in term.also) + (" (also render the source)" if term.also else "")),
         ("note", term.note),
     ]
     for label, value in fields:

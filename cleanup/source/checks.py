@@ -102,7 +102,7 @@ def _term_flags(target: str, start: int, end: int, original: str, s_start: int, 
     for term in terms:
         in_source = next(arabic.find_forms(original, term.source), None)
         in_target = _english_form(term).search(target)
-        if in_source and not in_target:
+        if in_source and not in_target and not (term.also and _english_form(term, also=True).search(target)):
             a, b, form = in_source
             message = f"the source has “{form}” ({term.preferred}); the translation has neither “{term.preferred}” nor a variant of it"
             yield _flag(start, end, "SRC003", message, s_start + a, s_start + b)
@@ -113,9 +113,10 @@ def _term_flags(target: str, start: int, end: int, original: str, s_start: int, 
 
 
 @functools.lru_cache(maxsize=1024)
-def _english_form(term: Term) -> re.Pattern[str]:
-    """The term's preferred form or any variant as whole words, in any case, with either apostrophe."""
-    forms = sorted({f for f in (term.preferred, *term.variants)}, key=len, reverse=True)
+def _english_form(term: Term, also: bool = False) -> re.Pattern[str]:
+    """The term's preferred form or any variant (or its `also` words) as whole words, in any case, with
+    either apostrophe."""
+    forms = sorted(set(term.also) if also else {term.preferred, *term.variants}, key=len, reverse=True)
     written = (re.escape(f).replace("'", "['’]").replace("’", "['’]") for f in forms)
     return re.compile(r"(?<!\w)(?:" + "|".join(written) + r")(?!\w)", re.IGNORECASE)
 
