@@ -248,3 +248,38 @@ def test_an_also_word_renders_the_source_form_without_being_a_variant(also, flag
     outcome = process(Document("The Welsh assembly met."), settings, source=Document("اجتمع برلمان ويلز."))
     assert ("SRC003" in [f.rule for f in outcome.flags]) is flagged
     assert outcome.corrected == "The Welsh assembly met."  # never replaced
+
+
+SLEEPER_ARCHIVE = {
+    "seeds/a.txt": "Sleeper cells attacked the village of Hit at night.\n\nThe army hunted sleeping cells near the border.\n",
+    "seeds/a.ar.txt": "هاجمت الخلايا النائمة قرية هيت ليلا.\n\nطارد الجيش الخلايا النائمة قرب الحدود.\n",
+    "seeds/b.txt": "Officials warned of sleeper cells in Mosul.\n\nSleeping cells remain active in the desert.\n",
+    "seeds/b.ar.txt": "حذر مسؤولون من الخلايا النائمة في الموصل.\n\nلا تزال الخلايا النائمة نشطة في الصحراء.\n",
+    "seeds/c.txt": "The border crossing reopened on Monday.\n\nRain fell across the desert region.\n",
+    "seeds/c.ar.txt": "أعيد فتح المعبر الحدودي يوم الاثنين.\n\nهطلت الأمطار على منطقة الصحراء.\n",
+}
+
+
+def test_suggest_with_sources_reports_a_source_word_rendered_two_ways(make_project, capsys):
+    """النائمة is "sleeper" in two paragraphs and "sleeping" in two: reported with counts, and offered
+    as a commented glossary entry with its Arabic form; "cells", which goes with both, is not."""
+    make_project("terms: []\n", SLEEPER_ARCHIVE)
+    assert main(["glossary", "suggest", "--source"]) == 0
+    table = capsys.readouterr().out
+    assert "Source words rendered more than one" in table and "sleeper (2), sleeping (2)" in table
+    assert main(["glossary", "suggest", "--source", "--yaml"]) == 0
+    entries = capsys.readouterr().out
+    assert "  # - preferred: sleeper\n  #   variants: [sleeping]\n" in entries
+    assert "cells (" not in entries
+    assert "# خلايا نايمه is rendered sleeper (2), sleeping (2)" in entries  # the two words, as a phrase
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("restaurant", "restaurants", True), ("celebrated", "celebrating", True), ("stopped", "stops", True),
+     ("averaged", "average", True), ("sleeper", "sleeping", False), ("rain", "rainfall", False)],
+)  # fmt: skip
+def test_inflections_of_one_word_are_not_two_renderings(a, b, same):
+    from cleanup.source.renderings import _inflections
+
+    assert _inflections(a, b) is same

@@ -19,6 +19,7 @@ from ...glossary.tools import add_entry, add_names, schema, warnings
 from ...model import LineIndex
 from ...pipeline import ALL_RULES
 from ...source.consistency import source_forms
+from ...source.renderings import Rendering, renderings, renderings_yaml
 from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
 from ..inputs import find_inputs, read_source, read_texts, read_utf8
@@ -147,15 +148,37 @@ def _bilingual(texts) -> list[tuple[str, str]]:
     return pairs
 
 
+def _renderings(pairs: list[tuple[str, str]], covered) -> list[Rendering]:
+    """Source words rendered more than one way, leaving out words the glossary already decides."""
+    known = frozenset(
+        word.casefold() for preferred, variants in covered for form in (preferred, *variants) for word in form.split()
+    )
+    return renderings(pairs, known)
+
+
+def _print_renderings(terms: list[Rendering]) -> None:
+    table = Table(title=f"Source words rendered more than one way ({len(terms)})")
+    for column in ("Source", "Renderings"):
+        table.add_column(column)
+    for term in terms:
+        table.add_row(term.source, escape(", ".join(f"{word} ({count})" for word, count in term.forms)))
+    make_console(False).print(table)
+
+
 def run_suggest(args: argparse.Namespace) -> int:
     texts = list(read_texts(find_inputs(args.paths)))
     covered = [(t.preferred, t.variants) for t in _house_glossary(args.glossary).terms]
     sources = [(item.path.as_posix(), document.text) for item, document in texts]
     found = suggest(sources, covered, english_word_test())[: args.limit]
-    arabic = source_forms(found, _bilingual(texts)) if args.source else {}
+    pairs = _bilingual(texts) if args.source else []
+    arabic = source_forms(found, pairs) if args.source else {}
+    terms = _renderings(pairs, covered) if args.source else []
     if args.yaml:
         print(as_yaml(found, arabic), end="")
+        print(renderings_yaml(terms), end="")
         return EXIT_OK
+    if terms:
+        _print_renderings(terms)
     table = Table(title=f"Names spelled more than one way ({len(found)})")
     for column in ("#", "Preferred", "Variants", *(("Source",) if args.source else ()), "Score", "Where"):
         table.add_column(column)
