@@ -186,6 +186,16 @@ def test_source_option_names_the_source_of_one_article(make_project, capsys):
     assert "SRC001 the source has the number 600 here" in capsys.readouterr().out
     assert main(["check", "en.txt", "--grammar", "none", "--select", "SRC"]) == 0  # no source: no SRC flags
     assert "SRC" not in capsys.readouterr().out
+    assert main(["check", "en.txt", "--source", "ar.txt", "--grammar", "none", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    spans = {
+        (f["rule"], f["start"], f["end"], f["source"]["start"], f["source"]["end"]) for f in findings if "source" in f
+    }
+    english = ENGLISH.replace("600", "60")
+    assert ("SRC002", english.index("60 people"), english.index("60 people") + 2) in {s[:3] for s in spans}
+    assert ("SRC001", ARABIC.index("٦٠٠"), ARABIC.index("٦٠٠") + 3) in {(s[0], s[3], s[4]) for s in spans}
+    assert main(["check", "ar.txt", "--source", "ar.txt", "--grammar", "none", "--select", "SRC001,SRC002"]) == 0
+    assert "SRC00" not in capsys.readouterr().out  # a text against itself: no number differs
 
 
 def test_everything_else_works_unchanged_without_a_source(make_project, capsys):
