@@ -333,3 +333,24 @@ def test_a_heading_a_table_and_a_term_split_across_formatted_runs(tmp_path):
     assert revisions.accepted == outcome.corrected
     assert revisions.rejected == outcome.original.text
     assert "ISIS" in revisions.accepted.split("\n")[0] and "SDF fighters, backed" in revisions.accepted
+
+
+@needs_libreoffice
+def test_a_long_word_file_with_lists_tables_links_code_and_pictures_accepts_and_rejects_exactly(tmp_path):
+    """This README as LibreOffice writes it to .docx from HTML (headings, lists, tables, links, code,
+    images): hundreds of changes and flags land where they belong, in both modes."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render((ROOT / "README.md").read_text(encoding="utf-8"))
+    (tmp_path / "readme.html").write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    data = libreoffice.convert(tmp_path / "readme.html", tmp_path, "docx:MS Word 2007 XML").read_bytes()
+    document = read_docx(data).document
+    outcome = process(document, _settings())
+    assert len(outcome.changes) > 20
+    original = libreoffice.read_odt(libreoffice.convert(tmp_path / "readme.docx", tmp_path / "original"))
+    assert original.accepted == document.text.replace("\ufffc", "")  # a picture is one protected character
+    for mode in ("review", "clean"):
+        (tmp_path / f"{mode}.docx").write_bytes(write_docx(data, outcome, mode))
+        read = libreoffice.read_odt(libreoffice.convert(tmp_path / f"{mode}.docx", tmp_path / mode))
+        assert read.accepted == outcome.corrected.replace("\ufffc", "")
+        assert read.rejected == (original.accepted if mode == "review" else read.accepted)
