@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from typing import Any
 
@@ -19,8 +20,24 @@ def warm_up(dialect: str) -> None:
     """Start building the Linter for `dialect` in a background thread. Harper lets go of the interpreter
     while it loads its dictionary, so the rest of start-up and the house rules run meanwhile."""
     if dialect not in _WARMING:
+        _one_malloc_arena()
         _WARMING[dialect] = threading.Thread(target=_build, args=(dialect,), name="harper-warm-up", daemon=True)
         _WARMING[dialect].start()
+
+
+def _one_malloc_arena() -> None:
+    """glibc gives a thread that allocates an arena of its own: the Linter built in the background would
+    leave tens of MB there that the linting thread never reuses (measured: 378 -> 344 MB peak for a
+    million words). One arena for the process, on glibc; elsewhere nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, 1)
+
+
+M_ARENA_MAX = -8  # glibc's mallopt parameter number
 
 
 def finish_warm_up() -> None:
