@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -129,7 +128,7 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
 
 def temporary_name(path: Path) -> Path:
     """A new hidden name beside `path` for a file being written, naming this process."""
-    return path.with_name(f".{path.name}.cleanup-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.cleanup-{os.getpid()}-{os.urandom(4).hex()}.tmp")
 
 
 def remove_stale_temporaries(folder: Path, recursive: bool = True) -> int:
