@@ -6,7 +6,18 @@ import posixpath
 
 from lxml import etree
 
-from .package import COMMENTS_CONTENT, COMMENTS_TYPE, CONTENT_TYPES, REL, Package, W, relationships, rels_name, w
+from .package import (
+    COMMENTS_CONTENT,
+    COMMENTS_TYPE,
+    CONTENT_TYPES,
+    REL,
+    Package,
+    W,
+    max_id,
+    relationships,
+    rels_name,
+    w,
+)
 
 _EMPTY_RELS = f'<Relationships xmlns="{REL}"/>'.encode()
 
@@ -18,8 +29,7 @@ class CommentsPart:
         self.package, self.stamp, self.author = package, stamp, author
         self.name = next((t for kind, t in relationships(package, package.main) if kind == "comments"), None)
         self.root: etree._Element | None = package.tree(self.name).getroot() if self.name in package.raw else None
-        ids = self.root.xpath("//@w:id", namespaces={"w": W}) if self.root is not None else []
-        self.next_id = 1 + max((int(i) for i in ids if str(i).isdigit()), default=0)
+        self.next_id = 1 + (max_id(self.root) if self.root is not None else 0)
 
     def add(self, number: str, note: str) -> None:
         """A comment with id `number` saying `note`."""

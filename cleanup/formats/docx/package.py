@@ -155,3 +155,9 @@ def parse_xml(
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
         raise DocxError(f"{damaged.format(name=name)} (line {line}, column {column}: {error.msg}); {advice}") from None
+
+
+def max_id(root: etree._Element) -> int:
+    """The largest numeric w:id in a part (revisions, comments and bookmarks must not collide); 0 for none."""
+    ids = (value for value in root.xpath("//@w:id", namespaces={"w": W}) if str(value).isdigit())
+    return max((int(value) for value in ids), default=0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -14,7 +14,7 @@ from lxml import etree
 
 from ...model import Change, Flag, Outcome
 from .comments import CommentsPart
-from .package import DocxError, w
+from .package import DocxError, max_id, w
 from .text import Atom, DocxText, Paragraph, atoms, read_docx
 
 AUTHOR = "cleanup"
@@ -82,15 +82,14 @@ class _Writer:
         self.docx, self.outcome, self.review, self.stamp = docx, outcome, mode == "review", stamp
         parts = [docx.package.main, *docx.package.stories]
         self.comments = CommentsPart(docx.package, stamp, AUTHOR) if self.review else None
-        self.next_id = 1 + max((_max_id(docx.package.tree(p).getroot()) for p in parts), default=0)
+        self.next_id = 1 + max((max_id(docx.package.tree(p).getroot()) for p in parts), default=0)
         if self.comments:
             self.next_id = max(self.next_id, self.comments.next_id)
         self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
-        self.placed: dict[Change, list[etree._Element]] = {}  # what each change put in the document
-        self.commented: dict[Change, bool] = {}
+        self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
-        spans = {}
+        spans: dict[Paragraph, list[_Span]] = {}
         for paragraph, found in edits.items():
             cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
             cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
@@ -104,17 +103,18 @@ class _Writer:
             _join_paragraphs(p for p, found in edits.items() for piece in found.pieces if piece.joins_next)
             return
         for change, placed in self.placed.items():
-            if placed and self.commented.get(change):
+            if placed:
                 self._comment(placed[0], placed[-1], _change_note(change))
         for paragraph, found in edits.items():
             if _takes_comments(paragraph, self.docx.package.main):
                 for start, end, flag in found.flags:
                     self._flag(spans[paragraph], start, end, flag)
 
-    def _piece(self, paragraph: Paragraph, spans, piece: _Piece) -> None:
-        replaced = [run for run, a, b in spans if piece.start <= a and b <= piece.end and a < b]
-        if any(not atom.editable for run in replaced for atom in _run_atoms(run, paragraph)):
+    def _piece(self, paragraph: Paragraph, spans: list[_Span], piece: _Piece) -> None:
+        inside = _within(spans, piece.start, piece.end)
+        if not all(span.editable for span in inside):
             raise DocxError(f"internal error: a change at {piece.change.start} would edit protected text")
+        replaced = [span.run for span in inside]
         change = piece.change
         inserted = self.outcome.corrected[change.new_start : change.new_end] if piece.inserts else ""
         style = _properties(replaced[0] if replaced else _neighbour(spans, piece.start))
@@ -132,8 +132,8 @@ class _Writer:
                 run.getparent().remove(run)
         elif piece.joins_next:
             self._delete_mark(paragraph)
-        self.placed.setdefault(change, []).extend(placed)
-        self.commented[change] = self.commented.get(change, False) or _takes_comments(paragraph, self.docx.package.main)
+        if _takes_comments(paragraph, self.docx.package.main):  # a change never leaves its part
+            self.placed.setdefault(change, []).extend(placed)
 
     def _deleted(self, run: etree._Element) -> etree._Element:
         for text in run.iter(w("t")):
@@ -175,8 +175,8 @@ class _Writer:
         self.next_id += 1
         return self.next_id - 1
 
-    def _flag(self, spans, start: int, end: int, flag: Flag) -> None:
-        inside = [run for run, a, b in spans if start <= a and b <= end and a < b]
+    def _flag(self, spans: list[_Span], start: int, end: int, flag: Flag) -> None:
+        inside = [span.run for span in _within(spans, start, end)]
         if not inside:
             return
         first, last = self.wrapper.get(inside[0], inside[0]), self.wrapper.get(inside[-1], inside[-1])
@@ -267,32 +267,45 @@ def _atom_offsets(paragraph: Paragraph) -> list[tuple[Atom, int]]:
     return found
 
 
-def _run_spans(paragraph: Paragraph) -> list[tuple[etree._Element, int, int]]:
-    """Each run with text in the paragraph and its [start, end) in the paragraph's text."""
-    spans: dict[etree._Element, list[int]] = {}
+@dataclass
+class _Span:
+    """A run with text in a paragraph: its [start, end) in the paragraph's text, and whether all of it
+    may be edited."""
+
+    run: etree._Element
+    start: int
+    end: int
+    editable: bool = True
+
+
+def _run_spans(paragraph: Paragraph) -> list[_Span]:
+    """Each run with text in the paragraph, in order (read once, before any change is made)."""
+    spans: dict[etree._Element, _Span] = {}
     for atom, offset in _atom_offsets(paragraph):
-        span = spans.setdefault(atom.run, [offset, offset])
-        span[1] = offset + len(atom.text)
-    return [(run, a, b) for run, (a, b) in spans.items()]
+        span = spans.setdefault(atom.run, _Span(atom.run, offset, offset))
+        span.end = offset + len(atom.text)
+        span.editable = span.editable and atom.editable
+    return list(spans.values())
 
 
-def _run_atoms(run: etree._Element, paragraph: Paragraph) -> Iterator[Atom]:
-    return (atom for atom, _ in _atom_offsets(paragraph) if atom.run is run)
+def _within(spans: Sequence[_Span], start: int, end: int) -> list[_Span]:
+    """The spans with text that lie inside [start, end)."""
+    return [span for span in spans if start <= span.start and span.end <= end and span.start < span.end]
 
 
-def _neighbour(spans, offset: int) -> etree._Element | None:
+def _neighbour(spans: list[_Span], offset: int) -> etree._Element | None:
     """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
-    before = [run for run, _, b in spans if b == offset]
-    after = [run for run, a, _ in spans if a == offset]
-    return (before or after or [None])[-1 if before else 0]
+    before = [span.run for span in spans if span.end == offset]
+    after = [span.run for span in spans if span.start == offset]
+    return before[-1] if before else after[0] if after else None
 
 
-def _place(paragraph: Paragraph, spans, offset: int, item: etree._Element, wrapper) -> None:
+def _place(paragraph: Paragraph, spans: list[_Span], offset: int, item: etree._Element, wrapper) -> None:
     """Put an inserted run at `offset`: after the editable run ending there, else before the one starting
     there, else at the paragraph's end (or start)."""
-    editable = {run for run, _, _ in spans if all(a.editable for a in _run_atoms(run, paragraph))}
-    ending = [run for run, a, b in spans if b == offset and a < b and run in editable]
-    starting = [run for run, a, b in spans if a == offset and a < b and run in editable]
+    editable = [span for span in spans if span.editable and span.start < span.end]
+    ending = [span.run for span in editable if span.end == offset]
+    starting = [span.run for span in editable if span.start == offset]
     if ending:
         wrapper.get(ending[-1], ending[-1]).addnext(item)
     elif starting:
@@ -304,7 +317,7 @@ def _place(paragraph: Paragraph, spans, offset: int, item: etree._Element, wrapp
         else:
             paragraph.element.insert(0, item)
     else:
-        following = [run for run, a, _ in spans if a >= offset]
+        following = [span.run for span in spans if span.start >= offset]
         (following[0].addprevious if following else paragraph.element.append)(item)
 
 
@@ -344,9 +357,3 @@ def _change_note(change: Change) -> str:
 def _flag_note(flag: Flag) -> str:
     suggestion = f" (suggestion: {', '.join(flag.suggestions[:3])})" if flag.suggestions else ""
     return f"{flag.rule}: {flag.message}{suggestion}"
-
-
-def _max_id(root: etree._Element) -> int:
-    """The largest numeric w:id in a part (revisions, comments and bookmarks must not collide)."""
-    ids = (value for value in root.xpath("//@w:id", namespaces={"w": w("")[1:-1]}) if str(value).isdigit())
-    return max((int(value) for value in ids), default=0)
