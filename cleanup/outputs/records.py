@@ -124,8 +124,8 @@ def _alignment_section(outcome: Outcome, source: str) -> Iterator[str]:
     for pair in pair_texts(source, english):
         numbers = ", ".join(str(lines.position(p.start)[0]) for p in pair.target) or "—"
         source_numbers = ", ".join(str(source_lines.position(p.start)[0]) for p in pair.source) or "—"
-        shown = " ".join(english[p.start : p.end] for p in pair.target) or "(no translation)"
-        source_shown = " ".join(source[p.start : p.end] for p in pair.source) or "(no source)"
+        shown, source_shown = pair.texts(source, english)
+        shown, source_shown = shown or "(no translation)", source_shown or "(no source)"
         yield f"| {numbers} | {_md(one_line(shown, 80))} | {source_numbers} | {_md(one_line(source_shown, 80))} |\n"
 
 

@@ -213,8 +213,8 @@ def _source_pairs(outcome: Outcome, source: str) -> Iterator[str]:
     yield '\n<section id="source-pairs"><h2>Source beside the English</h2><table>'
     yield "<tr><th>English</th><th>Source</th></tr>"
     for pair in pair_texts(source, english):
-        shown = " ".join(english[p.start : p.end] for p in pair.target) or "(no translation)"
-        source_shown = " ".join(source[p.start : p.end] for p in pair.source) or "(no source)"
+        shown, source_shown = pair.texts(source, english)
+        shown, source_shown = shown or "(no translation)", source_shown or "(no source)"
         yield f'<tr><td>{html.escape(shown)}</td><td dir="rtl" lang="ar">{html.escape(source_shown)}</td></tr>'
     yield "</table></section>\n"
 

@@ -35,6 +35,13 @@ class Pair:
     source: tuple[Paragraph, ...]
     target: tuple[Paragraph, ...]
 
+    def texts(self, source: str, english: str) -> tuple[str, str]:
+        """The pair's English and source text, each side's paragraphs joined by a space ("" for none)."""
+        return (
+            " ".join(english[p.start : p.end] for p in self.target),
+            " ".join(source[p.start : p.end] for p in self.source),
+        )
+
 
 def pair_texts(source: str, english: str) -> list[Pair]:
     """The paragraphs of a source and its translation paired: line by line when both have as many lines

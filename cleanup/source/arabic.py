@@ -42,6 +42,23 @@ def stems(word: str) -> set[str]:
     return found
 
 
+def article_stems(word: str) -> set[str]:
+    """A normalized word's readings without its clitics, and without its article too."""
+    found = stems(word)
+    return found | {s[2:] for s in found if s.startswith("ال") and len(s) > 3}
+
+
+def core_words(text: str, min_letters: int) -> list[str]:
+    """Each Arabic word of `text` once, in order, as its shortest reading without clitics of at least
+    `min_letters` letters."""
+    found: dict[str, None] = {}
+    for _, _, word in words(text):
+        readings = [s for s in stems(word) if len(s) >= min_letters]
+        if readings:
+            found[min(readings, key=len)] = None
+    return list(found)
+
+
 @functools.lru_cache(maxsize=4096)
 def form_key(form: str) -> tuple[str, ...]:
     """A glossary's Arabic form as normalized words (its article kept off the first word)."""
@@ -62,7 +79,7 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int, str]
     found = words(text)
     keys = [(form, form_key(form)) for form in forms if form_key(form)]
     for index, (start, _, word) in enumerate(found):
-        heads = stems(word) | {s[2:] for s in stems(word) if s.startswith("ال") and len(s) > 3}
+        heads = article_stems(word)
         for form, key in keys:
             if key[0] not in heads or index + len(key) > len(found):
                 continue

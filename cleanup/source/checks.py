@@ -70,7 +70,7 @@ def _number_flags(target: str, start: int, end: int, original: str, s_start: int
     source_words = [
         Number(a, b, tuple(str(ARABIC_NUMBER_WORDS[s]) for s in stems), weak=True)
         for a, b, w in arabic.words(original)
-        if (stems := [s for s in _article_stems(w) if s in ARABIC_NUMBER_WORDS])
+        if (stems := [s for s in arabic.article_stems(w) if s in ARABIC_NUMBER_WORDS])
     ]
     for number in _unmatched(in_source, in_target):
         message = f"the source has the number {number.value} here; the translation does not"
@@ -79,12 +79,6 @@ def _number_flags(target: str, start: int, end: int, original: str, s_start: int
         if target[number.start : number.end][:1].isdigit():
             message = f"{number.value} is not in the source paragraph"
             yield _flag(start + number.start, start + number.end, "SRC002", message, s_start, s_end)
-
-
-def _article_stems(word: str) -> set[str]:
-    """A word without its clitics, and without its article too."""
-    found = arabic.stems(word)
-    return found | {s[2:] for s in found if s.startswith("ال") and len(s) > 3}
 
 
 def _unmatched(found: Sequence[Number], available: Sequence[Number]) -> Iterator[Number]:

@@ -33,8 +33,8 @@ def source_forms(suggestions: Sequence[Suggestion], pairs: Iterable[tuple[str, s
         for pair in pair_texts(source, english):
             if not pair.source or not pair.target:
                 continue
-            target = english[pair.target[0].start : pair.target[-1].end]
-            stems = _stems(source[pair.source[0].start : pair.source[-1].end])
+            target, written = pair.texts(source, english)
+            stems = arabic.core_words(written, MIN_LETTERS)
             words.update(stems)
             for index, finder in enumerate(finders):
                 if finder.search(target):
@@ -85,16 +85,6 @@ def _sounds_alike(arabic_word: str, spelling: str) -> float:
 def _finder(forms: list[str]) -> re.Pattern[str]:
     written = sorted(forms, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in written) + r")(?!\w)")
-
-
-def _stems(text: str) -> set[str]:
-    """Each Arabic word once, as its shortest reading without clitics (of at least three letters)."""
-    found = set()
-    for _, _, word in arabic.words(text):
-        readings = [s for s in arabic.stems(word) if len(s) >= MIN_LETTERS]
-        if readings:
-            found.add(min(readings, key=len))
-    return found
 
 
 def _dice(both: int, english: int, source: int) -> float:

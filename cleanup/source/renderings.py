@@ -51,8 +51,9 @@ def renderings(pairs: Iterable[tuple[str, str]], known: frozenset[str] = frozens
         for pair in pair_texts(source, english):
             if not pair.source or not pair.target:
                 continue
-            words = _english_words(english[pair.target[0].start : pair.target[-1].end]) - known
-            stems = _arabic_words(source[pair.source[0].start : pair.source[-1].end])
+            target, written = pair.texts(source, english)
+            words = _english_words(target) - known
+            stems = arabic.core_words(written, MIN_ARABIC)  # shorter: mostly pieces of foreign names
             english_count.update(words)
             source_count.update(stems)
             for stem in stems:  # in the order they are written
@@ -103,17 +104,6 @@ INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "e"})
 
 def _english_words(text: str) -> set[str]:
     return {w for w in ENGLISH_WORD.findall(text.casefold()) if w not in ENGLISH_STOP}
-
-
-def _arabic_words(text: str) -> list[str]:
-    """Each Arabic word once, in order, as its shortest reading without clitics, of at least MIN_ARABIC
-    letters (shorter ones are mostly pieces of transliterated foreign names)."""
-    found: dict[str, None] = {}
-    for _, _, word in arabic.words(text):
-        readings = [s for s in arabic.stems(word) if len(s) >= MIN_ARABIC]
-        if readings:
-            found[min(readings, key=len)] = None
-    return list(found)
 
 
 def renderings_yaml(terms: Iterable[Rendering]) -> str:
