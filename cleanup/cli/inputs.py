@@ -16,7 +16,14 @@ from ..decisions import DecisionFile, DecisionsError, load_decisions
 from ..model import Document, Outcome
 from ..textio import BinaryFile, DecodeError, decode, encode
 from .console import print_error
-from .defaults import ARTICLE_SUFFIXES, BILINGUAL_SUFFIXES, DEFAULT_INPUT, DOCX_SUFFIX, SOURCE_SUFFIXES
+from .defaults import (
+    ARTICLE_SUFFIXES,
+    BILINGUAL_SUFFIXES,
+    DEFAULT_INPUT,
+    DOCX_SUFFIX,
+    FORMATTED_SUFFIXES,
+    SOURCE_SUFFIXES,
+)
 from .errors import UsageError
 
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
@@ -217,7 +224,7 @@ def read_article(path: Path, encoding: str | None) -> Document:
     file decoded (DecodeError, BinaryFile)."""
     data = read_bytes(path)
     suffix = path.suffix.lower()
-    if suffix not in (DOCX_SUFFIX, *BILINGUAL_SUFFIXES):
+    if suffix not in FORMATTED_SUFFIXES:
         return decode(data, encoding)
     from ..formats.bilingual import read_bilingual  # lxml only for a run that reads these formats
     from ..formats.docx import DocxError, read_docx
@@ -245,7 +252,7 @@ def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
     """The corrected edition as a file: a Word file with its changes tracked (or made), or the text encoded
     as the article was."""
     suffix = path.suffix.lower()
-    if suffix not in (DOCX_SUFFIX, *BILINGUAL_SUFFIXES):
+    if suffix not in FORMATTED_SUFFIXES:
         return encode(outcome.original, outcome.corrected)
     from ..formats.bilingual import write_bilingual
     from ..formats.docx import DocxError, write_docx

@@ -12,7 +12,7 @@ from ..outputs.diff import unified_diff
 from ..outputs.records import change_log, markdown_report
 from ..outputs.review import review_page
 from ..textio import diff_form, encode
-from .defaults import BILINGUAL_SUFFIXES, DOCX_SUFFIX
+from .defaults import FORMATTED_SUFFIXES
 from .errors import UsageError
 from .history import record_files
 from .inputs import REPORT_SUFFIX, Input, edition_bytes, read_bytes
@@ -81,7 +81,7 @@ def write_outputs(
     edition = edition_bytes(item.path, outcome, docx_mode)
     files: dict[Path, Iterable[bytes]] = {}
     if history is not None and outcome.changed:
-        formatted = item.path.suffix.lower() in (DOCX_SUFFIX, *BILINGUAL_SUFFIXES)  # kept as the bytes they were
+        formatted = item.path.suffix.lower() in FORMATTED_SUFFIXES  # kept as the bytes they were
         before = read_bytes(item.path) if formatted else encode(outcome.original, outcome.original.text)
         files |= record_files(
             history,

@@ -4,6 +4,7 @@ inline markup (tags, placeholders) is read as text but never edited: its segment
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -79,9 +80,7 @@ def write_bilingual(data: bytes, outcome: Outcome) -> bytes:
     lines = outcome.corrected.split("\n")
     if len(lines) != len(bilingual.segments):
         raise BilingualError("internal error: the corrected text has another number of segments")
-    for segment, (before, after) in zip(
-        bilingual.segments, zip(bilingual.english.text.split("\n"), lines, strict=True), strict=True
-    ):
+    for segment, before, after in zip(bilingual.segments, bilingual.english.text.split("\n"), lines, strict=True):
         if before != after and segment.target is not None:
             segment.target.text = after
     return _as_written(data, etree.tostring(bilingual.tree.getroot(), encoding="UTF-8"))
@@ -89,7 +88,8 @@ def write_bilingual(data: bytes, outcome: Outcome) -> bytes:
 
 def _as_written(data: bytes, root: bytes) -> bytes:
     """The new root element with the original's prolog (declaration, comments, doctype) and final newline."""
-    start = data.find(b"<" + root[1 : root.find(b" ") if b" " in root[:64] else root.find(b">")])
+    tag = re.match(rb"<[^\s/>]+", root)
+    start = data.find(tag.group()) if tag else -1
     prolog = data[:start] if start > 0 else b'<?xml version="1.0" encoding="UTF-8"?>\n'
     return prolog + root + (b"\n" if data.endswith(b"\n") else b"")
 
