@@ -54,6 +54,11 @@ DOCUMENT = 10  # sentences a document
 def documents(folder: Path) -> list[tuple[list[str], list[str]]]:
     arabic = (folder / "NTREX-128" / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").splitlines()
     english = (folder / "NTREX-128" / "newstest2019-ref.eng-US.txt").read_text(encoding="utf-8").splitlines()
+    return in_documents(english, arabic)
+
+
+def in_documents(english: list[str], arabic: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Sentence pairs in documents of DOCUMENT sentences, one a line."""
     return [(english[i : i + DOCUMENT], arabic[i : i + DOCUMENT]) for i in range(0, len(english), DOCUMENT)]
 
 
@@ -65,10 +70,11 @@ def flags(settings: Settings, english: list[str], arabic: list[str]) -> list[tup
 
 
 def number_edits(english: list[str], arabic: list[str], rng: random.Random):
-    """(line, edited line) for one number per line that both sides write."""
+    """(line, edited line) for one number per line that both sides write as a number (not a decade,
+    ordinal, time or fraction, which the source may write in words)."""
     for index, (line, source) in enumerate(zip(english, arabic, strict=True)):
-        shared = {n.value for n in numbers(source)}
-        candidates = [n for n in numbers(line) if n.value in shared and len(line[n.start : n.end]) < 12]
+        shared = {value for n in numbers(source) for value in n.values}
+        candidates = [n for n in numbers(line) if shared & set(n.values) and not n.weak]
         if not candidates:
             continue
         number = rng.choice(candidates)
@@ -124,6 +130,13 @@ def added_term_edits(english: list[str], arabic: list[str], settings: Settings, 
 
 
 def score(name: str, rules: tuple[str, ...], settings: Settings, docs, edits_of) -> None:
+    recall, precision, cases, false_alarms = measure(settings, docs, edits_of, rules)
+    print(f"| {name} | {cases} | {recall:.1%} | {precision:.1%} | {false_alarms} |")
+
+
+def measure(settings: Settings, docs, edits_of, rules: tuple[str, ...]) -> tuple[float, float, int, int]:
+    """Recall and precision of `rules` on the injected errors (a new flag of those rules anywhere else in
+    the document is a false alarm), the number of cases and of false alarms."""
     found = missed = false_alarms = 0
     for english, arabic in docs:
         before = Counter((rule, line) for rule, line in flags(settings, english, arabic) if rule in rules)
@@ -137,7 +150,7 @@ def score(name: str, rules: tuple[str, ...], settings: Settings, docs, edits_of)
             )
     total = found + missed
     precision = found / (found + false_alarms) if found + false_alarms else 0.0
-    print(f"| {name} | {total} | {found / total:.1%} | {precision:.1%} | {false_alarms} |")
+    return (found / total if total else 0.0), precision, total, false_alarms
 
 
 def main() -> None:

@@ -1,99 +1,52 @@
 """The checks against the source measured on real professional translations: 400 NTREX-128 news sentences
-(CC BY-SA 4.0, tests/data/ntrex) in documents of ten, clean and with errors injected one at a time."""
+(CC BY-SA 4.0, tests/data/ntrex) in documents of ten, clean and with errors injected one at a time, by the
+same measurement as `bench/source_precision.py` on the whole set."""
 
+import functools
+import importlib.util
 import random
-import re
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from cleanup.glossary.loader import load_glossary
-from cleanup.model import Document
-from cleanup.pipeline import Settings, process
-from cleanup.source.arabic import find_forms
-from cleanup.source.numbers import numbers
+from cleanup.pipeline import Settings
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "ntrex"
-NAMES = """\
-terms:
-  - {preferred: Trump, source: [ترامب]}
-  - {preferred: China, also: [Chinese], source: [الصين]}
-  - {preferred: Russia, also: [Russian], source: [روسيا]}
-  - {preferred: Wales, also: [Welsh], source: [ويلز]}
-  - {preferred: London, source: [لندن]}
-  - {preferred: Brexit, source: [بريكست]}
-  - {preferred: Facebook, source: [فيسبوك, فيس بوك]}
-"""
+_SPEC = importlib.util.spec_from_file_location("source_precision", ROOT / "bench" / "source_precision.py")
+bench = sys.modules.setdefault("source_precision", importlib.util.module_from_spec(_SPEC))
+_SPEC.loader.exec_module(bench)
 
 
 @pytest.fixture(scope="module")
 def documents() -> list[tuple[list[str], list[str]]]:
     english = (DATA / "eng.txt").read_text(encoding="utf-8").splitlines()
     arabic = (DATA / "arb.txt").read_text(encoding="utf-8").splitlines()
-    return [(english[i : i + 10], arabic[i : i + 10]) for i in range(0, len(english), 10)]
+    return bench.in_documents(english, arabic)
 
 
 @pytest.fixture(scope="module")
 def settings() -> Settings:
-    return Settings(load_glossary([("names.yaml", NAMES)]))
+    return Settings(load_glossary([("bench-glossary.yaml", bench.GLOSSARY)]))
 
 
-def _flags(settings: Settings, english: list[str], arabic: list[str]) -> Counter:
-    text = "\n".join(english)
-    outcome = process(Document(text), settings, source=Document("\n".join(arabic)))
-    return Counter((f.rule, text.count("\n", 0, f.start)) for f in outcome.flags if f.rule.startswith("SRC"))
-
-
-def _measure(settings, documents, edits, rules) -> tuple[float, float, int]:
-    """Recall and precision of `rules` on the edits (new flags elsewhere are false alarms), and the cases."""
-    found = cases = false_alarms = 0
-    for english, arabic in documents:
-        before = _flags(settings, english, arabic)
-        for index, line in edits(english, arabic):
-            after = _flags(settings, [*english[:index], line, *english[index + 1 :]], arabic) - before
-            raised = {key: n for key, n in after.items() if key[0] in rules}
-            hit = any(at == index for _, at in raised)
-            cases, found = cases + 1, found + hit
-            false_alarms += sum(n for (_, at), n in raised.items() if at != index)
-    return found / cases, found / max(found + false_alarms, 1), cases
-
-
-def _dropped_numbers(english, arabic):
-    for index, (line, source) in enumerate(zip(english, arabic, strict=True)):
-        shared = {v for n in numbers(source) for v in n.values}
-        candidates = [n for n in numbers(line) if shared & set(n.values) and not n.weak]
-        if candidates:
-            number = random.Random(index).choice(candidates)
-            yield index, re.sub("  +", " ", line[: number.start] + line[number.end :])
-
-
-def _removed_names(settings):
-    def edits(english, arabic):
-        for index, (line, source) in enumerate(zip(english, arabic, strict=True)):
-            for term in settings.glossary.terms:
-                pattern = re.compile(rf"\b{term.preferred}(?:'s)?\b")
-                if pattern.search(line) and next(find_forms(source, term.source), None):
-                    yield index, pattern.sub("it", line)
-                    break
-
-    return edits
-
-
-def test_numbers_dropped_from_real_translations_are_found(settings, documents):
-    recall, precision, cases = _measure(settings, documents, _dropped_numbers, ("SRC001", "SRC002"))
+def test_numbers_dropped_or_changed_in_real_translations_are_found(settings, documents):
+    edits = functools.partial(bench.number_edits, rng=random.Random(11))
+    recall, precision, cases, _ = bench.measure(settings, documents, edits, ("SRC001", "SRC002"))
     assert cases >= 60
     assert recall >= 0.95 and precision >= 0.95
 
 
 def test_names_removed_from_real_translations_are_found(settings, documents):
-    recall, precision, cases = _measure(settings, documents, _removed_names(settings), ("SRC003",))
+    edits = functools.partial(bench.term_edits, settings=settings)
+    recall, precision, cases, _ = bench.measure(settings, documents, edits, ("SRC003",))
     assert cases >= 10
     assert recall >= 0.8 and precision >= 0.9
 
 
 def test_clean_professional_translations_raise_no_script_untranslated_or_missing_flags(settings, documents):
-    raised = Counter()
-    for english, arabic in documents:
-        raised.update(rule for rule, _ in _flags(settings, english, arabic).elements())
+    raised = Counter(rule for english, arabic in documents for rule, _ in bench.flags(settings, english, arabic))
     assert not {rule: n for rule, n in raised.items() if rule in ("SRC005", "SRC006", "SRC007")}
