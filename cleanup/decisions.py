@@ -26,7 +26,12 @@ class DecisionsError(ProblemsError):
 
 def context(original: str, change: Change) -> tuple[str, str]:
     """The original text just before and just after a change."""
-    return original[max(0, change.start - CONTEXT) : change.start], original[change.end : change.end + CONTEXT]
+    return span_context(original, change.start, change.end)
+
+
+def span_context(original: str, start: int, end: int) -> tuple[str, str]:
+    """The original text just before and just after [start, end) (a change, or a suggestion to accept)."""
+    return original[max(0, start - CONTEXT) : start], original[end : end + CONTEXT]
 
 
 def match(

@@ -12,9 +12,10 @@ from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
+from .glossary.reading import GLOSSARY_CATEGORY
 from .glossary.suggestions import keep_glossary_forms
 from .glossary.terms import fold
-from .model import Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
+from .model import Change, Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import INSIDE_QUOTATION, quotation_spans
 from .rules.base import Context, Rule
@@ -98,17 +99,21 @@ def process(
     Changes an editor rejected in `decisions` are left out; accepted ones are marked. With the Arabic
     `source` text, the translation is also checked against it (SRC flags)."""
     run = _Run(settings, markdown, _context(settings, markdown))
-    sources = [_glossary_source(run), *_rule_sources(run)]
+    # An editor's accept can make a glossary suggestion: then suggestions are tried, and kept only if accepted.
+    trying = not settings.unsafe_fixes and any(_about_glossary(d) and d.verdict == "accept" for d in decisions)
+    sources = [_glossary_source(run, trying), *_rule_sources(run)]
     if settings.apply_suggestions:
         sources.append(_suggestion_source(run))
     protected = [(span.start, span.end) for span in document.protected]
     result = fix(document.text, sources, vetoed=protected)
     matched, stale = match(decisions, document.text, result.changes)
     rejected = [(result.changes[i], d) for i, d in matched.items() if d.verdict == "reject"]
-    if rejected:
-        result = fix(document.text, sources, vetoed=protected + [(c.start, c.end) for c, _ in rejected])
+    unaccepted = [c for i, c in enumerate(result.changes) if _suggested(c) and i not in matched] if trying else []
+    if rejected or unaccepted:
+        vetoes = [(c.start, c.end) for c in (*(c for c, _ in rejected), *unaccepted)]
+        result = fix(document.text, sources, vetoed=protected + vetoes)
         matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
-    house = list(_flags(run, result.text))
+    house = [*_glossary_suggestions(run, result.text), *_flags(run, result.text)]
     if source is not None:
         house += _source_flags(run, result.text, source.text)
     found = house + _grammar_flags(run, result.text, house)
@@ -167,21 +172,49 @@ def _context(settings: Settings, markdown: bool) -> Context:
     )
 
 
-def _glossary_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
+def _glossary_source(run: _Run, suggestions: bool = False) -> Callable[[str], Iterator[Edit]]:
+    """The glossary's changes: its safe ones, and its suggestions too with --unsafe-fixes (or when asked)."""
+    applied = {Safety.SAFE, Safety.UNSAFE} if run.settings.unsafe_fixes or suggestions else {Safety.SAFE}
+
     def source(text: str) -> Iterator[Edit]:
-        allowed: set[str] | None = None  # read at the first edit: a pass that finds none reads nothing
-        for edit in run.settings.glossary.matcher.edits(text):
-            if allowed is None:
-                allowed = {fold(variant) for variant in run.directives(text).allow}
-            if not run.allows(text, edit.rule, edit.start, edit.end) or fold(text[edit.start : edit.end]) in allowed:
-                continue
-            if run.in_quotation(text, edit.start, edit.end):
-                if run.settings.quotations == "keep":
-                    continue
-                edit = replace(edit, reason=edit.reason + INSIDE_QUOTATION)
-            yield edit
+        return (edit for edit in _glossary_edits(run, text) if edit.safety in applied)
 
     return source
+
+
+def _about_glossary(decision: Decision) -> bool:
+    return decision.first_rule.startswith("GL:")
+
+
+def _suggested(change: Change) -> bool:
+    """Whether a change was started by a glossary suggestion (made only when an editor accepts it)."""
+    first = change.steps[0]
+    return first.safety is Safety.UNSAFE and first.rule.startswith("GL:")
+
+
+def _glossary_suggestions(run: _Run, text: str) -> Iterator[Flag]:
+    """The glossary's suggestions left in the corrected text, as flags offering the preferred form."""
+    if run.settings.unsafe_fixes:
+        return
+    for edit in _glossary_edits(run, text):
+        if edit.safety is Safety.UNSAFE:
+            message = f"{edit.reason} (not applied: accept it in review, or use --unsafe-fixes)"
+            yield Flag(edit.start, edit.end, edit.rule, message, (edit.replacement,), GLOSSARY_CATEGORY)
+
+
+def _glossary_edits(run: _Run, text: str) -> Iterator[Edit]:
+    """The glossary's edits the document allows, safe and suggested."""
+    allowed: set[str] | None = None  # read at the first edit: a pass that finds none reads nothing
+    for edit in run.settings.glossary.matcher.edits(text):
+        if allowed is None:
+            allowed = {fold(variant) for variant in run.directives(text).allow}
+        if not run.allows(text, edit.rule, edit.start, edit.end) or fold(text[edit.start : edit.end]) in allowed:
+            continue
+        if edit.safety is Safety.SAFE and run.in_quotation(text, edit.start, edit.end):
+            if run.settings.quotations == "keep":
+                continue
+            edit = replace(edit, reason=edit.reason + INSIDE_QUOTATION)
+        yield edit
 
 
 def _rule_sources(run: _Run) -> list[Callable[[str], Iterator[Edit]]]:
@@ -242,7 +275,8 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
             for f in _findings(run, rule, text)
             if isinstance(f, Flag)
         ]
-        for flag in house + _grammar_flags(run, text, house):
+        suggested = list(_glossary_suggestions(run, text)) if GLOSSARY_CATEGORY in wanted else []
+        for flag in suggested + house + _grammar_flags(run, text, house):
             if flag.category.lower() not in wanted or len(flag.suggestions) != 1:
                 continue
             if flag.category in SPELLING_CATEGORIES and (

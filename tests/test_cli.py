@@ -198,7 +198,7 @@ def test_rules_explains_a_glossary_entry(project, monkeypatch, capsys):
     assert main(["rules", "GL:Rasool"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[:6] == [
-        "GL:Rasool (safe): glossary entry: use “Rasool”",
+        "GL:Rasool (safe, or a suggestion): glossary entry: use “Rasool”",
         "defined in: glossary/house.yaml:4:16",
         "  preferred:    Rasool",
         "  variants:     “Rasul”",

@@ -301,3 +301,33 @@ def test_review_page_shows_the_source_beside_the_english(make_project, tmp_path_
     assert (downloads / "brief.txt").read_text(encoding="utf-8") == (project / "corrected" / "brief.txt").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_glossary_suggestion_is_accepted_with_one_click(tmp_path, project, tmp_path_factory):
+    """A suggestion (a name's variant in lower case) is not made; its accept button makes it in the
+    downloaded text and writes an accept decision that `cleanup fix` then applies."""
+    from playwright.sync_api import sync_playwright
+
+    (project / "seeds" / SEED.name).unlink()
+    article = "The qasad behind the deed was clear, and the qasad of the law too. Qasad forces left.\n"
+    (project / "seeds" / "a.txt").write_text(article, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    corrected = project / "corrected"
+    assert (corrected / "a.txt").read_text(encoding="utf-8") == article.replace("Qasad forces", "SDF forces")
+    downloads = tmp_path_factory.mktemp("downloads")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(accept_downloads=True)
+        page.goto((corrected / "a.txt.html").resolve().as_uri())
+        buttons = page.locator("#article .accept-suggestion")
+        assert buttons.count() == 2
+        buttons.first.click()
+        page.click("#article .change .accept")
+        text, decisions = download_text_and_decisions(page, downloads)
+        browser.close()
+    assert text == "The SDF behind the deed was clear, and the qasad of the law too. SDF forces left.\n"
+    (corrected / "a.txt.decisions.yaml").write_text(decisions, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (corrected / "a.txt").read_text(encoding="utf-8") == text
+    log = json.loads((corrected / "a.txt.changes.json").read_text(encoding="utf-8"))
+    assert log["stale"] == [] and [f["text"] for f in log["flags"] if f["category"] == "glossary"] == ["qasad"]

@@ -20,8 +20,22 @@ from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
 from .usage import anchor_of
 
 TOP_KEYS = ("terms", "names", "rules")
-TERM_KEYS = ("preferred", "variants", "note", "article", "unless", "sense", "examples", "source", "also")
+TERM_KEYS = (
+    "preferred",
+    "variants",
+    "note",
+    "article",
+    "unless",
+    "sense",
+    "examples",
+    "source",
+    "also",
+    "person",
+    "sense_words",
+    "case",
+)
 SENSES = ("name",)
+CASES = ("name", "any")
 EXAMPLE_KEYS = ("from", "to")
 
 
@@ -94,7 +108,7 @@ def failing_examples(glossary: Glossary) -> list[Problem]:
     problems = []
     for term in glossary.terms:
         for example in term.examples:
-            got = fix(example.before, [glossary.matcher.edits]).text
+            got = fix(example.before, [glossary.matcher.safe_edits]).text
             if got != example.after:
                 problems.append(
                     Problem(
@@ -178,6 +192,9 @@ class _Reader:
             self._sense(node),
             tuple(self._source(node)),
             tuple(text for text, _ in self._texts(node, "also", "a list of English words", "an English word")),
+            self._person(node, str(node["preferred"])),
+            tuple(text for text, _ in self._texts(node, "sense_words", "a list of words", "a sense word")),
+            self._case(node) == "any",
         )
         return self._phrases(term, [preferred_at] + variant_places)
 
@@ -219,6 +236,28 @@ class _Reader:
             else:
                 self.fields.problem(where, f"source form “{item}” has no Arabic letters; write it as the source does")
         return forms
+
+    def _person(self, node: YamlMap, preferred: str) -> str:
+        """The full name of the person a surname entry is about; its last word must be the preferred form."""
+        person = node.get("person", "")
+        where = self.fields.value_at(node, "person")
+        if not self.fields.is_text(person, where, "“person”", allow_empty=True):
+            return ""
+        words = str(person).split()
+        if person and (len(words) < 2 or fold(words[-1]) != fold(preferred)):
+            self.fields.problem(
+                where,
+                f"“person” must be the person's full name ending in “{preferred}” (for example “Yahya {preferred}”)",
+            )
+            return ""
+        return " ".join(words)
+
+    def _case(self, node: YamlMap) -> str:
+        case = node.get("case", "name")
+        if case not in CASES:
+            self.fields.problem(self.fields.value_at(node, "case"), f"“case” must be one of: {', '.join(CASES)}")
+            return "name"
+        return str(case)
 
     def _sense(self, node: YamlMap) -> str:
         sense = node.get("sense", "")

@@ -10,9 +10,10 @@ import regex
 
 from ..model import Edit, Safety
 from ..text import HYPHENS, starts_sentence
+from .reading import LEAVE, SAFE, Reader
 from .scan import Triggers, match_starts
 from .terms import ENDINGS, HORIZONTAL_SPACE, TOKEN, Term, fold, fold_keep_case, word_key
-from .usage import Contexts, is_mention, used_as_name
+from .usage import Contexts
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,14 @@ class Matcher:
         self._folded: dict[str, _Target] = {}
         self._exact: dict[str, _Target] = {}
         self._longest: dict[str, int] = {}  # folded first word -> most words of any entry it starts
-        self._contexts: dict[Term, Contexts] = {}
+        contexts: dict[Term, Contexts] = {}
         for term in terms:
             self._add(term.preferred, _Target(term, term.preferred, True, term.preferred))
             for variant in term.variants:
                 self._add(variant, _Target(term, variant, False, term.preferred))
             if term.unless:
-                self._contexts[term] = Contexts(term.unless, term.variants, TOKEN, fold)
+                contexts[term] = Contexts(term.unless, term.variants, TOKEN, fold)
+        self._reader = Reader(tuple(terms), contexts)
         for term in terms:  # after every written form, so a derived form never displaces one
             self._add_singulars(term)
         case_only = {key.split(" ")[0].casefold() for key in self._exact}  # begin a variant that differs in case
@@ -76,8 +78,14 @@ class Matcher:
                 self._add(singular, _Target(term, singular, False, preferred))
 
     def edits(self, text: str) -> Iterator[Edit]:
-        """Edits that replace every variant in `text` by its preferred form, leftmost-longest first."""
+        """Edits that replace every variant in `text` by its preferred form, leftmost-longest first: safe
+        where the match is a plain use, unsafe (a suggestion, the reason saying why) where its context
+        leaves a doubt."""
         return self._edits_at(text, match_starts(text, self._triggers))
+
+    def safe_edits(self, text: str) -> Iterator[Edit]:
+        """The edits that are made without asking (what an entry's examples show)."""
+        return (edit for edit in self.edits(text) if edit.safety is Safety.SAFE)
 
     def _edits_at(self, text: str, starts: Iterable[int]) -> Iterator[Edit]:
         """The edits of matches beginning at the tokens at `starts` (sorted; every token would do)."""
@@ -85,12 +93,11 @@ class Matcher:
         for start in starts:
             if start < resume:
                 continue  # inside words an earlier match used
-            resume, edit = self._match_at(text, TOKEN.match(text, start))
-            if edit is not None:
-                yield edit
+            resume, edits = self._match_at(text, TOKEN.match(text, start))
+            yield from edits
 
-    def _match_at(self, text: str, token: regex.Match) -> tuple[int, Edit | None]:
-        """Where the words tried from `token` end, and the edit they make (None: no entry matched there)."""
+    def _match_at(self, text: str, token: regex.Match) -> tuple[int, list[Edit]]:
+        """Where the words tried from `token` end, and the edits they make (none: no entry matched there)."""
         key = fold(token.group())
         longest = self._longest.get(key) or self._stem_longest(key)
         if longest:
@@ -98,10 +105,11 @@ class Matcher:
             found = self._longest_match(text, window, len(window))
             if found is not None:
                 used, start, end, target = found
-                return window[used - 1].end(), self._edit(target, text, start, end)
+                edit = self._edit(target, text, start, end)
+                return window[used - 1].end(), [edit] if edit else []
         if "-" in key:
-            return token.end(), self._compound_edit(text, token)  # rare: most words hold no hyphen
-        return token.end(), None
+            return token.end(), self._compound_edits(text, token)  # rare: most words hold no hyphen
+        return token.end(), []
 
     def _stem_longest(self, key: str) -> int:
         """Like the `_longest` table, for a word carrying a possessive or plural ending."""
@@ -124,23 +132,30 @@ class Matcher:
                     return n, start, end, target
         return None
 
-    def _compound_edit(self, text: str, token: regex.Match) -> Edit | None:
-        """A term inside a hyphenated compound (`anti-Daesh`, `ISIL-claimed`, `sleeping-cell`), when the
-        rest of the compound is English (`anti`, `claimed`), never an Arabic article or particle
-        (`al-`, `bin-`): those are part of a name."""
+    def _compound_edits(self, text: str, token: regex.Match) -> list[Edit]:
+        """Terms inside a hyphenated compound (`anti-Daesh`, `ISIL-claimed`, `sleeping-cell`, `Daash-Qasad`,
+        `ISIL-K`), when every other part is English (`anti`, `claimed`) or a branch's letter (`K`), never an
+        Arabic article or particle (`al-`, `bin-`): those are part of a name."""
         parts = list(_COMPOUND_PART.finditer(text, token.start(), token.end()))
-        for first in range(len(parts)):
-            found = self._longest_match(text, parts[first:], len(parts) - first)
-            if found is None:
+        found, rest, index = [], [], 0
+        while index < len(parts):
+            match = self._longest_match(text, parts[index:], len(parts) - index)
+            if match is None:
+                rest.append(index)
+                index += 1
                 continue
-            used, start, end, target = found
-            rest = parts[:first] + parts[first + used :]
-            if (rest or used > 1) and all(self._english_part(text, part, parts[0]) for part in rest):
-                edit = self._edit(target, text, start, end)
-                if edit is not None and used > 1:
-                    edit = replace(edit, replacement=edit.replacement.replace(" ", "-"))
-                return edit
-        return None
+            found.append(match)
+            index += match[0]
+        if not found or (not rest and len(found) == 1 and found[0][0] == 1):
+            return []
+        if not all(self._english_part(text, parts[i], parts[0]) or _branch_letter(parts, i, rest) for i in rest):
+            return []
+        edits = []
+        for used, start, end, target in found:
+            edit = self._edit(target, text, start, end)
+            if edit is not None:
+                edits.append(replace(edit, replacement=edit.replacement.replace(" ", "-")) if used > 1 else edit)
+        return edits
 
     @staticmethod
     def _english_part(text: str, part: regex.Match, first: regex.Match) -> bool:
@@ -153,18 +168,19 @@ class Matcher:
         return part is first and word != lowered and _english_affix(lowered) and starts_sentence(text, part.start())
 
     def _edit(self, target: _Target, text: str, start: int, end: int) -> Edit | None:
-        """The edit for one match, unless the variant is only named here or the entry says it does not apply."""
-        if not target.is_preferred and not self._applies(target.term, text, start, end):
+        """The edit for one match: none for a mention or a context the entry excludes, a suggestion where
+        the context leaves a doubt."""
+        if target.is_preferred:
+            return _edit_for(target, text, start, end)
+        reading = self._reader.read(target.term, text, start, end)
+        if reading is LEAVE:
             return None
-        return _edit_for(target, text, start, end)
-
-    def _applies(self, term: Term, text: str, start: int, end: int) -> bool:
-        if is_mention(text, start, end):
-            return False
-        if term.sense == "name" and not used_as_name(text, start, end):
-            return False
-        contexts = self._contexts.get(term)
-        return contexts is None or not contexts.holds(text, start, end)
+        edit = _edit_for(target, text, _with_article(target, text, start), end)
+        if edit is not None and edit.start < start and text[edit.start].isupper():
+            edit = replace(edit, replacement=edit.replacement[:1].upper() + edit.replacement[1:])  # AR003 decides
+        if edit is None or reading == SAFE:
+            return edit
+        return replace(edit, safety=Safety.UNSAFE, reason=f"{edit.reason}; only a suggestion: {reading}")
 
 
 # Arabic articles and name particles: a compound that starts with one (`al-Badya`) is a name, not a term plus an affix.
@@ -176,9 +192,31 @@ _COMPOUND_PART = regex.compile(rf"[^{regex.escape(HYPHENS)}]+")
 _AFFIX = regex.compile(r"\p{Ll}+")
 
 
+def _branch_letter(parts: list[regex.Match], index: int, rest: list[int]) -> bool:
+    """Whether a compound's last part is one or two capitals after a term: a branch (`ISIL-K`)."""
+    word = parts[index].group()
+    return index == len(parts) - 1 and index - 1 not in rest and len(word) <= 2 and word.isupper()
+
+
 def _english_affix(part: str) -> bool:
     """Whether a part of a hyphenated compound is an English prefix or word (`anti`, `affiliated`)."""
     return bool(_AFFIX.fullmatch(part)) and part not in ARABIC_PARTICLES
+
+
+# An Arabic article written before a variant whose preferred form carries it: `the Al- Badya` -> `the al-Badia`.
+_ARTICLE_BEFORE = regex.compile(
+    rf"(?<![\w{regex.escape(HYPHENS)}])(?:al|el)(?:[{regex.escape(HYPHENS)}][ \t]*|[ \t]+)\Z", regex.IGNORECASE
+)
+_ARTICLE_START = regex.compile(rf"(?:al|el)[{regex.escape(HYPHENS)}]", regex.IGNORECASE)
+
+
+def _with_article(target: _Target, text: str, start: int) -> int:
+    """Where a match starts once an article written before it is taken in, when the preferred form has one
+    and the variant does not (so that rules and glossary never write the article twice)."""
+    if not _ARTICLE_START.match(target.output) or _ARTICLE_START.match(text, start):
+        return start
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    return article.start() if article else start
 
 
 def singular_phrase(phrase: str) -> str | None:

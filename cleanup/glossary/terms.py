@@ -44,6 +44,9 @@ class Term:
     sense: str = ""  # "name": variants change only where they are used as a personal name
     source: tuple[str, ...] = ()  # the term's forms in the Arabic source (checked against it, never replaced)
     also: tuple[str, ...] = ()  # other English words that render those forms (Welsh for ويلز); never replaced
+    person: str = ""  # the one person a surname entry is about ("Yahya Rasool"): a lone surname needs them named
+    sense_words: tuple[str, ...] = ()  # words that show the entry's sense; none in the paragraph: only a suggestion
+    any_case: bool = False  # a capitalised variant written in lower case is still the name (`case: any`)
 
     @property
     def rule(self) -> str:

@@ -120,6 +120,20 @@ def schema() -> dict:
                 "items": text,
                 "description": "other English words that render the source forms (a demonym); never replaced",
             },
+            "person": {
+                "type": "string",
+                "pattern": "\\S\\s+\\S",
+                "description": "the full name of the one person a surname entry is about, ending in the preferred form",
+            },
+            "sense_words": {
+                "type": "array",
+                "items": text,
+                "description": "words showing the entry's sense; with none in the paragraph a change is only suggested",
+            },
+            "case": {
+                "enum": ["name", "any"],
+                "description": "name (default): a name's variant in lower case is only suggested; any: case is no evidence",
+            },
         },
         "required": ["preferred"],
         "additionalProperties": False,

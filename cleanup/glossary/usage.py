@@ -61,7 +61,7 @@ class Contexts:
 
     def __init__(self, phrases: Sequence[str], anchors: Sequence[str], word: regex.Pattern, fold) -> None:
         self.patterns = [p for p in (_context_pattern(phrase, anchors, word, fold) for phrase in phrases) if p]
-        self._reach = max((len(phrase) for phrase in phrases), default=0) + 8
+        self._reach = max((len(phrase) for phrase in phrases), default=0) + 16
 
     def holds(self, text: str, start: int, end: int) -> bool:
         """Whether one of the phrases is written around the match at [start, end)."""
@@ -89,10 +89,14 @@ def _context_pattern(phrase: str, anchors: Sequence[str], word: regex.Pattern, f
         return None
     words = [_word_pattern(w.group()) for w in word.finditer(phrase)]
     first, last = span
-    anchor = r"[ \t]+".join(words[first:last])
+    anchor = _BETWEEN_WORDS.join(words[first:last])
     parts = [*words[:first], f"(?P<anchor>{anchor})", *words[last:]]
     not_in_word = rf"(?<![\w{regex.escape(APOSTROPHES + HYPHENS)}])"
-    return regex.compile(not_in_word + r"[ \t]+".join(parts) + r"(?![\w\-])", regex.IGNORECASE)
+    return regex.compile(not_in_word + _BETWEEN_WORDS.join(parts) + r"(?![\w\-])", regex.IGNORECASE)
+
+
+# Between the words of a phrase: spaces, or one line break (a phrase wrapped across lines; never a blank line).
+_BETWEEN_WORDS = r"(?:[ \t]*(?:\r\n|\r|\n)[ \t]*|[ \t]+)"
 
 
 _ANY_APOSTROPHE = f"[{regex.escape(APOSTROPHES)}]"
@@ -105,3 +109,99 @@ def _word_pattern(word: str) -> str:
         _ANY_APOSTROPHE if char in APOSTROPHES else _ANY_HYPHEN if char in HYPHENS else regex.escape(char)
         for char in word
     )
+
+
+# Nouns and verbs before a quotation that make it a phrase the sentence talks about, or a work's title.
+_QUOTED_PHRASE_CUE = regex.compile(
+    r"\b(?:phrases?|slogans?|expressions?|terms?|words?|labels?|names?|chants?|mottos?|hashtags?|nicknames?|"
+    r"catchphrases?|euphemisms?|banners?|captions?|headlines?|sign|signs|wording|coined|chanting|chanted|"
+    r"read(?:ing)?|reads|written)[ \t]*[,:]?[ \t]*\Z",
+    regex.IGNORECASE,
+)
+_TITLE_CUE = regex.compile(
+    r"\b(?:books?|reports?|films?|documentar(?:y|ies)|programmes?|programs?|novels?|articles?|stud(?:y|ies)|"
+    r"series|papers?|memoirs?|columns?|essays?|shows?|podcasts?|songs?|poems?|plays?|titled|entitled|"
+    r"publications?|pamphlets?|issues?|editorials?|op-eds?|broadcasts?)[ \t]*[,:]?[ \t]*\Z",
+    regex.IGNORECASE,
+)
+_OPENERS = {"“": "”", "«": "»", '"': '"', "*": "*", "_": "_"}
+_CUE_REACH = 40  # characters before an opening quotation mark searched for a cue
+_QUOTE_REACH = 200  # characters before a term searched for the quotation mark that holds it
+
+
+def quotation_cue(text: str, start: int, end: int) -> str:
+    """ "phrase" or "title" when the term lies inside a quotation (or Markdown italics) that the sentence
+    names as a phrase (`the slogan “…”`) or a work's title (`her book “Life under Daash”`); else ""."""
+    opening = _opening_mark(text, start)
+    if opening is None:
+        return ""
+    before = max(0, opening - _CUE_REACH)
+    if _TITLE_CUE.search(text, before, opening):
+        return "title"
+    if _QUOTED_PHRASE_CUE.search(text, before, opening):
+        return "phrase"
+    return ""
+
+
+def _opening_mark(text: str, start: int) -> int | None:
+    """Where the quotation mark that opens a quotation holding `start` is, on the same line; None if none."""
+    low = max(0, start - _QUOTE_REACH)
+    line = max(text.rfind("\n", low, start), text.rfind("\r", low, start)) + 1
+    for at in range(start - 1, max(low, line) - 1, -1):
+        mark = text[at]
+        if mark in "”»":
+            return None
+        if mark in _OPENERS and _opens(text, at, line, start):
+            return at
+    return None
+
+
+def _opens(text: str, at: int, line: int, start: int) -> bool:
+    """Whether the mark at `at` opens a quotation still open at `start` (a symmetric mark: an odd count of
+    them on the line before `start`, and a word right after it)."""
+    mark = text[at]
+    if not text[at + 1 : at + 2].isalnum() or (at > line and text[at - 1].isalnum()):
+        return False
+    if mark == "“" or mark == "«":
+        return True
+    return text.count(mark, line, start) % 2 == 1 and text.find(mark, at + 1, start) == -1
+
+
+# A sentence about what something is called: "calls the group ISIS (Daesh)", "the Arabic acronym".
+_NAMING = regex.compile(
+    r"\b(?:call(?:s|ed|ing)?|nam(?:e|es|ed|ing)|known|refer(?:s|red|ring)?[ \t]+to|dub(?:s|bed|bing)?|"
+    r"term(?:s|ed)?|label(?:s|led|ed|ling|ing)?|acronyms?|spell(?:s|ed|ing|t)?|spellings?|Arabic|"
+    r"transliterat\w*|translat\w*|pronounc\w*)\b",
+    regex.IGNORECASE,
+)
+_PARENTHESIS_BEFORE = regex.compile(r"\([ \t]*[“\"‘']?\Z")
+_PARENTHESIS_AFTER = regex.compile(r"[”\"’']?[ \t]*\)")
+_SENTENCE_END = regex.compile(r"[.!?][”’\")\]]*[ \t]+|[\r\n]")
+_SENTENCE_REACH = 300
+
+
+def is_naming_gloss(text: str, start: int, end: int) -> bool:
+    """Whether the term is a parenthetical gloss, `ISIS (Daesh)`, in a sentence about what things are called."""
+    if not (_PARENTHESIS_BEFORE.search(text, max(0, start - 3), start) and _PARENTHESIS_AFTER.match(text, end)):
+        return False
+    low, high = sentence_around(text, start, end)
+    outside = text[low : start - 1] + " " + text[end + 1 : high]
+    return bool(_NAMING.search(outside))
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """[low, high) of the sentence holding [start, end), within a few hundred characters."""
+    low = max(0, start - _SENTENCE_REACH)
+    ends = list(_SENTENCE_END.finditer(text, low, start))
+    if ends:
+        low = ends[-1].end()
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    return low, after.start() if after else min(len(text), end + _SENTENCE_REACH)
+
+
+def is_word_gloss(text: str, start: int, end: int) -> bool:
+    """Whether the term is a parenthetical gloss of the word right before it: `the Messenger (Rasul)`."""
+    return bool(_WORD_THEN_PARENTHESIS.search(text, max(0, start - 40), start) and _PARENTHESIS_AFTER.match(text, end))
+
+
+_WORD_THEN_PARENTHESIS = regex.compile(r"\p{L}[ \t]*\([ \t]*\Z")

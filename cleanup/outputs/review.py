@@ -10,8 +10,9 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..decisions import context
+from ..decisions import context, span_context
 from ..glossary.names import NAME_RULE
+from ..glossary.reading import GLOSSARY_CATEGORY
 from ..model import Change, Decision, Flag, Outcome, Safety
 from ..textio import byte_order_mark, bytes_by_character, encode
 from .findings import one_line
@@ -37,6 +38,7 @@ def review_page(
         **_encoding_data(outcome),
         "changes": (_change_data(outcome, i, c) for i, c in enumerate(outcome.changes)),
         "kept": [_decision_data(d) for d in outcome.rejected],
+        "suggestions": [_suggestion_data(outcome, flag) for flag in suggestions(outcome)],
         "names": sorted(names),
     }
     yield f"""<!doctype html>
@@ -128,6 +130,30 @@ def _change_data(outcome: Outcome, index: int, change: Change) -> dict:
         "context_before": left,
         "context_after": right,
         "review": "accept" if index in outcome.accepted else None,
+    }
+
+
+def suggestions(outcome: Outcome) -> list[Flag]:
+    """The glossary's suggestions, in text order: flags an editor can accept as a change."""
+    return [f for f in sorted(outcome.flags, key=lambda f: (f.start, f.end)) if is_suggestion(f)]
+
+
+def is_suggestion(flag: Flag) -> bool:
+    """Whether a flag is a glossary suggestion with one preferred form to accept."""
+    return flag.category == GLOSSARY_CATEGORY and len(flag.suggestions) == 1
+
+
+def _suggestion_data(outcome: Outcome, flag: Flag) -> dict:
+    original = outcome.original.text
+    left, right = span_context(original, flag.start, flag.end)
+    return {
+        "start": flag.start,
+        "end": flag.end,
+        "before": original[flag.start : flag.end],
+        "after": flag.suggestions[0],
+        "rule": flag.rule,
+        "context_before": left,
+        "context_after": right,
     }
 
 
@@ -230,14 +256,17 @@ def _flag_html(flag: Flag, text: str, source: str = "") -> str:
     )
     message = html.escape(f"{flag.message}{suggestion}{quoted}")
     kind_of = flag_kind(flag)
-    add = (
-        (
+    add = ""
+    if kind_of == "name":
+        add = (
             f'<button class="add-name" data-name="{html.escape(text)}" title="add “{html.escape(text)}” to the '
             f'glossary names">add to names</button>'
         )
-        if kind_of == "name"
-        else ""
-    )
+    elif is_suggestion(flag):
+        add = (
+            f'<button class="accept-suggestion" data-start="{flag.start}" title="make it “'
+            f'{html.escape(flag.suggestions[0])}” (an accepted suggestion)">accept</button>'
+        )
     return (
         f'<span class="flag-item {kind_of}" data-kind="{kind_of}" data-rule="{html.escape(flag.rule)}" tabindex="0">'
         f'<mark class="flag" title="{html.escape(flag.rule)}: {message}">{html.escape(text)}</mark>'

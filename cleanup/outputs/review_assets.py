@@ -32,7 +32,8 @@ mark.flag { background: var(--flag); }
 .flag-tag { font: 600 .65rem/1 sans-serif; vertical-align: super; color: #92400e; }
 .flag-why { font: italic .8rem/1.3 sans-serif; color: #57534e; margin-left: .2rem; }
 .add-name { font-size: .7rem; padding: 0 .3rem; margin-left: .2rem; }
-.add-name[aria-pressed="true"] { background: #dbeafe; }
+.add-name[aria-pressed="true"], .accept-suggestion[aria-pressed="true"] { background: #dbeafe; }
+.accept-suggestion { font-size: .7rem; padding: 0 .3rem; margin-left: .2rem; }
 .legend span { margin-right: 1rem; }
 .show label { margin-right: .8rem; font: .85rem sans-serif; }
 details.by-rule { margin-bottom: 1.2rem; }
@@ -43,9 +44,10 @@ details.by-rule summary { cursor: pointer; font: .9rem sans-serif; }
 .change.muted:not(.rejected) del { display: none; }
 .change.muted ins { text-decoration: none; color: inherit; }
 .flag-item.muted mark.flag { background: none; }
-.flag-item.muted .flag-tag, .flag-item.muted .flag-why, .flag-item.muted .add-name { display: none; }
+.flag-item.muted .flag-tag, .flag-item.muted .flag-why, .flag-item.muted .add-name,
+.flag-item.muted .accept-suggestion { display: none; }
 @media print {
-  .actions, .controls, .rule-actions, .show, .add-name { display: none; }
+  .actions, .controls, .rule-actions, .show, .add-name, .accept-suggestion { display: none; }
   .why { display: inline; }
   .change { break-inside: avoid; }
   body { max-width: none; font-size: 11pt; }
@@ -58,6 +60,7 @@ const changes = Array.from(document.querySelectorAll('#article .change'));
 const items = Array.from(document.querySelectorAll('#article .change, #article .flag-item'));  // text order
 const state = data.changes.map(c => c.review);
 const names = new Set(data.names);
+const taken = new Set();  // starts of the glossary suggestions accepted here
 let current = null;
 // j/k visit the changes and flags of the kinds shown, in text order.
 function step(direction) {
@@ -102,13 +105,24 @@ function decideRule(rule, verdict) {
 const originalPoints = Array.from(data.original);
 function points(start, end) { return originalPoints.slice(start, end).join(''); }
 // Undecided changes count as `pending` ('accept': as cleanup fix applies them, or 'reject').
+// Accepted suggestions are made too (they lie in text no change touches).
 function correctedText(pending) {
+  const edits = data.changes.map((c, i) => [c, (state[i] || pending) === 'accept'])
+    .concat(data.suggestions.filter(s => taken.has(s.start)).map(s => [s, true]))
+    .sort((a, b) => a[0].start - b[0].start);
   let out = '', cursor = 0;
-  data.changes.forEach((c, i) => {
-    out += points(cursor, c.start) + ((state[i] || pending) === 'accept' ? c.after : points(c.start, c.end));
+  edits.forEach(([c, made]) => {
+    if (c.start < cursor) return;  // never two edits over the same text
+    out += points(cursor, c.start) + (made ? c.after : points(c.start, c.end));
     cursor = c.end;
   });
   return out + points(cursor);
+}
+function toggleSuggestion(button) {
+  const start = Number(button.dataset.start);
+  if (taken.has(start)) taken.delete(start); else taken.add(start);
+  button.setAttribute('aria-pressed', String(taken.has(start)));
+  button.closest('.flag-item').classList.toggle('accepted', taken.has(start));
 }
 // The bytes cleanup fix would write: the article's encoding, its byte-order mark, its line endings.
 function encoded(text) {
@@ -142,6 +156,7 @@ function decisionsYaml() {
     'article: ' + quoted(data.input), 'article_sha256: ' + quoted(data.article_sha256)];
   const entries = data.changes.map((c, i) => [c, state[i]]).filter(([, s]) => s);
   data.kept.forEach(d => entries.push([d, d.decision]));
+  data.suggestions.filter(s => taken.has(s.start)).forEach(s => entries.push([s, 'accept']));
   lines.push(entries.length ? 'decisions:' : 'decisions: []');
   entries.forEach(([c, s]) => {
     lines.push('  - rule: ' + quoted(c.rule), '    before: ' + quoted(c.before), '    after: ' + quoted(c.after),
@@ -167,6 +182,10 @@ items.forEach(item => item.addEventListener('click', () => select(item)));
 document.querySelectorAll('.add-name').forEach(b => {
   b.setAttribute('aria-pressed', String(names.has(b.dataset.name)));
   b.addEventListener('click', e => { e.stopPropagation(); toggleName(b); });
+});
+document.querySelectorAll('.accept-suggestion').forEach(b => {
+  b.setAttribute('aria-pressed', 'false');
+  b.addEventListener('click', e => { e.stopPropagation(); toggleSuggestion(b); });
 });
 document.querySelectorAll('.show input').forEach(box => box.addEventListener('change', () => setShown(box.value, box.checked)));
 changes.forEach((span, i) => {

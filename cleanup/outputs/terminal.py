@@ -174,10 +174,24 @@ def rules_table(rules: Sequence[Rule]) -> Table:
     return table
 
 
+def suggested_when(term: Term) -> str:
+    """When a match of the entry is only suggested (made with --unsafe-fixes or an editor's accept)."""
+    doubts = ["inside a quoted phrase the sentence talks about or a work's title"]
+    if not term.any_case and any(char.isupper() for char in term.preferred):
+        doubts.insert(0, "written in lower case (maybe a common word)")
+    if term.person:
+        doubts.append(f"after another given name, or in a text that does not name {term.person}")
+    if term.sense_words:
+        doubts.append("no sense word in the paragraph")
+    return "safe where the match is a plain use; only a suggestion when " + "; ".join(doubts)
+
+
 def print_glossary_entry(console: Console, term: Term) -> None:
     """A glossary entry explained as the rule it is: preferred form, variants, limits, note, examples."""
     if term.variants:
-        console.print(Text(f"{term.rule} (safe): glossary entry: use “{term.preferred}”", style="bold"))
+        console.print(
+            Text(f"{term.rule} (safe, or a suggestion): glossary entry: use “{term.preferred}”", style="bold")
+        )
     else:
         console.print(
             Text(f"{term.rule}: glossary name: “{term.preferred}” is never flagged as a misspelling", style="bold")
@@ -194,6 +208,14 @@ def print_glossary_entry(console: Console, term: Term) -> None:
             "sense",
             "name: a variant changes only where it is used as a personal name" if term.sense == "name" else term.sense,
         ),
+        (
+            "person",
+            f"{term.person}: a lone “{term.preferred}” is him or her only in a text that names them"
+            if term.person
+            else "",
+        ),
+        ("sense words", ", ".join(term.sense_words) + " (one must be in the paragraph)" if term.sense_words else ""),
+        ("case", "any: lower case is no evidence" if term.any_case else ""),
         ("article", f"“{term.article}” before it" if term.article else ""),
         ("source", ", ".join(f"“{form}”" for form in term.source)),
         ("also", ", ".join(f"“{word}”" for word in term.also) + (" (also render the source)" if term.also else "")),
@@ -210,6 +232,7 @@ def print_glossary_entry(console: Console, term: Term) -> None:
                 "mentions (the word “…”) left alone: README, How variants match"
             )
         )
+        console.print(Text(f"  {'fix safety:':<13} {suggested_when(term)}"))
     for example in term.examples:
         before = Text(one_line(example.before, limit=200))
         if example.after == example.before:

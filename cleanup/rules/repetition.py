@@ -180,10 +180,11 @@ AP001 = Rule(
 )
 
 
-# A list item, or a parenthesis, that repeats the name just before it: "the SDF, SDF and", "ISIS (ISIS)".
+# A list item, a parenthesis or an alternative that repeats the name just before it: "the SDF, SDF and",
+# "ISIS (ISIS)", "ISIS/ISIS cells", "ISIS or ISIS".
 _REPEATED_ITEM = regex.compile(
     rf"{NOT_IN_WORD}(?P<item>\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*(?:{SPACE}+\p{{L}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*){{0,4}})"
-    rf"(?P<cut>{SPACE}*(?:,{SPACE}*(?:(?:and|or){SPACE}+)?|\({SPACE}*)(?P=item)(?:{SPACE}*\))?)"
+    rf"(?P<cut>{SPACE}*(?:,{SPACE}*(?:(?:and|or){SPACE}+)?|\({SPACE}*|/{SPACE}*|(?<={SPACE})or{SPACE}+)(?P=item)(?:{SPACE}*\))?)"
     rf"(?:{SPACE}*(?P<comma>,)(?={SPACE}*(?P<next>\p{{L}}*)))?{END_OF_WORD}"
 )
 
@@ -244,7 +245,7 @@ def _repeated_list_items(rule: Rule, text: str, context: Context) -> Iterator[Fi
 
 AP002 = Rule(
     "AP002",
-    "a name repeated right after itself in a list or a parenthesis (left by normalization) written once",
+    "a name repeated right after itself in a list, a parenthesis or an alternative (left by normalization) written once",
     SAFE,
     _repeated_list_items,
     (
@@ -257,6 +258,9 @@ AP002 = Rule(
         fixes("the SDF, SDF, which", "the SDF, which"),
         fixes("ISIS (ISIS) and al-Badia, al-Badia", "ISIS and al-Badia"),
         fixes("the SDF (SDF), the army", "the SDF, the army"),
+        fixes("ISIS/ISIS cells and ISIS / ISIS fighters", "ISIS cells and ISIS fighters"),
+        fixes("ISIS or ISIS fighters", "ISIS fighters"),
+        keeps("ISIS or ISIS-held towns, the SDF/Kurdish forces, New York or New York"),
         keeps("New York, New York, and the SDF, the army"),
         keeps("the SDF, SDFs and ISIS, ISIS-held towns"),
         fixes("the SDF, SDF, is limited", "the SDF is limited"),
@@ -265,7 +269,7 @@ AP002 = Rule(
     example_context=Context(
         normalized_forms=frozenset({"SDF", "ISIS", "al-Badia"}), known_forms=frozenset({"New York"})
     ),
-    doc="a glossary preferred form repeated right after itself in a list or a parenthesis, as normalization leaves it: `the SDF,Qasad and` → `the SDF and`, `the SDF, Qasad, the army` → `the SDF, the army`, `the SDF, Qasad, is` → `the SDF is`, `the SDF (SDF)` → `the SDF`; other repeats (`New York, New York`) are left",
+    doc="a glossary preferred form repeated right after itself in a list or a parenthesis, as normalization leaves it: `the SDF,Qasad and` → `the SDF and`, `the SDF, Qasad, the army` → `the SDF, the army`, `the SDF, Qasad, is` → `the SDF is`, `the SDF (SDF)` → `the SDF`, `ISIL/Daesh cells` → `ISIS/ISIS cells` → `ISIS cells`, `Daesh or ISIL` → `ISIS`; other repeats (`New York, New York`) are left",
     why="Translators give a name in two spellings side by side; once both are the preferred form, one must go.",
 )
 

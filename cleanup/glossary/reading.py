@@ -1,0 +1,150 @@
+"""How one match of a glossary variant reads in its context: a use to change, a suggestion, or a mention.
+
+Each match decides for itself. A mention (`known in Arabic as Qasad`, `ISIS (Daesh)` in a sentence about
+names), an entry's `unless:` phrase or a common noun under `sense: name` is left as written. Lower case
+where the variant is a name, a quoted phrase the sentence talks about, a work's title, a surname that may
+belong to another person, or no word showing the entry's sense make the change only a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from ..model import line_bounds
+from ..text import starts_sentence
+from .terms import Term, fold
+from .usage import Contexts, is_mention, is_naming_gloss, is_word_gloss, quotation_cue, used_as_name
+
+LEAVE = None  # a mention or a context the entry excludes: no change, no suggestion
+SAFE = ""  # a use: the change is made
+GLOSSARY_CATEGORY = "glossary"  # the flag category of suggestions left unmade (`--apply-suggestions glossary`)
+
+
+@dataclass(frozen=True)
+class Person:
+    """The one person a surname entry is about, and how a text names them."""
+
+    full_name: str
+    given: tuple[str, ...]  # folded given names, nearest to the surname last
+    named: regex.Pattern  # the full name with any of the entry's spellings of the surname
+
+    @classmethod
+    def of(cls, term: Term) -> Person:
+        words = term.person.split()
+        surnames = "|".join(regex.escape(form) for form in (term.preferred, *term.variants))
+        given = r"[ \t]+".join(regex.escape(word) for word in words[:-1])
+        pattern = regex.compile(rf"\b{given}[ \t]+(?:{surnames})\b", regex.IGNORECASE)
+        return cls(term.person, tuple(fold(word) for word in words[:-1]), pattern)
+
+
+# Words before a surname that are a rank or title, not another person's given name.
+_TITLES = frozenset(
+    "brig brigadier gen general maj major col colonel lt lieutenant capt captain sgt sergeant cmdr commander "
+    "mr mrs ms dr prof professor sheikh shaykh sayyid imam mullah judge minister spokesman spokesperson "
+    "president deputy mp official officer envoy ambassador".split()
+)
+_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)\.?[ \t]+\Z")
+_NAME_AFTER = regex.compile(r"[ \t]+(\p{Lu}\p{Ll}+)\b")
+
+
+class Reader:
+    """Reads each match of one glossary's variants in its text; facts about a whole text are found once."""
+
+    def __init__(self, terms: tuple[Term, ...], contexts: dict[Term, Contexts]) -> None:
+        self._contexts = contexts
+        self._people = {term: Person.of(term) for term in terms if term.person}
+        self._sense_words = {term: _sense_pattern(term.sense_words) for term in terms if term.sense_words}
+        self._named: dict[tuple[int, Term], bool] = {}  # (id of a text, term) -> whether it names the person
+
+    def read(self, term: Term, text: str, start: int, end: int) -> str | None:
+        """LEAVE, SAFE, or why the change is only a suggestion."""
+        if self._left(term, text, start, end):
+            return LEAVE
+        for why in self._doubts(term, text, start, end):
+            reason = why()
+            if reason:
+                return reason
+        return SAFE
+
+    def _left(self, term: Term, text: str, start: int, end: int) -> bool:
+        if is_mention(text, start, end) or is_naming_gloss(text, start, end):
+            return True
+        if term.sense == "name" and not used_as_name(text, start, end):
+            return True
+        if (term.sense == "name" or term.person) and is_word_gloss(text, start, end):
+            return True  # `the Messenger (Rasul)`: the word glossed, not the person
+        contexts = self._contexts.get(term)
+        return contexts is not None and contexts.holds(text, start, end)
+
+    def _doubts(self, term: Term, text: str, start: int, end: int) -> list[Callable[[], str]]:
+        return [
+            lambda: _lower_case(term, text, start, end),
+            lambda: _quoted(text, start, end),
+            lambda: self._another_person(term, text, start, end),
+            lambda: self._unclear_sense(term, text, start, end),
+        ]
+
+    def _another_person(self, term: Term, text: str, start: int, end: int) -> str:
+        """Why a surname may not be the entry's person: another given name before it, or the person unnamed."""
+        person = self._people.get(term)
+        if person is None:
+            return ""
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        word = fold(before.group(1)) if before else ""
+        if word and word == person.given[-1]:
+            return ""
+        if before and before.group(1)[:1].isupper() and word not in _TITLES and not _sentence_start(text, before):
+            return f"“{before.group(1)} {text[start:end]}” may be another person, not {person.full_name}"
+        after = _NAME_AFTER.match(text, end)
+        if after and not starts_sentence(text, after.start(1)):
+            return f"“{text[start:end]} {after.group(1)}” may be another person, not {person.full_name}"
+        if not self._names(person, term, text):
+            return f"the text does not name {person.full_name}"
+        return ""
+
+    def _names(self, person: Person, term: Term, text: str) -> bool:
+        key = (id(text), term)
+        if key not in self._named:
+            if len(self._named) > 64:
+                self._named.clear()
+            self._named[key] = person.named.search(text) is not None
+        return self._named[key]
+
+    def _unclear_sense(self, term: Term, text: str, start: int, end: int) -> str:
+        pattern = self._sense_words.get(term)
+        if pattern is None:
+            return ""
+        low, high = line_bounds(text, start)
+        if pattern.search(text, low, max(high, end)):
+            return ""
+        return f"no word here shows the sense meant ({', '.join(term.sense_words[:4])}…)"
+
+
+def _lower_case(term: Term, text: str, start: int, end: int) -> str:
+    """Why a name's variant written in lower case inside a sentence may be a common word."""
+    found = text[start:end]
+    if term.any_case or not found.islower() or not any(char.isupper() for char in term.preferred):
+        return ""
+    return f"“{found}” is in lower case: it may be a common word, not the name"
+
+
+def _quoted(text: str, start: int, end: int) -> str:
+    cue = quotation_cue(text, start, end)
+    if cue == "title":
+        return "inside the title of a work, which keeps its own words"
+    if cue == "phrase":
+        return "inside a quoted phrase the sentence talks about"
+    return ""
+
+
+def _sentence_start(text: str, word: regex.Match) -> bool:
+    return starts_sentence(text, word.start(1))
+
+
+def _sense_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    """Any of the sense words, or a word starting with one (`attack` finds `attacked`)."""
+    alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"\b(?:{alternatives})", regex.IGNORECASE)
