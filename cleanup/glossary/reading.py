@@ -46,7 +46,7 @@ _TITLES = frozenset(
     "mr mrs ms dr prof professor sheikh shaykh sayyid imam mullah judge minister spokesman spokesperson "
     "president deputy mp official officer envoy ambassador".split()
 )
-_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)\.?[ \t]+\Z")
+_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)(\.?)[ \t]+\Z")
 _NAME_AFTER = regex.compile(r"[ \t]+(\p{Lu}\p{Ll}+)\b")
 
 
@@ -93,6 +93,8 @@ class Reader:
         if person is None:
             return ""
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before and before.group(2) and fold(before.group(1)) not in _TITLES:
+            before = None  # a full stop after an ordinary word ends a sentence: no name before the surname
         word = fold(before.group(1)) if before else ""
         if word and word == person.given[-1]:
             return ""

@@ -136,11 +136,33 @@ def quotation_cue(text: str, start: int, end: int) -> str:
     if opening is None:
         return ""
     before = max(0, opening - _CUE_REACH)
-    if _TITLE_CUE.search(text, before, opening):
+    if _TITLE_CUE.search(text, before, opening) or _title_cased(text, opening, end):
         return "title"
     if _QUOTED_PHRASE_CUE.search(text, before, opening):
         return "phrase"
     return ""
+
+
+# Short words a title leaves in lower case ("Life under Daash", "Women of Mosul").
+_MINOR_WORDS = frozenset(
+    "a an the and but or nor for so yet as at by in of off on per to up via with from into onto over under "
+    "upon after before between among against within without about across".split()
+)
+_TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+
+
+def _title_cased(text: str, opening: int, end: int) -> bool:
+    """Whether the quotation opened at `opening` reads as a title: it closes on the line, has two words or
+    more, and every word but the short ones is capitalised (`Life under Daash`; a sentence is not)."""
+    closing = _OPENERS[text[opening]]
+    close = text.find(closing, end)
+    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+    if close < 0 or close > line_end:
+        return False
+    words = _TITLE_WORD.findall(text, opening + 1, close)
+    if len(words) < 2 or len(words) > 15:
+        return False
+    return all(word[:1].isupper() or word[:1].isdigit() or word in _MINOR_WORDS for word in words)
 
 
 def _opening_mark(text: str, start: int) -> int | None:
