@@ -28,19 +28,21 @@ SP001 = regex_rule(
     "SP001",
     "no space before , . ; : ? ! ) ]",
     SAFE,
-    rf"(?<=\S){SPACE}+(?=[,;:?!)\]]|\.(?![.\w]))",
+    rf"(?<=\S){SPACE}+(?=[,;:?!)\]]|(?<!\.{SPACE}*)\.(?![.\w]|{SPACE}\.))",
     _space_before_punctuation,
     [
         fixes("the magazine , it said", "the magazine, it said"),
         fixes("by (security) .”", "by (security).”"),
         fixes("the end .", "the end."),
         keeps("wait ... and see"),
+        keeps("which We have sent down . . . (up to) the end"),  # a spaced ellipsis
+        fixes("the end . And etc. , then", "the end. And etc., then"),
         keeps("at 10 : 30 today"),
         keeps("nice :) really"),
         # A full stop that starts a word is part of it: a file extension or a dotted name.
         keeps("receive .au audio, .wav files and .NET code"),
     ],
-    doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
+    doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses (`...`, `. . .`) or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
     why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
 )
 
