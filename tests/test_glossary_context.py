@@ -152,3 +152,13 @@ def test_rules_explains_the_person_binding_and_when_a_match_is_only_suggested(ho
     assert main(["rules", "GL:sleeper-cells"]) == 0
     shown = " ".join(capsys.readouterr().out.split())
     assert "no sense word in the paragraph" in shown and "lower case" not in shown
+
+
+def test_the_reason_of_a_person_entry_names_the_person(house, tmp_path):
+    (tmp_path / "glossary" / "house.yaml").write_text(
+        "terms:\n  - preferred: Rasool\n    variants: [Rasul]\n    person: Yahya Rasool\n    note: the spokesman\n",
+        encoding="utf-8",
+    )
+    edition, log = house("Yahya Rasul spoke. Rasul said it twice.\n")
+    assert edition == "Yahya Rasool spoke. Rasool said it twice.\n"
+    assert {c["reason"] for c in log["changes"]} == {"house glossary: use “Rasool” for Yahya Rasool (the spokesman)"}

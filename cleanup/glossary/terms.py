@@ -57,6 +57,8 @@ class Term:
     def reason(self) -> str:
         """The one-line reason shown with every change this term makes."""
         reason = f"house glossary: use “{self.preferred}”"
+        if self.person and self.person not in self.note:
+            reason += f" for {self.person}"
         return f"{reason} ({self.note})" if self.note else reason
 
 
