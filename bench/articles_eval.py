@@ -1,57 +1,105 @@
-"""Score `cleanup fix` on articles it was not built on, against hand-made gold editions.
+"""Score `cleanup fix` on text it was not built on, in one Markdown table: the development and held-back
+articles against hand-made gold editions, and two public corpora without gold (NTREX news, Sahih al-Bukhari).
 
-Run: python bench/articles_eval.py [--code DIR] [--grammar harper|none] [--show]
-Runs the whole command (`python -m cleanup fix --no-cache`, PYTHONPATH=DIR; default: this project)
-with this project's glossary/*.yaml (or, if the checkout in DIR refuses that file, its own, and says
-so) on tests/articles/*.txt|md. The gold's edits (difflib on characters against
-tests/articles/gold/) and the tool's changes (its change log, checked to replay to the edition it
-wrote) are grouped into regions; a region where the tool's text differs from the gold's counts its
-tool changes as wrong and its gold edits as misses. Flags are counted; spelling flags whose text is a
-word of a name in tests/articles/names/ are "name flags"; the names layer's `name` notes are counted
-apart. Prints a Markdown table; an article that fails is a row saying why.
+Run: python bench/articles_eval.py [--code DIR] [--grammar harper|none] [--sets dev,held,ntrex,hadith]
+                                  [--ntrex FOLDER] [--hadith FOLDER] [--show]
+Runs the whole command (`python -m cleanup fix --no-cache`, PYTHONPATH=DIR; default: this project) with
+this project's glossary/*.yaml (or, if the checkout in DIR refuses that file, its own, and says so), one
+run per corpus.
+
+- dev: the articles in tests/articles and tests/articles/dev2; held: those in tests/articles/held. An
+  article is a file with gold/NAME and names/NAME beside it, and maybe problems/NAME (one real problem of
+  the original a line: a snippet occurring exactly once, a tab, a note). The gold's edits (difflib on
+  characters) and the tool's changes (its change log, checked to replay to the edition it wrote) are
+  grouped into regions; where the tool's text differs from the gold's, its changes count as wrong
+  (`GL:` glossary changes apart from the other rules', shown per 100 glossary changes and per 200 rule
+  changes) and the gold's edits as misses. A flag other than a `name` note is useful when it overlaps
+  a problem's snippet, noise otherwise; spelling flags on a word of a listed name are "name flags"; a
+  `name` note on listed names is a real name. Misses, flags and name notes are also per 1,000 words.
+- ntrex: English lines 401-1,997 of NTREX-128 (`--ntrex`: a folder holding
+  NTREX-128/newstest2019-ref.eng-US.txt), ten lines (paragraphs) an article.
+- hadith: the first 500 hadiths of Sahih al-Bukhari in the LK-Hadith-Corpus (`--hadith`: a folder holding
+  Bukhari/Chapter*.csv; never copied into the project), by chapter number then row, 50 an article.
+  The corpora have no gold: each has a fixed sample of 40 flags (ranked by a seeded hash of the flag's
+  label key, so the same flags give the same sample) looked up in bench/labels/ntrex.tsv and hadith.tsv.
+  A label line is RULE, TEXT, CONTEXT (30 characters either side, newlines as ⏎), useful|noise and an
+  optional note, tab-separated; `--show` prints the sample as such lines, `?` for a flag not labelled yet
+  (redirect it to a file, keep the tabs, and paste those lines into the labels file judged).
+
+`--show` also lists the regions where tool and gold disagree, the noise flags of articles with a
+problems file, name notes on no listed name, and every change made on the corpora (no gold: a person
+judges each). A failed article or corpus is a row saying why.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import difflib
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, fields
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "articles"
+LABELS = ROOT / "bench" / "labels"
+SETS = ("dev", "held", "ntrex", "hadith")
 NEAR = 4  # characters between two edits that are compared as one region
 APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʿʾ`"})
 TIMEOUT = 600  # seconds for one run of `cleanup fix`
+GOLD = "(gold)"  # who made an edit: the gold, or for the tool the change's rule id
+CONTEXT = 30  # characters either side of a flag in its label key
+SAMPLE = 40  # flags judged by hand in each corpus
+SEED = "articles_eval sample 1"
+VERDICTS = ("useful", "noise")
+NTREX_FILE = Path("NTREX-128") / "newstest2019-ref.eng-US.txt"
+NTREX_FIRST, NTREX_LAST, NTREX_PER_ARTICLE = 401, 1997, 10  # lines, 1-based and inclusive
+HADITHS, HADITHS_PER_ARTICLE = 500, 50
 
-Edit = tuple[int, int, str, str]  # start, end, replacement, who ("tool" or "gold")
+Edit = tuple[int, int, str, str]  # start, end, replacement, who (GOLD or the tool's rule id)
 
 
 @dataclass
 class Score:
     words: int = 0
     changes: int = 0
+    glossary_changes: int = 0
     wrong: int = 0
+    glossary_wrong: int = 0
+    rules_wrong: int = 0
     misses: int = 0
     flags: int = 0
     name_flags: int = 0
     name_notes: int = 0
+    graded: int = 0  # texts with a gold edition
+    listed: int = 0  # texts with a names list
+    listed_notes: int = 0  # name notes in those texts
+    real_names: int = 0  # ... whose text is a listed name
+    useful: int = 0  # flags (not name notes) on a problem, or labelled useful
+    noise: int = 0
+    unlabelled: int = 0
 
     def add(self, other: Score) -> None:
-        for field in fields(self):
-            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+        for each in fields(self):
+            setattr(self, each.name, getattr(self, each.name) + getattr(other, each.name))
 
 
 @dataclass
-class Disagreement:
-    context: str
-    tool: str
-    gold: str
+class Article:
+    path: Path
+    label: str  # its path under tests/articles
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
 
 
 def gold_edits(original: str, gold: str) -> list[tuple[int, int, str]]:
@@ -90,10 +138,19 @@ def applied(original: str, start: int, end: int, edits: list[Edit]) -> str:
     return "".join(out) + original[cursor:end]
 
 
-def disagreement(original: str, start: int, end: int, mine: list[Edit], theirs: list[Edit]) -> Disagreement:
+def context(text: str, start: int, end: int) -> str:
+    """text[start:end] with CONTEXT characters either side, on one line and without tabs."""
+    return one_line(text[max(0, start - CONTEXT) : end + CONTEXT])
+
+
+def one_line(text: str) -> str:
+    return text.replace("\r", "").replace("\n", "⏎").replace("\t", " ")
+
+
+def disagreement(original: str, start: int, end: int, mine: list[Edit], theirs: list[Edit]) -> str:
     """The region's words as the tool and the gold write them, in a little context."""
-    context = original[max(0, start - 30) : end + 30].replace("\n", "⏎")
-    return Disagreement(context, applied(original, start, end, mine), applied(original, start, end, theirs))
+    tool, gold = applied(original, start, end, mine), applied(original, start, end, theirs)
+    return f"`{context(original, start, end)}`: tool {tool!r}, gold {gold!r}"
 
 
 def name_words(names: set[str]) -> set[str]:
@@ -110,31 +167,97 @@ def fold(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
-def score(original: str, gold: str, log: dict, names: set[str], disagreements: list | None = None) -> Score:
-    """Changes, wrong changes, misses, flags and name flags of one article's change log."""
-    tool = [(c["start"], c["end"], c["after"], "tool") for c in log["changes"]]
-    wanted = [(s, e, r, "gold") for s, e, r in gold_edits(original, gold)]
-    result = Score(words=len(original.split()), changes=len(tool), flags=len(log["flags"]))
+def is_name_note(flag: dict) -> bool:
+    return flag.get("category") == "name"
+
+
+def is_glossary(rule: str) -> bool:
+    return rule.startswith("GL:")
+
+
+def counts(original: str, log: dict) -> Score:
+    """Words, changes (glossary ones apart), flags and name notes of one text's change log."""
+    return Score(
+        words=len(original.split()),
+        changes=len(log["changes"]),
+        glossary_changes=sum(is_glossary(c.get("rule", "")) for c in log["changes"]),
+        flags=len(log["flags"]),
+        name_notes=sum(map(is_name_note, log["flags"])),
+    )
+
+
+def score(original: str, gold: str, log: dict, names: set[str] | None, disagreements: list[str] | None = None) -> Score:
+    """Changes, wrong changes, misses, flags and (with a names list) name flags of one article's change log."""
+    result = counts(original, log)
+    result.graded = 1
+    tool = [(c["start"], c["end"], c["after"], c.get("rule", "")) for c in log["changes"]]
+    wanted = [(s, e, r, GOLD) for s, e, r in gold_edits(original, gold)]
     for group in regions(tool + wanted):
         start, end = min(e[0] for e in group), max(e[1] for e in group)
-        mine = [e for e in group if e[3] == "tool"]
-        theirs = [e for e in group if e[3] == "gold"]
+        mine = [e for e in group if e[3] != GOLD]
+        theirs = [e for e in group if e[3] == GOLD]
         if applied(original, start, end, mine) != applied(original, start, end, theirs):
             result.wrong += len(mine)
+            result.glossary_wrong += sum(is_glossary(e[3]) for e in mine)
+            result.rules_wrong += sum(not is_glossary(e[3]) for e in mine)
             result.misses += len(theirs)
             if disagreements is not None:
                 disagreements.append(disagreement(original, *word_span(original, start, end), mine, theirs))
+    if names is not None:
+        result.add(name_score(log["flags"], names))
+    return result
+
+
+def name_score(flags: list[dict], names: set[str]) -> Score:
+    """Spelling flags on a word of a listed name, and name notes that are on one."""
     known = name_words(names)
-    for flag in log["flags"]:
-        if flag["category"] == "name":
-            result.name_notes += 1
-        elif flag["category"] in ("Spelling", "TYPOS") and fold(flag["text"]) in known:
+    result = Score(listed=1)
+    for flag in flags:
+        if is_name_note(flag):
+            result.listed_notes += 1
+            result.real_names += is_listed(flag["text"], known)
+        elif flag.get("category") in ("Spelling", "TYPOS") and fold(flag["text"]) in known:
             result.name_flags += 1
     return result
 
 
+def is_listed(name: str, known: set[str]) -> bool:
+    """A name note on a listed name, a word of one, or words of them (`Farhan al-Dulaimi` of `Ali Farhan al-Dulaimi`)."""
+    return fold(name) in known or all(fold(word) in known for word in name.replace("-", " ").split())
+
+
+def problem_spans(original: str, lines: list[str]) -> list[tuple[int, int]]:
+    """Where each problem's snippet (the text before the tab) stands in the original; it must occur once."""
+    spans = []
+    for number, line in enumerate(lines, 1):
+        snippet = line.split("\t", 1)[0]
+        if not snippet.strip():
+            continue
+        start = original.find(snippet)
+        if start < 0 or original.find(snippet, start + 1) >= 0:
+            found = "does not occur" if start < 0 else "occurs more than once"
+            raise ValueError(f"problems line {number}: {snippet!r} {found} in the article")
+        spans.append((start, start + len(snippet)))
+    return spans
+
+
+def judged_flags(flags: list[dict], spans: list[tuple[int, int]], noise: list[dict]) -> Score:
+    """Flags other than name notes: useful if they overlap a problem's snippet; the others go to `noise`."""
+    result = Score()
+    for flag in flags:
+        if is_name_note(flag):
+            continue
+        start, end = flag["start"], max(flag["end"], flag["start"] + 1)
+        if any(start < b and a < end for a, b in spans):
+            result.useful += 1
+        else:
+            result.noise += 1
+            noise.append(flag)
+    return result
+
+
 def run_fix(
-    code: Path, articles: list[Path], out: Path, grammar: str, glossary: list[Path]
+    code: Path, texts: list[Path], out: Path, grammar: str, glossary: list[Path]
 ) -> subprocess.CompletedProcess:
     """`python -m cleanup fix` of the checkout in `code` (its folder first on the path), as a user runs it."""
     environment = {**os.environ, "PYTHONPATH": str(code), "XDG_CACHE_HOME": str(out / ".cache"), "NO_COLOR": "1"}
@@ -142,16 +265,19 @@ def run_fix(
     command += [f"--glossary={path}" for path in glossary]
     try:
         return subprocess.run(
-            [*command, *map(str, articles)], cwd=code, env=environment, capture_output=True, text=True, timeout=TIMEOUT
+            [*command, *map(str, texts)], cwd=code, env=environment, capture_output=True, text=True, timeout=TIMEOUT
         )
     except subprocess.TimeoutExpired:
         return subprocess.CompletedProcess(command, 124, "", f"timed out after {TIMEOUT} s")
 
 
-def choose_glossary(code: Path, probe: Path, out: Path) -> tuple[list[Path], str]:
+def choose_glossary(code: Path, out: Path) -> tuple[list[Path], str]:
     """This project's glossary if the checkout accepts it, else the checkout's own (with a note)."""
     ours = sorted((ROOT / "glossary").glob("*.yaml"))
-    trial = run_fix(code, [probe], out / ".probe", "none", ours)
+    probe = out / ".probe" / "probe.txt"
+    probe.parent.mkdir(parents=True)
+    probe.write_text("The fighters of ISIL withdrew from the town.\n", encoding="utf-8")
+    trial = run_fix(code, [probe], out / ".probe" / "out", "none", ours)
     if trial.returncode == 0 or not any(str(path) in trial.stderr for path in ours):
         return ours, ""
     first = trial.stderr.strip().splitlines()[0]
@@ -160,28 +286,26 @@ def choose_glossary(code: Path, probe: Path, out: Path) -> tuple[list[Path], str
     ), f"the checkout refuses this project's glossary ({first}); its own glossary/*.yaml used"
 
 
-def evaluate(article: Path, out: Path, errors: dict[str, str], disagreements: list) -> Score | str:
-    """The article's score, or why it could not be scored."""
-    log_file = out / f"{article.name}.changes.json"
-    if not log_file.is_file():
-        return "failed: " + errors.get(article.name, "no change log written")
-    try:
-        log = json.loads(log_file.read_text(encoding="utf-8"))
-        original, gold = read(article), read(ARTICLES / "gold" / article.name)
-        names_file = ARTICLES / "names" / article.name
-        names = set(names_file.read_text(encoding="utf-8").splitlines()) if names_file.is_file() else set()
-        misplaced = [c for c in log["changes"] if original[c["start"] : c["end"]] != c["before"]]
-        if misplaced:
-            return f"failed: change log offsets do not match the article ({len(misplaced)} changes)"
-        edition = read(out / article.name)
-        if (
-            applied(original, 0, len(original), [(c["start"], c["end"], c["after"], "tool") for c in log["changes"]])
-            != edition
-        ):
-            return "failed: the change log does not replay to the edition written"
-        return score(original, gold, log, names, disagreements)
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        return f"failed: {type(error).__name__}: {error}"
+def articles(which: str) -> list[Article]:
+    """The files of a set that have a gold edition: dev (tests/articles and dev2/) or held (held/)."""
+    folders = [ARTICLES, ARTICLES / "dev2"] if which == "dev" else [ARTICLES / "held"]
+    found = []
+    for folder in folders:
+        if folder.is_dir():
+            found += sorted(p for p in folder.iterdir() if p.is_file() and (folder / "gold" / p.name).is_file())
+    return [Article(p, p.relative_to(ARTICLES).as_posix()) for p in found]
+
+
+def batches(paths: list[Path]) -> list[list[Path]]:
+    """The texts in as few runs as can be without two of one file name in a run (outputs are named by it)."""
+    runs: list[list[Path]] = []
+    seen: Counter[str] = Counter()
+    for path in paths:
+        if seen[path.name] == len(runs):
+            runs.append([])
+        runs[seen[path.name]].append(path)
+        seen[path.name] += 1
+    return runs
 
 
 def read(path: Path) -> str:
@@ -190,58 +314,328 @@ def read(path: Path) -> str:
         return file.read()
 
 
-def failures(code: Path, articles: list[Path], out: Path, grammar: str, glossary: list[Path]) -> dict[str, str]:
-    """For each article that wrote no change log, run it alone and keep the last line of its errors."""
+def change_log(original: str, out: Path, name: str) -> dict | str:
+    """The change log written for `name`, checked against the original and the edition; or why it is unusable."""
+    log_file = out / f"{name}.changes.json"
+    if not log_file.is_file():
+        return "no change log written"
+    log = json.loads(log_file.read_text(encoding="utf-8"))
+    misplaced = [c for c in log["changes"] if original[c["start"] : c["end"]] != c["before"]]
+    if misplaced:
+        return f"change log offsets do not match the text ({len(misplaced)} changes)"
+    replayed = applied(original, 0, len(original), [(c["start"], c["end"], c["after"], "") for c in log["changes"]])
+    if replayed != read(out / name):
+        return "the change log does not replay to the edition written"
+    return log
+
+
+def evaluate(article: Article, out: Path, errors: dict[Path, str], shown: list[str]) -> Score | str:
+    """The article's score, or why it could not be scored; its disagreements and noise flags go to `shown`."""
+    try:
+        original = read(article.path)
+        log = change_log(original, out, article.path.name)
+        if isinstance(log, str):
+            return "failed: " + errors.get(article.path, log)
+        gold = read(article.folder / "gold" / article.path.name)
+        names_file, problems_file = (article.folder / kind / article.path.name for kind in ("names", "problems"))
+        names = set(names_file.read_text(encoding="utf-8").splitlines()) if names_file.is_file() else None
+        disagreements: list[str] = []
+        result = score(original, gold, log, names, disagreements)
+        shown += [f"- {article.label}: {d}" for d in disagreements]
+        if names is not None:
+            known = name_words(names)
+            shown += [
+                f"- {article.label}: name note on no listed name {flag_line(original, f)}"
+                for f in log["flags"]
+                if is_name_note(f) and not is_listed(f["text"], known)
+            ]
+        if problems_file.is_file():
+            noise: list[dict] = []
+            spans = problem_spans(original, problems_file.read_text(encoding="utf-8").splitlines())
+            result.add(judged_flags(log["flags"], spans, noise))
+            shown += [f"- {article.label}: noise {flag_line(original, f)}" for f in noise]
+        return result
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return f"failed: {type(error).__name__}: {error}"
+
+
+def flag_line(original: str, flag: dict) -> str:
+    return f"{flag.get('rule', '')} `{one_line(flag['text'])}` in `{context(original, flag['start'], flag['end'])}`"
+
+
+def failures(code: Path, runs: list[tuple[list[Path], Path]], grammar: str, glossary: list[Path]) -> dict[Path, str]:
+    """For each text that wrote no change log, run it alone and keep the last line of its errors."""
     reasons = {}
-    for article in articles:
-        if not (out / f"{article.name}.changes.json").is_file():
-            alone = run_fix(code, [article], out, grammar, glossary)
-            lines = (alone.stderr or alone.stdout).strip().splitlines()
-            reasons[article.name] = f"exit {alone.returncode}: {lines[-1] if lines else 'no message'}"
+    for texts, out in runs:
+        for text in texts:
+            if not (out / f"{text.name}.changes.json").is_file():
+                alone = run_fix(code, [text], out, grammar, glossary)
+                lines = (alone.stderr or alone.stdout).strip().splitlines()
+                reasons[text] = f"exit {alone.returncode}: {lines[-1] if lines else 'no message'}"
     return reasons
+
+
+def ntrex_texts(folder: Path) -> dict[str, str]:
+    """NTREX English lines 401-1,997, ten lines an article, one paragraph a line."""
+    lines = (folder / NTREX_FILE).read_text(encoding="utf-8").splitlines()[NTREX_FIRST - 1 : NTREX_LAST]
+    step = NTREX_PER_ARTICLE
+    return {
+        f"ntrex-{NTREX_FIRST + i:04d}.txt": "\n\n".join(lines[i : i + step]) + "\n" for i in range(0, len(lines), step)
+    }
+
+
+def hadith_texts(folder: Path) -> dict[str, str]:
+    """The first 500 hadiths of Sahih al-Bukhari (English), by chapter number then row, 50 an article."""
+    chapters = sorted((folder / "Bukhari").glob("Chapter*.csv"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
+    hadiths: list[str] = []
+    for chapter in chapters:
+        if len(hadiths) >= HADITHS:
+            break
+        with chapter.open(encoding="utf-8", newline="") as file:
+            hadiths += [row["English_Hadith"].strip() for row in csv.DictReader(file)]
+    if len(hadiths) < HADITHS:
+        raise ValueError(f"{len(hadiths)} hadiths in {folder / 'Bukhari' / 'Chapter*.csv'}, not {HADITHS}")
+    hadiths, step = hadiths[:HADITHS], HADITHS_PER_ARTICLE
+    return {f"bukhari-{i + 1:03d}.txt": "\n\n".join(hadiths[i : i + step]) + "\n" for i in range(0, len(hadiths), step)}
+
+
+def label_key(original: str, flag: dict) -> str:
+    """RULE, TEXT and CONTEXT of a flag, tab-separated: what a label is looked up by."""
+    return "\t".join((flag.get("rule", ""), one_line(flag["text"]), context(original, flag["start"], flag["end"])))
+
+
+def sample(keys: set[str]) -> list[str]:
+    """SAMPLE of the keys, ranked by a seeded hash: the same keys give the same sample, and one key more or
+    less changes it by at most one."""
+    return sorted(keys, key=lambda key: hashlib.sha256(f"{SEED}\n{key}".encode()).hexdigest())[:SAMPLE]
+
+
+def read_labels(path: Path) -> dict[str, str]:
+    """Label key -> useful|noise from a labels file (`#` comments, `?` = not judged yet)."""
+    labels: dict[str, str] = {}
+    if not path.is_file():
+        return labels
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) not in (4, 5) or parts[3] not in (*VERDICTS, "?"):
+            raise ValueError(f"{path.name} line {number}: want RULE, TEXT, CONTEXT, useful|noise[, note] (tabs)")
+        if parts[3] != "?":
+            labels["\t".join(parts[:3])] = parts[3]
+    return labels
+
+
+def corpus_score(texts: dict[str, str], out: Path, labels: Path, changes: list[str], lines: list[str]) -> Score | str:
+    """A corpus's counts and its labelled sample; its changes and the sample's label lines go to the lists."""
+    try:
+        known = read_labels(labels)
+        total, keys = Score(), set()
+        for name, original in texts.items():
+            log = change_log(original, out, name)
+            if isinstance(log, str):
+                return f"failed: {name}: {log}"
+            total.add(counts(original, log))
+            changes += [
+                f"- {name}: {c.get('rule', '')} {c['before']!r} → {c['after']!r} in `{context(original, c['start'], c['end'])}`"
+                for c in log["changes"]
+            ]
+            keys.update(label_key(original, f) for f in log["flags"] if not is_name_note(f))
+        for key in sample(keys):
+            verdict = known.get(key)
+            total.useful += verdict == "useful"
+            total.noise += verdict == "noise"
+            total.unlabelled += verdict is None
+            lines.append(f"{key}\t{verdict or '?'}")
+        return total
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return f"failed: {type(error).__name__}: {error}"
+
+
+COLUMNS = (
+    "words",
+    "changes",
+    "wrong",
+    "glossary changes",
+    "glossary wrong",
+    "per 100 glossary changes",
+    "rules wrong",
+    "per 200 rule changes",
+    "misses",
+    "per 1,000 words",
+    "flags",
+    "name flags",
+    "per 1,000 words",
+    "flags (not name notes) per 1,000 words",
+    "useful %",
+    "name notes",
+    "per 1,000 words",
+    "% real names",
+)
+
+
+def row(name: str, s: Score) -> str:
+    """One line of the table; columns a text cannot have (no gold, no names list) are `—`."""
+    graded, listed = s.graded > 0, s.listed > 0
+    cells = [
+        s.words,
+        s.changes,
+        s.wrong if graded else "—",
+        s.glossary_changes,
+        s.glossary_wrong if graded else "—",
+        rate(s.glossary_wrong, s.glossary_changes, 100) if graded else "—",
+        s.rules_wrong if graded else "—",
+        rate(s.rules_wrong, s.changes - s.glossary_changes, 200) if graded else "—",
+        s.misses if graded else "—",
+        rate(s.misses, s.words, 1000) if graded else "—",
+        s.flags,
+        s.name_flags if listed else "—",
+        rate(s.name_flags, s.words, 1000) if listed else "—",
+        rate(s.flags - s.name_notes, s.words, 1000),
+        usefulness(s),
+        s.name_notes,
+        rate(s.name_notes, s.words, 1000),
+        f"{rate(s.real_names, s.listed_notes, 100)}" if listed else "—",
+    ]
+    return f"| {name} | " + " | ".join(map(str, cells)) + " |"
+
+
+def rate(count: int, of: int, per: int) -> str:
+    return f"{per * count / of:.1f}" if of else "—"
+
+
+def usefulness(s: Score) -> str:
+    judged = s.useful + s.noise
+    if not judged and not s.unlabelled:
+        return "—"
+    shown = f"{100 * s.useful / judged:.0f}% ({s.useful}/{judged})" if judged else "—"
+    return shown + (f", {s.unlabelled} unlabelled" if s.unlabelled else "")
+
+
+def message_row(name: str, message: str) -> str:
+    return f"| {name} | {message} |" + "|" * (len(COLUMNS) - 1)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--code", type=Path, default=ROOT, help="a checkout of cleanup to score (default: this one)")
     parser.add_argument("--grammar", default="harper", choices=("harper", "none"))
-    parser.add_argument("--show", action="store_true", help="list each region where the tool and the gold disagree")
+    parser.add_argument("--sets", default=",".join(SETS), help="rows to measure, of " + ",".join(SETS))
+    parser.add_argument("--ntrex", type=Path, help="a folder holding " + str(NTREX_FILE))
+    parser.add_argument("--hadith", type=Path, help="a folder holding Bukhari/Chapter*.csv (LK-Hadith-Corpus)")
+    parser.add_argument(
+        "--show", action="store_true", help="list disagreements, noise flags, corpus changes, unlabelled flags"
+    )
     args = parser.parse_args()
     code = args.code.resolve()
     if not (code / "cleanup" / "__init__.py").is_file():
         parser.error(f"{code} is not a checkout of cleanup (no cleanup/__init__.py)")
-    articles = sorted(
-        p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md") and (ARTICLES / "gold" / p.name).is_file()
-    )
-    total, failed, shown = Score(), 0, {}
+    sets = args.sets.split(",")
+    if unknown := set(sets) - set(SETS):
+        parser.error(f"unknown sets {', '.join(sorted(unknown))}; choose from {','.join(SETS)}")
+    return measure(code, args.grammar, sets, {"ntrex": args.ntrex, "hadith": args.hadith}, args.show)
+
+
+TITLES = {"ntrex": "**NTREX** lines 401–1,997", "hadith": "**Bukhari** hadiths 1–500"}
+
+
+@dataclass
+class Table:
+    rows: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)  # printed under the table with --show
+    failed: int = 0
+
+
+def measure(code: Path, grammar: str, sets: list[str], corpora: dict[str, Path | None], show: bool) -> int:
+    """Run the chosen sets, one `cleanup fix` a corpus side by side, and print the table; 1 if a row failed."""
+    chosen = {name: articles(name) for name in ("dev", "held") if name in sets}
+    table = Table()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        glossary, note = choose_glossary(code, articles[0], out)
-        run_fix(code, articles, out, args.grammar, glossary)
-        errors = failures(code, articles, out, args.grammar, glossary)
-        print(f"cleanup at {code}, grammar {args.grammar}" + (f"; {note}" if note else "") + "\n")
-        print("| article | words | changes | wrong | misses | flags | name flags | per 1,000 words | name notes |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for article in articles:
-            shown[article.name] = []
-            found = evaluate(article, out, errors, shown[article.name])
-            if isinstance(found, str):
-                failed += 1
-                print(f"| {article.name} | {found} ||||||||")
-                continue
+        glossary, note = choose_glossary(code, out)
+        texts = {name: corpus_texts(name, where) for name, where in corpora.items() if name in sets and where}
+        runs = [
+            (paths, out / f"articles-{i}")
+            for i, paths in enumerate(batches([a.path for g in chosen.values() for a in g]))
+        ]
+        runs += [
+            (write_texts(t, out / name / "in"), out / name / "out") for name, t in texts.items() if isinstance(t, dict)
+        ]
+        with ThreadPoolExecutor() as pool:
+            list(pool.map(lambda run: run_fix(code, run[0], run[1], grammar, glossary), runs))
+        errors = failures(code, runs, grammar, glossary)
+        written_to = {path: where for paths, where in runs for path in paths}
+        for name, group in chosen.items():
+            set_rows(name, group, written_to, errors, table)
+        for name in ("ntrex", "hadith"):
+            if name in sets:
+                corpus_row(name, texts.get(name, f"not given (--{name} FOLDER)"), out / name / "out", table)
+    print(f"cleanup at {code}, grammar {grammar}" + (f"; {note}" if note else "") + "\n")
+    print("| | " + " | ".join(COLUMNS) + " |")
+    print("| --- |" + " ---: |" * len(COLUMNS))
+    print("\n".join(table.rows))
+    if show and table.shown:
+        print("\n" + "\n".join(table.shown))
+    return 1 if table.failed else 0
+
+
+def corpus_texts(name: str, folder: Path) -> dict[str, str] | str:
+    """The corpus's articles by file name, or why they could not be read."""
+    try:
+        return ntrex_texts(folder) if name == "ntrex" else hadith_texts(folder)
+    except (OSError, ValueError, KeyError) as error:
+        return f"failed: {type(error).__name__}: {error}"
+
+
+def set_rows(
+    name: str, group: list[Article], written_to: dict[Path, Path], errors: dict[Path, str], table: Table
+) -> None:
+    """A row for each article of a set, then the set's total."""
+    total, failed = Score(), 0
+    for article in group:
+        found = evaluate(article, written_to[article.path], errors, table.shown)
+        if isinstance(found, str):
+            failed += 1
+            table.rows.append(message_row(article.label, found))
+        else:
             total.add(found)
-            print(_row(article.name, found))
-    print(_row("**all**", total))
-    if args.show:
-        for name, disagreements in shown.items():
-            for d in disagreements:
-                print(f"- {name}: `{d.context}`: tool {d.tool!r}, gold {d.gold!r}")
-    return 1 if failed else 0
+            table.rows.append(row(article.label, found))
+    table.failed += failed
+    if not group:
+        table.rows.append(message_row(f"**{name}**", "no articles with a gold edition"))
+        return
+    counted = f"{len(group)} article{'s' * (len(group) != 1)}" + (
+        f", {failed} failed and not counted" if failed else ""
+    )
+    table.rows.append(row(f"**{name}** ({counted})", total))
 
 
-def _row(name: str, s: Score) -> str:
-    per_thousand = 1000 * s.name_flags / max(s.words, 1)
-    return f"| {name} | {s.words} | {s.changes} | {s.wrong} | {s.misses} | {s.flags} | {s.name_flags} | {per_thousand:.1f} | {s.name_notes} |"
+def corpus_row(name: str, texts: dict[str, str] | str, out: Path, table: Table) -> None:
+    """The corpus's row; its changes and its sample of flags (as label lines) go under the table."""
+    if isinstance(texts, str):
+        table.failed += texts.startswith("failed")
+        table.rows.append(message_row(TITLES[name], texts))
+        return
+    changes: list[str] = []
+    picked: list[str] = []
+    found = corpus_score(texts, out, LABELS / f"{name}.tsv", changes, picked)
+    if isinstance(found, str):
+        table.failed += 1
+        table.rows.append(message_row(TITLES[name], found))
+        return
+    table.rows.append(row(TITLES[name], found))
+    table.shown += [f"\n{name}: {len(changes)} changes (no gold: judge each)", *changes]
+    table.shown += [
+        f"\n{name}: the sample of flags as lines of bench/labels/{name}.tsv (`?`: not labelled yet)",
+        *picked,
+    ]
+
+
+def write_texts(texts: dict[str, str], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8", newline="")
+    return [folder / name for name in texts]
 
 
 if __name__ == "__main__":
