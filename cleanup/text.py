@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 # Every apostrophe form (ʿayn and hamza marks and the backtick too) and every hyphen: they join words.
@@ -24,15 +26,16 @@ _BLOCK_LINE = regex.compile(r"[ \t]*(?:#.*|\|.*|[=\-*_ \t]*)")
 _LOOK_BACK = 80
 _LONGEST_HEADING = 1000
 
-# Abbreviations written before a name (and initials, `J. R. Smith`): their full stop ends no sentence before a name.
-TITLES = frozenset(
+# Abbreviations that lead into what follows, never end a sentence: titles before a name (initials too:
+# `J. R. Smith`) and `e.g.`, `i.e.`, `vs.`, `cf.`, `approx.`.
+LEADING_ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Messrs Dr Prof Gen Maj Col Lt Capt Cmdr Cdr Cpt Sgt Cpl Pvt Adm Brig Gov Sen Sens Rep Reps Rev "
-    "Hon Amb Pres Det Insp Supt Fr Mme Mlle".split()
+    "Hon Amb Pres Det Insp Supt Fr Mme Mlle e.g i.e vs v cf viz approx ca".split()
 )
-# Other abbreviations (dotted ones too: `U.S.`, `e.g.`, `a.m.`): a stop after them may end a sentence or not.
+# Other abbreviations (dotted ones too: `U.S.`, `a.m.`): a stop after them may end a sentence or not.
 ABBREVIATIONS = frozenset(
     "St Mt Ft Jr Sr No Nos Art Vol Fig Ch Sec Para Ave Blvd Rd Inc Ltd Co Corp Bros Dept Univ Est "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec etc vs v cf approx est ca viz p pp para fig vol".split()
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec etc est p pp para fig vol".split()
 )
 # Capitalised common words that open sentences and never follow an abbreviation inside one: `in the U.S. The group`.
 SENTENCE_OPENERS = frozenset(
@@ -71,8 +74,8 @@ def sentence_start(text: str, pos: int) -> bool | None:
 def _after_stop(stop: regex.Match[str], text: str, pos: int) -> bool | None:
     """Whether a stop ends the sentence before the word at `pos`. A full stop does, unless it ends an
     abbreviation: then only a common opening word (`The`, `He`) follows a sentence's end; a name after a
-    title or initial (`Mr.`, `Maj. Gen.`, `J. R.`), a lowercase word or a number after any abbreviation do
-    not (`the U.N. envoy`, `No. 5`); a name after another abbreviation may (`in the U.S. Al-Amiri`: None).
+    title, an initial or `e.g.` (`Mr.`, `Maj. Gen.`, `J. R.`), a lowercase word or a number after any
+    abbreviation do not (`the U.N. envoy`, `No. 5`); a name after another one may (`the U.S. Al-Amiri`: None).
     After ? ! or an ellipsis a lowercase word goes on (`“Why?” he asked`), a capital starts a sentence."""
     nxt = _NEXT_WORD.match(text, pos)
     word = nxt.group("word") if nxt else None
@@ -89,13 +92,13 @@ def _after_stop(stop: regex.Match[str], text: str, pos: int) -> bool | None:
         return True
     if kind == "opens":
         return True
-    return False if kind == "continues" or abbreviation in TITLES or len(abbreviation) == 1 else None
+    return False if kind == "continues" or abbreviation in LEADING_ABBREVIATIONS or len(abbreviation) == 1 else None
 
 
 def _is_abbreviation(word: str) -> bool:
     """Whether a word before a full stop is an abbreviation: a known one, an initial, or dotted letters
     (`U.S`, `e.g`, `Ph.D`, not a web address's `LiverpoolFC.com`)."""
-    if word in TITLES or word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+    if word in LEADING_ABBREVIATIONS or word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return True
     parts = word.split(".")
     return len(parts) > 1 and all(len(part) <= 2 for part in parts)
@@ -122,8 +125,28 @@ def _after_finished_line(text: str, line_start: int, pos: int, quoted: bool) -> 
 
 
 def starts_sentence(text: str, pos: int) -> bool:
-    """Whether `pos` may begin a sentence (see `sentence_start`; a line that may run on counts)."""
+    """Whether `pos` may begin a sentence (see `sentence_start`; where either may be right counts)."""
     return sentence_start(text, pos) is not False
+
+
+_STOP_AND_SPACE = regex.compile(r"[.!?…][”’\"')\]]*[ \t]+(?=\S)")
+_LINE_END_AFTER_STOP = regex.compile(r"[.!?…][”’\"')\]]*[ \t]*(?:[\r\n]|\Z)")
+
+
+def ends_sentence(text: str, pos: int) -> bool:
+    """Whether the stop at `pos` (. ! ? …) ends a sentence: at a line's end, or where `sentence_start` says
+    True after it (not inside `U.S`, `1.5`, nor after an abbreviation before a name: `Dr. al-Jubouri`)."""
+    after = _STOP_AND_SPACE.match(text, pos)
+    if after is None:
+        return _LINE_END_AFTER_STOP.match(text, pos) is not None
+    return sentence_start(text, after.end()) is True
+
+
+def sentence_starts(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where sentences start inside lines of text[start:end]: after a stop and a space, where `sentence_start` says True."""
+    for stop in _STOP_AND_SPACE.finditer(text, start, len(text) if end is None else end):
+        if sentence_start(text, stop.end()) is True:
+            yield stop.end()
 
 
 _NON_BLANK_LINE = regex.compile(r"(?:(?<=[\r\n])|\A)[^\r\n]*\S[^\r\n]*")

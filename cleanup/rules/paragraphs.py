@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..text import paragraphs
+from ..text import paragraphs, sentence_starts
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 _FIRST_WORD = regex.compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")
@@ -35,9 +35,6 @@ PA001 = Rule(
 )
 
 
-_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"')]*[ \t]+[“\"‘(]?\p{Lu}")
-
-
 PROSE_MIN_WORDS = 12
 
 
@@ -46,7 +43,7 @@ def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
         body = text[start:end].rstrip()
         if not body or (context.markdown and body.lstrip().startswith(("#", "|", ">", "-", "*", "<"))):
             continue  # Markdown headings, tables, quotes and lists are not prose paragraphs
-        is_prose = len(body.split()) >= PROSE_MIN_WORDS or _SENTENCE_BREAK.search(body)
+        is_prose = len(body.split()) >= PROSE_MIN_WORDS or next(sentence_starts(text, start, end), None) is not None
         if is_prose and not _ENDS_SENTENCE.search(body):
             last = start + len(body)
             yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
