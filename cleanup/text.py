@@ -129,21 +129,24 @@ def starts_sentence(text: str, pos: int) -> bool:
     return sentence_start(text, pos) is not False
 
 
-_STOP_AND_SPACE = regex.compile(r"[.!?…][”’\"')\]]*[ \t]+(?=\S)")
-_LINE_END_AFTER_STOP = regex.compile(r"[.!?…][”’\"')\]]*[ \t]*(?:[\r\n]|\Z)")
+# A stop and a space before a word (an opening quote or bracket may come between), where a sentence may start.
+_STOP_AND_SPACE = regex.compile(rf"[.!?…][”’\"')\]]*[ \t]+(?={_OPENING}[\p{{L}}\p{{N}}])")
+_STOP_IN_WORD = regex.compile(r"[.!?…](?=[\p{L}\p{N}])")
 
 
 def ends_sentence(text: str, pos: int) -> bool:
-    """Whether the stop at `pos` (. ! ? …) ends a sentence: at a line's end, or where `sentence_start` says
-    True after it (not inside `U.S`, `1.5`, nor after an abbreviation before a name: `Dr. al-Jubouri`)."""
+    """Whether the stop at `pos` (. ! ? …) ends a sentence: where `sentence_start` says True at the word
+    after it, or before no word (a line's end, a dash); not inside `U.S` or `1.5`, nor after an
+    abbreviation before a name (`Dr. al-Jubouri`)."""
     after = _STOP_AND_SPACE.match(text, pos)
     if after is None:
-        return _LINE_END_AFTER_STOP.match(text, pos) is not None
+        return _STOP_IN_WORD.match(text, pos) is None
     return sentence_start(text, after.end()) is True
 
 
 def sentence_starts(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
-    """Where sentences start inside lines of text[start:end]: after a stop and a space, where `sentence_start` says True."""
+    """Where sentences start inside lines of text[start:end]: at a word after a stop and a space, where
+    `sentence_start` says True."""
     for stop in _STOP_AND_SPACE.finditer(text, start, len(text) if end is None else end):
         if sentence_start(text, stop.end()) is True:
             yield stop.end()

@@ -84,6 +84,11 @@ def test_sentence_starts_finds_the_starts_inside_a_paragraph():
     assert [text[pos : pos + 8] for pos in sentence_starts(text)] == ["The talk", '"We stay', "Al-Amiri"]
 
 
+def test_a_sentence_starts_only_at_a_word():
+    assert list(sentence_starts('Copy the words. - "Why?" "')) == []
+    assert list(sentence_starts('Copy it. "Why?" He left.')) == [9, 16]
+
+
 def test_ends_sentence_tells_a_stop_that_ends_one():
     text = "As U.S. officials warned, Dr. Haddad left. He"
     assert [ends_sentence(text, i) for i, c in enumerate(text) if c == "."] == [False, False, False, True]

@@ -57,6 +57,7 @@ PA002 = Rule(
     (
         finds("the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line"),
         ignores("Rawabet Center for Research and Strategic Studies"),
+        ignores("Maj. Gen. al-Hamdani visits the U.S. base"),  # abbreviations' stops: one title, not two sentences
     ),
     doc="a prose paragraph (12+ words or two sentences) that ends without terminal punctuation; titles and headings are not prose",
     why="A prose paragraph without a final stop is often cut short or wrongly joined; titles are not prose.",
