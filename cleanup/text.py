@@ -28,17 +28,17 @@ _LONGEST_HEADING = 1000
 
 # Abbreviations that lead into what follows, never end a sentence: titles before a name (initials too:
 # `J. R. Smith`) and `e.g.`, `i.e.`, `vs.`, `cf.`, `approx.`.
-LEADING_ABBREVIATIONS = frozenset(
+_LEADING_ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Messrs Dr Prof Gen Maj Col Lt Capt Cmdr Cdr Cpt Sgt Cpl Pvt Adm Brig Gov Sen Sens Rep Reps Rev "
     "Hon Amb Pres Det Insp Supt Fr Mme Mlle e.g i.e vs v cf viz approx ca".split()
 )
 # Other abbreviations (dotted ones too: `U.S.`, `a.m.`): a stop after them may end a sentence or not.
-ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = frozenset(
     "St Mt Ft Jr Sr No Nos Art Vol Fig Ch Sec Para Ave Blvd Rd Inc Ltd Co Corp Bros Dept Univ Est "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec etc est p pp para fig vol".split()
 )
 # Capitalised common words that open sentences and never follow an abbreviation inside one: `in the U.S. The group`.
-SENTENCE_OPENERS = frozenset(
+_SENTENCE_OPENERS = frozenset(
     "The This That These Those It Its He She They We You I A An His Her Their Our My Your There Here Some Many Most "
     "Several Both Each Every Few No None Other Others Such Another Any All Neither Either One Two Three "
     "In On At By For From With Without After Before During Since Until Under Over Among Between Against Despite "
@@ -77,28 +77,34 @@ def _after_stop(stop: regex.Match[str], text: str, pos: int) -> bool | None:
     title, an initial or `e.g.` (`Mr.`, `Maj. Gen.`, `J. R.`), a lowercase word or a number after any
     abbreviation do not (`the U.N. envoy`, `No. 5`); a name after another one may (`the U.S. Al-Amiri`: None).
     After ? ! or an ellipsis a lowercase word goes on (`“Why?” he asked`), a capital starts a sentence."""
-    nxt = _NEXT_WORD.match(text, pos)
-    word = nxt.group("word") if nxt else None
-    if word is None or not word[0].isupper():
-        kind = "continues"  # a lowercase word, a number, a mark
-    elif word in SENTENCE_OPENERS and not (len(word) == 1 and text.startswith(".", nxt.end())):
-        kind = "opens"  # a common word, not an initial
-    else:
-        kind = "name"
+    kind = _next_word_kind(text, pos)
     mark, abbreviation = stop.group("stop"), stop.group("word")
     if mark != ".":
-        return not (kind == "continues" and word is not None)
-    if abbreviation is None or not _is_abbreviation(abbreviation):
+        return kind != "lowercase"
+    if abbreviation is None or not _is_abbreviation(abbreviation) or kind == "opener":
         return True
-    if kind == "opens":
-        return True
-    return False if kind == "continues" or abbreviation in LEADING_ABBREVIATIONS or len(abbreviation) == 1 else None
+    if kind == "name" and abbreviation not in _LEADING_ABBREVIATIONS and len(abbreviation) > 1:
+        return None
+    return False
+
+
+def _next_word_kind(text: str, pos: int) -> str:
+    """What stands at `pos`, after any opening quote: an "opener" (a capitalised common word, not an
+    initial), a "name" (another capitalised word), a "lowercase" word, or "other" (a number, a mark)."""
+    word = _NEXT_WORD.match(text, pos)
+    letters = word.group("word") if word else None
+    if letters is None or letters.isdigit():
+        return "other"
+    if not letters[0].isupper():
+        return "lowercase"
+    initial = len(letters) == 1 and text.startswith(".", word.end())
+    return "opener" if letters in _SENTENCE_OPENERS and not initial else "name"
 
 
 def _is_abbreviation(word: str) -> bool:
     """Whether a word before a full stop is an abbreviation: a known one, an initial, or dotted letters
     (`U.S`, `e.g`, `Ph.D`, not a web address's `LiverpoolFC.com`)."""
-    if word in LEADING_ABBREVIATIONS or word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+    if word in _LEADING_ABBREVIATIONS or word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return True
     parts = word.split(".")
     return len(parts) > 1 and all(len(part) <= 2 for part in parts)
