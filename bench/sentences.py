@@ -1,14 +1,15 @@
 """Where sentences start: cleanup's own rule (cleanup.text.sentence_start) against pySBD, sentencex and syntok.
 
-Run: python bench/sentences.py --ntrex /work/corpora/NTREX-128 [--write]
+Run: python bench/sentences.py --ntrex /work/corpora/NTREX-128 [--lines ../shared/data/cweb-dev/*.source] [--write]
 Joins NTREX's 1,997 English news lines (NTREX-128/newstest2019-src.eng.txt, evaluation data, not shipped)
-into paragraphs of five and asks each segmenter to recover the line boundaries, then runs the abbreviation
-and quotation cases in bench/sentence_cases.txt (`|` marks each sentence start). A boundary after a line
-without terminal punctuation (a headline) cannot be found from the text and is counted apart. Reports
-boundaries found, false boundaries (share of those reported), the CPU time a fresh interpreter spends importing
-each and segmenting one sentence, and CPU seconds per million words (CPU time, so that other work on the machine does not skew them).
+into paragraphs of five and asks each segmenter to recover the line boundaries; scores the abbreviation and
+quotation cases in bench/sentence_cases.txt (`|` marks each sentence start), and any --lines files (one
+sentence or paragraph a line) as NTREX. A boundary after a line without terminal punctuation (a headline)
+cannot be found from the text and is counted apart. Reports boundaries found, false boundaries (a share of
+those reported), the CPU time a fresh interpreter spends importing each segmenter and splitting one
+sentence, and CPU seconds per million words (CPU time: other work on the machine does not skew it).
 A segmenter not installed (pip install pysbd sentencex syntok) is skipped; --write puts the figures into
-bench/RESULTS.md (its own section, which bench/compare.py keeps).
+bench/RESULTS.md (a section of its own, which bench/compare.py keeps).
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ class Paragraph:
     unfindable: set[int] = field(default_factory=set)
 
 
-def ntrex_paragraphs(folder: Path) -> list[Paragraph]:
-    """NTREX's lines joined by a space, five to a paragraph; a line boundary is findable after terminal punctuation."""
-    lines = [line.strip() for line in (folder / NTREX_FILE).read_text(encoding="utf-8").splitlines() if line.strip()]
+def line_paragraphs(path: Path) -> list[Paragraph]:
+    """A file's lines joined by a space, five to a paragraph; a line boundary is findable after terminal punctuation."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     paragraphs = []
     for first in range(0, len(lines), PARAGRAPH_LINES):
         paragraph = Paragraph("")
@@ -217,17 +218,30 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 SECTION = "## Sentence boundaries: cleanup's own rule against pySBD, sentencex and syntok"
 
 
-def results_section(rows: list[tuple[str, float, float, Score, Score]], words: int) -> str:
-    """The RESULTS.md section: one row per segmenter."""
+@dataclass
+class Result:
+    """One segmenter's figures."""
+
+    name: str
+    cold: float
+    per_million: float
+    news: Score
+    cases: Score
+    more: dict[str, Score]
+
+
+def results_section(rows: list[Result], words: int) -> str:
+    """The RESULTS.md section: one row per segmenter, and one per segmenter and --lines file."""
     machine = f"{platform.machine()}, {os.cpu_count()} cores, CPython {platform.python_version()}"
     lines = [
         SECTION,
         "",
-        f"Written by `python bench/sentences.py --ntrex FOLDER --write` on {time.strftime('%Y-%m-%d')};",
-        f"machine: {machine}. NTREX's English lines joined five to a paragraph ({words:,} words); a boundary",
-        "after a line without terminal punctuation (a headline) cannot be found and is counted apart; false =",
-        "boundaries reported where no line ends, as a share of those reported (some are real sentence ends",
-        "inside a line); cases = bench/sentence_cases.txt (abbreviations and closing quotes). Times are CPU",
+        f"Written by `python bench/sentences.py --ntrex FOLDER [--lines FILE ...] --write` on {time.strftime('%Y-%m-%d')};",
+        f"machine: {machine}.",
+        f"NTREX's English lines joined five to a paragraph ({words:,} words); a boundary after a line without",
+        "terminal punctuation (a headline) cannot be found and is counted apart; false = boundaries reported",
+        "where no line ends, as a share of those reported (some are real sentence ends inside a line); cases =",
+        "bench/sentence_cases.txt (abbreviations and closing quotes). Times are CPU",
         "time: a fresh interpreter importing the segmenter and splitting one sentence (cleanup's is mostly the",
         "`regex` module every cleanup run imports anyway), and splitting the NTREX paragraphs again and again.",
         "All three libraries are MIT-licensed; cleanup keeps its own rule (cleanup/text.py): the most accurate",
@@ -236,12 +250,23 @@ def results_section(rows: list[tuple[str, float, float, Score, Score]], words: i
         "| segmenter | NTREX found | NTREX false | unfindable found | cases found | cases false | cold start | s per million words |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, cold, per_million, news, cases in rows:
+    for r in rows:
         lines.append(
-            f"| {name} | {news.found_share():.2f}% | {news.false_share():.2f}% | {news.unfindable_found}/{news.unfindable} "
-            f"| {cases.found_share():.2f}% | {cases.false_share():.2f}% | {cold * 1000:.0f} ms | {per_million:.2f} |"
+            f"| {r.name} | {r.news.found_share():.2f}% | {r.news.false_share():.2f}% "
+            f"| {r.news.unfindable_found}/{r.news.unfindable} | {r.cases.found_share():.2f}% "
+            f"| {r.cases.false_share():.2f}% | {r.cold * 1000:.0f} ms | {r.per_million:.2f} |"
         )
-    return "\n".join([*lines, "", "Targets: at least 99.5% of the findable NTREX boundaries, at most 0.5% false.", ""])
+    lines += ["", "Targets: at least 99.5% of the findable NTREX boundaries, at most 0.5% false.", ""]
+    if any(r.more for r in rows):
+        lines += ["Other files of one sentence or paragraph a line (`--lines`), scored as NTREX:", ""]
+        lines += ["| segmenter | file | found | false | unfindable found |", "| --- | --- | ---: | ---: | ---: |"]
+        for r in rows:
+            lines += [
+                f"| {r.name} | {file} | {s.found_share():.2f}% | {s.false_share():.2f}% | {s.unfindable_found}/{s.unfindable} |"
+                for file, s in r.more.items()
+            ]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def write_section(section: str) -> None:
@@ -262,24 +287,35 @@ def main() -> None:
     parser.add_argument("--cases", type=Path, default=CASES, help="abbreviation and quotation cases (`|` marks starts)")
     parser.add_argument("--show", type=int, default=10, help="misses and false boundaries to print per segmenter")
     parser.add_argument("--write", action="store_true", help="write the figures into bench/RESULTS.md")
+    parser.add_argument("--lines", type=Path, nargs="*", default=[], help="more files of one sentence a line to score")
     args = parser.parse_args()
-    news, cases = ntrex_paragraphs(args.ntrex), case_paragraphs(args.cases)
+    news, cases = line_paragraphs(args.ntrex / NTREX_FILE), case_paragraphs(args.cases)
+    more = {path.name: line_paragraphs(path) for path in args.lines}
     words = sum(len(p.text.split()) for p in news)
     print(f"NTREX: {len(news)} paragraphs, {words:,} words; cases: {len(cases)} paragraphs\n")
-    rows = []
+    rows: list[Result] = []
     for name, (make, first_call) in CANDIDATES.items():
         try:
             segment = make()
         except ImportError:
             print(f"{name}: not installed\n")
             continue
-        on_news, on_cases = score(segment, news), score(segment, cases)
-        cold, per_million = cold_start(first_call), speed(segment, news)
-        rows.append((name, cold, per_million, on_news, on_cases))
-        print(f"{name}: cold start {cold * 1000:.0f} ms, {per_million:.2f} s per million words")
-        print(f"  NTREX: {on_news.line()}")
-        print(f"  cases: {on_cases.line()}")
-        for label, shown in (("missed", on_news.misses + on_cases.misses), ("false", on_news.falses + on_cases.falses)):
+        result = Result(
+            name,
+            cold_start(first_call),
+            speed(segment, news),
+            score(segment, news),
+            score(segment, cases),
+            {label: score(segment, paragraphs) for label, paragraphs in more.items()},
+        )
+        rows.append(result)
+        print(f"{name}: cold start {result.cold * 1000:.0f} ms, {result.per_million:.2f} s per million words")
+        print(f"  NTREX: {result.news.line()}")
+        print(f"  cases: {result.cases.line()}")
+        for label, more_score in result.more.items():
+            print(f"  {label}: {more_score.line()}")
+        misses, falses = result.news.misses + result.cases.misses, result.news.falses + result.cases.falses
+        for label, shown in (("missed", misses), ("false", falses)):
             for example in shown[: args.show]:
                 print(f"    {label}: {example}")
         print()

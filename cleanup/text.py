@@ -30,7 +30,7 @@ _LONGEST_HEADING = 1000
 # `J. R. Smith`) and `e.g.`, `i.e.`, `vs.`, `cf.`, `approx.`.
 _LEADING_ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Messrs Dr Prof Gen Maj Col Lt Capt Cmdr Cdr Cpt Sgt Cpl Pvt Adm Brig Gov Sen Sens Rep Reps Rev "
-    "Hon Amb Pres Det Insp Supt Fr Mme Mlle e.g i.e vs v cf viz approx ca".split()
+    "Hon Amb Pres Det Insp Supt Fr Mme Mlle e.g i.e vs v cf viz approx ca c".split()
 )
 # Other abbreviations (dotted ones too: `U.S.`, `a.m.`): a stop after them may end a sentence or not.
 _ABBREVIATIONS = frozenset(
@@ -44,7 +44,7 @@ _SENTENCE_OPENERS = frozenset(
     "In On At By For From With Without After Before During Since Until Under Over Among Between Against Despite "
     "Although Though While When Where Whereas What Which Who Whom Whose Why How If As But And Or Nor So Yet "
     "However Meanwhile Moreover Furthermore Also Still Then Thus Therefore Nevertheless Instead Indeed "
-    "According Earlier Later Today Yesterday Now Only Even Not Last Next Once Because Unlike Like".split()
+    "According Earlier Later Today Yesterday Now Only Even Not Last Next Once Because Unlike Like To".split()
 )
 
 
