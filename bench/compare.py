@@ -247,8 +247,17 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     text = results(rows, seed, harper, jobs, args)
-    (ROOT / "bench" / "RESULTS.md").write_text(text, encoding="utf-8")
+    path = ROOT / "bench" / "RESULTS.md"
+    kept = _other_sections(path.read_text(encoding="utf-8")) if path.exists() else ""
+    path.write_text(text + kept, encoding="utf-8")
     print(text)
+
+
+def _other_sections(text: str) -> str:
+    """The sections of RESULTS.md other benchmarks wrote (`Written by python bench/….py`), kept as they are."""
+    sections = re.split(r"(?m)^(?=## )", text)
+    kept = [s for s in sections if re.search(r"^Written by `python bench/(?!compare\.py)", s, re.MULTILINE)]
+    return "".join("\n" + s.rstrip("\n") + "\n" for s in kept)
 
 
 def results(rows, seed, harper, jobs, args) -> str:

@@ -19,6 +19,7 @@ from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
+from cleanup.text import sentence_start
 
 PIECES = [
     # words, names and glossary variants
@@ -314,11 +315,15 @@ def test_doubled_words_are_found_as_one_scan_of_the_whole_text_finds_them(text):
 @settings(max_examples=500, deadline=None)
 @given(case_texts)
 def test_names_used_bare_are_those_the_full_pattern_finds_bare(text):
-    before = r"(?:(?<=\A|[.!?][ \t]+)|(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+)"
+    lowercase_word_before = r"(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+"
     names = {"Mosul", "Raqqa", "Da'esh", "Al-Bab", "M"}
 
     def used_bare(name: str) -> bool:
-        full = regex.compile(rf"{before}{regex.escape(name)}(?![\p{{L}}\p{{M}}\-'’])")
-        return any(_BARE_USE_AFTER.match(text, m.end()) for m in full.finditer(text))
+        every = regex.compile(rf"(?:{lowercase_word_before})?(?<![^ \t])({regex.escape(name)})(?![\p{{L}}\p{{M}}\-'’])")
+        return any(
+            _BARE_USE_AFTER.match(text, m.end())
+            and (m.start(1) > m.start() or sentence_start(text, m.start(1)) is True)
+            for m in every.finditer(text, overlapped=True)
+        )
 
     assert _names_used_bare(text, names) == {name for name in names if used_bare(name)}

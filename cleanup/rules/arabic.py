@@ -69,8 +69,23 @@ AR003 = Rule(
         ),
         # A line after one that runs on may continue its sentence (hard-wrapped) or follow a title: left alone.
         keeps("the areas of\nal-Hadher, and\nAl-Qaim\n> near\n> Al-Baaj"),
+        # An abbreviation's full stop ends no sentence before a name: a title's or an initial's never.
+        keeps("Maj. Gen. al-Hamdani met Mr. al-Rawi, Dr. al-Jubouri, Lt. Col. al-Saadi and A. K. al-Douri."),
+        fixes(
+            "He met Maj. Gen. Al-Hamdani and Lt. Col.\nAl-Saadi.", "He met Maj. Gen. al-Hamdani and Lt. Col.\nal-Saadi."
+        ),
+        keeps("the U.S. al-Tanf base, the U.N. Al-Hol camp, e.g. al-Qaim, No. 5 al-Rashid Street"),
+        # A sentence ends inside a closing quotation mark: the next one starts after it.
+        fixes('"We stay," he said." al-Amiri replied.', '"We stay," he said." Al-Amiri replied.'),
+        keeps('"We stay," he said." Al-Amiri replied.'),
+        fixes(
+            "near the body.' al-Hasan said so. “We will stay.” al-Obeidi added.",
+            "near the body.' Al-Hasan said so. “We will stay.” Al-Obeidi added.",
+        ),
+        # After a quoted question or exclamation the attribution may go on (`“Why?” he asked`): as written.
+        keeps("“Who ordered it?” al-Rawi asked. “Leave now!’ Al-Saadi left."),
     ),
-    doc="`al-` inside a sentence, `Al-` at its start (setting `arabic-article`); headings, list items, block quotes and table cells start sentences; a line after one without final punctuation (hard-wrapped text, or a title above) is left as written; glossary forms are kept as written",
+    doc="`al-` inside a sentence, `Al-` at its start (setting `arabic-article`); headings, list items, block quotes and table cells start sentences, as does a word after a closing quote that ends one (`he said.\" Al-Amiri`); an abbreviation's full stop does not end one before a name (`Maj. Gen. al-Hamdani`, `Mr. al-Rawi`, `J. R.`); after `U.S.`-like abbreviations, a quoted question or exclamation (`“Why?” al-Rawi asked`) and a line after one without final punctuation (hard-wrapped text, or a title above) the article is left as written; glossary forms are kept as written",
     why="House style writes the article lowercase inside a sentence and capitalized where a sentence starts.",
 )
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Safety
+from ..text import ends_sentence
 from .base import Context, Finding, LazyPattern, Rule, RuleExample, finds, ignores
 
 WORD_CLASSES = {
@@ -153,9 +154,12 @@ _SUBORDINATOR_NEXT = LazyPattern(rf"\s*{words('SUBORDINATOR')}\b")
 
 
 def _opens_with_subordinator(match: regex.Match) -> bool:
-    """Whether the clause holding the verb opens with "as", "when", ...: then the comma is right."""
+    """Whether the clause holding the verb opens with "as", "when", ...: then the comma is right. A full
+    stop that ends no sentence (`As U.S. officials warned,`) opens no clause."""
     text = match.string
     mark = _CLAUSE_MARK_BEFORE.search(text, 0, match.start())
+    while mark and mark.group() in ".!?" and not ends_sentence(text, mark.start()):
+        mark = _CLAUSE_MARK_BEFORE.search(text, 0, mark.start())
     clause_start = mark.end() if mark else 0
     return _SUBORDINATOR_NEXT.match(text, pos=clause_start) is not None
 
@@ -174,6 +178,7 @@ GR004 = grammar_rule(
     [
         finds("the Committee warned, the seriousness of the movements"),
         ignores("As the minister warned, the seriousness of the threat grew."),
+        ignores("As U.S. officials warned, the seriousness of the threat grew."),
         ignores("He warned the army of the danger."),
     ],
     doc="a comma between a reporting verb and its object: `warned, the seriousness of` (not after `As he warned,`)",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..text import paragraphs
+from ..text import paragraphs, sentence_starts
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 _FIRST_WORD = regex.compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")
@@ -35,9 +35,6 @@ PA001 = Rule(
 )
 
 
-_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"')]*[ \t]+[“\"‘(]?\p{Lu}")
-
-
 PROSE_MIN_WORDS = 12
 
 
@@ -46,7 +43,7 @@ def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
         body = text[start:end].rstrip()
         if not body or (context.markdown and body.lstrip().startswith(("#", "|", ">", "-", "*", "<"))):
             continue  # Markdown headings, tables, quotes and lists are not prose paragraphs
-        is_prose = len(body.split()) >= PROSE_MIN_WORDS or _SENTENCE_BREAK.search(body)
+        is_prose = len(body.split()) >= PROSE_MIN_WORDS or next(sentence_starts(text, start, end), None) is not None
         if is_prose and not _ENDS_SENTENCE.search(body):
             last = start + len(body)
             yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
@@ -60,6 +57,7 @@ PA002 = Rule(
     (
         finds("the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line"),
         ignores("Rawabet Center for Research and Strategic Studies"),
+        ignores("Maj. Gen. al-Hamdani visits the U.S. base"),  # abbreviations' stops: one title, not two sentences
     ),
     doc="a prose paragraph (12+ words or two sentences) that ends without terminal punctuation; titles and headings are not prose",
     why="A prose paragraph without a final stop is often cut short or wrongly joined; titles are not prose.",

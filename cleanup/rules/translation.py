@@ -12,6 +12,7 @@ import regex
 
 from ..articles import spoken_as_word
 from ..model import Safety
+from ..text import sentence_start, starts_sentence
 from .base import Context, Finding, LazyPattern, Rule, finds, ignores
 from .grammar import GrammarCheck, grammar_rule
 
@@ -256,7 +257,6 @@ def _may_go_bare(name: str) -> bool:
 
 # Before a bare use of a name: the text's or a sentence's start, or a lowercase word other than "the"
 # (read backwards from the name). After it: no more of the word, then a verb or a stop (`_BARE_USE_AFTER`).
-_SENTENCE_END_BEFORE = LazyPattern(r"[.!?][ \t]+", regex.REVERSE)
 _LOWERCASE_WORD_BEFORE = LazyPattern(r"(?<![\p{L}\-])(?!the[ \t])\p{Ll}+[ \t]+", regex.REVERSE)
 _WORD_GOES_ON = LazyPattern(r"[\p{L}\p{M}\-'’]")
 # A bare name stands after a space or tab, or at the text's start; its letters up to the first other
@@ -281,7 +281,7 @@ def _names_used_bare(text: str, names: set[str]) -> set[str]:
 def _bare_at(text: str, start: int, name: str) -> bool:
     """Whether `name`, written at `start`, is used bare there (“in Mosul.”, “ISIS lost”)."""
     end = start + len(name)
-    before = start == 0 or _SENTENCE_END_BEFORE.match(text, 0, start) or _LOWERCASE_WORD_BEFORE.match(text, 0, start)
+    before = sentence_start(text, start) is True or _LOWERCASE_WORD_BEFORE.match(text, 0, start)
     return bool(before) and not _WORD_GOES_ON.match(text, end) and bool(_BARE_USE_AFTER.match(text, end))
 
 
@@ -332,7 +332,7 @@ GR011 = grammar_rule(
 )
 
 _SUBJECT_COMMA_VERB = LazyPattern(
-    r"(?:(?<=\A|[.!?][ \t]|[\r\n]))(?P<subject>The[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2})(?P<flag>,)[ \t]+"
+    r"(?<![\p{L}\p{M}\p{N}\-'’])(?P<subject>The[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2})(?P<flag>,)[ \t]+"
     r"(?P<verb>launched|attacked|carried|continued|claimed|killed|targeted|seized|captured|controlled|"
     r"withdrew|moved|stormed|arrested|began|started|managed|tried|failed|succeeded|destroyed)\b"
 )
@@ -343,15 +343,18 @@ _SUBJECT_COMMA_VERB = LazyPattern(
 _PARTICIPLE_PHRASE = LazyPattern(r"[ \t]+by\b|[^.!?\r\n]*?,[ \t]*(?!(?:and|but|or|which|who|where|\p{Ll}+ing)\b)\p{L}")
 
 
-def _participle_phrase(match: regex.Match) -> bool:
-    """Whether the "verb" is a past participle opening a phrase set off by commas: then the comma is right."""
+def _no_subject_comma(match: regex.Match) -> bool:
+    """Whether the match is no comma after a sentence's subject: "The" starts no sentence there, or the
+    "verb" is a past participle opening a phrase set off by commas (then the comma is right)."""
+    if not starts_sentence(match.string, match.start()):
+        return True
     return _PARTICIPLE_PHRASE.match(match.string, match.end()) is not None
 
 
 GR012 = grammar_rule(
     "GR012",
     "a comma between the subject and its verb (“The army, launched an attack”)",
-    GrammarCheck(_SUBJECT_COMMA_VERB, _subject_comma_message, skip=_participle_phrase),
+    GrammarCheck(_SUBJECT_COMMA_VERB, _subject_comma_message, skip=_no_subject_comma),
     [
         finds("The Iraqi army, launched an attack on the cells."),
         finds("The Iraqi army, launched an attack on the cells, killing five."),
