@@ -60,3 +60,33 @@ def test_a_quotation_never_closed_is_flagged_where_it_opens(project, capsys):
     lines = "He said: “The first sentence is long.\nThe second one is longer.\n\nThe reporter left.\n"
     assert check(project, capsys, news) == ["3:1: QU003"]
     assert check(project, capsys, lines) == ["1:10: QU003"]
+
+
+ARTICLE = """\
+The Remnants of ISIS in Iraq and Syria After the Defeat of the Organization in Mosul
+Sleeper cells. Hit and run in the desert
+By Ahmed Salih and Omar Hassan, Rawabet Center for Research and Strategic Studies
+BAGHDAD, March 3 (Rawabet) —
+Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March (Reuters)
+Photo: Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March
+The attacks fell on three areas of the country in the first months of the year:
+- the desert of Anbar province, the Hamrin mountain range and Makhoul
+2. the villages south of Kirkuk that the displaced have not returned to so far
+Province\tAttacks in 2019 and 2020 by the cells of the organization\t41
+The army said the cells are hiding in the desert of Anbar province and the border line
+"""
+
+
+def test_headings_datelines_bylines_lists_tables_and_captions_need_no_final_stop(project, capsys):
+    assert [found for found in check(project, capsys, ARTICLE) if "PA002" in found] == ["11:86: PA002"]
+
+
+def test_markdown_tables_and_lists_need_no_final_stop(project, capsys):
+    text = (
+        "| Province | attacks by the cells of the organization in the desert of the province |\n"
+        "|---|---|\n| Anbar | 41 |\n\n"
+        "1. the desert of Anbar province, the Hamrin mountain range and Makhoul, and the border line\n"
+    )
+    (project / "seeds" / "a.md").write_text(text, encoding="utf-8")
+    main(["check", "-q", "--no-cache"])
+    assert "PA002" not in capsys.readouterr().out
