@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("data", type=Path, help="folder with CWEB-*.dev.source/.ann1/.ann2")
     parser.add_argument("--show", action="store_true", help="print every double with its verdicts")
     args = parser.parse_args()
-    found: Counter[str] = Counter()  # "flagged removed" (each True or False) -> doubles
+    found: Counter[tuple[bool, bool]] = Counter()  # (flagged, removed by an annotator) -> doubles
     for source_file in sorted(args.data.glob("*.source")):
         sources = source_file.read_text(encoding="utf-8").splitlines()
         annotations = [source_file.with_suffix(s).read_text(encoding="utf-8").splitlines() for s in (".ann1", ".ann2")]
@@ -45,7 +45,7 @@ def main() -> None:
                 double = match.group().lower()
                 removed = any(_count(double, ann[index]) < _count(double, source) for ann in annotations)
                 flagged = any(match.start() <= at < match.end() for at in found_at)
-                found[f"{flagged} {removed}"] += 1
+                found[flagged, removed] += 1
                 if args.show:
                     print(
                         f"{'flag' if flagged else '    '} {'removed' if removed else '       '} {match.group()!r}: {source}"
@@ -53,15 +53,19 @@ def main() -> None:
     _report(found)
 
 
-def _report(found: Counter[str]) -> None:
-    removed = found["True True"] + found["False True"]
-    flagged = found["True True"] + found["True False"]
+def _report(found: Counter[tuple[bool, bool]]) -> None:
+    removed = found[True, True] + found[False, True]
+    flagged = found[True, True] + found[True, False]
     total = sum(found.values())
     print(f"{total} doubled words in the source sentences, {removed} removed by an annotator")
     print(f"{'':<22} {'flagged':>8} {'precision':>10} {'recall':>7}")
-    print(f"{'every double':<22} {total:>8} {removed / total:>10.0%} {1:>7.0%}")
-    precision = found["True True"] / flagged if flagged else 0.0
-    print(f"{'RW001 + RW002':<22} {flagged:>8} {precision:>10.0%} {found['True True'] / removed:>7.0%}")
+    print(f"{'every double':<22} {total:>8} {_share(removed, total):>10.0%} {_share(removed, removed):>7.0%}")
+    precision, recall = _share(found[True, True], flagged), _share(found[True, True], removed)
+    print(f"{'RW001 + RW002':<22} {flagged:>8} {precision:>10.0%} {recall:>7.0%}")
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 if __name__ == "__main__":
