@@ -17,9 +17,10 @@ from .glossary.suggestions import keep_glossary_forms
 from .glossary.terms import fold
 from .model import Change, Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
-from .quotes import INSIDE_QUOTATION, quotation_spans
+from .quotes import CURLY_QUOTE, INSIDE_QUOTATION, quotation_spans
 from .rules.base import Context, Rule
 from .rules.registry import ALL_RULES
+from .rules.repetition import doubled_words
 from .source import SOURCE_RULES
 from .text import paragraphs
 
@@ -256,11 +257,26 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
     found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words)
     found = keep_glossary_forms(found, text, run.settings.glossary.forms)
     raised = SpanSet((h.start, h.end) for h in house)
+    judged = _judged_by_house(run, text)
     return [
         flag
         for flag in found
-        if run.allows(text, flag.rule, flag.start, flag.end) and not raised.overlaps(flag.start, flag.end)
+        if run.allows(text, flag.rule, flag.start, flag.end)
+        and not raised.overlaps(flag.start, flag.end)
+        and (flag.start, flag.end) not in judged
     ]
+
+
+def _judged_by_house(run: _Run, text: str) -> set[tuple[int, int]]:
+    """Spans a house rule judges with more than a checker sees, so a checker's flag on exactly one of them
+    is dropped: doubled words (RW001/RW002 tell a slip from `had had` by word class), and curly double
+    quotes (QU003 pairs them across paragraphs and lines, where a checker sees one paragraph)."""
+    judged: set[tuple[int, int]] = set()
+    if run.settings.enabled("RW002"):
+        judged.update(match.span() for match in doubled_words(text))
+    if run.settings.enabled("QU003"):
+        judged.update(match.span() for match in CURLY_QUOTE.finditer(text))
+    return judged
 
 
 def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:

@@ -162,6 +162,11 @@ _NON_BLANK_LINE = regex.compile(r"(?:(?<=[\r\n])|\A)[^\r\n]*\S[^\r\n]*")
 _SINGLE_BREAK = regex.compile(r"\r\n|\n|\r")
 
 
+def adjacent_lines(text: str, end: int, start: int) -> bool:
+    """Whether one line ending at `end` and another starting at `start` have a single line break between."""
+    return _SINGLE_BREAK.fullmatch(text, end, start) is not None
+
+
 def paragraphs(text: str, markdown: bool) -> list[tuple[int, int]]:
     """[start, end) of each paragraph: every non-blank line in plain text; runs of non-blank lines in Markdown."""
     spans = [(m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text)]
@@ -169,7 +174,7 @@ def paragraphs(text: str, markdown: bool) -> list[tuple[int, int]]:
         return spans
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and _SINGLE_BREAK.fullmatch(text, merged[-1][1], start):
+        if merged and adjacent_lines(text, merged[-1][1], start):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

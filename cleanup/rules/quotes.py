@@ -21,11 +21,16 @@ class _Events:
             if event.kind not in self.kinds:
                 continue
             if rule.safety is Safety.FLAG:
-                unclosed = event.kind == "unclosed"
-                message = "quotation opened here is not closed" if unclosed else "closing quote with no opening one"
-                yield rule.flag(event.start, event.end, message)
+                yield rule.flag(event.start, event.end, _MESSAGES[event.kind])
             else:
                 yield rule.edit(event.start, event.end, event.replacement)
+
+
+_MESSAGES = {
+    "unclosed": "quotation opened here is not closed",
+    "unopened": "closing quote with no opening one",
+    "unsure-opening": "a ” after a comma that may open a quotation, but no closing mark surely pairs with it",
+}
 
 
 def _events(kind: str) -> _Events:
@@ -41,8 +46,15 @@ QU001 = Rule(
         fixes("(airdrops),” and ” Iraqi forces", "(airdrops),” and “ Iraqi forces"),
         fixes("he said “yes“ and left", "he said “yes” and left"),
         keeps("he said “yes” and left"),
+        fixes(
+            "the official noted,”the problem is funding,” he said",
+            "the official noted, “the problem is funding,” he said",
+        ),
+        fixes("he added,”we will win.” Then,”we won,” he said", "he added, “we will win.” Then, “we won,” he said"),
+        keeps("and he noted,” but its cells are hiding"),
+        fixes("to the end,” he added,”and we won,” he said", "to the end,” he added, “and we won,” he said"),
     ),
-    doc="curly double quotes turned the right way: `and ” Iraqi` → `and “Iraqi`, and `“yes“` → `“yes”`",
+    doc="curly double quotes turned the right way: `and ” Iraqi` → `and “Iraqi`, `“yes“` → `“yes”`, and a `”` after a comma that opens a quotation the next mark, a closing one, surely closes (`noted,”the problem is funding,” he said` → `noted, “the problem is funding,” he said`); where the pairing is in doubt (`noted,” but its cells` with no closing mark, or marks left over) it is left for QU003",
     why="Curly quotes turned the wrong way come from editors that guess the direction; the spaces around tell it.",
 )
 QU002 = Rule(
@@ -58,13 +70,18 @@ QU003 = Rule(
     "QU003",
     "quotation marks do not pair up in this paragraph",
     Safety.FLAG,
-    _events("unclosed|unopened"),
+    _events("unclosed|unopened|unsure-opening"),
     (
         finds("and he noted ,” but its cells"),
         finds("“The danger lies in the fact"),
+        finds("He said: “The first part.\n\n“The second part."),
+        finds("He said: “The first part.\nThe second part.\n\nThe end.”"),
+        finds("to the end,” he added,” and we won,” he said"),
         ignores("He said: “The first part.\n\n“The second part.”"),
+        ignores("He said: “The first sentence.\nThe second sentence.\nThe third,” he added."),
+        ignores("the official noted ,” the problem is the funding ,” he said"),
     ),
-    doc="quotation marks that do not pair up in a paragraph (a quotation running over several paragraphs, each reopened with `“`, is fine)",
+    doc="quotation marks that do not pair up in a paragraph; a quotation running over several paragraphs, each reopened with `“`, is fine, as is one that runs over lines of one sentence each (no blank line between) and closes; a quotation never closed is flagged where it opens, a `”` after a comma whose pairing QU001 cannot tell where it stands",
     why="An unpaired quotation mark hides where a quotation ends; only a person can place it.",
 )
 

@@ -19,8 +19,22 @@ END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"
 
 # Words whose doubling is never grammatical ("the the"). Not prepositions, which a verb can end with before
 # a phrase that starts with the same one ("gave in in the end", "carried on on his own", "came to to find",
-# "approve of of course"), nor "her" ("gave her her share"), "that", "had", "is", "my" ("my my"): RW002 flags those.
-DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our your them".split())
+# "approve of of course"), nor pronouns ("gave her her share", "gave them them"): RW002 flags those.
+DOUBLED_FUNCTION_WORDS = frozenset("a an the and or but nor its their his our your".split())
+
+
+# Words that can end one clause and start the next, so that their double is often right: a complementizer
+# before a demonstrative ("knew that that was"), an auxiliary or copula after a free relative ("what it is
+# is", "what they do do", "had had"), an object pronoun before a possessive or a subject ("gave her her
+# share", "told you you were").
+CLAUSE_EDGE_WORDS = frozenset("that had has have is are was were do does did her you".split())
+
+
+# Interjections and intensifiers, which English doubles on purpose ("no no", "very very", "bye bye").
+REDUPLICATED_WORDS = frozenset(
+    "no yes yeah oh ah aha ha haha hee ho hey bye blah bla la na ta tsk boo wow yay hmm um uh er "
+    "very really so too much many far long way dear there now come well".split()
+)
 
 
 _REPEATED = regex.compile(rf"{NOT_IN_WORD}(?P<word>\p{{L}}+)(?P<gap>{SPACE}+(?P=word)){END_OF_WORD}", regex.IGNORECASE)
@@ -63,9 +77,19 @@ def _doubled_function_words(rule: Rule, text: str, context: Context) -> Iterator
             yield rule.edit(match.start("gap"), match.end("gap"), "")
 
 
+def _usually_meant(match: regex.Match) -> bool:
+    """Whether a doubled word is more often right than a slip: a word that can end one clause and start
+    the next, an interjection or intensifier, or a name written in capitals both times (`Baden Baden`)."""
+    first, second = match.group("word"), match.group("gap").lstrip(" \t")
+    word = first.lower()
+    if word in CLAUSE_EDGE_WORDS or word in REDUPLICATED_WORDS:
+        return True
+    return first == second and first[0].isupper() and not first.isupper()
+
+
 def _repeated_words(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     for match in doubled_words(text):
-        if not _never_grammatical_double(match):
+        if not _never_grammatical_double(match) and not _usually_meant(match):
             word = match.group("word")
             yield rule.flag(match.start(), match.end(), f"repeated word “{word}”: check that it is meant")
 
@@ -82,8 +106,9 @@ RW001 = Rule(
         keeps("gave her her share, gave in in the end, carried on on his own, would approve of of course"),
         fixes("The the city. AND AND", "The city. AND"),
         keeps("He got an A a year ago, like The The. My my, the A A"),
+        keeps("Did you give them their presents? I gave them them."),
     ),
-    doc="a doubled word that is never grammatical (`the the`, `and and`, `them them`, `The the` at a sentence start) written once; not prepositions (`gave in in the end`, `approve of of course`), `her`, `that`, `had`, `my my`, nor a capital mid-sentence (`type A a month`, `The The`)",
+    doc="a doubled word that is never grammatical (`the the`, `and and`, `The the` at a sentence start) written once; not prepositions (`gave in in the end`, `approve of of course`), pronouns (`gave her her share`, `gave them them`), `that`, `had`, `my my`, nor a capital mid-sentence (`type A a month`, `The The`)",
     why="These words are never doubled in English; the double is a slip.",
 )
 
@@ -97,10 +122,16 @@ RW002 = Rule(
         finds("the army army moved"),
         finds("he gave in in the end"),
         finds("type A a month later"),
+        finds("the army sent them them to the front"),
+        finds("a call Call 911 now"),
         ignores("in the the city"),
+        ignores("I know that that is wrong, he had had enough, and what it is is a trap"),
+        ignores("what they do do is help, she gave her her book, and I told you you were right"),
+        ignores("No no, he said; it was very very cold, bye bye, so so many, ha ha"),
+        ignores("the spa town of Baden Baden"),
     ),
-    doc="any other repeated word (`had had`, `gave her her share`, `gave in in the end` can be right)",
-    why="Some doubles are right (`had had`, `that that`); a person decides.",
+    doc="any other repeated word that is usually a slip (`the army army`, `gave in in the end`, `them them`); not a word that can end one clause and start the next (`that that`, `had had`, `what it is is`, `what they do do`, `gave her her share`, `told you you were`), an interjection or intensifier (`no no`, `very very`, `bye bye`), nor a name in capitals (`Baden Baden`)",
+    why="Some doubles are usually slips and a person should look; those that are often right (`had had`, `that that`) would only be noise.",
 )
 
 
