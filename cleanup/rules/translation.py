@@ -358,6 +358,7 @@ GR012 = grammar_rule(
     [
         finds("The Iraqi army, launched an attack on the cells."),
         finds("The Iraqi army, launched an attack on the cells, killing five."),
+        finds("They trained in the U.S. The Iraqi army, launched an attack."),
         ignores("The army, which launched an attack, withdrew. The army launched it."),
         ignores("The campaign, launched in March, has grown. The man, killed by a sniper."),
     ],
