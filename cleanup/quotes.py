@@ -34,8 +34,10 @@ def walk(text: str, markdown: bool) -> Iterator[QuoteEvent]:
     """
     spans = paragraphs(text, markdown)
     carried_to = -1  # the last paragraph a quotation open at the end of an earlier line runs into
+    dangling = False  # whether the paragraph before left a quotation unclosed
     for index, (start, end) in enumerate(spans):
-        opened = yield from _walk_paragraph(text, start, end, carried=index <= carried_to)
+        opened = yield from _walk_paragraph(text, start, end, index <= carried_to, dangling)
+        dangling = False
         if opened is None:
             continue
         yield QuoteEvent("quotation", opened, end)
@@ -44,6 +46,7 @@ def walk(text: str, markdown: bool) -> Iterator[QuoteEvent]:
         carried_to = _closing_line(text, spans, index)
         if carried_to < 0:
             yield QuoteEvent("unclosed", opened, opened + 1)
+            dangling = True
 
 
 def _reopens(text: str, spans: list[tuple[int, int]], index: int) -> bool:
@@ -110,9 +113,12 @@ def _closes_plainly(text: str, at: int, start: int, end: int) -> bool:
     return text[at] == CLOSE and _role(text, at, False, start, end) != "turned-opens"
 
 
-def _walk_paragraph(text: str, start: int, end: int, carried: bool) -> Generator[QuoteEvent, None, int | None]:
+def _walk_paragraph(
+    text: str, start: int, end: int, carried: bool, dangling: bool
+) -> Generator[QuoteEvent, None, int | None]:
     """The events of one paragraph; returns where a quotation left open at its end opened (its start when
-    the quotation was `carried` in from the line before)."""
+    the quotation was `carried` in from the line before). After a paragraph that left one unclosed
+    (`dangling`), the first mark may close it: it is no sure opening."""
     marks = [match.start() for match in CURLY_QUOTE.finditer(text, start, end)]
     opened = start if carried else None
     pairs: list[bool] | None = None
@@ -121,7 +127,7 @@ def _walk_paragraph(text: str, start: int, end: int, carried: bool) -> Generator
         role = _role(text, at, opened is not None, start, end)
         if role == "may-open":
             pairs = _pairs_after(text, marks, start, end) if pairs is None else pairs
-            role = "turned-opens" if pairs[index] else "unsure-opening"
+            role = "turned-opens" if pairs[index] and not (dangling and index == 0) else "unsure-opening"
         if role == "opens":
             opened = at
             yield from _space_after_opening(text, at, end)

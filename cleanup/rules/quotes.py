@@ -52,6 +52,7 @@ QU001 = Rule(
         ),
         fixes("he added,”we will win.” Then,”we won,” he said", "he added, “we will win.” Then, “we won,” he said"),
         keeps("and he noted,” but its cells are hiding"),
+        keeps("He said: “We will fight.\n\nThe cells are in the desert,” he added, and the raids,” go on."),
         fixes("to the end,” he added,”and we won,” he said", "to the end,” he added, “and we won,” he said"),
     ),
     doc="curly double quotes turned the right way: `and ” Iraqi` → `and “Iraqi`, `“yes“` → `“yes”`, and a `”` after a comma that opens a quotation the next mark, a closing one, surely closes (`noted,”the problem is funding,” he said` → `noted, “the problem is funding,” he said`); where the pairing is in doubt (`noted,” but its cells` with no closing mark, or marks left over) it is left for QU003",
@@ -81,7 +82,7 @@ QU003 = Rule(
         ignores("He said: “The first sentence.\nThe second sentence.\nThe third,” he added."),
         ignores("the official noted ,” the problem is the funding ,” he said"),
     ),
-    doc="quotation marks that do not pair up in a paragraph; a quotation running over several paragraphs, each reopened with `“`, is fine, as is one that runs over lines of one sentence each (no blank line between) and closes; a quotation never closed is flagged where it opens, a `”` after a comma whose pairing QU001 cannot tell where it stands",
+    doc="quotation marks that do not pair up in a paragraph; a quotation running over several paragraphs, each reopened with `“`, is fine, as is one that runs over lines of one sentence each (no blank line between) and closes; a quotation never closed is flagged where it opens, and so is a `”` after a comma that may open a quotation no later mark surely closes (`and he noted ,” but its cells`), which QU001 leaves as it is",
     why="An unpaired quotation mark hides where a quotation ends; only a person can place it.",
 )
 
