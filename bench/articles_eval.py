@@ -79,6 +79,7 @@ class Score:
     flags: int = 0
     name_flags: int = 0
     name_notes: int = 0
+    suggestions: int = 0  # glossary suggestions (flags of category glossary): shown, not applied
     graded: int = 0  # texts with a gold edition
     listed: int = 0  # texts with a names list
     listed_notes: int = 0  # name notes in those texts
@@ -171,6 +172,15 @@ def is_name_note(flag: dict) -> bool:
     return flag.get("category") == "name"
 
 
+def is_suggestion(flag: dict) -> bool:
+    return flag.get("category") == "glossary"
+
+
+def is_judged(flag: dict) -> bool:
+    """Whether a flag is judged useful or noise: not a name note, not a glossary suggestion."""
+    return not is_name_note(flag) and not is_suggestion(flag)
+
+
 def is_glossary(rule: str) -> bool:
     return rule.startswith("GL:")
 
@@ -183,6 +193,7 @@ def counts(original: str, log: dict) -> Score:
         glossary_changes=sum(is_glossary(c.get("rule", "")) for c in log["changes"]),
         flags=len(log["flags"]),
         name_notes=sum(map(is_name_note, log["flags"])),
+        suggestions=sum(map(is_suggestion, log["flags"])),
     )
 
 
@@ -242,10 +253,11 @@ def problem_spans(original: str, lines: list[str]) -> list[tuple[int, int]]:
 
 
 def judged_flags(flags: list[dict], spans: list[tuple[int, int]], noise: list[dict]) -> Score:
-    """Flags other than name notes: useful if they overlap a problem's snippet; the others go to `noise`."""
+    """Flags other than name notes and suggestions: useful if they overlap a problem's snippet or a place the
+    gold edition changes (`spans`); the others go to `noise`."""
     result = Score()
     for flag in flags:
-        if is_name_note(flag):
+        if not is_judged(flag):
             continue
         start, end = flag["start"], max(flag["end"], flag["start"] + 1)
         if any(start < b and a < end for a, b in spans):
@@ -352,6 +364,7 @@ def evaluate(article: Article, out: Path, errors: dict[Path, str], shown: list[s
         if problems_file.is_file():
             noise: list[dict] = []
             spans = problem_spans(original, problems_file.read_text(encoding="utf-8").splitlines())
+            spans += [(start, max(end, start + 1)) for start, end, _ in gold_edits(original, gold)]
             result.add(judged_flags(log["flags"], spans, noise))
             shown += [f"- {article.label}: noise {flag_line(original, f)}" for f in noise]
         return result
@@ -440,7 +453,7 @@ def corpus_score(texts: dict[str, str], out: Path, labels: Path, changes: list[s
                 f"- {name}: {c.get('rule', '')} {c['before']!r} → {c['after']!r} in `{context(original, c['start'], c['end'])}`"
                 for c in log["changes"]
             ]
-            keys.update(label_key(original, f) for f in log["flags"] if not is_name_note(f))
+            keys.update(label_key(original, f) for f in log["flags"] if is_judged(f))
         for key in sample(keys):
             verdict = known.get(key)
             total.useful += verdict == "useful"
@@ -466,6 +479,7 @@ COLUMNS = (
     "flags",
     "name flags",
     "per 1,000 words",
+    "suggestions",
     "flags (not name notes) per 1,000 words",
     "useful %",
     "name notes",
@@ -491,7 +505,8 @@ def row(name: str, s: Score) -> str:
         s.flags,
         s.name_flags if listed else "—",
         rate(s.name_flags, s.words, 1000) if listed else "—",
-        rate(s.flags - s.name_notes, s.words, 1000),
+        s.suggestions,
+        rate(s.flags - s.name_notes - s.suggestions, s.words, 1000),
         usefulness(s),
         s.name_notes,
         rate(s.name_notes, s.words, 1000),
