@@ -85,11 +85,19 @@ def _prose(text: str, start: int, end: int, body: str) -> bool:
     return next(sentence_starts(text, start, end), None) is not None and bool(_VERB.search(body))
 
 
+def _title_line(text: str, start: int, end: int, body: str) -> bool:
+    """Whether an article's first paragraph, with more below it, is its title: one sentence, capitalised."""
+    return body[:1].isupper() and next(sentence_starts(text, start, end), None) is None
+
+
 def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-    for start, end in paragraphs(text, context.markdown):
+    found = paragraphs(text, context.markdown)
+    for index, (start, end) in enumerate(found):
         body = text[start:end].rstrip()
         if not body or (context.markdown and body.lstrip().startswith(("#", "|", ">", "<"))):
             continue  # Markdown headings, tables, quotes and HTML are not prose paragraphs
+        if index == 0 and len(found) > 1 and _title_line(text, start, end, body):
+            continue
         if _prose(text, start, end, body) and not _ENDS_SENTENCE.search(body):
             last = start + len(body)
             yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
@@ -107,6 +115,8 @@ PA002 = Rule(
         finds("By Monday, the army had retaken the towns of Anbar province and the border"),
         finds("Image-based systems are used by the army in the desert of Anbar and the border"),
         ignores("Rawabet Center for Research and Strategic Studies"),
+        ignores("Intention comes first: on zakat, travel and the prayer of the sick\n\nBy Sheikh Abd al-Hiti"),
+        finds("The army left. The militias stayed in the town\n\nBy Sheikh Abd al-Hiti"),
         ignores("Maj. Gen. al-Hamdani visits the U.S. base"),  # abbreviations' stops: one title, not two sentences
         ignores("The Remnants of ISIS in Iraq and Syria After the Defeat of the Organization in Mosul in 2017"),
         ignores("ISIS in Iraq. The game of hit and run. The end"),
@@ -120,7 +130,7 @@ PA002 = Rule(
         ignores("Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March (Reuters)"),
         ignores("Photo: Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March"),
     ),
-    doc="a prose paragraph (12+ words, or two sentences with a verb) that ends without terminal punctuation; not a title (every longer word capitalised), a heading without a verb, a dateline (`BAGHDAD, March 3 —`), a byline (`By Ahmed Salih`), a list item, a table row or an image caption (`Photo: …`, `… (Reuters)`)",
+    doc="a prose paragraph (12+ words, or two sentences with a verb) that ends without terminal punctuation; not a title (every longer word capitalised, or an article's first paragraph of one sentence), a heading without a verb, a dateline (`BAGHDAD, March 3 —`), a byline (`By Ahmed Salih`), a list item, a table row or an image caption (`Photo: …`, `… (Reuters)`)",
     why="A prose paragraph without a final stop is often cut short or wrongly joined; titles, headings, datelines, bylines, lists, tables and captions have none by design.",
 )
 
