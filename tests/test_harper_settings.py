@@ -128,3 +128,12 @@ def test_a_name_is_never_suggested_as_another_word(project):
     assert found[0] == ("Hamdaniya", "name", [])
     assert found[1][:2] == ("Accoding", "Spelling") and "According" in found[1][2]  # one letter off: a typo
     assert len(found) == 2
+
+
+def test_names_never_count_for_a_dialect(project):
+    """`Center` and `Defense` in names (`the Wilson Center`, `the Defense Ministry`) are no American spelling."""
+    text = "The Wilson Center and the Defense Ministry said the centre of the town was calm.\n"
+    flags = flags_of(project, "a.txt", text)
+    assert spelling(flags) == []
+    log = json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))
+    assert log["dialect"] == "british"

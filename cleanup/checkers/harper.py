@@ -103,6 +103,10 @@ class HarperChecker:
 
 
 _LAST_SPELLING: list = [None, "", None]  # the last text and words asked about, and the dialect: asked twice a text
+# Each word's spelling so far, under the glossary words they were told (`_SPELLINGS_FOR`): "british" or
+# "american" when only that dialect's dictionary has it, "" otherwise. Words recur from article to article.
+_SPELLINGS: dict[str, str] = {}
+_SPELLINGS_FOR: list = [None]
 
 
 def spelling_dialect(text: str, words: frozenset[str], disabled: tuple[str, ...]) -> str:
@@ -111,19 +115,28 @@ def spelling_dialect(text: str, words: frozenset[str], disabled: tuple[str, ...]
     `center`, `defense`), else `american` (Harper's default). Names (capitalised) never count."""
     if _LAST_SPELLING[0] is text and _LAST_SPELLING[2] is words:
         return _LAST_SPELLING[1]
+    if _SPELLINGS_FOR[0] is not words:
+        _SPELLINGS.clear()
+        _SPELLINGS_FOR[0] = words
     counts = Counter(match.group() for match in _LOWERCASE_WORD.finditer(text))
-    american = _misspelled(_harper_linter("american", words, disabled), counts)
-    british = _misspelled(_harper_linter("british", words, disabled), counts)
-    british_only = sum(counts[word] for word in american - british)
-    american_only = sum(counts[word] for word in british - american)
-    found = "british" if british_only > american_only else "american"
+    new = [word for word in counts if word not in _SPELLINGS]
+    if new:
+        american = _misspelled(_harper_linter("american", words, disabled), new)
+        british = _misspelled(_harper_linter("british", words, disabled), new)
+        for word in new:
+            _SPELLINGS[word] = (
+                "british" if word in american - british else "american" if word in british - american else ""
+            )
+    by_dialect: Counter[str] = Counter()
+    for word, count in counts.items():
+        by_dialect[_SPELLINGS[word]] += count
+    found = "british" if by_dialect["british"] > by_dialect["american"] else "american"
     _LAST_SPELLING[:] = [text, found, words]
     return found
 
 
-def _misspelled(linter, counts: Counter) -> set[str]:
-    """The words among `counts` that `linter` flags as misspelled, a few hundred words at a time."""
-    words = list(counts)
+def _misspelled(linter, words: list[str]) -> set[str]:
+    """The `words` that `linter` flags as misspelled, a few hundred at a time."""
     found: set[str] = set()
     for start in range(0, len(words), _WORDS_PER_LINT):
         listed = " ".join(words[start : start + _WORDS_PER_LINT])
