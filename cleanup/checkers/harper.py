@@ -77,7 +77,8 @@ class HarperChecker:
         """The dialect `text` is checked in: the one chosen, or with auto the one the text spells in."""
         if self.dialect != AUTO_DIALECT:
             return self.dialect
-        return spelling_dialect(text, self.words, self._disabled())
+        _harper_linter("american", self.words, self._disabled())  # the one warmed up: Harper's dictionary loaded
+        return spelling_dialect(text, self.words)
 
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
         linter = _harper_linter(self.variety(text), self.words, self._disabled())
@@ -92,6 +93,8 @@ class HarperChecker:
             # ʿayn, hamza and backtick as a plain apostrophe (same length): Harper must not cut a name at them.
             paragraph = text[start:end].translate(_APOSTROPHES_FOR_HARPER)
             for rule, lints in linter.organized_lints(paragraph, language=language).items():
+                if not lints:
+                    continue  # Harper lists every rule, most with nothing found
                 found = (_harper_flag(rule, lint, start, shared) for lint in lints)
                 flags += [flag for flag in found if not _known_spelling(flag, text, self.words)]
         return flags
@@ -109,7 +112,7 @@ _SPELLINGS: dict[str, str] = {}
 _SPELLINGS_FOR: list = [None]
 
 
-def spelling_dialect(text: str, words: frozenset[str], disabled: tuple[str, ...]) -> str:
+def spelling_dialect(text: str, words: frozenset[str]) -> str:
     """`british` when more of the words `text` writes in lowercase are British spellings Harper's American
     dictionary lacks than American ones its British dictionary lacks (`centre`, `defence` against
     `center`, `defense`), else `american` (Harper's default). Names (capitalised) never count."""
@@ -121,8 +124,8 @@ def spelling_dialect(text: str, words: frozenset[str], disabled: tuple[str, ...]
     counts = Counter(match.group() for match in _LOWERCASE_WORD.finditer(text))
     new = [word for word in counts if word not in _SPELLINGS]
     if new:
-        american = _misspelled(_harper_linter("american", words, disabled), new)
-        british = _misspelled(_harper_linter("british", words, disabled), new)
+        american = _misspelled(_speller("american", words), new)
+        british = _misspelled(_speller("british", words), new)
         for word in new:
             _SPELLINGS[word] = (
                 "british" if word in american - british else "american" if word in british - american else ""
@@ -145,25 +148,45 @@ def _misspelled(linter, words: list[str]) -> set[str]:
     return found
 
 
-# One Linter per dialect for the whole process: building one takes half a second to a second.
+# One Linter per dialect for the whole process: building the first takes half a second to a second
+# (Harper's dictionary), each other a few milliseconds.
 _LINTERS: dict[str, tuple[Any, frozenset[str] | None, tuple[str, ...]]] = {}  # harper.Linter: an optional import
+_SPELLERS: dict[str, tuple[Any, frozenset[str] | None, tuple[str, ...]]] = {}  # only SpellCheck on: to tell dialects
 
 
 def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...]):
+    if dialect not in _LINTERS:
+        _LINTERS[dialect] = (warmed_linter(dialect) or _new_linter(dialect), None, ())
+    return _configured(_LINTERS, dialect, words, disabled)
+
+
+def _speller(dialect: str, words: frozenset[str]):
+    """A Linter that only checks spelling (a quarter of the cost of one running every rule)."""
+    if dialect not in _SPELLERS:
+        linter = _new_linter(dialect)
+        others = tuple(rule for rule in linter.get_default_lint_config() if rule != "SpellCheck")
+        linter.set_lint_config({rule: False for rule in others})
+        _SPELLERS[dialect] = (linter, None, others)
+    return _configured(_SPELLERS, dialect, words, _SPELLERS[dialect][2])
+
+
+def _new_linter(dialect: str):
     try:
         from harper import Dialect, Linter
     except ImportError:
         raise CheckerError("Harper is not installed: pip install harper-py (or use --grammar none)") from None
-    cached = _LINTERS.get(dialect)
-    if cached is None:
-        cached = (warmed_linter(dialect) or Linter(getattr(Dialect, dialect.upper())), None, ())
-    linter, current_words, current_disabled = cached
+    return Linter(getattr(Dialect, dialect.upper()))
+
+
+def _configured(linters: dict, dialect: str, words: frozenset[str], disabled: tuple[str, ...]):
+    """The Linter kept in `linters` for `dialect`, told `words` and `disabled` when they changed."""
+    linter, current_words, current_disabled = linters[dialect]
     if words != current_words:
         linter.clear_words()
         linter.import_words(sorted(words | PLURAL_NOUNS))
     if disabled != current_disabled:
         linter.set_lint_config({rule: False for rule in disabled})
-    _LINTERS[dialect] = (linter, words, disabled)
+    linters[dialect] = (linter, words, disabled)
     return linter
 
 
