@@ -24,6 +24,7 @@ _BLANK_AFTER = regex.compile(r"[ \t]*(?:\Z|(?:\r?\n|\r)[ \t]*(?:\Z|[\r\n]))")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*")
 _LOWERCASE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}'’\-])")
 _NEW_START = regex.compile(r"[:—–?!.]")  # after these a heading's next word starts afresh (a subtitle)
+_SPACE = regex.compile(r"\s")
 _MAX_WORDS = 15
 # Words a title capitalises that sentence case writes lowercase, wherever they are.
 FUNCTION_WORDS = frozenset(
@@ -78,8 +79,10 @@ def _lowered(text: str, after: int, word: regex.Match, context: Context, lowerca
     """Whether sentence case writes `word` lowercase: a function word, or a capitalised word that the
     document writes in lowercase and never as a name; never a glossary word or a subtitle's first word."""
     written = word.group()
-    if not written[0].isupper() or written[1:] != written[1:].lower() or _NEW_START.search(text, after, word.start()):
+    if not written[0].isupper() or written[1:] != written[1:].lower():
         return False
+    if _NEW_START.search(text, after, word.start()) or not _SPACE.search(text, after, word.start()):
+        return False  # a subtitle's first word, or part of a longer one (`Q&A`, `9/11`)
     if written in context.form_words:
         return False
     return written.lower() in FUNCTION_WORDS or (written not in names and written.lower() in lowercase)
@@ -107,13 +110,14 @@ HD001 = Rule(
         ignores("# The Hashd in Mosul\n\nThe Hashd entered Mosul."),  # names, as the text writes them
         ignores("# Hashd Forces Enter Mosul\n\nThe Hashd Forces entered Mosul."),  # `enter` is not written here
         ignores("The Army Left The City.\n\nThe army left."),  # a sentence, not a heading
+        ignores("# Q&A on Abu Fadak\n\nHe spoke with us."),  # `A` is part of `Q&A`
     ),
     example_context=Context(headings="sentence"),
     doc='with `headings = "sentence"`: a Markdown heading, or a plain-text line standing alone without a '
     "final stop, with two or more capitalised words after the first, suggested in sentence case: "
     "lowercase go only the function words (`In`, `The`) and words the article itself writes in "
     "lowercase; glossary forms and names the article capitalises inside sentences keep their capitals, "
-    "and so does the first word after a colon or dash",
+    "and so does the first word after a colon or dash, and a letter joined to the word before (`Q&A`)",
     why="Headings in one case read as one publication; sentence case keeps names apart from ordinary words.",
 )
 
