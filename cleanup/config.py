@@ -9,7 +9,14 @@ import tomllib
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .checkers import DEFAULT_DIALECT, DIALECTS, GRAMMAR_BACKENDS, HARPER_OFF_BY_DEFAULT
+from .checkers import (
+    DEFAULT_DIALECT,
+    DEFAULT_HEADINGS,
+    DIALECTS,
+    GRAMMAR_BACKENDS,
+    HARPER_OFF_BY_DEFAULT,
+    HEADING_CASES,
+)
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
 
@@ -29,6 +36,7 @@ class Config:
     unsafe_fixes: bool = False
     quotations: str = "normalize"
     arabic_article: str = "lower-inside"
+    headings: str = DEFAULT_HEADINGS
     grammar: str = "harper"
     dialect: str = DEFAULT_DIALECT
     harper_disable: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
@@ -56,6 +64,7 @@ NON_EMPTY = ("cache_dir", "out")  # folders: an empty string would silently mean
 CHOICES = {
     "quotations": ("normalize", "keep"),
     "arabic_article": ("lower-inside", "capital"),
+    "headings": HEADING_CASES,
     "grammar": GRAMMAR_BACKENDS,
     "dialect": DIALECTS,
 }

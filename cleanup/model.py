@@ -185,6 +185,7 @@ class Outcome:
     rejected: tuple[Decision, ...] = ()  # decisions that kept a change out of the corrected text
     stale: tuple[Decision, ...] = ()  # decisions that match no change any more
     source: Document | None = None  # the Arabic source the translation was checked against
+    dialect: str = ""  # the English its grammar checker read it as (`british`, `en-US`); empty without one
 
     @property
     def changed(self) -> bool:

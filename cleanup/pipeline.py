@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from .checkers import Checker
+from .checkers import DEFAULT_HEADINGS, Checker
 from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary.loader import Glossary
@@ -38,6 +38,7 @@ class Settings:
     unsafe_fixes: bool = False
     quotations: str = "normalize"  # glossary inside quotations: "normalize" or "keep"
     arabic_article: str = "lower-inside"  # or "capital"
+    headings: str = DEFAULT_HEADINGS  # the house's heading case: "any", "sentence" or "title"
     checker: Checker | None = None  # grammar and spelling; None: no grammar checking
     apply_suggestions: tuple[str, ...] = ()  # flag categories whose single suggestion is applied (unsafe)
 
@@ -118,6 +119,7 @@ def process(
     if source is not None:
         house += _source_flags(run, result.text, source.text)
     found = house + _grammar_flags(run, result.text, house)
+    dialect = settings.checker.variety(result.text) if settings.checker else ""
     offsets = OriginalOffsets(result.changes)
     flags = [offsets.flag(flag) for flag in found]
     run.problems.extend(run.directives(document.text).problems)
@@ -132,6 +134,7 @@ def process(
         rejected=tuple(d for _, d in rejected),
         stale=tuple(stale),
         source=source,
+        dialect=dialect,
     )
 
 
@@ -170,6 +173,8 @@ def _context(settings: Settings, markdown: bool) -> Context:
         normalized_forms=frozenset(t.preferred for t in terms if t.variants),
         articles={fold(t.preferred.split()[0]): t.article for t in terms if t.article},
         arabic_article=settings.arabic_article,
+        headings=settings.headings,
+        form_words=settings.glossary.spelling_words,
     )
 
 

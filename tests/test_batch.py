@@ -213,6 +213,9 @@ class CrashingChecker:
             os._exit(134)
         return []
 
+    def variety(self, text):
+        return ""
+
 
 def test_a_worker_that_dies_costs_only_its_file(tmp_path):
     from cleanup.cli.batch import Failed, Processed, results

@@ -325,7 +325,7 @@ def test_grammar_from_configuration_and_command_line(project, capsys):
     assert capsys.readouterr().out == ""
     write(project / "cleanup.toml", b'dialect = "klingon"\n')
     assert main(["check"]) == 2
-    assert "'dialect' must be 'american' or 'british' or" in capsys.readouterr().err
+    assert "'dialect' must be 'auto' or 'american' or 'british' or" in capsys.readouterr().err
 
 
 def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):

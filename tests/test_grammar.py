@@ -105,7 +105,7 @@ def test_apply_suggestions_applies_single_suggestion_flags_as_unsafe_changes():
 
 def test_dialect_changes_what_harper_accepts():
     text = "The colour of the flag.\n"
-    american = process(Document(text), settings())
+    american = process(Document(text), settings(checker=HarperChecker(dialect="american")))
     british = process(Document(text), settings(checker=HarperChecker(dialect="british")))
     assert any(text[f.start : f.end] == "colour" for f in american.flags)
     assert not any(text[f.start : f.end] == "colour" for f in british.flags)
@@ -151,7 +151,9 @@ def test_a_title_case_suggestion_keeps_the_glossary_forms_as_written():
     """Harper's title case for a heading would respell `ISIS` and `al-Badia`; the suggestion keeps them,
     and a heading whose only change would be a glossary form is not flagged at all."""
     text = "# The Daash cells in alBadya\n\nThe report.\n\n# Fighting in alBadya\n\nThe end.\n"
-    outcome = process(Document(text), settings(), markdown=True)
+    glossary = house()
+    title_case = HarperChecker(glossary.spelling_words, title_case=True)
+    outcome = process(Document(text), settings(glossary, checker=title_case), markdown=True)
     titles = [f for f in outcome.flags if f.rule == "HP:UseTitleCase"]
     assert [f.suggestions for f in titles] == [("# The ISIS Cells in al-Badia",)]
 

@@ -43,7 +43,9 @@ def test_text_format_lines_in_order_and_a_summary(project, capsys):
         positions = [(int(m["line"]), int(m["column"])) for m in parsed if m["path"] == path]
         assert positions == sorted(positions)
     assert [m["path"] for m in parsed] == sorted(m["path"] for m in parsed)  # grouped by file
-    assert re.fullmatch(r"settings: .+\n\d+ change\(s\) in 2 of 2 file\(s\); \d+ flag\(s\)\n", err)
+    assert re.fullmatch(
+        r"settings: .+\n\d+ change\(s\) in 2 of 2 file\(s\); \d+ flag\(s\); \w+ spelling: 2 files\n", err
+    )
 
 
 def test_json_format_matches_the_text_findings(project, capsys):

@@ -12,8 +12,12 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 GRAMMAR_BACKENDS = ("harper", "languagetool", "none")
-DIALECTS = ("american", "british", "australian", "canadian", "indian")  # Harper's
-DEFAULT_DIALECT = "american"
+HARPER_DIALECTS = ("american", "british", "australian", "canadian", "indian")
+AUTO_DIALECT = "auto"  # American or British, as the article spells (`checkers.harper.spelling_dialect`)
+DIALECTS = (AUTO_DIALECT, *HARPER_DIALECTS)
+DEFAULT_DIALECT = AUTO_DIALECT
+HEADING_CASES = ("any", "sentence", "title")  # the house's heading case; any: not checked
+DEFAULT_HEADINGS = "any"
 URL_VARIABLE = "CLEANUP_LANGUAGETOOL_URL"  # the environment variable naming a LanguageTool server
 # Harper rules off unless a project turns them on (config `harper-disable`): house-style preferences
 # (sentence length, the Oxford comma), and rules whose flags were no likelier to be right than the base
@@ -40,3 +44,12 @@ class Checker(Protocol):
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
         """Flags for `text`, with offsets in code points of `text`."""
         ...
+
+    def variety(self, text: str) -> str:
+        """The English `text` is checked as (a dialect or language code)."""
+        ...
+
+
+def harper_dialect(dialect: str) -> str:
+    """The Harper dialect a setting names; auto starts from American (Harper's default)."""
+    return "american" if dialect == AUTO_DIALECT else dialect

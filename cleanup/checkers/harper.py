@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,7 +11,7 @@ import regex
 
 from ..glossary.names import known_spelling
 from ..model import Flag, Severity
-from . import DEFAULT_DIALECT, HARPER_OFF_BY_DEFAULT, CheckerError, Span
+from . import AUTO_DIALECT, DEFAULT_DIALECT, HARPER_OFF_BY_DEFAULT, CheckerError, Span
 from .warmup import warmed_linter
 
 # Harper's lint kinds (harper-core's LintKind): the categories `--apply-suggestions` can name.
@@ -45,6 +46,11 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _APOSTROPHES_FOR_HARPER = str.maketrans({mark: "'" for mark in "ʿʾʼ`"})
 MAX_TOKEN = 1_000  # characters of one word beyond which a paragraph is not given to Harper
 _LONG_TOKEN = regex.compile(rf"\S{{{MAX_TOKEN + 1},}}")
+TITLE_CASE_RULE = "UseTitleCase"  # Harper's heading check: on only with the setting `headings = "title"`
+# Words Harper's American dictionary calls British verbs that are plural nouns in every dialect.
+PLURAL_NOUNS = frozenset({"analyses"})
+_LOWERCASE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}'’\-])")
+_WORDS_PER_LINT = 500  # words of the article given to Harper at once to tell its dialect
 
 
 def known_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -62,12 +68,20 @@ class HarperChecker:
     faster than the length of what it is given."""
 
     words: frozenset[str] = frozenset()
-    dialect: str = DEFAULT_DIALECT
+    dialect: str = DEFAULT_DIALECT  # a Harper dialect, or auto: the article's own spelling
     disabled: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
+    title_case: bool = False  # Harper's title case for headings (setting `headings = "title"`)
     name: str = field(default="harper", init=False)
 
+    def variety(self, text: str) -> str:
+        """The dialect `text` is checked in: the one chosen, or with auto the one the text spells in."""
+        if self.dialect != AUTO_DIALECT:
+            return self.dialect
+        _harper_linter("american", self.words, self._disabled())  # the one warmed up: Harper's dictionary loaded
+        return spelling_dialect(text, self.words)
+
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
-        linter = _harper_linter(self.dialect, self.words, self.disabled)
+        linter = _harper_linter(self.variety(text), self.words, self._disabled())
         language = "markdown" if markdown else "plaintext"
         flags = []
         shared: dict = {}  # one copy of each message, rule id and suggestion list that repeats
@@ -79,30 +93,100 @@ class HarperChecker:
             # ʿayn, hamza and backtick as a plain apostrophe (same length): Harper must not cut a name at them.
             paragraph = text[start:end].translate(_APOSTROPHES_FOR_HARPER)
             for rule, lints in linter.organized_lints(paragraph, language=language).items():
+                if not lints:
+                    continue  # Harper lists every rule, most with nothing found
                 found = (_harper_flag(rule, lint, start, shared) for lint in lints)
                 flags += [flag for flag in found if not _known_spelling(flag, text, self.words)]
         return flags
 
+    def _disabled(self) -> tuple[str, ...]:
+        """The rules turned off: the configured ones, and title case for headings unless asked for."""
+        kept = tuple(rule for rule in self.disabled if rule != TITLE_CASE_RULE)
+        return kept if self.title_case else (*kept, TITLE_CASE_RULE)
 
-# One Linter per dialect for the whole process: building one takes half a second to a second.
-_LINTERS: dict[str, tuple[Any, frozenset[str], tuple[str, ...]]] = {}  # harper.Linter: an optional import
+
+_LAST_SPELLING: list = [None, "", None]  # the last text and words asked about, and the dialect: asked twice a text
+# Each word's spelling so far, under the glossary words they were told (`_SPELLINGS_FOR`): "british" or
+# "american" when only that dialect's dictionary has it, "" otherwise. Words recur from article to article.
+_SPELLINGS: dict[str, str] = {}
+_SPELLINGS_FOR: list = [None]
+
+
+def spelling_dialect(text: str, words: frozenset[str]) -> str:
+    """`british` when more of the words `text` writes in lowercase are British spellings Harper's American
+    dictionary lacks than American ones its British dictionary lacks (`centre`, `defence` against
+    `center`, `defense`), else `american` (Harper's default). Names (capitalised) never count."""
+    if _LAST_SPELLING[0] is text and _LAST_SPELLING[2] is words:
+        return _LAST_SPELLING[1]
+    if _SPELLINGS_FOR[0] is not words:
+        _SPELLINGS.clear()
+        _SPELLINGS_FOR[0] = words
+    counts = Counter(match.group() for match in _LOWERCASE_WORD.finditer(text))
+    new = [word for word in counts if word not in _SPELLINGS]
+    if new:
+        american = _misspelled(_speller("american", words), new)
+        british = _misspelled(_speller("british", words), new)
+        for word in new:
+            _SPELLINGS[word] = (
+                "british" if word in american - british else "american" if word in british - american else ""
+            )
+    by_dialect: Counter[str] = Counter()
+    for word, count in counts.items():
+        by_dialect[_SPELLINGS[word]] += count
+    found = "british" if by_dialect["british"] > by_dialect["american"] else "american"
+    _LAST_SPELLING[:] = [text, found, words]
+    return found
+
+
+def _misspelled(linter, words: list[str]) -> set[str]:
+    """The `words` that `linter` flags as misspelled, a few hundred at a time."""
+    found: set[str] = set()
+    for start in range(0, len(words), _WORDS_PER_LINT):
+        listed = " ".join(words[start : start + _WORDS_PER_LINT])
+        lints = linter.lint(listed, language="plaintext", dedup=False)
+        found.update(lint.problem_text for lint in lints if lint.lint_kind == "Spelling")
+    return found
+
+
+# One Linter per dialect for the whole process: building the first takes half a second to a second
+# (Harper's dictionary), each other a few milliseconds.
+_LINTERS: dict[str, tuple[Any, frozenset[str] | None, tuple[str, ...]]] = {}  # harper.Linter: an optional import
+_SPELLERS: dict[str, tuple[Any, frozenset[str] | None, tuple[str, ...]]] = {}  # only SpellCheck on: to tell dialects
 
 
 def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...]):
+    if dialect not in _LINTERS:
+        _LINTERS[dialect] = (warmed_linter(dialect) or _new_linter(dialect), None, ())
+    return _configured(_LINTERS, dialect, words, disabled)
+
+
+def _speller(dialect: str, words: frozenset[str]):
+    """A Linter that only checks spelling (a quarter of the cost of one running every rule)."""
+    if dialect not in _SPELLERS:
+        linter = _new_linter(dialect)
+        others = tuple(rule for rule in linter.get_default_lint_config() if rule != "SpellCheck")
+        linter.set_lint_config({rule: False for rule in others})
+        _SPELLERS[dialect] = (linter, None, others)
+    return _configured(_SPELLERS, dialect, words, _SPELLERS[dialect][2])
+
+
+def _new_linter(dialect: str):
     try:
         from harper import Dialect, Linter
     except ImportError:
         raise CheckerError("Harper is not installed: pip install harper-py (or use --grammar none)") from None
-    cached = _LINTERS.get(dialect)
-    if cached is None:
-        cached = (warmed_linter(dialect) or Linter(getattr(Dialect, dialect.upper())), frozenset(), ())
-    linter, current_words, current_disabled = cached
+    return Linter(getattr(Dialect, dialect.upper()))
+
+
+def _configured(linters: dict, dialect: str, words: frozenset[str], disabled: tuple[str, ...]):
+    """The Linter kept in `linters` for `dialect`, told `words` and `disabled` when they changed."""
+    linter, current_words, current_disabled = linters[dialect]
     if words != current_words:
         linter.clear_words()
-        linter.import_words(sorted(words))
+        linter.import_words(sorted(words | PLURAL_NOUNS))
     if disabled != current_disabled:
         linter.set_lint_config({rule: False for rule in disabled})
-    _LINTERS[dialect] = (linter, words, disabled)
+    linters[dialect] = (linter, words, disabled)
     return linter
 
 
@@ -144,13 +228,13 @@ def _known_spelling(flag: Flag, text: str, words: frozenset[str]) -> bool:
     return flag.category == "Spelling" and known_spelling(text[flag.start : flag.end], words)
 
 
-def harper_rule_names(dialect: str = DEFAULT_DIALECT) -> frozenset[str]:
+def harper_rule_names(dialect: str = "american") -> frozenset[str]:
     """The names of Harper's rules (what `harper-disable` may list)."""
     linter = _harper_linter(dialect, frozenset(), HARPER_OFF_BY_DEFAULT)
     return frozenset(linter.get_default_lint_config())
 
 
-def english_word_test(dialect: str = DEFAULT_DIALECT) -> Callable[[str], bool]:
+def english_word_test(dialect: str = "american") -> Callable[[str], bool]:
     """Whether a lowercase word is in Harper's English dictionary (so not a name or a misspelling)."""
     linter = _harper_linter(dialect, frozenset(), HARPER_OFF_BY_DEFAULT)
     known: dict[str, bool] = {}

@@ -70,6 +70,9 @@ class LanguageToolChecker:
     name: str = field(default="languagetool", init=False)
     _tool: object = field(default=None, init=False, repr=False)
 
+    def variety(self, text: str) -> str:
+        return self.language
+
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
         """One request for the whole text: the server splits sentences itself."""
         if not text.strip():

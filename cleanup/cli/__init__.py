@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from ..checkers import harper_dialect
 from ..checkers.warmup import warm_up
 from ..config import Config, ConfigError
 from .parser import build_parser
@@ -43,4 +44,4 @@ def _harper_dialect(args: argparse.Namespace) -> str | None:
     except (ConfigError, OSError, ValueError):
         config = Config()
     grammar = args.grammar or config.grammar
-    return (args.dialect or config.dialect) if grammar == "harper" else None
+    return harper_dialect(args.dialect or config.dialect) if grammar == "harper" else None

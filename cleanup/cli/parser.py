@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from .. import __version__
-from ..checkers import DIALECTS, GRAMMAR_BACKENDS, URL_VARIABLE
+from ..checkers import DIALECTS, GRAMMAR_BACKENDS, HEADING_CASES, URL_VARIABLE
 from ..outputs import FORMATS
 from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
@@ -187,7 +187,18 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--languagetool-url", metavar="URL", help=f"LanguageTool server for --grammar languagetool (or ${URL_VARIABLE})"
     )
-    command.add_argument("--dialect", choices=DIALECTS, help="English dialect for Harper (default: american)")
+    command.add_argument(
+        "--dialect",
+        choices=DIALECTS,
+        help="English spelling Harper checks against (default: auto, American or British as each article "
+        "mostly spells)",
+    )
+    command.add_argument(
+        "--headings",
+        choices=HEADING_CASES,
+        help="the house's heading case: sentence flags Title Case headings, title has Harper flag the others "
+        "(default: any, not checked)",
+    )
     command.add_argument(
         "--apply-suggestions",
         metavar="CATEGORIES",

@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 
 from ..cache import default_folder
-from ..checkers import HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checker
+from ..checkers import AUTO_DIALECT, HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checker, harper_dialect
 from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
 from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
@@ -46,6 +46,7 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
         unsafe_fixes=bool(getattr(args, "unsafe_fixes", None) or config.unsafe_fixes),
         quotations=config.quotations,
         arabic_article=config.arabic_article,
+        headings=_headings(args, config),
         checker=_checker(args, config, glossary),
         apply_suggestions=_suggestion_categories(args, config),
     )
@@ -61,6 +62,7 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
             checker.name,
             getattr(checker, "dialect", None),
             getattr(checker, "disabled", None),
+            getattr(checker, "title_case", None),
             getattr(checker, "url", None),
         )
         if checker
@@ -72,12 +74,23 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
         settings.unsafe_fixes,
         settings.quotations,
         settings.arabic_article,
+        settings.headings,
         settings.apply_suggestions,
         described,
         replace(config, source=""),
     )
-    loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary)
+    loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary) + _grammar_said(checker)
     return config, settings, [sources, options], loaded
+
+
+def _grammar_said(checker: Checker | None) -> str:
+    """What the settings line says of the grammar checker: which one, and in which English."""
+    if checker is None:
+        return ""
+    if isinstance(checker, HarperChecker):
+        said = "as each article spells" if checker.dialect == AUTO_DIALECT else checker.dialect
+        return f"; harper: {said}"
+    return f"; {checker.name}: {getattr(checker, 'language', '')}"
 
 
 def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:
@@ -94,8 +107,8 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
         return None
     if backend == "harper":
         dialect = getattr(args, "dialect", None) or config.dialect
-        _check_harper_rules(config, dialect)
-        return HarperChecker(words, dialect, config.harper_disable)
+        _check_harper_rules(config, harper_dialect(dialect))
+        return HarperChecker(words, dialect, config.harper_disable, _headings(args, config) == "title")
     url = getattr(args, "languagetool_url", None) or os.environ.get(URL_VARIABLE) or config.languagetool_url or None
     return LanguageToolChecker(
         url,
@@ -106,6 +119,11 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
         config.languagetool_enabled_categories,
         config.languagetool_disabled_categories,
     )
+
+
+def _headings(args: argparse.Namespace, config: Config) -> str:
+    """The house's heading case, from the command line or the configuration."""
+    return getattr(args, "headings", None) or config.headings
 
 
 def _check_harper_rules(config: Config, dialect: str) -> None:

@@ -24,6 +24,7 @@ import regex
 from ..model import Flag, Severity
 from ..text import APOSTROPHES, starts_sentence
 from .matcher import ARABIC_PARTICLES
+from .suggestions import other_words
 
 NAME_RULE = "NM001"
 NAME_CATEGORY = "name"
@@ -143,7 +144,7 @@ def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str])
             continue
         if capitalised is None:
             capitalised = mid_sentence_capitals(text)
-        if not looks_like_name(text, flag.start, flag.end, capitalised):
+        if not (looks_like_name(text, flag.start, flag.end, capitalised) or other_words(word, flag.suggestions)):
             kept.append(flag)
             continue
         end = flag.start + len(_POSSESSIVE.sub("", word))

@@ -1,13 +1,15 @@
-"""A checker's suggestions never respell the glossary's forms.
+"""A checker's suggestions never respell the glossary's forms, nor turn a name into another word.
 
 Harper's title-case suggestion for a heading (`# The ISIS cells in al-Badia` → `# The Isis Cells in
 Al-Badia`) would undo the glossary; here such a suggestion gets every glossary form in the flagged text
-back as the glossary writes it, and a flag left suggesting nothing new is dropped.
+back as the glossary writes it, and a flag left suggesting nothing new is dropped. A capitalised word
+whose spelling suggestions are all other words (`Hamdaniya` → `Haldane's`, `Harmonica`) is a name
+the dictionary lacks, not a typo (`Accoding` → `According` is one letter off).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import regex
@@ -28,6 +30,29 @@ def keep_glossary_forms(flags: Iterable[Flag], text: str, forms: frozenset[str])
             continue  # what it asked for was only to respell glossary forms
         kept.append(flag if suggestions == flag.suggestions else replace(flag, suggestions=suggestions))
     return kept
+
+
+def other_words(word: str, suggestions: Sequence[str]) -> bool:
+    """Whether every suggestion for a capitalised `word` is another word, more than one letter away
+    (an edit or a swap of two letters): then the word is a name, and the suggestions would replace it."""
+    folded = word.casefold()
+    return word[:1].isupper() and not any(_one_edit_apart(folded, s.casefold()) for s in suggestions)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by at most one insertion, deletion, substitution or swap of neighbours."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    rest_a, rest_b = a[start:], b[start:]
+    return (
+        rest_a[1:] == rest_b[1:]
+        or rest_a[1:] == rest_b
+        or rest_a == rest_b[1:]
+        or (len(rest_a) >= 2 and rest_a[:2] == rest_b[1::-1] and rest_a[2:] == rest_b[2:])
+    )
 
 
 def _with_forms(flagged: str, suggestion: str, forms: frozenset[str]) -> str:

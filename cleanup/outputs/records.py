@@ -30,6 +30,7 @@ def change_log(path: str, output: str, outcome: Outcome) -> Iterator[str]:
         "output": output,
         "encoding": outcome.original.encoding,
         "bom": outcome.original.bom,
+        "dialect": outcome.dialect,
         "changes": (_change_record(outcome, index, number, change) for number, change in enumerate(outcome.changes)),
         "flags": (_flag_record(flag_finding(outcome, index, flag)) for flag in outcome.flags),
         "rejected": [_decision_record(d) for d in outcome.rejected],

@@ -22,6 +22,13 @@ class Tally:
     total_changes: int = 0
     rejected: Counter[str] = field(default_factory=Counter)  # changes kept out by review decisions
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    dialects: Counter[str] = field(default_factory=Counter)  # files by the English their grammar was checked in
+
+    @property
+    def spelling(self) -> str:
+        """The English the files were checked in, by how many (`british spelling: 1 file`), or empty."""
+        said = [f"{n} {'file' if n == 1 else 'files'}" for n in self.dialects.values()]
+        return ", ".join(f"{dialect} spelling: {n}" for dialect, n in zip(self.dialects, said, strict=True))
 
     def fail(self, path: str, why: str) -> None:
         """Record a file that failed (it was reported when it happened)."""
@@ -33,6 +40,8 @@ class Tally:
         self.files += 1
         self.changed += outcome.changed
         self.total_changes += len(outcome.changes)
+        if outcome.dialect:
+            self.dialects[outcome.dialect] += 1
         for change in outcome.changes:
             self.changes[change.rule] += 1
             if change.rule not in self.reasons:

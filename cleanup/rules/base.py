@@ -31,6 +31,8 @@ class Context:
     )  # preferred forms of entries with variants (what normalization writes)
     articles: Mapping[str, str] = field(default_factory=dict)  # folded first word of a term -> "a" / "an"
     arabic_article: str = "lower-inside"  # or "capital": Al- everywhere
+    headings: str = "any"  # the house's heading case: "any", "sentence" or "title"
+    form_words: frozenset[str] = frozenset()  # the words of every glossary form, variant and name
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,8 @@ def _print_report_end(
     elif not args.quiet:
         line = f"{tally.total_changes} change(s) in {tally.changed} of {tally.files} file(s); {tally.flags.total()} flag(s)"
         rejected = tally.rejected.total()
-        print(line + (f"; {rejected} rejected in review" if rejected else ""), file=sys.stderr)
+        line += f"; {rejected} rejected in review" if rejected else ""
+        print(line + (f"; {tally.spelling}" if tally.spelling else ""), file=sys.stderr)
 
 
 def _descriptions(settings: Settings) -> dict[str, str]:

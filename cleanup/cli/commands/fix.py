@@ -102,3 +102,5 @@ class _Display:
     def summary(self, tally: Tally) -> None:
         for table in self.terminal.summary_tables(tally):
             self.console.print(table)
+        if tally.spelling:
+            self.console.print(tally.spelling, markup=False, highlight=False, style="dim")
