@@ -4,7 +4,7 @@ of them without loading any (so that start-up stays light)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -39,4 +39,8 @@ class Checker(Protocol):
 
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
         """Flags for `text`, with offsets in code points of `text`."""
+        ...
+
+    def dictionary_words(self, words: Collection[str]) -> frozenset[str]:
+        """Which of `words`, as written, the checker's dictionary holds (so they are English, not names)."""
         ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +65,7 @@ class HarperChecker:
     dialect: str = DEFAULT_DIALECT
     disabled: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
     name: str = field(default="harper", init=False)
+    _dictionary: dict[str, bool] = field(default_factory=dict, init=False, repr=False)  # words asked, answered
 
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
         linter = _harper_linter(self.dialect, self.words, self.disabled)
@@ -82,6 +83,22 @@ class HarperChecker:
                 found = (_harper_flag(rule, lint, start, shared) for lint in lints)
                 flags += [flag for flag in found if not _known_spelling(flag, text, self.words)]
         return flags
+
+    def dictionary_words(self, words: Collection[str]) -> frozenset[str]:
+        """Which of `words` (as written: `Allah` is one, `allah` not) Harper's dictionary and the glossary's
+        words hold; the words not asked before are linted together, one a paragraph."""
+        asked = sorted({word for word in words if word not in self._dictionary and _WORD.fullmatch(word)})
+        if asked:
+            linter = _harper_linter(self.dialect, self.words, self.disabled)
+            starts, offset = {}, 0
+            for word in asked:
+                starts[offset] = word
+                offset += len(word) + 2
+            self._dictionary.update(dict.fromkeys(asked, True))
+            for lint in linter.lint("\n\n".join(asked), language="plaintext", dedup=False):
+                if lint.lint_kind == "Spelling" and lint.span.start in starts:
+                    self._dictionary[starts[lint.span.start]] = False
+        return frozenset(word for word in words if self._dictionary.get(word))
 
 
 # One Linter per dialect for the whole process: building one takes half a second to a second.

@@ -17,12 +17,14 @@ suggestions that would change the name (`Hurairah` → `Hurrah`). Here a spellin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 
 import regex
 
 from ..model import Flag, Severity
 from ..text import APOSTROPHES, starts_sentence
+from . import runon
 from .matcher import ARABIC_PARTICLES
 
 NAME_RULE = "NM001"
@@ -33,6 +35,9 @@ INNER_MARKS = APOSTROPHES  # an ʿayn, hamza or apostrophe inside a word marks a
 NAME_INTRODUCERS = frozenset("abu ibn bin bint ben umm abd abdul abdel sheikh shaykh imam sayyid".split())
 # The lowercase particle inside a name, between two capitalised words: "Anas ibn Malik", "Fatima bint Asad".
 NAME_LINKS = frozenset({"ibn", "bin", "bint"})
+# Words that join the name beside them, on either side: "Abu Bakr", "Umar bin al-Khattab", "Adel Abdul Mahdi".
+NAME_PARTICLES = frozenset("bin ibn bint ben abu abi abd abdul abdel abdur umm ul bu albu banu bani".split())
+Dictionary = Callable[[Collection[str]], frozenset[str]]  # which of these words are English words, as written
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L}")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
 _ARTICLE_NAME_AFTER = regex.compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
@@ -128,22 +133,71 @@ def known_spelling(word: str, known: frozenset[str]) -> bool:
     )
 
 
-def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str]) -> list[Flag]:
-    """The checker's flags with spelling flags on known words dropped and those on names turned into
-    one `name` note per distinct name; every other flag as it was."""
-    capitalised: frozenset[str] | None = None
+def sort_spelling_flags(
+    flags: Iterable[Flag], text: str, known: frozenset[str], dictionary: Dictionary | None = None
+) -> list[Flag]:
+    """The checker's flags with spelling flags on known words dropped, those on two words run together
+    given the split as their suggestion, and those on names turned into one `name` note per distinct
+    name, the name whole; every other flag as it was. `dictionary` says which words are English."""
     kept: list[Flag] = []
-    spans: list[tuple[int, int]] = []  # the names found, parts of one name joined ("Deir ez-Zor")
+    spelling: list[Flag] = []
     for flag in sorted(flags, key=lambda f: (f.start, f.end)):
         if flag.category not in SPELLING_CATEGORIES:
             kept.append(flag)
-            continue
+        elif not known_spelling(text[flag.start : flag.end], known):
+            spelling.append(flag)
+    if spelling:
+        words = _Words(text, spelling, known, dictionary)
+        kept += _sorted_spelling(spelling, text, words)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+class _Words:
+    """What a document's spelling flags need to know of words: which are English (one dictionary
+    lookup for all), and which the document writes on their own."""
+
+    def __init__(self, text: str, flags: Sequence[Flag], known: frozenset[str], dictionary: Dictionary | None):
+        written = _LETTERS_ONLY.findall(text)
+        self.standalone = frozenset(written) | frozenset(word.lower() for word in written)
+        asked: set[str] = set()
+        for flag in flags:
+            word = text[flag.start : flag.end]
+            asked.update(runon.parts_to_ask(word))
+            asked.add(word.lower())
+            asked.update(word.lower() for word in _NEARBY_WORD.findall(text, max(0, flag.start - _NEAR), flag.start))
+        self.known = known
+        self.english = known | (dictionary(asked) if dictionary else frozenset())
+
+    def is_word(self, word: str) -> bool:
+        return word in self.english
+
+    def in_names(self, word: str) -> bool:
+        """Whether a capitalised word may be part of a name: a glossary word or loanword (`Sahih
+        al-Bukhari`), or no English word (`Ahmed`, not `Sheikh`)."""
+        return word in self.known or not self.is_word(word.lower())
+
+
+_LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
+_NEARBY_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*")
+_NEAR = 40  # characters before a flagged word where the rest of its name may be written
+
+
+def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words) -> list[Flag]:
+    """Spelling flags as run-together words, spelling flags, or `name` notes (one per distinct name)."""
+    capitalised: frozenset[str] | None = None
+    kept: list[Flag] = []
+    spans: list[tuple[int, int]] = []  # the names found, parts of one name joined ("Deir ez-Zor")
+    for flag in flags:
         word = text[flag.start : flag.end]
-        if known_spelling(word, known):
+        two = runon.split(word, words.is_word, words.standalone)
+        if two is not None:
+            kept.append(run_together_flag(flag, word, two))
             continue
         if capitalised is None:
             capitalised = mid_sentence_capitals(text)
-        if not looks_like_name(text, flag.start, flag.end, capitalised):
+        if _ordinary_capital(text, flag.start, word, words) or not looks_like_name(
+            text, flag.start, flag.end, capitalised
+        ):
             kept.append(flag)
             continue
         end = flag.start + len(_POSSESSIVE.sub("", word))
@@ -152,12 +206,88 @@ def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str])
         else:
             spans.append((flag.start, end))
     named: set[str] = set()
-    for start, end in spans:
+    for start, end in _whole_names(text, spans, words):
         name = text[start:end]
         if name not in named:  # once per distinct name per document
             named.add(name)
             kept.append(name_flag(start, end, name))
-    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+    return kept
+
+
+def _ordinary_capital(text: str, start: int, word: str, words: _Words) -> bool:
+    """Whether a capitalised word starts a sentence and is an English word in lowercase (`Meanwhile`):
+    its capital is the sentence's, not a name's."""
+    return word[:1].isupper() and starts_sentence(text, start) and words.is_word(word.lower())
+
+
+def run_together_flag(flag: Flag, word: str, two: str) -> Flag:
+    """The spelling flag on two words run together, with the space put back as its one suggestion."""
+    return replace(flag, message=f"“{word}” runs two words together: “{two}”", suggestions=(two,))
+
+
+# A name's neighbours: an article joined by a hyphen before it ("al-" of "al-Khattab"), a word before
+# it, a particle and the word after it (" bin Malik"), an article and the word after it (" al-Iraqi").
+_HYPHEN_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}{1,5})[-‐‑]\Z")
+_WORD_BEFORE_NAME = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`]?(\p{L}[\p{L}\p{M}]*)[ \t]+\Z")
+_PARTICLE_AND_NAME_AFTER = regex.compile(
+    r"[ \t]+(\p{L}+)[ \t]+(?:\p{L}{1,5}[-‐‑])?[ʿʾ`]?\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}])"
+)
+_ARTICLE_AND_NAME_AFTER = regex.compile(r"[ \t]+(\p{L}{1,5})[-‐‑]\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}])")
+_LAST_WORD = regex.compile(r"(\p{L}+)\Z")
+_NAME_AFTER = regex.compile(r"[ \t]+(?:\p{L}{1,5}[-‐‑])?[ʿʾ`'’]?\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}])")
+
+
+def _whole_names(text: str, spans: Sequence[tuple[int, int]], words: _Words) -> list[tuple[int, int]]:
+    """Each name widened to the particles and name words around it (`Rahman al-Hamdani` → `Abd
+    al-Rahman al-Hamdani`, `Khattab` → `Umar bin al-Khattab`); names that come to overlap are one."""
+    whole: list[tuple[int, int]] = []
+    for start, end in spans:
+        start, end = _front_of_name(text, start, words), _back_of_name(text, end)
+        if whole and start <= whole[-1][1]:
+            whole[-1] = (whole[-1][0], max(end, whole[-1][1]))
+        else:
+            whole.append((start, end))
+    return whole
+
+
+def _front_of_name(text: str, start: int, words: _Words) -> int:
+    """Where a name begins: before the articles and particles in front of it (`al-`, `bin`, `Abu`), and
+    before a name word in front of a particle (`Umar` in `Umar bin`), but never an English word (`Sheikh`)."""
+    after_particle = False
+    while True:
+        article = _HYPHEN_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+        if article and article.group(1).lower() in ARABIC_PARTICLES:
+            start, after_particle = article.start(), True
+            continue
+        before = _WORD_BEFORE_NAME.search(text, max(0, start - _NEAR), start)
+        if before is None:
+            return start
+        word = before.group(1)
+        if word.lower() in NAME_PARTICLES:
+            start, after_particle = before.start(), True
+        elif after_particle and len(word) > 1 and word[0].isupper() and words.in_names(word):
+            start, after_particle = before.start(), False
+        else:
+            return start
+
+
+def _back_of_name(text: str, end: int) -> int:
+    """Where a name ends: after a particle and the name word after it (`bin Malik`, `Abdul Mahdi`), or an
+    article and its name word (`al-Iraqi`); a name that ends in a particle takes the word after it (`Ibn ʿUmar`)."""
+    last = _LAST_WORD.search(text, max(0, end - 6), end)
+    if last and last.group(1).lower() in NAME_PARTICLES:
+        after = _NAME_AFTER.match(text, end)
+        end = after.end() if after else end
+    while True:
+        linked = _PARTICLE_AND_NAME_AFTER.match(text, end)
+        if linked and linked.group(1).lower() in NAME_PARTICLES:
+            end = linked.end()
+            continue
+        article = _ARTICLE_AND_NAME_AFTER.match(text, end)
+        if article and article.group(1).lower() in ARABIC_PARTICLES:
+            end = article.end()
+            continue
+        return end
 
 
 def name_flag(start: int, end: int, name: str) -> Flag:
