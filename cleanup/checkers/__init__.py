@@ -4,7 +4,7 @@ of them without loading any (so that start-up stays light)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -33,14 +33,12 @@ class CheckerError(Exception):
 
 
 class Checker(Protocol):
-    """A grammar and spelling checker: it flags, it never changes the text."""
+    """A grammar and spelling checker: it flags, it never changes the text. One may also say which words
+    its dictionary holds (`dictionary_words(words) -> frozenset`: Harper's and LanguageTool's do), which
+    tells run-together words and ordinary words from names."""
 
     name: str
 
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
         """Flags for `text`, with offsets in code points of `text`."""
-        ...
-
-    def dictionary_words(self, words: Collection[str]) -> frozenset[str]:
-        """Which of `words`, as written, the checker's dictionary holds (so they are English, not names)."""
         ...

@@ -205,13 +205,27 @@ def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words) -> list[Fl
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((flag.start, end))
+    return kept + _name_notes(text, _whole_names(text, spans, words))
+
+
+def _name_notes(text: str, spans: Sequence[tuple[int, int]]) -> list[Flag]:
+    """One note per distinct name; none for a one-word name that a longer name of the document holds
+    (`Umar` beside `Umar bin Al-Khattab`): the longer name in the glossary makes its words known."""
+    in_longer = {word for start, end in spans for word in _list_words(text[start:end]) if " " in text[start:end]}
     named: set[str] = set()
-    for start, end in _whole_names(text, spans, words):
+    notes = []
+    for start, end in spans:
         name = text[start:end]
-        if name not in named:  # once per distinct name per document
-            named.add(name)
-            kept.append(name_flag(start, end, name))
-    return kept
+        if name in named or " " not in name and set(_list_words(name)) <= in_longer:
+            continue
+        named.add(name)
+        notes.append(name_flag(start, end, name))
+    return notes
+
+
+def _list_words(name: str) -> list[str]:
+    """The words of a name as the glossary keeps them apart (at marks, hyphens and spaces)."""
+    return _LETTERS.findall(name.translate(_MARKS_APART))
 
 
 def _ordinary_capital(text: str, start: int, word: str, words: _Words) -> bool:
