@@ -158,7 +158,8 @@ class _Words:
 
     def __init__(self, text: str, flags: Sequence[Flag], known: frozenset[str], dictionary: Dictionary | None):
         written = _LETTERS_ONLY.findall(text)
-        self.standalone = frozenset(written) | frozenset(word.lower() for word in written)
+        self.written = frozenset(written)
+        self.standalone = self.written | frozenset(word.lower() for word in written)
         asked: set[str] = set()
         for flag in flags:
             word = text[flag.start : flag.end]
@@ -229,9 +230,13 @@ def _list_words(name: str) -> list[str]:
 
 
 def _ordinary_capital(text: str, start: int, word: str, words: _Words) -> bool:
-    """Whether a capitalised word starts a sentence and is an English word in lowercase (`Meanwhile`):
-    its capital is the sentence's, not a name's."""
-    return word[:1].isupper() and starts_sentence(text, start) and words.is_word(word.lower())
+    """Whether a capitalised word starts a sentence and is an English word in lowercase (`Meanwhile`),
+    or one the document writes in lowercase (`Afterwards`, a British spelling an American dictionary
+    lacks): its capital is the sentence's, not a name's."""
+    if not (word[:1].isupper() and starts_sentence(text, start)):
+        return False
+    lowercase = word.lower()
+    return lowercase in words.written or words.is_word(lowercase)
 
 
 def run_together_flag(flag: Flag, word: str, two: str) -> Flag:

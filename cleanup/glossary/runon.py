@@ -4,9 +4,10 @@ A spell checker flags them, and capitalised they read like names; they are typos
 space. A flagged word is two words when it splits into a head and a tail that are both words, and
 one of them is a common function word (`The|people`, `Sufyan|and`), or the tail is a capitalised
 word glued to a lowercase end (`of|Allah`, `The|Prophet`) or an ʿayn-marked name glued to a word
-(`except|ʿAbdullah`). Names must never split (`Ismail` is not `Is mail`, `Anas` not `An as`), so a
+(`except|ʿAbdullah`). Names must never split (`Hisham` is not `His ham`, `Anas` not `An as`), so a
 tail that is not a function word must also stand alone elsewhere in the document, as must a head
-that is no dictionary word, and short parts are held to stricter tests (`Iman`, `Asad`, `Atwan`).
+that is no function word; short parts are held to stricter tests (`Iman`, `Asad`), and capitalised
+function words that begin names (`Is`, `At`, `His`) take only function words (`Ismat`, `Atwan`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ FUNCTION_WORDS = frozenset(
     and or but nor so then than that this these those there here who whom whose which what when where
     why how is was were are be been has have had do does did not no as if some any all each every
     one two will would shall should can could may might must said""".split()
+)
+# Function words that begin names when capitalised (`His|ham`, `Is|mat`, `Has|hem`, `At|wan`, `As|mar`): a
+# capitalised one runs into a lowercase word only when that word is a function word too (`Has|every` is lost).
+NAME_LIKE_HEADS = frozenset(
+    "a an as at so no or if up us me am be do is was were are been has have had does did his her our its your "
+    "their my".split()
 )
 # Two-letter tails that read as a word after a function word of three letters or more (`Who|is`,
 # `Some|of`); `an`, `as`, `at` are left out: `Has|an` is the name Hasan.
@@ -97,6 +104,8 @@ def _after_function_word(
     head: str, tail: str, tail_function: bool, is_word: Callable[[str], bool], standalone: frozenset[str]
 ) -> bool:
     """Whether `tail` is a word after the function word `head` (`The|people`, `Who|is`, `I|saw`, `of|Allah`)."""
+    if head[0].isupper() and head.lower() in NAME_LIKE_HEADS and tail.islower() and not tail_function:
+        return False
     head = head.lower()
     if len(tail) < MIN_TAIL:
         return len(head) >= MIN_TAIL and tail in SHORT_TAILS
