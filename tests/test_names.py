@@ -272,3 +272,22 @@ def test_an_ordinary_word_starting_a_sentence_is_no_name(project):
 def test_a_name_starting_a_sentence_before_another_is_still_a_name(project):
     text = "Hurairah Hamdani left the town. They met again later.\n"
     assert spelling_and_names(flags_of(project, text)) == [("Hurairah Hamdani", "name", [])]
+
+
+def test_a_name_takes_marks_inside_its_words_but_never_a_word_run_together(project):
+    text = (
+        "It was narrated by Amr bin Sa`id and Az-Zubair bin Al-`Awwam.\n"
+        "So Irequested Al-Miqdad bin Al-Aswad to ask, and the people asked.\n"
+        "They said Umar spoke. Then Ibn `Umaradded that they had added it.\n"
+    )
+    found = spelling_and_names(flags_of(project, text))
+    assert [(t, c) for t, c, _ in found if c == "name"] == [
+        ("Amr bin Sa`id", "name"),
+        ("Az-Zubair bin Al-`Awwam", "name"),
+        ("Al-Miqdad bin Al-Aswad", "name"),
+        ("Ibn `Umar", "name"),
+    ]
+    assert [(t, s) for t, c, s in found if c == "Spelling"] == [
+        ("Irequested", ["I requested"]),
+        ("Umaradded", ["Umar added"]),
+    ]

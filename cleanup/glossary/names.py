@@ -17,6 +17,7 @@ suggestions that would change the name (`Hurairah` → `Hurrah`). Here a spellin
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
@@ -157,28 +158,31 @@ class _Words:
     lookup for all), and which the document writes on their own."""
 
     def __init__(self, text: str, flags: Sequence[Flag], known: frozenset[str], dictionary: Dictionary | None):
-        written = _LETTERS_ONLY.findall(text)
+        written = _LETTERS_ONLY.findall(text) + _MARKED_WORD.findall(text)
         self.written = frozenset(written)
-        self.standalone = self.written | frozenset(word.lower() for word in written)
+        self.standalone = self.written | frozenset(word.lower() for word in written) | known
         asked: set[str] = set()
         for flag in flags:
             word = text[flag.start : flag.end]
-            asked.update(runon.parts_to_ask(word))
+            asked.update(piece for part in runon.parts_to_ask(word) for piece in _LETTERS_ONLY.findall(part))
             asked.add(word.lower())
             asked.update(word.lower() for word in _NEARBY_WORD.findall(text, max(0, flag.start - _NEAR), flag.start))
         self.known = known
         self.english = known | (dictionary(asked) if dictionary else frozenset())
 
     def is_word(self, word: str) -> bool:
-        return word in self.english
+        """Whether `word` is English or a glossary word; one with marks inside when all its pieces are (`rak`at`)."""
+        return word in self.english or all(piece in self.english for piece in _LETTERS_ONLY.findall(word))
 
     def in_names(self, word: str) -> bool:
-        """Whether a capitalised word may be part of a name: a glossary word or loanword (`Sahih
-        al-Bukhari`), or no English word (`Ahmed`, not `Sheikh`)."""
-        return word in self.known or not self.is_word(word.lower())
+        """Whether a capitalised word may be part of a name: no function word, and a glossary word or
+        loanword (`Sahih al-Bukhari`) or no English word (`Ahmed`, not `Sheikh`)."""
+        lowercase = word.lower()
+        return lowercase not in runon.FUNCTION_WORDS and (word in self.known or not self.is_word(lowercase))
 
 
 _LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
+_MARKED_WORD = regex.compile(rf"[\p{{L}}\p{{M}}]+(?:[{APOSTROPHES}][\p{{L}}\p{{M}}]+)+")
 _NEARBY_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*")
 _NEAR = 40  # characters before a flagged word where the rest of its name may be written
 
@@ -188,11 +192,13 @@ def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words) -> list[Fl
     capitalised: frozenset[str] | None = None
     kept: list[Flag] = []
     spans: list[tuple[int, int]] = []  # the names found, parts of one name joined ("Deir ez-Zor")
+    run_together: dict[int, int] = {}  # where words run together start, and where their first word ends
     for flag in flags:
         word = text[flag.start : flag.end]
         two = runon.split(word, words.is_word, words.standalone)
         if two is not None:
             kept.append(run_together_flag(flag, word, two))
+            run_together[flag.start] = flag.start + two.index(" ")
             continue
         if capitalised is None:
             capitalised = mid_sentence_capitals(text)
@@ -206,7 +212,7 @@ def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words) -> list[Fl
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((flag.start, end))
-    return kept + _name_notes(text, _whole_names(text, spans, words))
+    return kept + _name_notes(text, _whole_names(text, spans, words, run_together))
 
 
 def _name_notes(text: str, spans: Sequence[tuple[int, int]]) -> list[Flag]:
@@ -248,20 +254,24 @@ def run_together_flag(flag: Flag, word: str, two: str) -> Flag:
 # it, a particle and the word after it (" bin Malik"), an article and the word after it (" al-Iraqi").
 _HYPHEN_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}{1,5})[-‐‑]\Z")
 _WORD_BEFORE_NAME = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`]?(\p{L}[\p{L}\p{M}]*)[ \t]+\Z")
-_PARTICLE_AND_NAME_AFTER = regex.compile(
-    r"[ \t]+(\p{L}+)[ \t]+(?:\p{L}{1,5}[-‐‑])?[ʿʾ`]?\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}])"
-)
-_ARTICLE_AND_NAME_AFTER = regex.compile(r"[ \t]+(\p{L}{1,5})[-‐‑]\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}])")
+# A name word: capitalised, perhaps after an ʿayn, with ʿayn or hamza marks inside (`Saʿid`, `Al-ʿAwwam`), not
+# taking a possessive ending.
+_NAME_WORD_AFTER = rf"[ʿʾ`'’]?\p{{Lu}}[\p{{L}}\p{{M}}]*(?:[{APOSTROPHES}](?!s(?![\p{{L}}\p{{M}}]))[\p{{L}}\p{{M}}]+)*(?![\p{{L}}\p{{M}}])"
+_PARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}+)[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
+_ARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}{{1,5}})[-‐‑]{_NAME_WORD_AFTER}")
 _LAST_WORD = regex.compile(r"(\p{L}+)\Z")
-_NAME_AFTER = regex.compile(r"[ \t]+(?:\p{L}{1,5}[-‐‑])?[ʿʾ`'’]?\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}])")
+_NAME_AFTER = regex.compile(rf"[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
 
 
-def _whole_names(text: str, spans: Sequence[tuple[int, int]], words: _Words) -> list[tuple[int, int]]:
+def _whole_names(
+    text: str, spans: Sequence[tuple[int, int]], words: _Words, run_together: dict[int, int]
+) -> list[tuple[int, int]]:
     """Each name widened to the particles and name words around it (`Rahman al-Hamdani` → `Abd
     al-Rahman al-Hamdani`, `Khattab` → `Umar bin al-Khattab`); names that come to overlap are one."""
     whole: list[tuple[int, int]] = []
+    starts = sorted(run_together)
     for start, end in spans:
-        start, end = _front_of_name(text, start, words), _back_of_name(text, end)
+        start, end = _front_of_name(text, start, words, starts), _back_of_name(text, end, starts, run_together)
         if whole and start <= whole[-1][1]:
             whole[-1] = (whole[-1][0], max(end, whole[-1][1]))
         else:
@@ -269,7 +279,7 @@ def _whole_names(text: str, spans: Sequence[tuple[int, int]], words: _Words) -> 
     return whole
 
 
-def _front_of_name(text: str, start: int, words: _Words) -> int:
+def _front_of_name(text: str, start: int, words: _Words, run_together: Sequence[int]) -> int:
     """Where a name begins: before the articles and particles in front of it (`al-`, `bin`, `Abu`), and
     before a name word in front of a particle (`Umar` in `Umar bin`), but never an English word (`Sheikh`)."""
     after_particle = False
@@ -284,26 +294,49 @@ def _front_of_name(text: str, start: int, words: _Words) -> int:
         word = before.group(1)
         if word.lower() in NAME_PARTICLES:
             start, after_particle = before.start(), True
-        elif after_particle and len(word) > 1 and word[0].isupper() and words.in_names(word):
+        elif (
+            after_particle
+            and len(word) > 1
+            and word[0].isupper()
+            and words.in_names(word)
+            and not _starts_at(run_together, before.start(1))
+        ):
             start, after_particle = before.start(), False
         else:
             return start
 
 
-def _back_of_name(text: str, end: int) -> int:
+def _starts_at(starts: Sequence[int], position: int) -> bool:
+    """Whether the sorted `starts` hold `position`."""
+    index = bisect.bisect_left(starts, position)
+    return index < len(starts) and starts[index] == position
+
+
+def _back_of_name(text: str, end: int, run_together: Sequence[int], first_words: dict[int, int]) -> int:
     """Where a name ends: after a particle and the name word after it (`bin Malik`, `Abdul Mahdi`), or an
-    article and its name word (`al-Iraqi`); a name that ends in a particle takes the word after it (`Ibn ʿUmar`)."""
+    article and its name word (`al-Iraqi`); a name that ends in a particle takes the word after it (`Ibn ʿUmar`),
+    only the first of two words run together (`Ibn ʿUmar` of `Ibn ʿUmaradded`); no name goes on past one."""
+
+    def takes(found: regex.Match | None) -> bool:
+        return found is not None and bisect.bisect_right(run_together, found.start()) == bisect.bisect_right(
+            run_together, found.end() - 1
+        )
+
     last = _LAST_WORD.search(text, max(0, end - 6), end)
     if last and last.group(1).lower() in NAME_PARTICLES:
         after = _NAME_AFTER.match(text, end)
-        end = after.end() if after else end
+        if after and takes(after):
+            end = after.end()
+        elif after:
+            index = bisect.bisect_right(run_together, after.start())
+            return first_words[run_together[index]] if index < len(run_together) else end
     while True:
         linked = _PARTICLE_AND_NAME_AFTER.match(text, end)
-        if linked and linked.group(1).lower() in NAME_PARTICLES:
+        if linked and linked.group(1).lower() in NAME_PARTICLES and takes(linked):
             end = linked.end()
             continue
         article = _ARTICLE_AND_NAME_AFTER.match(text, end)
-        if article and article.group(1).lower() in ARABIC_PARTICLES:
+        if article and article.group(1).lower() in ARABIC_PARTICLES and takes(article):
             end = article.end()
             continue
         return end

@@ -22,7 +22,8 @@ FUNCTION_WORDS = frozenset(
     of to in on at by for from with about into upon over under after before since because while until
     and or but nor so then than that this these those there here who whom whose which what when where
     why how is was were are be been has have had do does did not no as if some any all each every
-    one two will would shall should can could may might must said""".split()
+    one two will would shall should can could may might must said anyone anything everyone everything
+    someone something nothing""".split()
 )
 # Function words that begin names when capitalised (`His|ham`, `Is|mat`, `Has|hem`, `At|wan`, `As|mar`): a
 # capitalised one runs into a lowercase word only when that word is a function word too (`Has|every` is lost).
@@ -35,10 +36,13 @@ NAME_LIKE_HEADS = frozenset(
 SHORT_TAILS = frozenset({"is", "am", "of", "to", "in"})
 # What `I` runs into (`Isaw`) among three-letter tails; any longer word also (`Isaid`): `Iman`, `Imad` stay.
 AFTER_I = frozenset({"am", "saw", "was", "had", "did", "got", "ran", "sat", "ate", "can", "may"})
+# Words before `is` that run into it (`Heis`, `Whois`).
+BEFORE_IS = frozenset({"he", "she", "it", "who", "what", "that", "this", "there", "here"})
 POSSESSIVE = tuple(mark + "s" for mark in APOSTROPHES)
 MIN_TAIL = 3  # letters of a tail that is not in SHORT_TAILS
 MIN_TAIL_AFTER_LETTER = 4  # after a one-letter head: `Asad` is not `A sad`
 MIN_OTHER_TAIL = 4  # a tail that is not a function word, after a head that is not one either
+MIN_NAME_THEN_WORD = 5  # a tail the text need not write alone, after a capitalised head it does write alone
 
 
 def candidates(word: str) -> Iterator[tuple[str, str]]:
@@ -46,25 +50,25 @@ def candidates(word: str) -> Iterator[tuple[str, str]]:
     `Allah's|Apostle`, `except|ʿAbdullah`); not judged yet."""
     for cut in range(1, len(word)):
         head, tail = word[:cut], word[cut:]
-        bare = _bare(tail)
-        if not (_head_case(head) and bare.isalpha()):
+        letters = _letters(_bare(tail))
+        if not (head[-1].isalpha() or head.endswith(POSSESSIVE)) or not _head_case(head) or not letters.isalpha():
             continue
-        if bare.islower() and bare == tail:
+        if letters.islower() and tail[0].isalpha():
             yield head, tail
-        elif bare[0].isupper() and bare[1:].islower() and (head[-1].islower() or head in ("I", "O")):
+        elif letters[0].isupper() and letters[1:].islower() and (head[-1].islower() or head in ("I", "O")):
             yield head, tail
 
 
 def _head_case(head: str) -> bool:
-    """Whether `head` is written as a word is: lowercase, capitalised, a possessive, or the pronoun `I`
-    or the vocative `O` (a capital `A` is left out: `Asad` is a name)."""
-    bare = _bare(head)
-    if not bare.isalpha() or bare != head and not head.endswith(POSSESSIVE):
+    """Whether `head` is written as a word is, marks of ʿayn and hamza aside: lowercase, capitalised, a
+    possessive, or the pronoun `I` or the vocative `O` (a capital `A` is left out: `Asad` is a name)."""
+    letters = _letters(_bare(head))
+    if not letters.isalpha():
         return False
     return (
-        (bare.islower() and (len(bare) > 1 or bare == "a"))
-        or bare in ("I", "O")
-        or (len(bare) > 1 and bare[0].isupper() and bare[1:].islower())
+        (letters.islower() and (len(letters) > 1 or letters == "a"))
+        or letters in ("I", "O")
+        or (len(letters) > 1 and letters[0].isupper() and letters[1:].islower())
     )
 
 
@@ -89,7 +93,7 @@ def split(word: str, is_word: Callable[[str], bool], standalone: frozenset[str])
 def _two_words(head: str, tail: str, is_word: Callable[[str], bool], standalone: frozenset[str]) -> bool:
     bare_head, bare_tail = _bare(head), _bare(tail)
     tail_function = bare_tail == tail and tail in FUNCTION_WORDS
-    if bare_head == head and head.lower() in FUNCTION_WORDS:
+    if head.lower() in FUNCTION_WORDS:
         return _after_function_word(head, bare_tail, tail_function, is_word, standalone)
     if bare_head.lower() not in standalone:  # a name's first part is seldom a word of its own: `Hath|away`
         return False
@@ -97,6 +101,8 @@ def _two_words(head: str, tail: str, is_word: Callable[[str], bool], standalone:
         return len(tail) >= MIN_TAIL
     if bare_tail != tail or bare_tail[0].isupper():  # `Allah's|Apostle`, `except|ʿAbdullah`
         return is_word(bare_head) and (is_word(bare_tail) or bare_tail.lower() in standalone)
+    if len(tail) >= MIN_NAME_THEN_WORD and bare_head[0].isupper():  # a name of the text, then a word: `ʿUmar|formerly`
+        return is_word(tail)
     return len(tail) >= MIN_OTHER_TAIL and is_word(tail) and tail in standalone
 
 
@@ -107,10 +113,10 @@ def _after_function_word(
     if head[0].isupper() and head.lower() in NAME_LIKE_HEADS and tail.islower() and not tail_function:
         return False
     head = head.lower()
+    if head == "i" and tail.islower():  # `Isaid`, `Iam`, `Irequested`: a short tail must be a verb it takes
+        return tail in AFTER_I if len(tail) < MIN_TAIL_AFTER_LETTER else is_word(tail)
     if len(tail) < MIN_TAIL:
-        return len(head) >= MIN_TAIL and tail in SHORT_TAILS
-    if head == "i" and len(tail) < MIN_TAIL_AFTER_LETTER:
-        return tail in AFTER_I
+        return tail in SHORT_TAILS and (len(head) >= MIN_TAIL or tail == "is" and head in BEFORE_IS)
     if len(head) == 1 and len(tail) < MIN_TAIL_AFTER_LETTER:
         return False
     if head in ("a", "an") and (tail[0].lower() in "aeiou") != (head == "an"):
@@ -120,6 +126,14 @@ def _after_function_word(
     if tail[0].isupper():  # `ofAllah`, `TheProphet`: the glued capital is evidence itself
         return is_word(tail) or tail in standalone
     return is_word(tail) and tail in standalone
+
+
+def _letters(part: str) -> str:
+    """A part without the marks of ʿayn and hamza inside it (`Ka`ba` → `Kaba`)."""
+    return part.translate(_NO_MARKS)
+
+
+_NO_MARKS = str.maketrans("", "", APOSTROPHES)
 
 
 def _bare(part: str) -> str:
