@@ -37,7 +37,7 @@ NAME_INTRODUCERS = frozenset("abu ibn bin bint ben umm abd abdul abdel sheikh sh
 # The lowercase particle inside a name, between two capitalised words: "Anas ibn Malik", "Fatima bint Asad".
 NAME_LINKS = frozenset({"ibn", "bin", "bint"})
 # Words that join the name beside them, on either side: "Abu Bakr", "Umar bin al-Khattab", "Adel Abdul Mahdi".
-NAME_PARTICLES = frozenset("bin ibn bint ben abu abi abd abdul abdel abdur umm ul bu albu banu bani".split())
+NAME_PARTICLES = frozenset("bin ibn bint ben abu abi abd abdul abdel abdur umm um ul bu albu banu bani".split())
 Dictionary = Callable[[Collection[str]], frozenset[str]]  # which of these words are English words, as written
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L}")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
@@ -54,8 +54,8 @@ _PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
 _POSSESSIVE = regex.compile(r"['’‘ʼ]s\Z")
 _LETTERS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _MARKS_APART = str.maketrans({mark: " " for mark in INNER_MARKS})  # ʿ and ʾ are letters to Unicode
-# Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Sahih al-Bukhari").
-_NAME_GAP = regex.compile(r"[ \t]*(?:\p{Ll}{1,4}[\-‐‑])?[ \t\-‐‑]*")
+# Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Masih-ad-Dajjal").
+_NAME_GAP = regex.compile(r"[ \t\-‐‑]*(?:\p{L}{1,4}[\-‐‑])?[ \t\-‐‑]*")
 
 
 def title_case_line(text: str, pos: int) -> bool:
@@ -253,7 +253,12 @@ def run_together_flag(flag: Flag, word: str, two: str) -> Flag:
 # A name's neighbours: an article joined by a hyphen before it ("al-" of "al-Khattab"), a word before
 # it, a particle and the word after it (" bin Malik"), an article and the word after it (" al-Iraqi").
 _HYPHEN_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}{1,5})[-‐‑]\Z")
-_WORD_BEFORE_NAME = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`]?(\p{L}[\p{L}\p{M}]*)[ \t]+\Z")
+_WORD_BEFORE_NAME = regex.compile(
+    r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`'’]?(\p{L}[\p{L}\p{M}]*(?:['’ʿʾ`](?!s[ \t])[\p{L}\p{M}]*)*)[ \t]+\Z"
+)
+# An ʿayn before a name (`ʿUmar`, `\`Abdullah`); an apostrophe only after a word, a sentence or an article's
+# hyphen (`Narrated 'Umar`, `Al-'Aqaba`), not where it opens a quotation (`said, 'Umar`).
+_AYN_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}])[ʿʾ`]|(?<=[\p{L}.;][ \t]+|[-‐‑])['’])\Z")
 # A name word: capitalised, perhaps after an ʿayn, with ʿayn or hamza marks inside (`Saʿid`, `Al-ʿAwwam`), not
 # taking a possessive ending.
 _NAME_WORD_AFTER = rf"[ʿʾ`'’]?\p{{Lu}}[\p{{L}}\p{{M}}]*(?:[{APOSTROPHES}](?!s(?![\p{{L}}\p{{M}}]))[\p{{L}}\p{{M}}]+)*(?![\p{{L}}\p{{M}}])"
@@ -261,6 +266,9 @@ _PARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}+)[ \t]+(?:\p{{L}}{{1,
 _ARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}{{1,5}})[-‐‑]{_NAME_WORD_AFTER}")
 _LAST_WORD = regex.compile(r"(\p{L}+)\Z")
 _NAME_AFTER = regex.compile(rf"[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
+
+
+_QUOTES = "'’"
 
 
 def _whole_names(
@@ -272,6 +280,8 @@ def _whole_names(
     starts = sorted(run_together)
     for start, end in spans:
         start, end = _front_of_name(text, start, words, starts), _back_of_name(text, end, starts, run_together)
+        if text[start] in _QUOTES and text[end : end + 1] in _QUOTES:
+            start += 1  # a name in quotation marks (`put in 'Al-Harra'`): the mark before it is no ʿayn
         if whole and start <= whole[-1][1]:
             whole[-1] = (whole[-1][0], max(end, whole[-1][1]))
         else:
@@ -280,10 +290,13 @@ def _whole_names(
 
 
 def _front_of_name(text: str, start: int, words: _Words, run_together: Sequence[int]) -> int:
-    """Where a name begins: before the articles and particles in front of it (`al-`, `bin`, `Abu`), and
-    before a name word in front of a particle (`Umar` in `Umar bin`), but never an English word (`Sheikh`)."""
+    """Where a name begins: before its ʿayn, the articles and particles in front of it (`al-`, `bin`, `Abu`),
+    and a name word in front of a particle (`Umar` in `Umar bin`), but never an English word (`Sheikh`)."""
     after_particle = False
     while True:
+        ayn = _AYN_BEFORE.search(text, max(0, start - _NEAR), start)
+        if ayn:
+            start = ayn.start()
         article = _HYPHEN_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
         if article and article.group(1).lower() in ARABIC_PARTICLES:
             start, after_particle = article.start(), True
