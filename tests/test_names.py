@@ -291,3 +291,21 @@ def test_a_name_takes_marks_inside_its_words_but_never_a_word_run_together(proje
         ("Irequested", ["I requested"]),
         ("Umaradded", ["Umar added"]),
     ]
+
+
+def test_glossary_names_lists_neither_words_run_together_nor_terms(project, capsys):
+    (project / "seeds" / "a.txt").write_text(
+        "The people asked. Thepeople replied that they paid the Zakat, said Abu Hurairah and TheProphet.\n",
+        encoding="utf-8",
+    )
+    assert main(["glossary", "names", "--yaml"]) == 0
+    assert [line.split('"')[1] for line in capsys.readouterr().out.splitlines()[1:]] == ["Abu Hurairah"]
+
+
+def test_a_name_takes_its_ayn_but_not_a_quotation_mark(project):
+    text = "It was narrated by 'Umar bin Al-Khattab. He said, 'Hafsa left', and they put it in 'Al-Harra'.\n"
+    assert [t for t, c, _ in spelling_and_names(flags_of(project, text)) if c == "name"] == [
+        "'Umar bin Al-Khattab",
+        "Hafsa",
+        "Al-Harra",
+    ]

@@ -373,12 +373,20 @@ _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*")
 def unknown_names(text: str, known: frozenset[str], is_english_word) -> Sequence[tuple[str, int]]:
     """(name, offset) of every name in `text` that has a word neither in the glossary nor in English and
     that looks like a name: what `cleanup glossary names` lists. English words at its ends are cut off
-    (`The Hashd` is the name `Hashd`), and so are known words after its last unknown one."""
+    (`The Hashd` is the name `Hashd`), and so are known words after its last unknown one; two words run
+    together (`Thepeople`) are no name."""
     capitalised = mid_sentence_capitals(text)
+    written = _LETTERS_ONLY.findall(text) + _MARKED_WORD.findall(text)
+    standalone = frozenset(written) | frozenset(word.lower() for word in written) | known
     found = []
     for match in _NAME_PHRASE.finditer(text):
         words = list(_NAME_WORD.finditer(text, match.start(), match.end()))
-        unknown = [w for w in words if not _ordinary(_POSSESSIVE.sub("", w.group()), known, is_english_word)]
+        unknown = [
+            w
+            for w in words
+            if not _ordinary(_POSSESSIVE.sub("", w.group()), known, is_english_word)
+            and runon.split(w.group(), is_english_word, standalone) is None
+        ]
         if not unknown or not any(looks_like_name(text, w.start(), w.end(), capitalised) for w in unknown):
             continue
         start = _name_start(text, match.start(), words, is_english_word)
