@@ -259,7 +259,8 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
     if checker is None:
         return []
     found = checker.check(text, paragraphs(text, run.markdown), run.markdown)
-    found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words)
+    dictionary = getattr(checker, "dictionary_words", None)
+    found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words, dictionary)
     found = keep_glossary_forms(found, text, run.settings.glossary.forms)
     raised = SpanSet((h.start, h.end) for h in house)
     judged = _judged_by_house(run, text)

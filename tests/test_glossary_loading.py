@@ -64,7 +64,7 @@ def test_every_problem_is_reported_at_once():
         """
     )
     assert found == [
-        "g.yaml:8:1: unknown top-level key “extra”; allowed: terms, names, rules",
+        "g.yaml:8:1: unknown top-level key “extra”; allowed: terms, names, loanwords, rules",
         "g.yaml:3:5: unknown key “varients”; did you mean “variants”?",
         "g.yaml:4:5: term has no “preferred:”; add the preferred form",
         "g.yaml:6:15: “variants” must be a list of strings",
@@ -145,7 +145,9 @@ def test_object_tags_are_never_executed(tmp_path):
 
 
 def test_top_level_must_be_a_mapping():
-    assert problems("- ISIS\n") == ["g.yaml:1:1: expected a mapping with “terms:”, “names:” and/or “rules:”"]
+    assert problems("- ISIS\n") == [
+        "g.yaml:1:1: expected a mapping with “terms:”, “names:”, “loanwords:” and/or “rules:”"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -165,3 +165,148 @@ def test_glossary_names_prints_a_table_of_names_spellings_and_first_places(proje
         ["al-Qaim", "2", "al-Qaim, Al-Qaim", "seeds/a.txt:1:19"],
         ["Anas ibn Malik", "1", "Anas ibn Malik", "seeds/a.txt:1:32"],
     ]
+
+
+def spelling_and_names(flags: list[dict]) -> list[tuple[str, str, list[str]]]:
+    return [(f["text"], f["category"], f["suggestions"]) for f in flags if f["category"] in ("Spelling", "name")]
+
+
+def test_two_words_run_together_are_a_spelling_flag_with_the_split(project):
+    text = (
+        "The people asked who they were. Thepeople replied that they had left.\n"
+        "He said the mercy ofAllah is wide. Isaid that I had said so, and the intention was good.\n"
+    )
+    flags = flags_of(project, text)
+    found = [(t, c, s) for t, c, s in spelling_and_names(flags)]
+    assert found == [
+        ("Thepeople", "Spelling", ["The people"]),
+        ("ofAllah", "Spelling", ["of Allah"]),
+        ("Isaid", "Spelling", ["I said"]),
+    ]
+    assert [f["rule"] for f in flags if f["text"] == "Thepeople"] == ["HP:SpellCheck"]
+    assert "runs two words together" in next(f["message"] for f in flags if f["text"] == "Isaid")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Nasrallah", "Abdullah", "Abdelkader", "Daraa", "Anas", "Inas", "Hisham", "Ismat", "Hashem", "Atwan", "Asmar"],
+)
+def test_a_name_is_never_split_into_words_even_when_its_parts_are_words_of_the_text(project, name):
+    text = (
+        f"{name} came with the ham, the mat, the hem, the wan mar of war, Allah, as, in.\nThey said {name} had come.\n"
+    )
+    assert [(t, c) for t, c, _ in spelling_and_names(flags_of(project, text))] == [(name, "name")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They paid Zakat and prayed two rak'at after Tayammum, as the Sunnah says.\n",
+        "The Hajj and Umrah pilgrims in Ihram heard the Adhan and the Khutbah before Salat.\n",
+        "A fatwa on sharia, Wudu and Iftar in Ramadan was read out after the Eid Takbir.\n",
+        "The Hadith scholars weighed each Isnad and Matn of the Sahih collections; Fiqh and Dhikr followed.\n",
+        "He faced the Qibla with the Ummah, asked the Mufti what is Halal and Haram, and made Dua.\n",
+        "Alhamdulillah, he said: the Shahada, Iqama and Tashahhud were said.\n",
+        "The Zakah, the Sunna, rakat and raka'at are spelled many ways, and Hadiths are many.\n",
+    ],
+)
+def test_arabic_religious_terms_are_neither_misspellings_nor_names(project, text):
+    assert spelling_and_names(flags_of(project, text)) == []
+
+
+def test_a_glossary_extends_the_terms_and_names_beside_them_are_still_names(project):
+    text = "She went with a Mahram and paid Zakat, said Abu Hurairah.\n"
+    assert spelling_and_names(flags_of(project, text)) == [
+        ("Mahram", "name", []),
+        ("Abu Hurairah", "name", []),
+    ]
+    (project / "glossary" / "house.yaml").write_text(GLOSSARY + "loanwords: [Mahram]\n", encoding="utf-8")
+    assert spelling_and_names(flags_of(project, text)) == [("Abu Hurairah", "name", [])]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The envoy Abd al-Rahman al-Hamdani arrived.\n", "Abd al-Rahman al-Hamdani"),
+        ("Fighters loyal to Abu Bakr al-Baghdadi left.\n", "Abu Bakr al-Baghdadi"),
+        ("Songs of Umm Kulthum were played.\n", "Umm Kulthum"),
+        ("It was narrated by Umar bin Al-Khattab in Medina.\n", "Umar bin Al-Khattab"),
+        ("It was narrated by Ibn `Umar in Medina.\n", "Ibn `Umar"),
+        ("The cabinet of Adel Abdul Mahdi fell.\n", "Adel Abdul Mahdi"),
+        ("The spokesman Nasser al-Ghannam said so.\n", "Nasser al-Ghannam"),
+        ("The son Hamza bin Laden spoke.\n", "Hamza bin Laden"),
+    ],
+)
+def test_a_name_is_reported_whole(project, text, name):
+    assert [t for t, c, _ in spelling_and_names(flags_of(project, text)) if c == "name"] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The preacher Sheikh al-Hamdani arrived.\n", "al-Hamdani"),  # a title is no part of the name
+        ("Yesterday al-Qaim fell, and the Hashd units stayed.\n", "al-Qaim"),  # nor an English word before it
+        ("They met the Hashd at the border.\n", "Hashd"),
+    ],
+)
+def test_a_whole_name_takes_no_english_word(project, text, name):
+    assert [t for t, c, _ in spelling_and_names(flags_of(project, text)) if c == "name"][0] == name
+
+
+def test_a_one_word_name_inside_a_longer_one_is_not_noted_again(project):
+    text = "Umar bin Al-Khattab spoke. Later Umar left for Medina, and Hafsa stayed.\n"
+    assert [t for t, c, _ in spelling_and_names(flags_of(project, text)) if c == "name"] == [
+        "Umar bin Al-Khattab",
+        "Hafsa",
+    ]
+
+
+def test_an_ordinary_word_starting_a_sentence_is_no_name(project):
+    text = "Afterwards Hurairah left the town. They met again afterwards.\n"
+    assert spelling_and_names(flags_of(project, text)) == [
+        ("Afterwards", "Spelling", ["Afterwords", "Afterward", "Afterword's"]),
+        ("Hurairah", "name", []),
+        ("afterwards", "Spelling", ["afterwords", "afterward", "afterword's"]),
+    ]
+
+
+def test_a_name_starting_a_sentence_before_another_is_still_a_name(project):
+    text = "Hurairah Hamdani left the town. They met again later.\n"
+    assert spelling_and_names(flags_of(project, text)) == [("Hurairah Hamdani", "name", [])]
+
+
+def test_a_name_takes_marks_inside_its_words_but_never_a_word_run_together(project):
+    text = (
+        "It was narrated by Amr bin Sa`id and Az-Zubair bin Al-`Awwam.\n"
+        "So Irequested Al-Miqdad bin Al-Aswad to ask, and the people asked.\n"
+        "They said Umar spoke. Then Ibn `Umaradded that they had added it.\n"
+    )
+    found = spelling_and_names(flags_of(project, text))
+    assert [(t, c) for t, c, _ in found if c == "name"] == [
+        ("Amr bin Sa`id", "name"),
+        ("Az-Zubair bin Al-`Awwam", "name"),
+        ("Al-Miqdad bin Al-Aswad", "name"),
+        ("Ibn `Umar", "name"),
+    ]
+    assert [(t, s) for t, c, s in found if c == "Spelling"] == [
+        ("Irequested", ["I requested"]),
+        ("Umaradded", ["Umar added"]),
+    ]
+
+
+def test_glossary_names_lists_neither_words_run_together_nor_terms(project, capsys):
+    (project / "seeds" / "a.txt").write_text(
+        "The people asked. Thepeople replied that they paid the Zakat, said Abu Hurairah and TheProphet.\n",
+        encoding="utf-8",
+    )
+    assert main(["glossary", "names", "--yaml"]) == 0
+    assert [line.split('"')[1] for line in capsys.readouterr().out.splitlines()[1:]] == ["Abu Hurairah"]
+
+
+def test_a_name_takes_its_ayn_but_not_a_quotation_mark(project):
+    text = "It was narrated by 'Umar bin Al-Khattab. He said, 'Hafsa left', and they put it in 'Al-Harra'.\n"
+    assert [t for t, c, _ in spelling_and_names(flags_of(project, text)) if c == "name"] == [
+        "'Umar bin Al-Khattab",
+        "Hafsa",
+        "Al-Harra",
+    ]

@@ -37,7 +37,9 @@ class CheckerError(Exception):
 
 
 class Checker(Protocol):
-    """A grammar and spelling checker: it flags, it never changes the text."""
+    """A grammar and spelling checker: it flags, it never changes the text. One may also say which words
+    its dictionary holds (`dictionary_words(words) -> frozenset`: Harper's and LanguageTool's do), which
+    tells run-together words and ordinary words from names."""
 
     name: str
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +72,7 @@ class HarperChecker:
     disabled: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
     title_case: bool = False  # Harper's title case for headings (setting `headings = "title"`)
     name: str = field(default="harper", init=False)
+    _dictionary: dict[str, bool] = field(default_factory=dict, init=False, repr=False)  # words asked, answered
 
     def variety(self, text: str) -> str:
         """The dialect `text` is checked in: the one chosen, or with auto the one the text spells in."""
@@ -103,6 +104,26 @@ class HarperChecker:
         """The rules turned off: the configured ones, and title case for headings unless asked for."""
         kept = tuple(rule for rule in self.disabled if rule != TITLE_CASE_RULE)
         return kept if self.title_case else (*kept, TITLE_CASE_RULE)
+
+    def dictionary_words(self, words: Collection[str]) -> frozenset[str]:
+        """Which of `words` (as written: `Allah` is one, `allah` not) Harper's dictionary and the glossary's
+        words hold; the words not asked before are linted together, one a paragraph."""
+        asked = sorted({word for word in words if word not in self._dictionary and _WORD.fullmatch(word)})
+        if asked:
+            linter = _harper_linter(self._dictionary_dialect(), self.words, self._disabled())
+            starts, offset = {}, 0
+            for word in asked:
+                starts[offset] = word
+                offset += len(word) + 2
+            self._dictionary.update(dict.fromkeys(asked, True))
+            for lint in linter.lint("\n\n".join(asked), language="plaintext", dedup=False):
+                if lint.lint_kind == "Spelling" and lint.span.start in starts:
+                    self._dictionary[starts[lint.span.start]] = False
+        return frozenset(word for word in words if self._dictionary.get(word))
+
+    def _dictionary_dialect(self) -> str:
+        """The dialect whose dictionary says which words are known: the one chosen, American with auto."""
+        return "american" if self.dialect == AUTO_DIALECT else self.dialect
 
 
 _LAST_SPELLING: list = [None, "", None]  # the last text and words asked about, and the dialect: asked twice a text

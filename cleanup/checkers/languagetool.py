@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import bisect
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Flag, Severity
-from . import URL_VARIABLE, CheckerError, Span
+from . import DEFAULT_DIALECT, URL_VARIABLE, CheckerError, Span
 
+# Harper's dialect for a LanguageTool language, for the dictionary (LanguageTool has no cheap word test).
+HARPER_DIALECTS = {"en-GB": "british", "en-AU": "australian", "en-CA": "canadian"}
 # LanguageTool issue types that are advice rather than errors.
 NOTE_TYPES = frozenset({"style", "locale-violation", "register"})
 SPELLING_CATEGORIES = frozenset({"TYPOS"})
@@ -69,6 +71,7 @@ class LanguageToolChecker:
     disabled_categories: tuple[str, ...] = ()
     name: str = field(default="languagetool", init=False)
     _tool: object = field(default=None, init=False, repr=False)
+    _dictionary: object = field(default=None, init=False, repr=False)  # a HarperChecker, built when first asked
 
     def variety(self, text: str) -> str:
         return self.language
@@ -86,6 +89,14 @@ class LanguageToolChecker:
         offsets = Utf16Offsets(text)
         flags = [_flag(match, offsets) for match in matches]
         return [f for f in flags if not (f.category in SPELLING_CATEGORIES and text[f.start : f.end] in self.words)]
+
+    def dictionary_words(self, words: Collection[str]) -> frozenset[str]:
+        """Which of `words` Harper's dictionary holds (Harper is installed with cleanup)."""
+        from .harper import HarperChecker
+
+        if not isinstance(self._dictionary, HarperChecker):
+            self._dictionary = HarperChecker(self.words, HARPER_DIALECTS.get(self.language, DEFAULT_DIALECT))
+        return self._dictionary.dictionary_words(words)
 
     def _connected(self):
         if self._tool is None:

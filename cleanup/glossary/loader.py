@@ -15,11 +15,12 @@ from ..rules.base import Rule
 from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
 from ..source.arabic import has_arabic
 from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
+from .loanwords import loanword_spellings
 from .matcher import Matcher
 from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
 from .usage import anchor_of
 
-TOP_KEYS = ("terms", "names", "rules")
+TOP_KEYS = ("terms", "names", "loanwords", "rules")
 TERM_KEYS = (
     "preferred",
     "variants",
@@ -50,6 +51,7 @@ class Glossary:
     terms: tuple[Term, ...] = ()
     sources: tuple[str, ...] = field(default=())
     rules: tuple[Rule, ...] = ()  # house rules written in the same files
+    loanwords: tuple[str, ...] = ()  # terms used as English words (Zakat), beside the shipped list
 
     @cached_property
     def forms(self) -> frozenset[str]:
@@ -58,9 +60,9 @@ class Glossary:
 
     @cached_property
     def spelling_words(self) -> frozenset[str]:
-        """The words of every preferred form, variant and name, as a spell checker sees them: never
-        misspellings (a variant left in the text was kept on purpose)."""
-        return known_words(self.forms)
+        """The words of every preferred form, variant, name and loanword, as a spell checker sees them:
+        never misspellings (a variant left in the text was kept on purpose)."""
+        return known_words(self.forms) | loanword_spellings(self.loanwords)
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -84,17 +86,21 @@ def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str
     problems: list[Problem] = []
     phrases: list[_Phrase] = []
     rules: list[tuple[Rule, Location]] = []
+    loanwords: list[str] = []
     with paused_garbage_collection():
         for path, text in sources:
             reader = _Reader(path)
             found_phrases, found_rules = reader.read(text)
             phrases.extend(found_phrases)
             rules.extend(found_rules)
+            loanwords.extend(reader.loanwords)
             problems.extend(reader.problems)
         problems.extend(_conflicts(phrases))
     problems.extend(duplicate_rule_ids(rules, reserved_ids))
     terms = tuple(dict.fromkeys(p.term for p in phrases))
-    glossary = Glossary(terms, tuple(path for path, _ in sources), tuple(rule for rule, _ in rules))
+    glossary = Glossary(
+        terms, tuple(path for path, _ in sources), tuple(rule for rule, _ in rules), tuple(dict.fromkeys(loanwords))
+    )
     if not problems:
         problems.extend(failing_examples(glossary))
         problems.extend(failing_rule_examples(rules))
@@ -128,6 +134,7 @@ class _Reader:
         self.fields = Fields(path)
         self.problems = self.fields.problems
         self.rules = RuleReader(self.fields)
+        self.loanwords: list[str] = []
 
     def read(self, text: str) -> tuple[list[_Phrase], list[tuple[Rule, Location]]]:
         data = self._parse(text)
@@ -141,6 +148,9 @@ class _Reader:
             where = self.fields.item_at(data["names"], index)
             if self.fields.is_text(node, where, "a name"):
                 phrases.extend(self._phrases(Term(str(node), where=where), [where]))
+        for index, node in self.fields.items(data, "loanwords"):
+            if self.fields.is_text(node, self.fields.item_at(data["loanwords"], index), "a loanword"):
+                self.loanwords.append(str(node))
         rules = []
         for index, node in self.fields.items(data, "rules"):
             where = self.fields.item_at(data["rules"], index)
@@ -157,7 +167,9 @@ class _Reader:
             return None
         if data is None or isinstance(data, YamlMap):
             return data
-        self.fields.problem(Location(self.path, 1, 1), "expected a mapping with “terms:”, “names:” and/or “rules:”")
+        self.fields.problem(
+            Location(self.path, 1, 1), "expected a mapping with “terms:”, “names:”, “loanwords:” and/or “rules:”"
+        )
         return None
 
     def _term(self, node: object, where: Location) -> list[_Phrase]:

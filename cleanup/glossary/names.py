@@ -17,12 +17,15 @@ suggestions that would change the name (`Hurairah` → `Hurrah`). Here a spellin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 
 import regex
 
 from ..model import Flag, Severity
 from ..text import APOSTROPHES, starts_sentence
+from . import runon
 from .matcher import ARABIC_PARTICLES
 from .suggestions import other_words
 
@@ -34,6 +37,9 @@ INNER_MARKS = APOSTROPHES  # an ʿayn, hamza or apostrophe inside a word marks a
 NAME_INTRODUCERS = frozenset("abu ibn bin bint ben umm abd abdul abdel sheikh shaykh imam sayyid".split())
 # The lowercase particle inside a name, between two capitalised words: "Anas ibn Malik", "Fatima bint Asad".
 NAME_LINKS = frozenset({"ibn", "bin", "bint"})
+# Words that join the name beside them, on either side: "Abu Bakr", "Umar bin al-Khattab", "Adel Abdul Mahdi".
+NAME_PARTICLES = frozenset("bin ibn bint ben abu abi abd abdul abdel abdur umm um ul bu albu banu bani".split())
+Dictionary = Callable[[Collection[str]], frozenset[str]]  # which of these words are English words, as written
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L}")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
 _ARTICLE_NAME_AFTER = regex.compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
@@ -49,8 +55,8 @@ _PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
 _POSSESSIVE = regex.compile(r"['’‘ʼ]s\Z")
 _LETTERS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _MARKS_APART = str.maketrans({mark: " " for mark in INNER_MARKS})  # ʿ and ʾ are letters to Unicode
-# Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Sahih al-Bukhari").
-_NAME_GAP = regex.compile(r"[ \t]*(?:\p{Ll}{1,4}[\-‐‑])?[ \t\-‐‑]*")
+# Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Masih-ad-Dajjal").
+_NAME_GAP = regex.compile(r"[ \t\-‐‑]*(?:\p{L}{1,4}[\-‐‑])?[ \t\-‐‑]*")
 
 
 def title_case_line(text: str, pos: int) -> bool:
@@ -129,22 +135,77 @@ def known_spelling(word: str, known: frozenset[str]) -> bool:
     )
 
 
-def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str]) -> list[Flag]:
-    """The checker's flags with spelling flags on known words dropped and those on names turned into
-    one `name` note per distinct name; every other flag as it was."""
-    capitalised: frozenset[str] | None = None
+def sort_spelling_flags(
+    flags: Iterable[Flag], text: str, known: frozenset[str], dictionary: Dictionary | None = None
+) -> list[Flag]:
+    """The checker's flags with spelling flags on known words dropped, those on two words run together
+    given the split as their suggestion, and those on names turned into one `name` note per distinct
+    name, the name whole; every other flag as it was. `dictionary` says which words are English."""
     kept: list[Flag] = []
-    spans: list[tuple[int, int]] = []  # the names found, parts of one name joined ("Deir ez-Zor")
+    spelling: list[Flag] = []
     for flag in sorted(flags, key=lambda f: (f.start, f.end)):
         if flag.category not in SPELLING_CATEGORIES:
             kept.append(flag)
-            continue
+        elif not known_spelling(text[flag.start : flag.end], known):
+            spelling.append(flag)
+    if spelling:
+        words = _Words(text, spelling, known, dictionary)
+        kept += _sorted_spelling(spelling, text, words)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+class _Words:
+    """What a document's spelling flags need to know of words: which are English (one dictionary
+    lookup for all), and which the document writes on their own."""
+
+    def __init__(self, text: str, flags: Sequence[Flag], known: frozenset[str], dictionary: Dictionary | None):
+        written = _LETTERS_ONLY.findall(text) + _MARKED_WORD.findall(text)
+        self.written = frozenset(written)
+        self.standalone = self.written | frozenset(word.lower() for word in written) | known
+        asked: set[str] = set()
+        for flag in flags:
+            word = text[flag.start : flag.end]
+            asked.update(piece for part in runon.parts_to_ask(word) for piece in _LETTERS_ONLY.findall(part))
+            asked.add(word.lower())
+            asked.update(word.lower() for word in _NEARBY_WORD.findall(text, max(0, flag.start - _NEAR), flag.start))
+        self.known = known
+        self.english = known | (dictionary(asked) if dictionary else frozenset())
+
+    def is_word(self, word: str) -> bool:
+        """Whether `word` is English or a glossary word; one with marks inside when all its pieces are (`rak`at`)."""
+        return word in self.english or all(piece in self.english for piece in _LETTERS_ONLY.findall(word))
+
+    def in_names(self, word: str) -> bool:
+        """Whether a capitalised word may be part of a name: no function word, and a glossary word or
+        loanword (`Sahih al-Bukhari`) or no English word (`Ahmed`, not `Sheikh`)."""
+        lowercase = word.lower()
+        return lowercase not in runon.FUNCTION_WORDS and (word in self.known or not self.is_word(lowercase))
+
+
+_LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
+_MARKED_WORD = regex.compile(rf"[\p{{L}}\p{{M}}]+(?:[{APOSTROPHES}][\p{{L}}\p{{M}}]+)+")
+_NEARBY_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*")
+_NEAR = 40  # characters before a flagged word where the rest of its name may be written
+
+
+def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words) -> list[Flag]:
+    """Spelling flags as run-together words, spelling flags, or `name` notes (one per distinct name)."""
+    capitalised: frozenset[str] | None = None
+    kept: list[Flag] = []
+    spans: list[tuple[int, int]] = []  # the names found, parts of one name joined ("Deir ez-Zor")
+    run_together: dict[int, int] = {}  # where words run together start, and where their first word ends
+    for flag in flags:
         word = text[flag.start : flag.end]
-        if known_spelling(word, known):
+        two = runon.split(word, words.is_word, words.standalone)
+        if two is not None:
+            kept.append(run_together_flag(flag, word, two))
+            run_together[flag.start] = flag.start + two.index(" ")
             continue
         if capitalised is None:
             capitalised = mid_sentence_capitals(text)
-        if not (looks_like_name(text, flag.start, flag.end, capitalised) or other_words(word, flag.suggestions)):
+        if _ordinary_capital(text, flag.start, word, words) or not (
+            looks_like_name(text, flag.start, flag.end, capitalised) or other_words(word, flag.suggestions)
+        ):
             kept.append(flag)
             continue
         end = flag.start + len(_POSSESSIVE.sub("", word))
@@ -152,13 +213,147 @@ def sort_spelling_flags(flags: Iterable[Flag], text: str, known: frozenset[str])
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((flag.start, end))
+    return kept + _name_notes(text, _whole_names(text, spans, words, run_together))
+
+
+def _name_notes(text: str, spans: Sequence[tuple[int, int]]) -> list[Flag]:
+    """One note per distinct name; none for a one-word name that a longer name of the document holds
+    (`Umar` beside `Umar bin Al-Khattab`): the longer name in the glossary makes its words known."""
+    in_longer = {word for start, end in spans for word in _list_words(text[start:end]) if " " in text[start:end]}
     named: set[str] = set()
+    notes = []
     for start, end in spans:
         name = text[start:end]
-        if name not in named:  # once per distinct name per document
-            named.add(name)
-            kept.append(name_flag(start, end, name))
-    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+        if name in named or " " not in name and set(_list_words(name)) <= in_longer:
+            continue
+        named.add(name)
+        notes.append(name_flag(start, end, name))
+    return notes
+
+
+def _list_words(name: str) -> list[str]:
+    """The words of a name as the glossary keeps them apart (at marks, hyphens and spaces)."""
+    return _LETTERS.findall(name.translate(_MARKS_APART))
+
+
+def _ordinary_capital(text: str, start: int, word: str, words: _Words) -> bool:
+    """Whether a capitalised word starts a sentence and is an English word in lowercase (`Meanwhile`),
+    or one the document writes in lowercase (`Afterwards`, a British spelling an American dictionary
+    lacks): its capital is the sentence's, not a name's."""
+    if not (word[:1].isupper() and starts_sentence(text, start)):
+        return False
+    lowercase = word.lower()
+    return lowercase in words.written or words.is_word(lowercase)
+
+
+def run_together_flag(flag: Flag, word: str, two: str) -> Flag:
+    """The spelling flag on two words run together, with the space put back as its one suggestion."""
+    return replace(flag, message=f"“{word}” runs two words together: “{two}”", suggestions=(two,))
+
+
+# A name's neighbours: an article joined by a hyphen before it ("al-" of "al-Khattab"), a word before
+# it, a particle and the word after it (" bin Malik"), an article and the word after it (" al-Iraqi").
+_HYPHEN_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}{1,5})[-‐‑]\Z")
+_WORD_BEFORE_NAME = regex.compile(
+    r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`'’]?(\p{L}[\p{L}\p{M}]*(?:['’ʿʾ`](?!s[ \t])[\p{L}\p{M}]*)*)[ \t]+\Z"
+)
+# An ʿayn before a name (`ʿUmar`, `\`Abdullah`); an apostrophe only after a word, a sentence or an article's
+# hyphen (`Narrated 'Umar`, `Al-'Aqaba`), not where it opens a quotation (`said, 'Umar`).
+_AYN_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}])[ʿʾ`]|(?<=[\p{L}.;][ \t]+|[-‐‑])['’])\Z")
+# A name word: capitalised, perhaps after an ʿayn, with ʿayn or hamza marks inside (`Saʿid`, `Al-ʿAwwam`), not
+# taking a possessive ending.
+_NAME_WORD_AFTER = rf"[ʿʾ`'’]?\p{{Lu}}[\p{{L}}\p{{M}}]*(?:[{APOSTROPHES}](?!s(?![\p{{L}}\p{{M}}]))[\p{{L}}\p{{M}}]+)*(?![\p{{L}}\p{{M}}])"
+_PARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}+)[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
+_ARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}{{1,5}})[-‐‑]{_NAME_WORD_AFTER}")
+_LAST_WORD = regex.compile(r"(\p{L}+)\Z")
+_NAME_AFTER = regex.compile(rf"[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
+
+
+_QUOTES = "'’"
+
+
+def _whole_names(
+    text: str, spans: Sequence[tuple[int, int]], words: _Words, run_together: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Each name widened to the particles and name words around it (`Rahman al-Hamdani` → `Abd
+    al-Rahman al-Hamdani`, `Khattab` → `Umar bin al-Khattab`); names that come to overlap are one."""
+    whole: list[tuple[int, int]] = []
+    starts = sorted(run_together)
+    for start, end in spans:
+        start, end = _front_of_name(text, start, words, starts), _back_of_name(text, end, starts, run_together)
+        if text[start] in _QUOTES and text[end : end + 1] in _QUOTES:
+            start += 1  # a name in quotation marks (`put in 'Al-Harra'`): the mark before it is no ʿayn
+        if whole and start <= whole[-1][1]:
+            whole[-1] = (whole[-1][0], max(end, whole[-1][1]))
+        else:
+            whole.append((start, end))
+    return whole
+
+
+def _front_of_name(text: str, start: int, words: _Words, run_together: Sequence[int]) -> int:
+    """Where a name begins: before its ʿayn, the articles and particles in front of it (`al-`, `bin`, `Abu`),
+    and a name word in front of a particle (`Umar` in `Umar bin`), but never an English word (`Sheikh`)."""
+    after_particle = False
+    while True:
+        ayn = _AYN_BEFORE.search(text, max(0, start - _NEAR), start)
+        if ayn:
+            start = ayn.start()
+        article = _HYPHEN_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+        if article and article.group(1).lower() in ARABIC_PARTICLES:
+            start, after_particle = article.start(), True
+            continue
+        before = _WORD_BEFORE_NAME.search(text, max(0, start - _NEAR), start)
+        if before is None:
+            return start
+        word = before.group(1)
+        if word.lower() in NAME_PARTICLES:
+            start, after_particle = before.start(), True
+        elif (
+            after_particle
+            and len(word) > 1
+            and word[0].isupper()
+            and words.in_names(word)
+            and not _starts_at(run_together, before.start(1))
+        ):
+            start, after_particle = before.start(), False
+        else:
+            return start
+
+
+def _starts_at(starts: Sequence[int], position: int) -> bool:
+    """Whether the sorted `starts` hold `position`."""
+    index = bisect.bisect_left(starts, position)
+    return index < len(starts) and starts[index] == position
+
+
+def _back_of_name(text: str, end: int, run_together: Sequence[int], first_words: dict[int, int]) -> int:
+    """Where a name ends: after a particle and the name word after it (`bin Malik`, `Abdul Mahdi`), or an
+    article and its name word (`al-Iraqi`); a name that ends in a particle takes the word after it (`Ibn ʿUmar`),
+    only the first of two words run together (`Ibn ʿUmar` of `Ibn ʿUmaradded`); no name goes on past one."""
+
+    def takes(found: regex.Match | None) -> bool:
+        return found is not None and bisect.bisect_right(run_together, found.start()) == bisect.bisect_right(
+            run_together, found.end() - 1
+        )
+
+    last = _LAST_WORD.search(text, max(0, end - 6), end)
+    if last and last.group(1).lower() in NAME_PARTICLES:
+        after = _NAME_AFTER.match(text, end)
+        if after and takes(after):
+            end = after.end()
+        elif after:
+            index = bisect.bisect_right(run_together, after.start())
+            return first_words[run_together[index]] if index < len(run_together) else end
+    while True:
+        linked = _PARTICLE_AND_NAME_AFTER.match(text, end)
+        if linked and linked.group(1).lower() in NAME_PARTICLES and takes(linked):
+            end = linked.end()
+            continue
+        article = _ARTICLE_AND_NAME_AFTER.match(text, end)
+        if article and article.group(1).lower() in ARABIC_PARTICLES and takes(article):
+            end = article.end()
+            continue
+        return end
 
 
 def name_flag(start: int, end: int, name: str) -> Flag:
@@ -179,12 +374,20 @@ _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*")
 def unknown_names(text: str, known: frozenset[str], is_english_word) -> Sequence[tuple[str, int]]:
     """(name, offset) of every name in `text` that has a word neither in the glossary nor in English and
     that looks like a name: what `cleanup glossary names` lists. English words at its ends are cut off
-    (`The Hashd` is the name `Hashd`), and so are known words after its last unknown one."""
+    (`The Hashd` is the name `Hashd`), and so are known words after its last unknown one; two words run
+    together (`Thepeople`) are no name."""
     capitalised = mid_sentence_capitals(text)
+    written = _LETTERS_ONLY.findall(text) + _MARKED_WORD.findall(text)
+    standalone = frozenset(written) | frozenset(word.lower() for word in written) | known
     found = []
     for match in _NAME_PHRASE.finditer(text):
         words = list(_NAME_WORD.finditer(text, match.start(), match.end()))
-        unknown = [w for w in words if not _ordinary(_POSSESSIVE.sub("", w.group()), known, is_english_word)]
+        unknown = [
+            w
+            for w in words
+            if not _ordinary(_POSSESSIVE.sub("", w.group()), known, is_english_word)
+            and runon.split(w.group(), is_english_word, standalone) is None
+        ]
         if not unknown or not any(looks_like_name(text, w.start(), w.end(), capitalised) for w in unknown):
             continue
         start = _name_start(text, match.start(), words, is_english_word)

@@ -160,6 +160,12 @@ def schema() -> dict:
         "properties": {
             "terms": {"type": "array", "items": term},
             "names": {"type": "array", "items": text, "description": "known-good spellings with no variants"},
+            "loanwords": {
+                "type": "array",
+                "items": text,
+                "description": "terms English texts use as words (Zakat, Sunnah), beside the shipped list: "
+                "never misspellings, never names",
+            },
             "rules": {"type": "array", "items": rule, "description": "house rules editors write"},
         },
         "additionalProperties": False,
