@@ -263,7 +263,8 @@ def test_a_one_word_name_inside_a_longer_one_is_not_noted_again(project):
 
 def test_an_ordinary_word_starting_a_sentence_is_no_name(project):
     text = "Afterwards Hurairah left the town. They met again afterwards.\n"
-    assert spelling_and_names(flags_of(project, text)) == [
+    # American English, where Harper's dictionary calls `afterwards` a misspelling: still no name
+    assert spelling_and_names(flags_of(project, text, "--dialect", "american")) == [
         ("Afterwards", "Spelling", ["Afterwords", "Afterward", "Afterword's"]),
         ("Hurairah", "name", []),
         ("afterwards", "Spelling", ["afterwords", "afterward", "afterword's"]),
