@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from .checkers import DEFAULT_HEADINGS, Checker
+from .checkers.worth import worth_reading
 from .decisions import match
 from .fix import OriginalOffsets, fix
 from .glossary.loader import Glossary
@@ -17,7 +18,7 @@ from .glossary.suggestions import keep_glossary_forms
 from .glossary.terms import fold
 from .model import Change, Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
 from .protect import Directives, directives, is_ignored, is_protected
-from .quotes import CURLY_QUOTE, INSIDE_QUOTATION, quotation_spans
+from .quotes import CURLY_QUOTE, INSIDE_QUOTATION, paired_straight_quotes, quotation_spans
 from .rules.base import Context, Rule
 from .rules.registry import ALL_RULES
 from .rules.repetition import doubled_words
@@ -253,8 +254,9 @@ def _source_flags(run: _Run, text: str, source: str) -> list[Flag]:
     return [flag for flag in found if run.allows(text, flag.rule, flag.start, flag.end)]
 
 
-def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
-    """The checker's flags the document allows, less those a house rule already raised at the same place."""
+def _grammar_flags(run: _Run, text: str, house: Sequence[Flag], once: bool = True) -> list[Flag]:
+    """The checker's flags the document allows, less those a house rule already raised at the same place;
+    `once`: a misspelling flagged at its first place only (not when its suggestions are to be applied)."""
     checker = run.settings.checker
     if checker is None:
         return []
@@ -262,6 +264,7 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
     dictionary = getattr(checker, "dictionary_words", None)
     found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words, dictionary)
     found = keep_glossary_forms(found, text, run.settings.glossary.forms)
+    found = worth_reading(found, text, once)
     raised = SpanSet((h.start, h.end) for h in house)
     judged = _judged_by_house(run, text)
     return [
@@ -275,13 +278,15 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag]) -> list[Flag]:
 
 def _judged_by_house(run: _Run, text: str) -> set[tuple[int, int]]:
     """Spans a house rule judges with more than a checker sees, so a checker's flag on exactly one of them
-    is dropped: doubled words (RW001/RW002 tell a slip from `had had` by word class), and curly double
-    quotes (QU003 pairs them across paragraphs and lines, where a checker sees one paragraph)."""
+    is dropped: doubled words (RW001/RW002 tell a slip from `had had` by word class), curly double
+    quotes (QU003 pairs them across paragraphs and lines, where a checker sees one paragraph), and straight
+    ones that pair up over adjacent lines."""
     judged: set[tuple[int, int]] = set()
     if run.settings.enabled("RW002"):
         judged.update(match.span() for match in doubled_words(text))
     if run.settings.enabled("QU003"):
         judged.update(match.span() for match in CURLY_QUOTE.finditer(text))
+        judged.update(paired_straight_quotes(text))
     return judged
 
 
@@ -298,7 +303,7 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
             if isinstance(f, Flag)
         ]
         suggested = list(_glossary_suggestions(run, text)) if GLOSSARY_CATEGORY in wanted else []
-        for flag in suggested + house + _grammar_flags(run, text, house):
+        for flag in suggested + house + _grammar_flags(run, text, house, once=False):
             if flag.category.lower() not in wanted or len(flag.suggestions) != 1:
                 continue
             if flag.category in SPELLING_CATEGORIES and (

@@ -183,3 +183,28 @@ def quotation_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+_STRAIGHT_QUOTE = regex.compile(r'"')
+
+
+def paired_straight_quotes(text: str) -> Iterator[tuple[int, int]]:
+    """Straight double quotes that pair up within their run of adjacent lines (a quotation running over
+    lines of one sentence each, which a checker linting line by line takes for unclosed): each mark that
+    opens (a word after it, none before) is paired with the next mark that does not open."""
+    for start, end in paragraphs(text, markdown=True):
+        opened: int | None = None
+        for match in _STRAIGHT_QUOTE.finditer(text, start, end):
+            at = match.start()
+            if _opens_quotation(text, at, start, end) and opened is None:
+                opened = at
+            elif opened is not None:
+                yield opened, opened + 1
+                yield at, at + 1
+                opened = None
+
+
+def _opens_quotation(text: str, at: int, start: int, end: int) -> bool:
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < end else " "
+    return not (before.isalnum() or before in ".,;:!?") and not after.isspace()

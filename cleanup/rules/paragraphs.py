@@ -77,12 +77,37 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]{3,}")
 
 
 def _prose(text: str, start: int, end: int, body: str) -> bool:
-    """Whether a paragraph reads as prose: long, or two sentences with a verb; not a title or a layout line."""
+    """Whether a paragraph reads as prose: long, or two sentences with a verb; not a title, a headline or
+    a layout line."""
     if _layout_line(body) or not _LOWER_WORD.search(body):
+        return False
+    two_sentences = next(sentence_starts(text, start, end), None) is not None
+    if not two_sentences and _headline(body):
         return False
     if len(body.split()) >= PROSE_MIN_WORDS:
         return True
-    return next(sentence_starts(text, start, end), None) is not None and bool(_VERB.search(body))
+    return two_sentences and bool(_VERB.search(body))
+
+
+# Headlinese: a label and a colon (`Ryder Cup 2018: …`), a quotation in single quotes, the present tense of
+# reporting verbs (`says`, `denies`), or no article at all (`Vaccine teaches immune system to …`).
+_HEADLINE = regex.compile(
+    r"""(?x)
+    \A(?:\p{Lu}[\p{L}\p{N}'’.-]*[ \t]+){0,4}\p{L}[\p{L}\p{N}'’.-]*:[ \t]      # a label and a colon
+    | (?:\A|[ \t])['‘]\p{L}[^'‘’]*[\p{L}!?.,]['’](?:\Z|[ \t:,])         # a quotation in single quotes
+    | \b(?:says|denies|calls|reveals|warns|admits|claims|vows|urges|slams|blasts|tells|insists|
+          unveils|announces|confirms|rejects|accuses|seeks|backs|hits[ \t]out)\b
+    """
+)
+_ARTICLE = regex.compile(r"\b(?:a|an|the)\b", regex.IGNORECASE)
+HEADLINE_MAX_WORDS = 30
+
+
+def _headline(body: str) -> bool:
+    """Whether a one-sentence line without a stop reads as a headline (the register of news headlines)."""
+    if len(body.split()) > HEADLINE_MAX_WORDS:
+        return False
+    return bool(_HEADLINE.search(body)) or not _ARTICLE.search(body)
 
 
 def _title_line(text: str, start: int, end: int, body: str) -> bool:
@@ -115,6 +140,11 @@ PA002 = Rule(
         finds("By Monday, the army had retaken the towns of Anbar province and the border"),
         finds("Image-based systems are used by the army in the desert of Anbar and the border"),
         ignores("Rawabet Center for Research and Strategic Studies"),
+        ignores("Ryder Cup 2018: Team USA show stomach for fight to keep hopes alive heading into Sunday singles"),
+        ignores("'The sea is ours': landlocked Bolivia hopes court will reopen path to Pacific"),
+        ignores("North Korea says nuclear disarmament won't come unless it can trust US and its allies"),
+        ignores("Vaccine teaches immune system to recognize rogue cells as part of treatment"),
+        finds("The army said that the cells had moved into the desert of Anbar province before the raid"),
         ignores("Intention comes first: on zakat, travel and the prayer of the sick\n\nBy Sheikh Abd al-Hiti"),
         finds("The army left. The militias stayed in the town\n\nBy Sheikh Abd al-Hiti"),
         ignores("Maj. Gen. al-Hamdani visits the U.S. base"),  # abbreviations' stops: one title, not two sentences
@@ -130,7 +160,7 @@ PA002 = Rule(
         ignores("Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March (Reuters)"),
         ignores("Photo: Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March"),
     ),
-    doc="a prose paragraph (12+ words, or two sentences with a verb) that ends without terminal punctuation; not a title (every longer word capitalised, or an article's first paragraph of one sentence), a heading without a verb, a dateline (`BAGHDAD, March 3 —`), a byline (`By Ahmed Salih`), a list item, a table row or an image caption (`Photo: …`, `… (Reuters)`)",
+    doc="a prose paragraph (12+ words, or two sentences with a verb) that ends without terminal punctuation; not a title (every longer word capitalised, or an article's first paragraph of one sentence), a headline of one sentence (a label and a colon, a quotation in single quotes, `says`-like verbs, no article), a heading without a verb, a dateline (`BAGHDAD, March 3 —`), a byline (`By Ahmed Salih`), a list item, a table row or an image caption (`Photo: …`, `… (Reuters)`)",
     why="A prose paragraph without a final stop is often cut short or wrongly joined; titles, headings, datelines, bylines, lists, tables and captions have none by design.",
 )
 
