@@ -12,7 +12,12 @@ suggestions that would change the name (`Hurairah` → `Hurrah`). Here a spellin
   ʿayn/hamza or apostrophe inside it, an `-allah`/`-ullah`/`-uddin` ending), or is the `ibn`/`bin` of
   a name (`Anas ibn Malik`); capitals on a title-case line (`Recomended Reading For The Week`) are no
   evidence, since every word has one there;
-- kept as a spelling flag otherwise (`Accoding to` at a sentence start is a misspelling).
+- kept as a spelling flag otherwise (`Accoding to` at a sentence start is a misspelling), and so is a
+  word that is two words run together (`Thepeople`, with `The people` its suggestion: see `runon`)
+  or a capitalised English word at a sentence start (`Meanwhile`).
+A name is noted whole: the particles, articles, ʿayn and name words around the flagged words join it
+(`Umar bin Al-Khattab`, `Abd al-Rahman al-Hamdani`). Arabic terms used as English words (`Zakat`)
+never reach here: the checker is given them as words (see `loanwords`).
 """
 
 from __future__ import annotations
