@@ -12,7 +12,12 @@ suggestions that would change the name (`Hurairah` → `Hurrah`). Here a spellin
   ʿayn/hamza or apostrophe inside it, an `-allah`/`-ullah`/`-uddin` ending), or is the `ibn`/`bin` of
   a name (`Anas ibn Malik`); capitals on a title-case line (`Recomended Reading For The Week`) are no
   evidence, since every word has one there;
-- kept as a spelling flag otherwise (`Accoding to` at a sentence start is a misspelling).
+- kept as a spelling flag otherwise (`Accoding to` at a sentence start is a misspelling), and so is a
+  word that is two words run together (`Thepeople`, with `The people` its suggestion: see `runon`)
+  or a capitalised English word at a sentence start (`Meanwhile`).
+A name is noted whole: the particles, articles, ʿayn and name words around the flagged words join it
+(`Umar bin Al-Khattab`, `Abd al-Rahman al-Hamdani`). Arabic terms used as English words (`Zakat`)
+never reach here: the checker is given them as words (see `loanwords`).
 """
 
 from __future__ import annotations
@@ -155,8 +160,9 @@ def sort_spelling_flags(
 
 
 class _Words:
-    """What a document's spelling flags need to know of words: which are English (one dictionary
-    lookup for all), and which the document writes on their own."""
+    """What a document's spelling flags need to know of words: which are English (those the document
+    writes and the checker let pass, and one dictionary lookup for the rest), and which the document
+    writes on their own."""
 
     def __init__(self, text: str, flags: Sequence[Flag], known: frozenset[str], dictionary: Dictionary | None):
         written = _LETTERS_ONLY.findall(text) + _MARKED_WORD.findall(text)
@@ -165,11 +171,18 @@ class _Words:
         asked: set[str] = set()
         for flag in flags:
             word = text[flag.start : flag.end]
-            asked.update(piece for part in runon.parts_to_ask(word) for piece in _LETTERS_ONLY.findall(part))
-            asked.add(word.lower())
-            asked.update(word.lower() for word in _NEARBY_WORD.findall(text, max(0, flag.start - _NEAR), flag.start))
+            parts = runon.parts_to_ask(word, self.standalone)
+            asked.update(piece for part in parts for piece in _LETTERS_ONLY.findall(part))
+            if word[:1].isupper() and starts_sentence(text, flag.start):
+                asked.add(word.lower())
+            before = _NAME_WORD_THEN_PARTICLE.findall(text, max(0, flag.start - _NEAR), flag.start)
+            asked.update(word.lower() for word in before)
+        # A word the document writes that the checker did not flag is a word; only the rest are looked up.
+        flagged = {text[flag.start : flag.end] for flag in flags}
+        unflagged = self.written.difference(flagged)
+        looked_up = dictionary(asked.difference(self.written)) if dictionary else frozenset()
         self.known = known
-        self.english = known | (dictionary(asked) if dictionary else frozenset())
+        self.english = known | unflagged | looked_up
 
     def is_word(self, word: str) -> bool:
         """Whether `word` is English or a glossary word; one with marks inside when all its pieces are (`rak`at`)."""
@@ -184,7 +197,8 @@ class _Words:
 
 _LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
 _MARKED_WORD = regex.compile(rf"[\p{{L}}\p{{M}}]+(?:[{APOSTROPHES}][\p{{L}}\p{{M}}]+)+")
-_NEARBY_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*")
+# A capitalised word before a particle or an article, which a name before it may take in (`Ahmed al-`).
+_NAME_WORD_THEN_PARTICLE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]*)[ \t]+(?=[ʿʾ`'’]?\p{L}{1,5}(?:[ \t]|[-‐‑]))")
 _NEAR = 40  # characters before a flagged word where the rest of its name may be written
 
 

@@ -42,12 +42,15 @@ POSSESSIVE = tuple(mark + "s" for mark in APOSTROPHES)
 MIN_TAIL = 3  # letters of a tail that is not in SHORT_TAILS
 MIN_TAIL_AFTER_LETTER = 4  # after a one-letter head: `Asad` is not `A sad`
 MIN_OTHER_TAIL = 4  # a tail that is not a function word, after a head that is not one either
+MAX_WORD = 40  # letters of a flagged word beyond which it is not split (two words are shorter)
 MIN_NAME_THEN_WORD = 5  # a tail the text need not write alone, after a capitalised head it does write alone
 
 
 def candidates(word: str) -> Iterator[tuple[str, str]]:
     """Every (head, tail) split of `word` whose cases could be two words' (`The|people`, `of|Allah`,
-    `Allah's|Apostle`, `except|ʿAbdullah`); not judged yet."""
+    `Allah's|Apostle`, `except|ʿAbdullah`); not judged yet. A long word is no two words run together."""
+    if len(word) > MAX_WORD:
+        return
     for cut in range(1, len(word)):
         head, tail = word[:cut], word[cut:]
         letters = _letters(_bare(tail))
@@ -72,11 +75,17 @@ def _head_case(head: str) -> bool:
     )
 
 
-def parts_to_ask(word: str) -> set[str]:
-    """The parts of `word`'s splits that a dictionary must judge (so that one lookup serves them all)."""
+def parts_to_ask(word: str, standalone: frozenset[str]) -> set[str]:
+    """The parts of `word` that a dictionary must judge for `split` (so that one lookup serves them all):
+    those the tests on case, length and the document leave open."""
     asked: set[str] = set()
+
+    def ask(part: str) -> bool:
+        asked.add(part)
+        return True
+
     for head, tail in candidates(word):
-        asked.update((_bare(head), _bare(tail)))
+        _two_words(head, tail, ask, standalone)
     return asked
 
 
