@@ -122,12 +122,13 @@ def test_an_article_that_mixes_is_flagged_on_its_minority_spellings(project):
 
 
 def test_a_name_is_never_suggested_as_another_word(project):
-    text = "Hamdaniya was shelled on Sunday. Accoding to the army, the town is calm.\n"
+    text = "Hamdaniya was shelled on Sunday. Accoding to the army, the town is calm. Thepeople left.\n"
     flags = flags_of(project, "a.txt", text)
     found = [(f["text"], f["category"], f["suggestions"]) for f in flags if f["category"] in ("Spelling", "name")]
     assert found[0] == ("Hamdaniya", "name", [])
     assert found[1][:2] == ("Accoding", "Spelling") and "According" in found[1][2]  # one letter off: a typo
-    assert len(found) == 2
+    assert found[2][:2] == ("Thepeople", "Spelling")  # `People` is part of it: two words glued
+    assert len(found) == 3
 
 
 def test_names_never_count_for_a_dialect(project):

@@ -4,7 +4,8 @@ Harper's title-case suggestion for a heading (`# The ISIS cells in al-Badia` →
 Al-Badia`) would undo the glossary; here such a suggestion gets every glossary form in the flagged text
 back as the glossary writes it, and a flag left suggesting nothing new is dropped. A capitalised word
 whose spelling suggestions are all other words (`Hamdaniya` → `Haldane's`, `Harmonica`) is a name
-the dictionary lacks, not a typo (`Accoding` → `According` is one letter off).
+the dictionary lacks, not a typo (`Accoding` → `According` is one letter off, `Thepeople` →
+`People` two words glued).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import regex
 from ..model import Flag
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_JOINERS = regex.compile(r"[\s\-‐‑]")  # a suggestion that splits a word (`The people`) is the word apart
+_MIN_PART = 4  # letters of a word inside another before it counts as part of it (`People` in `Thepeople`)
 
 
 def keep_glossary_forms(flags: Iterable[Flag], text: str, forms: frozenset[str]) -> list[Flag]:
@@ -33,10 +36,17 @@ def keep_glossary_forms(flags: Iterable[Flag], text: str, forms: frozenset[str])
 
 
 def other_words(word: str, suggestions: Sequence[str]) -> bool:
-    """Whether every suggestion for a capitalised `word` is another word, more than one letter away
-    (an edit or a swap of two letters): then the word is a name, and the suggestions would replace it."""
+    """Whether every suggestion for a capitalised `word` is another word: more than one letter away (an
+    edit or a swap of two letters), and neither holding the word nor held in it (`Thepeople` →
+    `People` is two words glued). Then the word is a name, and the suggestions would replace it."""
     folded = word.casefold()
-    return word[:1].isupper() and not any(_one_edit_apart(folded, s.casefold()) for s in suggestions)
+    return word[:1].isupper() and not any(_related(folded, _JOINERS.sub("", s.casefold())) for s in suggestions)
+
+
+def _related(word: str, suggestion: str) -> bool:
+    """Whether a folded suggestion respells `word` or is part of it, or it of the suggestion."""
+    shorter, longer = sorted((word, suggestion), key=len)
+    return _one_edit_apart(word, suggestion) or (len(shorter) >= _MIN_PART and shorter in longer)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
