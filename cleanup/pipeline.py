@@ -264,16 +264,16 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag], once: bool = Tru
     dictionary = getattr(checker, "dictionary_words", None)
     found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words, dictionary)
     found = keep_glossary_forms(found, text, run.settings.glossary.forms)
-    found = worth_reading(found, text, once)
     raised = SpanSet((h.start, h.end) for h in house)
     judged = _judged_by_house(run, text)
-    return [
+    allowed = [
         flag
         for flag in found
         if run.allows(text, flag.rule, flag.start, flag.end)
         and not raised.overlaps(flag.start, flag.end)
         and (flag.start, flag.end) not in judged
     ]
+    return worth_reading(allowed, text, once)
 
 
 def _judged_by_house(run: _Run, text: str) -> set[tuple[int, int]]:

@@ -45,7 +45,8 @@ NAME_LINKS = frozenset({"ibn", "bin", "bint"})
 # Words that join the name beside them, on either side: "Abu Bakr", "Umar bin al-Khattab", "Adel Abdul Mahdi".
 NAME_PARTICLES = frozenset("bin ibn bint ben abu abi abd abdul abdel abdur umm um ul bu albu banu bani".split())
 Dictionary = Callable[[Collection[str]], frozenset[str]]  # which of these words are English words, as written
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L}")
+# A capitalised word, perhaps after an ʿayn or apostrophe that starts it (`the hadith of 'Aishah`).
+_CAPITALISED_AFTER_AYN = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`'’‘]?(?P<word>\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L})")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
 _ARTICLE_NAME_AFTER = regex.compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
 _CAPITAL_AFTER_NAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
@@ -80,8 +81,8 @@ def title_case_line(text: str, pos: int) -> bool:
 def mid_sentence_capitals(text: str) -> frozenset[str]:
     """Words written capitalised somewhere inside a sentence of `text`, outside titles (so they are names there)."""
     return frozenset(
-        m.group()
-        for m in _CAPITALISED.finditer(text)
+        m.group("word")
+        for m in _CAPITALISED_AFTER_AYN.finditer(text)
         if not starts_sentence(text, m.start()) and not title_case_line(text, m.start())
     )
 
