@@ -389,11 +389,12 @@ def failures(code: Path, runs: list[tuple[list[Path], Path]], grammar: str, glos
 
 
 def ntrex_texts(folder: Path) -> dict[str, str]:
-    """NTREX English lines 401-1,997, ten lines an article, one paragraph a line."""
+    """NTREX English lines 401-1,997, ten lines an article, laid out as the file is: one sentence a line (a
+    quotation may run over lines; blank lines would make each sentence a paragraph of its own)."""
     lines = (folder / NTREX_FILE).read_text(encoding="utf-8").splitlines()[NTREX_FIRST - 1 : NTREX_LAST]
     step = NTREX_PER_ARTICLE
     return {
-        f"ntrex-{NTREX_FIRST + i:04d}.txt": "\n\n".join(lines[i : i + step]) + "\n" for i in range(0, len(lines), step)
+        f"ntrex-{NTREX_FIRST + i:04d}.txt": "\n".join(lines[i : i + step]) + "\n" for i in range(0, len(lines), step)
     }
 
 

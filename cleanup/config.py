@@ -19,6 +19,7 @@ from .checkers import (
 )
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
+NAME_NOTES = ("alike", "all")  # name notes: on names spelled like another name (default), or every unknown name
 
 
 class ConfigError(Exception):
@@ -37,6 +38,7 @@ class Config:
     quotations: str = "normalize"
     arabic_article: str = "lower-inside"
     headings: str = DEFAULT_HEADINGS
+    name_notes: str = "alike"
     grammar: str = "harper"
     dialect: str = DEFAULT_DIALECT
     harper_disable: tuple[str, ...] = HARPER_OFF_BY_DEFAULT
@@ -65,6 +67,7 @@ CHOICES = {
     "quotations": ("normalize", "keep"),
     "arabic_article": ("lower-inside", "capital"),
     "headings": HEADING_CASES,
+    "name_notes": NAME_NOTES,
     "grammar": GRAMMAR_BACKENDS,
     "dialect": DIALECTS,
 }

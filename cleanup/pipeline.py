@@ -40,6 +40,7 @@ class Settings:
     quotations: str = "normalize"  # glossary inside quotations: "normalize" or "keep"
     arabic_article: str = "lower-inside"  # or "capital"
     headings: str = DEFAULT_HEADINGS  # the house's heading case: "any", "sentence" or "title"
+    every_name: bool = False  # a name note on every unknown name, not only on those spelled like another
     checker: Checker | None = None  # grammar and spelling; None: no grammar checking
     apply_suggestions: tuple[str, ...] = ()  # flag categories whose single suggestion is applied (unsafe)
 
@@ -262,7 +263,9 @@ def _grammar_flags(run: _Run, text: str, house: Sequence[Flag], once: bool = Tru
         return []
     found = checker.check(text, paragraphs(text, run.markdown), run.markdown)
     dictionary = getattr(checker, "dictionary_words", None)
-    found = sort_spelling_flags(found, text, run.settings.glossary.spelling_words, dictionary)
+    found = sort_spelling_flags(
+        found, text, run.settings.glossary.spelling_words, dictionary, every_name=run.settings.every_name
+    )
     found = keep_glossary_forms(found, text, run.settings.glossary.forms)
     raised = SpanSet((h.start, h.end) for h in house)
     judged = _judged_by_house(run, text)

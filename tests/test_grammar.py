@@ -33,7 +33,9 @@ def test_names_and_places_are_not_called_misspellings(seed_outcome):
     spelling = [seed_outcome.original.text[f.start : f.end] for f in seed_outcome.flags if f.category == "Spelling"]
     assert spelling == []
     empty = load_glossary([("empty.yaml", "terms: []\n")])
-    bare = process(Document(SEED.read_text(encoding="utf-8")), settings(empty, checker=HarperChecker()))
+    bare = process(
+        Document(SEED.read_text(encoding="utf-8")), settings(empty, checker=HarperChecker(), every_name=True)
+    )
     unknown = {bare.original.text[f.start : f.end] for f in bare.flags if f.category in ("Spelling", "name")}
     assert {"Kirkuk", "Anbar", "ISIS"} <= unknown  # what the glossary words keep away (as names, without a glossary)
 

@@ -123,7 +123,7 @@ def test_an_article_that_mixes_is_flagged_on_its_minority_spellings(project):
 
 def test_a_name_is_never_suggested_as_another_word(project):
     text = "Hamdaniya was shelled on Sunday. Accoding to the army, the town is calm. Thepeople left.\n"
-    flags = flags_of(project, "a.txt", text)
+    flags = flags_of(project, "a.txt", text, "--name-notes", "all")
     found = [(f["text"], f["category"], f["suggestions"]) for f in flags if f["category"] in ("Spelling", "name")]
     assert found[0] == ("Hamdaniya", "name", [])
     assert found[1][:2] == ("Accoding", "Spelling") and "According" in found[1][2]  # one letter off: a typo

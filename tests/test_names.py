@@ -23,8 +23,9 @@ def project(make_project):
 
 
 def flags_of(project, text: str, *options: str) -> list[dict]:
+    """The flags of `fix` on `text`, with a name note on every unknown name (`--name-notes all`)."""
     (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
-    assert main(["fix", "-q", "--no-cache", *options]) == 0
+    assert main(["fix", "-q", "--no-cache", "--name-notes", "all", *options]) == 0
     return json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
 
 
@@ -311,3 +312,17 @@ def test_a_name_takes_its_ayn_but_not_a_quotation_mark(project):
         "Hafsa",
         "Al-Harra",
     ]
+
+
+def test_by_default_only_a_name_spelled_like_another_is_noted(project):
+    text = (
+        "Brig. Yahya Rasoul said the road to Hamdaniya is open. Abd al-Sattar al-Hiti met Qutaybah Zubaydi "
+        "in Makhool, and they drove on from Makhoul.\n"
+    )
+    (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["fix", "-q", "--no-cache"]) == 0
+    flags = json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
+    notes = [(f["text"], f["message"]) for f in flags if f["category"] == "name"]
+    assert [name for name, _ in notes] == ["Rasoul", "Makhool", "Makhoul"]  # each of the two spelled like the other
+    assert "spelled like “Rasool”" in notes[0][1] and "spelled like “Makhoul”" in notes[1][1]
+    assert not [f for f in flags if f["category"] == "Spelling"]  # the other names are no misspellings either

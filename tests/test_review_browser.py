@@ -198,7 +198,7 @@ def test_flags_read_inline_can_be_visited_hidden_and_a_name_goes_to_the_glossary
         "Yesterday the spokesman Qutaybah Zubaydi said the Daash cell , moved.\n\nThe army army moved.\n",
         encoding="utf-8",
     )
-    assert main(["fix", "-q"]) == 0
+    assert main(["fix", "-q", "--name-notes", "all"]) == 0
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium())
         page = browser.new_page(accept_downloads=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from .. import __version__
 from ..checkers import DIALECTS, GRAMMAR_BACKENDS, HEADING_CASES, URL_VARIABLE
+from ..config import NAME_NOTES
 from ..outputs import FORMATS
 from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
@@ -198,6 +199,12 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         choices=HEADING_CASES,
         help="the house's heading case: sentence flags Title Case headings, title has Harper flag the others "
         "(default: any, not checked)",
+    )
+    command.add_argument(
+        "--name-notes",
+        choices=NAME_NOTES,
+        help="note names the glossary lacks: alike, only those spelled like another name of the article or "
+        "glossary (default); all, every one",
     )
     command.add_argument(
         "--apply-suggestions",

@@ -47,6 +47,7 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
         quotations=config.quotations,
         arabic_article=config.arabic_article,
         headings=_headings(args, config),
+        every_name=(getattr(args, "name_notes", None) or config.name_notes) == "all",
         checker=_checker(args, config, glossary),
         apply_suggestions=_suggestion_categories(args, config),
     )
@@ -75,6 +76,7 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
         settings.quotations,
         settings.arabic_article,
         settings.headings,
+        settings.every_name,
         settings.apply_suggestions,
         described,
         replace(config, source=""),

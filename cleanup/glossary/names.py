@@ -32,6 +32,7 @@ from ..model import Flag, Severity
 from ..text import APOSTROPHES, starts_sentence
 from . import runon
 from .matcher import ARABIC_PARTICLES
+from .suggest import fold_keys
 from .suggestions import other_words
 
 NAME_RULE = "NM001"
@@ -142,7 +143,11 @@ def known_spelling(word: str, known: frozenset[str]) -> bool:
 
 
 def sort_spelling_flags(
-    flags: Iterable[Flag], text: str, known: frozenset[str], dictionary: Dictionary | None = None
+    flags: Iterable[Flag],
+    text: str,
+    known: frozenset[str],
+    dictionary: Dictionary | None = None,
+    every_name: bool = False,
 ) -> list[Flag]:
     """The checker's flags with spelling flags on known words dropped, those on two words run together
     given the split as their suggestion, and those on names turned into one `name` note per distinct
@@ -156,7 +161,7 @@ def sort_spelling_flags(
             spelling.append(flag)
     if spelling:
         words = _Words(text, spelling, known, dictionary)
-        kept += _sorted_spelling(spelling, text, words)
+        kept += _sorted_spelling(spelling, text, words, every_name)
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
 
 
@@ -168,6 +173,7 @@ class _Words:
     def __init__(self, text: str, flags: Sequence[Flag], known: frozenset[str], dictionary: Dictionary | None):
         written = _LETTERS_ONLY.findall(text) + _MARKED_WORD.findall(text)
         self.written = frozenset(written)
+        self.known = known
         self.standalone = self.written | frozenset(word.lower() for word in written) | known
         asked: set[str] = set()
         for flag in flags:
@@ -203,7 +209,7 @@ _NAME_WORD_THEN_PARTICLE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]*)[ \t]+(?=[ʿʾ`'
 _NEAR = 40  # characters before a flagged word where the rest of its name may be written
 
 
-def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words) -> list[Flag]:
+def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words, every_name: bool) -> list[Flag]:
     """Spelling flags as run-together words, spelling flags, or `name` notes (one per distinct name)."""
     capitalised: frozenset[str] | None = None
     kept: list[Flag] = []
@@ -228,22 +234,60 @@ def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words) -> list[Fl
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((flag.start, end))
-    return kept + _name_notes(text, _whole_names(text, spans, words, run_together))
+    return kept + _name_notes(text, _whole_names(text, spans, words, run_together), words.known, every_name)
 
 
-def _name_notes(text: str, spans: Sequence[tuple[int, int]]) -> list[Flag]:
-    """One note per distinct name; none for a one-word name that a longer name of the document holds
-    (`Umar` beside `Umar bin Al-Khattab`): the longer name in the glossary makes its words known."""
+def _name_notes(text: str, spans: Sequence[tuple[int, int]], known: frozenset[str], every_name: bool) -> list[Flag]:
+    """One note per distinct name that may be another spelling of a name of the document or of the
+    glossary (`Rasoul` beside `Rasool`): the names an editor must make consistent. Every other unknown
+    name is noted only with `every_name` (`cleanup glossary names` lists them across an archive)."""
     in_longer = {word for start, end in spans for word in _list_words(text[start:end]) if " " in text[start:end]}
-    named: set[str] = set()
-    notes = []
+    named: dict[str, tuple[int, int]] = {}
     for start, end in spans:
         name = text[start:end]
-        if name in named or " " not in name and set(_list_words(name)) <= in_longer:
-            continue
-        named.add(name)
-        notes.append(name_flag(start, end, name))
-    return notes
+        if name not in named and not (" " not in name and set(_list_words(name)) <= in_longer):
+            named[name] = (start, end)
+    alike = spelled_alike(list(named), known)
+    return [
+        name_flag(start, end, name, alike.get(name, ""))
+        for name, (start, end) in named.items()
+        if every_name or name in alike
+    ]
+
+
+def spelled_alike(names: Sequence[str], known: frozenset[str]) -> dict[str, str]:
+    """For each of `names` with a word that reads like another spelling of a word of another name here or of
+    the glossary (the same sounds written otherwise, as `glossary suggest` tells them), that spelling."""
+    spellings: dict[str, set[str]] = {}  # a sound key -> the words written for it
+    for word in {w for name in names for w in _name_words(name)} | _glossary_words(known):
+        for key in fold_keys(word):
+            spellings.setdefault(key, set()).add(word)
+    alike = {}
+    for name in names:
+        for word in _name_words(name):
+            others = {other for key in fold_keys(word) for other in spellings.get(key, ()) if other != word}
+            if others:
+                alike[name] = min(others)
+                break
+    return alike
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name that carry it: not its particles and articles, three letters or more."""
+    return [w for w in _list_words(name) if len(w) >= 3 and w.lower() not in ARABIC_PARTICLES | NAME_PARTICLES]
+
+
+_GLOSSARY_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _glossary_words(known: frozenset[str]) -> frozenset[str]:
+    """The capitalised words of the glossary's forms and names (asked once per glossary)."""
+    cached = _GLOSSARY_WORDS.get(id(known))
+    if cached is None or cached[0] is not known:
+        cached = (known, frozenset(w for w in known if w[:1].isupper() and not w.isupper() and len(w) >= 3))
+        _GLOSSARY_WORDS.clear()
+        _GLOSSARY_WORDS[id(known)] = cached
+    return cached[1]
 
 
 def _list_words(name: str) -> list[str]:
@@ -371,9 +415,15 @@ def _back_of_name(text: str, end: int, run_together: Sequence[int], first_words:
         return end
 
 
-def name_flag(start: int, end: int, name: str) -> Flag:
-    """The note that a name is not in the glossary (no suggestions: a name is never 'corrected')."""
-    message = f"unknown name “{name}”: add it to `names:` if it is right"
+def name_flag(start: int, end: int, name: str, like: str = "") -> Flag:
+    """The note that a name is not in the glossary, and may be another spelling of `like` (no suggestions:
+    which spelling is right is the editor's call)."""
+    message = (
+        f"unknown name “{name}”, spelled like “{like}”: if they are one name, put the spelling to use in the "
+        "glossary (the other as its variant); if not, add it to `names:`"
+        if like
+        else f"unknown name “{name}”: add it to `names:` if it is right"
+    )
     return Flag(start, end, NAME_RULE, message, (), NAME_CATEGORY, Severity.NOTE)
 
 
