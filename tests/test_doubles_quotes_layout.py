@@ -90,3 +90,13 @@ def test_markdown_tables_and_lists_need_no_final_stop(project, capsys):
     (project / "seeds" / "a.md").write_text(text, encoding="utf-8")
     main(["check", "-q", "--no-cache"])
     assert "PA002" not in capsys.readouterr().out
+
+
+def test_a_title_line_and_one_sentence_headlines_need_no_final_stop(project, capsys):
+    text = (
+        "Intention comes first: on zakat, travel and the prayer of the sick and the old\n\n"
+        "Ryder Cup 2018: Team USA show stomach for fight to keep hopes alive heading into Sunday singles\n"
+        "North Korea says nuclear disarmament won't come unless it can trust US and its allies\n"
+        "The army said that the cells had moved into the desert of Anbar province before the raid\n"
+    )
+    assert [found for found in check(project, capsys, text) if "PA002" in found] == ["5:88: PA002"]

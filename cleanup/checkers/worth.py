@@ -44,9 +44,12 @@ def worth_reading(flags: Sequence[Flag], text: str, once: bool = True) -> list[F
     return out
 
 
-# A brand or a name no dictionary holds: a capital or a digit inside the word (`YouGov`, `MeToo`, `HER2`);
+# A brand or a name no dictionary holds: a capitalised word with a capital inside (`YouGov`, `MeToo`; not
+# `ofAllah`, two words run together) or letters and digits (`HER2`);
 # a lowercase part joined by a hyphen to a capitalised one (`Kim Jong-un`, `Park Byeong-seug`).
-_INNER_CAPITAL_OR_DIGIT = regex.compile(r"\p{L}+(?:\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L})[\p{L}\p{N}]*")
+_INNER_CAPITAL_OR_DIGIT = regex.compile(
+    r"\p{Lu}\p{L}*\p{Ll}\p{Lu}[\p{L}\p{N}]*|\p{L}+(?:\p{L}\p{N}|\p{N}\p{L})[\p{L}\p{N}]*"
+)
 _CAPITALISED_BEFORE_HYPHEN = regex.compile(r"\p{Lu}\p{Ll}*-\Z")
 
 
