@@ -1,7 +1,7 @@
 """Score `cleanup fix` on text it was not built on, in one Markdown table: the development and held-back
 articles against hand-made gold editions, and two public corpora without gold (NTREX news, Sahih al-Bukhari).
 
-Run: python bench/articles_eval.py [--code DIR] [--grammar harper|none] [--sets dev,held,ntrex,hadith]
+Run: python bench/articles_eval.py [--before DIR] [--code DIR] [--grammar harper|none] [--sets dev,held,ntrex,hadith]
                                   [--ntrex FOLDER] [--hadith FOLDER] [--show]
 Runs the whole command (`python -m cleanup fix --no-cache`, PYTHONPATH=DIR; default: this project) with
 this project's glossary/*.yaml (or, if the checkout in DIR refuses that file, its own, and says so), one
@@ -535,6 +535,9 @@ def message_row(name: str, message: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--code", type=Path, default=ROOT, help="a checkout of cleanup to score (default: this one)")
+    parser.add_argument(
+        "--before", type=Path, help="another checkout (an older commit) whose totals are shown beside this one's"
+    )
     parser.add_argument("--grammar", default="harper", choices=("harper", "none"))
     parser.add_argument("--sets", default=",".join(SETS), help="rows to measure, of " + ",".join(SETS))
     parser.add_argument("--ntrex", type=Path, help="a folder holding " + str(NTREX_FILE))
@@ -549,7 +552,13 @@ def main() -> int:
     sets = args.sets.split(",")
     if unknown := set(sets) - set(SETS):
         parser.error(f"unknown sets {', '.join(sorted(unknown))}; choose from {','.join(SETS)}")
-    return measure(code, args.grammar, sets, {"ntrex": args.ntrex, "hadith": args.hadith}, args.show)
+    corpora = {"ntrex": args.ntrex, "hadith": args.hadith}
+    if args.before is None:
+        return measure(code, args.grammar, sets, corpora, args.show)
+    before = args.before.resolve()
+    if not (before / "cleanup" / "__init__.py").is_file():
+        parser.error(f"{before} is not a checkout of cleanup (no cleanup/__init__.py)")
+    return compare(before, code, args.grammar, sets, corpora, args.show)
 
 
 TITLES = {"ntrex": "**NTREX** lines 401–1,997", "hadith": "**Bukhari** hadiths 1–500"}
@@ -564,6 +573,50 @@ class Table:
 
 def measure(code: Path, grammar: str, sets: list[str], corpora: dict[str, Path | None], show: bool) -> int:
     """Run the chosen sets, one `cleanup fix` a corpus side by side, and print the table; 1 if a row failed."""
+    table, note = collect(code, grammar, sets, corpora)
+    print_table(f"cleanup at {code}, grammar {grammar}" + (f"; {note}" if note else ""), table.rows)
+    if show and table.shown:
+        print("\n" + "\n".join(table.shown))
+    return 1 if table.failed else 0
+
+
+def compare(
+    before: Path, after: Path, grammar: str, sets: list[str], corpora: dict[str, Path | None], show: bool
+) -> int:
+    """One table of each set's totals, before and after, then the articles' rows after."""
+    old, old_note = collect(before, grammar, sets, corpora)
+    new, new_note = collect(after, grammar, sets, corpora)
+    totals = [
+        row.replace("| ", f"| {when}: ", 1)
+        for pair in zip(_totals(old.rows), _totals(new.rows), strict=False)
+        for when, row in zip(("before", "after"), pair, strict=True)
+    ]
+    notes = "; ".join(note for note in (old_note, new_note) if note)
+    print_table(
+        f"before: cleanup at {before}; after: cleanup at {after}; grammar {grammar}" + (f"; {notes}" if notes else ""),
+        totals,
+    )
+    print()
+    print_table("after, article by article", new.rows)
+    if show and new.shown:
+        print("\n" + "\n".join(new.shown))
+    return 1 if old.failed or new.failed else 0
+
+
+def _totals(rows: list[str]) -> list[str]:
+    """The rows of sets and corpora (their names in bold)."""
+    return [row for row in rows if row.startswith("| **")]
+
+
+def print_table(title: str, rows: list[str]) -> None:
+    print(title + "\n")
+    print("| | " + " | ".join(COLUMNS) + " |")
+    print("| --- |" + " ---: |" * len(COLUMNS))
+    print("\n".join(rows))
+
+
+def collect(code: Path, grammar: str, sets: list[str], corpora: dict[str, Path | None]) -> tuple[Table, str]:
+    """The table of one checkout: a row per article and per set, and a note on the glossary used."""
     chosen = {name: articles(name) for name in ("dev", "held") if name in sets}
     table = Table()
     with tempfile.TemporaryDirectory() as folder:
@@ -586,13 +639,7 @@ def measure(code: Path, grammar: str, sets: list[str], corpora: dict[str, Path |
         for name in ("ntrex", "hadith"):
             if name in sets:
                 corpus_row(name, texts.get(name, f"not given (--{name} FOLDER)"), out / name / "out", table)
-    print(f"cleanup at {code}, grammar {grammar}" + (f"; {note}" if note else "") + "\n")
-    print("| | " + " | ".join(COLUMNS) + " |")
-    print("| --- |" + " ---: |" * len(COLUMNS))
-    print("\n".join(table.rows))
-    if show and table.shown:
-        print("\n" + "\n".join(table.shown))
-    return 1 if table.failed else 0
+    return table, note
 
 
 def corpus_texts(name: str, folder: Path) -> dict[str, str] | str:
