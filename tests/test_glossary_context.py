@@ -162,3 +162,18 @@ def test_the_reason_of_a_person_entry_names_the_person(house, tmp_path):
     edition, log = house("Yahya Rasul spoke. Rasul said it twice.\n")
     assert edition == "Yahya Rasool spoke. Rasool said it twice.\n"
     assert {c["reason"] for c in log["changes"]} == {"house glossary: use “Rasool” for Yahya Rasool (the spokesman)"}
+
+
+def test_a_term_an_apposition_calls_a_word_is_a_mention(house):
+    text = "For the women it was always Daash, a word that sounds ugly. Daash fighters left.\n"
+    edition, log = house(text)
+    assert edition == "For the women it was always Daash, a word that sounds ugly. ISIS fighters left.\n"
+    assert suggested(log) == []
+
+
+def test_a_word_of_another_sense_in_the_sentence_outweighs_the_paragraph(house):
+    text = "ISIS burned the abbey in 2015; restorers rebuilt the monks’ sleeping cells. ISIS sleeping cells fled.\n"
+    edition, log = house(text)
+    assert edition == text.replace("ISIS sleeping cells fled", "ISIS sleeper cells fled")
+    assert suggested(log) == [("sleeping cells", "sleeper cells")]
+    assert "“abbey” here shows another sense" in log["flags"][0]["message"]

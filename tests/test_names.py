@@ -326,3 +326,11 @@ def test_by_default_only_a_name_spelled_like_another_is_noted(project):
     assert [name for name, _ in notes] == ["Rasoul", "Makhool", "Makhoul"]  # each of the two spelled like the other
     assert "spelled like “Rasool”" in notes[0][1] and "spelled like “Makhoul”" in notes[1][1]
     assert not [f for f in flags if f["category"] == "Spelling"]  # the other names are no misspellings either
+
+
+def test_a_name_in_capitals_is_the_same_spelling_as_in_lowercase(project):
+    text = "Nasiriyah Prison Raises Concern\n\nNASIRIYAH — A delegation visited the prison in Nasiriyah on Monday.\n"
+    (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["fix", "-q", "--no-cache"]) == 0
+    flags = json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
+    assert [f["text"] for f in flags if f["category"] == "name"] == []

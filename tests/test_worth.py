@@ -54,3 +54,9 @@ def test_a_straight_quotation_over_one_sentence_lines_is_not_unclosed(flags):
     assert [f for f in flags(text) if f["rule"] == "HP:UnclosedQuotes"] == []
     unclosed = '"Every minute an ambulance brings in bodies.\n\nClean water is scarce, he said.\n'
     assert [f["rule"] for f in flags(unclosed) if f["rule"] == "HP:UnclosedQuotes"] == ["HP:UnclosedQuotes"]
+
+
+def test_acronym_plurals_and_a_dateline_in_capitals_are_no_misspellings(flags):
+    found = flags("BAGHDAD, 14 March — Baghdad MPs met the NGOs. Some 2,000 families in Turkey waited.\n")
+    assert [f["text"] for f in found if f["category"] == "Spelling"] == []
+    assert [f["rule"] for f in found if f["rule"] in ("HP:QuantifierNumeralConflict", "HP:UpdatePlaceNames")] == []

@@ -29,6 +29,8 @@ HARPER_OFF_BY_DEFAULT = (
     "OrthographicConsistency",
     "MissingPreposition",
     "CondenseAllThe",
+    "QuantifierNumeralConflict",  # "some 2,000 families": some means about before a number
+    "UpdatePlaceNames",  # "Turkey" -> "Türkiye": a house choice of names
 )
 
 

@@ -50,13 +50,18 @@ def worth_reading(flags: Sequence[Flag], text: str, once: bool = True) -> list[F
 _INNER_CAPITAL_OR_DIGIT = regex.compile(
     r"\p{Lu}\p{L}*\p{Ll}\p{Lu}[\p{L}\p{N}]*|\p{L}+(?:\p{L}\p{N}|\p{N}\p{L})[\p{L}\p{N}]*"
 )
+_ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}['’]?s")
 _CAPITALISED_BEFORE_HYPHEN = regex.compile(r"\p{Lu}\p{Ll}*-\Z")
 
 
 def _brand_or_name_part(text: str, start: int, end: int) -> bool:
-    """Whether a flagged word is a brand written with inner capitals or digits, or a lowercase part of a
-    hyphenated name."""
-    if _INNER_CAPITAL_OR_DIGIT.fullmatch(text, start, end):
+    """Whether a flagged word is a brand written with inner capitals or digits, an acronym's plural (`MPs`),
+    a word in capitals the text also writes in lowercase or capitalised (a dateline's `BAGHDAD`), or a
+    lowercase part of a hyphenated name."""
+    word = text[start:end]
+    if _INNER_CAPITAL_OR_DIGIT.fullmatch(word) or _ACRONYM_PLURAL.fullmatch(word):
+        return True
+    if len(word) > 1 and word.isupper() and (word.capitalize() in text or word.lower() in text):
         return True
     return text[start : start + 1].islower() and bool(
         _CAPITALISED_BEFORE_HYPHEN.search(text, max(0, start - 20), start)

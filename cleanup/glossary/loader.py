@@ -33,6 +33,7 @@ TERM_KEYS = (
     "also",
     "person",
     "sense_words",
+    "other_sense_words",
     "case",
 )
 SENSES = ("name",)
@@ -206,6 +207,7 @@ class _Reader:
             tuple(text for text, _ in self._texts(node, "also", "a list of English words", "an English word")),
             self._person(node, str(node["preferred"])),
             tuple(text for text, _ in self._texts(node, "sense_words", "a list of words", "a sense word")),
+            tuple(text for text, _ in self._texts(node, "other_sense_words", "a list of words", "a word")),
             self._case(node) == "any",
         )
         return self._phrases(term, [preferred_at] + variant_places)

@@ -265,7 +265,12 @@ def spelled_alike(names: Sequence[str], known: frozenset[str]) -> dict[str, str]
     alike = {}
     for name in names:
         for word in _name_words(name):
-            others = {other for key in fold_keys(word) for other in spellings.get(key, ()) if other != word}
+            others = {
+                other
+                for key in fold_keys(word)
+                for other in spellings.get(key, ())
+                if other.casefold() != word.casefold()
+            }
             if others:
                 alike[name] = min(others)
                 break

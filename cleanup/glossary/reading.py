@@ -16,7 +16,7 @@ import regex
 from ..model import line_bounds
 from ..text import starts_sentence
 from .terms import Term, fold
-from .usage import Contexts, is_mention, is_naming_gloss, is_word_gloss, quotation_cue, used_as_name
+from .usage import Contexts, is_mention, is_naming_gloss, is_word_gloss, quotation_cue, sentence_around, used_as_name
 
 LEAVE = None  # a mention or a context the entry excludes: no change, no suggestion
 SAFE = ""  # a use: the change is made
@@ -57,6 +57,7 @@ class Reader:
         self._contexts = contexts
         self._people = {term: Person.of(term) for term in terms if term.person}
         self._sense_words = {term: _sense_pattern(term.sense_words) for term in terms if term.sense_words}
+        self._other_senses = {term: _sense_pattern(term.other_sense_words) for term in terms if term.other_sense_words}
         self._named: dict[tuple[int, Term], bool] = {}  # (id of a text, term) -> whether it names the person
 
     def read(self, term: Term, text: str, start: int, end: int) -> str | None:
@@ -116,6 +117,14 @@ class Reader:
         return self._named[key]
 
     def _unclear_sense(self, term: Term, text: str, start: int, end: int) -> str:
+        """Why the sense may not be the entry's: its sentence speaks of another (the nearer evidence), or no
+        word of its paragraph shows the entry's."""
+        other = self._other_senses.get(term)
+        if other is not None:
+            low, high = sentence_around(text, start, end)
+            found = other.search(text, low, high)
+            if found:
+                return f"“{found.group()}” here shows another sense"
         pattern = self._sense_words.get(term)
         if pattern is None:
             return ""
@@ -149,4 +158,4 @@ def _sentence_start(text: str, word: regex.Match) -> bool:
 def _sense_pattern(words: tuple[str, ...]) -> regex.Pattern:
     """Any of the sense words, or a word starting with one (`attack` finds `attacked`)."""
     alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"\b(?:{alternatives})", regex.IGNORECASE)
+    return regex.compile(rf"\b(?:{alternatives})\w*", regex.IGNORECASE)

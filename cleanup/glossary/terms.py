@@ -46,6 +46,7 @@ class Term:
     also: tuple[str, ...] = ()  # other English words that render those forms (Welsh for ويلز); never replaced
     person: str = ""  # the one person a surname entry is about ("Yahya Rasool"): a lone surname needs them named
     sense_words: tuple[str, ...] = ()  # words that show the entry's sense; none in the paragraph: only a suggestion
+    other_sense_words: tuple[str, ...] = ()  # words that show another sense; one in the sentence: only a suggestion
     any_case: bool = False  # a capitalised variant written in lower case is still the name (`case: any`)
 
     @property

@@ -130,6 +130,11 @@ def schema() -> dict:
                 "items": text,
                 "description": "words showing the entry's sense; with none in the paragraph a change is only suggested",
             },
+            "other_sense_words": {
+                "type": "array",
+                "items": text,
+                "description": "words showing another sense; with one in the sentence a change is only suggested",
+            },
             "case": {
                 "enum": ["name", "any"],
                 "description": "name (default): a name's variant in lower case is only suggested; any: case is no evidence",

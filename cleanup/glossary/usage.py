@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 import regex
 
-from ..text import APOSTROPHES, HYPHENS
+from ..model import line_bounds
+from ..text import APOSTROPHES, HYPHENS, sentence_starts
 
 # Words right before a term that name it as a word. Checked on the text just before the variant
 # (an opening quote may come between): "known (in Arabic) as", "calls it", "the word", "(Arabic:".
@@ -30,7 +31,11 @@ _MENTION_CUE = regex.compile(
 )
 _LOOK_BEHIND = 60  # characters of text searched for a cue
 # After a term, words that name it as a word of a language: "Qasad in Arabic", "Daesh (in Arabic)".
-_NAMED_AFTER = regex.compile(r"[”\"’']?[ \t]*\(?[ \t]*in[ \t]+(?:Arabic|Kurdish|Persian|Turkish)\b", regex.IGNORECASE)
+_NAMED_AFTER = regex.compile(
+    r"[”\"’']?[ \t]*(?:\(?[ \t]*in[ \t]+(?:Arabic|Kurdish|Persian|Turkish)\b"
+    r"|[,;—–-][ \t]*(?:a|the|an)[ \t]+(?:\p{L}+[ \t]+)?(?:word|term|name|label|epithet|slur|nickname)s?\b)",
+    regex.IGNORECASE,
+)
 # Words before a personal name that show it is not one: "the Rasul of Allah", "his Rasul".
 _DETERMINERS = frozenset(
     "the a an this that these those his her its our their my your whose every each no any some".split()
@@ -41,7 +46,8 @@ _OF_AFTER = regex.compile(r"[ \t]+of\b", regex.IGNORECASE)
 
 def is_mention(text: str, start: int, end: int) -> bool:
     """Whether the word at [start, end) is named as a word (a mention) rather than used: a cue before it,
-    or `in Arabic` right after it (`SDF, Qasad in Arabic,`)."""
+    `in Arabic` right after it (`SDF, Qasad in Arabic,`), or an apposition calling it a word (`Daash, a word
+    that sounds ugly`)."""
     return bool(_MENTION_CUE.search(text, max(0, start - _LOOK_BEHIND), start) or _NAMED_AFTER.match(text, end))
 
 
@@ -198,7 +204,6 @@ _NAMING = regex.compile(
 )
 _PARENTHESIS_BEFORE = regex.compile(r"\([ \t]*[“\"‘']?\Z")
 _PARENTHESIS_AFTER = regex.compile(r"[”\"’']?[ \t]*\)")
-_SENTENCE_END = regex.compile(r"[.!?][”’\")\]]*[ \t]+|[\r\n]")
 _SENTENCE_REACH = 300
 
 
@@ -212,13 +217,13 @@ def is_naming_gloss(text: str, start: int, end: int) -> bool:
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """[low, high) of the sentence holding [start, end), within a few hundred characters."""
-    low = max(0, start - _SENTENCE_REACH)
-    ends = list(_SENTENCE_END.finditer(text, low, start))
-    if ends:
-        low = ends[-1].end()
-    after = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
-    return low, after.start() if after else min(len(text), end + _SENTENCE_REACH)
+    """[low, high) of the sentence holding [start, end) on its line, within a few hundred characters, where
+    text.py says sentences start."""
+    line_start, line_end = line_bounds(text, start)
+    low, high = max(line_start, start - _SENTENCE_REACH), min(line_end, end + _SENTENCE_REACH)
+    before = [at for at in sentence_starts(text, low, start) if at <= start]
+    after = next(sentence_starts(text, end, high), high)
+    return (before[-1] if before else low), after
 
 
 def is_word_gloss(text: str, start: int, end: int) -> bool:

@@ -183,6 +183,8 @@ def suggested_when(term: Term) -> str:
         doubts.append(f"after another given name, or in a text that does not name {term.person}")
     if term.sense_words:
         doubts.append("no sense word in the paragraph")
+    if term.other_sense_words:
+        doubts.append("a word of another sense in the sentence")
     return "safe where the match is a plain use; only a suggestion when " + "; ".join(doubts)
 
 
@@ -215,6 +217,12 @@ def print_glossary_entry(console: Console, term: Term) -> None:
             else "",
         ),
         ("sense words", ", ".join(term.sense_words) + " (one must be in the paragraph)" if term.sense_words else ""),
+        (
+            "other senses",
+            ", ".join(term.other_sense_words) + " (one in the sentence: only a suggestion)"
+            if term.other_sense_words
+            else "",
+        ),
         ("case", "any: lower case is no evidence" if term.any_case else ""),
         ("article", f"“{term.article}” before it" if term.article else ""),
         ("source", ", ".join(f"“{form}”" for form in term.source)),
