@@ -31,6 +31,7 @@ HARPER_OFF_BY_DEFAULT = (
     "CondenseAllThe",
     "QuantifierNumeralConflict",  # "some 2,000 families": some means about before a number
     "UpdatePlaceNames",  # "Turkey" -> "Türkiye": a house choice of names
+    "MassNouns",  # 40.5% right on CWEB dev against a 35% base rate ("each prayer")
 )
 
 
