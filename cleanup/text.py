@@ -15,6 +15,10 @@ _OPENING = r"[“\"‘'(\[]?"
 _STOP = r"(?:(?<![\p{L}\p{M}\p{N}.\-])(?P<word>\p{L}+(?:\.\p{L}+)*))?(?P<stop>\.\.\.|[.!?…])(?P<close>[”’\"')\]]*)"
 # Matched backwards from a position (regex.REVERSE): what ends there.
 _STOP_BEFORE = regex.compile(rf"{_STOP}[ \t]+{_OPENING}", regex.REVERSE)
+# A stop and a closing quote with no space before the next word (`taught."Al-Khadir replied`).
+_STOP_AND_QUOTE_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\p{M}\p{N}.\-])(?P<word>\p{L}+(?:\.\p{L}+)*))?(?P<stop>[.!?…])(?P<close>[”\"])", regex.REVERSE
+)
 _CELL_BEFORE = regex.compile(rf"\|[ \t]*{_OPENING}", regex.REVERSE)
 _STOP_AT_LINE_END = regex.compile(rf"{_STOP}[ \t]*", regex.REVERSE)
 _NEXT_WORD = regex.compile(rf"{_OPENING}(?P<word>\p{{L}}+|\p{{N}})?")
@@ -55,7 +59,9 @@ def sentence_start(text: str, pos: int) -> bool | None:
     prose, or a title above; a name after an abbreviation such as `U.S.`); else False."""
     low = max(0, pos - _LOOK_BACK)
     line_start = max(text.rfind("\n", low, pos), text.rfind("\r", low, pos)) + 1
-    stop = _STOP_BEFORE.match(text, max(low, line_start), pos)
+    stop = _STOP_BEFORE.match(text, max(low, line_start), pos) or _STOP_AND_QUOTE_BEFORE.match(
+        text, max(low, line_start), pos
+    )
     if stop:
         return _after_stop(stop, text, pos)
     if _CELL_BEFORE.match(text, max(low, line_start), pos):

@@ -78,6 +78,8 @@ AR003 = Rule(
         # A sentence ends inside a closing quotation mark: the next one starts after it.
         fixes('"We stay," he said." al-Amiri replied.', '"We stay," he said." Al-Amiri replied.'),
         keeps('"We stay," he said." Al-Amiri replied.'),
+        keeps('what you have been taught."Al-Khadir replied'),  # no space after the quote: still a new sentence
+        keeps('the U.S."al-Tanf" base'),
         fixes(
             "near the body.' al-Hasan said so. “We will stay.” al-Obeidi added.",
             "near the body.' Al-Hasan said so. “We will stay.” Al-Obeidi added.",
@@ -85,7 +87,7 @@ AR003 = Rule(
         # After a quoted question or exclamation the attribution may go on (`“Why?” he asked`): as written.
         keeps("“Who ordered it?” al-Rawi asked. “Leave now!’ Al-Saadi left."),
     ),
-    doc="`al-` inside a sentence, `Al-` at its start (setting `arabic-article`); headings, list items, block quotes and table cells start sentences, as does a word after a closing quote that ends one (`he said.\" Al-Amiri`); an abbreviation's full stop does not end one before a name (`Maj. Gen. al-Hamdani`, `Mr. al-Rawi`, `J. R.`); after `U.S.`-like abbreviations, a quoted question or exclamation (`“Why?” al-Rawi asked`) and a line after one without final punctuation (hard-wrapped text, or a title above) the article is left as written; glossary forms are kept as written",
+    doc='`al-` inside a sentence, `Al-` at its start (setting `arabic-article`); headings, list items, block quotes and table cells start sentences, as does a word after a closing quote that ends one (`he said." Al-Amiri`, `taught."Al-Khadir`); an abbreviation\'s full stop does not end one before a name (`Maj. Gen. al-Hamdani`, `Mr. al-Rawi`, `J. R.`); after `U.S.`-like abbreviations, a quoted question or exclamation (`“Why?” al-Rawi asked`) and a line after one without final punctuation (hard-wrapped text, or a title above) the article is left as written; glossary forms are kept as written',
     why="House style writes the article lowercase inside a sentence and capitalized where a sentence starts.",
 )
 
