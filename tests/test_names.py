@@ -334,3 +334,10 @@ def test_a_name_in_capitals_is_the_same_spelling_as_in_lowercase(project):
     assert main(["fix", "-q", "--no-cache"]) == 0
     flags = json.loads((project / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
     assert [f["text"] for f in flags if f["category"] == "name"] == []
+
+
+def test_the_run_into_a_word_is_split_even_when_the_word_is_written_nowhere_else(project):
+    flags = flags_of(project, "Thepeople of the village said it. Theresa May met Thebes.\n")
+    found = [(f["text"], f["category"], f["suggestions"]) for f in flags if f["category"] in ("Spelling", "name")]
+    assert found[0] == ("Thepeople", "Spelling", ["The people"])
+    assert all(text != "Theresa" or category == "name" for text, category, _ in found)

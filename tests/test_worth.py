@@ -60,3 +60,5 @@ def test_acronym_plurals_and_a_dateline_in_capitals_are_no_misspellings(flags):
     found = flags("BAGHDAD, 14 March — Baghdad MPs met the NGOs. Some 2,000 families in Turkey waited.\n")
     assert [f["text"] for f in found if f["category"] == "Spelling"] == []
     assert [f["rule"] for f in found if f["rule"] in ("HP:QuantifierNumeralConflict", "HP:UpdatePlaceNames")] == []
+    found = flags("NASIRIYAH — A delegation visited the prison.\n\nThe goverment said the prison was calm.\n")
+    assert [f["text"] for f in found if f["category"] == "Spelling"] == ["goverment"]

@@ -50,6 +50,8 @@ def worth_reading(flags: Sequence[Flag], text: str, once: bool = True) -> list[F
 _INNER_CAPITAL_OR_DIGIT = regex.compile(
     r"\p{Lu}\p{L}*\p{Ll}\p{Lu}[\p{L}\p{N}]*|\p{L}+(?:\p{L}\p{N}|\p{N}\p{L})[\p{L}\p{N}]*"
 )
+# A dateline: a place in capitals starting a line, then a comma, a parenthesis or a dash (`BAGHDAD, 3 March —`).
+_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}'’ -]*(?:,|[ \t]*\(|[ \t]+[—–-])")
 _ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}['’]?s")
 _CAPITALISED_BEFORE_HYPHEN = regex.compile(r"\p{Lu}\p{Ll}*-\Z")
 
@@ -62,6 +64,8 @@ def _brand_or_name_part(text: str, start: int, end: int) -> bool:
     if _INNER_CAPITAL_OR_DIGIT.fullmatch(word) or _ACRONYM_PLURAL.fullmatch(word):
         return True
     if len(word) > 1 and word.isupper() and (word.capitalize() in text or word.lower() in text):
+        return True
+    if word.isupper() and _DATELINE.match(text, start) and (start == 0 or text[start - 1] in "\r\n"):
         return True
     return text[start : start + 1].islower() and bool(
         _CAPITALISED_BEFORE_HYPHEN.search(text, max(0, start - 20), start)

@@ -40,6 +40,7 @@ AFTER_I = frozenset({"am", "saw", "was", "had", "did", "got", "ran", "sat", "ate
 BEFORE_IS = frozenset({"he", "she", "it", "who", "what", "that", "this", "there", "here"})
 POSSESSIVE = tuple(mark + "s" for mark in APOSTROPHES)
 MIN_TAIL = 3  # letters of a tail that is not in SHORT_TAILS
+MIN_TAIL_AFTER_THE = 4  # `Thepeople` splits even when the text writes `people` nowhere else
 MIN_TAIL_AFTER_LETTER = 4  # after a one-letter head: `Asad` is not `A sad`
 MIN_OTHER_TAIL = 4  # a tail that is not a function word, after a head that is not one either
 MAX_WORD = 40  # letters of a flagged word beyond which it is not split (two words are shorter)
@@ -134,6 +135,8 @@ def _after_function_word(
         return True
     if tail[0].isupper():  # `ofAllah`, `TheProphet`: the glued capital is evidence itself
         return is_word(tail) or tail in standalone
+    if head == "the" and len(tail) >= MIN_TAIL_AFTER_THE:  # no name starts with `The` and a word: `Thepeople`
+        return is_word(tail)
     return is_word(tail) and tail in standalone
 
 
