@@ -52,6 +52,15 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+def is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is an abbreviation the sentence rules know, written with its full stop
+    (`v.` of `Roe v. Wade`, `Sens.`, `approx.`)."""
+    word = text[start:end].rstrip(".")
+    return text[start + len(word) : start + len(word) + 1] == "." and (
+        word in _LEADING_ABBREVIATIONS or word in _ABBREVIATIONS
+    )
+
+
 def sentence_start(text: str, pos: int) -> bool | None:
     """Whether `pos` begins a sentence: True at the text's start, after a sentence's end (see `_after_stop`)
     and a space, in a table cell, on a heading, list item or block quote line, or on a line after a blank

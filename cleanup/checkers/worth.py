@@ -9,6 +9,7 @@ from dataclasses import replace
 import regex
 
 from ..model import Flag
+from ..text import is_abbreviation
 
 # Harper's flags on a prefix joined by a hyphen (`co-star`, `re-election`, `mid-term`): the hyphen is a
 # house or dialect choice, not an error; a prefix written apart (`over paying`) is still flagged.
@@ -58,10 +59,11 @@ _CAPITALISED_BEFORE_HYPHEN = regex.compile(r"\p{Lu}\p{Ll}*-\Z")
 
 def _brand_or_name_part(text: str, start: int, end: int) -> bool:
     """Whether a flagged word is a brand written with inner capitals or digits, an acronym's plural (`MPs`),
+    an abbreviation the sentence rules know (`Roe v. Wade`, `U.S. Sens.`),
     a word in capitals the text also writes in lowercase or capitalised (a dateline's `BAGHDAD`), or a
     lowercase part of a hyphenated name."""
     word = text[start:end]
-    if _INNER_CAPITAL_OR_DIGIT.fullmatch(word) or _ACRONYM_PLURAL.fullmatch(word):
+    if _INNER_CAPITAL_OR_DIGIT.fullmatch(word) or _ACRONYM_PLURAL.fullmatch(word) or is_abbreviation(text, start, end):
         return True
     if len(word) > 1 and word.isupper() and (word.capitalize() in text or word.lower() in text):
         return True

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..text import paragraphs, sentence_starts
+from ..text import adjacent_lines, paragraphs, sentence_starts
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 _FIRST_WORD = regex.compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")
@@ -115,6 +115,23 @@ def _title_line(text: str, start: int, end: int, body: str) -> bool:
     return body[:1].isupper() and next(sentence_starts(text, start, end), None) is None
 
 
+def _in_unstopped_run(text: str, found: list[tuple[int, int]], index: int) -> bool:
+    """Whether a paragraph is one of adjacent prose lines (no blank line between) that end without a stop:
+    summary lines under a headline, or a list without markers, not prose missing its stop."""
+    start, end = found[index]
+    neighbours = [
+        other
+        for other in (found[index - 1] if index else None, found[index + 1] if index + 1 < len(found) else None)
+        if other is not None and (adjacent_lines(text, other[1], start) or adjacent_lines(text, end, other[0]))
+    ]
+    return any(_unstopped_prose(text, a, b) for a, b in neighbours)
+
+
+def _unstopped_prose(text: str, start: int, end: int) -> bool:
+    body = text[start:end].rstrip()
+    return not _ENDS_SENTENCE.search(body) and _prose(text, start, end, body)
+
+
 def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     found = paragraphs(text, context.markdown)
     for index, (start, end) in enumerate(found):
@@ -123,7 +140,9 @@ def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
             continue  # Markdown headings, tables, quotes and HTML are not prose paragraphs
         if index == 0 and len(found) > 1 and _title_line(text, start, end, body):
             continue
-        if _prose(text, start, end, body) and not _ENDS_SENTENCE.search(body):
+        if _ENDS_SENTENCE.search(body) or _in_unstopped_run(text, found, index):
+            continue
+        if _prose(text, start, end, body):
             last = start + len(body)
             yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
 
@@ -145,6 +164,15 @@ PA002 = Rule(
         ignores("North Korea says nuclear disarmament won't come unless it can trust US and its allies"),
         ignores("Vaccine teaches immune system to recognize rogue cells as part of treatment"),
         finds("The army said that the cells had moved into the desert of Anbar province before the raid"),
+        ignores(
+            "Foreign buyers will be charged higher stamp duty when they buy a property in the UK\n"
+            "The move will neutralize the success of the drive to attract young voters to the party"
+        ),
+        finds(
+            "The army left the town on Monday.\n"
+            "The militias that had come with it stayed in the houses by the river for a week\n"
+            "They left on Sunday."
+        ),
         ignores("Intention comes first: on zakat, travel and the prayer of the sick\n\nBy Sheikh Abd al-Hiti"),
         finds("The army left. The militias stayed in the town\n\nBy Sheikh Abd al-Hiti"),
         ignores("Maj. Gen. al-Hamdani visits the U.S. base"),  # abbreviations' stops: one title, not two sentences
@@ -160,7 +188,7 @@ PA002 = Rule(
         ignores("Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March (Reuters)"),
         ignores("Photo: Iraqi soldiers patrol the desert near the Syrian border in Anbar province in March"),
     ),
-    doc="a prose paragraph (12+ words, or two sentences with a verb) that ends without terminal punctuation; not a title (every longer word capitalised, or an article's first paragraph of one sentence), a headline of one sentence (a label and a colon, a quotation in single quotes, `says`-like verbs, no article), a heading without a verb, a dateline (`BAGHDAD, March 3 —`), a byline (`By Ahmed Salih`), a list item, a table row or an image caption (`Photo: …`, `… (Reuters)`)",
+    doc="a prose paragraph (12+ words, or two sentences with a verb) that ends without terminal punctuation; not a title (every longer word capitalised, or an article's first paragraph of one sentence), a headline of one sentence (a label and a colon, a quotation in single quotes, `says`-like verbs, no article), lines that run together without a stop (a headline and its summary lines), a heading without a verb, a dateline (`BAGHDAD, March 3 —`), a byline (`By Ahmed Salih`), a list item, a table row or an image caption (`Photo: …`, `… (Reuters)`)",
     why="A prose paragraph without a final stop is often cut short or wrongly joined; titles, headings, datelines, bylines, lists, tables and captions have none by design.",
 )
 
