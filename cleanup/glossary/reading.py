@@ -58,7 +58,7 @@ class Reader:
         self._people = {term: Person.of(term) for term in terms if term.person}
         self._sense_words = {term: _sense_pattern(term.sense_words) for term in terms if term.sense_words}
         self._other_senses = {term: _sense_pattern(term.other_sense_words) for term in terms if term.other_sense_words}
-        self._named: dict[tuple[int, Term], bool] = {}  # (id of a text, term) -> whether it names the person
+        self._named: dict[Term, tuple[str, bool]] = {}  # term -> the last text asked about, whether it names them
 
     def read(self, term: Term, text: str, start: int, end: int) -> str | None:
         """LEAVE, SAFE, or why the change is only a suggestion."""
@@ -109,12 +109,12 @@ class Reader:
         return ""
 
     def _names(self, person: Person, term: Term, text: str) -> bool:
-        key = (id(text), term)
-        if key not in self._named:
-            if len(self._named) > 64:
-                self._named.clear()
-            self._named[key] = person.named.search(text) is not None
-        return self._named[key]
+        """Whether `text` names the person (searched once per text: every match of a pass asks)."""
+        cached = self._named.get(term)
+        if cached is None or cached[0] is not text:
+            cached = (text, person.named.search(text) is not None)
+            self._named[term] = cached
+        return cached[1]
 
     def _unclear_sense(self, term: Term, text: str, start: int, end: int) -> str:
         """Why the sense may not be the entry's: its sentence speaks of another (the nearer evidence), or no
