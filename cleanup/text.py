@@ -56,9 +56,12 @@ def is_abbreviation(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is an abbreviation the sentence rules know, written with its full stop
     (`v.` of `Roe v. Wade`, `Sens.`, `approx.`)."""
     word = text[start:end].rstrip(".")
-    return text[start + len(word) : start + len(word) + 1] == "." and (
-        word in _LEADING_ABBREVIATIONS or word in _ABBREVIATIONS
-    )
+    return text[start + len(word) : start + len(word) + 1] == "." and abbreviation(word)
+
+
+def abbreviation(word: str) -> bool:
+    """Whether a word (without its stop) is an abbreviation the sentence rules know (`etc`, `e.g`, `Sens`)."""
+    return word in _LEADING_ABBREVIATIONS or word in _ABBREVIATIONS
 
 
 def sentence_start(text: str, pos: int) -> bool | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..text import abbreviation
 from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps, regex_rule
 
 _EMOTICON_REST = regex.compile(r"-?[()DPp](?!\p{L})")
@@ -21,7 +22,19 @@ def _space_before_punctuation(match: regex.Match) -> str | None:
         return None
     if mark in ":.," and text[match.start() - 1].isdigit() and _DIGIT_AFTER.match(after):
         return None
+    if mark == "." and _LOWERCASE_AFTER.match(text, end + 1) and not _after_abbreviation(text, match.start()):
+        return None  # `the two . prayers`: a stray stop inside a sentence, not its end; joining it is no fix
     return ""
+
+
+_LOWERCASE_AFTER = regex.compile(r"[ \t]+\p{Ll}")
+_WORD_BEFORE = regex.compile(r"[\p{L}.]+\Z")
+
+
+def _after_abbreviation(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is an abbreviation whose stop the space cut off (`etc .`)."""
+    word = _WORD_BEFORE.search(text, max(0, end - 12), end)
+    return word is not None and abbreviation(word.group().rstrip("."))
 
 
 SP001 = regex_rule(
@@ -37,12 +50,14 @@ SP001 = regex_rule(
         keeps("wait ... and see"),
         keeps("which We have sent down . . . (up to) the end"),  # a spaced ellipsis
         fixes("the end . And etc. , then", "the end. And etc., then"),
+        fixes("fruit, nuts etc . and bread", "fruit, nuts etc. and bread"),
+        keeps("offered in between the two . prayers"),  # a stray stop mid-sentence: joining it fixes nothing
         keeps("at 10 : 30 today"),
         keeps("nice :) really"),
         # A full stop that starts a word is part of it: a file extension or a dotted name.
         keeps("receive .au audio, .wav files and .NET code"),
     ],
-    doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses (`...`, `. . .`) or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
+    doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses (`...`, `. . .`), a stray full stop before a lowercase word (`the two . prayers`; after an abbreviation it is the abbreviation's: `etc . and` → `etc. and`) or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
     why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
 )
 
