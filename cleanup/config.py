@@ -93,6 +93,10 @@ def parse_config(path: str, text: str) -> Config | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{_error_location(path, text, str(error))}; correct the file") from None
+    except RecursionError:
+        raise ConfigError(f"{_deep_location(path, text)}: arrays or tables nested too deep; correct the file") from None
+    except ValueError:  # an integer longer than Python reads (4,300 digits)
+        raise ConfigError(f"{_long_number_location(path, text)}: a number too long to read; correct the file") from None
     in_pyproject = path.endswith("pyproject.toml")
     # pyproject.toml keeps its settings under [tool.cleanup]; cleanup.toml at top level, or under the
     # same header when a pyproject section was pasted into it.
@@ -135,6 +139,30 @@ def _beside(config_path: str, value: str | tuple[str, ...]) -> str | tuple[str, 
         return tuple(str(_beside(config_path, v)) for v in value)
     folder = posixpath.dirname(config_path.replace("\\", "/"))
     return value if not folder or posixpath.isabs(value) else posixpath.normpath(posixpath.join(folder, value))
+
+
+_DEEP = 32  # nesting past this is no configuration anyone writes
+_LONG_NUMBER = re.compile(r"\d{1000,}")
+
+
+def _deep_location(path: str, text: str) -> str:
+    """`path:line:column` of the first bracket or brace nested deeper than _DEEP."""
+    depth = 0
+    for at, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > _DEEP:
+            return _position(path, text, at)
+    return path
+
+
+def _long_number_location(path: str, text: str) -> str:
+    found = _LONG_NUMBER.search(text)
+    return _position(path, text, found.start()) if found else path
+
+
+def _position(path: str, text: str, at: int) -> str:
+    line = text.count("\n", 0, at) + 1
+    return f"{path}:{line}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
 
 
 def _error_location(path: str, text: str, error: str) -> str:

@@ -192,7 +192,11 @@ def _scalar(event) -> object:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.fullmatch(value):
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        try:
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        except ValueError:  # longer than Python reads (4,300 digits)
+            mark = event.start_mark
+            raise YamlProblem(mark.line, mark.column, "a number too long to read; quote it if it is text") from None
     if _FLOAT.fullmatch(value):
         return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
     return value

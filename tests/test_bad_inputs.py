@@ -312,6 +312,43 @@ CASES = [
         '"\\u007f" inside double quotes\n',
         files={"seeds/a.txt": b"Daash\n", "d.yaml": b'decisions:\n  - {rule: "GL:\x7fISIS"}\n'},
     ),
+    Case(
+        "a configuration nested 5,000 deep",
+        ["fix", "--grammar", "none"],
+        2,
+        "cleanup.toml:1:37: arrays or tables nested too deep; correct the file\n",
+        files={"seeds/a.txt": b"Daash\n", "cleanup.toml": ("x = " + "[" * 5000 + "]" * 5000 + "\n").encode()},
+    ),
+    Case(
+        "a 5,000-digit number in the configuration",
+        ["fix", "--grammar", "none"],
+        2,
+        "cleanup.toml:1:11: a number too long to read; correct the file\n",
+        files={"seeds/a.txt": b"Daash\n", "cleanup.toml": ("select = [" + "1" * 5000 + "]\n").encode()},
+    ),
+    Case(
+        "a 5,000-digit number in a glossary",
+        ["fix", "--grammar", "none"],
+        2,
+        "glossary/house.yaml:2:16: a number too long to read; quote it if it is text\n",
+        glossary="terms:\n  - preferred: " + "1" * 5000 + "\n    variants: [Daash]\n",
+    ),
+    Case(
+        "a 5,000-digit number in a decisions file",
+        ["fix", "--grammar", "none", "--decisions", "d.yaml", "seeds/a.txt"],
+        2,
+        "d.yaml:2:22: a number too long to read; quote it if it is text\n",
+        files={
+            "seeds/a.txt": b"Daash\n",
+            "d.yaml": ("decisions:\n  - {context_before: " + "1" * 5000 + "}\n").encode(),
+        },
+    ),
+    Case(
+        "an empty path",
+        ["fix", "--grammar", "none", ""],
+        2,
+        "cleanup: an empty path was given; name a file or folder (`.` for the working folder)\n",
+    ),
 ]
 
 

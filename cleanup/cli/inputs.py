@@ -58,6 +58,8 @@ def find_inputs(
     `unreadable` (path, message), else reported as an error; the rest of the run goes on."""
     found: list[Input] = []
     for raw in paths or [DEFAULT_INPUT]:
+        if not raw:
+            raise UsageError("cleanup: an empty path was given; name a file or folder (`.` for the working folder)")
         path = Path(raw)
         if path.is_dir():
             files, errors = _walk(path, exclude)
