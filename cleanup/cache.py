@@ -129,17 +129,18 @@ class Cache:
             Path(temporary).unlink(missing_ok=True)  # a full disk leaves no temporary behind
 
     def outputs_current(self, key: str, outputs: Sequence[Path]) -> bool:
-        """Whether `outputs` are as they were left after being written for `key` (same size and
-        modification time): then writing them again would change nothing."""
+        """Whether `outputs` are as they were left after being written for `key` (the same content, by
+        hash: an output edited by hand with its size and time kept is written again); a damaged stamp is
+        a miss."""
         try:
             recorded = json.loads(self._stamp(key, outputs).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return False
-        return recorded == _stats(outputs)
+        return recorded == _digests(outputs)
 
     def remember_outputs(self, key: str, outputs: Sequence[Path]) -> None:
         """Record `outputs` as just written for `key`."""
-        self._store(self._stamp(key, outputs), json.dumps(_stats(outputs)).encode("utf-8"))
+        self._store(self._stamp(key, outputs), json.dumps(_digests(outputs)).encode("utf-8"))
 
     def _stamp(self, key: str, outputs: Sequence[Path]) -> Path:
         named = hashlib.sha256("\0".join([key, *map(str, outputs)]).encode("utf-8")).hexdigest()
@@ -149,14 +150,13 @@ class Cache:
         return self.folder / key[:2] / f"{key}.json"
 
 
-def _stats(paths: Sequence[Path]) -> list[list[object] | None]:
-    """Size and modification time of each file (None when it is missing)."""
-    found: list[list[object] | None] = []
+def _digests(paths: Sequence[Path]) -> list[str | None]:
+    """The SHA-256 of each file's content (None when it is missing or unreadable)."""
+    found: list[str | None] = []
     for path in paths:
         try:
-            info = path.stat()
+            with path.open("rb") as file:
+                found.append(hashlib.file_digest(file, "sha256").hexdigest())
         except OSError:
             found.append(None)
-            continue
-        found.append([info.st_size, info.st_mtime_ns])
     return found

@@ -152,3 +152,23 @@ def test_the_code_fingerprint_covers_modules_in_subpackages_and_their_places(tmp
     (package / "rules" / "b.py").rename(package / "b.py")  # the same code moved
     third = cache_module.fingerprint(["settings"])
     assert len({first, second, third}) == 3
+
+
+def test_an_output_edited_with_its_size_and_time_kept_is_written_again(tmp_path, make_project, monkeypatch):
+    """Outputs are judged current by their content, not by size and modification time (`cp -p`, `touch -r`)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    make_project("terms:\n  - preferred: ISIS\n    variants: [Daash]\n", {"seeds/a.txt": b"The Daash cell left.\n"})
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    edition = tmp_path / "corrected" / "a.txt"
+    written = edition.read_bytes()
+    stat = edition.stat()
+    edition.write_bytes(written.replace(b"cell", b"CELL"))  # the same size
+    os.utime(edition, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert edition.read_bytes() == written
+    stamps = list((tmp_path / "cache").rglob("outputs/*/*.json"))
+    assert stamps
+    for stamp in stamps:
+        stamp.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")  # a damaged stamp is a miss, not an error
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert edition.read_bytes() == written
