@@ -3,6 +3,7 @@ changes with comments, checked by LibreOffice (an independent reader) and by pyt
 
 import io
 import json
+import warnings
 import zipfile
 
 import docx
@@ -241,12 +242,21 @@ def test_check_reports_a_word_file_like_a_text_file(make_project, capsys):
     assert [(f["rule"], f["text"]) for f in found["files"][0]["findings"]] == [("GL:ISIS", "Daash")]
 
 
-def _zip(parts: dict[str, str]) -> bytes:
+def _zip(parts: dict[str, str] | list[tuple[str, str]], encrypted: bool = False) -> bytes:
+    """A zip of `parts`; a list may name one part twice; `encrypted` marks every part as zip-encrypted."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in parts.items():
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as archive:
+        warnings.simplefilter("ignore")  # Python warns of a duplicate name: the point of that case
+        for name, text in parts.items() if isinstance(parts, dict) else parts:
             archive.writestr(name, text)
-    return buffer.getvalue()
+    data = bytearray(buffer.getvalue())
+    if encrypted:  # set the "encrypted" flag bit in every local and central header, as a zip password does
+        for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            at = data.find(signature)
+            while at >= 0:
+                data[at + flags_at] |= 0x1
+                at = data.find(signature, at + 4)
+    return bytes(data)
 
 
 MACRO_TYPES = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>'  # fmt: skip
@@ -263,6 +273,11 @@ SHEET_TYPES = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/cont
         (_zip({"[Content_Types].xml": SHEET_TYPES, "xl/workbook.xml": "<x/>"}), "is not a Word document"),
         (_zip({"readme.txt": "hello"}), "is a zip file but not a Word document (no [Content_Types].xml)"),
         (_zip({"[Content_Types].xml": "<Types"}), "has a damaged part [Content_Types].xml (line 1"),
+        (_zip({"[Content_Types].xml": SHEET_TYPES, "word/document.xml": "<x/>"}, encrypted=True), "is encrypted"),
+        (
+            _zip([("[Content_Types].xml", SHEET_TYPES), ("word/document.xml", "<x/>"), ("word/document.xml", "<y/>")]),
+            "holds two parts named word/document.xml",
+        ),
     ],
 )
 def test_a_bad_word_file_fails_alone_with_one_line_and_writes_nothing(make_project, capsys, data, says):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -87,6 +88,7 @@ def open_package(data: bytes) -> Package:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             _check_sizes(infos)
+            _check_entries(infos)
             raw = {info.filename: archive.read(info) for info in infos if not info.is_dir()}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as error:
         raise DocxError(
@@ -95,6 +97,20 @@ def open_package(data: bytes) -> Package:
     package = Package(raw, [info for info in infos if not info.is_dir()], _main_part(raw))
     package.stories = _story_parts(package)
     return package
+
+
+def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse parts encrypted with a zip password, and two parts of one name (which one Word reads is
+    not for us to guess)."""
+    if any(info.flag_bits & _ENCRYPTED for info in infos):
+        raise DocxError("is encrypted with a zip password; save it again from Word without one")
+    counted = Counter(info.filename for info in infos)
+    twice = next((name for name, count in counted.items() if count > 1), None)
+    if twice is not None:
+        raise DocxError(f"holds two parts named {twice} (a damaged or forged file); save it again from Word")
+
+
+_ENCRYPTED = 0x1  # the zip entry flag bit for an encrypted part
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
