@@ -1,6 +1,7 @@
 """`fix --in-place` keeps every run's record, and `cleanup undo` walks the runs back to the original."""
 
 import json
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -58,7 +59,7 @@ def test_a_planted_history_cannot_make_undo_touch_another_file(project, capsys):
     runs[-1]["before"] = "../../../glossary/house.yaml"
     listing.write_text(json.dumps(runs), encoding="utf-8")
     assert main(["undo"]) == 2
-    assert "nothing to undo" in capsys.readouterr().err
+    assert "history.json: damaged (not a list of runs)" in capsys.readouterr().err
     assert article.read_bytes() == b"The ISIS cell.\n"
 
 
@@ -80,3 +81,59 @@ def test_any_sequence_of_in_place_runs_and_undos_leads_back_to_the_original(proj
     assert article.read_bytes() == original
     for leftover in (project / "corrected").rglob("*"):
         leftover.unlink() if leftover.is_file() else None
+
+
+def damage(project, how: str) -> None:
+    """Damage the history list of seeds/a.txt one way or another."""
+    listing = project / "corrected" / ".history" / "a.txt" / "history.json"
+    if how == "a bad byte":
+        listing.write_bytes(listing.read_bytes().replace(b"[", b"[\xff", 1))
+    elif how == "nested 5,000 deep":
+        listing.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    elif how == "a FIFO":
+        listing.unlink()
+        os.mkfifo(listing)
+
+
+@pytest.mark.parametrize("how", ["a bad byte", "nested 5,000 deep", "a FIFO"])
+def test_a_damaged_history_is_refused_never_replaced(project, capsys, how):
+    article = project / "seeds" / "a.txt"
+    article.write_bytes(b"The Daash cell.\n")
+    assert fix_in_place() == 0
+    listing = project / "corrected" / ".history" / "a.txt" / "history.json"
+    damage(project, how)
+    kept = None if how == "a FIFO" else listing.read_bytes()
+    assert main(["undo"]) == 2  # a FIFO is never opened: undo answers at once
+    assert "history.json: damaged (" in capsys.readouterr().err
+    article.write_bytes(b"The Daash cell again.\n")
+    (project / "seeds" / "b.txt").write_bytes(b"Daash left.\n")
+    assert fix_in_place() == 2  # that article fails alone; the other is still done
+    error = capsys.readouterr().err
+    assert "corrected/.history/a.txt/history.json: damaged (" in error and "move the list aside" in error
+    assert article.read_bytes() == b"The Daash cell again.\n"  # not rewritten without a record
+    assert (project / "seeds" / "b.txt").read_bytes() == b"ISIS left.\n"
+    if kept is not None:
+        assert listing.read_bytes() == kept  # never silently replaced
+
+
+def test_undo_refuses_when_a_saved_copy_is_gone(project, capsys):
+    article = project / "seeds" / "a.txt"
+    article.write_bytes(b"The Daash cell.\n")
+    assert fix_in_place() == 0
+    for saved in (project / "corrected" / ".history" / "a.txt").glob("*.before"):
+        saved.unlink()
+    assert main(["undo"]) == 2
+    assert "the saved copy is missing; nothing was undone" in capsys.readouterr().err
+    assert article.read_bytes() == b"The ISIS cell.\n"
+
+
+def test_an_unwritable_output_fails_that_article_alone(project, capsys):
+    (project / "seeds" / "a.txt").write_bytes(b"The Daash cell.\n")
+    (project / "seeds" / "b.txt").write_bytes(b"Daash left.\n")
+    (project / "corrected" / "a.txt.diff").mkdir(parents=True)  # a folder where an output should go
+    for jobs in ("1", "2"):
+        assert main(["fix", "-q", "--grammar", "none", "--no-cache", "--jobs", jobs]) == 2
+        assert "corrected/a.txt.diff: cannot write" in capsys.readouterr().err
+        assert (project / "corrected" / "b.txt").read_bytes() == b"ISIS left.\n"
+        assert not (project / "corrected" / "a.txt").exists()
+        (project / "corrected" / "b.txt").unlink()

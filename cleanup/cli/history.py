@@ -22,6 +22,10 @@ class UndoRefused(Exception):
     """An article that cannot be undone; the message names it and says why."""
 
 
+class HistoryDamaged(UndoRefused):
+    """A history list that cannot be read as one: never replaced, so no earlier run loses its way back."""
+
+
 def history_folder(out_dir: Path, name: str) -> Path:
     return out_dir / HISTORY / name
 
@@ -49,14 +53,27 @@ def record_files(
 
 
 def read_runs(folder: Path) -> list[dict]:
-    """The recorded runs, oldest first; none when there is no history (or it cannot be read as one)."""
+    """The recorded runs, oldest first; none when there is no history yet. HistoryDamaged when the list
+    is there but cannot be read as one (a bad byte, deep nesting, not a regular file)."""
+    path = folder / LIST
+    if not path.exists() and not path.is_symlink():
+        return []
+    if not path.is_file():
+        raise _damaged(path, "not a regular file")
     try:
-        runs = json.loads((folder / LIST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
+        runs = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as error:
+        raise _damaged(path, type(error).__name__) from None
     if not isinstance(runs, list) or not all(_is_run(run) for run in runs):
-        return []
+        raise _damaged(path, "not a list of runs")
     return runs
+
+
+def _damaged(path: Path, why: str) -> HistoryDamaged:
+    return HistoryDamaged(
+        f"{path}: damaged ({why}); nothing was written for this article. The copies it recorded (*.before) "
+        "are beside it: keep them, and move the list aside to start a new history"
+    )
 
 
 def undo_files(folder: Path, article: Path, review: dict[str, Path]) -> tuple[dict[Path, Iterable[bytes]], list[Path]]:
@@ -72,19 +89,29 @@ def undo_files(folder: Path, article: Path, review: dict[str, Path]) -> tuple[di
         raise UndoRefused(
             f"{article}: edited since the in-place run of {last['time']}; nothing was undone (undo it by hand)"
         )
-    before = (folder / last["before"]).read_bytes()
+    before = _saved(folder / last["before"])
     if hashlib.sha256(before).hexdigest() != last["before_sha256"]:
         raise UndoRefused(f"{folder / last['before']}: the saved copy does not match its record; nothing was undone")
     writes: dict[Path, Iterable[bytes]] = {folder / LIST: [_json(runs[:-1])]}
     removes = [folder / last[key] for key in ("before", "diff", "changes")]
     if len(runs) > 1:  # the records of the run before it describe the article again
         previous = runs[-2]
-        writes[review["diff"]] = [(folder / previous["diff"]).read_bytes()]
-        writes[review["changes"]] = [(folder / previous["changes"]).read_bytes()]
+        writes[review["diff"]] = [_saved(folder / previous["diff"])]
+        writes[review["changes"]] = [_saved(folder / previous["changes"])]
     else:
         removes += [path for path in review.values() if path.is_file()]
     writes[article] = [before]  # last: the article changes only once its records are right
     return writes, removes
+
+
+def _saved(path: Path) -> bytes:
+    """A file the history recorded; UndoRefused when it is gone or unreadable (nothing is undone then)."""
+    if not path.is_file():
+        raise UndoRefused(f"{path}: the saved copy is missing; nothing was undone")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UndoRefused(f"{path}: the saved copy cannot be read ({error.strerror}); nothing was undone") from None
 
 
 def _is_run(run: object) -> bool:

@@ -13,13 +13,13 @@ from ...outputs.controls import visible
 from ...outputs.diff import pieces_from_changes
 from ...outputs.tally import Tally
 from ..batch import Failed, outcomes, show_progress
-from ..console import failure_recorder, make_console, print_note, report_problems
+from ..console import failure_recorder, make_console, print_error, print_note, report_problems
 from ..errors import EXIT_ERROR, EXIT_OK
-from ..history import history_folder
+from ..history import HistoryDamaged, history_folder
 from ..inputs import Input, decisions_finder, find_inputs, with_source
 from ..plan import plan_outputs, write_outputs
 from ..settings import cache_folder, run_settings
-from ..write import remove_stale_temporaries
+from ..write import WriteError, remove_stale_temporaries
 
 
 def run_fix(args: argparse.Namespace) -> int:
@@ -49,18 +49,23 @@ def run_fix(args: argparse.Namespace) -> int:
         outcome = result.outcome
         history = history_folder(out_dir, item.name) if args.in_place else None
         decided = decisions(item)
-        write_outputs(
-            item,
-            outcome,
-            plan[item.path],
-            out_dir / item.name,
-            notes,
-            cache if key else None,
-            key,
-            history,
-            decided.names,
-            args.docx_mode,
-        )
+        try:
+            write_outputs(
+                item,
+                outcome,
+                plan[item.path],
+                out_dir / item.name,
+                notes,
+                cache if key else None,
+                key,
+                history,
+                decided.names,
+                args.docx_mode,
+            )
+        except (WriteError, HistoryDamaged) as error:  # this article's outputs: the others are still written
+            print_error(str(error))
+            tally.fail(str(item.path), str(error))
+            continue
         _note_new_names(decided, settings.glossary, args.quiet)
         report_problems(str(item.path), outcome, tally)
         tally.add(outcome)
