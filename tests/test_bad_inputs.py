@@ -344,6 +344,14 @@ CASES = [
         },
     ),
     Case(
+        "a file name holding a line break",
+        ["fix", "--grammar", "none", "seeds/b\nc.txt"],
+        2,
+        "seeds/b␊c.txt:1:4: not valid UTF-8 at byte 3 (0xE9); use --encoding NAME if the file is in another "
+        "encoding (for example cp1256)\n",
+        files={"seeds/b\nc.txt": b"caf\xe9\n"},
+    ),
+    Case(
         "an empty path",
         ["fix", "--grammar", "none", ""],
         2,

@@ -24,7 +24,8 @@ def make_console(quiet: bool) -> Console:
 
 
 def print_error(message: str) -> None:
-    print(visible(message), file=sys.stderr)
+    """One message on one line: a line break in it (a file name may hold one) is shown as ␊."""
+    print(visible(message).replace("\n", "␊"), file=sys.stderr)
 
 
 def print_note(message: str, quiet: bool) -> None:

@@ -4,11 +4,12 @@ then its parents up to the nearest project folder, as ruff finds its settings.""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import CONFIG_FILES, Config, parse_config
+from ..config import CONFIG_FILES, Config, ConfigError, parse_config
 from .defaults import GLOSSARY_FOLDER
 
 if TYPE_CHECKING:
@@ -16,20 +17,44 @@ if TYPE_CHECKING:
 
 
 def configuration_files(start: Path | None = None) -> Iterator[Path]:
-    """cleanup.toml and pyproject.toml files from the working folder up to the root, nearest first
-    (cleanup.toml before pyproject.toml in one folder), as paths relative to the working folder."""
+    """cleanup.toml and pyproject.toml files from the working folder up to the project's root (a folder
+    with `.git` or a pyproject.toml) or the file system's, nearest first (cleanup.toml before
+    pyproject.toml in one folder), as paths relative to the working folder."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file():
                 yield _relative(candidate)
+        if (folder / ".git").exists() or (folder / "pyproject.toml").is_file():
+            return  # the project's root: folders above it are not the project's
+
+
+def check_trusted(path: Path) -> None:
+    """ConfigError unless a file found (not named) is the user's own and no one else may write it: a
+    configuration or glossary in a shared folder (`/tmp`) could send articles anywhere (git's rule)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return  # reading it says what is wrong
+    why = ""
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        why = f"owned by another user (uid {info.st_uid})"
+    elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        why = f"writable by other users (mode {stat.S_IMODE(info.st_mode):o})"
+    if why:
+        raise ConfigError(
+            f"{path}: {why}; cleanup reads such a file only when it is named on the command line "
+            "(--config or --glossary); or make it yours and not writable by others (chmod go-w)"
+        )
 
 
 def nearest_config(path: str | None, read: Callable[[Path], str]) -> Config:
     """The configuration named, else the nearest cleanup.toml, or pyproject.toml with a [tool.cleanup]
     table, from the working folder up; else the defaults. `read` reads a file; raises ConfigError."""
     for candidate in [Path(path)] if path else configuration_files():
+        if not path:
+            check_trusted(candidate)
         found = parse_config(candidate.as_posix(), read(candidate))
         if found is not None:
             return found

@@ -23,7 +23,7 @@ from ..textio import UnsuitableEncoding, text_encoding
 from .defaults import GLOSSARY_FOLDER
 from .errors import UsageError
 from .inputs import read_utf8
-from .project import glossary_folder, loaded_summary, nearest_config
+from .project import check_trusted, glossary_folder, loaded_summary, nearest_config
 
 DEFAULT_GLOSSARY_DIR = GLOSSARY_FOLDER
 
@@ -185,8 +185,15 @@ def load_glossary_files(paths: Sequence[str]) -> Glossary:
 
 
 def glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
-    """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named."""
+    """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named (found
+    files must be the user's own and not writable by others)."""
     files = glossary_files(paths)
+    if not paths:
+        try:
+            for file in files:
+                check_trusted(file)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
     if not files:
         raise UsageError(
             f"cleanup: no glossary: no {DEFAULT_GLOSSARY_DIR}/*.yaml here or beside a cleanup.toml or pyproject.toml "
