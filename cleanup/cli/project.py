@@ -31,7 +31,7 @@ def configuration_files(start: Path | None = None) -> Iterator[Path]:
 
 
 def check_trusted(path: Path) -> None:
-    """ConfigError unless a file found (not named) is the user's own and no one else may write it: a
+    """ConfigError unless a file found (not named) is the user's own and not writable by every user: a
     configuration or glossary in a shared folder (`/tmp`) could send articles anywhere (git's rule)."""
     try:
         info = path.stat()
@@ -40,12 +40,12 @@ def check_trusted(path: Path) -> None:
     why = ""
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         why = f"owned by another user (uid {info.st_uid})"
-    elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        why = f"writable by other users (mode {stat.S_IMODE(info.st_mode):o})"
+    elif info.st_mode & stat.S_IWOTH:  # group-writable is the norm with per-user groups (umask 002)
+        why = f"writable by every user (mode {stat.S_IMODE(info.st_mode):o})"
     if why:
         raise ConfigError(
             f"{path}: {why}; cleanup reads such a file only when it is named on the command line "
-            "(--config or --glossary); or make it yours and not writable by others (chmod go-w)"
+            "(--config or --glossary); or make it yours and not writable by every user (chmod o-w)"
         )
 
 
