@@ -35,9 +35,10 @@ def test_a_glossary_every_user_may_write_is_read_only_when_named(nested, capsys)
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     house = nested / "glossary" / "house.yaml"
     house.chmod(0o666)
+    (nested / "corrected" / "a.txt").unlink()
     assert main(["fix", "-q", "--grammar", "none"]) == 2
     assert "glossary/house.yaml: writable by every user (mode 666)" in capsys.readouterr().err
-    assert not (nested / "corrected").exists()
+    assert not (nested / "corrected" / "a.txt").exists()
     assert main(["fix", "-q", "--grammar", "none", "--glossary", "glossary/house.yaml"]) == 0
 
 
