@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..model import Edit, Safety
-from ..text import HYPHENS, starts_sentence
+from ..text import HYPHENS, glued, starts_sentence
 from .reading import LEAVE, SAFE, Reader
 from .scan import Triggers, match_starts
 from .terms import ENDINGS, HORIZONTAL_SPACE, TOKEN, Term, fold, fold_keep_case, word_key
@@ -98,6 +98,8 @@ class Matcher:
 
     def _match_at(self, text: str, token: regex.Match) -> tuple[int, list[Edit]]:
         """Where the words tried from `token` end, and the edits they make (none: no entry matched there)."""
+        if glued(text, token.start(), token.end()):
+            return token.end(), []  # part of a word an invisible character hides: UC001 makes it one word first
         key = fold(token.group())
         longest = self._longest.get(key) or self._stem_longest(key)
         if longest:
@@ -170,6 +172,8 @@ class Matcher:
     def _edit(self, target: _Target, text: str, start: int, end: int) -> Edit | None:
         """The edit for one match: none for a mention or a context the entry excludes, a suggestion where
         the context leaves a doubt."""
+        if glued(text, start, end):
+            return None  # a phrase ending inside a word an invisible character hides: UC001 joins it first
         if target.is_preferred:
             return _edit_for(target, text, start, end)
         reading = self._reader.read(target.term, text, start, end)

@@ -9,10 +9,10 @@ from types import ModuleType
 
 import regex
 
-from . import arabic, articles, grammar, headings, paragraphs, quotes, repetition, spacing, translation
+from . import arabic, articles, grammar, headings, hidden, paragraphs, quotes, repetition, spacing, translation
 from .base import Rule
 
-RULE_MODULES = (spacing, arabic, articles, repetition, paragraphs, headings, quotes, grammar, translation)
+RULE_MODULES = (hidden, spacing, arabic, articles, repetition, paragraphs, headings, quotes, grammar, translation)
 
 
 _DEFINITION = regex.compile(r"^([A-Z][A-Z0-9]*) = ", regex.MULTILINE)

@@ -1,0 +1,62 @@
+"""Words that hide what they are: invisible characters inside a word, letters of another script that look
+Latin (UC). Both let a variant walk past the glossary and every check (UTS #39's confusables)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..text import INVISIBLE
+from .base import SAFE, Context, Finding, Rule, fixes, keeps, regex_rule
+
+UC001 = regex_rule(
+    "UC001",
+    "no invisible character inside a Latin word",
+    SAFE,
+    rf"(?<=\p{{Latin}}\p{{M}}*)[{INVISIBLE}]+(?=\p{{Latin}})",
+    "",
+    [
+        fixes("the Da\u200bash cells and Da\u00adesh", "the Daash cells and Daesh"),
+        fixes("ISI\u200dL and Qa\u2060sad", "ISIL and Qasad"),
+        keeps("می\u200cخواهم"),  # a non-joiner inside a Persian word is spelling
+        keeps("\ufeffThe article"),  # at the start of a text: not inside a word
+    ],
+    doc="removes zero-width spaces, joiners and non-joiners, soft hyphens and word joiners between two Latin letters (`Da\u200bash`): a word that hides them is missed by the glossary, search and every check; in Arabic or Persian script (where a non-joiner is spelling) they stay",
+    why="An invisible character splits a word for the machine and not for the eye: `Da\u200bash` passes every check as two words.",
+)
+
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables): the Latin letter each stands for.
+LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝАВЕКМНОРСТХУІЈЅαοιρκνυτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwABEKMHOPCTXYIJSaoipkvutABEZHIKMNOPTYX",
+)
+_LOOKALIKE_LETTERS = frozenset(chr(code) for code in LOOKALIKES)
+_MIXED_WORD = regex.compile(r"(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+def _restored(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    """A Latin word with Cyrillic or Greek lookalikes in it, the lookalikes made Latin; a word whose other
+    letters do not all look Latin is a word of another script, and stays."""
+    for word in _MIXED_WORD.finditer(text):
+        foreign = {char for char in word.group() if not _LATIN.match(char) and char.isalpha()}
+        if foreign <= _LOOKALIKE_LETTERS:
+            yield rule.edit(word.start(), word.end(), word.group().translate(LOOKALIKES))
+
+
+UC002 = Rule(
+    "UC002",
+    "a Latin word written with Cyrillic or Greek letters that look Latin",
+    SAFE,
+    _restored,
+    (
+        fixes("the D\u0430ash cells, \u0421hristians and Qas\u0430d", "the Daash cells, Christians and Qasad"),
+        keeps("ISI\u039b"),  # Λ looks like no Latin letter: the word stays
+        keeps("Москва and Αθήνα"),  # words of another script
+    ),
+    doc="restores the Latin letters of a Latin word typed or forged with Cyrillic or Greek lookalikes (`Dаash` with a Cyrillic `а` → `Daash`, then the glossary's `ISIS`); a word with letters that look like no Latin letter, and words wholly in another script, stay",
+    why="A Cyrillic `а` is drawn like a Latin `a` but is another letter: the word escapes the glossary, spell-checking and search.",
+)
+
+RULES: tuple[Rule, ...] = (UC001, UC002)
