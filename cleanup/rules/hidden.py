@@ -32,7 +32,9 @@ LOOKALIKES = str.maketrans(
     "aeopcyxijsdqwABEKMHOPCTXYIJSaoipkvutABEZHIKMNOPTYX",
 )
 _LOOKALIKE_LETTERS = frozenset(chr(code) for code in LOOKALIKES)
-_MIXED_WORD = regex.compile(r"(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+")
+_MIXED_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+"
+)
 _LATIN = regex.compile(r"\p{Latin}")
 
 
