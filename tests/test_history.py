@@ -137,3 +137,31 @@ def test_an_unwritable_output_fails_that_article_alone(project, capsys):
         assert (project / "corrected" / "b.txt").read_bytes() == b"ISIS left.\n"
         assert not (project / "corrected" / "a.txt").exists()
         (project / "corrected" / "b.txt").unlink()
+
+
+def test_an_article_saved_by_an_editor_during_the_run_is_never_overwritten(project, capsys, monkeypatch):
+    """A writer appends a line while `fix --in-place` works: the run refuses that article, the line stays."""
+    from cleanup.cli import batch
+
+    article = project / "seeds" / "a.txt"
+    article.write_bytes(b"The Daash cell.\n")
+    real = batch.process
+
+    def editor_saves_meanwhile(*args, **kwargs):
+        outcome = real(*args, **kwargs)
+        with article.open("ab") as file:
+            file.write(b"An editor's new line.\n")
+        return outcome
+
+    monkeypatch.setattr(batch, "process", editor_saves_meanwhile)
+    assert fix_in_place() == 2
+    assert (
+        "seeds/a.txt: changed on disk while cleanup worked on it; nothing was written for it" in capsys.readouterr().err
+    )
+    assert article.read_bytes() == b"The Daash cell.\nAn editor's new line.\n"
+    assert not list((project / "corrected" / ".history" / "a.txt").glob("*.before"))  # no record of a run not made
+    monkeypatch.setattr(batch, "process", real)
+    assert fix_in_place() == 0  # the next run takes the editor's line in
+    assert article.read_bytes() == b"The ISIS cell.\nAn editor's new line.\n"
+    assert main(["undo"]) == 0
+    assert article.read_bytes() == b"The Daash cell.\nAn editor's new line.\n"

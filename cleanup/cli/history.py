@@ -8,11 +8,17 @@ still as that run left it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 HISTORY = ".history"
 LIST = "history.json"
@@ -28,6 +34,21 @@ class HistoryDamaged(UndoRefused):
 
 def history_folder(out_dir: Path, name: str) -> Path:
     return out_dir / HISTORY / name
+
+
+@contextlib.contextmanager
+def history_lock(folder: Path) -> Iterator[None]:
+    """Hold the article's history for one in-place run: another run on the same article waits (POSIX
+    `flock`; where there is none, runs are not serialized)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a+b") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def record_files(

@@ -14,9 +14,9 @@ from ..outputs.review import review_page
 from ..textio import diff_form, encode
 from .defaults import FORMATTED_SUFFIXES
 from .errors import UsageError
-from .history import record_files
+from .history import history_lock, record_files
 from .inputs import REPORT_SUFFIX, Input, edition_bytes, read_bytes
-from .write import encoded, utf8, write_atomically
+from .write import WriteError, encoded, utf8, write_atomically
 
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
 
@@ -79,27 +79,35 @@ def write_outputs(
         return
     path, output = item.path.as_posix(), target.as_posix()
     edition = edition_bytes(item.path, outcome, docx_mode)
-    files: dict[Path, Iterable[bytes]] = {}
-    if history is not None and outcome.changed:
-        formatted = item.path.suffix.lower() in FORMATTED_SUFFIXES  # kept as the bytes they were
-        before = read_bytes(item.path) if formatted else encode(outcome.original, outcome.original.text)
-        files |= record_files(
-            history,
-            before,
-            edition,
-            _diff_bytes(item, outcome, review),
-            utf8(change_log(path, output, outcome)),
-        )
-    files |= {  # the records first and the edition last: a failure never leaves an unrecorded edition
-        diff: _diff_bytes(item, outcome, review),
+    records: dict[Path, Iterable[bytes]] = {  # the records first and the edition last: a failure never
+        diff: _diff_bytes(item, outcome, review),  # leaves an unrecorded edition
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
         page: utf8(review_page(path, review.as_posix(), outcome, notes, names)),
-        target: [edition],
     }
-    write_atomically(files)
+    if history is not None and outcome.changed:
+        with history_lock(history):  # two in-place runs on one article take turns
+            before = _unchanged_since_read(item, outcome)
+            files = record_files(
+                history, before, edition, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome))
+            )
+            write_atomically(files | records | {target: [edition]})
+    else:
+        write_atomically(records | {target: [edition]})
     if cache:
         cache.remember_outputs(written_for, outputs)
+
+
+def _unchanged_since_read(item: Input, outcome: Outcome) -> bytes:
+    """The article's bytes on disk now, for the history's before-copy; WriteError when they are not what
+    the run read (an editor saved it meanwhile): it is then left as it is, nothing lost."""
+    now = read_bytes(item.path)
+    formatted = item.path.suffix.lower() in FORMATTED_SUFFIXES  # their readers compare the bytes themselves
+    if not formatted and now != encode(outcome.original, outcome.original.text):
+        raise WriteError(
+            f"{item.path}: changed on disk while cleanup worked on it; nothing was written for it (run again)"
+        )
+    return now
 
 
 def _diff_bytes(item: Input, outcome: Outcome, review: Path) -> Iterator[bytes]:
