@@ -165,3 +165,18 @@ def test_an_article_saved_by_an_editor_during_the_run_is_never_overwritten(proje
     assert article.read_bytes() == b"The ISIS cell.\nAn editor's new line.\n"
     assert main(["undo"]) == 0
     assert article.read_bytes() == b"The Daash cell.\nAn editor's new line.\n"
+
+
+def test_undo_list_shows_the_runs_and_with_a_damaged_list_the_saved_copies(project, capsys):
+    article = project / "seeds" / "a.txt"
+    article.write_bytes(b"The Daash cell.\n")
+    assert fix_in_place() == 0
+    capsys.readouterr()
+    assert main(["undo", "--list"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("seeds/a.txt:\n  ") and "saved copy" in shown and "(missing)" not in shown
+    damage(project, "a bad byte")
+    assert main(["undo", "--list"]) == 0
+    shown = capsys.readouterr().out
+    assert "history.json: damaged (" in shown and ".before: sha256 " in shown
+    assert article.read_bytes() == b"The ISIS cell.\n"  # listing undoes nothing

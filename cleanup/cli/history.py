@@ -37,9 +37,13 @@ def history_folder(out_dir: Path, name: str) -> Path:
 
 
 @contextlib.contextmanager
-def history_lock(folder: Path) -> Iterator[None]:
-    """Hold the article's history for one in-place run: another run on the same article waits (POSIX
-    `flock`; where there is none, runs are not serialized)."""
+def history_lock(folder: Path, create: bool = True) -> Iterator[None]:
+    """Hold the article's history for one in-place run or undo: another on the same article waits (POSIX
+    `flock`; where there is none, runs are not serialized). Without `create`, a history not there yet
+    is not made (there is nothing to guard)."""
+    if not create and not folder.is_dir():
+        yield
+        return
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / ".lock", "a+b") as handle:
         if fcntl is not None:
@@ -123,6 +127,30 @@ def undo_files(folder: Path, article: Path, review: dict[str, Path]) -> tuple[di
         removes += [path for path in review.values() if path.is_file()]
     writes[article] = [before]  # last: the article changes only once its records are right
     return writes, removes
+
+
+def recorded(folder: Path) -> list[str]:
+    """What `undo --list` says of one article: its runs, oldest first, or, when the list is damaged, the
+    saved copies beside it (each with its hash, to be matched by hand)."""
+    try:
+        runs = read_runs(folder)
+    except HistoryDamaged as error:
+        copies = sorted(folder.glob("*.before"))
+        return [str(error), *(f"{copy.name}: {_digest(copy)}" for copy in copies)]
+    if not runs:
+        return ["no in-place run recorded"]
+    return [
+        f"{run['time']}: before sha256 {run['before_sha256'][:16]}, after {run['after_sha256'][:16]}, "
+        f"saved copy {run['before']}" + ("" if (folder / run["before"]).is_file() else " (missing)")
+        for run in runs
+    ]
+
+
+def _digest(path: Path) -> str:
+    try:
+        return f"sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}"
+    except OSError as error:
+        return f"unreadable ({error.strerror})"
 
 
 def _saved(path: Path) -> bytes:

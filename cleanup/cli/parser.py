@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="DIR", help=f"the output folder fix wrote its records to (default: {DEFAULT_OUT}/)"
     )
     undo.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    undo.add_argument(
+        "--list", action="store_true", help="list the recorded in-place runs and saved copies; undo nothing"
+    )
     undo.set_defaults(handler=_lazy("undo", "run_undo"))
 
     rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
