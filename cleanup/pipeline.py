@@ -62,6 +62,7 @@ class _Run:
     # The original's and the latest text's directives and quotations: each text is read at most once.
     _directives: list[tuple[str, Directives]] = field(default_factory=list)
     _quotations: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
+    _glossary: list[tuple[str, list[Edit]]] = field(default_factory=list)
 
     def directives(self, text: str) -> Directives:
         return _read_once(self._directives, text, lambda: directives(text, self.markdown))
@@ -74,6 +75,10 @@ class _Run:
             and not is_protected(found, start, end)
             and not is_ignored(found, rule, start)
         )
+
+    def glossary_edits(self, text: str) -> list[Edit]:
+        """The glossary's edits of `text` (the fix loop's last pass and the suggestions ask for the same text)."""
+        return _read_once(self._glossary, text, lambda: list(_glossary_edits(self, text)))
 
     def in_quotation(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) of `text` lies inside one quotation (sorted, never overlapping)."""
@@ -185,7 +190,7 @@ def _glossary_source(run: _Run, suggestions: bool = False) -> Callable[[str], It
     applied = {Safety.SAFE, Safety.UNSAFE} if run.settings.unsafe_fixes or suggestions else {Safety.SAFE}
 
     def source(text: str) -> Iterator[Edit]:
-        return (edit for edit in _glossary_edits(run, text) if edit.safety in applied)
+        return (edit for edit in run.glossary_edits(text) if edit.safety in applied)
 
     return source
 
@@ -204,10 +209,9 @@ def _glossary_suggestions(run: _Run, text: str) -> Iterator[Flag]:
     """The glossary's suggestions left in the corrected text, as flags offering the preferred form."""
     if run.settings.unsafe_fixes:
         return
-    for edit in _glossary_edits(run, text):
+    for edit in run.glossary_edits(text):
         if edit.safety is Safety.UNSAFE:
-            message = f"{edit.reason} (not applied: accept it in review, or use --unsafe-fixes)"
-            yield Flag(edit.start, edit.end, edit.rule, message, (edit.replacement,), GLOSSARY_CATEGORY)
+            yield _unsafe_as_flag(edit, "not applied: accept it in review, or use --unsafe-fixes", GLOSSARY_CATEGORY)
 
 
 def _glossary_edits(run: _Run, text: str) -> Iterator[Edit]:
@@ -334,10 +338,9 @@ def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
     return [f for f in found if run.allows(text, f.rule, f.start, f.end)]
 
 
-def _unsafe_as_flag(edit: Edit) -> Flag:
-    return Flag(
-        edit.start, edit.end, edit.rule, f"{edit.reason} (unsafe fix: apply with --unsafe-fixes)", (edit.replacement,)
-    )
+def _unsafe_as_flag(edit: Edit, how: str = "unsafe fix: apply with --unsafe-fixes", category: str = "house") -> Flag:
+    """An edit not applied, as a flag offering it: its reason, and how to apply it."""
+    return Flag(edit.start, edit.end, edit.rule, f"{edit.reason} ({how})", (edit.replacement,), category)
 
 
 def _flag_order(flag: Flag) -> tuple:
