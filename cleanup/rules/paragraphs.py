@@ -6,11 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from ..text import adjacent_lines, paragraphs, sentence_starts
+from ..text import LINE_ENDS_STOP, adjacent_lines, paragraphs, sentence_starts
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 _FIRST_WORD = regex.compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")
-_ENDS_SENTENCE = regex.compile(r"[.!?…:;][”’\"')\]]*\Z")
 
 
 def _lowercase_start(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
@@ -115,34 +114,30 @@ def _title_line(text: str, start: int, end: int, body: str) -> bool:
     return body[:1].isupper() and next(sentence_starts(text, start, end), None) is None
 
 
-def _in_unstopped_run(text: str, found: list[tuple[int, int]], index: int) -> bool:
+def _in_unstopped_run(text: str, found: list[tuple[int, int]], unstopped: list[bool], index: int) -> bool:
     """Whether a paragraph is one of adjacent prose lines (no blank line between) that end without a stop:
     summary lines under a headline, or a list without markers, not prose missing its stop."""
     start, end = found[index]
-    neighbours = [
-        other
-        for other in (found[index - 1] if index else None, found[index + 1] if index + 1 < len(found) else None)
-        if other is not None and (adjacent_lines(text, other[1], start) or adjacent_lines(text, end, other[0]))
-    ]
-    return any(_unstopped_prose(text, a, b) for a, b in neighbours)
+    before = index > 0 and unstopped[index - 1] and adjacent_lines(text, found[index - 1][1], start)
+    after = index + 1 < len(found) and unstopped[index + 1] and adjacent_lines(text, end, found[index + 1][0])
+    return bool(before or after)
 
 
 def _unstopped_prose(text: str, start: int, end: int) -> bool:
     body = text[start:end].rstrip()
-    return not _ENDS_SENTENCE.search(body) and _prose(text, start, end, body)
+    return not LINE_ENDS_STOP.search(body) and _prose(text, start, end, body)
 
 
 def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     found = paragraphs(text, context.markdown)
+    unstopped = [_unstopped_prose(text, start, end) for start, end in found]  # each paragraph judged once
     for index, (start, end) in enumerate(found):
         body = text[start:end].rstrip()
         if not body or (context.markdown and body.lstrip().startswith(("#", "|", ">", "<"))):
             continue  # Markdown headings, tables, quotes and HTML are not prose paragraphs
         if index == 0 and len(found) > 1 and _title_line(text, start, end, body):
             continue
-        if _ENDS_SENTENCE.search(body) or _in_unstopped_run(text, found, index):
-            continue
-        if _prose(text, start, end, body):
+        if unstopped[index] and not _in_unstopped_run(text, found, unstopped, index):
             last = start + len(body)
             yield rule.flag(last - 1, last, "prose paragraph ends without terminal punctuation")
 
