@@ -17,6 +17,7 @@ from .checkers import (
     HARPER_OFF_BY_DEFAULT,
     HEADING_CASES,
 )
+from .model import LineIndex, Location
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
 NAME_NOTES = ("alike", "all")  # name notes: on names spelled like another name (default), or every unknown name
@@ -161,8 +162,7 @@ def _long_number_location(path: str, text: str) -> str:
 
 
 def _position(path: str, text: str, at: int) -> str:
-    line = text.count("\n", 0, at) + 1
-    return f"{path}:{line}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
+    return str(Location(path, *LineIndex(text).position(at)))
 
 
 def _error_location(path: str, text: str, error: str) -> str:

@@ -8,7 +8,6 @@ belong to another person, or no word showing the entry's sense make the change o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -64,11 +63,12 @@ class Reader:
         """LEAVE, SAFE, or why the change is only a suggestion."""
         if self._left(term, text, start, end):
             return LEAVE
-        for why in self._doubts(term, text, start, end):
-            reason = why()
-            if reason:
-                return reason
-        return SAFE
+        return (  # the first doubt found, asked in turn
+            _lower_case(term, text, start, end)
+            or _quoted(text, start, end)
+            or self._another_person(term, text, start, end)
+            or self._unclear_sense(term, text, start, end)
+        )
 
     def _left(self, term: Term, text: str, start: int, end: int) -> bool:
         if is_mention(text, start, end) or is_naming_gloss(text, start, end):
@@ -79,14 +79,6 @@ class Reader:
             return True  # `the Messenger (Rasul)`: the word glossed, not the person
         contexts = self._contexts.get(term)
         return contexts is not None and contexts.holds(text, start, end)
-
-    def _doubts(self, term: Term, text: str, start: int, end: int) -> list[Callable[[], str]]:
-        return [
-            lambda: _lower_case(term, text, start, end),
-            lambda: _quoted(text, start, end),
-            lambda: self._another_person(term, text, start, end),
-            lambda: self._unclear_sense(term, text, start, end),
-        ]
 
     def _another_person(self, term: Term, text: str, start: int, end: int) -> str:
         """Why a surname may not be the entry's person: another given name before it, or the person unnamed."""
@@ -99,7 +91,12 @@ class Reader:
         word = fold(before.group(1)) if before else ""
         if word and word == person.given[-1]:
             return ""
-        if before and before.group(1)[:1].isupper() and word not in _TITLES and not _sentence_start(text, before):
+        if (
+            before
+            and before.group(1)[:1].isupper()
+            and word not in _TITLES
+            and not starts_sentence(text, before.start(1))
+        ):
             return f"“{before.group(1)} {text[start:end]}” may be another person, not {person.full_name}"
         after = _NAME_AFTER.match(text, end)
         if after and not starts_sentence(text, after.start(1)):
@@ -149,10 +146,6 @@ def _quoted(text: str, start: int, end: int) -> str:
     if cue == "phrase":
         return "inside a quoted phrase the sentence talks about"
     return ""
-
-
-def _sentence_start(text: str, word: regex.Match) -> bool:
-    return starts_sentence(text, word.start(1))
 
 
 def _sense_pattern(words: tuple[str, ...]) -> regex.Pattern:
