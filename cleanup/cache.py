@@ -1,28 +1,32 @@
 """Skipping unchanged work: outcomes stored under a key of the input's bytes and everything in force.
 
-Entries are plain JSON, checked on load: a header line whose schema, key, input hash and checksum
-of the rest must agree and every field must have its type, or the entry is a miss and the input is processed again.
-Nothing read from the cache is ever run as code.
+Entries are plain JSON holding changes and flags, never a text: the edition is the input, read again, with
+the recorded changes applied. Each entry is signed (an HMAC with the user's secret, kept outside the cache
+folder, `cachekey`); one whose signature, types or changes do not check out is a miss and the input is
+processed again. Nothing read from the cache is ever run as code.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import re
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
-from .model import Decision, Outcome
+from .cachekey import check_folder, user_secret
+from .model import Change, Decision, Document, Flag, Outcome, Problem, ProtectedSpan
 from .plaindata import PlainDataError, from_plain, to_plain
 
-SCHEMA = 2  # of an entry; 1 was a pickle, never read
+SCHEMA = 3  # of an entry; 1 was a pickle, 2 held the corrected text: neither is read
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -64,13 +68,99 @@ def _hash_parts(parts: Iterable[bytes]) -> str:
     return digest.hexdigest()
 
 
-class Cache:
-    """Outcomes on disk, one JSON file per key; unreadable, invalid or mismatched entries are misses."""
+@dataclass(frozen=True)
+class Findings:
+    """What an entry keeps of an outcome: its changes with the text each puts in, its flags and decisions;
+    never a text, so the edition is always the input with recorded changes applied."""
 
-    def __init__(self, folder: Path, settings_key: str) -> None:
+    changes: tuple[Change, ...]
+    inserted: tuple[str, ...]
+    flags: tuple[Flag, ...]
+    problems: tuple[Problem, ...]
+    accepted: frozenset[int]
+    rejected: tuple[Decision, ...]
+    stale: tuple[Decision, ...]
+    dialect: str
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> Findings:
+        inserted = tuple(outcome.corrected[change.new_start : change.new_end] for change in outcome.changes)
+        return cls(
+            outcome.changes,
+            inserted,
+            outcome.flags,
+            outcome.problems,
+            outcome.accepted,
+            outcome.rejected,
+            outcome.stale,
+            outcome.dialect,
+        )
+
+    def outcome(self, original: Document, source: Document | None) -> Outcome | None:
+        """The outcome for `original`, or None when the changes do not fit it."""
+        corrected = rebuilt(original, self.changes, self.inserted)
+        if corrected is None:
+            return None
+        return Outcome(
+            original,
+            corrected,
+            self.changes,
+            self.flags,
+            self.problems,
+            self.accepted,
+            self.rejected,
+            self.stale,
+            source,
+            self.dialect,
+        )
+
+
+def rebuilt(original: Document, changes: Sequence[Change], inserted: Sequence[str]) -> str | None:
+    """The original with each change's text put in, or None unless the changes are in order, inside the
+    text, clear of protected spans, and their offsets in the corrected text agree."""
+    if len(changes) != len(inserted):
+        return None
+    text, pieces, cursor, shift = original.text, [], 0, 0
+    protected = iter(sorted(original.protected, key=lambda span: span.start))
+    span = next(protected, None)
+    for change, piece in zip(changes, inserted, strict=True):
+        if not cursor <= change.start <= change.end <= len(text):
+            return None
+        if change.new_start != change.start + shift or change.new_end - change.new_start != len(piece):
+            return None
+        while span is not None and span.end <= change.start:
+            span = next(protected, None)
+        if span is not None and _touches(span, change):
+            return None
+        pieces += [text[cursor : change.start], piece]
+        shift += len(piece) - (change.end - change.start)
+        cursor = change.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _touches(span: ProtectedSpan, change: Change) -> bool:
+    """Whether a change edits inside a protected span (an insertion at its edges does not)."""
+    if change.start == change.end:
+        return span.start < change.start < span.end
+    return max(span.start, change.start) < min(span.end, change.end)
+
+
+class Cache:
+    """Outcomes on disk, one JSON file per key, signed with the user's secret; an entry that does not
+    check out (unsigned, another key's, damaged, changes that do not fit the input) is a miss."""
+
+    def __init__(self, folder: Path, settings_key: str, secret: bytes) -> None:
         self.folder = folder
         self.settings_key = settings_key
+        self._secret = secret
         self._inputs: dict[str, str] = {}  # key -> hash of the input bytes it was made from
+
+    @classmethod
+    def open(cls, folder: Path, settings_key: str) -> Cache:
+        """The cache in `folder`, signed with the user's secret; CacheRefused when either is not the user's."""
+        check_folder(folder)
+        return cls(folder, settings_key, user_secret())
 
     def key(
         self, data: bytes, encoding: str, markdown: bool, decisions: Sequence[Decision], source: bytes | None = None
@@ -84,39 +174,50 @@ class Cache:
         self._inputs[key] = input_hash
         return key
 
+    def made_from(self, key: str, data: bytes) -> bool:
+        """Whether `key` was made from exactly these input bytes."""
+        return self._inputs.get(key) == hashlib.sha256(data).hexdigest()
+
     def has(self, key: str) -> bool:
         """Whether an outcome is stored under `key` (it may still fail to load)."""
         return self._path(key).is_file()
 
-    def get(self, key: str) -> Outcome | None:
-        """The outcome stored under `key`, or None when there is none or it does not check out."""
+    def get(self, key: str, original: Document, source: Document | None = None) -> Outcome | None:
+        """The outcome stored under `key` for `original` (read from the input, never from the cache), or
+        None when there is none or it does not check out."""
         try:
             with open(self._path(key), "rb") as stream:
                 header, payload = stream.read().split(b"\n", 1)
             entry = json.loads(header)
-            checks = (
-                entry
-                == {"schema": SCHEMA, "key": key, "input": self._inputs.get(key), "checksum": entry.get("checksum")},
-                entry["checksum"] == hashlib.sha256(payload).hexdigest(),
-            )
-            return from_plain(Outcome, json.loads(payload)) if all(checks) else None
+            if not (
+                isinstance(entry, dict) and hmac.compare_digest(str(entry.get("mac")), self._entry_mac(key, payload))
+            ):
+                return None
+            return from_plain(Findings, json.loads(payload)).outcome(original, source)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, PlainDataError, RecursionError):
             return None
 
     def put(self, key: str, outcome: Outcome) -> None:
-        """Store an outcome: a header line (schema, key, input hash, checksum of the rest), then the outcome.
+        """Store an outcome's findings: a header line (schema, key, signature), then the findings.
         A cache that cannot be written is not an error, only slower next time."""
-        payload = json.dumps(to_plain(outcome), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        header = {
-            "schema": SCHEMA,
-            "key": key,
-            "input": self._inputs.get(key),
-            "checksum": hashlib.sha256(payload).hexdigest(),
-        }
+        payload = json.dumps(to_plain(Findings.of(outcome)), ensure_ascii=False, separators=(",", ":")).encode()
+        header = {"schema": SCHEMA, "key": key, "mac": self._entry_mac(key, payload)}
         self._store(self._path(key), json.dumps(header).encode("utf-8") + b"\n" + payload)
+
+    def _entry_mac(self, key: str, payload: bytes) -> str:
+        """The signature of an entry: its schema, key, the input it was made from and its findings."""
+        parts = (b"entry", str(SCHEMA).encode(), key.encode(), str(self._inputs.get(key)).encode(), payload)
+        return self._mac(parts)
+
+    def _mac(self, parts: Iterable[bytes]) -> str:
+        signature = hmac.new(self._secret, digestmod=hashlib.sha256)
+        for part in parts:
+            signature.update(len(part).to_bytes(8, "big") + part)
+        return signature.hexdigest()
 
     def _store(self, path: Path, data: bytes) -> None:
         try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         except OSError:
@@ -130,21 +231,27 @@ class Cache:
 
     def outputs_current(self, key: str, outputs: Sequence[Path]) -> bool:
         """Whether `outputs` are as they were left after being written for `key` (the same content, by
-        hash: an output edited by hand with its size and time kept is written again); a damaged stamp is
-        a miss."""
+        hash: an output edited by hand with its size and time kept is written again); a damaged or
+        forged stamp is a miss."""
         try:
-            recorded = json.loads(self._stamp(key, outputs).read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):
+            recorded = self._stamp(key, outputs).read_bytes()
+        except OSError:
             return False
-        return recorded == _digests(outputs)
+        return hmac.compare_digest(recorded, self._outputs_mac(key, outputs).encode())
 
     def remember_outputs(self, key: str, outputs: Sequence[Path]) -> None:
         """Record `outputs` as just written for `key`."""
-        self._store(self._stamp(key, outputs), json.dumps(_digests(outputs)).encode("utf-8"))
+        self._store(self._stamp(key, outputs), self._outputs_mac(key, outputs).encode())
+
+    def _outputs_mac(self, key: str, outputs: Sequence[Path]) -> str:
+        digests = [digest or "-" for digest in _digests(outputs)]
+        return self._mac(
+            [b"outputs", key.encode(), *(str(path).encode() for path in outputs), *map(str.encode, digests)]
+        )
 
     def _stamp(self, key: str, outputs: Sequence[Path]) -> Path:
         named = hashlib.sha256("\0".join([key, *map(str, outputs)]).encode("utf-8")).hexdigest()
-        return self.folder / "outputs" / named[:2] / f"{named}.json"
+        return self.folder / "outputs" / named[:2] / f"{named}.mac"
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

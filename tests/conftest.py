@@ -65,5 +65,6 @@ def project(make_project) -> Path:
 
 @pytest.fixture(autouse=True)
 def own_cache_folder(tmp_path_factory, monkeypatch):
-    """Each test gets its own user cache folder, so no test reads another's cache (or the developer's)."""
+    """Each test gets its own user cache folder and cache key, so no test reads another's cache (or the developer's)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))

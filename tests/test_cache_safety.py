@@ -1,11 +1,15 @@
-"""The cache holds plain data only: nothing read from it runs as code, and an entry that is planted,
-copied from another input or corrupted is a miss, never a wrong edition."""
+"""The cache holds plain data only: nothing read from it runs as code; an entry that is planted, forged,
+copied from another input or corrupted is a miss, never a wrong edition; and since entries hold changes,
+never a text, not even a correctly signed entry can put a character in the edition that no change explains."""
 
+import hashlib
 import json
 import os
 import pickle
 import re
 import shutil
+import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup.cache import Cache
+from cleanup.cachekey import key_file
 from cleanup.cli import main
+from cleanup.glossary.loader import load_glossary
+from cleanup.model import Document, ProtectedSpan
+from cleanup.pipeline import Settings, process
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cleanup"
 GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n"
@@ -79,37 +87,102 @@ def test_an_entry_whose_outcome_was_edited_is_a_miss(project):
     truth = fix_edition(project, "--no-cache")
     fix_edition(project)
     for entry in cache_entries():
-        header, outcome = entry.read_text(encoding="utf-8").split("\n", 1)
-        data = json.loads(outcome)
-        data["corrected"] = "Something else entirely.\n"
-        entry.write_text(header + "\n" + json.dumps(data), encoding="utf-8")
+        header, findings = entry.read_text(encoding="utf-8").split("\n", 1)
+        data = json.loads(findings)
+        data["inserted"] = ["ISIS. WIRE MONEY TO ACCOUNT 1234."] * len(data["inserted"])
+        forged = json.dumps(data).encode()
+        signed = json.loads(header) | {"mac": hashlib.sha256(forged).hexdigest()}  # a plain checksum recomputed
+        entry.write_bytes(json.dumps(signed).encode() + b"\n" + forged)
     assert fix_edition(project) == truth
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_random_corruption_of_the_cache_gives_the_uncached_edition(project, data):
+def test_even_a_signed_entry_puts_no_unexplained_text_in_the_edition(tmp_path):
+    """By construction: an entry keeps changes, never a text, so the edition is the input with recorded
+    changes applied; text slipped into an outcome is not stored, and changes that do not fit are a miss."""
+    cache = Cache(tmp_path, "settings", b"k" * 32)
+    document = Document("The Daash attack , then more.\n")
+    outcome = process(document, Settings(load_glossary([("g.yaml", GLOSSARY)])))
+    key = cache.key(document.text.encode(), "utf-8", False, [])
+    cache.put(key, replace(outcome, corrected=outcome.corrected + "WIRE MONEY TO ACCOUNT 1234.\n"))
+    assert cache.get(key, document) == outcome
+    moved = replace(outcome.changes[0], start=len(document.text) + 5, end=len(document.text) + 9)
+    cache.put(key, replace(outcome, changes=(moved, *outcome.changes[1:])))
+    assert cache.get(key, document) is None
+    protected = replace(document, protected=(ProtectedSpan(3, 12),))  # a Word field over the variant
+    cache.put(key, outcome)
+    assert cache.get(key, protected) is None
+
+
+def test_a_cache_folder_every_user_may_write_is_not_used(project, capsys):
     truth = fix_edition(project, "--no-cache")
     fix_edition(project)
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "cleanup"
+    folder.chmod(0o777)
     for entry in cache_entries():
-        raw = bytearray(entry.read_bytes())
-        how = data.draw(st.sampled_from(["truncate", "flip", "splice", "garbage"]))
-        if how == "truncate":
-            raw = raw[: data.draw(st.integers(0, len(raw)))]
-        elif how == "flip":
-            at = data.draw(st.integers(0, len(raw) - 1))
-            raw[at] ^= data.draw(st.integers(1, 255))
-        elif how == "splice":
-            at = data.draw(st.integers(0, len(raw)))
-            raw[at:at] = data.draw(st.binary(min_size=1, max_size=40))
-        else:
-            raw = bytearray(data.draw(st.binary(max_size=200)))
-        entry.write_bytes(bytes(raw))
+        entry.write_bytes(b"planted")
+    capsys.readouterr()
+    assert fix_edition(project) == truth
+    assert capsys.readouterr().err == (
+        f"cleanup: warning: {folder}: the cache folder is open to other users (mode 777); the cache is off: "
+        "make it yours and not writable by every user (chmod o-w), or set cache-dir to a folder of your own\n"
+    )
+    assert all(entry.read_bytes() == b"planted" for entry in cache_entries())  # neither read nor written
+
+
+@pytest.mark.parametrize("damage", ["readable by others", "too short", "a folder"])
+def test_a_cache_key_that_is_not_the_users_alone_turns_the_cache_off(project, capsys, damage):
+    truth = fix_edition(project, "--no-cache")
+    fix_edition(project)
+    key = key_file()
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and key.stat().st_size == 32
+    if damage == "readable by others":
+        key.chmod(0o644)
+    elif damage == "too short":
+        key.write_bytes(b"guess")
+    else:
+        key.unlink()
+        key.mkdir()
+    capsys.readouterr()
+    assert fix_edition(project) == truth
+    err = capsys.readouterr().err
+    assert err.startswith(f"cleanup: warning: {key}: the cache's key ") and err.count("\n") == 1
+    assert "the cache is off" in err and f"remove {key}" in err
+
+
+CORRUPTIONS = st.tuples(
+    st.sampled_from(["truncate", "flip", "splice", "garbage"]),
+    st.integers(0, 1 << 20),
+    st.integers(1, 255),
+    st.binary(max_size=200),
+)
+
+
+def corrupted(raw: bytes, corruption: tuple[str, int, int, bytes]) -> bytes:
+    """`raw` damaged one way; positions are taken modulo its length, so what is drawn never depends on it."""
+    how, position, flip, garbage = corruption
+    at = position % (len(raw) + 1)
+    if how == "truncate":
+        return raw[:at]
+    if how == "flip":
+        at %= max(len(raw), 1)
+        return raw[:at] + bytes([raw[at] ^ flip]) + raw[at + 1 :] if raw else raw
+    if how == "splice":
+        return raw[:at] + (garbage or b"\0") + raw[at:]
+    return garbage
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(CORRUPTIONS, min_size=len(ARTICLES), max_size=len(ARTICLES)))
+def test_random_corruption_of_the_cache_gives_the_uncached_edition(project, corruptions):
+    truth = fix_edition(project, "--no-cache")
+    fix_edition(project)
+    for entry, corruption in zip(cache_entries(), corruptions, strict=False):
+        entry.write_bytes(corrupted(entry.read_bytes(), corruption))
     assert fix_edition(project) == truth
 
 
 def test_keys_join_their_parts_so_that_none_collide(tmp_path):
-    cache = Cache(tmp_path, "settings")
+    cache = Cache(tmp_path, "settings", b"k" * 32)
     assert cache.key(b"the attack", "cp1256", False, ()) != cache.key(b"the attackcp1256", "", False, ())
     assert cache.key(b"text", "utf-8", True, ()) != cache.key(b"text", "utf-8", False, ())
 
@@ -166,7 +239,7 @@ def test_an_output_edited_with_its_size_and_time_kept_is_written_again(tmp_path,
     os.utime(edition, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert edition.read_bytes() == written
-    stamps = list((tmp_path / "cache").rglob("outputs/*/*.json"))
+    stamps = list((tmp_path / "cache").rglob("outputs/*/*.mac"))
     assert stamps
     for stamp in stamps:
         stamp.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")  # a damaged stamp is a miss, not an error

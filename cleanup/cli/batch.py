@@ -107,7 +107,7 @@ def _results_in_order(
     stored = [key is not None and cache.has(key) for key in keys]
     computed = results([task for task, hit in zip(tasks, stored, strict=True) if not hit], settings, jobs)
     for task, key, hit in zip(tasks, keys, stored, strict=True):
-        outcome = cache.get(key) if key and hit else None
+        outcome = _from_cache(cache, key, task) if key and hit else None
         if outcome is not None:
             yield Processed(outcome), key
             continue
@@ -115,6 +115,21 @@ def _results_in_order(
         if isinstance(result, Processed) and key and not result.outcome.problems:
             cache.put(key, result.outcome)
         yield result, key
+
+
+def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
+    """The stored outcome of a task, for its article read again (the cache holds changes, never a text);
+    None when the file changed since its key was made or the entry does not check out."""
+    path, encoding, _, _, source_path = task
+    try:
+        data = read_bytes(path)
+        if not cache.made_from(key, data):
+            return None
+        document = read_article(path, encoding, data)
+        source = read_source(source_path) if source_path else embedded_source(path, data)
+    except (BinaryFile, DecodeError, UsageError, ArticleError):
+        return None  # processed again, which reports it
+    return cache.get(key, document, source)
 
 
 def _cache_key(cache: Cache, task: Task) -> str | None:
@@ -195,7 +210,7 @@ def _process_in_worker(task: Task) -> Result:
 
 
 def show_progress(args: argparse.Namespace) -> bool:
-    return not args.quiet and sys.stderr.isatty()
+    return not args.quiet and sys.stderr is not None and sys.stderr.isatty()
 
 
 def process_one(

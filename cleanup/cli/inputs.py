@@ -221,10 +221,10 @@ class ArticleError(Exception):
     """An article that cannot be read in its format (a damaged Word file); the message names the file."""
 
 
-def read_article(path: Path, encoding: str | None) -> Document:
-    """An article as a Document: a Word file's paragraphs, a bilingual file's English targets, or a text
-    file decoded (DecodeError, BinaryFile)."""
-    data = read_bytes(path)
+def read_article(path: Path, encoding: str | None, data: bytes | None = None) -> Document:
+    """An article (its bytes `data`, when already read) as a Document: a Word file's paragraphs, a
+    bilingual file's English targets, or a text file decoded (DecodeError, BinaryFile)."""
+    data = read_bytes(path) if data is None else data
     suffix = path.suffix.lower()
     if suffix not in FORMATTED_SUFFIXES:
         return decode(data, encoding)
@@ -237,7 +237,7 @@ def read_article(path: Path, encoding: str | None) -> Document:
         raise ArticleError(f"{path}: {error}") from None
 
 
-def embedded_source(path: Path) -> Document | None:
+def embedded_source(path: Path, data: bytes | None = None) -> Document | None:
     """The Arabic sources of a bilingual file (XLIFF, TMX), one segment a line; None for other files."""
     if path.suffix.lower() not in BILINGUAL_SUFFIXES:
         return None
@@ -245,7 +245,7 @@ def embedded_source(path: Path) -> Document | None:
     from ..formats.docx import DocxError
 
     try:
-        return read_bilingual(read_bytes(path)).source
+        return read_bilingual(read_bytes(path) if data is None else data).source
     except DocxError as error:
         raise ArticleError(f"{path}: {error}") from None
 

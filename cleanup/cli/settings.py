@@ -11,7 +11,8 @@ from pathlib import Path
 
 import regex
 
-from ..cache import default_folder
+from ..cache import Cache, default_folder, fingerprint
+from ..cachekey import CacheRefused
 from ..checkers import AUTO_DIALECT, HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checker, harper_dialect
 from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
 from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
@@ -20,6 +21,7 @@ from ..glossary.loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding
+from .console import print_error
 from .defaults import GLOSSARY_FOLDER
 from .errors import UsageError
 from .inputs import read_utf8
@@ -213,6 +215,18 @@ def glossary_files(paths: Sequence[str]) -> list[Path]:
 def cache_folder(config: Config) -> Path:
     """The configured cache folder, else the user's cache folder (never the working folder)."""
     return Path(config.cache_dir) if config.cache_dir is not None else default_folder()
+
+
+def run_cache(args: argparse.Namespace, config: Config, made_of: Sequence[object]) -> Cache | None:
+    """The run's cache, or None with `--no-cache` or when its folder or key is not the user's alone
+    (said in one line: the run goes on, uncached)."""
+    if args.no_cache:
+        return None
+    try:
+        return Cache.open(cache_folder(config), fingerprint(made_of))
+    except CacheRefused as error:
+        print_error(f"cleanup: warning: {error}")
+        return None
 
 
 def checked_encoding(name: str | None) -> str | None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from ...cache import Cache, fingerprint
 from ...model import Outcome
 from ...outputs.controls import visible
 from ...outputs.formats import fails, github_lines, json_report, sarif_report, text_lines
@@ -17,7 +15,7 @@ from ..batch import Failed, outcomes, show_progress
 from ..console import failure_recorder, print_note, report_problems
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
 from ..inputs import decisions_finder, find_inputs, with_source
-from ..settings import cache_folder, run_settings
+from ..settings import run_cache, run_settings
 
 WHOLE_REPORTS = ("json", "sarif")  # check formats printed once, over every file; the others file by file
 
@@ -28,7 +26,7 @@ def run_check(args: argparse.Namespace) -> int:
     inputs = with_source(find_inputs(args.paths, globs=config, unreadable=failure_recorder(tally)), args.source)
     decisions = decisions_finder(args.decisions, inputs, Path(config.out), args.force)
     print_note(loaded, args.quiet)
-    cache = None if args.no_cache else Cache(cache_folder(config), fingerprint(made_of))
+    cache = run_cache(args, config, made_of)
     items, failing = [], False
     for item, result, _ in outcomes(inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache):
         if isinstance(result, Failed):
@@ -58,11 +56,11 @@ def _print_report_end(
         print(json.dumps(json_report(items), ensure_ascii=False, indent=2))
     elif args.format == "sarif":
         print(json.dumps(sarif_report(items, _descriptions(settings)), ensure_ascii=False, indent=2))
-    elif not args.quiet:
+    else:
         line = f"{tally.total_changes} change(s) in {tally.changed} of {tally.files} file(s); {tally.flags.total()} flag(s)"
         rejected = tally.rejected.total()
         line += f"; {rejected} rejected in review" if rejected else ""
-        print(line + (f"; {tally.spelling}" if tally.spelling else ""), file=sys.stderr)
+        print_note(line + (f"; {tally.spelling}" if tally.spelling else ""), args.quiet)
 
 
 def _descriptions(settings: Settings) -> dict[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ...cache import Cache, fingerprint
 from ...decisions import DecisionFile
 from ...glossary.loader import Glossary
 from ...model import Outcome
@@ -18,7 +17,7 @@ from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import HistoryDamaged, history_folder
 from ..inputs import Input, decisions_finder, find_inputs, with_source
 from ..plan import plan_outputs, write_outputs
-from ..settings import cache_folder, run_settings
+from ..settings import run_cache, run_settings
 from ..write import WriteError, remove_stale_temporaries
 
 
@@ -37,7 +36,7 @@ def run_fix(args: argparse.Namespace) -> int:
     if show:
         show.console.print(visible(loaded), markup=False, highlight=False, style="dim", soft_wrap=True)
     decisions = decisions_finder(args.decisions, inputs, out_dir, args.force)
-    cache = None if args.no_cache else Cache(cache_folder(config), fingerprint(made_of))
+    cache = run_cache(args, config, made_of)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
     for item, result, key in outcomes(
