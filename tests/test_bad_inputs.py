@@ -4,6 +4,7 @@ One table of cases through the real command line, and a fuzz test feeding random
 glossary YAML through the same entry point.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -707,3 +708,24 @@ def test_in_place_into_a_read_only_folder_names_that_folder_and_changes_nothing(
     )
     assert (tmp_path / "seeds" / "a.txt").read_bytes() == b"The Daash left.\n"
     assert not list((tmp_path / "corrected").glob("a.txt*")), "no records of a change that was not made"
+
+
+@pytest.mark.parametrize(
+    ("glossary", "code"), [("terms:\n  - preferred: [x\n", 2), (GLOSSARY, 1)], ids=["broken glossary", "findings"]
+)
+def test_with_standard_error_closed_the_exit_code_still_tells_and_the_report_stays_clean(tmp_path, glossary, code):
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "house.yaml").write_text(glossary, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_bytes(b"The Daash left.\n")
+    command = [sys.executable, "-m", "cleanup", "check", "--grammar", "none", "--format", "json"]
+    done = subprocess.run(command, cwd=tmp_path, stdout=subprocess.PIPE, preexec_fn=_close_stderr)
+    assert done.returncode == code
+    if code == 2:
+        assert done.stdout == b""
+    else:  # the report alone, parsed whole: no message slipped into it
+        assert [f["rule"] for f in json.loads(done.stdout)["files"][0]["findings"]] == ["GL:ISIS"]
+
+
+def _close_stderr() -> None:
+    os.close(2)

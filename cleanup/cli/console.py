@@ -24,13 +24,15 @@ def make_console(quiet: bool) -> Console:
 
 
 def print_error(message: str) -> None:
-    """One message on one line: a line break in it (a file name may hold one) is shown as ␊."""
-    print(visible(message).replace("\n", "␊"), file=sys.stderr)
+    """One message on one line: a line break in it (a file name may hold one) is shown as ␊. With
+    standard error closed it is dropped: standard output may be a report, and the exit code still tells."""
+    if sys.stderr is not None:
+        print(visible(message).replace("\n", "␊"), file=sys.stderr)
 
 
 def print_note(message: str, quiet: bool) -> None:
     """Information about the run on standard error (so reports on standard output stay clean)."""
-    if not quiet:
+    if not quiet and sys.stderr is not None:
         print(visible(message), file=sys.stderr)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from rich.markup import escape
@@ -36,7 +35,7 @@ def run_check(args: argparse.Namespace) -> int:
     glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
     found = warnings(glossary, english_word_test())
     for problem in found:
-        print(f"{problem} (warning)", file=sys.stderr)
+        print_error(f"{problem} (warning)")
     examples = sum(len(t.examples) for t in glossary.terms) + sum(len(r.examples) for r in glossary.rules)
     print(
         f"{len(glossary.terms)} entries, {len(glossary.rules)} rules, {examples} examples passed, "
