@@ -1,13 +1,17 @@
 """`fix --in-place` keeps every run's record, and `cleanup undo` walks the runs back to the original."""
 
+import fcntl
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup.cli import main
+from cleanup.cli.history import read_runs
 
 GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Daesh-free\n    variants: [ISIS-free]\n"
 
@@ -180,3 +184,43 @@ def test_undo_list_shows_the_runs_and_with_a_damaged_list_the_saved_copies(proje
     shown = capsys.readouterr().out
     assert "history.json: damaged (" in shown and ".before: sha256 " in shown
     assert article.read_bytes() == b"The ISIS cell.\n"  # listing undoes nothing
+
+
+def in_place_process() -> subprocess.Popen:
+    """`cleanup fix --in-place` over the project in a process of its own."""
+    command = [sys.executable, "-m", "cleanup", "fix", "-q", "--grammar", "none", "--no-cache", "--in-place"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_an_in_place_run_in_another_process_waits_for_the_articles_history_lock(project):
+    """While another process holds an article's history, an in-place run neither writes nor records it."""
+    article = project / "seeds" / "a.txt"
+    article.write_bytes(b"The Daash cell.\n")
+    folder = project / "corrected" / ".history" / "a.txt"
+    folder.mkdir(parents=True)
+    with open(folder / ".lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        run = in_place_process()
+        with pytest.raises(subprocess.TimeoutExpired):
+            run.wait(timeout=4)  # ample for a one-line article: it is waiting
+        assert article.read_bytes() == b"The Daash cell.\n" and not list(folder.glob("*.before"))
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    assert run.wait(timeout=60) == 0, run.stderr.read() if run.stderr else ""
+    assert article.read_bytes() == b"The ISIS cell.\n"
+    assert len(list(folder.glob("*.before"))) == 1
+
+
+def test_two_in_place_runs_at_once_leave_one_record_and_lose_nothing(project):
+    """Run together, one run changes the article and the other finds it done or changed under it: one
+    record, and undo brings back the original byte for byte."""
+    article = project / "seeds" / "a.txt"
+    original = b"The Daash cell.\n" * 2000
+    for _ in range(3):
+        article.write_bytes(original)
+        first, second = in_place_process(), in_place_process()
+        codes = {first.wait(timeout=120), second.wait(timeout=120)}
+        assert codes <= {0, 2}
+        assert article.read_bytes() == original.replace(b"Daash", b"ISIS")
+        assert len(read_runs(project / "corrected" / ".history" / "a.txt")) == 1
+        assert main(["undo"]) == 0
+        assert article.read_bytes() == original
