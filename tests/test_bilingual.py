@@ -51,8 +51,9 @@ def test_xliff_targets_are_corrected_and_sources_checked_beside_them(make_projec
     assert targets == [
         "Remnants of ISIS in the Badia",
         "In 2019, ISIS cells killed 60 people.",
-        "The Qasad said three were wounded .",  # inline markup: the segment is never edited
+        "The SDF said three were wounded.",  # edited around its inline markup
     ]
+    assert b'<target>The <g id="b">SDF</g> said three were wounded.</target>' in written
     assert [s.text for s in root.iterfind(".//x:source", namespace)] == [
         s.text for s in etree.fromstring(XLIFF_12.encode()).iterfind(".//x:source", namespace)
     ]
@@ -85,7 +86,7 @@ BOMB = (
         (BOMB, "is not well-formed XML (line 1, column 4: Maximum entity amplification"),
         (
             "<tmx><body><tu><tuv xml:lang='fr'><seg>x</seg></tuv></tu></body></tmx>",
-            "is a TMX file with no Arabic-English units",
+            "is a TMX file with no English units (xml:lang en)",
         ),
     ],
 )

@@ -90,7 +90,10 @@ def find_inputs(
 
 
 def source_beside(article: Path) -> Path | None:
-    """`NAME.ar.txt` or `NAME.ar.md` beside the article `NAME.ext`, when there."""
+    """`NAME.ar.txt` or `NAME.ar.md` beside the article `NAME.ext`, when there (never for a bilingual file,
+    which holds its own sources)."""
+    if article.suffix.lower() in BILINGUAL_SUFFIXES:
+        return None
     for suffix in SOURCE_SUFFIXES:
         candidate = article.with_name(article.stem + suffix)
         if candidate != article and candidate.is_file():
@@ -115,6 +118,8 @@ def with_source(inputs: Sequence[Input], explicit: str | None) -> list[Input]:
     if len(inputs) != 1:
         raise UsageError(f"cleanup: --source FILE applies to one article, but {len(inputs)} were given")
     source = Path(explicit)
+    if inputs[0].path.suffix.lower() in BILINGUAL_SUFFIXES:
+        raise UsageError(f"{inputs[0].path}: a bilingual file holds its own sources; --source is for other articles")
     if not source.is_file():
         raise UsageError(f"{source}: no such file (the --source article)")
     return [Input(inputs[0].path, inputs[0].name, source)]
@@ -238,7 +243,8 @@ def read_article(path: Path, encoding: str | None, data: bytes | None = None) ->
 
 
 def embedded_source(path: Path, data: bytes | None = None) -> Document | None:
-    """The Arabic sources of a bilingual file (XLIFF, TMX), one segment a line; None for other files."""
+    """The Arabic sources of a bilingual file (XLIFF, TMX), one segment a line; None for other files and for
+    a bilingual file whose sources are in another language."""
     if path.suffix.lower() not in BILINGUAL_SUFFIXES:
         return None
     from ..formats.bilingual import read_bilingual

@@ -1,6 +1,6 @@
 """Bilingual files (XLIFF 1.2 and 2.0, TMX): the English targets as the article, one segment a line, and
-the Arabic sources beside them, paired one to one; the corrected targets written back. A target with
-inline markup (tags, placeholders) is read as text but never edited: its segment is protected whole."""
+their Arabic sources beside them, paired one to one. Corrected targets are spliced into the file's own
+text, so every byte outside an edited target stays the input's (encoding, line endings, markup)."""
 
 from __future__ import annotations
 
@@ -11,40 +11,53 @@ from lxml import etree
 
 from ..model import Document, Outcome, ProtectedSpan
 from .docx.package import DocxError, parse_xml
+from .xmltext import Element, Reading, XmlText, XmlTextError, decode, elements, escape, read_content, spliced
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_BYTES = 256 << 20
+FINAL = frozenset({"final", "signed-off"})  # target states a translator's workflow has closed
+CONTAINERS = frozenset({"g", "mrk", "pc", "hi"})  # inline elements whose content is text (XLIFF 1.2, 2.0, TMX)
+_SUBTAG = re.compile(r"[-_]")
 
 
 class BilingualError(DocxError):
     """A file that cannot be read as XLIFF or TMX; the message says why and what to do."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Segment:
-    """One translation unit: its source element and its English target element (made when missing)."""
+    """One translation: its source element (None when not Arabic), its English target element (None when
+    missing), and whether the target is final (read and checked, never edited)."""
 
-    source: etree._Element
+    source: etree._Element | None
     target: etree._Element | None
+    final: bool = False
 
 
 @dataclass
 class Bilingual:
-    """A parsed bilingual file, its English text with what must stay protected, and its source text."""
+    """A bilingual file's English text, where that text lies in the file, and its Arabic sources (None when
+    its sources are in another language)."""
 
-    tree: etree._ElementTree
-    segments: list[Segment]
+    decoded: XmlText
+    reading: Reading
     english: Document
-    source: Document
+    source: Document | None
+
+
+def is_language(tag: str | None, language: str) -> bool:
+    """Whether a language tag's primary subtag is `language` (`en-GB`, `en_US`: en; `enm`: not)."""
+    return tag is not None and _SUBTAG.split(tag.strip(), maxsplit=1)[0].lower() == language
 
 
 def read_bilingual(data: bytes) -> Bilingual:
-    """The segments of an XLIFF or TMX file; BilingualError when it is neither."""
+    """The English targets and Arabic sources of an XLIFF or TMX file; BilingualError when it is neither."""
     if len(data) > MAX_BYTES:
         raise BilingualError("is larger than a bilingual file holds; split it")
     try:
         tree = parse_xml("", data, "is not well-formed XML", "export it again from the translation tool")
-    except DocxError as error:
+        decoded = decode(data)
+    except (DocxError, XmlTextError) as error:
         raise BilingualError(str(error)) from None
     root = tree.getroot()
     name = etree.QName(root).localname
@@ -54,83 +67,118 @@ def read_bilingual(data: bytes) -> Bilingual:
         segments = _tmx_segments(root)
     else:
         raise BilingualError(f"is neither XLIFF nor TMX (its root element is <{name}>); give an .xlf or .tmx file")
-    english, protected, source = [], [], []
-    offset = 0
+    where = _positions(root, decoded.text)
+    english, source = Reading(), Reading()
     for index, segment in enumerate(segments):
-        text = _text(segment.target).replace("\n", " ")
         if index:
-            protected.append(ProtectedSpan(offset, offset + 1))  # segments are never joined
-            offset += 1
-        if segment.target is None or len(segment.target) or "\n" in _text(segment.target):
-            # no target, inline markup or a line break: the segment is read, never edited
-            protected.append(ProtectedSpan(offset, offset + len(text)))
-        english.append(text)
-        source.append(_text(segment.source).replace("\n", " "))
-        offset += len(text)
+            english.add("\n", True)  # segments are never joined
+            source.add("\n", True)
+        _read(decoded.text, where.get(segment.target), english, not segment.final)
+        _read(decoded.text, where.get(segment.source), source, False)
+    protected = tuple(ProtectedSpan(start, end) for start, end in english.protected)
+    arabic = all(segment.source is not None for segment in segments)
     return Bilingual(
-        tree, segments, Document("\n".join(english), protected=tuple(protected)), Document("\n".join(source))
+        decoded, english, Document(english.text, protected=protected), Document(source.text) if arabic else None
     )
 
 
 def write_bilingual(data: bytes, outcome: Outcome) -> bytes:
-    """The file with each English target set to its corrected text (targets with markup are never changed)."""
+    """The file with each corrected stretch of target text spliced in; unchanged, the input's own bytes."""
     bilingual = read_bilingual(data)
     if bilingual.english.text != outcome.original.text:
         raise BilingualError("has changed since it was read; run again")
-    lines = outcome.corrected.split("\n")
-    if len(lines) != len(bilingual.segments):
-        raise BilingualError("internal error: the corrected text has another number of segments")
-    for segment, before, after in zip(bilingual.segments, bilingual.english.text.split("\n"), lines, strict=True):
-        if before != after and segment.target is not None:
-            segment.target.text = after
-    return _as_written(data, etree.tostring(bilingual.tree.getroot(), encoding="UTF-8"))
+    if not outcome.changed:
+        return data
+    at = bilingual.reading.file_offset
+    splices = [(at(c.start), at(c.end), escape(outcome.corrected[c.new_start : c.new_end])) for c in outcome.changes]
+    written = spliced(data, bilingual.decoded, splices)
+    if read_bilingual(written).english.text != outcome.corrected:
+        raise BilingualError("internal error: the corrected targets did not read back as corrected; nothing written")
+    return written
 
 
-def _as_written(data: bytes, root: bytes) -> bytes:
-    """The new root element with the original's prolog (declaration, comments, doctype) and final newline."""
-    tag = re.match(rb"<[^\s/>]+", root)
-    start = data.find(tag.group()) if tag else -1
-    prolog = data[:start] if start > 0 else b'<?xml version="1.0" encoding="UTF-8"?>\n'
-    return prolog + root + (b"\n" if data.endswith(b"\n") else b"")
+def _read(text: str, element: Element | None, into: Reading, editable: bool) -> None:
+    """An element's text added to `into`; a missing or empty `<x/>` element as nothing that may be inserted into."""
+    if element is None or element.open_end == element.end:
+        into.add("", True)
+    else:
+        read_content(text, element, into, _kind, editable)
+
+
+def _kind(name: str, attributes: dict[str, str]) -> str:
+    """What an inline element is: text inside a container, text kept as it is, or a placeholder (an atom)."""
+    if attributes.get("translate") == "no" or attributes.get("mtype") == "protected":
+        return "kept"
+    return "text" if name in CONTAINERS else "atom"
+
+
+def _positions(root: etree._Element, text: str) -> dict[etree._Element, Element]:
+    """Where each element of the tree lies in the file's text."""
+    tree = [element for element in root.iter() if isinstance(element.tag, str)]
+    found = elements(text)
+    if len(found) != len(tree) or any(etree.QName(e).localname != f.name for e, f in zip(tree, found, strict=True)):
+        raise BilingualError("has markup cleanup cannot follow (entities that hold elements?); export it again")
+    return dict(zip(tree, found, strict=True))
 
 
 def _xliff_segments(root: etree._Element) -> list[Segment]:
-    """<trans-unit> (1.2) or <segment> (2.0), each with its <source> and <target>."""
-    targets = {root.get("trgLang", "")} | {
-        f.get("target-language", "") for f in root.iter() if f.get("target-language")
-    }
-    other = sorted(t for t in targets if t and not t.lower().startswith("en"))
-    if other:
-        raise BilingualError(f"translates into {other[0]}, not English; cleanup checks English translations")
-    found = []
-    for unit in root.iter():
-        if not isinstance(unit.tag, str) or etree.QName(unit).localname not in ("trans-unit", "segment"):
+    """<trans-unit> (1.2) or <segment> (2.0) of files into English, skipping translate="no" units and
+    targets marked as another language; a target is final when its state (or its unit's approval) says so."""
+    found, other = [], []
+    for file in (e for e in root.iter() if isinstance(e.tag, str) and _is(e, "file")):
+        target_language = file.get("target-language") or root.get("trgLang")
+        if target_language and not is_language(target_language, "en"):
+            other.append(target_language)
             continue
-        source = _child(unit, "source")
-        if source is not None:
-            found.append(Segment(source, _child(unit, "target")))
+        arabic = is_language(file.get("source-language") or root.get("srcLang"), "ar")
+        for unit in file.iter():
+            if not isinstance(unit.tag, str) or not (_is(unit, "trans-unit") or _is(unit, "segment")):
+                continue
+            source, target = _child(unit, "source"), _child(unit, "target")
+            if source is None or not _translatable(unit) or not _english(target):
+                continue
+            found.append(Segment(source if arabic else None, target, _final(unit, target)))
+    if not found and other:
+        raise BilingualError(f"translates into {other[0]}, not English; cleanup checks English translations")
     if not found:
         raise BilingualError("is an XLIFF file with no translation units; nothing to check")
     return found
 
 
 def _tmx_segments(root: etree._Element) -> list[Segment]:
-    """Each <tu>: the Arabic <tuv>'s <seg> as source, the English one's as target."""
+    """Each English <tuv> of each <tu> (en, en-GB, en-US alike) with the unit's Arabic one as its source."""
     found = []
     for unit in root.iter("tu"):
-        by_language = {
-            (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()[:2]: tuv.find("seg") for tuv in unit.iter("tuv")
-        }
-        if by_language.get("ar") is not None:
-            found.append(Segment(by_language["ar"], by_language.get("en")))
+        variants = [(tuv.get(XML_LANG) or tuv.get("lang"), _child(tuv, "seg")) for tuv in unit.iter("tuv")]
+        arabic = next((seg for language, seg in variants if is_language(language, "ar")), None)
+        found += [Segment(arabic, seg) for language, seg in variants if seg is not None and is_language(language, "en")]
     if not found:
-        raise BilingualError("is a TMX file with no Arabic-English units (xml:lang ar and en); nothing to check")
+        raise BilingualError("is a TMX file with no English units (xml:lang en); nothing to check")
     return found
 
 
+def _final(unit: etree._Element, target: etree._Element | None) -> bool:
+    """Whether a translator's workflow has closed the target: approved (1.2), or in a final state."""
+    holder = unit if _is(unit, "segment") else target
+    return unit.get("approved") == "yes" or (holder is not None and holder.get("state") in FINAL)
+
+
+def _translatable(unit: etree._Element) -> bool:
+    """Whether a unit is to be translated: the nearest `translate` attribute of it or its groups and file."""
+    for element in (unit, *unit.iterancestors()):
+        if element.get("translate") is not None:
+            return element.get("translate") != "no"
+    return True
+
+
+def _english(target: etree._Element | None) -> bool:
+    """Whether a target is English: a target marked as another language (`xml:lang="fr"`) is left alone."""
+    return target is None or target.get(XML_LANG) is None or is_language(target.get(XML_LANG), "en")
+
+
+def _is(element: etree._Element, name: str) -> bool:
+    return etree.QName(element).localname == name
+
+
 def _child(element: etree._Element, name: str) -> etree._Element | None:
-    return next((c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == name), None)
-
-
-def _text(element: etree._Element | None) -> str:
-    return "".join(element.itertext()) if element is not None else ""
+    return next((c for c in element if isinstance(c.tag, str) and _is(c, name)), None)

@@ -21,7 +21,7 @@ from ...source.consistency import source_forms
 from ...source.renderings import Rendering, renderings, renderings_yaml
 from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
-from ..inputs import find_inputs, read_source, read_texts, read_utf8
+from ..inputs import embedded_source, find_inputs, read_source, read_texts, read_utf8
 from ..project import glossary_folder
 from ..settings import glossary_files, load_config, load_glossary_files
 from ..write import write_atomically
@@ -137,11 +137,12 @@ def run_names(args: argparse.Namespace) -> int:
 
 
 def _bilingual(texts) -> list[tuple[str, str]]:
-    """(English, Arabic source) of every article that has its source beside it."""
+    """(English, Arabic source) of every article that has its source beside it or inside it (XLIFF, TMX)."""
     pairs = []
     for item, document in texts:
-        if item.source is not None:
-            pairs.append((document.text, read_source(item.source).text))
+        source = read_source(item.source) if item.source is not None else embedded_source(item.path)
+        if source is not None:
+            pairs.append((document.text, source.text))
     if not pairs:
         print_error("cleanup glossary suggest --source: no article has its source beside it (NAME.ar.txt)")
     return pairs
