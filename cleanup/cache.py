@@ -117,11 +117,11 @@ class Findings:
 
 def rebuilt(original: Document, changes: Sequence[Change], inserted: Sequence[str]) -> str | None:
     """The original with each change's text put in, or None unless the changes are in order, inside the
-    text, clear of protected spans, and their offsets in the corrected text agree."""
+    text, clear of protected (and held) spans, and their offsets in the corrected text agree."""
     if len(changes) != len(inserted):
         return None
     text, pieces, cursor, shift = original.text, [], 0, 0
-    protected = iter(sorted(original.protected, key=lambda span: span.start))
+    protected = iter(sorted((*original.protected, *original.held), key=lambda span: span.start))
     span = next(protected, None)
     for change, piece in zip(changes, inserted, strict=True):
         if not cursor <= change.start <= change.end <= len(text):

@@ -36,6 +36,7 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     protected: tuple[ProtectedSpan, ...] = ()  # set by readers of richer formats (fields, breaks in a .docx)
+    held: tuple[ProtectedSpan, ...] = ()  # text its author closed (a final translation): fixes flagged, not made
 
     @property
     def newline(self) -> str:

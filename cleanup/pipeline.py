@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checkers import DEFAULT_HEADINGS, Checker
 from .checkers.worth import worth_reading
 from .decisions import match
-from .fix import OriginalOffsets, fix
+from .fix import EditSource, OriginalOffsets, fix
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
@@ -26,6 +26,7 @@ from .source import SOURCE_RULES
 from .text import paragraphs
 
 T = TypeVar("T")
+HELD = "not made: the translation is marked final; change it in the translation tool if it is wrong"
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def process(
     sources = [_glossary_source(run, trying), *_rule_sources(run)]
     if settings.apply_suggestions:
         sources.append(_suggestion_source(run))
-    protected = [(span.start, span.end) for span in document.protected]
+    protected = [(span.start, span.end) for span in (*document.protected, *document.held)]
     result = fix(document.text, sources, vetoed=protected)
     matched, stale = match(decisions, document.text, result.changes)
     rejected = [(result.changes[i], d) for i, d in matched.items() if d.verdict == "reject"]
@@ -129,6 +130,8 @@ def process(
     dialect = settings.checker.variety(result.text) if settings.checker else ""
     offsets = OriginalOffsets(result.changes)
     flags = [offsets.flag(flag) for flag in found]
+    if document.held:
+        flags += _held_flags(document, sources)
     run.problems.extend(run.directives(document.text).problems)
     run.problems.extend(_unknown_disabled(settings, run.directives(document.text).disable, document.text))
     return Outcome(
@@ -336,6 +339,20 @@ def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
             run.problems.append(problem)
         return []
     return [f for f in found if run.allows(text, f.rule, f.start, f.end)]
+
+
+def _held_flags(document: Document, sources: Sequence[EditSource]) -> list[Flag]:
+    """The fixes that text its author closed (a translation marked final) would get, as flags: never made."""
+    held = sorted((span.start, span.end) for span in document.held)
+    starts = [start for start, _ in held]
+    free = fix(document.text, sources, vetoed=[(span.start, span.end) for span in document.protected])
+    flags = []
+    for change in free.changes:
+        index = bisect.bisect_right(starts, change.start) - 1
+        if index >= 0 and change.end <= held[index][1]:
+            new = free.text[change.new_start : change.new_end]
+            flags.append(Flag(change.start, change.end, change.rule, f"{change.reason} ({HELD})", (new,)))
+    return flags
 
 
 def _unsafe_as_flag(edit: Edit, how: str = "unsafe fix: apply with --unsafe-fixes", category: str = "house") -> Flag:

@@ -27,7 +27,7 @@ class BilingualError(DocxError):
 @dataclass(frozen=True)
 class Segment:
     """One translation: its source element (None when not Arabic), its English target element (None when
-    missing), and whether the target is final (read and checked, never edited)."""
+    missing), and whether the target is final (read and checked; what a fix would change there is flagged)."""
 
     source: etree._Element | None
     target: etree._Element | None
@@ -68,18 +68,20 @@ def read_bilingual(data: bytes) -> Bilingual:
     else:
         raise BilingualError(f"is neither XLIFF nor TMX (its root element is <{name}>); give an .xlf or .tmx file")
     where = _positions(root, decoded.text)
-    english, source = Reading(), Reading()
+    english, source, held = Reading(), Reading(), []
     for index, segment in enumerate(segments):
         if index:
             english.add("\n", True)  # segments are never joined
             source.add("\n", True)
-        _read(decoded.text, where.get(segment.target), english, not segment.final)
-        _read(decoded.text, where.get(segment.source), source, False)
+        start = english.length
+        _read(decoded.text, where.get(segment.target), english)
+        if segment.final:
+            held.append(ProtectedSpan(start, english.length))
+        _read(decoded.text, where.get(segment.source), source)
     protected = tuple(ProtectedSpan(start, end) for start, end in english.protected)
+    document = Document(english.text, protected=protected, held=tuple(held))
     arabic = all(segment.source is not None for segment in segments)
-    return Bilingual(
-        decoded, english, Document(english.text, protected=protected), Document(source.text) if arabic else None
-    )
+    return Bilingual(decoded, english, document, Document(source.text) if arabic else None)
 
 
 def write_bilingual(data: bytes, outcome: Outcome) -> bytes:
@@ -97,12 +99,12 @@ def write_bilingual(data: bytes, outcome: Outcome) -> bytes:
     return written
 
 
-def _read(text: str, element: Element | None, into: Reading, editable: bool) -> None:
+def _read(text: str, element: Element | None, into: Reading) -> None:
     """An element's text added to `into`; a missing or empty `<x/>` element as nothing that may be inserted into."""
     if element is None or element.open_end == element.end:
         into.add("", True)
     else:
-        read_content(text, element, into, _kind, editable)
+        read_content(text, element, into, _kind)
 
 
 def _kind(name: str, attributes: dict[str, str]) -> str:
@@ -124,7 +126,7 @@ def _positions(root: etree._Element, text: str) -> dict[etree._Element, Element]
 def _xliff_segments(root: etree._Element) -> list[Segment]:
     """<trans-unit> (1.2) or <segment> (2.0) of files into English, skipping translate="no" units and
     targets marked as another language; a target is final when its state (or its unit's approval) says so."""
-    found, other = [], []
+    found, other, skipped = [], [], 0
     for file in (e for e in root.iter() if isinstance(e.tag, str) and _is(e, "file")):
         target_language = file.get("target-language") or root.get("trgLang")
         if target_language and not is_language(target_language, "en"):
@@ -135,11 +137,18 @@ def _xliff_segments(root: etree._Element) -> list[Segment]:
             if not isinstance(unit.tag, str) or not (_is(unit, "trans-unit") or _is(unit, "segment")):
                 continue
             source, target = _child(unit, "source"), _child(unit, "target")
-            if source is None or not _translatable(unit) or not _english(target):
+            if source is None:
+                continue
+            if not _translatable(unit) or not _english(target):
+                skipped += 1
                 continue
             found.append(Segment(source if arabic else None, target, _final(unit, target)))
     if not found and other:
         raise BilingualError(f"translates into {other[0]}, not English; cleanup checks English translations")
+    if not found and skipped:
+        raise BilingualError(
+            f'has no unit to check: its {skipped} units are marked translate="no" or their targets another language'
+        )
     if not found:
         raise BilingualError("is an XLIFF file with no translation units; nothing to check")
     return found

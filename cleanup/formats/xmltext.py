@@ -147,11 +147,11 @@ class Reading:
 Kind = Callable[[str, dict[str, str]], str]  # an inner element's name and attributes -> "text", "kept" or "atom"
 
 
-def read_content(text: str, element: Element, into: Reading, kind: Kind, editable: bool = True) -> None:
+def read_content(text: str, element: Element, into: Reading, kind: Kind) -> None:
     """An element's content added to `into`: character data read (references resolved; line breaks and
     CDATA protected); `kind` says what an inner element is: `text` (its content read and editable, each tag
     one protected character), `kept` (its content read, protected) or `atom` (one protected character)."""
-    cursor, kept, end = element.open_end, [not editable], element.close_start
+    cursor, kept, end = element.open_end, [False], element.close_start
     for token in _TOKEN.finditer(text, element.open_end, end):
         if token.start() < cursor:
             continue  # inside an atom
