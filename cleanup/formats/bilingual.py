@@ -147,7 +147,7 @@ def _xliff_segments(root: etree._Element) -> list[Segment]:
         raise BilingualError(f"translates into {other[0]}, not English; cleanup checks English translations")
     if not found and skipped:
         raise BilingualError(
-            f'has no unit to check: its {skipped} units are marked translate="no" or their targets another language'
+            'has no unit to check: each is marked translate="no" or has its target in another language than English'
         )
     if not found:
         raise BilingualError("is an XLIFF file with no translation units; nothing to check")
