@@ -404,3 +404,9 @@ def test_a_target_marked_french_in_an_english_file_is_not_corrected_as_english(m
     make_project(GLOSSARY, {"seeds/w.xlf": text})
     assert main(["fix", "-q", "--grammar", "none", "seeds/w.xlf"]) == 2
     assert "has its target in another language than English" in capsys.readouterr().err
+
+
+def test_glossary_suggest_reads_the_sources_inside_a_bilingual_file(make_project, capsys):
+    make_project(GLOSSARY, {"seeds/brief.xlf": XLIFF_12})
+    assert main(["glossary", "suggest", "--source", "seeds"]) == 0
+    assert "no article has its source beside it" not in capsys.readouterr().err

@@ -159,7 +159,8 @@ def _add_glossary_commands(commands: argparse._SubParsersAction) -> None:
     found.add_argument(
         "--source",
         action="store_true",
-        help="give each name the Arabic form it translates, from the sources beside the articles (NAME.ar.txt)",
+        help="give each name the Arabic form it translates, from the sources beside the articles (NAME.ar.txt) "
+        "or inside them (XLIFF, TMX)",
     )
     found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
     found.set_defaults(handler=_lazy("glossary", "run_suggest"))
@@ -227,7 +228,8 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--source",
         metavar="FILE",
         help="the Arabic source (text or Word) of the one article given, to check the translation against "
-        "(default: NAME.ar.txt, NAME.ar.md or NAME.ar.docx beside NAME, when there)",
+        "(default: NAME.ar.txt, NAME.ar.md or NAME.ar.docx beside NAME, when there; an XLIFF or TMX file "
+        "holds its own)",
     )
     command.add_argument(
         "--jobs",
