@@ -196,7 +196,7 @@ def _character_data(text: str, start: int, end: int, into: Reading, protected: b
         if reference is None and "\n" not in value and "\r" not in value:
             into.add(value, protected)
             continue
-        character = _resolved(reference) if reference else NEWLINE
+        character = _resolved(reference) if reference else "\n"
         if character in "\r\n":
             into.add(NEWLINE, True)
         elif character != OBJECT and (character.isprintable() or character == "\t"):
