@@ -413,3 +413,24 @@ def test_glossary_suggest_reads_the_sources_inside_a_bilingual_file(make_project
     make_project(GLOSSARY, {"seeds/brief.xlf": XLIFF_12})
     assert main(["glossary", "suggest", "--source", "seeds"]) == 0
     assert "no article has its source beside it" not in capsys.readouterr().err
+
+
+SEGMENTED = (
+    "\ufeff<?xml version='1.0' encoding='utf-8'?><xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'>"
+    "<file original='a.html' source-language='ar' target-language='en-US' datatype='html'><body>\n"
+    "<trans-unit id='7' approved='no'>\n<source xml:lang='ar'>قال رسول. هاجم داعش.</source>\n"
+    "<seg-source><mrk mid='1' mtype='seg'>قال رسول.</mrk> <mrk mid='2' mtype='seg'>هاجم داعش.</mrk></seg-source>\n"
+    "<target xml:lang='en-US'><mrk mid='1' mtype='seg'>Rasul said .</mrk> <mrk mid='2' mtype='seg'>"
+    "<bpt id='1'>&lt;b></bpt>Daash<ept id='1'>&lt;/b></ept> attacked.</mrk></target>\n"
+    "<alt-trans match-quality='100'><source>هاجم داعش.</source><target>Daash attacked.</target></alt-trans>\n"
+    "</trans-unit>\n</body></file></xliff>"
+)
+
+
+def test_a_segmented_unit_as_okapi_and_trados_write_it(make_project):
+    """Rebuilt after Okapi's XLIFF filter tests (`<seg-source>`, `<mrk mtype="seg">` in the target, paired
+    codes, an `<alt-trans>` match; a UTF-8 byte-order mark, single quotes): the segments inside the target
+    are corrected, the match and everything else stays byte for byte."""
+    project = make_project(GLOSSARY, {"seeds/s.xlf": SEGMENTED.encode("utf-8")})
+    expected = SEGMENTED.replace("Rasul said .", "Rasool said.").replace("</bpt>Daash", "</bpt>ISIS")
+    assert _fixed(project, "s.xlf") == expected.encode("utf-8")
