@@ -434,3 +434,25 @@ def test_a_segmented_unit_as_okapi_and_trados_write_it(make_project):
     project = make_project(GLOSSARY, {"seeds/s.xlf": SEGMENTED.encode("utf-8")})
     expected = SEGMENTED.replace("Rasul said .", "Rasool said.").replace("</bpt>Daash", "</bpt>ISIS")
     assert _fixed(project, "s.xlf") == expected.encode("utf-8")
+
+
+MARKERS = """<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">
+ <file id="f"><unit id="1">
+  <segment><source>داعش</source><target>Daash said <sm id="m" translate="no"/>Daash Radio</target></segment>
+  <segment><source>داعش</source><target>Daash TV<em startRef="m"/> and Daash</target></segment>
+  <segment><source>داعش</source><target><mrk id="k" translate="no">Daash</mrk> Daash</target></segment>
+ </unit></file>
+</xliff>
+"""
+
+
+def test_text_marked_translate_no_inside_a_target_is_kept(make_project):
+    """XLIFF 2.0 `<sm translate="no"/>` … `<em startRef/>` (here across two segments) and `<mrk translate="no">`:
+    the text between is read, never edited; the rest of the targets is."""
+    project = make_project(GLOSSARY, {"seeds/m.xlf": MARKERS})
+    expected = (
+        MARKERS.replace(">Daash said", ">ISIS said")
+        .replace("and Daash<", "and ISIS<")
+        .replace("</mrk> Daash", "</mrk> ISIS")
+    )
+    assert _fixed(project, "m.xlf").decode("utf-8") == expected

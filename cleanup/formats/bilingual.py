@@ -27,11 +27,13 @@ class BilingualError(DocxError):
 @dataclass(frozen=True)
 class Segment:
     """One translation: its source element (None when not Arabic), its English target element (None when
-    missing), and whether the target is final (read and checked; what a fix would change there is flagged)."""
+    missing), whether the target is final (read and checked; what a fix would change there is flagged), and
+    its unit."""
 
     source: etree._Element | None
     target: etree._Element | None
     final: bool = False
+    unit: etree._Element | None = None  # the XLIFF unit it belongs to (markers may run across its segments)
 
 
 @dataclass
@@ -69,15 +71,18 @@ def read_bilingual(data: bytes) -> Bilingual:
         raise BilingualError(f"is neither XLIFF nor TMX (its root element is <{name}>); give an .xlf or .tmx file")
     where = _positions(root, decoded.text)
     english, source, held = Reading(), Reading(), []
+    unit, inline, holding = None, _Inline(), 0
     for index, segment in enumerate(segments):
         if index:
             english.add("\n", True)  # segments are never joined
             source.add("\n", True)
+        if segment.unit is None or segment.unit is not unit:
+            unit, inline, holding = segment.unit, _Inline(), 0
         start = english.length
-        _read(decoded.text, where.get(segment.target), english)
+        holding = _read(decoded.text, where.get(segment.target), english, inline, holding)
         if segment.final:
             held.append(ProtectedSpan(start, english.length))
-        _read(decoded.text, where.get(segment.source), source)
+        _read(decoded.text, where.get(segment.source), source, _Inline())
     protected = tuple(ProtectedSpan(start, end) for start, end in english.protected)
     document = Document(english.text, protected=protected, held=tuple(held))
     arabic = all(segment.source is not None for segment in segments)
@@ -99,19 +104,32 @@ def write_bilingual(data: bytes, outcome: Outcome) -> bytes:
     return written
 
 
-def _read(text: str, element: Element | None, into: Reading) -> None:
-    """An element's text added to `into`; a missing or empty `<x/>` element as nothing that may be inserted into."""
+def _read(text: str, element: Element | None, into: Reading, inline: _Inline, holding: int = 0) -> int:
+    """An element's text added to `into` (a missing or empty `<x/>` one as nothing that may be inserted
+    into); the unit's translate="no" stretches still open after it."""
     if element is None or element.open_end == element.end:
         into.add("", True)
-    else:
-        read_content(text, element, into, _kind)
+        return holding
+    return read_content(text, element, into, inline, holding)
 
 
-def _kind(name: str, attributes: dict[str, str]) -> str:
-    """What an inline element is: text inside a container, text kept as it is, or a placeholder (an atom)."""
-    if attributes.get("translate") == "no" or attributes.get("mtype") == "protected":
-        return "kept"
-    return "text" if name in CONTAINERS else "atom"
+class _Inline:
+    """What each inline element of a unit's targets is; it remembers the unit's open translate="no" markers
+    (XLIFF 2.0 `<sm translate="no"/>` … `<em startRef/>`, which may run across segments)."""
+
+    def __init__(self) -> None:
+        self.markers: set[str] = set()
+
+    def __call__(self, name: str, attributes: dict[str, str]) -> str:
+        if attributes.get("translate") == "no" or attributes.get("mtype") == "protected":
+            if name == "sm":
+                self.markers.add(attributes.get("id", ""))
+                return "hold"
+            return "kept"
+        if name == "em" and attributes.get("startRef") in self.markers:
+            self.markers.discard(attributes["startRef"])
+            return "release"
+        return "text" if name in CONTAINERS else "atom"
 
 
 def _positions(root: etree._Element, text: str) -> dict[etree._Element, Element]:
@@ -142,7 +160,8 @@ def _xliff_segments(root: etree._Element) -> list[Segment]:
             if not _translatable(unit) or not _english(target):
                 skipped += 1
                 continue
-            found.append(Segment(source if arabic else None, target, _final(unit, target)))
+            owner = unit.getparent() if _is(unit, "segment") else unit
+            found.append(Segment(source if arabic else None, target, _final(unit, target), owner))
     if not found and other:
         raise BilingualError(f"translates into {other[0]}, not English; cleanup checks English translations")
     if not found and skipped:

@@ -144,18 +144,20 @@ class Reading:
         return at + offset - start
 
 
-Kind = Callable[[str, dict[str, str]], str]  # an inner element's name and attributes -> "text", "kept" or "atom"
+Kind = Callable[[str, dict[str, str]], str]  # an inner element's name and attributes -> what it is (read_content)
 
 
-def read_content(text: str, element: Element, into: Reading, kind: Kind) -> None:
+def read_content(text: str, element: Element, into: Reading, kind: Kind, holding: int = 0) -> int:
     """An element's content added to `into`: character data read (references resolved; line breaks and
     CDATA protected); `kind` says what an inner element is: `text` (its content read and editable, each tag
-    one protected character), `kept` (its content read, protected) or `atom` (one protected character)."""
+    one protected character), `kept` (its content read, protected), `atom` (one protected character), or a
+    marker that opens (`hold`) or closes (`release`) a stretch read as protected. `holding`: the stretches
+    open at the start; returned, those open at the end (a stretch may run on into the next element)."""
     cursor, kept, end = element.open_end, [False], element.close_start
     for token in _TOKEN.finditer(text, element.open_end, end):
         if token.start() < cursor:
             continue  # inside an atom
-        _character_data(text, cursor, token.start(), into, any(kept))
+        _character_data(text, cursor, token.start(), into, any(kept) or holding > 0)
         cursor, tag = token.end(), token.group()
         if tag.startswith("<![CDATA["):
             into.add(_LINE_BREAK.sub(NEWLINE, tag[9:-3]), True)
@@ -163,13 +165,18 @@ def read_content(text: str, element: Element, into: Reading, kind: Kind) -> None
         into.add(OBJECT, True)
         if tag.startswith("</"):
             kept.pop()
-        elif not tag.startswith(("<!", "<?")) and not tag.endswith("/>"):
+        elif not tag.startswith(("<!", "<?")):
             found = kind(local_name(tag), attributes(tag))
+            if found in ("hold", "release"):
+                holding = holding + 1 if found == "hold" else max(holding - 1, 0)
+            if tag.endswith("/>"):
+                continue
             if found == "atom":
                 cursor = _closing(text, cursor, end)
             else:
                 kept.append(found == "kept")
-    _character_data(text, cursor, end, into, any(kept))
+    _character_data(text, cursor, end, into, any(kept) or holding > 0)
+    return holding
 
 
 def _closing(text: str, start: int, end: int) -> int:
