@@ -93,8 +93,9 @@ def _unmatched(found: Sequence[Number], available: Sequence[Number]) -> Iterator
 
 
 def _term_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int, terms) -> Iterator[Flag]:
+    found = arabic.words(original)
     for term in terms:
-        in_source = next(arabic.find_forms(original, term.source), None)
+        in_source = next(arabic.forms_in(found, term.source), None)
         in_target = _english_form(term).search(target)
         if in_source and not in_target and not (term.also and _english_form(term, also=True).search(target)):
             a, b, form = in_source
