@@ -117,3 +117,42 @@ def test_folding_maps_every_span_back_into_the_text_as_written():
     assert written[slice(*folded.span(0, 4))] == PDF_DAESH
     assert written[slice(*folded.span(5, 7))] == "ﻻ"  # one ligature, two letters
     assert written[slice(*folded.span(8, 10))] == "２０"
+
+
+ENGLISH = "ISIS cells killed 600 people.\n"
+SOURCE = "قتلت خلايا داعش «600» شخص، بحسب التقرير.\n"
+
+
+@pytest.mark.parametrize("options", [[], ["--encoding", "cp1256"]], ids=["found", "given"])
+def test_a_windows_arabic_source_is_read(make_project, capsys, options):
+    make_project(
+        GLOSSARY, {"seeds/brief.txt": ENGLISH.replace("600", "60"), "seeds/brief.ar.txt": SOURCE.encode("cp1256")}
+    )
+    assert main(["check", "--grammar", "none", "--select", "SRC", "--format", "json", *options]) == 0
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert sorted((f["rule"], f.get("source", {}).get("text")) for f in findings) == [
+        ("SRC001", "600"),
+        ("SRC002", SOURCE.strip()),
+    ]
+
+
+def test_a_utf8_source_is_read_as_utf8_whatever_encoding_the_articles_are_in(make_project, capsys):
+    make_project(GLOSSARY, {"seeds/brief.txt": ENGLISH.encode("cp1256"), "seeds/brief.ar.txt": SOURCE})
+    assert main(["check", "--grammar", "none", "--select", "SRC", "--encoding", "cp1256"]) == 0
+    assert "SRC" not in capsys.readouterr().out
+
+
+def test_a_source_in_another_arabic_encoding_needs_its_name(make_project, capsys):
+    make_project(
+        GLOSSARY,
+        {
+            "seeds/brief.txt": ENGLISH,
+            "seeds/brief.ar.txt": SOURCE.replace("«", "").replace("»", "").encode("iso8859-6"),
+        },
+    )
+    assert main(["check", "--grammar", "none", "--select", "SRC"]) == 2  # the file failed
+    error = capsys.readouterr().err
+    assert "brief.ar.txt:1:1: not valid UTF-8 at byte 0 (0xE2), nor Windows Arabic (cp1256)" in error
+    assert "--encoding NAME" in error
+    assert main(["check", "--grammar", "none", "--select", "SRC", "--encoding", "iso8859-6"]) == 0
+    assert "SRC" not in capsys.readouterr().out
