@@ -73,6 +73,8 @@ WRITTEN_NUMBERS = {
     "decimal comma in the source": ("About 1.5 million fled.", "نزح نحو 1,5 مليون."),
     "decimal comma in the English": ("About 1,5 million fled.", "نزح نحو 1.5 مليون."),
     "three decimals after a comma": ("It rose 1.234 points.", "ارتفع 1,234 نقطة."),
+    "tatweel and harakat in a multiplier": ("It took 5,000 actions.", "اتخذ 5 آلـافِ إجراء."),
+    "a time in Arabic-Indic digits": ("The best time is 5.30pm.", "الوقت المثالي هو ٥:٣٠ مساءً."),
 }
 
 

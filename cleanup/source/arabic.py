@@ -1,5 +1,5 @@
-"""Arabic words as a glossary matches them: read through `folding` (presentation forms as their letters,
-joiners and direction marks ignored), diacritics and tatweel removed, letter forms unified, and the
+"""Arabic words as a glossary matches them: read through `folding` (presentation forms as their letters;
+joiners, direction marks, diacritics and tatweel ignored), letter forms unified, and the
 clitics written before a word (و ف ب ل ك and the article ال) allowed."""
 
 from __future__ import annotations
@@ -10,13 +10,10 @@ from collections.abc import Iterator, Sequence
 
 from .folding import fold
 
-DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
 LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
 )
-ARABIC_WORD = re.compile(
-    "[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ff\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
-)
+ARABIC_WORD = re.compile("[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ff]+")  # in folded text
 # Letters, in base or presentation forms; then what may follow one inside a word (marks, joiners too).
 _LETTER = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdfb\ufe80-\ufefc"
 _IN_WORD = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d"
@@ -28,8 +25,8 @@ CLITIC = re.compile("^(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)")
 
 
 def normalize(text: str) -> str:
-    """Text folded, with diacritics and tatweel removed and alef, yaa, taa marbuta and hamza forms unified."""
-    return DIACRITICS.sub("", fold(text).text).translate(LETTERS)
+    """Text folded (diacritics and tatweel removed too) and alef, yaa, taa marbuta and hamza forms unified."""
+    return fold(text).text.translate(LETTERS)
 
 
 def stems(word: str) -> set[str]:

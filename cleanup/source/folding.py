@@ -1,7 +1,7 @@
 """Text as the source checks read it, whatever program wrote it: invisible format characters (joiners,
-direction marks, bidi embeddings and isolates, soft hyphens) taken out, and Arabic presentation forms
-and fullwidth characters replaced by the letters and digits they show; every position maps back into
-the text as written."""
+direction marks, bidi embeddings and isolates, soft hyphens), Arabic diacritics and tatweel taken out,
+and Arabic presentation forms and fullwidth characters replaced by the letters and digits they show;
+every position maps back into the text as written."""
 
 from __future__ import annotations
 
@@ -17,9 +17,12 @@ FORMAT = (
     "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
+# Arabic harakat, Quranic marks, superscript alef, and tatweel (kashida): a word's look, never its letters.
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+_MARK = re.compile(f"[{MARKS}]")
 # Arabic presentation forms A and B (a PDF's glyphs: ﺩﺍﻋﺶ, the ligature ﻻ) and fullwidth ASCII (０-９, ，).
 SHOWN_AS = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e"
-SPECIAL = re.compile(f"[{FORMAT}{SHOWN_AS}]")
+SPECIAL = re.compile(f"[{FORMAT}{MARKS}{SHOWN_AS}]")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    """`text` with format characters removed and presentation and fullwidth forms replaced (NFKC)."""
+    """`text` with format characters, diacritics and tatweel removed and presentation and fullwidth forms
+    replaced (NFKC)."""
     if SPECIAL.search(text) is None:
         return Folded(text)
     pieces: list[str] = []
@@ -59,8 +63,8 @@ def fold(text: str) -> Folded:
 
 @functools.lru_cache(maxsize=1024)
 def _shown(char: str) -> str:
-    """What a special character shows: nothing for a format character, else its NFKC form without the
-    space NFKC puts before an isolated haraka (ﹰ is " ً")."""
+    """What a special character shows: nothing for a format character or a mark, else its NFKC form
+    without marks (nor the space NFKC puts before an isolated haraka: ﹰ is " ً")."""
     if unicodedata.category(char) == "Cf":
         return ""
-    return unicodedata.normalize("NFKC", char).lstrip(" ")
+    return _MARK.sub("", unicodedata.normalize("NFKC", char)).lstrip(" ")

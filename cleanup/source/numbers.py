@@ -40,7 +40,7 @@ NUMBER = re.compile(
 ONE_GROUP = re.compile(rf"[{_D}]{{1,3}},[{_D}]{{2}}[1-9١-٩۱-۹]")
 # Written in words by one side and often in digits by the other, so never flagged as missing themselves:
 # decades (1930s), ordinals (19th), times (04:00, 5.30pm) and fractions (2/3).
-WEAK_AFTER = re.compile(r"s\b|st\b|nd\b|rd\b|th\b|-century|[:/][0-9]|\s*[ap]\.?m\b", re.IGNORECASE)
+WEAK_AFTER = re.compile(rf"s\b|st\b|nd\b|rd\b|th\b|-century|[:/][{_D}]|\s*[ap]\.?m\b", re.IGNORECASE)
 WEAK_BEFORE = re.compile(r"[:/]$")
 CURRENCY = re.compile(r"[£$€¥]$")
 UNITS = "one two three four five six seven eight nine".split()
