@@ -72,6 +72,7 @@ WRITTEN_NUMBERS = {
     "Extended Arabic-Indic digits": ("In 2019, 1,200 families fled.", "در سال ۲۰۱۹ نزحت ۱٬۲۰۰ عائلة."),
     "decimal comma in the source": ("About 1.5 million fled.", "نزح نحو 1,5 مليون."),
     "decimal comma in the English": ("About 1,5 million fled.", "نزح نحو 1.5 مليون."),
+    "narrow no-break spaces between groups": ("It cost 1,234,567 dollars.", "كلف 1\u202f234\u202f567 دولار."),
     "three decimals after a comma": ("It rose 1.234 points.", "ارتفع 1,234 نقطة."),
     "tatweel and harakat in a multiplier": ("It took 5,000 actions.", "اتخذ 5 آلـافِ إجراء."),
     "a time in Arabic-Indic digits": ("The best time is 5.30pm.", "الوقت المثالي هو ٥:٣٠ مساءً."),

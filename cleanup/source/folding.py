@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 # Every format character (Unicode category Cf): ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, the bidi embeddings,
@@ -31,7 +32,7 @@ class Folded:
     the text as written (None when nothing was folded)."""
 
     text: str
-    origins: tuple[int, ...] | None = None
+    origins: array[int] | None = None
     length: int = 0  # of the text as written
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -42,23 +43,25 @@ class Folded:
         return first, (self.origins[end - 1] + 1 if end > start else first)
 
 
+@functools.lru_cache(maxsize=32)  # a paragraph is read for its numbers, and twice for its words
 def fold(text: str) -> Folded:
     """`text` with format characters, diacritics and tatweel removed and presentation and fullwidth forms
     replaced (NFKC)."""
     if SPECIAL.search(text) is None:
         return Folded(text)
     pieces: list[str] = []
-    origins: list[int] = []
+    origins = array("i")
     last = 0
     for match in SPECIAL.finditer(text):
         at = match.start()
         shown = _shown(match.group())
         pieces += (text[last:at], shown)
-        origins += (*range(last, at), *[at] * len(shown))
+        origins.extend(range(last, at))
+        origins.extend([at] * len(shown))
         last = at + 1
     pieces.append(text[last:])
-    origins += range(last, len(text))
-    return Folded("".join(pieces), tuple(origins), len(text))
+    origins.extend(range(last, len(text)))
+    return Folded("".join(pieces), origins, len(text))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -31,9 +31,13 @@ MULTIPLIERS = {
 CURRENCY_SUFFIXES = {"m": 1_000_000, "k": 1_000}  # only right after a currency amount: "£125m"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _D = "0-9٠-٩۰-۹"
+# Between groups of three digits: commas of either script, and the spaces that do not break a line
+# (no-break, thin, narrow no-break: "1 234 567" as French-locale Word and SI style write it).
+_GROUP = ",٬،\u00a0\u2009\u202f"
+GROUP_SEPARATOR = re.compile(f"[{_GROUP}]")
 NUMBER = re.compile(
     # A comma before exactly three digits groups thousands; before fewer or more, it is a decimal comma.
-    rf"(?<![{_D}A-Za-z.,٫٬])([{_D}]{{1,3}}(?:[,٬،][{_D}]{{3}})+|[{_D}]+)(?:[.٫,]([{_D}]+))?(?![{_D}])"
+    rf"(?<![{_D}A-Za-z.,٫٬])([{_D}]{{1,3}}(?:[{_GROUP}][{_D}]{{3}})+|[{_D}]+)(?:[.٫,]([{_D}]+))?(?![{_D}])"
     r"(?:\s*(" + "|".join(sorted(MULTIPLIERS, key=len, reverse=True)) + r")\b|(m|k)\b)?"
 )
 # One comma group whose last digit is not 0: thousands, or as likely three decimals after a decimal comma.
@@ -88,7 +92,7 @@ def _number(text: str, match: re.Match[str]) -> Number:
         scale = CURRENCY_SUFFIXES[suffix.lower()]
     base = _decimal(whole, fraction)
     values = [_text(base * scale), _text(base)]
-    if fraction and len(fraction) == 3 and not re.search("[,٬،]", whole):
+    if fraction and len(fraction) == 3 and not GROUP_SEPARATOR.search(whole):
         values.append(_text(_decimal(whole + fraction, None) * scale))  # "76.000": a dot between thousands
     elif not fraction and ONE_GROUP.fullmatch(whole):  # "1,234" may be a decimal comma (not "1,500": 1.5)
         point = _decimal(*whole.split(","))
@@ -106,7 +110,7 @@ def _word_number(match: re.Match[str]) -> Number:
 
 
 def _decimal(whole: str, fraction: str | None) -> Decimal:
-    digits = re.sub("[,٬،]", "", whole).translate(DIGITS)
+    digits = GROUP_SEPARATOR.sub("", whole).translate(DIGITS)
     return Decimal(digits + ("." + fraction.translate(DIGITS) if fraction else ""))
 
 
