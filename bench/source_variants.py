@@ -4,8 +4,8 @@ glossary term's Arabic forms rewritten in a one-line pair.
 
 Rewritings of the source: Arabic presentation forms (what text copied out of a PDF holds), a zero-width
 joiner or a tatweel inside each longer word, a right-to-left mark after a number's first digit, fullwidth
-or Arabic-Indic digits (with ٫ and ٬), a decimal comma; of the English: a decimal comma. A faithful
-rewriting says the same thing, so every flag it adds is a false flag.
+or Arabic-Indic digits (with ٫ and ٬), a decimal comma, thousands grouped by narrow no-break spaces; of
+the English: a decimal comma. A faithful rewriting says the same thing, so every flag it adds is false.
 
 Usage: python bench/source_variants.py [--ntrex FOLDER] [--glossary FILE]
 (without --ntrex, the 400 pairs in tests/data/ntrex)."""
@@ -78,6 +78,7 @@ SOURCE_VARIANTS: dict[str, Callable[[str], str]] = {
     "fullwidth digits": digits("０１２３４５６７８９"),
     "Arabic-Indic digits": digits("٠١٢٣٤٥٦٧٨٩", "٫", "٬"),
     "decimal comma": lambda text: DECIMAL.sub(",", text),
+    "narrow no-break space groups": lambda text: re.sub("(?<=[0-9]),(?=[0-9]{3})", "\u202f", text),
 }
 ENGLISH_VARIANTS: dict[str, Callable[[str], str]] = {
     "decimal comma in the English": lambda text: DECIMAL.sub(",", text)
