@@ -113,6 +113,12 @@ def test_arabic_in_presentation_forms_left_in_the_english_is_flagged(make_projec
     assert ("SRC005", PDF_DAESH, "") in flags
 
 
+def test_a_paragraph_left_as_its_source_copied_out_of_a_pdf_is_untranslated(make_project, capsys):
+    source = "قالت خلايا داعش في بيان\n"
+    flags = _check(make_project, capsys, _isolated("قالت خلايا داعش") + "\u200f في بيان\n", source)
+    assert "SRC006" in [rule for rule, _, _ in flags]
+
+
 def test_folding_maps_every_span_back_into_the_text_as_written():
     written = f"\u200f{PDF_DAESH}\u200d ﻻ ２０"
     folded = fold(written)
