@@ -165,3 +165,15 @@ def test_a_source_in_another_arabic_encoding_needs_its_name(make_project, capsys
     assert "--encoding NAME" in error
     assert main(["check", "--grammar", "none", "--select", "SRC", "--encoding", "iso8859-6"]) == 0
     assert "SRC" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("separator", ["\u2029", "\u2028", "\v", "\r"], ids=["U+2029", "U+2028", "VT", "CR"])
+def test_source_paragraphs_broken_by_any_line_separator_pair_with_the_english(make_project, capsys, separator):
+    english = "ISIS cells killed 600 people.\n\nThe report said 1,200 families fled.\n"
+    source = "قتلت خلايا داعش ٦٠٠ شخص." + separator + "وقال التقرير إن ١٬٢٠٠ عائلة نزحت."
+    assert _check(make_project, capsys, english, source) == []
+    flags = _check(make_project, capsys, english.replace("1,200", "1,300"), source)
+    assert sorted((rule, text) for rule, _, text in flags) == [
+        ("SRC001", "١٬٢٠٠"),
+        ("SRC002", source.split(separator)[1]),
+    ]
