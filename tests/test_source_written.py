@@ -177,3 +177,10 @@ def test_source_paragraphs_broken_by_any_line_separator_pair_with_the_english(ma
         ("SRC001", "١٬٢٠٠"),
         ("SRC002", source.split(separator)[1]),
     ]
+
+
+def test_a_glossary_form_written_in_presentation_forms_matches_the_source_in_letters(make_project, capsys):
+    glossary = GLOSSARY.replace("source: [داعش,", f"source: [{PDF_DAESH},")
+    make_project(glossary, {"seeds/brief.txt": "ISIS cells said it.\n", "seeds/brief.ar.txt": "قالت خلايا داعش ذلك\n"})
+    assert main(["check", "--grammar", "none", "--select", "SRC"]) == 0
+    assert "SRC" not in capsys.readouterr().out
