@@ -80,9 +80,8 @@ def numbers(text: str, words: bool = False) -> list[Number]:
     found = [_number(folded.text, m) for m in NUMBER.finditer(folded.text)]
     if words:
         found += [_word_number(m) for m in NUMBER_WORD.finditer(folded.text)]
-    return sorted(
-        (replace(n, start=a, end=b) for n in found for a, b in [folded.span(n.start, n.end)]), key=lambda n: n.start
-    )
+    as_written = [replace(n, start=a, end=b) for n in found for a, b in [folded.span(n.start, n.end)]]
+    return sorted(as_written, key=lambda n: n.start)
 
 
 def _number(text: str, match: re.Match[str]) -> Number:
