@@ -184,3 +184,9 @@ def test_a_glossary_form_written_in_presentation_forms_matches_the_source_in_let
     make_project(glossary, {"seeds/brief.txt": "ISIS cells said it.\n", "seeds/brief.ar.txt": "قالت خلايا داعش ذلك\n"})
     assert main(["check", "--grammar", "none", "--select", "SRC"]) == 0
     assert "SRC" not in capsys.readouterr().out
+
+
+def test_superscripts_and_vulgar_fractions_are_not_read_as_digits():
+    from cleanup.source.numbers import numbers
+
+    assert [n.value for n in numbers("مساحة 5 كم² و½ الأرض")] == ["5"]

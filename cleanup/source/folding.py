@@ -21,7 +21,8 @@ FORMAT = (
 # Arabic harakat, Quranic marks, superscript alef, and tatweel (kashida): a word's look, never its letters.
 MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
 _MARK = re.compile(f"[{MARKS}]")
-# Arabic presentation forms A and B (a PDF's glyphs: ﺩﺍﻋﺶ, the ligature ﻻ) and fullwidth ASCII (０-９, ，).
+# Arabic presentation forms A and B (a PDF's glyphs: ﺩﺍﻋﺶ, the ligature ﻻ) and fullwidth ASCII (０-９, ，);
+# only these: NFKC of the whole text would also read km² as km2 and ½ as 1⁄2, numbers neither side wrote.
 SHOWN_AS = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e"
 SPECIAL = re.compile(f"[{FORMAT}{MARKS}{SHOWN_AS}]")
 
