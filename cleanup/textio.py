@@ -62,6 +62,30 @@ def decode(data: bytes, encoding: str | None = None) -> Document:
     return Document(_decode(data, name, 0), name, bom=False)
 
 
+ARABIC_WINDOWS = "cp1256"
+
+
+def decode_arabic(data: bytes, encoding: str | None = None) -> Document:
+    """Decode an Arabic text: a byte-order mark's encoding, else UTF-8 when the bytes are UTF-8, else
+    `encoding`, else (none given) Windows Arabic (cp1256) when that reads as Arabic text."""
+    try:
+        return decode(data)
+    except BinaryFile:
+        if not encoding or not text_encoding(encoding).startswith(_WIDE):
+            raise
+    except DecodeError as error:
+        if not encoding and not _reads_as_arabic(data.decode(ARABIC_WINDOWS)):  # every byte is a cp1256 character
+            raise DecodeError(f"{error}, nor Windows Arabic (cp1256)") from None
+    return decode(data, encoding or ARABIC_WINDOWS)
+
+
+def _reads_as_arabic(text: str) -> bool:
+    """Whether nearly every letter outside ASCII is Arabic (ISO-8859-6 read as cp1256 gives à, ç, è)."""
+    wide = [char for char in text if not char.isascii() and char.isalpha()]
+    arabic = sum("\u0600" <= char <= "\u06ff" for char in wide)
+    return bool(wide) and arabic >= 0.95 * len(wide)
+
+
 def diff_form(document: Document) -> tuple[str, str, str]:
     """How to write a diff `patch` can apply to this document: (encoding of the diff, text before its
     first line (the UTF-8 byte-order mark), and a note for a diff that is for reading only)."""

@@ -118,13 +118,28 @@ def test_english_number_words_count_only_when_asked():
 ARABIC_WORDS = st.sampled_from(
     ["داعش", "رسول", "الدولة", "الإسلامية", "في", "العراق", "والشام", "قسد", "مدينة", "الموصل"]
 )
-MARKS = st.sampled_from(["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b", "\u0640"])
+MARKS = st.sampled_from(
+    [
+        "\u064e",
+        "\u064f",
+        "\u0650",
+        "\u0651",
+        "\u0652",
+        "\u064b",
+        "\u0640",
+        "\u200d",
+        "\u200c",
+        "\u200f",
+        "\u061c",
+        "\u2067",
+    ]
+)
 
 
 @given(st.lists(ARABIC_WORDS, min_size=1, max_size=8), st.data())
 @settings(max_examples=150, deadline=None)
-def test_diacritics_and_tatweel_never_change_a_match(words, data):
-    """Adding harakat or tatweel anywhere inside words finds the same forms at the same words."""
+def test_diacritics_tatweel_and_format_characters_never_change_a_match(words, data):
+    """Adding harakat, tatweel, joiners or direction marks anywhere inside words finds the same forms."""
     text = " ".join(words)
     marked = "".join(
         letter + (data.draw(MARKS) if letter != " " and data.draw(st.booleans()) else "") for letter in text

@@ -126,7 +126,7 @@ def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
         if not cache.made_from(key, data):
             return None
         document = read_article(path, encoding, data)
-        source = read_source(source_path) if source_path else embedded_source(path, data)
+        source = read_source(source_path, encoding) if source_path else embedded_source(path, data)
     except (BinaryFile, DecodeError, UsageError, ArticleError):
         return None  # processed again, which reports it
     return cache.get(key, document, source)
@@ -224,7 +224,7 @@ def process_one(
     """One file's result: whatever goes wrong with one file never stops the others."""
     try:
         document = read_article(path, encoding)
-        source = read_source(source_path) if source_path else embedded_source(path)
+        source = read_source(source_path, encoding) if source_path else embedded_source(path)
     except BinaryFile as error:
         return Skipped(str(error))
     except DecodeError as error:

@@ -14,7 +14,7 @@ from ..config import Config
 from ..decisions import SUFFIX as DECISIONS_SUFFIX
 from ..decisions import DecisionFile, DecisionsError, load_decisions
 from ..model import Document, Outcome
-from ..textio import BinaryFile, DecodeError, decode, encode
+from ..textio import BinaryFile, DecodeError, decode, decode_arabic, encode
 from .console import print_error
 from .defaults import (
     ARTICLE_SUFFIXES,
@@ -125,17 +125,19 @@ def with_source(inputs: Sequence[Input], explicit: str | None) -> list[Input]:
     return [Input(inputs[0].path, inputs[0].name, source)]
 
 
-def read_source(path: Path) -> Document:
-    """The Arabic source: a Word file's paragraphs, or text (UTF-8, or with a byte-order mark);
-    UsageError naming it when unreadable."""
+def read_source(path: Path, encoding: str | None = None) -> Document:
+    """The Arabic source: a Word file's paragraphs, or text (with a byte-order mark, UTF-8, else in
+    `encoding`, else Windows Arabic when it reads as Arabic); UsageError naming it when unreadable."""
     try:
-        return read_article(path, None)
+        if path.suffix.lower() in FORMATTED_SUFFIXES:
+            return read_article(path, None)
+        return decode_arabic(read_bytes(path), encoding)
     except BinaryFile:
         raise UsageError(
             f"{path}: the source is not a text file (it contains NUL bytes); save it as UTF-8 text or .docx"
         ) from None
     except DecodeError as error:
-        raise UsageError(f"{path}:{error}; save the source as UTF-8") from None
+        raise UsageError(f"{path}:{error}; save the source as UTF-8, or give --encoding NAME") from None
     except ArticleError as error:
         raise UsageError(str(error)) from None
 

@@ -215,7 +215,12 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         metavar="CATEGORIES",
         help="apply flags of these categories that have one suggestion, as unsafe changes (comma-separated)",
     )
-    command.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
+    command.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="encoding of files without a BOM (default: UTF-8); an Arabic source is read as UTF-8 when it is, "
+        "else in NAME (default: cp1256 when it reads as Arabic)",
+    )
     command.add_argument(
         "--decisions",
         metavar="FILE",

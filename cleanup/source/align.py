@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from .numbers import numbers
 
-LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+# A line ends at any line break str.splitlines knows: the paragraph separator U+2029 (InDesign, some
+# PDF and RTF converters), the line separator U+2028, Word's manual line break exported as \v too.
+_BREAKS = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+LINE = re.compile(f"[^{_BREAKS}]*\\S[^{_BREAKS}]*")
 VARIANCE = 6.8  # Gale and Church's variance of the length difference per character
 # -log of each pairing's prior probability. Gale and Church counted sentences (2-1 nine times as common as
 # 1-0); between paragraphs a translator rarely merges or splits, and a paragraph left out is what QA is for.
@@ -70,7 +73,8 @@ def _lines(text: str) -> list[Paragraph]:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """The non-blank lines of a text: one paragraph each, as Word files and the centre's articles write them."""
+    """The non-blank lines of a text (broken by any line or paragraph separator): one paragraph each, as
+    Word files and the centre's articles write them."""
     return [Paragraph(m.start(), m.end()) for m in LINE.finditer(text)]
 
 

@@ -1,4 +1,5 @@
-"""Arabic words as a glossary matches them: diacritics and tatweel removed, letter forms unified, and the
+"""Arabic words as a glossary matches them: read through `folding` (presentation forms as their letters;
+joiners, direction marks, diacritics and tatweel ignored), letter forms unified, and the
 clitics written before a word (و ف ب ل ك and the article ال) allowed."""
 
 from __future__ import annotations
@@ -7,26 +8,25 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
+from .folding import fold
+
 LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
 )
-ARABIC_WORD = re.compile(
-    "[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ff\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
-)
+ARABIC_WORD = re.compile("[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ff]+")  # in folded text
+# Letters, in base or presentation forms; then what may follow one inside a word (marks, joiners too).
+_LETTER = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdfb\ufe80-\ufefc"
+_IN_WORD = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d"
 # Arabic words in a row (with the spaces and Arabic punctuation between them), as left in an English text.
-ARABIC_RUN = re.compile(
-    "[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0600-\u06ff\u0750-\u077f]*"
-    "(?:[ \u060c\u061b\u061f]+[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0600-\u06ff\u0750-\u077f]*)*"
-)
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+ARABIC_RUN = re.compile(f"[{_LETTER}][{_IN_WORD}]*(?:[ \u060c\u061b\u061f]+[{_LETTER}][{_IN_WORD}]*)*")
+ARABIC_LETTER = re.compile(f"[{_LETTER}]")
 # Conjunctions and prepositions joined to the next word, then the article: وال, بال, فبال, لل ...
 CLITIC = re.compile("^(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)")
 
 
 def normalize(text: str) -> str:
-    """Text with diacritics and tatweel removed and alef, yaa, taa marbuta and hamza forms unified."""
-    return DIACRITICS.sub("", text).translate(LETTERS)
+    """Text folded (diacritics and tatweel removed too) and alef, yaa, taa marbuta and hamza forms unified."""
+    return fold(text).text.translate(LETTERS)
 
 
 def stems(word: str) -> set[str]:
@@ -69,14 +69,19 @@ def form_key(form: str) -> tuple[str, ...]:
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
-    """The Arabic words of `text` as (start, end, normalized word)."""
-    return [(m.start(), m.end(), normalize(m.group())) for m in ARABIC_WORD.finditer(text)]
+    """The Arabic words of `text` as (start, end, normalized word), the span in `text` as written."""
+    folded = fold(text)
+    return [(*folded.span(*m.span()), normalize(m.group())) for m in ARABIC_WORD.finditer(folded.text)]
 
 
 def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int, str]]:
     """Where any of `forms` is written in `text` (normalized, clitics allowed before its first word):
     (start, end, form)."""
-    found = words(text)
+    return forms_in(words(text), forms)
+
+
+def forms_in(found: Sequence[tuple[int, int, str]], forms: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """Where any of `forms` is among the words `found` (as `words` gives them): (start, end, form)."""
     keys = [(form, form_key(form)) for form in forms if form_key(form)]
     for index, (start, _, word) in enumerate(found):
         heads = article_stems(word)

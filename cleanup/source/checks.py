@@ -54,11 +54,17 @@ def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) ->
         return
     s_start, s_end = pair.source[0].start, pair.source[-1].end
     target, original = english[start:end], source[s_start:s_end]
-    if fold(target.strip()) == fold(original.strip()) and arabic.has_arabic(original):
+    if _same(target, original) and arabic.has_arabic(original):
         yield _flag(start, end, "SRC006", "this paragraph is the source itself, untranslated", s_start, s_end)
         return
     yield from _number_flags(target, start, end, original, s_start, s_end)
     yield from _term_flags(target, start, end, original, s_start, s_end, terms)
+
+
+def _same(target: str, original: str) -> bool:
+    """Whether two paragraphs are one text, however each program wrote its Arabic (presentation forms,
+    marks, joiners)."""
+    return fold(arabic.normalize(target).strip()) == fold(arabic.normalize(original).strip())
 
 
 def _number_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int) -> Iterator[Flag]:
@@ -93,8 +99,9 @@ def _unmatched(found: Sequence[Number], available: Sequence[Number]) -> Iterator
 
 
 def _term_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int, terms) -> Iterator[Flag]:
+    found = arabic.words(original)
     for term in terms:
-        in_source = next(arabic.find_forms(original, term.source), None)
+        in_source = next(arabic.forms_in(found, term.source), None)
         in_target = _english_form(term).search(target)
         if in_source and not in_target and not (term.also and _english_form(term, also=True).search(target)):
             a, b, form = in_source
