@@ -261,3 +261,72 @@ def test_libreoffice_shows_the_spaces_beside_a_shape_kept(make_project, tmp_path
     assert _fix("review") == 0
     read = libreoffice.read_odt(libreoffice.convert(project / "corrected" / "shape.docx", tmp_path / "lo"))
     assert read.accepted == "See the map  below the ISIS line."  # the shape is drawn between the two spaces
+
+
+def _code_and_forms() -> bytes:
+    """A brief as python-docx writes it: prose, a code listing in a `Source Code` style (no font of its own),
+    code set in Courier New inside prose, and a form whose blanks are underlined spaces."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_paragraph("The Daash cells met , said the report.")
+    document.styles.add_style("Source Code", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("    if  ( found ) :  File f = new java.io.File( name ) ;", style="Source Code")
+    paragraph = document.add_paragraph("Open ")
+    paragraph.add_run("Amaq.News ,  x.Update( )").font.name = "Courier New"
+    paragraph.add_run(" to read it.")
+    form = document.add_paragraph("Name:")
+    form.add_run("            ").underline = True
+    form.add_run(" Date:")
+    form.add_run("      ").underline = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_code_and_underlined_blanks_are_never_respaced(make_project, capsys):
+    data = _code_and_forms()
+    project = make_project(TWO_ENTRIES, {"seeds/brief.docx": data})
+    for mode in ("review", "clean"):
+        assert _fix(mode, "seeds/brief.docx", out=mode) == 0, capsys.readouterr().err
+        text = read_docx((project / mode / "brief.docx").read_bytes()).document.text.split("\n")
+        assert text == [
+            "The ISIS cells met, said the report.",
+            "    if  ( found ) :  File f = new java.io.File( name ) ;",
+            "Open Amaq.News ,  x.Update( ) to read it.",
+            "Name:             Date:      ",
+        ]
+    log = _log(project / "review" / "brief.docx.changes.json")
+    assert sorted(c["rule"] for c in log["changes"]) == ["GL:ISIS", "SP001"]
+    assert main(["check", "--grammar", "none", "--format", "json", "seeds/brief.docx"]) == 1
+    found = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert sorted(f["rule"] for f in found) == ["GL:ISIS", "SP001"]
+
+
+@needs_libreoffice
+def test_libreoffice_shows_code_and_blanks_as_written(make_project, tmp_path):
+    data = _code_and_forms()
+    project = make_project(TWO_ENTRIES, {"seeds/brief.docx": data})
+    assert _fix("review", "seeds/brief.docx") == 0
+    read = libreoffice.read_odt(libreoffice.convert(project / "corrected" / "brief.docx", tmp_path / "lo"))
+    original = read_docx(data).document.text.split("\n")
+    assert read.accepted.split("\n")[1:] == original[1:]
+    assert read.accepted.split("\n")[0] == "The ISIS cells met, said the report."
+
+
+def test_a_document_set_wholly_in_a_monospaced_font_is_prose_not_code(make_project):
+    """A text file opened in LibreOffice and saved as .docx is all `Preformatted Text`; a translator may type
+    in Courier throughout. Code is text set apart from the prose around it, not the body's typeface."""
+    import docx
+
+    document = docx.Document()
+    for line in ("The Daash cells met , said the report.", "They left  at night."):
+        document.add_paragraph().add_run(line).font.name = "Courier New"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    project = make_project(TWO_ENTRIES, {"seeds/typed.docx": buffer.getvalue()})
+    assert _fix("clean") == 0
+    assert read_docx((project / "corrected" / "typed.docx").read_bytes()).document.text == (
+        "The ISIS cells met, said the report.\nThey left at night."
+    )

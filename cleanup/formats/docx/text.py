@@ -1,17 +1,20 @@
 """The text of a Word document: every paragraph of the body, then of its headers, footers, footnotes and
-endnotes, one line each; text that no rule may edit (fields, existing tracked changes, tabs, breaks,
-pictures, note marks, and the line between paragraphs that cannot be joined) is given to the pipeline as
-protected spans, and so is everything it does not read as words (an equation, a shape, a page number): one
-protected character each, never nothing. A part in a vocabulary it does not know is refused."""
+endnotes, one line each. Text that no rule may edit is given to the pipeline as protected spans: fields,
+existing tracked changes, tabs, breaks, pictures, note marks, the line between paragraphs that cannot be
+joined, code (monospaced or in a code style), underlined blanks, and everything it does not read as words
+(an equation, a shape, a page number: one protected character each, never nothing). A part in a
+vocabulary it does not know is refused."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import regex
 from lxml import etree
 
 from ...model import Document, ProtectedSpan
+from .looks import looks, paragraph_style
 from .package import DocxError, Package, W, open_package, w
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -55,6 +58,7 @@ _NO_WIDTH = frozenset(
         "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd",
     )
 )  # fmt: skip
+_BLANK = regex.compile(r"[ \u00a0]{2,}")  # spaces that make a line to write on when underlined
 _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 
 
@@ -94,8 +98,10 @@ def read_docx(data: bytes) -> DocxText:
     package = open_package(data)
     pieces: list[str] = []
     protected: list[ProtectedSpan] = []
+    code: list[ProtectedSpan] = []  # monospaced or code-styled text: code when it is set apart from the prose
     paragraphs: list[Paragraph] = []
     offset = 0
+    styles = looks(package)
     for part in [package.main, *package.stories]:
         fields: list[bool] = []
         for element in story_paragraphs(_wordprocessing_root(package, part)):
@@ -104,13 +110,21 @@ def read_docx(data: bytes) -> DocxText:
                 if not mergeable(paragraphs[-1].element, element):
                     protected.append(ProtectedSpan(offset, offset + 1))
                 offset += 1
-            start, at_start = offset, tuple(fields)
+            start, at_start, style = offset, tuple(fields), paragraph_style(element)
             for atom in atoms(element, fields):
+                if styles.is_code(atom.run, style):
+                    code.append(ProtectedSpan(offset, offset + len(atom.text), code=True))
                 if not atom.editable:
                     protected.append(ProtectedSpan(offset, offset + len(atom.text)))
+                elif styles.is_underlined(atom.run, style):  # a form's fill-in blank keeps its width
+                    protected.extend(
+                        ProtectedSpan(offset + b.start(), offset + b.end()) for b in _BLANK.finditer(atom.text)
+                    )
                 pieces.append(atom.text)
                 offset += len(atom.text)
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
+    if sum(span.end - span.start for span in code) * 2 <= offset:  # else it is the body's typeface, not code
+        protected.extend(code)
     return DocxText(package, Document("".join(pieces), protected=tuple(protected)), paragraphs)
 
 
