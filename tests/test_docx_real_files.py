@@ -330,3 +330,21 @@ def test_a_document_set_wholly_in_a_monospaced_font_is_prose_not_code(make_proje
     assert read_docx((project / "corrected" / "typed.docx").read_bytes()).document.text == (
         "The ISIS cells met, said the report.\nThey left at night."
     )
+
+
+def test_a_forms_check_boxes_keep_the_spaces_that_set_them_apart(make_project, capsys, tmp_path):
+    """Word's referral form: `Office Use Only     [box] Urgent     [box] Routine`. A check box is a field
+    with no result text; read as nothing, SP003 took the spaces around it for a double space."""
+    data = (DATA / "docx2python" / "checked_boxes.docx").read_bytes()
+    project = make_project(TWO_ENTRIES, {"seeds/form.docx": data})
+    assert _fix("review", "seeds/form.docx") == 0, capsys.readouterr().err
+    first = "Office Use Only     \ufffc Urgent     \ufffc Routine"
+    assert read_docx(data).document.text.startswith(first)
+    assert read_docx((project / "corrected" / "form.docx").read_bytes()).document.text.startswith(first)
+    changed = [c["before"] for c in _log(project / "corrected" / "form.docx.changes.json")["changes"]]
+    assert all("\ufffc" not in before for before in changed) and len(changed) == 9  # layout and sentence gaps only
+    if libreoffice.soffice() is not None:
+        read = libreoffice.read_odt(libreoffice.convert(project / "corrected" / "form.docx", tmp_path / "lo"))
+        original = libreoffice.read_odt(libreoffice.convert(project / "seeds" / "form.docx", tmp_path / "lo0"))
+        shown = [line for line in read.accepted.split("\n") if line.startswith("Office Use Only")]
+        assert shown == ["Office Use Only      Urgent      Routine"] == original.accepted.split("\n")[:1]

@@ -2,8 +2,8 @@
 endnotes, one line each. Text that no rule may edit is given to the pipeline as protected spans: fields,
 existing tracked changes, tabs, breaks, pictures, note marks, the line between paragraphs that cannot be
 joined, code (monospaced or in a code style), underlined blanks, and everything it does not read as words
-(an equation, a shape, a page number: one protected character each, never nothing). A part in a
-vocabulary it does not know is refused."""
+(an equation, a shape, a page number, a form's check box: one protected character each, never nothing,
+and the runs of spaces that set one apart). A part in a vocabulary it does not know is refused."""
 
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ _NO_WIDTH = frozenset(
     )
 )  # fmt: skip
 _BLANK = regex.compile(r"[ \u00a0]{2,}")  # spaces that make a line to write on when underlined
+_SPACED_OBJECT = regex.compile(r"(?<=\ufffc)[ \u00a0]{2,}|[ \u00a0]{2,}(?=\ufffc)")  # layout: a box set apart
 _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 
 
@@ -125,7 +126,9 @@ def read_docx(data: bytes) -> DocxText:
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
     if sum(span.end - span.start for span in code) * 2 <= offset:  # else it is the body's typeface, not code
         protected.extend(code)
-    return DocxText(package, Document("".join(pieces), protected=tuple(protected)), paragraphs)
+    text = "".join(pieces)
+    protected.extend(ProtectedSpan(*spaces.span()) for spaces in _SPACED_OBJECT.finditer(text))
+    return DocxText(package, Document(text, protected=tuple(protected)), paragraphs)
 
 
 def _wordprocessing_root(package: Package, part: str) -> etree._Element:
@@ -201,6 +204,11 @@ def _run(run: etree._Element, fields: list[bool], kept: bool, nodes: etree._Elem
             kind = node.get(w("fldCharType"))
             if kind == "begin":
                 fields.append(False)
+                if (
+                    node.find(f"{w('ffData')}/{w('checkBox')}") is not None
+                    or node.find(f"{w('ffData')}/{w('ddList')}") is not None
+                ):
+                    yield Atom(run, node, OBJECT, False)  # a form's check box or drop-down: drawn, with no result text
             elif kind == "separate" and fields:
                 fields[-1] = True
             elif kind == "end" and fields:
