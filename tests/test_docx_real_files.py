@@ -348,3 +348,28 @@ def test_a_forms_check_boxes_keep_the_spaces_that_set_them_apart(make_project, c
         original = libreoffice.read_odt(libreoffice.convert(project / "seeds" / "form.docx", tmp_path / "lo0"))
         shown = [line for line in read.accepted.split("\n") if line.startswith("Office Use Only")]
         assert shown == ["Office Use Only      Urgent      Routine"] == original.accepted.split("\n")[:1]
+
+
+def test_a_short_note_that_is_mostly_a_code_listing_keeps_the_listing(make_project):
+    """As pandoc's codeblock.docx: one line of prose, a `Source Code` paragraph of three lines (line
+    breaks), one more line of prose: code is most of the text, yet set apart from the prose."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Source Code", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("This is some code :")
+    listing = document.add_paragraph(style="Source Code")
+    for index, line in enumerate(("readDocx :: ReaderOptions", "         -> B.ByteString", "         -> Pandoc")):
+        listing.add_run(line)
+        if index < 2:
+            listing.add_run().add_break()
+    document.add_paragraph("from the beginning of the docx reader.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    project = make_project(TWO_ENTRIES, {"seeds/note.docx": buffer.getvalue()})
+    assert _fix("clean") == 0
+    assert read_docx((project / "corrected" / "note.docx").read_bytes()).document.text == (
+        "This is some code:\nreadDocx :: ReaderOptions\n         -> B.ByteString\n         -> Pandoc\n"
+        "from the beginning of the docx reader."
+    )

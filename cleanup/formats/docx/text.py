@@ -59,6 +59,7 @@ _NO_WIDTH = frozenset(
     )
 )  # fmt: skip
 _BLANK = regex.compile(r"[ \u00a0]{2,}")  # spaces that make a line to write on when underlined
+CODE_SHARE = 0.9  # monospaced text this share of a document is its typeface (a text file saved as .docx)
 _SPACED_OBJECT = regex.compile(r"(?<=\ufffc)[ \u00a0]{2,}|[ \u00a0]{2,}(?=\ufffc)")  # layout: a box set apart
 _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 
@@ -124,7 +125,7 @@ def read_docx(data: bytes) -> DocxText:
                 pieces.append(atom.text)
                 offset += len(atom.text)
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
-    if sum(span.end - span.start for span in code) * 2 <= offset:  # else it is the body's typeface, not code
+    if sum(span.end - span.start for span in code) < CODE_SHARE * offset:  # else it is the body's typeface
         protected.extend(code)
     text = "".join(pieces)
     protected.extend(ProtectedSpan(*spaces.span()) for spaces in _SPACED_OBJECT.finditer(text))
