@@ -14,7 +14,7 @@ import regex
 from lxml import etree
 
 from ...model import Document, ProtectedSpan
-from .looks import looks, paragraph_style
+from .looks import Looks, looks, paragraph_style
 from .package import DocxError, Package, W, open_package, w
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -114,14 +114,8 @@ def read_docx(data: bytes) -> DocxText:
                 offset += 1
             start, at_start, style = offset, tuple(fields), paragraph_style(element)
             for atom in atoms(element, fields):
-                if styles.is_code(atom.run, style):
-                    code.append(ProtectedSpan(offset, offset + len(atom.text), code=True))
-                if not atom.editable:
-                    protected.append(ProtectedSpan(offset, offset + len(atom.text)))
-                elif styles.is_underlined(atom.run, style):  # a form's fill-in blank keeps its width
-                    protected.extend(
-                        ProtectedSpan(offset + b.start(), offset + b.end()) for b in _BLANK.finditer(atom.text)
-                    )
+                for span in _protections(atom, offset, style, styles):
+                    (code if span.code else protected).append(span)
                 pieces.append(atom.text)
                 offset += len(atom.text)
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
@@ -130,6 +124,17 @@ def read_docx(data: bytes) -> DocxText:
     text = "".join(pieces)
     protected.extend(ProtectedSpan(*spaces.span()) for spaces in _SPACED_OBJECT.finditer(text))
     return DocxText(package, Document(text, protected=tuple(protected)), paragraphs)
+
+
+def _protections(atom: Atom, offset: int, style: str | None, styles: Looks) -> Iterator[ProtectedSpan]:
+    """What of an atom at `offset` no rule may edit: code (marked so), text that is not plain, a form's blanks."""
+    end = offset + len(atom.text)
+    if styles.is_code(atom.run, style):
+        yield ProtectedSpan(offset, end, code=True)
+    if not atom.editable:
+        yield ProtectedSpan(offset, end)
+    elif styles.is_underlined(atom.run, style):  # a form's fill-in blank keeps its width
+        yield from (ProtectedSpan(offset + blank.start(), offset + blank.end()) for blank in _BLANK.finditer(atom.text))
 
 
 def _wordprocessing_root(package: Package, part: str) -> etree._Element:
