@@ -142,8 +142,13 @@ def test_words_equations_from_a_real_file_go_through_fix_and_check_unchanged(mak
         ("docx2python/strict.docx", "Bullet1\nBullet2\nNumber1\nNumber2\nCellaa\nCellab\nCellba\nCellbb\n"),
     ],
 )
-def test_a_strict_open_xml_file_from_word_is_read(name, text):
-    assert read_docx((DATA / name).read_bytes()).document.text == text
+def test_a_strict_open_xml_file_from_word_is_read(make_project, capsys, name, text):
+    data = (DATA / name).read_bytes()
+    assert read_docx(data).document.text == text
+    project = make_project(TWO_ENTRIES, {"seeds/strict.docx": data})
+    assert main(["check", "--grammar", "none", "seeds/strict.docx"]) == 0
+    assert _fix("review", "seeds/strict.docx") == 0, capsys.readouterr().err
+    assert _parts((project / "corrected" / "strict.docx").read_bytes()) == _parts(data)  # nothing to change
 
 
 @needs_libreoffice
