@@ -22,10 +22,12 @@ class Safety(str, Enum):
 
 @dataclass(frozen=True)
 class ProtectedSpan:
-    """[start, end) of a document's text that no rule may edit (an insertion only at its edges)."""
+    """[start, end) of a document's text that no rule may edit (an insertion only at its edges); `code` when
+    it is not prose at all (a listing), so that no flag stands inside it either."""
 
     start: int
     end: int
+    code: bool = False
 
 
 @dataclass(frozen=True)

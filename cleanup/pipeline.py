@@ -129,7 +129,7 @@ def process(
     found = house + _grammar_flags(run, result.text, house)
     dialect = settings.checker.variety(result.text) if settings.checker else ""
     offsets = OriginalOffsets(result.changes)
-    flags = [offsets.flag(flag) for flag in found]
+    flags = _outside_code([offsets.flag(flag) for flag in found], document)
     if document.held:
         flags += _held_flags(document, sources)
     run.problems.extend(run.directives(document.text).problems)
@@ -146,6 +146,25 @@ def process(
         source=source,
         dialect=dialect,
     )
+
+
+def _outside_code(flags: list[Flag], document: Document) -> list[Flag]:
+    """The flags that do not lie wholly inside code the reader marked (a listing is not prose to judge)."""
+    merged: list[list[int]] = []
+    for span in sorted((s for s in document.protected if s.code), key=lambda s: s.start):
+        if merged and span.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    if not merged:
+        return flags
+    starts = [start for start, _ in merged]
+
+    def inside(flag: Flag) -> bool:
+        index = bisect.bisect_right(starts, flag.start) - 1
+        return index >= 0 and flag.end <= merged[index][1]
+
+    return [flag for flag in flags if not inside(flag)]
 
 
 def names_a_rule(prefix: str, rules: Sequence[Rule], glossary: Glossary) -> bool:

@@ -75,6 +75,11 @@ def abbreviation(word: str) -> bool:
     return word in _LEADING_ABBREVIATIONS or word in _ABBREVIATIONS
 
 
+def sentence_opener(word: str) -> bool:
+    """Whether a capitalised word is a common one that opens sentences (`The`, `However`), not a name."""
+    return word in _SENTENCE_OPENERS
+
+
 def sentence_start(text: str, pos: int) -> bool | None:
     """Whether `pos` begins a sentence: True at the text's start, after a sentence's end (see `_after_stop`)
     and a space, in a table cell, on a heading, list item or block quote line, or on a line after a blank

@@ -22,6 +22,19 @@ def fix_text(tmp_path, make_project):
     return run
 
 
+def test_dotted_names_are_never_split_and_an_unsure_stop_is_asked_about(fix_text, tmp_path):
+    text = "Open java.io.File and www.Rawabet.org. It ran on Amaq.News in Iraq.The army.Fighters left.\n"
+    assert (
+        fix_text(text)
+        == "Open java.io.File and www.Rawabet.org. It ran on Amaq.News in Iraq. The army.Fighters left.\n"
+    )
+    flags = json.loads((tmp_path / "corrected" / "a.txt.changes.json").read_text(encoding="utf-8"))["flags"]
+    asked = [
+        (flag["rule"], flag["line"], flag["column"], flag["suggestions"]) for flag in flags if flag["rule"] == "SP007"
+    ]
+    assert asked == [("SP007", 1, 54, [". "]), ("SP007", 1, 76, [". "])]
+
+
 @pytest.mark.parametrize(
     "before, after",
     [

@@ -11,9 +11,18 @@ from xml.sax.saxutils import escape, quoteattr
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# Other namespaces a ("xml", ...) item may use: math, markup compatibility, DrawingML (a shape as Word writes it).
+OTHER = {
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "v": "urn:schemas-microsoft-com:vml",
+}
 
 # ("text", str, "b"|"i"|""), ("link", str, url), ("field", str), ("cfield", code, result), ("footnote", str),
-# ("ins", author, str), ("del", author, str), ("tab",)
+# ("ins", author, str), ("del", author, str), ("tab",), ("xml", markup): markup put in the paragraph as it is
 Run = tuple
 Block = Sequence[Run] | list[list[Sequence[Run]]]  # a paragraph, or a table (rows of cells of paragraphs)
 
@@ -34,6 +43,8 @@ class _Builder:
             return run(item[1], item[2] if len(item) > 2 else "")
         if kind == "tab":
             return "<w:r><w:tab/></w:r>"
+        if kind == "xml":
+            return item[1]
         if kind == "link":
             self.links.append(item[2])
             return f'<w:hyperlink r:id="rIdLink{len(self.links)}">{run(item[1])}</w:hyperlink>'
@@ -71,12 +82,15 @@ class _Builder:
         return self.paragraph(block)
 
 
+DECLARED = "".join(f' xmlns:{prefix}="{uri}"' for prefix, uri in OTHER.items())
+
+
 def build_docx(blocks: Sequence[Block], header: str = "") -> bytes:
     """A .docx whose body is `blocks` (and a header paragraph, if given); footnotes, hyperlinks and the
     header get their parts and relationships."""
     builder = _Builder()
     body = "".join(builder.block(b) for b in blocks)
-    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}" xmlns:r="{R}"{DECLARED}><w:body>{body}<w:sectPr/></w:body></w:document>'
     rels = [
         f'<Relationship Id="rIdLink{n}" Type="{R}/hyperlink" Target={quoteattr(url)} TargetMode="External"/>'
         for n, url in enumerate(builder.links, 1)

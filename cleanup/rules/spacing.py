@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..text import abbreviation
+from ..text import abbreviation, sentence_opener
 from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps, regex_rule
 
 _EMOTICON_REST = regex.compile(r"-?[()DPp](?!\p{L})")
@@ -86,7 +86,31 @@ SP003 = regex_rule(
 )
 
 
-def _missing_space(match: regex.Match) -> str:
+_STOP_BETWEEN_WORDS = r"(?<=\p{Ll}{2}|\p{Ll}[”’\")\]])\.(?=\p{Lu}\p{Ll})"
+_TOKEN_BEFORE = regex.compile(r"\S*\Z")
+_TOKEN_AFTER = regex.compile(r"\S*")
+_NAME_MARKS = regex.compile(r"[./@:\\_=]")  # in a dotted name, a path or an address
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _stop_between_words(match: regex.Match) -> str | None:
+    """What a full stop between two words with no space after it is: "sentence" where surely a sentence
+    ends there (a closing quote or bracket before it, or a word that opens sentences after it: `Iraq.The`),
+    None inside a dotted name (`java.io.File`, `www.Rawabet.org`), "ask" otherwise (`Amaq.News`)."""
+    text, start, end = match.string, match.start(), match.end()
+    before = _TOKEN_BEFORE.search(text, max(0, start - 100), start).group().lstrip("(“‘\"'[")
+    after = _TOKEN_AFTER.match(text, end).group().rstrip(".,;:!?”’\"')]")
+    if _NAME_MARKS.search(before) or _NAME_MARKS.search(after) or "(" in after:  # `x.Update(` is a call
+        return None
+    if text[start - 1] in '”’")]':
+        return "sentence"
+    word = _WORD.match(after)
+    return "sentence" if word is not None and sentence_opener(word.group()) else "ask"
+
+
+def _missing_space(match: regex.Match) -> str | None:
+    if match.group() == "." and _stop_between_words(match) != "sentence":
+        return None
     return match.group() + " "
 
 
@@ -94,16 +118,46 @@ SP004 = regex_rule(
     "SP004",
     "a space after a comma or full stop between words",
     SAFE,
-    r"(?<=\p{L}),(?=\p{L})|(?<=\p{Ll}{2}|\p{Ll}[”’\")\]])\.(?=\p{Lu}\p{Ll})",
+    rf"(?<=\p{{L}}),(?=\p{{L}})|{_STOP_BETWEEN_WORDS}",
     _missing_space,
     [
         fixes("Mosul,Kirkuk and Diyala", "Mosul, Kirkuk and Diyala"),
         fixes("in Iraq.The army", "in Iraq. The army"),
+        fixes("(in Iraq.The army)", "(in Iraq. The army)"),
         fixes("“the cells are active”.See", "“the cells are active”. See"),
         keeps("1,000 men, 3.5 km, the U.S. army, e.g. this"),
+        # Dotted names are one word: a class, an agency's handle, a web address.
+        keeps("the class java.io.File, the Amaq.News channel and www.Rawabet.org"),
+        keeps("the army.Fighters returned"),  # a sentence's end or a name? SP007 asks
     ],
-    doc="adds the missing space after a comma or full stop between words (`Kirkuk,the`) — never `1,000`, `3.5`, `U.S.`, `e.g.`",
+    doc="adds the missing space after a comma between words (`Kirkuk,the`), and after a full stop where a sentence surely ends: a word that opens sentences follows (`Iraq.The`) or a closing quote precedes (`active”.See`) — never `1,000`, `3.5`, `U.S.`, `e.g.`, nor inside a dotted name (`java.io.File`, `www.Rawabet.org`); other words joined by a stop (`Amaq.News`) are SP007's to flag",
     why="Without the space two words run together, for readers and for search alike.",
+)
+
+
+def _run_together(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    """Flag a full stop between two words that may end a sentence or join a dotted name (`Amaq.News`)."""
+    for match in _STOP.finditer(text):
+        if _stop_between_words(match) == "ask":
+            yield rule.flag(
+                match.start(), match.end(), "no space after a full stop: a new sentence, or a name?", (". ",)
+            )
+
+
+_STOP = regex.compile(_STOP_BETWEEN_WORDS)
+
+SP007 = Rule(
+    "SP007",
+    "a full stop between two words with no space after it (`Amaq.News`): a new sentence or a dotted name?",
+    FLAG,
+    _run_together,
+    (
+        finds("the army.Fighters returned"),
+        finds("a video on Amaq.News said"),
+        ignores("in Iraq.The army, the class java.io.File, www.Rawabet.org and the U.S.Army"),
+    ),
+    doc="a full stop between a lowercase letter and a capitalised word with no space (`army.Fighters`, `Amaq.News`) that SP004 does not surely know for a sentence's end: a new sentence, or a dotted name? suggests `. `; never inside dotted names (`java.io.File`)",
+    why="A missing space after a sentence is a typing slip, but a dotted name (a channel, a class) is written that way; only a person can tell.",
 )
 
 
@@ -183,5 +237,6 @@ RULES: tuple[Rule, ...] = (
     SP004,
     SP005,
     SP006,
+    SP007,
     PU001,
 )

@@ -1,4 +1,5 @@
-"""A .docx file as a package: its parts read safely (size limits, no DTDs or entities) and written back."""
+"""A .docx file as a package: its parts read safely (size limits, no DTDs or entities; Strict Open XML read
+in the Transitional names) and written back (Strict in its own names)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ MACRO_DOCUMENTS = (
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 )
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted (password-protected) Office file, or a .doc
+
+# The namespaces read and written here as ISO/IEC 29500 Strict names them, and as Transitional does. A
+# Strict document's parts are read with the Transitional names and written back with the Strict ones.
+STRICT_NAMES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/math", b"http://schemas.openxmlformats.org/officeDocument/2006/math"),
+)  # fmt: skip
 
 MAX_PART_BYTES = 256 << 20
 MAX_TOTAL_BYTES = 1 << 30
@@ -52,12 +61,22 @@ class Package:
     stories: list[str] = field(default_factory=list)  # header, footer, footnote and endnote parts
     trees: dict[str, etree._ElementTree] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # parts whose trees were edited: written from them
+    strict: bool = False  # written in the Strict namespaces (read as Transitional, written back as Strict)
 
     def tree(self, name: str) -> etree._ElementTree:
-        """The parsed XML of a part (parsed once)."""
+        """The parsed XML of a part (parsed once), in the Transitional namespaces."""
         if name not in self.trees:
-            self.trees[name] = parse_xml(name, self.raw[name])
+            data = self.raw[name]
+            if self.strict:
+                data = _renamed(name, data, [(strict, transitional) for strict, transitional in STRICT_NAMES])
+            self.trees[name] = parse_part(name, data)
         return self.trees[name]
+
+    def part_named(self, name: str) -> str:
+        """The part a name means: part names differ only in case as OPC compares them (ASCII case ignored)."""
+        if name in self.raw:
+            return name
+        return next((part for part in self.raw if part.lower() == name.lower()), name)
 
     def to_bytes(self) -> bytes:
         """The package with every parsed part serialized again; other parts byte for byte as they were."""
@@ -72,9 +91,24 @@ class Package:
         return buffer.getvalue()
 
     def _part_bytes(self, name: str) -> bytes:
-        if name in self.changed:
-            return etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
-        return self.raw[name]
+        if name not in self.changed:
+            return self.raw[name]
+        data = etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+        return (
+            _renamed(name, data, [(transitional, strict) for strict, transitional in STRICT_NAMES])
+            if self.strict
+            else data
+        )
+
+
+def _renamed(name: str, data: bytes, names: list[tuple[bytes, bytes]]) -> bytes:
+    """A part with each namespace name replaced; DocxError when it already holds a name it is given
+    (a part mixing Strict and Transitional names could not be written back as it was)."""
+    for old, new in names:
+        if new in data:
+            raise DocxError(f"mixes Strict and Transitional Open XML in {name}; save it again from Word")
+        data = data.replace(old, new)
+    return data
 
 
 def open_package(data: bytes) -> Package:
@@ -95,6 +129,7 @@ def open_package(data: bytes) -> Package:
             f"is not a readable .docx (a damaged or non-zip file: {error}); save it again from Word"
         ) from None
     package = Package(raw, [info for info in infos if not info.is_dir()], _main_part(raw))
+    package.strict = _root_namespace(raw[package.main]) == STRICT_NAMES[0][0].decode()
     package.stories = _story_parts(package)
     return package
 
@@ -104,8 +139,8 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
     not for us to guess)."""
     if any(info.flag_bits & _ENCRYPTED for info in infos):
         raise DocxError("is encrypted with a zip password; save it again from Word without one")
-    counted = Counter(info.filename for info in infos)
-    twice = next((name for name, count in counted.items() if count > 1), None)
+    counted = Counter(info.filename.lower() for info in infos)  # OPC compares part names ignoring ASCII case
+    twice = next((info.filename for info in infos if counted[info.filename.lower()] > 1), None)
     if twice is not None:
         raise DocxError(f"holds two parts named {twice} (a damaged or forged file); save it again from Word")
 
@@ -124,12 +159,13 @@ def _main_part(raw: dict[str, bytes]) -> str:
     """The main document part named in [Content_Types].xml; macro-enabled and non-Word packages are refused."""
     if "[Content_Types].xml" not in raw:
         raise DocxError("is a zip file but not a Word document (no [Content_Types].xml); give a .docx")
-    types = parse_xml("[Content_Types].xml", raw["[Content_Types].xml"]).getroot()
+    types = parse_part("[Content_Types].xml", raw["[Content_Types].xml"]).getroot()
     overrides = {o.get("ContentType"): o.get("PartName", "") for o in types.iter(f"{{{CONTENT_TYPES}}}Override")}
     if any(kind in overrides for kind in MACRO_DOCUMENTS):
         raise DocxError("is macro-enabled (.docm); macros are never opened here: save it as a Word document (.docx)")
-    name = overrides.get(MAIN_DOCUMENT, "").lstrip("/")
-    if not name or name not in raw:
+    wanted = overrides.get(MAIN_DOCUMENT, "").lstrip("/").lower()
+    name = next((part for part in raw if part.lower() == wanted), "") if wanted else ""
+    if not name:
         raise DocxError("is not a Word document (no main document part; a spreadsheet or presentation?); give a .docx")
     return name
 
@@ -150,7 +186,7 @@ def rels_name(part: str) -> str:
 
 def relationships(package: Package, part: str) -> list[tuple[str, str]]:
     """(type, target part) of each internal relationship of `part`; the type is the last part of its URI."""
-    name = rels_name(part)
+    name = package.part_named(rels_name(part))
     if name not in package.raw:
         return []
     found = []
@@ -158,8 +194,27 @@ def relationships(package: Package, part: str) -> list[tuple[str, str]]:
         if rel.get("TargetMode") == "External":
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target", "")))
-        found.append((rel.get("Type", "").rsplit("/", 1)[-1], target.lstrip("/")))
+        found.append((rel.get("Type", "").rsplit("/", 1)[-1], package.part_named(target.lstrip("/"))))
     return found
+
+
+def _root_namespace(data: bytes) -> str:
+    """The namespace of a part's root element, read without parsing the rest of it."""
+    try:
+        for _, element in etree.iterparse(io.BytesIO(data), ("start",), resolve_entities=False, no_network=True):
+            return etree.QName(element).namespace or ""
+    except etree.XMLSyntaxError:
+        pass  # parse_xml says where the part is damaged when it is read
+    return ""
+
+
+def parse_part(name: str, data: bytes) -> etree._ElementTree:
+    """A part of the package parsed; one with a DOCTYPE is refused (Open XML forbids DTDs, and an entity
+    it declares could not be written back)."""
+    tree = parse_xml(name, data)
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise DocxError(f"has a DOCTYPE in {name}, which Word never writes (a forged file?); save it again from Word")
+    return tree
 
 
 def parse_xml(

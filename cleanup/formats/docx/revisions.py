@@ -246,6 +246,8 @@ def _split_text(atom: Atom, at: int) -> None:
 
 def _split_run_before(run: etree._Element, node: etree._Element) -> None:
     """Move `node` and what follows it in `run` to a new run with the same properties, right after it."""
+    if node.getparent() is not run:
+        return  # an element read whole (an equation) or inside a run's alternative content: not split
     children = list(run)
     index = children.index(node)
     if all(child.tag == w("rPr") for child in children[:index]):

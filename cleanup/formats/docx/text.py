@@ -1,20 +1,27 @@
 """The text of a Word document: every paragraph of the body, then of its headers, footers, footnotes and
-endnotes, one line each; text that no rule may edit (fields, existing tracked changes, tabs, breaks,
-pictures, note marks, and the line between paragraphs that cannot be joined) is given to the pipeline as
-protected spans."""
+endnotes, one line each. Text that no rule may edit is given to the pipeline as protected spans: fields,
+existing tracked changes, tabs, breaks, pictures, note marks, the line between paragraphs that cannot be
+joined, code (monospaced or in a code style), underlined blanks, and everything it does not read as words
+(an equation, a shape, a page number, a form's check box: one protected character each, never nothing,
+and the runs of spaces that set one apart). A part in a vocabulary it does not know is refused."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import regex
 from lxml import etree
 
 from ...model import Document, ProtectedSpan
-from .package import Package, open_package, w
+from .looks import Looks, looks, paragraph_style
+from .package import DocxError, Package, W, open_package, w
 
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-OBJECT = "\ufffc"  # stands for a picture, a symbol or a note mark: one protected character
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_FALLBACK = f"{{{MC}}}Fallback"
+MC_ALTERNATE = f"{{{MC}}}AlternateContent"
+MC_CHOICE = f"{{{MC}}}Choice"
+OBJECT = "\ufffc"  # stands for a picture, a symbol, a note mark or anything else not read: one protected character
 
 # Containers whose runs are current text that may be edited.
 _TRANSPARENT = frozenset(w(t) for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "dir", "bdo"))
@@ -38,7 +45,22 @@ _CHARACTERS = {
     w("footnoteRef"): OBJECT,
     w("endnoteRef"): OBJECT,
 }
-_MATH = frozenset(f"{{http://schemas.openxmlformats.org/officeDocument/2006/math}}{t}" for t in ("oMath", "oMathPara"))
+# Marks and properties that take no room in the text; anything else not read is an OBJECT, never nothing.
+_NO_WIDTH = frozenset(
+    w(t)
+    for t in (
+        "pPr", "rPr", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr", "fldData", "instrText", "delInstrText",
+        "delText", "lastRenderedPageBreak", "commentReference", "annotationRef", "separator",
+        "continuationSeparator", "proofErr", "permStart", "permEnd", "bookmarkStart", "bookmarkEnd",
+        "commentRangeStart", "commentRangeEnd", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
+        "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
+        "customXmlDelRangeEnd", "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd",
+        "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd",
+    )
+)  # fmt: skip
+_BLANK = regex.compile(r"[ \u00a0]{2,}")  # spaces that make a line to write on when underlined
+CODE_SHARE = 0.9  # monospaced text this share of a document is its typeface (a text file saved as .docx)
+_SPACED_OBJECT = regex.compile(r"(?<=\ufffc)[ \u00a0]{2,}|[ \u00a0]{2,}(?=\ufffc)")  # layout: a box set apart
 _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 
 
@@ -78,24 +100,52 @@ def read_docx(data: bytes) -> DocxText:
     package = open_package(data)
     pieces: list[str] = []
     protected: list[ProtectedSpan] = []
+    code: list[ProtectedSpan] = []  # monospaced or code-styled text: code when it is set apart from the prose
     paragraphs: list[Paragraph] = []
     offset = 0
+    styles = looks(package)
     for part in [package.main, *package.stories]:
         fields: list[bool] = []
-        for element in story_paragraphs(package.tree(part).getroot()):
+        for element in story_paragraphs(_wordprocessing_root(package, part)):
             if paragraphs:  # one line a paragraph
                 pieces.append("\n")
                 if not mergeable(paragraphs[-1].element, element):
                     protected.append(ProtectedSpan(offset, offset + 1))
                 offset += 1
-            start, at_start = offset, tuple(fields)
+            start, at_start, style = offset, tuple(fields), paragraph_style(element)
             for atom in atoms(element, fields):
-                if not atom.editable:
-                    protected.append(ProtectedSpan(offset, offset + len(atom.text)))
+                for span in _protections(atom, offset, style, styles):
+                    (code if span.code else protected).append(span)
                 pieces.append(atom.text)
                 offset += len(atom.text)
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
-    return DocxText(package, Document("".join(pieces), protected=tuple(protected)), paragraphs)
+    if sum(span.end - span.start for span in code) < CODE_SHARE * offset:  # else it is the body's typeface
+        protected.extend(code)
+    text = "".join(pieces)
+    protected.extend(ProtectedSpan(*spaces.span()) for spaces in _SPACED_OBJECT.finditer(text))
+    return DocxText(package, Document(text, protected=tuple(protected)), paragraphs)
+
+
+def _protections(atom: Atom, offset: int, style: str | None, styles: Looks) -> Iterator[ProtectedSpan]:
+    """What of an atom at `offset` no rule may edit: code (marked so), text that is not plain, a form's blanks."""
+    end = offset + len(atom.text)
+    if styles.is_code(atom.run, style):
+        yield ProtectedSpan(offset, end, code=True)
+    if not atom.editable:
+        yield ProtectedSpan(offset, end)
+    elif styles.is_underlined(atom.run, style):  # a form's fill-in blank keeps its width
+        yield from (ProtectedSpan(offset + blank.start(), offset + blank.end()) for blank in _BLANK.finditer(atom.text))
+
+
+def _wordprocessing_root(package: Package, part: str) -> etree._Element:
+    """The root of a part this reader understands; DocxError for any other (never read as empty)."""
+    root = package.tree(part).getroot()
+    if etree.QName(root).namespace != W:
+        raise DocxError(
+            f"has {part} in a vocabulary this tool does not read ({etree.QName(root).namespace or 'no namespace'}); "
+            "save it again from Word as a Word Document (.docx)"
+        )
+    return root
 
 
 def mergeable(first: etree._Element, second: etree._Element) -> bool:
@@ -131,14 +181,26 @@ def _container(element: etree._Element, fields: list[bool], kept: bool) -> Itera
             yield from _container(child, fields, kept)
         elif tag in _KEPT:
             yield from _container(child, fields, True)
-        elif tag in _MATH:
-            yield Atom(child, child, OBJECT, False)
-        elif tag in _DELETED or tag == w("p"):
+        elif tag == MC_ALTERNATE:
+            yield from _alternative(child, child, lambda choice: _container(choice, fields, True))
+        elif tag in _DELETED or tag == w("p") or tag in _NO_WIDTH:
             continue  # deleted text is not current text; a nested paragraph is read on its own
+        elif isinstance(tag, str):  # an equation or anything else not read: one protected character
+            yield Atom(child, child, OBJECT, False)
 
 
-def _run(run: etree._Element, fields: list[bool], kept: bool) -> Iterator[Atom]:
-    for node in run:
+def _alternative(
+    run: etree._Element, element: etree._Element, read: Callable[[etree._Element], Iterator[Atom]]
+) -> Iterator[Atom]:
+    """Markup-compatibility content (a shape as Word writes it): its first choice read as protected text,
+    or one protected character when it holds no text (never nothing: the words beside it stay apart)."""
+    choice = element.find(MC_CHOICE)
+    found = list(read(choice)) if choice is not None else []
+    yield from found if any(atom.text for atom in found) else [Atom(run, element, OBJECT, False)]
+
+
+def _run(run: etree._Element, fields: list[bool], kept: bool, nodes: etree._Element | None = None) -> Iterator[Atom]:
+    for node in run if nodes is None else nodes:
         tag = node.tag
         if tag == w("t"):
             yield Atom(run, node, node.text or "", not (kept or fields))
@@ -148,7 +210,16 @@ def _run(run: etree._Element, fields: list[bool], kept: bool) -> Iterator[Atom]:
             kind = node.get(w("fldCharType"))
             if kind == "begin":
                 fields.append(False)
+                if (
+                    node.find(f"{w('ffData')}/{w('checkBox')}") is not None
+                    or node.find(f"{w('ffData')}/{w('ddList')}") is not None
+                ):
+                    yield Atom(run, node, OBJECT, False)  # a form's check box or drop-down: drawn, with no result text
             elif kind == "separate" and fields:
                 fields[-1] = True
             elif kind == "end" and fields:
                 fields.pop()
+        elif tag == MC_ALTERNATE:
+            yield from _alternative(run, node, lambda choice: _run(run, fields, True, choice))
+        elif tag not in _NO_WIDTH and isinstance(tag, str):  # a page number, ruby text, anything not read
+            yield Atom(run, node, OBJECT, False)
