@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -91,8 +92,7 @@ class Cache:
     def get(self, key: str) -> Outcome | None:
         """The outcome stored under `key`, or None when there is none or it does not check out."""
         try:
-            with open(self._path(key), "rb") as stream:
-                header, payload = stream.read().split(b"\n", 1)
+            header, payload = _read_regular(self._path(key)).split(b"\n", 1)
             entry = json.loads(header)
             checks = (
                 entry
@@ -133,7 +133,7 @@ class Cache:
         hash: an output edited by hand with its size and time kept is written again); a damaged stamp is
         a miss."""
         try:
-            recorded = json.loads(self._stamp(key, outputs).read_text(encoding="utf-8"))
+            recorded = json.loads(_read_regular(self._stamp(key, outputs)))
         except (OSError, ValueError, RecursionError):
             return False
         return recorded == _digests(outputs)
@@ -148,6 +148,17 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a cache file; OSError when it is not a regular file (a FIFO put there is never
+    waited on: it is opened without blocking)."""
+    with os.fdopen(
+        os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)), "rb"
+    ) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return stream.read()
 
 
 def _digests(paths: Sequence[Path]) -> list[str | None]:

@@ -264,7 +264,9 @@ def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
         return None
 
 
-def judged(result: subprocess.CompletedProcess[str] | None, names: str, clean_codes: tuple[int, ...]) -> str:
+def judged(
+    result: subprocess.CompletedProcess[str] | None, names: str | tuple[str, ...], clean_codes: tuple[int, ...]
+) -> str:
     """ "" when the run ended well: exit 2 with one line naming `names` (a file) on standard error, or an
     exit in `clean_codes` with nothing on it; else what was wrong."""
     if result is None:
@@ -384,3 +386,111 @@ def test_decisions(tmp_path):
     mutants = structured_mutants(YAML, valid, seed=3)
     args = ("fix", "-q", "--grammar", "none", "--decisions", "d.yaml", "seeds/a.txt")
     check_file_reader(tmp_path, "decisions", "d.yaml", mutants, args, {"d.yaml": valid})
+
+
+HISTORY = "corrected/.history/a.txt"
+HISTORY_COMMANDS = (
+    ("undo", "seeds/a.txt"),
+    ("undo", "--list", "seeds/a.txt"),
+    ("fix", "-q", "--grammar", "none", "--no-cache", "--in-place", "seeds/a.txt"),
+)
+
+
+def test_history(tmp_path):
+    template = project(tmp_path / "template")
+    article = template / "seeds" / "a.txt"
+    for text in (ARTICLE, ARTICLE.replace("Rasool", "Rasul") + "عمر قال.\n"):  # two runs recorded
+        article.write_text(text, encoding="utf-8")
+        assert judged(run(template, *HISTORY_COMMANDS[2]), "", (0,)) == ""
+    listing = template / HISTORY / "history.json"
+    before = sorted((template / HISTORY).glob("*.before"))[-1].name
+    mutants = [(listing.name, m) for m in structured_mutants(JSON, listing.read_bytes(), seed=4)]
+    saved = (template / HISTORY / before).read_bytes()
+    rng = random.Random(5)
+    mutants += [(before, m) for m in byte_mutants(saved, rng) if m.kind in ("truncation", "empty", "FIFO", "folder")]
+
+    def job(number: int, name: str, mutant: Mutant) -> str:
+        folder = tmp_path / f"m{number}"
+        shutil.copytree(template, folder, symlinks=True)
+        mutant.put(folder / HISTORY / name)
+        command = HISTORY_COMMANDS[number % len(HISTORY_COMMANDS)]
+        if command[0] == "fix":  # an in-place run has something to change, and reads the history first
+            (folder / "seeds" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+        refused = name == listing.name and mutant.kind in MUST_REFUSE and "--list" not in command
+        return judged(run(folder, *command), (HISTORY, "seeds/a.txt"), () if refused else (0,))
+
+    problems = run_all([lambda n=n, name=name, m=m: job(n, name, m) for n, (name, m) in enumerate(mutants)])
+    report("history", [m for _, m in mutants], problems)
+
+
+CACHE_CLASSES = (
+    "nesting",
+    "huge number",
+    "wrong type",
+    "huge line",
+    "truncation",
+    "NUL",
+    "invalid UTF-8",
+    "empty",
+    "FIFO",
+    "folder",
+)
+
+
+def cache_mutant(data: bytes, kind: str, rng: random.Random) -> Mutant:
+    """A mutant of one cache file, read as opaque lines: a line that is JSON gets a value replaced."""
+    if kind in ("empty", "FIFO", "folder", "truncation", "NUL", "invalid UTF-8"):
+        return rng.choice([m for m in byte_mutants(data, rng) if m.kind == kind])
+    lines = data.split(b"\n")
+    trees = {}
+    for number, line in enumerate(lines):
+        try:
+            trees[number] = json.loads(line)
+        except ValueError:
+            continue
+    raws = {
+        "nesting": JSON.nestings,
+        "huge number": JSON.numbers,
+        "wrong type": JSON.wrong_types,
+        "huge line": (json.dumps("a" * 2_000_000),),
+    }[kind]
+    if not trees:  # not JSON lines (any more): the whole file becomes the raw value
+        return Mutant(kind, rng.choice(raws).encode("utf-8"))
+    number = rng.choice(sorted(trees))
+    tree = trees[number]
+    text = json.dumps(_replaced(tree, rng.choice(list(_places(tree))), PLACE), ensure_ascii=False)
+    lines[number] = text.replace(json.dumps(PLACE), rng.choice(raws), 1).encode("utf-8")
+    return Mutant(kind, b"\n".join(lines))
+
+
+def edition(folder: Path) -> dict[str, bytes]:
+    corrected = folder / "corrected"
+    return {p.relative_to(corrected).as_posix(): p.read_bytes() for p in sorted(corrected.rglob("*")) if p.is_file()}
+
+
+def test_cache_entries(tmp_path):
+    """Every file of the cache damaged one class at a time: each is a clean miss, the run exits as the
+    first did and the edition is byte for byte the same."""
+    lines = (ROOT / "seeds" / "000_34c7e98329047369.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    files = {f"seeds/s{n}.txt": ARTICLE + "عمر قال.\n" + "".join(lines[n * 5 : n * 5 + 5]) for n in range(8)}
+    template = project(tmp_path / "template", files)
+    command = ("fix", "-q", "--grammar", "none", "seeds")
+    assert judged(run(template, *command), "", (0,)) == ""
+    expected = edition(template)
+    cache_files = sorted(p.relative_to(template) for p in (template / ".xdg").rglob("*") if p.is_file())
+    assert len(cache_files) >= 2 * len(files)  # an entry (and an output stamp) for each article
+    rng = random.Random(6)
+    rounds = [[cache_mutant((template / f).read_bytes(), kind, rng) for f in cache_files] for kind in CACHE_CLASSES]
+
+    def job(number: int, mutants: list[Mutant]) -> str:
+        folder = tmp_path / f"m{number}"
+        shutil.copytree(template, folder, symlinks=True)
+        for name, mutant in zip(cache_files, mutants, strict=True):
+            mutant.put(folder / name)
+        if number % 2:  # the outputs gone too: every entry is read, whatever the stamps say
+            shutil.rmtree(folder / "corrected")
+        problem = judged(run(folder, *command), "", (0,))
+        return problem or ("" if edition(folder) == expected else "the edition differs from the first run's")
+
+    problems = run_all([lambda n=n, m=m: job(n, m) for n, m in enumerate(rounds)])
+    report("cache entries", [m for mutants in rounds for m in mutants], [p for p in problems for _ in cache_files])
