@@ -10,6 +10,7 @@ NUL bytes, bytes that are not UTF-8, a FIFO, a folder or an empty file in its pl
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -17,11 +18,16 @@ import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree
+from test_bilingual import TMX, XLIFF_12, XLIFF_20
+from wordfiles import build_docx
 
 from cleanup.yamlread import load_yaml
 
@@ -494,3 +500,188 @@ def test_cache_entries(tmp_path):
 
     problems = run_all([lambda n=n, m=m: job(n, m) for n, m in enumerate(rounds)])
     report("cache entries", [m for mutants in rounds for m in mutants], [p for p in problems for _ in cache_files])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Word, XLIFF and TMX: many mutants in one folder, one run; each file is named once or written.
+
+BILLION_LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY a "'
+    + "a" * 100
+    + '">'
+    + "".join(f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(9))
+    + "]>"
+)
+
+
+def xml_mutants(valid: bytes, rng: random.Random, deep_tag: str) -> list[Mutant]:
+    """Mutants of an XML file: nesting, huge numbers, elements in the wrong place or missing, entities,
+    a lying encoding declaration, and the byte-level ones."""
+    root = etree.fromstring(valid)
+    count = len(list(root.iter()))
+
+    def changed(change: Callable[[etree._Element, list[etree._Element]], object], raw: str = "") -> bytes:
+        tree = etree.fromstring(valid)
+        elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+        change(tree, elements)
+        text = etree.tostring(tree, encoding="unicode")
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text.replace("<PLACE/>", raw, 1)).encode("utf-8")
+
+    def place(tree: etree._Element, elements: list[etree._Element]) -> None:
+        rng.choice(elements).append(etree.Element("PLACE"))
+
+    def deep(levels: int) -> str:
+        return f"<{deep_tag}>" * levels + "x" + f"</{deep_tag}>" * levels
+
+    found = [Mutant("nesting", changed(place, deep(levels))) for levels in (DEEP, DEEP, 120, 250)]
+    for number in ("1" * 5000, "-" + "9" * 5000, "1e" + "9" * 5000):
+
+        def huge(tree: etree._Element, elements: list[etree._Element], number: str = number) -> None:
+            element = rng.choice(elements)
+            names = list(element.attrib) or ["id"]
+            element.set(rng.choice(names), number)
+
+        found.append(Mutant("huge number", changed(huge)))
+    found.append(Mutant("huge number", changed(lambda t, e: setattr(rng.choice(e), "text", HUGE))))
+    numeric = [
+        (index, name) for index, e in enumerate(root.iter()) for name, value in e.attrib.items() if value.isdigit()
+    ]
+    for kind, value in (("huge number", HUGE), ("wrong type", "²"), ("wrong type", "-1"), ("wrong type", "1.5")):
+        for index, name in rng.sample(numeric, min(2, len(numeric))):  # a number the reader may read as one
+
+            def number_at(
+                tree: etree._Element, elements: list, index: int = index, name: str = name, value: str = value
+            ) -> None:
+                list(tree.iter())[index].set(name, value)
+
+            found.append(Mutant(kind, changed(number_at)))
+
+    def moved(tree: etree._Element, elements: list[etree._Element]) -> None:
+        element, into = rng.choice(elements[1:]), rng.choice(elements)
+        if element not in into.iterancestors() and element is not into:
+            into.insert(0, element)
+
+    def removed(tree: etree._Element, elements: list[etree._Element]) -> None:
+        element = rng.choice(elements[1:])
+        element.getparent().remove(element)
+
+    def renamed(tree: etree._Element, elements: list[etree._Element]) -> None:
+        rng.choice(elements).tag = rng.choice(elements).tag
+
+    def doubled(tree: etree._Element, elements: list[etree._Element]) -> None:
+        element = rng.choice(elements[1:])
+        element.addnext(etree.fromstring(etree.tostring(element)))
+
+    def text_for_elements(tree: etree._Element, elements: list[etree._Element]) -> None:
+        element = rng.choice(elements[1:])
+        parent = element.getparent()
+        parent.text = (parent.text or "") + "stray text"
+        parent.remove(element)
+
+    for change in (moved, moved, removed, removed, renamed, renamed, doubled, text_for_elements):
+        found.append(Mutant("wrong type", changed(change)))
+    found.append(Mutant("wrong type", changed(lambda t, e: setattr(t, "tag", "other"))))
+    declared = changed(place, "&d;")
+    found.append(Mutant("entities", declared.replace(b"?>\n", b"?>\n" + BILLION_LAUGHS.encode(), 1)))
+    found.append(
+        Mutant("entities", declared.replace(b"?>\n", b'?>\n<!DOCTYPE x [<!ENTITY d SYSTEM "file:///etc/passwd">]>', 1))
+    )
+    for encoding in (b"UTF-16", b"klingon", b"ISO-8859-1"):
+        found.append(Mutant("encoding", changed(lambda t, e: None).replace(b'"UTF-8"', b'"' + encoding + b'"', 1)))
+    long_text = "word " * 200_000  # a megabyte on one line (no changes: 200,000 of them would take 20 s)
+    found.append(Mutant("huge line", changed(lambda t, e: setattr(rng.choice(e[count // 2 :]), "text", long_text))))
+    return found + byte_mutants(valid, rng)
+
+
+def check_batch(tmp_path: Path, reader: str, named: list[tuple[str, Mutant]], control: tuple[str, bytes]) -> None:
+    """All mutants (file name, mutant) and a valid control file in one folder, one `fix` run: each
+    mutant is named on exactly one line of standard error and not written, or written and not named."""
+    folder = project(tmp_path / "batch")
+    (folder / "in").mkdir()
+    for name, mutant in named:
+        mutant.put(folder / "in" / name)
+    (folder / "in" / control[0]).write_bytes(control[1])
+    result = run(folder, "fix", "-q", "--grammar", "none", "--no-cache", "in")
+    overall = judged(result, "", (0,))
+    assert result is not None, "the run hung"
+    printed = result.stdout + result.stderr
+    assert "Traceback" not in printed and "internal error" not in printed, printed[-3000:]
+    lines = result.stderr.splitlines()
+    assert result.returncode == (2 if lines else 0), overall
+    written = {p.name for p in (folder / "corrected").rglob("*")}
+    assert control[0] in written, result.stderr[:2000]
+
+    def verdict(name: str, mutant: Mutant) -> str:
+        mentions = [line for line in lines if line.startswith(f"in/{name}:")]
+        if len(mentions) > 1:
+            return f"named {len(mentions)} times: {mentions}"
+        if any(len(line) > MAX_LINE for line in mentions):
+            return "a line too long"
+        if mentions:
+            return f"written although it failed: {mentions[0]}" if name in written else ""
+        # a folder, or a FIFO, found in a folder is no article: passed over like any other non-file
+        return "" if name in written or mutant.special else "neither written nor named"
+
+    strays = [line for line in lines if not any(line.startswith(f"in/{name}:") for name, _ in named)]
+    assert not strays, strays
+    report(reader, [m for _, m in named], [verdict(name, m) for name, m in named])
+
+
+def test_word_files(tmp_path):
+    blocks = [
+        [("text", "The Daash cell left Mosul , then "), ("text", "returned", "b"), ("footnote", "Rasool said so.")],
+        [("link", "Daash", "https://example.org"), ("text", " spoke to عمر"), ("tab",), ("field", "Title")],
+        [[[[("text", "A cell")], [("text", "Daash")]], [[("ins", "Editor", "new Daash")], [("del", "Editor", "x")]]]],
+        [("cfield", "PAGE", "3"), ("text", " The Rasul of Daash.")],
+    ]
+    valid = build_docx(blocks, header="Daash header")
+    rng = random.Random(7)
+    with zipfile.ZipFile(io.BytesIO(valid)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+
+    def with_part(name: str, data: bytes) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for part, content in parts.items():
+                archive.writestr(part, data if part == name else content)
+        return buffer.getvalue()
+
+    mutants = []
+    for number, name in enumerate(sorted(parts)):  # each XML part damaged every way, by turns
+        for index, mutant in enumerate(xml_mutants(parts[name], rng, "w:sdt" if "word/" in name else "x")):
+            if (index + number) % 3 == 0 and not mutant.special:
+                mutants.append(Mutant(mutant.kind, with_part(name, mutant.data)))
+    mutants += [m for m in byte_mutants(valid, rng) if m.kind != "huge line"]  # the package itself
+    mutants += [
+        Mutant("wrong type", with_part("word/document.xml", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))),
+        Mutant(
+            "wrong type",
+            with_part(
+                "word/_rels/document.xml.rels",
+                parts["word/_rels/document.xml.rels"].replace(b'Target="header1.xml"', b'Target="document.xml"'),
+            ),
+        ),
+        Mutant(
+            "wrong type",
+            with_part(
+                "word/_rels/document.xml.rels",
+                parts["word/_rels/document.xml.rels"].replace(
+                    b'Target="footnotes.xml"', b'Target="../../../../etc/passwd"'
+                ),
+            ),
+        ),
+    ]
+    named = [(f"m{number:03}.docx", mutant) for number, mutant in enumerate(mutants)]
+    check_batch(tmp_path, "Word", named, ("ok.docx", valid))
+
+
+def test_xliff_and_tmx(tmp_path):
+    rng = random.Random(8)
+    for reader, valid, suffix, deep_tag in (
+        ("XLIFF 1.2", XLIFF_12, "xlf", "g"),
+        ("XLIFF 2.0", XLIFF_20, "xliff", "pc"),
+        ("TMX", TMX, "tmx", "seg"),
+    ):
+        data = valid.encode("utf-8")
+        named = [(f"m{number:03}.{suffix}", m) for number, m in enumerate(xml_mutants(data, rng, deep_tag))]
+        check_batch(tmp_path / suffix, reader, named, (f"ok.{suffix}", data))
