@@ -15,6 +15,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tomllib
@@ -191,7 +192,7 @@ def _with_raw(fmt: Format, tree: object, path: tuple, raw: str) -> bytes:
     return text.replace(json.dumps(PLACE), raw, 1).encode("utf-8")
 
 
-def structured_mutants(fmt: Format, valid: bytes, seed: int, long_value: str = "a") -> list[Mutant]:
+def structured_mutants(fmt: Format, valid: bytes, seed: int) -> list[Mutant]:
     """About forty mutants of a valid input in a tree format, each class at seeded random places."""
     rng = random.Random(seed)
     tree = fmt.parse(valid)
@@ -203,7 +204,7 @@ def structured_mutants(fmt: Format, valid: bytes, seed: int, long_value: str = "
     found += [Mutant("huge number", _with_raw(fmt, tree, rng.choice(values), raw)) for raw in fmt.numbers]
     found += [Mutant("wrong type", _with_raw(fmt, tree, rng.choice(values), raw)) for raw in fmt.wrong_types]
     found += [Mutant("wrong type", _with_raw(fmt, tree, (), raw)) for raw in fmt.wrong_types[:3]]
-    found += [Mutant("huge line", _with_raw(fmt, tree, rng.choice(strings), json.dumps(long_value * 2_000_000)))]
+    found += [Mutant("huge line", _with_raw(fmt, tree, rng.choice(strings), json.dumps("a" * 2_000_000)))]
     mappings = [p for p in places if isinstance(_at(tree, p), dict) and _at(tree, p)]
     if mappings:  # a key two million characters long
         where = rng.choice(mappings)
@@ -256,18 +257,24 @@ def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
         "XDG_CACHE_HOME": str(folder / ".xdg"),
     }
     env.pop("CLEANUP_DEBUG", None)
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "cleanup", *args],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=TIMEOUT,
-        )
-    except subprocess.TimeoutExpired:
-        return None
+    # A session of its own, so that a run that does not finish is stopped with its worker processes.
+    with subprocess.Popen(
+        [sys.executable, "-m", "cleanup", *args],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        start_new_session=True,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return None
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def judged(
