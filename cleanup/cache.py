@@ -14,6 +14,7 @@ import hmac
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -186,8 +187,7 @@ class Cache:
         """The outcome stored under `key` for `original` (read from the input, never from the cache), or
         None when there is none or it does not check out."""
         try:
-            with open(self._path(key), "rb") as stream:
-                header, payload = stream.read().split(b"\n", 1)
+            header, payload = _read_regular(self._path(key)).split(b"\n", 1)
             entry = json.loads(header)
             if not (
                 isinstance(entry, dict) and hmac.compare_digest(str(entry.get("mac")), self._entry_mac(key, payload))
@@ -234,7 +234,7 @@ class Cache:
         hash: an output edited by hand with its size and time kept is written again); a damaged or
         forged stamp is a miss."""
         try:
-            recorded = self._stamp(key, outputs).read_bytes()
+            recorded = _read_regular(self._stamp(key, outputs))
         except OSError:
             return False
         return hmac.compare_digest(recorded, self._outputs_mac(key, outputs).encode())
@@ -255,6 +255,17 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a cache file; OSError when it is not a regular file (a FIFO put there is never
+    waited on: it is opened without blocking)."""
+    with os.fdopen(
+        os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)), "rb"
+    ) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return stream.read()
 
 
 def _digests(paths: Sequence[Path]) -> list[str | None]:

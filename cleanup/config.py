@@ -178,11 +178,16 @@ def _error_location(path: str, text: str, error: str) -> str:
 def _key_location(path: str, text: str, key: str) -> str:
     """`path:line:column` of the first `key =` or `[key]` (`[key.…]`, `[[key]]`) in the file (TOML
     parsers do not keep positions)."""
-    name = rf"[\"']?{re.escape(key)}[\"']?"
-    found = re.search(rf"^([ \t]*)(?:{name}[ \t]*=|\[\[?[ \t]*{name}[ \t]*[.\]])", text, re.MULTILINE)
-    if found is None:
-        return path
-    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}:{len(found[1]) + 1}"
+    for start in _LINE_START.finditer(text):  # no pattern made of the key: a key may be megabytes long
+        if text.startswith(key, start.end()):
+            after = _AFTER_KEY.match(text, start.end() + len(key))
+            if after and (after[1] != "=" if start[2] else after[1] == "="):  # `[key]` or `[key.…]`; `key =`
+                return f"{path}:{text.count(chr(10), 0, start.start()) + 1}:{len(start[1]) + 1}"
+    return path
+
+
+_LINE_START = re.compile(r"^([ \t]*)(\[\[?[ \t]*)?[\"']?", re.MULTILINE)  # indent, table header, quote
+_AFTER_KEY = re.compile(r"[\"']?[ \t]*(=|[.\]])")
 
 
 def _values(path: str, text: str, section: str, table: dict) -> dict:

@@ -353,6 +353,24 @@ CASES = [
         files={"seeds/b\nc.txt": b"caf\xe9\n"},
     ),
     Case(
+        "a folder named cleanup.toml",  # never skipped silently: the project's settings would be lost
+        ["fix", "--grammar", "none"],
+        2,
+        "cleanup.toml: is a folder, expected a file\n",
+        files={"seeds/a.txt": b"Daash\n", "cleanup.toml/x": b""},
+    ),
+    Case(
+        "an unknown configuration key two million characters long",
+        ["fix", "--grammar", "none"],
+        2,
+        "cleanup.toml:1:1: settings: unknown key '" + "k" * 302 + " … " + "k" * 302 + "'; allowed: select, ignore, "
+        "glossary, out, unsafe-fixes, quotations, arabic-article, headings, name-notes, grammar, dialect, harper-disable, "
+        "apply-suggestions, languagetool-url, languagetool-language, languagetool-enabled-rules, "
+        "languagetool-disabled-rules, languagetool-enabled-categories, languagetool-disabled-categories, cache-dir, "
+        "include, exclude\n",
+        files={"seeds/a.txt": b"Daash\n", "cleanup.toml": b"k" * 2_000_000 + b" = 1\n"},
+    ),
+    Case(
         "an empty path",
         ["fix", "--grammar", "none", ""],
         2,
@@ -609,6 +627,15 @@ def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, make_project, 
     assert "/dev/zero: not a regular file (a device, pipe or socket); give a text file\n" in err
     assert "pipe: not a regular file (a device, pipe or socket); give a text file\n" in err
     assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The ISIS left.\n"  # the others are still done
+
+
+def test_a_fifo_named_cleanup_toml_is_refused_not_skipped_or_waited_on(tmp_path, make_project, capsys):
+    make_project(GLOSSARY, {"seeds/a.txt": b"The Daash left.\n"})
+    os.mkfifo(tmp_path / "cleanup.toml")
+    assert main(["fix", "-q", "--grammar", "none"]) == 2
+    assert capsys.readouterr().err == (
+        "cleanup.toml: not a regular file (a device, pipe or socket); give a text file\n"
+    )
 
 
 def test_a_file_over_the_size_cap_fails_alone(tmp_path, make_project, monkeypatch, capsys):

@@ -181,6 +181,16 @@ def test_random_corruption_of_the_cache_gives_the_uncached_edition(project, corr
     assert fix_edition(project) == truth
 
 
+def test_a_fifo_in_place_of_each_cache_file_is_a_miss_never_waited_on(project):
+    uncached = fix_edition(project)
+    for path in (Path(os.environ["XDG_CACHE_HOME"]) / "cleanup").rglob("*.json"):
+        path.unlink()
+        os.mkfifo(path)  # opened with a blocking read, a FIFO would wait for a writer forever
+    assert main(["fix", "-q", "--grammar", "none", "--jobs", "1"]) == 0  # the output stamps are FIFOs
+    assert edition(project) == uncached
+    assert fix_edition(project) == uncached  # and, with the outputs gone, the entries
+
+
 def test_keys_join_their_parts_so_that_none_collide(tmp_path):
     cache = Cache(tmp_path, "settings", b"k" * 32)
     assert cache.key(b"the attack", "cp1256", False, ()) != cache.key(b"the attackcp1256", "", False, ())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..checkers import harper_dialect
 from ..checkers.warmup import warm_up
@@ -40,8 +41,16 @@ def _harper_dialect(args: argparse.Namespace) -> str | None:
     if args.command not in ("fix", "check"):
         return None
     try:
-        config = nearest_config(args.config, lambda path: path.read_text(encoding="utf-8"))
+        config = nearest_config(args.config, _regular_file_text)
     except (ConfigError, OSError, ValueError):
         config = Config()
     grammar = args.grammar or config.grammar
     return harper_dialect(args.dialect or config.dialect) if grammar == "harper" else None
+
+
+def _regular_file_text(path: Path) -> str:
+    """A configuration file's text; never opens a FIFO or device (that would wait for a writer): the
+    run itself refuses those with a message."""
+    if not path.is_file():
+        raise OSError(f"{path}: not a regular file")
+    return path.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@ kept for the run's summary."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,11 +24,26 @@ def make_console(quiet: bool) -> Console:
     return Console(quiet=quiet, highlight=False)
 
 
+MAX_MESSAGE = 1000  # characters: a message quoting a megabyte-long value from a damaged file is cut
+_QUOTED = re.compile(r"“[^”]*”|'[^']*'")
+
+
 def print_error(message: str) -> None:
-    """One message on one line: a line break in it (a file name may hold one) is shown as ␊. With
+    """One message on one line: a line break in it (a file name may hold one) is shown as ␊, and a long
+    one is cut in the middle of what it quotes, keeping the place before and the advice after. With
     standard error closed it is dropped: standard output may be a report, and the exit code still tells."""
     if sys.stderr is not None:
-        print(visible(message).replace("\n", "␊"), file=sys.stderr)
+        print(_shortened(visible(message).replace("\n", "␊")), file=sys.stderr)
+
+
+def _shortened(message: str) -> str:
+    excess = len(message) - MAX_MESSAGE
+    if excess <= 0:
+        return message
+    quoted = max(_QUOTED.finditer(message), key=lambda found: len(found[0]), default=None)
+    start, end = (quoted.start(), quoted.end()) if quoted and len(quoted[0]) > excess + 40 else (0, len(message))
+    middle, cut = (start + end) // 2, excess // 2 + 2
+    return f"{message[: middle - cut]} … {message[middle + cut :]}"
 
 
 def print_note(message: str, quiet: bool) -> None:

@@ -24,7 +24,7 @@ def configuration_files(start: Path | None = None) -> Iterator[Path]:
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file():
+            if candidate.exists() or candidate.is_symlink():  # a FIFO or folder of this name: reading it says so
                 yield _relative(candidate)
         if (folder / ".git").exists() or (folder / "pyproject.toml").is_file():
             return  # the project's root: folders above it are not the project's

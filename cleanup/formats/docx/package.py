@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -229,6 +230,11 @@ def parse_xml(
 
 
 def max_id(root: etree._Element) -> int:
-    """The largest numeric w:id in a part (revisions, comments and bookmarks must not collide); 0 for none."""
-    ids = (value for value in root.xpath("//@w:id", namespaces={"w": W}) if str(value).isdigit())
-    return max((int(value) for value in ids), default=0)
+    """The largest numeric w:id in a part (revisions, comments and bookmarks must not collide); 0 for none.
+    An id of more than 18 digits (or other than ASCII digits) is passed over: ids made from this one
+    never reach it."""
+    ids = (str(value) for value in root.xpath("//@w:id", namespaces={"w": W}))
+    return max((int(value) for value in ids if _ID.fullmatch(value)), default=0)
+
+
+_ID = re.compile(r"[0-9]{1,18}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -221,27 +222,43 @@ def _join_paragraphs(paragraphs) -> None:
 
 
 def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
-    """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs."""
-    found = _atom_offsets(paragraph)
+    """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs.
+    The cuts inside one `w:t` are made together: cutting a long text one cut at a time copied it each time."""
+    texted = [(offset, atom) for atom, offset in _atom_offsets(paragraph) if atom.text]
+    starts = [offset for offset, _ in texted]  # increasing: texts do not overlap
+    inside: list[int] = []  # cuts inside the `w:t` of texted[current], largest first
+    current = -1
     for cut in cuts:
-        for atom, offset in found:
-            if offset < cut < offset + len(atom.text):
-                _split_text(atom, cut - offset)
-                break
-            if cut == offset and atom.text:
-                _split_run_before(atom.run, atom.node)
-                break
+        index = bisect.bisect_right(starts, cut) - 1
+        if index < 0:
+            continue
+        offset, atom = texted[index]
+        if inside and (index != current or cut == offset):  # larger cuts first, as they came
+            _split_text(texted[current][1], inside)
+            inside = []
+        current = index
+        if cut == offset:
+            _split_run_before(atom.run, atom.node)
+        elif cut < offset + len(atom.text):
+            inside.append(cut - offset)
+    if inside:
+        _split_text(texted[current][1], inside)
 
 
-def _split_text(atom: Atom, at: int) -> None:
-    """Cut a `w:t` in two and its run between them."""
-    text = atom.node.text or ""  # a larger cut may have shortened it already (never from the left)
-    second = copy.deepcopy(atom.node)
-    atom.node.text, second.text = text[:at], text[at:]
-    for node in (atom.node, second):
-        node.set(XML_SPACE, "preserve")
-    atom.node.addnext(second)
-    _split_run_before(atom.run, second)
+def _split_text(atom: Atom, cuts: Sequence[int]) -> None:
+    """Cut a `w:t` at each of `cuts` (offsets in it, largest first), each piece after the first in a run of its
+    own; a piece is made from a copy of the element without its text, so each character is copied once."""
+    text = atom.node.text or ""
+    atom.node.text = None
+    ends = [len(text), *cuts]
+    for end, start in itertools.pairwise(ends):  # the last piece first: each goes right after the first
+        piece = copy.deepcopy(atom.node)
+        piece.text = text[start:end]
+        piece.set(XML_SPACE, "preserve")
+        atom.node.addnext(piece)
+        _split_run_before(atom.run, piece)
+    atom.node.text = text[: cuts[-1]]
+    atom.node.set(XML_SPACE, "preserve")
 
 
 def _split_run_before(run: etree._Element, node: etree._Element) -> None:
@@ -281,7 +298,8 @@ class _Span:
 
 
 def _run_spans(paragraph: Paragraph) -> list[_Span]:
-    """Each run with text in the paragraph, in order (read once, before any change is made)."""
+    """Each run with text in the paragraph, in order (read once, before any change is made): their starts
+    and their ends each increase, as a run's text is read all at once."""
     spans: dict[etree._Element, _Span] = {}
     for atom, offset in _atom_offsets(paragraph):
         span = spans.setdefault(atom.run, _Span(atom.run, offset, offset))
@@ -291,23 +309,44 @@ def _run_spans(paragraph: Paragraph) -> list[_Span]:
 
 
 def _within(spans: Sequence[_Span], start: int, end: int) -> list[_Span]:
-    """The spans with text that lie inside [start, end)."""
-    return [span for span in spans if start <= span.start and span.end <= end and span.start < span.end]
+    """The spans with text that lie inside [start, end). Spans follow one another in the paragraph, so they
+    are found by bisection: a paragraph with thousands of changes is not scanned again for each."""
+    found = []
+    index = bisect.bisect_left(spans, start, key=_start)
+    while index < len(spans) and spans[index].end <= end:
+        if spans[index].start < spans[index].end:
+            found.append(spans[index])
+        index += 1
+    return found
+
+
+def _start(span: _Span) -> int:
+    return span.start
+
+
+def _end(span: _Span) -> int:
+    return span.end
+
+
+def _ending_at(spans: Sequence[_Span], offset: int) -> Sequence[_Span]:
+    return spans[bisect.bisect_left(spans, offset, key=_end) : bisect.bisect_right(spans, offset, key=_end)]
+
+
+def _starting_at(spans: Sequence[_Span], offset: int) -> Sequence[_Span]:
+    return spans[bisect.bisect_left(spans, offset, key=_start) : bisect.bisect_right(spans, offset, key=_start)]
 
 
 def _neighbour(spans: list[_Span], offset: int) -> etree._Element | None:
     """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
-    before = [span.run for span in spans if span.end == offset]
-    after = [span.run for span in spans if span.start == offset]
-    return before[-1] if before else after[0] if after else None
+    before, after = _ending_at(spans, offset), _starting_at(spans, offset)
+    return before[-1].run if before else after[0].run if after else None
 
 
 def _place(paragraph: Paragraph, spans: list[_Span], offset: int, item: etree._Element, wrapper) -> None:
     """Put an inserted run at `offset`: after the editable run ending there, else before the one starting
     there, else at the paragraph's end (or start)."""
-    editable = [span for span in spans if span.editable and span.start < span.end]
-    ending = [span.run for span in editable if span.end == offset]
-    starting = [span.run for span in editable if span.start == offset]
+    ending = [span.run for span in _ending_at(spans, offset) if span.editable and span.start < span.end]
+    starting = [span.run for span in _starting_at(spans, offset) if span.editable and span.start < span.end]
     if ending:
         wrapper.get(ending[-1], ending[-1]).addnext(item)
     elif starting:
@@ -319,8 +358,8 @@ def _place(paragraph: Paragraph, spans: list[_Span], offset: int, item: etree._E
         else:
             paragraph.element.insert(0, item)
     else:
-        following = [span.run for span in spans if span.start >= offset]
-        (following[0].addprevious if following else paragraph.element.append)(item)
+        following = bisect.bisect_left(spans, offset, key=_start)
+        (spans[following].run.addprevious if following < len(spans) else paragraph.element.append)(item)
 
 
 def _properties(run: etree._Element | None) -> etree._Element | None:
