@@ -58,6 +58,8 @@ class Config:
         "**/*.xlf",
         "**/*.xliff",
         "**/*.tmx",
+        "**/*.html",
+        "**/*.htm",
     )  # globs of files to take from folders
     exclude: tuple[str, ...] = ()  # globs of files to leave out
     source: str = ""  # the file it came from, empty for defaults

@@ -36,6 +36,9 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     protected: tuple[ProtectedSpan, ...] = ()  # set by readers of richer formats (fields, breaks in a .docx)
+    # Offsets between two pieces of text that markup separates (a tag of a web page): an edit may end or start
+    # at one, never span it.
+    boundaries: tuple[int, ...] = ()
 
     @property
     def newline(self) -> str:

@@ -114,13 +114,13 @@ def process(
     if settings.apply_suggestions:
         sources.append(_suggestion_source(run))
     protected = [(span.start, span.end) for span in document.protected]
-    result = fix(document.text, sources, vetoed=protected)
+    result = fix(document.text, sources, vetoed=protected, boundaries=document.boundaries)
     matched, stale = match(decisions, document.text, result.changes)
     rejected = [(result.changes[i], d) for i, d in matched.items() if d.verdict == "reject"]
     unaccepted = [c for i, c in enumerate(result.changes) if _suggested(c) and i not in matched] if trying else []
     if rejected or unaccepted:
         vetoes = [(c.start, c.end) for c in (*(c for c, _ in rejected), *unaccepted)]
-        result = fix(document.text, sources, vetoed=protected + vetoes)
+        result = fix(document.text, sources, vetoed=protected + vetoes, boundaries=document.boundaries)
         matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
     house = [*_glossary_suggestions(run, result.text), *_flags(run, result.text)]
     if source is not None:
