@@ -133,34 +133,35 @@ class TextBuilder:
     def data(self, page: str, start: int, end: int, protect: bool, to_page: Callable[[int], int]) -> None:
         """Character data of the page (`to_page` maps its offsets to the file's): text, white space and
         character references."""
-        if protect:  # code is read as it stands, white space too
-            if start < end:
-                self.text(page[start:end], to_page(start), to_page(end), "literal", True)
-            return
         for match in _DATA.finditer(page, start, end):
             chunk, at = match.group(), match.start()
-            if chunk[0] in WHITE:
+            if chunk[0] in WHITE and protect:  # code keeps its white space
+                self.text(chunk, to_page(at), to_page(match.end()), "literal", True)
+            elif chunk[0] in WHITE:
                 if self.autop and _BLANK_LINE.search(chunk):
                     self.end_paragraph()
                 else:
                     self.space(to_page(at), to_page(match.end()), chunk == " ")
             elif chunk[0] == "&" and len(chunk) > 1:
-                self._reference(chunk, at, to_page)
+                self._reference(chunk, at, protect, to_page)
             else:
-                self.text(chunk, to_page(at), to_page(match.end()), "literal", False)
+                self.text(chunk, to_page(at), to_page(match.end()), "literal", protect)
 
-    def _reference(self, chunk: str, at: int, to_page: Callable[[int], int]) -> None:
+    def _reference(self, chunk: str, at: int, protect: bool, to_page: Callable[[int], int]) -> None:
         """A character reference: its decoded text stands for it; a named one is its longest known prefix."""
         size = len(chunk)
         if chunk[1] != "#":
             size = next((n for n in range(len(chunk), 1, -1) if chunk[1:n] in ENTITIES), 0)
             if not size:
-                self.text(chunk, to_page(at), to_page(at + len(chunk)), "literal", False)
+                self.text(chunk, to_page(at), to_page(at + len(chunk)), "literal", protect)
                 return
-        decoded = html.unescape(chunk[:size])
-        self.text(decoded, to_page(at), to_page(at + size), "reference", len(decoded) != 1)
+        # (Python drops control characters a page's numeric references name; a browser keeps them.)
+        decoded = html.unescape(chunk[:size]) or chr(
+            int(chunk[2:size].rstrip(";").lstrip("xX"), 16 if chunk[2] in "xX" else 10)
+        )
+        self.text(decoded, to_page(at), to_page(at + size), "reference", protect or len(decoded) != 1)
         if size < len(chunk):
-            self.text(chunk[size:], to_page(at + size), to_page(at + len(chunk)), "literal", False)
+            self.text(chunk[size:], to_page(at + size), to_page(at + len(chunk)), "literal", protect)
 
 
 @dataclass
