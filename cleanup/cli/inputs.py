@@ -24,6 +24,7 @@ from .defaults import (
     FORMATTED_SUFFIXES,
     HTML_SUFFIXES,
     SOURCE_SUFFIXES,
+    WXR_SUFFIX,
 )
 from .errors import UsageError
 
@@ -224,7 +225,8 @@ class ArticleError(Exception):
 
 def read_article(path: Path, encoding: str | None, data: bytes | None = None) -> Document:
     """An article (its bytes `data`, when already read) as a Document: a Word file's paragraphs, a
-    bilingual file's English targets, a web page's text, or a text file decoded (DecodeError, BinaryFile)."""
+    bilingual file's English targets, a web page's text, a WordPress export's posts, or a text file decoded
+    (DecodeError, BinaryFile)."""
     data = read_bytes(path) if data is None else data
     suffix = path.suffix.lower()
     if suffix not in FORMATTED_SUFFIXES:
@@ -232,10 +234,13 @@ def read_article(path: Path, encoding: str | None, data: bytes | None = None) ->
     from ..formats.bilingual import read_bilingual  # lxml only for a run that reads these formats
     from ..formats.docx import DocxError, read_docx
     from ..formats.html import read_html
+    from ..formats.wxr import read_wxr
 
     try:
         if suffix in HTML_SUFFIXES:
             return read_html(data, encoding).document
+        if suffix == WXR_SUFFIX:
+            return read_wxr(data, encoding).document
         return read_docx(data).document if suffix == DOCX_SUFFIX else read_bilingual(data).english
     except DocxError as error:
         raise ArticleError(f"{path}: {error}") from None
@@ -255,18 +260,21 @@ def embedded_source(path: Path, data: bytes | None = None) -> Document | None:
 
 
 def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
-    """The corrected edition as a file: a Word file with its changes tracked (or made), a web page with its
-    text corrected, or the text encoded as the article was."""
+    """The corrected edition as a file: a Word file with its changes tracked (or made), a web page or a
+    WordPress export with its text corrected, or the text encoded as the article was."""
     suffix = path.suffix.lower()
     if suffix not in FORMATTED_SUFFIXES:
         return encode(outcome.original, outcome.corrected)
     from ..formats.bilingual import write_bilingual
     from ..formats.docx import DocxError, write_docx
     from ..formats.html import write_html
+    from ..formats.wxr import write_wxr
 
     try:
         if suffix in HTML_SUFFIXES:
             return write_html(read_bytes(path), outcome)
+        if suffix == WXR_SUFFIX:
+            return write_wxr(read_bytes(path), outcome)
         if suffix == DOCX_SUFFIX:
             return write_docx(read_bytes(path), outcome, docx_mode)
         return write_bilingual(read_bytes(path), outcome)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.entities import html5 as ENTITIES
 from typing import Literal
@@ -45,13 +45,14 @@ _ATTRIBUTE = re.compile(
 _COMMENT = re.compile(r"<!--(?:>|->|.*?(?:--!?>|\Z))", re.DOTALL)
 _DATA = re.compile(r"[ \t\n\f\r]+|&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^ \t\n\f\r&]+|&")
 _BLANK_LINE = re.compile(r"\n[ \t\f\r]*\n")
+_SHORTCODE = re.compile(r"\[/?[A-Za-z_][\w-]*(?:[ \t\n][^\[\]]*)?/?\]")
 _END_TAGS: dict[str, re.Pattern] = {
     name: re.compile(rf"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in (*RAW_TEXT, "title")
 }
 _META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.IGNORECASE)
 # Labels a page may declare that mean another encoding (the WHATWG Encoding standard's table, in part).
 _LABELS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 Kind = Literal["literal", "reference", "space", "mark"]
 
@@ -130,38 +131,77 @@ class TextBuilder:
             self.pieces.append(Piece(start, self.length, page_start, page_end, kind))
         self.parts.append(text)
 
-    def data(self, page: str, start: int, end: int, protect: bool, to_page: Callable[[int], int]) -> None:
-        """Character data of the page (`to_page` maps its offsets to the file's): text, white space and
-        character references."""
-        for match in _DATA.finditer(page, start, end):
-            chunk, at = match.group(), match.start()
-            if chunk[0] in WHITE and protect:  # code keeps its white space
-                self.text(chunk, to_page(at), to_page(match.end()), "literal", True)
-            elif chunk[0] in WHITE:
-                if self.autop and _BLANK_LINE.search(chunk):
-                    self.end_paragraph()
+    def data(self, page: str, start: int, end: int, protect: bool, origin: Origin) -> None:
+        """Character data of the page (`origin` says where it lies in the file): text, white space and
+        character references, read section by section."""
+        for section_start, section_end in self._prose(page, *origin.sections(start, end)):
+            for match in _DATA.finditer(page, section_start, section_end):
+                chunk, at, stop = match.group(), origin.start(match.start()), origin.end(match.end())
+                if chunk[0] in WHITE and protect:  # code keeps its white space
+                    self.text(chunk, at, stop, "literal", True)
+                elif chunk[0] in WHITE:
+                    if self.autop and _BLANK_LINE.search(chunk):
+                        self.end_paragraph()
+                    else:
+                        self.space(at, stop, chunk == " ")
+                elif chunk[0] == "&" and len(chunk) > 1:
+                    self._reference(chunk, at, protect)
                 else:
-                    self.space(to_page(at), to_page(match.end()), chunk == " ")
-            elif chunk[0] == "&" and len(chunk) > 1:
-                self._reference(chunk, at, protect, to_page)
-            else:
-                self.text(chunk, to_page(at), to_page(match.end()), "literal", protect)
+                    self.text(chunk, at, stop, "literal", protect)
 
-    def _reference(self, chunk: str, at: int, protect: bool, to_page: Callable[[int], int]) -> None:
-        """A character reference: its decoded text stands for it; a named one is its longest known prefix."""
+    def _prose(self, page: str, *sections: tuple[int, int]) -> Iterator[tuple[int, int]]:
+        """The sections, less WordPress's shortcodes (`[caption id="…"]`) in a post's body: markup, not text."""
+        for start, end in sections:
+            if self.autop:
+                for shortcode in _SHORTCODE.finditer(page, start, end):
+                    yield start, shortcode.start()
+                    start = shortcode.end()
+            yield start, end
+
+    def _reference(self, chunk: str, at: int, protect: bool) -> None:
+        """A character reference at `at` of the file: its decoded text stands for it; a named one is its
+        longest known prefix."""
         size = len(chunk)
         if chunk[1] != "#":
             size = next((n for n in range(len(chunk), 1, -1) if chunk[1:n] in ENTITIES), 0)
             if not size:
-                self.text(chunk, to_page(at), to_page(at + len(chunk)), "literal", protect)
+                self.text(chunk, at, at + len(chunk), "literal", protect)
                 return
         # (Python drops control characters a page's numeric references name; a browser keeps them.)
         decoded = html.unescape(chunk[:size]) or chr(
             int(chunk[2:size].rstrip(";").lstrip("xX"), 16 if chunk[2] in "xX" else 10)
         )
-        self.text(decoded, to_page(at), to_page(at + size), "reference", protect or len(decoded) != 1)
+        self.text(decoded, at, at + size, "reference", protect or len(decoded) != 1)
         if size < len(chunk):
-            self.text(chunk[size:], to_page(at + size), to_page(at + len(chunk)), "literal", protect)
+            self.text(chunk[size:], at + size, at + len(chunk), "literal", protect)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the HTML being read lies in the file: offset `starts[i]` of the HTML is `file_starts[i]` of the
+    file (one section for a page; one per CDATA section of a WordPress post, which a `]]>` in it splits)."""
+
+    starts: tuple[int, ...] = (0,)
+    file_starts: tuple[int, ...] = (0,)
+
+    def start(self, offset: int) -> int:
+        """The file's offset of the character at `offset`."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.file_starts[index] + offset - self.starts[index]
+
+    def end(self, offset: int) -> int:
+        """The file's offset just after the character before `offset` (the end of its section)."""
+        index = max(bisect.bisect_left(self.starts, offset) - 1, 0)
+        return self.file_starts[index] + offset - self.starts[index]
+
+    def sections(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """[start, end) cut where a section starts."""
+        index = bisect.bisect_right(self.starts, start)
+        while index < len(self.starts) and self.starts[index] < end:
+            yield start, self.starts[index]
+            start = self.starts[index]
+            index += 1
+        yield start, end
 
 
 @dataclass
@@ -183,7 +223,7 @@ def read_html(data: bytes, encoding: str | None = None) -> HtmlText:
         raise HtmlError(f"{error}; save the page as UTF-8 or give --encoding") from None
     page = decoded.text
     builder = TextBuilder()
-    scan_html(builder, page, 0, len(page), _same)
+    scan_html(builder, page, 0, len(page), Origin())
     return HtmlText(page, builder.document(decoded.encoding, decoded.bom), builder.pieces)
 
 
@@ -193,7 +233,7 @@ def write_html(data: bytes, outcome: Outcome) -> bytes:
     read = read_html(data, original.encoding)
     if read.document.text != original.text:
         raise HtmlError("has changed since it was read; run again")
-    page = splice(read.page, read.pieces, outcome, lambda text: _encodable(text.translate(_ESCAPES), original.encoding))
+    page = splice(read.page, read.pieces, outcome, lambda text: encodable(text.translate(ESCAPES), original.encoding))
     return byte_order_mark(original) + page.encode(original.encoding)
 
 
@@ -251,7 +291,7 @@ class _Places:
         return {piece.start: piece.page_start, piece.end: piece.page_end}.get(offset)
 
 
-def scan_html(builder: TextBuilder, page: str, start: int, end: int, to_page: Callable[[int], int]) -> None:
+def scan_html(builder: TextBuilder, page: str, start: int, end: int, origin: Origin) -> None:
     """Read the HTML in page[start:end] into `builder`, tag by tag."""
     state = _State()
     pos = start
@@ -260,10 +300,10 @@ def scan_html(builder: TextBuilder, page: str, start: int, end: int, to_page: Ca
         if opening < 0:
             opening = end
         if opening > pos and not (state.skip or state.foreign):
-            builder.data(page, pos, opening, state.code > 0, to_page)
+            builder.data(page, pos, opening, state.code > 0, origin)
         if opening == end:
             break
-        pos = _markup(builder, state, page, opening, end, to_page)
+        pos = _markup(builder, state, page, opening, end, origin)
 
 
 @dataclass
@@ -273,7 +313,7 @@ class _State:
     skip: bool = False  # inside text that is never read (after <plaintext>)
 
 
-def _markup(builder: TextBuilder, state: _State, page: str, at: int, end: int, to_page: Callable[[int], int]) -> int:
+def _markup(builder: TextBuilder, state: _State, page: str, at: int, end: int, origin: Origin) -> int:
     """Read the markup that starts with the `<` at `at`; the offset after it."""
     following = page[at + 1 : at + 2]
     if page.startswith("<!--", at):
@@ -291,12 +331,12 @@ def _markup(builder: TextBuilder, state: _State, page: str, at: int, end: int, t
         return at + 3
     if not _letter(page, at + 1 + (following == "/")):
         if not (state.skip or state.foreign):
-            builder.data(page, at, at + 1, state.code > 0, to_page)  # a `<` that starts no markup is text
+            builder.data(page, at, at + 1, state.code > 0, origin)  # a `<` that starts no markup is text
         return at + 1
-    return _tag(builder, state, page, at, end, to_page)
+    return _tag(builder, state, page, at, end, origin)
 
 
-def _tag(builder: TextBuilder, state: _State, page: str, at: int, end: int, to_page: Callable[[int], int]) -> int:
+def _tag(builder: TextBuilder, state: _State, page: str, at: int, end: int, origin: Origin) -> int:
     name_match = _TAG_NAME.match(page, at, end)
     assert name_match is not None
     name, closing = name_match.group(1).lower(), page[at + 1] == "/"
@@ -331,7 +371,7 @@ def _tag(builder: TextBuilder, state: _State, page: str, at: int, end: int, to_p
     if name == "title":
         close = _END_TAGS[name].search(page, pos, end)
         stop = close.start() if close else end
-        builder.data(page, pos, stop, False, to_page)
+        builder.data(page, pos, stop, False, origin)
         builder.end_paragraph()
         return stop
     if name in RAW_TEXT:
@@ -342,10 +382,6 @@ def _tag(builder: TextBuilder, state: _State, page: str, at: int, end: int, to_p
 
 def _letter(page: str, at: int) -> bool:
     return page[at : at + 1].isascii() and page[at : at + 1].isalpha()
-
-
-def _same(offset: int) -> int:
-    return offset
 
 
 def _declared_encoding(data: bytes) -> str | None:
@@ -361,6 +397,6 @@ def _declared_encoding(data: bytes) -> str | None:
         return None  # an unknown label: read as UTF-8, as when none is declared
 
 
-def _encodable(text: str, encoding: str) -> str:
+def encodable(text: str, encoding: str) -> str:
     """`text` with each character the page's encoding cannot hold written as a character reference."""
     return text.encode(encoding, "xmlcharrefreplace").decode(encoding)
