@@ -16,7 +16,20 @@ from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_sp
 from .glossary.reading import GLOSSARY_CATEGORY
 from .glossary.suggestions import keep_glossary_forms
 from .glossary.terms import fold
-from .model import Change, Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
+from .model import (
+    Change,
+    Decision,
+    Document,
+    Edit,
+    Flag,
+    LineIndex,
+    Location,
+    Outcome,
+    Problem,
+    ProtectedSpan,
+    Safety,
+    SpanSet,
+)
 from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import CURLY_QUOTE, INSIDE_QUOTATION, paired_straight_quotes, quotation_spans
 from .rules.base import Context, Rule
@@ -128,7 +141,7 @@ def process(
     found = house + _grammar_flags(run, result.text, house)
     dialect = settings.checker.variety(result.text) if settings.checker else ""
     offsets = OriginalOffsets(result.changes)
-    flags = [offsets.flag(flag) for flag in found]
+    flags = _outside(document.protected, (offsets.flag(flag) for flag in found))
     run.problems.extend(run.directives(document.text).problems)
     run.problems.extend(_unknown_disabled(settings, run.directives(document.text).disable, document.text))
     return Outcome(
@@ -143,6 +156,18 @@ def process(
         source=source,
         dialect=dialect,
     )
+
+
+def _outside(protected: Sequence[ProtectedSpan], flags: Iterable[Flag]) -> list[Flag]:
+    """The flags not wholly inside protected text (code, a field): nothing there may change, so nothing is asked."""
+    spans = sorted((span.start, span.end) for span in protected if span.start < span.end)
+    starts = [start for start, _ in spans]
+
+    def inside(flag: Flag) -> bool:
+        index = bisect.bisect_right(starts, flag.start) - 1
+        return index >= 0 and flag.start < flag.end <= spans[index][1]
+
+    return [flag for flag in flags if not inside(flag)]
 
 
 def names_a_rule(prefix: str, rules: Sequence[Rule], glossary: Glossary) -> bool:

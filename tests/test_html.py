@@ -65,7 +65,7 @@ def test_the_text_read_is_what_a_browser_shows_block_by_block():
         "The term dormant cells is a term used by Iraqi military commanders for groups of the organization "
         "operating clandestinely in different parts of the country." in paragraphs
     )  # a <p> left open ends at the next <p>; white space collapsed as a browser shows it
-    assert "We will fight the ISIL cells & their supporters\nwherever they are." in paragraphs  # <br>: a line break
+    assert "We will fight the ISIL cells & their supporters\u2028wherever they are." in paragraphs  # <br>: a line break
     assert not any(word in text for word in ("<", "ajaxurl", "margin", "Analytics", "wp-embed"))
 
 

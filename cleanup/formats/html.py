@@ -5,7 +5,7 @@ other byte (tags, attributes, comments, scripts, styles, code, character referen
 The page is tokenized as an HTML5 tokenizer does (tags with quoted `>` in attributes, comments ended by
 `-->` or `--!>`, script and style text up to their end tag only, titles with character references but no
 tags, bogus comments, a tag cut off by the end of the file dropped), keeping where each piece of text
-lies in the page. Blocks become paragraphs (a blank line between them), `<br>` a protected line break,
+lies in the page. Blocks become paragraphs (a blank line between them), `<br>` a protected line separator (U+2028),
 white space as a browser collapses it; text of `<code>`, `<kbd>`, `<samp>` and `<pre>` is read but
 protected, and no edit spans markup between two pieces of text (a boundary)."""
 
@@ -35,6 +35,8 @@ RAW_TEXT = frozenset("script style xmp iframe noembed noframes noscript textarea
 CODE = frozenset("code kbd samp pre listing".split())  # read, never edited
 FOREIGN = frozenset(("svg", "math"))  # drawings and formulas: never text
 WHITE = " \t\n\f\r"
+PARAGRAPH = "\n\n"  # between blocks
+LINE = "\u2028"  # a <br>: Unicode's line separator, a line break inside a paragraph (its next line starts no paragraph)
 
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
 # One attribute (or the end of the tag): a quoted value may hold `>`; an open quote runs to the end of the file.
@@ -85,7 +87,7 @@ class TextBuilder:
     protected: list[ProtectedSpan] = field(default_factory=list)
     boundaries: list[int] = field(default_factory=list)
     length: int = 0
-    pending_break: str = ""  # "\n\n" after a block ended, "\n" after a <br>
+    pending_break: str = ""  # PARAGRAPH after a block ended, LINE after a <br>
     pending_space: tuple[int, int, Kind] | None = None  # white space seen since the last text, not yet read
     paragraph_open: bool = False  # text was read since the last break
 
@@ -94,12 +96,12 @@ class TextBuilder:
             "".join(self.parts), encoding, bom, protected=tuple(self.protected), boundaries=tuple(self.boundaries)
         )
 
-    def end_paragraph(self, line: str = "\n\n") -> None:
-        """A block starts or ends (`line` "\\n\\n"), or a line breaks (`<br>`, "\\n"): white space before it
-        is not read; two line breaks make a blank line."""
+    def end_paragraph(self, line: str = PARAGRAPH) -> None:
+        """A block starts or ends, or a line breaks (`<br>`, `line` LINE): white space before it is not read;
+        two line breaks end the paragraph."""
         self.pending_space = None
         if self.length and (self.paragraph_open or self.pending_break):
-            self.pending_break = (self.pending_break + line)[:2]
+            self.pending_break = LINE if line == LINE and not self.pending_break else PARAGRAPH
         self.paragraph_open = False
 
     def space(self, page_start: int, page_end: int, single: bool) -> None:
@@ -361,7 +363,7 @@ def _tag(builder: TextBuilder, state: _State, page: str, at: int, end: int, orig
     if name in CODE:
         state.code = max(0, state.code + (-1 if closing else 1))
     if name == "br":
-        builder.end_paragraph("\n")
+        builder.end_paragraph(LINE)
     if closing:
         return pos
     if name == "plaintext":
