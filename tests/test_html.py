@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup.cli import main
 from cleanup.formats.html import HtmlError, read_html, write_html
@@ -15,6 +17,10 @@ from cleanup.pipeline import Settings, process
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "data" / "html"
 HOUSE = (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8")
+
+SETTINGS = Settings(load_glossary([("g.yaml", HOUSE)]))
+BREAKAGES = ("<", ">", '"', "'", "&", "</p>", "<p>", "<!--", "-->", "<script>", "</script>", "<b>", "</b>", "<pre>", "<br>",
+             "&amp;", " ", "\n\n", "Daesh ", " , ", "]]>")  # fmt: skip
 
 # Every edit `fix` makes on the site page, as (exact original snippet, corrected snippet).
 REMNANTS_EDITS = [
@@ -163,3 +169,29 @@ def test_a_page_changed_while_cleanup_worked_is_not_written():
     outcome = process(read_html(data).document, Settings(load_glossary([("g.yaml", HOUSE)])))
     with pytest.raises(HtmlError, match="has changed since it was read"):
         write_html(b"<p>Daesh and more</p>", outcome)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cuts=st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(BREAKAGES)), min_size=1, max_size=6))
+def test_a_broken_page_is_written_back_with_its_corrected_text_and_nothing_else(cuts):
+    """On the site page broken at random, the edition read again is exactly the corrected text, and a
+    page whose text did not change is byte for byte the page."""
+    page = (PAGES / "remnants.html").read_text(encoding="utf-8")
+    for at, piece in cuts:
+        at %= len(page) + 1
+        page = page[:at] + piece + page[at:]
+    data = page.encode()
+    outcome = process(read_html(data).document, SETTINGS)
+    written = write_html(data, outcome)
+    assert read_html(written).document.text == outcome.corrected
+    unchanged = process(read_html(data).document, Settings(load_glossary([("g.yaml", "terms: []\n")]), rules=()))
+    assert write_html(data, unchanged) == data
+
+
+def test_a_cached_run_writes_the_same_page(make_project):
+    project = make_project(HOUSE, {"seeds/r.html": (PAGES / "remnants.html").read_bytes()})
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    first = (project / "corrected" / "r.html").read_bytes()
+    (project / "corrected" / "r.html").unlink()
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert (project / "corrected" / "r.html").read_bytes() == first
