@@ -35,6 +35,10 @@ REPORT_SUFFIX = ".report.md"
 
 
 REVIEW_HEADING = b"# Review: "  # the first line of every review report
+REVIEW_PAGE_SUFFIX = ".html"
+REVIEW_PAGE_HEAD = (
+    b'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'  # how every review page starts
+)
 
 
 NO_DECISIONS = DecisionFile(None, None, [])
@@ -74,8 +78,9 @@ def find_inputs(
                 (unreadable or (lambda _, why: print_error(why)))(str(error.filename), message)
             files = [f for f in files if _wanted(f.relative_to(path).as_posix(), globs or Config())]
             if not files and not errors:
+                files_of = [suffix for suffix in ARTICLE_SUFFIXES if suffix != WXR_SUFFIX]
                 raise UsageError(
-                    f"{path}: no {', '.join(ARTICLE_SUFFIXES[:-1])} or {ARTICLE_SUFFIXES[-1]} files in this folder"
+                    f"{path}: no {', '.join(files_of[:-1])} or {files_of[-1]} files or WordPress exports in this folder"
                 )
             files = [f for f in files if not is_source_file(f)]
             found.extend(Input(file, file.relative_to(path).as_posix(), source_beside(file)) for file in files)
@@ -166,22 +171,23 @@ def _walk(folder: Path, exclude: Path | None) -> tuple[list[Path], list[OSError]
                 continue
             if skip and skip in file.resolve().parents:
                 continue
-            if _is_review_report(file):
+            if _is_review_output(file):
                 continue
             files.append(file)
     return sorted(files), errors
 
 
-def _is_review_report(file: Path) -> bool:
-    """A `NAME.report.md` written by `fix` next to the corrected `NAME` (it starts `# Review: `): an
-    output, not an article. Any other file of that name is an article (and its outputs clash)."""
-    if not file.name.endswith(REPORT_SUFFIX) or not file.with_name(file.name[: -len(REPORT_SUFFIX)]).is_file():
-        return False
-    try:
-        with open(file, "rb") as stream:
-            return stream.read(len(REVIEW_HEADING)) == REVIEW_HEADING
-    except OSError:
-        return False
+def _is_review_output(file: Path) -> bool:
+    """A `NAME.report.md` or `NAME.html` review written by `fix` next to the corrected `NAME` (starting as
+    they start): an output, not an article. Any other file of that name is an article (and its outputs clash)."""
+    for suffix, heading in ((REPORT_SUFFIX, REVIEW_HEADING), (REVIEW_PAGE_SUFFIX, REVIEW_PAGE_HEAD)):
+        if file.name.endswith(suffix) and file.with_name(file.name[: -len(suffix)]).is_file():
+            try:
+                with open(file, "rb") as stream:
+                    return stream.read(len(heading)) == heading
+            except OSError:
+                return False
+    return False
 
 
 def decisions_finder(

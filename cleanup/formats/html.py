@@ -45,7 +45,10 @@ _ATTRIBUTE = re.compile(
     r"(?:=[\t\n\f\r ]*(?:\"[^\"]*(?:\"|\Z)|'[^']*(?:'|\Z)|[^\t\n\f\r >]*))?)"
 )
 _COMMENT = re.compile(r"<!--(?:>|->|.*?(?:--!?>|\Z))", re.DOTALL)
-_DATA = re.compile(r"[ \t\n\f\r]+|&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^ \t\n\f\r&]+|&")
+# Character data: white space, a character reference, or words with single spaces between them.
+_DATA = re.compile(
+    r"[ \t\n\f\r]+|&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^ \t\n\f\r&]+(?: [^ \t\n\f\r&]+)*|&"
+)
 _BLANK_LINE = re.compile(r"\n[ \t\f\r]*\n")
 _SHORTCODE = re.compile(r"\[/?[A-Za-z_][\w-]*(?:[ \t\n][^\[\]]*)?/?\]")
 _END_TAGS: dict[str, re.Pattern] = {
@@ -88,7 +91,7 @@ class TextBuilder:
     boundaries: list[int] = field(default_factory=list)
     length: int = 0
     pending_break: str = ""  # PARAGRAPH after a block ended, LINE after a <br>
-    pending_space: tuple[int, int, Kind] | None = None  # white space seen since the last text, not yet read
+    pending_space: tuple[int, int, Kind, bool] | None = None  # white space since the last text, not yet read
     paragraph_open: bool = False  # text was read since the last break
 
     def document(self, encoding: str = "utf-8", bom: bool = False) -> Document:
@@ -107,7 +110,9 @@ class TextBuilder:
     def space(self, page_start: int, page_end: int, single: bool) -> None:
         """White space: read as one space before the next text of the paragraph (as a browser shows it)."""
         if self.paragraph_open and self.pending_space is None:
-            self.pending_space = (page_start, page_end, "literal" if single else "space")
+            self.pending_space = (page_start, page_end, "literal" if single else "space", False)
+        elif self.pending_space is not None:  # more white space after a tag: it shows only while the first does,
+            self.pending_space = (*self.pending_space[:3], True)  # so the first is never edited
 
     def text(self, text: str, page_start: int, page_end: int, kind: Kind, protect: bool) -> None:
         """Read a piece of text that lies at [page_start, page_end) of the page."""
@@ -115,7 +120,7 @@ class TextBuilder:
             self._add(self.pending_break, page_start, page_start, "mark", True)
             self.pending_break = ""
         elif self.pending_space is not None:
-            self._add(" ", *self.pending_space, False)
+            self._add(" ", *self.pending_space)
         self.pending_space = None
         self.paragraph_open = True
         self._add(text, page_start, page_end, kind, protect)
@@ -188,11 +193,15 @@ class Origin:
 
     def start(self, offset: int) -> int:
         """The file's offset of the character at `offset`."""
+        if len(self.starts) == 1:
+            return self.file_starts[0] + offset - self.starts[0]
         index = bisect.bisect_right(self.starts, offset) - 1
         return self.file_starts[index] + offset - self.starts[index]
 
     def end(self, offset: int) -> int:
         """The file's offset just after the character before `offset` (the end of its section)."""
+        if len(self.starts) == 1:
+            return self.file_starts[0] + offset - self.starts[0]
         index = max(bisect.bisect_left(self.starts, offset) - 1, 0)
         return self.file_starts[index] + offset - self.starts[index]
 
@@ -245,7 +254,16 @@ def splice(page: str, pieces: Sequence[Piece], outcome: Outcome, escape: Callabl
     out, cursor = [], 0
     for change in outcome.changes:
         start, end = places.span(change.start, change.end)
-        out += [page[cursor:start], escape(outcome.corrected[change.new_start : change.new_end])]
+        if cursor < start and page[start - 1] in "<&":  # a stray `<` or `&` the change would make markup of
+            start -= 1
+            out += [page[cursor:start], escape(page[start])]
+        elif page[start - 1] != ";" and places.reference_ends(
+            change.start, start
+        ):  # `&#39` or `&copy`: closed, so it takes nothing after it
+            out += [page[cursor:start], ";"]
+        else:
+            out.append(page[cursor:start])
+        out.append(escape(outcome.corrected[change.new_start : change.new_end]))
         cursor = end
     out.append(page[cursor:])
     return "".join(out)
@@ -269,6 +287,12 @@ class _Places:
         if first is None or last is None or last < first:
             raise HtmlError(f"internal error: a change at {start} would edit markup")
         return first, last
+
+    def reference_ends(self, offset: int, page_offset: int) -> bool:
+        """Whether a character reference ends at the text's `offset`, at `page_offset`."""
+        index = bisect.bisect_left(self.starts, offset) - 1
+        piece = self.pieces[index] if index >= 0 else None
+        return piece is not None and piece.kind == "reference" and piece.end == offset and piece.page_end == page_offset
 
     def _before(self, offset: int) -> int | None:
         """The page offset just before the text's `offset`, inside the piece it starts."""

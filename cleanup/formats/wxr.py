@@ -1,7 +1,8 @@
 """WordPress exports (WXR, the RSS file every WordPress site exports, `.xml`): the title and HTML body of
-every post and page as the article, each body read as a web page whose blank lines end paragraphs (as
-WordPress shows them); corrected in place, every other byte of the file as it was, so that WordPress can
-import it again. Excerpts, comments, custom fields, menus and attachments are never read."""
+every post and page (and of the post types a site adds) as the article, each body read as a web page
+whose blank lines end paragraphs (as WordPress shows them); corrected in place, every other byte of the
+file as it was, so that WordPress can import it again. Excerpts, comments, custom fields, menus,
+attachments and a theme's parts are never read."""
 
 from __future__ import annotations
 
@@ -17,7 +18,12 @@ from .html import ESCAPES, MAX_BYTES, HtmlError, HtmlText, Origin, TextBuilder, 
 
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 EXPORT = re.compile(r"http://wordpress\.org/export/\d+\.\d+/\Z")  # WXR 1.0, 1.1 or 1.2
-POST_TYPES = ("post", "page")  # items read; attachments, menu items and the like are not articles
+# Items that are not articles: files, menus, a theme's parts and settings, caches (any other type is read:
+# posts, pages, and the types a site adds, such as reports).
+NOT_ARTICLES = frozenset(
+    "attachment nav_menu_item custom_css customize_changeset oembed_cache user_request revision wp_global_styles "
+    "wp_template wp_template_part wp_navigation wp_font_family wp_font_face".split()
+)
 
 _DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.\-]+)[\"']")
 # The XML of a well-formed file (lxml has checked it), token by token: CDATA, comments, processing
@@ -76,7 +82,7 @@ def read_wxr(data: bytes, encoding: str | None = None) -> HtmlText:
         raise HtmlError(f"{error}; WordPress writes its exports in UTF-8") from None
     builder = TextBuilder()
     for post in _posts(decoded.text, f"{names[CONTENT]}:encoded", f"{names[export]}:post_type"):
-        if "".join(post.post_type.text).strip() not in ("", *POST_TYPES):
+        if "".join(post.post_type.text).strip() in NOT_ARTICLES:
             continue
         title, origin = post.title.read()
         builder.end_paragraph()
