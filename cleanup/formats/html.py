@@ -5,9 +5,9 @@ other byte (tags, attributes, comments, scripts, styles, code, character referen
 The page is tokenized as an HTML5 tokenizer does (tags with quoted `>` in attributes, comments ended by
 `-->` or `--!>`, script and style text up to their end tag only, titles with character references but no
 tags, bogus comments, a tag cut off by the end of the file dropped), keeping where each piece of text
-lies in the page. Blocks become paragraphs (a blank line between them), `<br>` a protected line separator (U+2028),
-white space as a browser collapses it; text of `<code>`, `<kbd>`, `<samp>` and `<pre>` is read but
-protected, and no edit spans markup between two pieces of text (a boundary)."""
+lies in the page. Blocks become paragraphs (a blank line between them), `<br>` a protected line
+separator (U+2028), white space as a browser collapses it; text of `<code>`, `<kbd>`, `<samp>` and
+`<pre>` is read but protected, and no edit spans markup between two pieces of text (a boundary)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ CODE = frozenset("code kbd samp pre listing".split())  # read, never edited
 FOREIGN = frozenset(("svg", "math"))  # drawings and formulas: never text
 WHITE = " \t\n\f\r"
 PARAGRAPH = "\n\n"  # between blocks
-LINE = "\u2028"  # a <br>: Unicode's line separator, a line break inside a paragraph (its next line starts no paragraph)
+LINE = "\u2028"  # a <br>: Unicode's line separator, a break inside a paragraph (the next line starts none)
 
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
 # One attribute (or the end of the tag): a quoted value may hold `>`; an open quote runs to the end of the file.
@@ -56,6 +56,7 @@ _END_TAGS: dict[str, re.Pattern] = {
 }
 _META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.IGNORECASE)
 # Labels a page may declare that mean another encoding (the WHATWG Encoding standard's table, in part).
+LONGEST_NAME = max(map(len, ENTITIES))
 _LABELS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
 ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -95,6 +96,7 @@ class TextBuilder:
     paragraph_open: bool = False  # text was read since the last break
 
     def document(self, encoding: str = "utf-8", bom: bool = False) -> Document:
+        """The text read so far, with its protected spans and boundaries."""
         return Document(
             "".join(self.parts), encoding, bom, protected=tuple(self.protected), boundaries=tuple(self.boundaries)
         )
@@ -170,7 +172,7 @@ class TextBuilder:
         longest known prefix."""
         size = len(chunk)
         if chunk[1] != "#":
-            size = next((n for n in range(len(chunk), 1, -1) if chunk[1:n] in ENTITIES), 0)
+            size = next((n for n in range(min(len(chunk), LONGEST_NAME + 1), 1, -1) if chunk[1:n] in ENTITIES), 0)
             if not size:
                 self.text(chunk, at, at + len(chunk), "literal", protect)
                 return
