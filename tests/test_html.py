@@ -63,6 +63,29 @@ def test_a_site_page_is_corrected_in_its_text_and_nowhere_else(make_project):
     assert (project / "again" / "remnants.html").read_bytes() == written
 
 
+QASAD_EDITS = [
+    ("<title>Qasad and the tribes of the Badya &mdash;", "<title>SDF and the tribes of the al-Badia &mdash;"),
+    ('"entry-title">Qasad and the tribes of the Badya<', '"entry-title">SDF and the tribes of the al-Badia<'),
+    ("The&nbsp;Syrian Democratic forces,", "The&nbsp;Syrian Democratic Forces,"),
+    ("</sup> where Daash cells had attacked three checkpoints .</p>", "</sup> where ISIS cells had attacked three checkpoints.</p>"),
+    ("<figcaption>Qasad fighters near the Badya,", "<figcaption>SDF fighters near the al-Badia,"),
+    ("&ldquo;the Qasad checkpoints", "&ldquo;the SDF checkpoints"),
+    ("and that Daesh&rsquo;s cells", "and that ISIS&rsquo;s cells"),
+    ("<caption>Attacks by Daash, 2021", "<caption>Attacks by ISIS, 2021"),
+    ("held in al Badya in May", "held in al-Badia in May"),
+]  # fmt: skip
+
+
+def test_a_page_saved_on_windows_keeps_its_bom_and_line_endings_and_its_scripts(make_project):
+    """A page with a byte-order mark and CRLF line endings, JSON-LD, an inline SVG, an iframe, a figure,
+    a table caption, an address with <br>s and footnotes: only the text of its blocks is edited."""
+    original = (PAGES / "qasad_tribes.html").read_bytes()
+    _, written = fix_page(make_project, "qasad_tribes.html", original)
+    assert written.startswith(b"\xef\xbb\xbf") and written.count(b"\r\n") == original.count(b"\r\n")
+    assert written.decode("utf-8") == corrected(original.decode("utf-8"), QASAD_EDITS)
+    assert "known as Qasad, moved" in written.decode("utf-8")  # a name given as a name stays
+
+
 def test_the_text_read_is_what_a_browser_shows_block_by_block():
     text = read_html((PAGES / "remnants.html").read_bytes()).document.text
     paragraphs = text.split("\n\n")
