@@ -52,7 +52,7 @@ def words_html5lib(page: bytes) -> list[str]:
 
     root = html5lib.parse(page, namespaceHTMLElements=False)
     out: list[str] = []
-    _walk(root, lambda e: e.tag if isinstance(e.tag, str) else "", _etree_children, out)
+    _walk(root, lambda e: e.tag.rpartition("}")[2] if isinstance(e.tag, str) else "", _etree_children, out)
     return "".join(out).split()
 
 
@@ -80,7 +80,7 @@ def words_lxml(page: bytes) -> list[str]:
 def words_selectolax(page: bytes) -> list[str]:
     from selectolax.lexbor import LexborHTMLParser
 
-    root = LexborHTMLParser(page).root
+    root = LexborHTMLParser(page.decode("utf-8-sig")).root  # given bytes, it reads a byte-order mark as text
     out: list[str] = []
     if root is not None:
         _walk(root, lambda n: n.tag, _lexbor_children, out)
@@ -118,7 +118,7 @@ def words_html_parser(page: bytes) -> list[str]:
                 out.append(data)
 
     reader = Reader(convert_charrefs=True)
-    reader.feed(page.decode("utf-8", "replace"))
+    reader.feed(page.decode("utf-8-sig"))
     reader.close()
     return "".join(out).split()
 
@@ -127,14 +127,11 @@ def mutants(pages: list[bytes], count: int, seed: int) -> list[bytes]:
     rng = random.Random(seed)
     found = []
     for _ in range(count):
-        page = bytearray(rng.choice(pages))
+        page = rng.choice(pages).decode("utf-8")  # broken as text, so that it stays UTF-8
         for _ in range(rng.randint(1, 6)):
             at = rng.randrange(len(page))
-            if rng.random() < 0.1:
-                del page[at:]
-            else:
-                page[at:at] = rng.choice(INSERTS).encode()
-        found.append(bytes(page))
+            page = page[:at] if rng.random() < 0.1 else page[:at] + rng.choice(INSERTS) + page[at:]
+        found.append(page.encode("utf-8"))
     return found
 
 

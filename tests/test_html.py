@@ -164,6 +164,7 @@ HOSTILE = [
     ("<p>Daesh</p><!-- never closed <p>Daesh</p>", "ISIS"),
     ("<p>Daesh</p><textarea><p>Daesh</p></textarea><plaintext><p>Daesh</p>", "ISIS"),
     ("<p>Daesh<svg><text>Daesh</text><![CDATA[</svg><p>Daesh]]></svg> Daesh</p>", "ISIS"),
+    ("<svg><title>Daesh</title><path d='M0'><h2>Daesh</h2>", "ISIS"),  # a drawing left open ends at <h2>
     ("<p>1 < 2 and Daesh</ p> <? php Daesh ?></> Daesh", "ISIS"),
     ("<p>Daesh &" + "a" * 200_000 + " Daesh" + " <x" * 50_000 + "</p>", "ISIS"),  # a long name after `&`
 ]

@@ -34,6 +34,11 @@ BLOCKS = frozenset(
 RAW_TEXT = frozenset("script style xmp iframe noembed noframes noscript textarea".split())  # never text
 CODE = frozenset("code kbd samp pre listing".split())  # read, never edited
 FOREIGN = frozenset(("svg", "math"))  # drawings and formulas: never text
+# HTML elements that end the drawings and formulas open around them (the HTML standard's list).
+BREAKOUT = frozenset(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu "
+    "meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var".split()
+)
 WHITE = " \t\n\f\r"
 PARAGRAPH = "\n\n"  # between blocks
 LINE = "\u2028"  # a <br>: Unicode's line separator, a break inside a paragraph (the next line starts none)
@@ -382,8 +387,9 @@ def _tag(builder: TextBuilder, state: _State, page: str, at: int, end: int, orig
     if name in FOREIGN:
         state.foreign = max(0, state.foreign + (-1 if closing else 0 if self_closing else 1))
         return pos
-    if state.foreign:
+    if state.foreign and (closing and name not in ("br", "p") or name not in BREAKOUT):
         return pos
+    state.foreign = 0  # an HTML element such as <p> or <h1> ends a drawing left open
     if name in BLOCKS:
         builder.end_paragraph()
     if name in CODE:
