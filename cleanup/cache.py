@@ -8,6 +8,7 @@ processed again. Nothing read from the cache is ever run as code.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import hmac
@@ -118,7 +119,7 @@ class Findings:
 
 def rebuilt(original: Document, changes: Sequence[Change], inserted: Sequence[str]) -> str | None:
     """The original with each change's text put in, or None unless the changes are in order, inside the
-    text, clear of protected (and held) spans, and their offsets in the corrected text agree."""
+    text, clear of protected (and held) spans and boundaries, and their offsets in the corrected text agree."""
     if len(changes) != len(inserted):
         return None
     text, pieces, cursor, shift = original.text, [], 0, 0
@@ -131,7 +132,7 @@ def rebuilt(original: Document, changes: Sequence[Change], inserted: Sequence[st
             return None
         while span is not None and span.end <= change.start:
             span = next(protected, None)
-        if span is not None and _touches(span, change):
+        if span is not None and _touches(span, change) or _spans_boundary(original.boundaries, change):
             return None
         pieces += [text[cursor : change.start], piece]
         shift += len(piece) - (change.end - change.start)
@@ -145,6 +146,11 @@ def _touches(span: ProtectedSpan, change: Change) -> bool:
     if change.start == change.end:
         return span.start < change.start < span.end
     return max(span.start, change.start) < min(span.end, change.end)
+
+
+def _spans_boundary(boundaries: Sequence[int], change: Change) -> bool:
+    """Whether a change reaches across a boundary (markup between two pieces of text)."""
+    return bisect.bisect_left(boundaries, change.end) > bisect.bisect_right(boundaries, change.start)
 
 
 class Cache:

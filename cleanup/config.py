@@ -58,6 +58,9 @@ class Config:
         "**/*.xlf",
         "**/*.xliff",
         "**/*.tmx",
+        "**/*.html",
+        "**/*.htm",
+        "**/*.WordPress.*.xml",  # as WordPress names its exports; an .xml file named on the command line is read too
     )  # globs of files to take from folders
     exclude: tuple[str, ...] = ()  # globs of files to leave out
     source: str = ""  # the file it came from, empty for defaults

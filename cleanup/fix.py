@@ -71,13 +71,18 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 
 def fix(
-    original: str, sources: Sequence[EditSource], max_passes: int = MAX_PASSES, vetoed: Sequence[tuple[int, int]] = ()
+    original: str,
+    sources: Sequence[EditSource],
+    max_passes: int = MAX_PASSES,
+    vetoed: Sequence[tuple[int, int]] = (),
+    boundaries: Sequence[int] = (),
 ) -> FixResult:
     """Run every edit source until none proposes an edit; return the text and its change log.
 
-    `vetoed` spans of the original (changes an editor rejected, protected text) are never edited."""
+    `vetoed` spans of the original (changes an editor rejected, protected text) are never edited, and no
+    edit spans one of the `boundaries` (offsets of the original where markup separates two pieces of text)."""
     text, changes = original, tuple[Change, ...]()
-    vetoes = _Vetoes(vetoed) if vetoed else None
+    vetoes = _Vetoes(vetoed, boundaries) if vetoed or boundaries else None
     for _ in range(max_passes):
         found = (_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
         if vetoes:
@@ -96,15 +101,19 @@ def fix(
 class _Vetoes:
     """Spans of the original no edit may change (rejected changes, protected text), found by bisection."""
 
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+    def __init__(self, spans: Sequence[tuple[int, int]], boundaries: Sequence[int] = ()) -> None:
         self.spans = sorted(spans)
         self.starts = [start for start, _ in self.spans]
         self.longest = max((end - start for start, end in self.spans), default=0)
+        self.boundaries = sorted(boundaries)
 
     def touched(self, edit: Edit, offsets: OriginalOffsets) -> bool:
-        """Whether an edit of the current text would change original text inside a vetoed span."""
+        """Whether an edit of the current text would change original text inside a vetoed span, or span
+        a boundary."""
         start = offsets.start(edit.start)
         end = max(start, offsets.end(edit.end))
+        if self.boundaries and bisect.bisect_left(self.boundaries, end) > bisect.bisect_right(self.boundaries, start):
+            return True
         index = bisect.bisect_right(self.starts, end) - 1
         while index >= 0 and self.starts[index] >= start - self.longest:
             v_start, v_end = self.spans[index]

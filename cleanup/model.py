@@ -39,6 +39,9 @@ class Document:
     bom: bool = False
     protected: tuple[ProtectedSpan, ...] = ()  # set by readers of richer formats (fields, breaks in a .docx)
     held: tuple[ProtectedSpan, ...] = ()  # text its author closed (a final translation): fixes flagged, not made
+    # Offsets between two pieces of text that markup separates (a tag of a web page): an edit may end or start
+    # at one, never span it.
+    boundaries: tuple[int, ...] = ()
 
     @property
     def newline(self) -> str:

@@ -16,7 +16,20 @@ from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_sp
 from .glossary.reading import GLOSSARY_CATEGORY
 from .glossary.suggestions import keep_glossary_forms
 from .glossary.terms import fold
-from .model import Change, Decision, Document, Edit, Flag, LineIndex, Location, Outcome, Problem, Safety, SpanSet
+from .model import (
+    Change,
+    Decision,
+    Document,
+    Edit,
+    Flag,
+    LineIndex,
+    Location,
+    Outcome,
+    Problem,
+    ProtectedSpan,
+    Safety,
+    SpanSet,
+)
 from .protect import Directives, directives, is_ignored, is_protected
 from .quotes import CURLY_QUOTE, INSIDE_QUOTATION, paired_straight_quotes, quotation_spans
 from .rules.base import Context, Rule
@@ -115,13 +128,13 @@ def process(
     if settings.apply_suggestions:
         sources.append(_suggestion_source(run))
     protected = [(span.start, span.end) for span in (*document.protected, *document.held)]
-    result = fix(document.text, sources, vetoed=protected)
+    result = fix(document.text, sources, vetoed=protected, boundaries=document.boundaries)
     matched, stale = match(decisions, document.text, result.changes)
     rejected = [(result.changes[i], d) for i, d in matched.items() if d.verdict == "reject"]
     unaccepted = [c for i, c in enumerate(result.changes) if _suggested(c) and i not in matched] if trying else []
     if rejected or unaccepted:
         vetoes = [(c.start, c.end) for c in (*(c for c, _ in rejected), *unaccepted)]
-        result = fix(document.text, sources, vetoed=protected + vetoes)
+        result = fix(document.text, sources, vetoed=protected + vetoes, boundaries=document.boundaries)
         matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
     house = [*_glossary_suggestions(run, result.text), *_flags(run, result.text)]
     if source is not None:
@@ -129,7 +142,7 @@ def process(
     found = house + _grammar_flags(run, result.text, house)
     dialect = settings.checker.variety(result.text) if settings.checker else ""
     offsets = OriginalOffsets(result.changes)
-    flags = _outside_code([offsets.flag(flag) for flag in found], document)
+    flags = _outside(document.protected, (offsets.flag(flag) for flag in found))
     if document.held:
         flags += _held_flags(document, sources)
     run.problems.extend(run.directives(document.text).problems)
@@ -148,21 +161,15 @@ def process(
     )
 
 
-def _outside_code(flags: list[Flag], document: Document) -> list[Flag]:
-    """The flags that do not lie wholly inside code the reader marked (a listing is not prose to judge)."""
-    merged: list[list[int]] = []
-    for span in sorted((s for s in document.protected if s.code), key=lambda s: s.start):
-        if merged and span.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], span.end)
-        else:
-            merged.append([span.start, span.end])
-    if not merged:
-        return flags
-    starts = [start for start, _ in merged]
+def _outside(protected: Sequence[ProtectedSpan], flags: Iterable[Flag]) -> list[Flag]:
+    """The flags not wholly inside protected text (code, a field): nothing there may change, so nothing is asked.
+    A one-character atom (an equation, a shape) is not text: a flag on it is about its place (a paragraph's end)."""
+    spans = sorted((span.start, span.end) for span in protected if span.end - span.start > 1)
+    starts = [start for start, _ in spans]
 
     def inside(flag: Flag) -> bool:
         index = bisect.bisect_right(starts, flag.start) - 1
-        return index >= 0 and flag.end <= merged[index][1]
+        return index >= 0 and flag.start < flag.end <= spans[index][1]
 
     return [flag for flag in flags if not inside(flag)]
 

@@ -116,7 +116,10 @@ def test_conflicting_variant_is_one_line_and_writes_nothing(project, capsys):
             ["fix", "--encoding", "klingon"],
             "cleanup: unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1256\n",
         ),
-        (["fix", "empty"], "empty: no .txt, .md, .docx, .xlf, .xliff or .tmx files in this folder\n"),
+        (
+            ["fix", "empty"],
+            "empty: no .txt, .md, .docx, .xlf, .xliff, .tmx, .html or .htm files or WordPress exports in this folder\n",
+        ),
         (
             ["fix", "seeds", "--out", "seeds"],
             "seeds/a.txt: the output seeds/a.txt would overwrite an input; choose another --out\n",

@@ -331,3 +331,40 @@ def test_a_glossary_suggestion_is_accepted_with_one_click(tmp_path, project, tmp
     assert (corrected / "a.txt").read_text(encoding="utf-8") == text
     log = json.loads((corrected / "a.txt.changes.json").read_text(encoding="utf-8"))
     assert log["stale"] == [] and [f["text"] for f in log["flags"] if f["category"] == "glossary"] == ["qasad"]
+
+
+def test_a_web_pages_review_shows_its_text_and_its_decisions_reach_the_page(make_project, tmp_path_factory):
+    """The review page of a web page shows the article's text, paragraph by paragraph, never its markup;
+    a change rejected there is left out of the corrected page."""
+    from playwright.sync_api import sync_playwright
+
+    data = (ROOT / "tests" / "data" / "html" / "remnants.html").read_bytes()
+    project = make_project((ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8"), {"seeds/r.html": data})
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    downloads = tmp_path_factory.mktemp("downloads")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page(accept_downloads=True, viewport={"width": 1000, "height": 1200})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((project / "corrected" / "r.html.html").resolve().as_uri())
+        shown = page.inner_text("#article")
+        change = "\u2060GL:ISIS✓✗"  # how a change's rule and buttons read
+        assert f"More than two years after defeating DaeshISIS{change} in Iraq, the terrorist organization" in shown
+        assert f"We will fight the ISILISIS{change} cells & their supporters\u2028\nwherever they are." in shown
+        assert "for cell in Daesh  Daash; do\n  echo" in shown and "PA001" not in shown  # code: never flagged
+        assert not any(markup in shown for markup in ("<p", "</", "&amp;", "ajaxurl", "entry-content", "margin"))
+        assert page.locator("#article .change").count() == 7
+        page.locator('#article .change[data-rule="SP001"] .reject').click()
+        for button in page.locator("#article .change:not(.rejected) .accept").all():
+            button.click()
+        with page.expect_download() as download:
+            page.click("#download-decisions")
+        download.value.save_as(project / "corrected" / "r.html.decisions.yaml")
+        page.screenshot(path=str(downloads / "review.png"), full_page=True)
+        browser.close()
+    assert errors == []
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    edition = (project / "corrected" / "r.html").read_bytes()
+    assert b"Washington Examiner</a> magazine , it" in edition  # rejected in the browser: kept
+    assert edition.count(b"ISIS") == 6 and edition.replace(b"ISIS", b"") != data

@@ -22,7 +22,9 @@ from .defaults import (
     DEFAULT_INPUT,
     DOCX_SUFFIX,
     FORMATTED_SUFFIXES,
+    HTML_SUFFIXES,
     SOURCE_SUFFIXES,
+    WXR_SUFFIX,
 )
 from .errors import UsageError
 
@@ -33,6 +35,10 @@ REPORT_SUFFIX = ".report.md"
 
 
 REVIEW_HEADING = b"# Review: "  # the first line of every review report
+REVIEW_PAGE_SUFFIX = ".html"
+REVIEW_PAGE_HEAD = (
+    b'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'  # how every review page starts
+)
 
 
 NO_DECISIONS = DecisionFile(None, None, [])
@@ -72,8 +78,9 @@ def find_inputs(
                 (unreadable or (lambda _, why: print_error(why)))(str(error.filename), message)
             files = [f for f in files if _wanted(f.relative_to(path).as_posix(), globs or Config())]
             if not files and not errors:
+                files_of = [suffix for suffix in ARTICLE_SUFFIXES if suffix != WXR_SUFFIX]
                 raise UsageError(
-                    f"{path}: no {', '.join(ARTICLE_SUFFIXES[:-1])} or {ARTICLE_SUFFIXES[-1]} files in this folder"
+                    f"{path}: no {', '.join(files_of[:-1])} or {files_of[-1]} files or WordPress exports in this folder"
                 )
             files = [f for f in files if not is_source_file(f)]
             found.extend(Input(file, file.relative_to(path).as_posix(), source_beside(file)) for file in files)
@@ -171,22 +178,23 @@ def _walk(folder: Path, exclude: Path | None) -> tuple[list[Path], list[OSError]
                 continue
             if skip and skip in file.resolve().parents:
                 continue
-            if _is_review_report(file):
+            if _is_review_output(file):
                 continue
             files.append(file)
     return sorted(files), errors
 
 
-def _is_review_report(file: Path) -> bool:
-    """A `NAME.report.md` written by `fix` next to the corrected `NAME` (it starts `# Review: `): an
-    output, not an article. Any other file of that name is an article (and its outputs clash)."""
-    if not file.name.endswith(REPORT_SUFFIX) or not file.with_name(file.name[: -len(REPORT_SUFFIX)]).is_file():
-        return False
-    try:
-        with open(file, "rb") as stream:
-            return stream.read(len(REVIEW_HEADING)) == REVIEW_HEADING
-    except OSError:
-        return False
+def _is_review_output(file: Path) -> bool:
+    """A `NAME.report.md` or `NAME.html` review written by `fix` next to the corrected `NAME` (starting as
+    they start): an output, not an article. Any other file of that name is an article (and its outputs clash)."""
+    for suffix, heading in ((REPORT_SUFFIX, REVIEW_HEADING), (REVIEW_PAGE_SUFFIX, REVIEW_PAGE_HEAD)):
+        if file.name.endswith(suffix) and file.with_name(file.name[: -len(suffix)]).is_file():
+            try:
+                with open(file, "rb") as stream:
+                    return stream.read(len(heading)) == heading
+            except OSError:
+                return False
+    return False
 
 
 def decisions_finder(
@@ -230,15 +238,22 @@ class ArticleError(Exception):
 
 def read_article(path: Path, encoding: str | None, data: bytes | None = None) -> Document:
     """An article (its bytes `data`, when already read) as a Document: a Word file's paragraphs, a
-    bilingual file's English targets, or a text file decoded (DecodeError, BinaryFile)."""
+    bilingual file's English targets, a web page's text, a WordPress export's posts, or a text file decoded
+    (DecodeError, BinaryFile)."""
     data = read_bytes(path) if data is None else data
     suffix = path.suffix.lower()
     if suffix not in FORMATTED_SUFFIXES:
         return decode(data, encoding)
     from ..formats.bilingual import read_bilingual  # lxml only for a run that reads these formats
     from ..formats.docx import DocxError, read_docx
+    from ..formats.html import read_html
+    from ..formats.wxr import read_wxr
 
     try:
+        if suffix in HTML_SUFFIXES:
+            return read_html(data, encoding).document
+        if suffix == WXR_SUFFIX:
+            return read_wxr(data, encoding).document
         return read_docx(data).document if suffix == DOCX_SUFFIX else read_bilingual(data).english
     except DocxError as error:
         raise ArticleError(f"{path}: {error}") from None
@@ -259,15 +274,21 @@ def embedded_source(path: Path, data: bytes | None = None) -> Document | None:
 
 
 def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
-    """The corrected edition as a file: a Word file with its changes tracked (or made), or the text encoded
-    as the article was."""
+    """The corrected edition as a file: a Word file with its changes tracked (or made), a web page or a
+    WordPress export with its text corrected, or the text encoded as the article was."""
     suffix = path.suffix.lower()
     if suffix not in FORMATTED_SUFFIXES:
         return encode(outcome.original, outcome.corrected)
     from ..formats.bilingual import write_bilingual
     from ..formats.docx import DocxError, write_docx
+    from ..formats.html import write_html
+    from ..formats.wxr import write_wxr
 
     try:
+        if suffix in HTML_SUFFIXES:
+            return write_html(read_bytes(path), outcome)
+        if suffix == WXR_SUFFIX:
+            return write_wxr(read_bytes(path), outcome)
         if suffix == DOCX_SUFFIX:
             return write_docx(read_bytes(path), outcome, docx_mode)
         return write_bilingual(read_bytes(path), outcome)

@@ -180,7 +180,7 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help=f"files or folders of .txt, .md, .docx, .xlf, .xliff and .tmx files (default: {DEFAULT_INPUT}/)",
+        help=f"files or folders of .txt, .md, .docx, .xlf, .xliff, .tmx, .html, .htm and WordPress export (.xml) files (default: {DEFAULT_INPUT}/)",
     )
     _add_settings(command)
     command.add_argument("--select", metavar="IDS", help="run only these rules (comma-separated ids or prefixes)")

@@ -15,10 +15,10 @@ from ..textio import diff_form, encode
 from .defaults import FORMATTED_SUFFIXES
 from .errors import UsageError
 from .history import history_lock, record_files
-from .inputs import REPORT_SUFFIX, Input, edition_bytes, read_bytes
+from .inputs import REPORT_SUFFIX, REVIEW_PAGE_SUFFIX, Input, edition_bytes, read_bytes
 from .write import WriteError, encoded, utf8, write_atomically
 
-REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, ".html")
+REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, REVIEW_PAGE_SUFFIX)
 
 
 def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict[Path, Path]:

@@ -223,12 +223,17 @@ def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], start
     for flag in flags[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
         if flag.start < cursor:
             continue
-        out.append(html.escape(original[cursor : flag.start]))
+        out.append(_shown(original[cursor : flag.start]))
         stop = min(flag.end, end)
         out.append(_flag_html(flag, original[flag.start : stop], source))
         cursor = stop
-    out.append(html.escape(original[cursor:end]))
+    out.append(_shown(original[cursor:end]))
     return "".join(out)
+
+
+def _shown(text: str) -> str:
+    """Text escaped for the page; a line separator (a web page's `<br>`) shown as the line break it is."""
+    return html.escape(text).replace("\u2028", "\u2028<br>")
 
 
 def _source_pairs(outcome: Outcome, source: str) -> Iterator[str]:
