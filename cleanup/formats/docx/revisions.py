@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from .text import Atom, DocxText, Paragraph, atoms, read_docx
 
 AUTHOR = "cleanup"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_SPACES = " \t\r\n"  # the spaces XML drops from text that does not preserve them
 
 
 @dataclass
@@ -86,19 +88,24 @@ class _Writer:
         if self.comments:
             self.next_id = max(self.next_id, self.comments.next_id)
         self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
+        self.earlier = _earlier_notes(docx.package.tree(docx.package.main).getroot(), self.comments)
         self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
+        if not self.review:  # flags are not written: a paragraph without changes is left byte for byte
+            edits = {p: _Edits(found.pieces) for p, found in edits.items() if found.pieces}
         spans: dict[Paragraph, list[_Span]] = {}
+        loose: list[tuple[etree._Element, bool]] = []
         for paragraph, found in edits.items():
             cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
             cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
-            _split_at(paragraph, sorted(cuts, reverse=True))
+            _split_at(paragraph, sorted(cuts, reverse=True), loose)
             spans[paragraph] = _run_spans(paragraph)
             self.docx.package.changed.add(paragraph.part)
         for paragraph, found in edits.items():
             for piece in sorted(found.pieces, key=lambda p: p.start, reverse=True):
                 self._piece(paragraph, spans[paragraph], piece)
+        _drop_loose_spaces(loose)
         if not self.review:
             _join_paragraphs(p for p, found in edits.items() for piece in found.pieces if piece.joins_next)
             return
@@ -108,7 +115,7 @@ class _Writer:
         for paragraph, found in edits.items():
             if _takes_comments(paragraph, self.docx.package.main):
                 for start, end, flag in found.flags:
-                    self._flag(spans[paragraph], start, end, flag)
+                    self._flag(paragraph, spans[paragraph], start, end, flag)
 
     def _piece(self, paragraph: Paragraph, spans: list[_Span], piece: _Piece) -> None:
         inside = _within(spans, piece.start, piece.end)
@@ -175,15 +182,19 @@ class _Writer:
         self.next_id += 1
         return self.next_id - 1
 
-    def _flag(self, spans: list[_Span], start: int, end: int, flag: Flag) -> None:
+    def _flag(self, paragraph: Paragraph, spans: list[_Span], start: int, end: int, flag: Flag) -> None:
         inside = [span.run for span in _within(spans, start, end)]
+        note = _flag_note(flag)
         if not inside:
+            return
+        if self.earlier[paragraph.element, note] > 0:  # an earlier run's comment says it already
+            self.earlier[paragraph.element, note] -= 1
             return
         first, last = self.wrapper.get(inside[0], inside[0]), self.wrapper.get(inside[-1], inside[-1])
         following = last.getnext()
         if following is not None and following.tag == w("ins"):
             last = following
-        self._comment(first, last, _flag_note(flag))
+        self._comment(first, last, note)
 
     def _comment(self, first: etree._Element, last: etree._Element, note: str) -> None:
         assert self.comments is not None
@@ -200,6 +211,19 @@ class _Writer:
         finish.addnext(reference.getparent())
 
 
+def _earlier_notes(body: etree._Element, comments: CommentsPart | None) -> Counter[tuple[etree._Element, str]]:
+    """How many comments by cleanup each paragraph holds already, by their text (where an earlier run
+    flagged it): a flag found again is not commented twice."""
+    notes = comments.notes() if comments is not None else {}
+    found: Counter[tuple[etree._Element, str]] = Counter()
+    for start in body.iter(w("commentRangeStart")):
+        paragraph = next(start.iterancestors(w("p")), None)
+        note = notes.get(start.get(w("id"), ""))
+        if paragraph is not None and note is not None:
+            found[paragraph, note] += 1
+    return found
+
+
 def _takes_comments(paragraph: Paragraph, main: str) -> bool:
     """Comments are anchored in the body only: Word keeps none in headers and footers, and LibreOffice
     cannot open a file with comments in its notes (their changes are still tracked, and in the report)."""
@@ -207,41 +231,56 @@ def _takes_comments(paragraph: Paragraph, main: str) -> bool:
 
 
 def _join_paragraphs(paragraphs) -> None:
-    """Join each paragraph to the next one, as accepting the deletion of its mark does (last first)."""
+    """Join each paragraph to the next one, as accepting the deletion of its mark does (last first): the
+    next paragraph's mark survives, so the joined paragraph keeps its properties (a section break, another
+    author's pending revision of that mark)."""
     for paragraph in reversed(list(dict.fromkeys(paragraphs))):
         following = paragraph.element.getnext()
         while following is not None and following.tag != w("p"):
             following = following.getnext()
         if following is None:
             continue
-        for child in list(following):
-            if child.tag != w("pPr"):
-                paragraph.element.append(child)
-        following.getparent().remove(following)
+        properties = following.find(w("pPr"))
+        at = 0 if properties is None else following.index(properties) + 1
+        for offset, child in enumerate(c for c in list(paragraph.element) if c.tag != w("pPr")):
+            following.insert(at + offset, child)
+        paragraph.element.getparent().remove(paragraph.element)
 
 
-def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
-    """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs."""
+def _split_at(paragraph: Paragraph, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
+    """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs;
+    the outer edges of split text written without `xml:space="preserve"` are noted in `loose`."""
     found = _atom_offsets(paragraph)
     for cut in cuts:
         for atom, offset in found:
             if offset < cut < offset + len(atom.text):
-                _split_text(atom, cut - offset)
+                _split_text(atom, cut - offset, loose)
                 break
             if cut == offset and atom.text:
                 _split_run_before(atom.run, atom.node)
                 break
 
 
-def _split_text(atom: Atom, at: int) -> None:
-    """Cut a `w:t` in two and its run between them."""
+def _split_text(atom: Atom, at: int, loose: list[tuple[etree._Element, bool]]) -> None:
+    """Cut a `w:t` in two and its run between them. The spaces at the cut are kept (`xml:space`); text
+    that did not keep its spaces has its outer edges noted (True: the left edge) to drop theirs later."""
     text = atom.node.text or ""  # a larger cut may have shortened it already (never from the left)
     second = copy.deepcopy(atom.node)
+    if atom.node.get(XML_SPACE) != "preserve":
+        loose.extend([(atom.node, True), (second, False)])
     atom.node.text, second.text = text[:at], text[at:]
     for node in (atom.node, second):
         node.set(XML_SPACE, "preserve")
     atom.node.addnext(second)
     _split_run_before(atom.run, second)
+
+
+def _drop_loose_spaces(loose: list[tuple[etree._Element, bool]]) -> None:
+    """Drop the spaces at the outer edges of split text that had no `xml:space="preserve"`: Word and
+    LibreOffice never showed them, and with `preserve` now set they would appear."""
+    for node, left in loose:
+        text = node.text or ""
+        node.text = text.lstrip(_XML_SPACES) if left else text.rstrip(_XML_SPACES)
 
 
 def _split_run_before(run: etree._Element, node: etree._Element) -> None:
