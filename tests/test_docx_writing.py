@@ -173,3 +173,22 @@ def test_a_header_link_to_the_main_document_reads_its_text_once(make_project):
     review = _part(written["review"])
     assert review.find(f".//{w('del')}//{w('del')}") is None and len(review.findall(f".//{w('del')}")) == 1
     assert ["".join(i.itertext()) for i in review.iter(w("ins"))] == ["ISIS"]
+
+
+DROP_CAP = '<w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/></w:pPr><w:r><w:t>T</w:t></w:r></w:p>'  # fmt: skip
+
+
+@needs_libreoffice
+def test_each_change_after_a_drop_cap_says_in_its_comment_that_libreoffice_cannot_show_it(make_project, tmp_path):
+    """LibreOffice drops every tracked change after a drop cap (anyone's) and shows old and new text
+    both; Word reads them. The changes stay tracked, and the comment of each one there says so."""
+    body = f"<w:p>{run('The Rasul came.')}</w:p>{DROP_CAP}<w:p>{run('he Daash cell met.')}</w:p><w:sectPr/>"
+    data = body_docx(body)
+    written = _fix(make_project, data)
+    review = _part(written["review"])
+    assert ["".join(i.itertext()) for i in review.iter(w("ins"))] == ["Rasool", "ISIS"]  # tracked for Word
+    read = _read(written["review"], tmp_path, "review")
+    notes = sorted(text for author, text in read.comments if author == "cleanup")
+    assert notes[0].startswith("GL:ISIS") and "LibreOffice shows no tracked change after a drop cap" in notes[0]
+    assert notes[1].startswith("GL:Rasool") and "drop cap" not in notes[1]
+    assert read.changes == [("deletion", "cleanup"), ("insertion", "cleanup")]  # the one before the drop cap

@@ -90,6 +90,7 @@ class _Writer:
         self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
         self.earlier = _earlier_notes(docx.package.tree(docx.package.main).getroot(), self.comments)
         self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
+        self.past_drop_cap = _past_drop_cap(docx)
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
         if not self.review:  # flags are not written: a paragraph without changes is left byte for byte
@@ -111,7 +112,10 @@ class _Writer:
             return
         for change, placed in self.placed.items():
             if placed:
-                self._comment(placed[0], placed[-1], _change_note(change))
+                note = _change_note(change)
+                if any(_paragraph_of(item) in self.past_drop_cap for item in placed):
+                    note += f" ({_PAST_DROP_CAP})"
+                self._comment(placed[0], placed[-1], note)
         for paragraph, found in edits.items():
             if _takes_comments(paragraph, self.docx.package.main):
                 for start, end, flag in found.flags:
@@ -209,6 +213,30 @@ class _Writer:
         reference = etree.SubElement(etree.Element(w("r")), w("commentReference"))
         reference.set(w("id"), number)
         finish.addnext(reference.getparent())
+
+
+_PAST_DROP_CAP = (
+    "LibreOffice shows no tracked change after a drop cap: there this change reads as plain text; Word shows it"
+)
+
+
+def _past_drop_cap(docx: DocxText) -> set[etree._Element]:
+    """The body paragraphs after the first drop cap (a framed first letter), where LibreOffice drops every
+    tracked change, anyone's, as it reads the file."""
+    found: set[etree._Element] = set()
+    seen = False
+    for paragraph in docx.paragraphs:
+        if paragraph.part != docx.package.main:
+            break
+        if seen:
+            found.add(paragraph.element)
+        frame = paragraph.element.find(f"{w('pPr')}/{w('framePr')}")
+        seen = seen or (frame is not None and frame.get(w("dropCap"), "none") != "none")
+    return found
+
+
+def _paragraph_of(item: etree._Element) -> etree._Element | None:
+    return item if item.tag == w("p") else next(item.iterancestors(w("p")), None)
 
 
 def _earlier_notes(body: etree._Element, comments: CommentsPart | None) -> Counter[tuple[etree._Element, str]]:
