@@ -192,3 +192,48 @@ def test_each_change_after_a_drop_cap_says_in_its_comment_that_libreoffice_canno
     assert notes[0].startswith("GL:ISIS") and "LibreOffice shows no tracked change after a drop cap" in notes[0]
     assert notes[1].startswith("GL:Rasool") and "drop cap" not in notes[1]
     assert read.changes == [("deletion", "cleanup"), ("insertion", "cleanup")]  # the one before the drop cap
+
+
+def test_a_comments_link_to_a_part_that_is_not_comments_fails_alone(make_project, capsys):
+    link = '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="document.xml"/>'  # fmt: skip
+    data = body_docx(f"<w:p>{run('The Daash cell.')}</w:p><w:sectPr/>", rels=[link])
+    project = make_project(TWO_ENTRIES, {"seeds/a.docx": data})
+    assert main([*FIX, "seeds/a.docx", "--out", "out"]) == 2
+    error = capsys.readouterr().err
+    assert "seeds/a.docx: links word/document.xml as its comments, which it is not (a damaged file)" in error
+    assert "Traceback" not in error and not (project / "out" / "a.docx").exists()
+
+
+def _control(inner: str, kind: str = "") -> str:
+    return f'<w:sdt><w:sdtPr><w:id w:val="7"/>{kind}</w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>'
+
+
+CONTROLS = (
+    f"<w:p>{run('Before ')}{_control(run('the Daash cell'), '<w:text/>')}{run(' after.')}</w:p>"
+    + _control(f"<w:p>{run('The Daash cell met.')}</w:p><w:p>{run('Second Rasul.')}</w:p>")
+    + _control(
+        f"<w:p>{run('Contents')}</w:p><w:p>{run('The Daash cells')}</w:p>",
+        '<w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj>',
+    )
+    + f"<w:p>{run('Outside Rasul.')}</w:p><w:sectPr/>"
+)
+
+
+@needs_libreoffice
+def test_content_controls_lose_no_text_and_changes_libreoffice_cannot_show_say_so(make_project, tmp_path):
+    """A plain-text content control and the first paragraph of a block one (not a table of contents):
+    LibreOffice shows no tracked change there (it shows old and new text both) and lost the text a
+    comment inside marked. Comments are anchored around such a control or after that paragraph, so no
+    text is lost, and those changes' comments say LibreOffice cannot show them; Word reads them all."""
+    data = body_docx(CONTROLS)
+    written = _fix(make_project, data)
+    review = _part(written["review"])
+    assert ["".join(i.itertext()) for i in review.iter(w("ins"))] == ["ISIS", "ISIS", "Rasool", "ISIS", "Rasool"]
+    before, read, clean = (_read(d, tmp_path, n) for n, d in [("orig", data), *written.items()])
+    assert read.rejected.replace("DaashISIS", "Daash") == before.rejected  # nothing lost
+    assert read.accepted.replace("DaashISIS", "ISIS") == clean.accepted
+    assert read.rejected.count("DaashISIS") == 2  # the two places LibreOffice cannot track
+    notes = [text for author, text in read.comments if author == "cleanup"]
+    assert sum("inside a plain-text content control" in n for n in notes) == 1
+    assert sum("in the first paragraph of a content control" in n for n in notes) == 1
+    assert sum("LibreOffice" in n for n in notes) == 2 and len(notes) == 5

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from ...model import Change, Flag, Outcome
+from . import fragile
 from .comments import CommentsPart
 from .package import DocxError, max_id, w
 from .text import Atom, DocxText, Paragraph, atoms, read_docx
@@ -90,7 +91,7 @@ class _Writer:
         self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
         self.earlier = _earlier_notes(docx.package.tree(docx.package.main).getroot(), self.comments)
         self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
-        self.past_drop_cap = _past_drop_cap(docx)
+        self.past_drop_cap = fragile.past_drop_cap(docx)
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
         if not self.review:  # flags are not written: a paragraph without changes is left byte for byte
@@ -113,9 +114,8 @@ class _Writer:
         for change, placed in self.placed.items():
             if placed:
                 note = _change_note(change)
-                if any(_paragraph_of(item) in self.past_drop_cap for item in placed):
-                    note += f" ({_PAST_DROP_CAP})"
-                self._comment(placed[0], placed[-1], note)
+                reason = next(filter(None, (fragile.untracked(item, self.past_drop_cap) for item in placed)), None)
+                self._comment(placed[0], placed[-1], f"{note} ({fragile.note(reason)})" if reason else note)
         for paragraph, found in edits.items():
             if _takes_comments(paragraph, self.docx.package.main):
                 for start, end, flag in found.flags:
@@ -201,42 +201,31 @@ class _Writer:
         self._comment(first, last, note)
 
     def _comment(self, first: etree._Element, last: etree._Element, note: str) -> None:
+        """A comment on `first` to `last`, anchored around a plain-text content control holding either
+        (LibreOffice loses the text of one with a comment inside)."""
         assert self.comments is not None
         number = str(self._new_id())
         self.comments.add(number, note)
         begin = etree.Element(w("commentRangeStart"))
         begin.set(w("id"), number)
-        first.addprevious(begin)
+        _outside_plain_control(first).addprevious(begin)
         finish = etree.Element(w("commentRangeEnd"))
         finish.set(w("id"), number)
-        last.addnext(finish)
+        last = _outside_plain_control(last)
+        elsewhere = fragile.reference_place(last)
+        if elsewhere is None:
+            last.addnext(finish)
+        else:
+            properties = elsewhere.find(w("pPr"))
+            elsewhere.insert(0 if properties is None else elsewhere.index(properties) + 1, finish)
         reference = etree.SubElement(etree.Element(w("r")), w("commentReference"))
         reference.set(w("id"), number)
         finish.addnext(reference.getparent())
 
 
-_PAST_DROP_CAP = (
-    "LibreOffice shows no tracked change after a drop cap: there this change reads as plain text; Word shows it"
-)
-
-
-def _past_drop_cap(docx: DocxText) -> set[etree._Element]:
-    """The body paragraphs after the first drop cap (a framed first letter), where LibreOffice drops every
-    tracked change, anyone's, as it reads the file."""
-    found: set[etree._Element] = set()
-    seen = False
-    for paragraph in docx.paragraphs:
-        if paragraph.part != docx.package.main:
-            break
-        if seen:
-            found.add(paragraph.element)
-        frame = paragraph.element.find(f"{w('pPr')}/{w('framePr')}")
-        seen = seen or (frame is not None and frame.get(w("dropCap"), "none") != "none")
-    return found
-
-
-def _paragraph_of(item: etree._Element) -> etree._Element | None:
-    return item if item.tag == w("p") else next(item.iterancestors(w("p")), None)
+def _outside_plain_control(element: etree._Element) -> etree._Element:
+    control = fragile.plain_control(element)
+    return element if control is None else control
 
 
 def _earlier_notes(body: etree._Element, comments: CommentsPart | None) -> Counter[tuple[etree._Element, str]]:

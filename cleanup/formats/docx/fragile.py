@@ -1,0 +1,81 @@
+"""Places where LibreOffice cannot show a tracked change that Word shows (measured with LibreOffice 24 on
+other authors' changes too): after a drop cap, inside a plain-text content control, and in the first
+paragraph of a block content control other than a table of contents. There a change's comment says so,
+and comments are anchored where LibreOffice keeps the text they mark."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .package import w
+from .text import DocxText
+
+_DROP_CAP = "after a drop cap"
+_PLAIN_CONTROL = "inside a plain-text content control"
+_FIRST_IN_CONTROL = "in the first paragraph of a content control"
+
+
+def note(reason: str) -> str:
+    """What a change's comment adds where LibreOffice cannot show it as a tracked change."""
+    return f"LibreOffice shows no tracked change {reason}: there this change reads as plain text; Word shows it"
+
+
+def past_drop_cap(docx: DocxText) -> set[etree._Element]:
+    """The body paragraphs after the first drop cap (a framed first letter)."""
+    found: set[etree._Element] = set()
+    seen = False
+    for paragraph in docx.paragraphs:
+        if paragraph.part != docx.package.main:
+            break
+        if seen:
+            found.add(paragraph.element)
+        frame = paragraph.element.find(f"{w('pPr')}/{w('framePr')}")
+        seen = seen or (frame is not None and frame.get(w("dropCap"), "none") != "none")
+    return found
+
+
+def untracked(item: etree._Element, after_drop_cap: set[etree._Element]) -> str | None:
+    """Why LibreOffice cannot show `item` (a w:del or w:ins) as a tracked change, or None."""
+    paragraph = next(item.iterancestors(w("p")), None)
+    if paragraph in after_drop_cap:
+        return _DROP_CAP
+    if plain_control(item) is not None:
+        return _PLAIN_CONTROL
+    if paragraph is not None and first_in_control(paragraph):
+        return _FIRST_IN_CONTROL
+    return None
+
+
+def plain_control(element: etree._Element) -> etree._Element | None:
+    """The outermost plain-text content control (a run-level `w:sdt` with `w:text`) holding `element`."""
+    found = None
+    for ancestor in element.iterancestors():
+        if ancestor.tag == w("p"):
+            break
+        if ancestor.tag == w("sdt") and ancestor.find(f"{w('sdtPr')}/{w('text')}") is not None:
+            found = ancestor
+    return found
+
+
+def first_in_control(paragraph: etree._Element) -> bool:
+    """Whether `paragraph` is the first one of a block content control that is not a document part (a
+    table of contents is one, and LibreOffice reads it well)."""
+    content = paragraph.getparent()
+    if content is None or content.tag != w("sdtContent"):
+        return False
+    control = content.getparent()
+    first = next(content.iter(w("p")), None)
+    return first is paragraph and control.find(f"{w('sdtPr')}/{w('docPartObj')}") is None
+
+
+def reference_place(last: etree._Element) -> etree._Element | None:
+    """Where a comment's end and reference go instead of right after `last`, when LibreOffice would lose
+    the text of the first paragraph of a content control that held them: the start of the next
+    paragraph (in the control, else right after it); None to keep them after `last`."""
+    paragraph = next(last.iterancestors(w("p")), None)
+    if paragraph is None or not first_in_control(paragraph):
+        return None
+    following = paragraph.getnext()
+    if following is None:  # the control's only paragraph: the one right after the control, if any
+        following = paragraph.getparent().getparent().getnext()
+    return following if following is not None and following.tag == w("p") else None
