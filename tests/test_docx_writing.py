@@ -248,3 +248,15 @@ def test_the_seed_as_a_word_file_is_schema_valid_in_both_modes(make_project):
     assert _part(written["review"]).find(f".//{w('pPr')}/{w('rPr')}/{w('del')}") is not None  # a join
     assert len(_part(written["review"], "word/comments.xml")) > 10
     assert len(_part(written["review"], "word/comments.xml")) > 10
+
+
+@needs_libreoffice
+def test_comments_in_docx4j_content_controls_lose_no_text(make_project, tmp_path):
+    """docx4j's OpenDoPE test file: every paragraph after the first is a one-paragraph content control,
+    and flags there put a comment's reference in a control's first paragraph, where LibreOffice lost the
+    paragraph's text ("no hyperlink" read " hyperlink"); the reference goes to a paragraph it keeps."""
+    data = (DATA / "docx4j" / "OpenDoPE-hyperlinks.docx").read_bytes()
+    written = _fix(make_project, data)
+    before, review = _read(data, tmp_path, "orig"), _read(written["review"], tmp_path, "review")
+    assert review.rejected == before.rejected and "no hyperlink" in review.rejected
+    assert len([a for a, _ in review.comments if a == "cleanup"]) >= 4

@@ -68,14 +68,30 @@ def first_in_control(paragraph: etree._Element) -> bool:
     return first is paragraph and control.find(f"{w('sdtPr')}/{w('docPartObj')}") is None
 
 
-def reference_place(last: etree._Element) -> etree._Element | None:
-    """Where a comment's end and reference go instead of right after `last`, when LibreOffice would lose
-    the text of the first paragraph of a content control that held them: the start of the next
-    paragraph (in the control, else right after it); None to keep them after `last`."""
+def reference_place(last: etree._Element) -> tuple[etree._Element, bool] | None:
+    """Where a comment's reference goes instead of right after its end at `last`, when that is in the
+    first paragraph of a content control (LibreOffice then loses that paragraph's text): the start of the
+    next paragraph that is not a control's first (True), else the end of the one before (False); None to
+    keep it after the end."""
     paragraph = next(last.iterancestors(w("p")), None)
     if paragraph is None or not first_in_control(paragraph):
         return None
-    following = paragraph.getnext()
-    if following is None:  # the control's only paragraph: the one right after the control, if any
-        following = paragraph.getparent().getparent().getnext()
-    return following if following is not None and following.tag == w("p") else None
+    if paragraph.getnext() is not None and paragraph.getnext().tag == w("p"):
+        return paragraph.getnext(), True
+    control = paragraph.getparent().getparent()
+    for blocks, start in ((control.itersiblings(), True), (control.itersiblings(preceding=True), False)):
+        for block in blocks:
+            found = _safe_paragraph(block, start)
+            if found is not None:
+                return found, start
+            if block.tag != w("sdt"):
+                break  # a table or the section's end
+    return None
+
+
+def _safe_paragraph(block: etree._Element, first: bool) -> etree._Element | None:
+    """`block` if it is a paragraph, else the first (or last) paragraph of a control that is not its first."""
+    if block.tag == w("p"):
+        return block
+    later = block.findall(f"{w('sdtContent')}/{w('p')}")[1:] if block.tag == w("sdt") else []
+    return (later[0] if first else later[-1]) if later else None

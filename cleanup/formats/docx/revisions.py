@@ -201,8 +201,8 @@ class _Writer:
         self._comment(first, last, note)
 
     def _comment(self, first: etree._Element, last: etree._Element, note: str) -> None:
-        """A comment on `first` to `last`, anchored around a plain-text content control holding either
-        (LibreOffice loses the text of one with a comment inside)."""
+        """A comment on `first` to `last`, anchored around a plain-text content control holding either, its
+        reference never in the first paragraph of a block control (LibreOffice loses the text there)."""
         assert self.comments is not None
         number = str(self._new_id())
         self.comments.add(number, note)
@@ -212,15 +212,17 @@ class _Writer:
         finish = etree.Element(w("commentRangeEnd"))
         finish.set(w("id"), number)
         last = _outside_plain_control(last)
-        elsewhere = fragile.reference_place(last)
-        if elsewhere is None:
-            last.addnext(finish)
-        else:
-            properties = elsewhere.find(w("pPr"))
-            elsewhere.insert(0 if properties is None else elsewhere.index(properties) + 1, finish)
+        last.addnext(finish)
         reference = etree.SubElement(etree.Element(w("r")), w("commentReference"))
         reference.set(w("id"), number)
-        finish.addnext(reference.getparent())
+        elsewhere = fragile.reference_place(last)
+        if elsewhere is None:
+            finish.addnext(reference.getparent())
+        elif elsewhere[1]:  # at the start of a later paragraph
+            properties = elsewhere[0].find(w("pPr"))
+            elsewhere[0].insert(0 if properties is None else elsewhere[0].index(properties) + 1, reference.getparent())
+        else:
+            elsewhere[0].append(reference.getparent())
 
 
 def _outside_plain_control(element: etree._Element) -> etree._Element:
