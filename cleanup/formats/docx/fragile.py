@@ -57,10 +57,36 @@ def plain_control(element: etree._Element) -> etree._Element | None:
     return found
 
 
+def around_field(first: etree._Element, last: etree._Element) -> tuple[etree._Element, etree._Element]:
+    """The runs opening and closing the complex field whose result holds `first` to `last`, when both are
+    their neighbours (LibreOffice shows a comment inside a field's result as part of the field); else
+    `first` and `last`."""
+    begin, end = _field_mark(first, "begin", "end"), _field_mark(last, "end", "begin")
+    return (begin, end) if begin is not None and end is not None else (first, last)
+
+
+def _field_mark(element: etree._Element, wanted: str, nested: str) -> etree._Element | None:
+    """The nearest unmatched field mark of kind `wanted` among `element`'s siblings, looking back for
+    "begin" and forward for "end"."""
+    depth = 0
+    for other in element.itersiblings(preceding=wanted == "begin"):
+        mark = other.find(w("fldChar"))
+        kind = mark.get(w("fldCharType")) if mark is not None else None
+        if kind == nested:
+            depth += 1
+        elif kind == wanted:
+            if depth == 0:
+                return other
+            depth -= 1
+    return None
+
+
 def first_in_control(paragraph: etree._Element) -> bool:
-    """Whether `paragraph` is the first one of a block content control that is not a document part (a
-    table of contents is one, and LibreOffice reads it well)."""
+    """Whether `paragraph` is the first one of a block (or table cell) content control that is not a
+    document part (a table of contents is one, and LibreOffice reads it well)."""
     content = paragraph.getparent()
+    if content is not None and content.tag == w("tc"):
+        content = content.getparent()
     if content is None or content.tag != w("sdtContent"):
         return False
     control = content.getparent()
@@ -78,20 +104,23 @@ def reference_place(last: etree._Element) -> tuple[etree._Element, bool] | None:
         return None
     if paragraph.getnext() is not None and paragraph.getnext().tag == w("p"):
         return paragraph.getnext(), True
-    control = paragraph.getparent().getparent()
+    control = next(paragraph.iterancestors(w("sdt")))
     for blocks, start in ((control.itersiblings(), True), (control.itersiblings(preceding=True), False)):
         for block in blocks:
             found = _safe_paragraph(block, start)
             if found is not None:
                 return found, start
-            if block.tag != w("sdt"):
+            if block.tag not in (w("sdt"), w("tc")):
                 break  # a table or the section's end
     return None
 
 
 def _safe_paragraph(block: etree._Element, first: bool) -> etree._Element | None:
-    """`block` if it is a paragraph, else the first (or last) paragraph of a control that is not its first."""
+    """`block` if it is a paragraph, the first (or last) paragraph of a table cell, else that of a control
+    that is not its first."""
     if block.tag == w("p"):
         return block
+    if block.tag == w("tc"):
+        return block.find(w("p")) if first else block.findall(w("p"))[-1]
     later = block.findall(f"{w('sdtContent')}/{w('p')}")[1:] if block.tag == w("sdt") else []
     return (later[0] if first else later[-1]) if later else None

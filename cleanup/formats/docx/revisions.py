@@ -201,17 +201,18 @@ class _Writer:
         self._comment(first, last, note)
 
     def _comment(self, first: etree._Element, last: etree._Element, note: str) -> None:
-        """A comment on `first` to `last`, anchored around a plain-text content control holding either, its
-        reference never in the first paragraph of a block control (LibreOffice loses the text there)."""
+        """A comment on `first` to `last`, anchored around a plain-text content control or a field result
+        holding them, its reference never in the first paragraph of a block control (LibreOffice loses
+        or garbles the text there)."""
         assert self.comments is not None
         number = str(self._new_id())
         self.comments.add(number, note)
+        first, last = fragile.around_field(_outside_plain_control(first), _outside_plain_control(last))
         begin = etree.Element(w("commentRangeStart"))
         begin.set(w("id"), number)
-        _outside_plain_control(first).addprevious(begin)
+        first.addprevious(begin)
         finish = etree.Element(w("commentRangeEnd"))
         finish.set(w("id"), number)
-        last = _outside_plain_control(last)
         last.addnext(finish)
         reference = etree.SubElement(etree.Element(w("r")), w("commentReference"))
         reference.set(w("id"), number)
