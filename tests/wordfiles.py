@@ -162,3 +162,42 @@ def seed_docx(text: str, words_per_run: int = 7) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def body_docx(body: str, rels: Sequence[str] = (), parts: dict[str, str] | None = None) -> bytes:
+    """A .docx whose body is the WordprocessingML `body`, with extra relationships of the main document
+    and extra parts (each declared as plain XML): for structures the builder above does not make."""
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}</w:body></w:document>'
+    files = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/document.xml": document,
+        "word/_rels/document.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(rels)
+        + "</Relationships>",
+        **(parts or {}),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def paragraph_mark_revisions_docx() -> bytes:
+    """pandoc's test file paragraph_insertion_deletion.docx rebuilt (pandoc is GPL: its structure, not its
+    bytes): three paragraphs by Word, the first one's mark a tracked insertion and the second one's a
+    tracked deletion, both by another author, the last one ending the section."""
+    stamp = 'w:author="Seeley, Jason" w:date="2017-09-17T16:39:00Z"'
+    return body_docx(
+        f'<w:p><w:pPr><w:rPr><w:ins w:id="0" {stamp}/></w:rPr></w:pPr><w:r><w:t>This is a</w:t></w:r></w:p>'
+        f'<w:p><w:pPr><w:rPr><w:del w:id="1" {stamp}/></w:rPr></w:pPr><w:r><w:t xml:space="preserve"> </w:t></w:r>'
+        '<w:proofErr w:type="gramStart"/><w:r><w:t>split</w:t></w:r><w:proofErr w:type="gramEnd"/></w:p>'
+        '<w:p><w:bookmarkStart w:id="2" w:name="_GoBack"/><w:bookmarkEnd w:id="2"/><w:r><w:t>Paragraph.</w:t></w:r></w:p>'
+        '<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"'
+        ' w:header="720" w:footer="720" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+    )

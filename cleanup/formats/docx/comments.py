@@ -11,6 +11,7 @@ from .package import (
     COMMENTS_TYPE,
     CONTENT_TYPES,
     REL,
+    DocxError,
     Package,
     W,
     max_id,
@@ -29,7 +30,21 @@ class CommentsPart:
         self.package, self.stamp, self.author = package, stamp, author
         self.name = next((t for kind, t in relationships(package, package.main) if kind == "comments"), None)
         self.root: etree._Element | None = package.tree(self.name).getroot() if self.name in package.raw else None
+        if self.root is not None and self.root.tag != w("comments"):
+            raise DocxError(
+                f"links {self.name} as its comments, which it is not (a damaged file); save it again from Word"
+            )
         self.next_id = 1 + (max_id(self.root) if self.root is not None else 0)
+
+    def notes(self) -> dict[str, str]:
+        """The text of each comment by this author already in the part, by id (an earlier run's)."""
+        if self.root is None:
+            return {}
+        return {
+            comment.get(w("id"), ""): "".join(comment.itertext())
+            for comment in self.root.iter(w("comment"))
+            if comment.get(w("author")) == self.author
+        }
 
     def add(self, number: str, note: str) -> None:
         """A comment with id `number` saying `note`."""
@@ -51,23 +66,36 @@ class CommentsPart:
         """A new comments part, linked from the main document and declared in the content types."""
         package = self.package
         folder = posixpath.dirname(package.main)
-        self.name = _free_name(package, posixpath.join(folder, "comments.xml"))
+        dangling = self.name is not None  # linked already, but the part is missing: made where the link points
+        if self.name is None:
+            self.name = _free_name(package, posixpath.join(folder, "comments.xml"))
         self.root = etree.Element(w("comments"), nsmap={"w": W})
         package.raw[self.name] = b""
         package.trees[self.name] = etree.ElementTree(self.root)
-        rels = rels_name(package.main)
-        package.raw.setdefault(rels, _EMPTY_RELS)
-        package.changed |= {rels, "[Content_Types].xml"}
-        links = package.tree(rels).getroot()
+        package.changed |= {self.name, "[Content_Types].xml"}
+        if not dangling:
+            self._link(folder)
+        types = package.tree("[Content_Types].xml").getroot()
+        for old in types.iter(f"{{{CONTENT_TYPES}}}Override"):
+            if old.get("PartName", "").lstrip("/") == self.name:
+                types.remove(old)
+        override = etree.SubElement(types, f"{{{CONTENT_TYPES}}}Override")
+        override.set("PartName", "/" + self.name)
+        override.set("ContentType", COMMENTS_CONTENT)
+        return self.root
+
+    def _link(self, folder: str) -> None:
+        """A relationship from the main document to the new comments part."""
+        assert self.name is not None
+        rels = rels_name(self.package.main)
+        self.package.raw.setdefault(rels, _EMPTY_RELS)
+        self.package.changed.add(rels)
+        links = self.package.tree(rels).getroot()
         taken = {rel.get("Id") for rel in links}
         link = etree.SubElement(links, f"{{{REL}}}Relationship")
         link.set("Id", next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken))
         link.set("Type", COMMENTS_TYPE)
         link.set("Target", posixpath.relpath(self.name, folder))
-        override = etree.SubElement(package.tree("[Content_Types].xml").getroot(), f"{{{CONTENT_TYPES}}}Override")
-        override.set("PartName", "/" + self.name)
-        override.set("ContentType", COMMENTS_CONTENT)
-        return self.root
 
 
 def _free_name(package: Package, name: str) -> str:

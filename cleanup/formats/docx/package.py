@@ -172,11 +172,14 @@ def _main_part(raw: dict[str, bytes]) -> str:
 
 
 def _story_parts(package: Package) -> list[str]:
-    """Headers, footers, footnotes and endnotes of the main document, in STORY_TYPES order."""
+    """Headers, footers, footnotes and endnotes of the main document, in STORY_TYPES order; each part
+    once, and never the main document itself (a forged link would read its text twice)."""
     found: dict[str, list[str]] = {kind: [] for kind in STORY_TYPES}
+    seen = {package.main}
     for kind, target in relationships(package, package.main):
-        if kind in found and target in package.raw and target not in found[kind]:
+        if kind in found and target in package.raw and target not in seen:
             found[kind].append(target)
+            seen.add(target)
     return [name for kind in STORY_TYPES for name in found[kind]]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import copy
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,12 +15,14 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from ...model import Change, Flag, Outcome
+from . import fragile
 from .comments import CommentsPart
 from .package import DocxError, max_id, w
 from .text import Atom, DocxText, Paragraph, atoms, read_docx
 
 AUTHOR = "cleanup"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_SPACES = " \t\r\n"  # the spaces XML drops from text that does not preserve them
 
 
 @dataclass
@@ -87,29 +90,37 @@ class _Writer:
         if self.comments:
             self.next_id = max(self.next_id, self.comments.next_id)
         self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
+        self.earlier = _earlier_notes(docx.package.tree(docx.package.main).getroot(), self.comments)
         self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
+        self.past_drop_cap = fragile.past_drop_cap(docx)
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
+        if not self.review:  # flags are not written: a paragraph without changes is left byte for byte
+            edits = {p: _Edits(found.pieces) for p, found in edits.items() if found.pieces}
         spans: dict[Paragraph, list[_Span]] = {}
+        loose: list[tuple[etree._Element, bool]] = []
         for paragraph, found in edits.items():
             cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
             cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
-            _split_at(paragraph, sorted(cuts, reverse=True))
+            _split_at(paragraph, sorted(cuts, reverse=True), loose)
             spans[paragraph] = _run_spans(paragraph)
             self.docx.package.changed.add(paragraph.part)
         for paragraph, found in edits.items():
             for piece in sorted(found.pieces, key=lambda p: p.start, reverse=True):
                 self._piece(paragraph, spans[paragraph], piece)
+        _drop_loose_spaces(loose)
         if not self.review:
             _join_paragraphs(p for p, found in edits.items() for piece in found.pieces if piece.joins_next)
             return
         for change, placed in self.placed.items():
             if placed:
-                self._comment(placed[0], placed[-1], _change_note(change))
+                note = _change_note(change)
+                reason = next(filter(None, (fragile.untracked(item, self.past_drop_cap) for item in placed)), None)
+                self._comment(placed[0], placed[-1], f"{note} ({fragile.note(reason)})" if reason else note)
         for paragraph, found in edits.items():
             if _takes_comments(paragraph, self.docx.package.main):
                 for start, end, flag in found.flags:
-                    self._flag(spans[paragraph], start, end, flag)
+                    self._flag(paragraph, spans[paragraph], start, end, flag)
 
     def _piece(self, paragraph: Paragraph, spans: list[_Span], piece: _Piece) -> None:
         inside = _within(spans, piece.start, piece.end)
@@ -176,20 +187,28 @@ class _Writer:
         self.next_id += 1
         return self.next_id - 1
 
-    def _flag(self, spans: list[_Span], start: int, end: int, flag: Flag) -> None:
+    def _flag(self, paragraph: Paragraph, spans: list[_Span], start: int, end: int, flag: Flag) -> None:
         inside = [span.run for span in _within(spans, start, end)]
+        note = _flag_note(flag)
         if not inside:
+            return
+        if self.earlier[paragraph.element, note] > 0:  # an earlier run's comment says it already
+            self.earlier[paragraph.element, note] -= 1
             return
         first, last = self.wrapper.get(inside[0], inside[0]), self.wrapper.get(inside[-1], inside[-1])
         following = last.getnext()
         if following is not None and following.tag == w("ins"):
             last = following
-        self._comment(first, last, _flag_note(flag))
+        self._comment(first, last, note)
 
     def _comment(self, first: etree._Element, last: etree._Element, note: str) -> None:
+        """A comment on `first` to `last`, anchored around a plain-text content control or a field result
+        holding them, its reference never in the first paragraph of a block control (LibreOffice loses
+        or garbles the text there)."""
         assert self.comments is not None
         number = str(self._new_id())
         self.comments.add(number, note)
+        first, last = fragile.around_field(_outside_plain_control(first), _outside_plain_control(last))
         begin = etree.Element(w("commentRangeStart"))
         begin.set(w("id"), number)
         first.addprevious(begin)
@@ -198,7 +217,32 @@ class _Writer:
         last.addnext(finish)
         reference = etree.SubElement(etree.Element(w("r")), w("commentReference"))
         reference.set(w("id"), number)
-        finish.addnext(reference.getparent())
+        elsewhere = fragile.reference_place(last)
+        if elsewhere is None:
+            finish.addnext(reference.getparent())
+        elif elsewhere[1]:  # at the start of a later paragraph
+            properties = elsewhere[0].find(w("pPr"))
+            elsewhere[0].insert(0 if properties is None else elsewhere[0].index(properties) + 1, reference.getparent())
+        else:
+            elsewhere[0].append(reference.getparent())
+
+
+def _outside_plain_control(element: etree._Element) -> etree._Element:
+    control = fragile.plain_control(element)
+    return element if control is None else control
+
+
+def _earlier_notes(body: etree._Element, comments: CommentsPart | None) -> Counter[tuple[etree._Element, str]]:
+    """How many comments by cleanup each paragraph holds already, by their text (where an earlier run
+    flagged it): a flag found again is not commented twice."""
+    notes = comments.notes() if comments is not None else {}
+    found: Counter[tuple[etree._Element, str]] = Counter()
+    for start in body.iter(w("commentRangeStart")):
+        paragraph = next(start.iterancestors(w("p")), None)
+        note = notes.get(start.get(w("id"), ""))
+        if paragraph is not None and note is not None:
+            found[paragraph, note] += 1
+    return found
 
 
 def _takes_comments(paragraph: Paragraph, main: str) -> bool:
@@ -208,22 +252,26 @@ def _takes_comments(paragraph: Paragraph, main: str) -> bool:
 
 
 def _join_paragraphs(paragraphs) -> None:
-    """Join each paragraph to the next one, as accepting the deletion of its mark does (last first)."""
+    """Join each paragraph to the next one, as accepting the deletion of its mark does (last first): the
+    next paragraph's mark survives, so the joined paragraph keeps its properties (a section break, another
+    author's pending revision of that mark)."""
     for paragraph in reversed(list(dict.fromkeys(paragraphs))):
         following = paragraph.element.getnext()
         while following is not None and following.tag != w("p"):
             following = following.getnext()
         if following is None:
             continue
-        for child in list(following):
-            if child.tag != w("pPr"):
-                paragraph.element.append(child)
-        following.getparent().remove(following)
+        properties = following.find(w("pPr"))
+        at = 0 if properties is None else following.index(properties) + 1
+        for offset, child in enumerate(c for c in list(paragraph.element) if c.tag != w("pPr")):
+            following.insert(at + offset, child)
+        paragraph.element.getparent().remove(paragraph.element)
 
 
-def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
+def _split_at(paragraph: Paragraph, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
     """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs.
-    The cuts inside one `w:t` are made together: cutting a long text one cut at a time copied it each time."""
+    The cuts inside one `w:t` are made together: cutting a long text one cut at a time copied it each time.
+    The outer edges of split text written without `xml:space="preserve"` are noted in `loose`."""
     texted = [(offset, atom) for atom, offset in _atom_offsets(paragraph) if atom.text]
     starts = [offset for offset, _ in texted]  # increasing: texts do not overlap
     inside: list[int] = []  # cuts inside the `w:t` of texted[current], largest first
@@ -234,7 +282,7 @@ def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
             continue
         offset, atom = texted[index]
         if inside and (index != current or cut == offset):  # larger cuts first, as they came
-            _split_text(texted[current][1], inside)
+            _split_text(texted[current][1], inside, loose)
             inside = []
         current = index
         if cut == offset:
@@ -242,23 +290,38 @@ def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
         elif cut < offset + len(atom.text):
             inside.append(cut - offset)
     if inside:
-        _split_text(texted[current][1], inside)
+        _split_text(texted[current][1], inside, loose)
 
 
-def _split_text(atom: Atom, cuts: Sequence[int]) -> None:
+def _split_text(atom: Atom, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
     """Cut a `w:t` at each of `cuts` (offsets in it, largest first), each piece after the first in a run of its
-    own; a piece is made from a copy of the element without its text, so each character is copied once."""
+    own; a piece is made from a copy of the element without its text, so each character is copied once. The
+    spaces at the cuts are kept (`xml:space`); text that did not keep its spaces has its outer edges noted
+    (True: the left edge) to drop theirs later."""
     text = atom.node.text or ""
+    loosely = atom.node.get(XML_SPACE) != "preserve"
     atom.node.text = None
     ends = [len(text), *cuts]
     for end, start in itertools.pairwise(ends):  # the last piece first: each goes right after the first
         piece = copy.deepcopy(atom.node)
         piece.text = text[start:end]
         piece.set(XML_SPACE, "preserve")
+        if loosely and end == len(text):
+            loose.append((piece, False))
         atom.node.addnext(piece)
         _split_run_before(atom.run, piece)
     atom.node.text = text[: cuts[-1]]
     atom.node.set(XML_SPACE, "preserve")
+    if loosely:
+        loose.append((atom.node, True))
+
+
+def _drop_loose_spaces(loose: list[tuple[etree._Element, bool]]) -> None:
+    """Drop the spaces at the outer edges of split text that had no `xml:space="preserve"`: Word and
+    LibreOffice never showed them, and with `preserve` now set they would appear."""
+    for node, left in loose:
+        text = node.text or ""
+        node.text = text.lstrip(_XML_SPACES) if left else text.rstrip(_XML_SPACES)
 
 
 def _split_run_before(run: etree._Element, node: etree._Element) -> None:

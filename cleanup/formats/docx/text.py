@@ -150,11 +150,16 @@ def _wordprocessing_root(package: Package, part: str) -> etree._Element:
 
 def mergeable(first: etree._Element, second: etree._Element) -> bool:
     """Whether a change may join two paragraphs (a tracked deletion of the first one's mark): only
-    neighbours in one container (not across cells, parts or tables), with no section break between."""
+    neighbours in one container (not across cells, parts or tables), with no section break between,
+    and not when another author has deleted that mark already."""
     previous = second.getprevious()
     while previous is not None and previous.tag != w("p") and previous.tag != w("tbl"):
         previous = previous.getprevious()
-    return previous is first and first.find(f"{w('pPr')}/{w('sectPr')}") is None
+    properties = first.find(w("pPr"))
+    return previous is first and (
+        properties is None
+        or (properties.find(w("sectPr")) is None and properties.find(f"{w('rPr')}/{w('del')}") is None)
+    )
 
 
 def story_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
