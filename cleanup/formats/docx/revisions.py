@@ -18,6 +18,7 @@ from .package import DocxError, max_id, w
 from .text import Atom, DocxText, Paragraph, atoms, read_docx
 
 AUTHOR = "cleanup"
+MAX_MARKS = 20_000  # changes and flags written: each costs some 8 KB of XML tree (revision, runs, comment)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -44,6 +45,12 @@ class _Edits:
 def write_docx(data: bytes, outcome: Outcome, mode: str = "review", when: datetime | None = None) -> bytes:
     """The .docx `data` with the outcome's changes as tracked changes and comments ("review") or made
     ("clean"); DocxError when the document no longer has the text the outcome was made from."""
+    marks = len(outcome.changes) + len(outcome.flags)
+    if marks > MAX_MARKS:
+        raise DocxError(
+            f"would carry {marks:,} tracked changes and comments, more than {MAX_MARKS:,} (more than a Word document "
+            "holds for review); not written: split it into smaller documents"
+        )
     docx = read_docx(data)
     if docx.document.text != outcome.original.text:
         raise DocxError("has changed since it was read; run again")
@@ -85,16 +92,15 @@ class _Writer:
         self.next_id = 1 + max((max_id(docx.package.tree(p).getroot()) for p in parts), default=0)
         if self.comments:
             self.next_id = max(self.next_id, self.comments.next_id)
-        self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
         self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
-        spans: dict[Paragraph, list[_Span]] = {}
+        spans: dict[Paragraph, _Spans] = {}
         for paragraph, found in edits.items():
             cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
             cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
             _split_at(paragraph, sorted(cuts, reverse=True))
-            spans[paragraph] = _run_spans(paragraph)
+            spans[paragraph] = _Spans(paragraph)
             self.docx.package.changed.add(paragraph.part)
         for paragraph, found in edits.items():
             for piece in sorted(found.pieces, key=lambda p: p.start, reverse=True):
@@ -110,22 +116,22 @@ class _Writer:
                 for start, end, flag in found.flags:
                     self._flag(spans[paragraph], start, end, flag)
 
-    def _piece(self, paragraph: Paragraph, spans: list[_Span], piece: _Piece) -> None:
-        inside = _within(spans, piece.start, piece.end)
+    def _piece(self, paragraph: Paragraph, spans: _Spans, piece: _Piece) -> None:
+        inside = spans.within(piece.start, piece.end)
         if not all(span.editable for span in inside):
             raise DocxError(f"internal error: a change at {piece.change.start} would edit protected text")
         replaced = [span.run for span in inside]
         change = piece.change
         inserted = self.outcome.corrected[change.new_start : change.new_end] if piece.inserts else ""
-        style = _properties(replaced[0] if replaced else _neighbour(spans, piece.start))
-        placed = [self._deleted(run) for run in replaced] if self.review else []
+        style = _properties(replaced[0] if replaced else spans.neighbour(piece.start))
+        placed = self._deleted(replaced) if self.review else []
         if inserted:
             new = _new_run(inserted, style)
             item = self._revision("ins", new) if self.review else new
             if replaced:
                 (placed or replaced)[-1].addnext(item)
             else:
-                _place(paragraph, spans, piece.start, item, self.wrapper)
+                _place(paragraph, spans, piece.start, item)
             placed.append(item)
         if not self.review:
             for run in replaced:
@@ -135,15 +141,18 @@ class _Writer:
         if _takes_comments(paragraph, self.docx.package.main):  # a change never leaves its part
             self.placed.setdefault(change, []).extend(placed)
 
-    def _deleted(self, run: etree._Element) -> etree._Element:
-        for text in run.iter(w("t")):
-            text.tag = w("delText")
-        holder = etree.Element(w("del"))
-        run.addprevious(holder)
-        self._stamp(holder)
-        holder.append(run)
-        self.wrapper[run] = holder
-        return holder
+    def _deleted(self, runs: list[etree._Element]) -> list[etree._Element]:
+        """Each run as deleted text, neighbours in one `w:del` (a deletion of many runs costs one)."""
+        holders: list[etree._Element] = []
+        for run in runs:
+            for text in run.iter(w("t")):
+                text.tag = w("delText")
+            if not holders or run.getprevious() is not holders[-1]:
+                holders.append(etree.Element(w("del")))
+                run.addprevious(holders[-1])
+                self._stamp(holders[-1])
+            holders[-1].append(run)
+        return holders
 
     def _delete_mark(self, paragraph: Paragraph) -> None:
         """Mark the paragraph's end as deleted: accepting it joins the paragraph to the next."""
@@ -175,11 +184,11 @@ class _Writer:
         self.next_id += 1
         return self.next_id - 1
 
-    def _flag(self, spans: list[_Span], start: int, end: int, flag: Flag) -> None:
-        inside = [span.run for span in _within(spans, start, end)]
+    def _flag(self, spans: _Spans, start: int, end: int, flag: Flag) -> None:
+        inside = [span.run for span in spans.within(start, end)]
         if not inside:
             return
-        first, last = self.wrapper.get(inside[0], inside[0]), self.wrapper.get(inside[-1], inside[-1])
+        first, last = _outside(inside[0]), _outside(inside[-1])
         following = last.getnext()
         if following is not None and following.tag == w("ins"):
             last = following
@@ -221,40 +230,45 @@ def _join_paragraphs(paragraphs) -> None:
 
 
 def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
-    """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs."""
-    found = _atom_offsets(paragraph)
+    """Split runs so that each cut (a character offset in the paragraph) falls between runs; each piece of
+    text is cut at all its cuts at once, from its end, so that a long paragraph costs time in its length."""
+    found = [(atom, offset) for atom, offset in _atom_offsets(paragraph) if atom.text]
+    starts = [offset for _, offset in found]
+    inside: dict[int, list[int]] = {}
     for cut in cuts:
-        for atom, offset in found:
-            if offset < cut < offset + len(atom.text):
-                _split_text(atom, cut - offset)
-                break
-            if cut == offset and atom.text:
-                _split_run_before(atom.run, atom.node)
-                break
+        index = bisect.bisect_right(starts, cut) - 1
+        if index >= 0 and cut < starts[index] + len(found[index][0].text):
+            inside.setdefault(index, []).append(cut - starts[index])
+    for index in sorted(inside, reverse=True):
+        _split_atom(found[index][0], sorted(inside[index], reverse=True))
 
 
-def _split_text(atom: Atom, at: int) -> None:
-    """Cut a `w:t` in two and its run between them."""
-    text = atom.node.text or ""  # a larger cut may have shortened it already (never from the left)
-    second = copy.deepcopy(atom.node)
-    atom.node.text, second.text = text[:at], text[at:]
-    for node in (atom.node, second):
+def _split_atom(atom: Atom, cuts: Sequence[int]) -> None:
+    """Cut a piece of text (a `w:t` at offsets in its text, largest first) and its run at each cut."""
+    node, end = atom.node, len(atom.text)
+    for at in (cut for cut in cuts if cut > 0):
+        second = node.makeelement(node.tag, node.attrib)
+        second.text = atom.text[at:end]
+        second.set(XML_SPACE, "preserve")
+        node.addnext(second)
+        _split_run_before(atom.run, second)
+        end = at
+    if end < len(atom.text):
+        node.text = atom.text[:end]
         node.set(XML_SPACE, "preserve")
-    atom.node.addnext(second)
-    _split_run_before(atom.run, second)
+    if cuts[-1] == 0:
+        _split_run_before(atom.run, node)
 
 
 def _split_run_before(run: etree._Element, node: etree._Element) -> None:
     """Move `node` and what follows it in `run` to a new run with the same properties, right after it."""
-    children = list(run)
-    index = children.index(node)
-    if all(child.tag == w("rPr") for child in children[:index]):
+    if all(sibling.tag == w("rPr") for sibling in node.itersiblings(preceding=True)):
         return  # the node already starts its run
     second = etree.Element(run.tag, attrib=dict(run.attrib))
-    properties = run.find(w("rPr"))
-    if properties is not None:
-        second.append(copy.deepcopy(properties))
-    for child in children[index:]:
+    first = next(iter(run))
+    if first.tag == w("rPr"):  # the schema puts a run's properties first
+        second.append(copy.deepcopy(first))
+    for child in [node, *node.itersiblings()]:
         second.append(child)
     run.addnext(second)
 
@@ -267,7 +281,7 @@ def _atom_offsets(paragraph: Paragraph) -> list[tuple[Atom, int]]:
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     """A run with text in a paragraph: its [start, end) in the paragraph's text, and whether all of it
     may be edited."""
@@ -278,47 +292,84 @@ class _Span:
     editable: bool = True
 
 
-def _run_spans(paragraph: Paragraph) -> list[_Span]:
-    """Each run with text in the paragraph, in order (read once, before any change is made)."""
-    spans: dict[etree._Element, _Span] = {}
-    for atom, offset in _atom_offsets(paragraph):
-        span = spans.setdefault(atom.run, _Span(atom.run, offset, offset))
-        span.end = offset + len(atom.text)
-        span.editable = span.editable and atom.editable
-    return list(spans.values())
+class _Spans:
+    """Each run with text in a paragraph, in order (read once, before any change is made), found by offset
+    with a binary search: a change costs no more in a paragraph of many runs than in a short one."""
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        found: dict[etree._Element, _Span] = {}
+        for atom, offset in _atom_offsets(paragraph):
+            span = found.setdefault(atom.run, _Span(atom.run, offset, offset))
+            span.end = offset + len(atom.text)
+            span.editable = span.editable and atom.editable
+        self.spans = list(found.values())
+        self.starts = [span.start for span in self.spans]  # both never decrease: runs do not overlap
+        self.ends = [span.end for span in self.spans]
+
+    def within(self, start: int, end: int) -> list[_Span]:
+        """The spans with text that lie inside [start, end)."""
+        found, index = [], bisect.bisect_left(self.starts, start)
+        while index < len(self.spans) and self.starts[index] < end:
+            if self.ends[index] <= end and self.starts[index] < self.ends[index]:
+                found.append(self.spans[index])
+            index += 1
+        return found
+
+    def neighbour(self, offset: int) -> etree._Element | None:
+        """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
+        before = bisect.bisect_right(self.ends, offset) - 1
+        if before >= 0 and self.ends[before] == offset:
+            return self.spans[before].run
+        after = bisect.bisect_left(self.starts, offset)
+        return self.spans[after].run if after < len(self.spans) and self.starts[after] == offset else None
+
+    def ending(self, offset: int) -> etree._Element | None:
+        """The editable run with text that ends at `offset`."""
+        index = bisect.bisect_right(self.ends, offset) - 1
+        while index >= 0 and self.ends[index] == offset:
+            if self.spans[index].editable and self.starts[index] < offset:
+                return self.spans[index].run
+            index -= 1
+        return None
+
+    def starting(self, offset: int) -> etree._Element | None:
+        """The editable run with text that starts at `offset`."""
+        index = bisect.bisect_left(self.starts, offset)
+        while index < len(self.spans) and self.starts[index] == offset:
+            if self.spans[index].editable and offset < self.ends[index]:
+                return self.spans[index].run
+            index += 1
+        return None
+
+    def following(self, offset: int) -> etree._Element | None:
+        """The first run (with text or not) that starts at or after `offset`."""
+        index = bisect.bisect_left(self.starts, offset)
+        return self.spans[index].run if index < len(self.spans) else None
 
 
-def _within(spans: Sequence[_Span], start: int, end: int) -> list[_Span]:
-    """The spans with text that lie inside [start, end)."""
-    return [span for span in spans if start <= span.start and span.end <= end and span.start < span.end]
+def _outside(run: etree._Element) -> etree._Element:
+    """A run, or the `w:del` it is in: only runs this writer deleted are in one (others are not text)."""
+    holder = run.getparent()
+    return holder if holder is not None and holder.tag == w("del") else run
 
 
-def _neighbour(spans: list[_Span], offset: int) -> etree._Element | None:
-    """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
-    before = [span.run for span in spans if span.end == offset]
-    after = [span.run for span in spans if span.start == offset]
-    return before[-1] if before else after[0] if after else None
-
-
-def _place(paragraph: Paragraph, spans: list[_Span], offset: int, item: etree._Element, wrapper) -> None:
+def _place(paragraph: Paragraph, spans: _Spans, offset: int, item: etree._Element) -> None:
     """Put an inserted run at `offset`: after the editable run ending there, else before the one starting
     there, else at the paragraph's end (or start)."""
-    editable = [span for span in spans if span.editable and span.start < span.end]
-    ending = [span.run for span in editable if span.end == offset]
-    starting = [span.run for span in editable if span.start == offset]
-    if ending:
-        wrapper.get(ending[-1], ending[-1]).addnext(item)
-    elif starting:
-        wrapper.get(starting[0], starting[0]).addprevious(item)
-    elif offset == 0 or not spans:
+    ending, starting = spans.ending(offset), spans.starting(offset)
+    if ending is not None:
+        _outside(ending).addnext(item)
+    elif starting is not None:
+        _outside(starting).addprevious(item)
+    elif offset == 0 or not spans.spans:
         properties = paragraph.element.find(w("pPr"))
         if properties is not None:
             properties.addnext(item)
         else:
             paragraph.element.insert(0, item)
     else:
-        following = [span.run for span in spans if span.start >= offset]
-        (following[0].addprevious if following else paragraph.element.append)(item)
+        following = spans.following(offset)
+        (following.addprevious if following is not None else paragraph.element.append)(item)
 
 
 def _properties(run: etree._Element | None) -> etree._Element | None:
