@@ -306,7 +306,7 @@ def test_the_rendered_page_of_the_corrected_seed_is_saved(seed_run):
 def test_a_word_file_that_unpacks_to_more_than_a_document_holds_is_refused_unread(monkeypatch):
     from cleanup.formats.docx import DocxError, package
 
-    monkeypatch.setattr(package, "MAX_PART_BYTES", 4096)
+    monkeypatch.setattr(package, "MAX_TOTAL_BYTES", 4096)
     data = build_docx([[("text", "Daash " * 2000)]])  # a few kilobytes zipped, more unpacked
     with pytest.raises(DocxError, match="unpacks to more than a Word document holds"):
         read_docx(data)

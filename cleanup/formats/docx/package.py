@@ -22,9 +22,16 @@ MACRO_DOCUMENTS = (
 )
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted (password-protected) Office file, or a .doc
 
-MAX_PART_BYTES = 256 << 20
-MAX_TOTAL_BYTES = 1 << 30
+# Limits a Word document never reaches that keep one file's cost under about 500 MB of memory
+# (bench/docx_limits.py builds the worst file under each): a 500-page report (250,000 words) saved by
+# python-docx unpacks to 4.4 MB of XML with 300,000 tags, packed 12:1 (its styles 30:1); Word's own
+# XML for the same text is a few times larger.
+MAX_TOTAL_BYTES = 256 << 20  # all parts unpacked, pictures included (held in memory)
 MAX_PARTS = 10_000
+MAX_RATIO = 100  # unpacked / packed, for a part over RATIO_FROM: pictures pack about 1:1
+RATIO_FROM = 1 << 20
+MAX_XML_BYTES = 64 << 20  # the parts parsed (body, headers, footers, notes, comments) together
+MAX_TAGS = 2_000_000  # their tags ("<"): each parsed element costs libxml2 about 130 bytes
 
 # Story parts read after the body, by relationship type (the last part of its URI), in this order.
 STORY_TYPES = ("header", "footer", "footnotes", "endnotes")
@@ -52,11 +59,17 @@ class Package:
     stories: list[str] = field(default_factory=list)  # header, footer, footnote and endnote parts
     trees: dict[str, etree._ElementTree] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # parts whose trees were edited: written from them
+    parsed_bytes: int = 0  # of the parts parsed so far, against MAX_XML_BYTES and MAX_TAGS
+    parsed_tags: int = 0
 
     def tree(self, name: str) -> etree._ElementTree:
-        """The parsed XML of a part (parsed once)."""
+        """The parsed XML of a part (parsed once); DocxError when the parts parsed grow past the limits."""
         if name not in self.trees:
-            self.trees[name] = parse_xml(name, self.raw[name])
+            data = self.raw[name]
+            self.parsed_bytes += len(data)
+            self.parsed_tags += data.count(b"<")
+            _check_parsed(self.parsed_bytes, self.parsed_tags)
+            self.trees[name] = parse_xml(name, data)
         return self.trees[name]
 
     def to_bytes(self) -> bytes:
@@ -114,17 +127,43 @@ _ENCRYPTED = 0x1  # the zip entry flag bit for an encrypted part
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse, before unpacking, what unpacks to more than a Word document holds or packs like a zip bomb."""
     if len(infos) > MAX_PARTS:
         raise DocxError(f"has {len(infos)} parts, more than a Word document has ({MAX_PARTS}); not read")
-    if any(info.file_size > MAX_PART_BYTES for info in infos) or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-        raise DocxError("unpacks to more than a Word document holds (a zip bomb?); not read")
+    if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
+        raise DocxError(
+            f"unpacks to more than a Word document holds (over {MAX_TOTAL_BYTES >> 20} MB; a zip bomb?); not read: "
+            "compress its pictures or split it"
+        )
+    for info in infos:
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise DocxError(
+                f"has a part {info.filename} that unpacks to {info.file_size // max(info.compress_size, 1):,} times "
+                f"its packed size (a zip bomb? Word's parts pack under {MAX_RATIO}:1); not read: save it again from Word"
+            )
+
+
+def _check_parsed(size: int, tags: int) -> None:
+    """Refuse a document whose XML would cost more to parse than a Word document's does."""
+    if size > MAX_XML_BYTES:
+        raise DocxError(
+            f"has more text and markup than a Word document holds (over {MAX_XML_BYTES >> 20} MB of XML in the parts "
+            "read: body, headers, footers, notes); not read: split it into smaller documents"
+        )
+    if tags > MAX_TAGS:
+        raise DocxError(
+            f"has more markup than a Word document holds (over {MAX_TAGS:,} XML tags in the parts read: body, "
+            "headers, footers, notes); not read: split it into smaller documents"
+        )
 
 
 def _main_part(raw: dict[str, bytes]) -> str:
     """The main document part named in [Content_Types].xml; macro-enabled and non-Word packages are refused."""
     if "[Content_Types].xml" not in raw:
         raise DocxError("is a zip file but not a Word document (no [Content_Types].xml); give a .docx")
-    types = parse_xml("[Content_Types].xml", raw["[Content_Types].xml"]).getroot()
+    types_data = raw["[Content_Types].xml"]
+    _check_parsed(len(types_data), types_data.count(b"<"))
+    types = parse_xml("[Content_Types].xml", types_data).getroot()
     overrides = {o.get("ContentType"): o.get("PartName", "") for o in types.iter(f"{{{CONTENT_TYPES}}}Override")}
     if any(kind in overrides for kind in MACRO_DOCUMENTS):
         raise DocxError("is macro-enabled (.docm); macros are never opened here: save it as a Word document (.docx)")

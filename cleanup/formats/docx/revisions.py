@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -99,7 +99,7 @@ class _Writer:
         for paragraph, found in edits.items():
             cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
             cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
-            _split_at(paragraph, sorted(cuts, reverse=True))
+            _split_at(paragraph, sorted(cuts))
             spans[paragraph] = _Spans(paragraph)
             self.docx.package.changed.add(paragraph.part)
         for paragraph, found in edits.items():
@@ -118,9 +118,9 @@ class _Writer:
 
     def _piece(self, paragraph: Paragraph, spans: _Spans, piece: _Piece) -> None:
         inside = spans.within(piece.start, piece.end)
-        if not all(span.editable for span in inside):
+        if not all(spans.editable[index] for index in inside):
             raise DocxError(f"internal error: a change at {piece.change.start} would edit protected text")
-        replaced = [span.run for span in inside]
+        replaced = [spans.runs[index] for index in inside]
         change = piece.change
         inserted = self.outcome.corrected[change.new_start : change.new_end] if piece.inserts else ""
         style = _properties(replaced[0] if replaced else spans.neighbour(piece.start))
@@ -185,7 +185,7 @@ class _Writer:
         return self.next_id - 1
 
     def _flag(self, spans: _Spans, start: int, end: int, flag: Flag) -> None:
-        inside = [span.run for span in spans.within(start, end)]
+        inside = [spans.runs[index] for index in spans.within(start, end)]
         if not inside:
             return
         first, last = _outside(inside[0]), _outside(inside[-1])
@@ -230,17 +230,25 @@ def _join_paragraphs(paragraphs) -> None:
 
 
 def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
-    """Split runs so that each cut (a character offset in the paragraph) falls between runs; each piece of
-    text is cut at all its cuts at once, from its end, so that a long paragraph costs time in its length."""
-    found = [(atom, offset) for atom, offset in _atom_offsets(paragraph) if atom.text]
-    starts = [offset for _, offset in found]
-    inside: dict[int, list[int]] = {}
-    for cut in cuts:
-        index = bisect.bisect_right(starts, cut) - 1
-        if index >= 0 and cut < starts[index] + len(found[index][0].text):
-            inside.setdefault(index, []).append(cut - starts[index])
-    for index in sorted(inside, reverse=True):
-        _split_atom(found[index][0], sorted(inside[index], reverse=True))
+    """Split runs so that each cut (a character offset in the paragraph, smallest first) falls between runs;
+    each piece of text is cut at all its cuts at once, from its end, so that a paragraph costs time in its
+    length and memory in its cuts."""
+    found: list[tuple[Atom, list[int]]] = []
+    index = 0
+    for atom, offset in _atom_offsets(paragraph):
+        end = offset + len(atom.text)
+        while index < len(cuts) and cuts[index] < offset:
+            index += 1  # a cut between pieces of text that are not runs' (no run to split)
+        inside = []
+        while index < len(cuts) and cuts[index] < end:
+            inside.append(cuts[index] - offset)
+            index += 1
+        if inside:
+            found.append((atom, inside))
+        if index == len(cuts):
+            break
+    for atom, inside in reversed(found):
+        _split_atom(atom, inside[::-1])
 
 
 def _split_atom(atom: Atom, cuts: Sequence[int]) -> None:
@@ -273,45 +281,39 @@ def _split_run_before(run: etree._Element, node: etree._Element) -> None:
     run.addnext(second)
 
 
-def _atom_offsets(paragraph: Paragraph) -> list[tuple[Atom, int]]:
-    found, offset = [], 0
+def _atom_offsets(paragraph: Paragraph) -> Iterator[tuple[Atom, int]]:
+    offset = 0
     for atom in atoms(paragraph.element, list(paragraph.fields)):
-        found.append((atom, offset))
+        yield atom, offset
         offset += len(atom.text)
-    return found
-
-
-@dataclass(slots=True)
-class _Span:
-    """A run with text in a paragraph: its [start, end) in the paragraph's text, and whether all of it
-    may be edited."""
-
-    run: etree._Element
-    start: int
-    end: int
-    editable: bool = True
 
 
 class _Spans:
-    """Each run with text in a paragraph, in order (read once, before any change is made), found by offset
-    with a binary search: a change costs no more in a paragraph of many runs than in a short one."""
+    """Each run with text in a paragraph, in order, with its [start, end) in the paragraph's text and
+    whether all of it may be edited (read once, before any change is made); found by offset with a
+    binary search, so that a change costs no more in a paragraph of many runs than in a short one."""
 
     def __init__(self, paragraph: Paragraph) -> None:
-        found: dict[etree._Element, _Span] = {}
+        self.runs: list[etree._Element] = []
+        self.starts: list[int] = []  # both never decrease: runs do not overlap
+        self.ends: list[int] = []
+        self.editable: list[bool] = []
         for atom, offset in _atom_offsets(paragraph):
-            span = found.setdefault(atom.run, _Span(atom.run, offset, offset))
-            span.end = offset + len(atom.text)
-            span.editable = span.editable and atom.editable
-        self.spans = list(found.values())
-        self.starts = [span.start for span in self.spans]  # both never decrease: runs do not overlap
-        self.ends = [span.end for span in self.spans]
+            if self.runs and self.runs[-1] is atom.run:  # a run's pieces come one after another
+                self.ends[-1] = offset + len(atom.text)
+                self.editable[-1] = self.editable[-1] and atom.editable
+            else:
+                self.runs.append(atom.run)
+                self.starts.append(offset)
+                self.ends.append(offset + len(atom.text))
+                self.editable.append(atom.editable)
 
-    def within(self, start: int, end: int) -> list[_Span]:
-        """The spans with text that lie inside [start, end)."""
+    def within(self, start: int, end: int) -> list[int]:
+        """The indexes of the runs with text that lie inside [start, end)."""
         found, index = [], bisect.bisect_left(self.starts, start)
-        while index < len(self.spans) and self.starts[index] < end:
+        while index < len(self.runs) and self.starts[index] < end:
             if self.ends[index] <= end and self.starts[index] < self.ends[index]:
-                found.append(self.spans[index])
+                found.append(index)
             index += 1
         return found
 
@@ -319,32 +321,32 @@ class _Spans:
         """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
         before = bisect.bisect_right(self.ends, offset) - 1
         if before >= 0 and self.ends[before] == offset:
-            return self.spans[before].run
+            return self.runs[before]
         after = bisect.bisect_left(self.starts, offset)
-        return self.spans[after].run if after < len(self.spans) and self.starts[after] == offset else None
+        return self.runs[after] if after < len(self.runs) and self.starts[after] == offset else None
 
     def ending(self, offset: int) -> etree._Element | None:
         """The editable run with text that ends at `offset`."""
         index = bisect.bisect_right(self.ends, offset) - 1
         while index >= 0 and self.ends[index] == offset:
-            if self.spans[index].editable and self.starts[index] < offset:
-                return self.spans[index].run
+            if self.editable[index] and self.starts[index] < offset:
+                return self.runs[index]
             index -= 1
         return None
 
     def starting(self, offset: int) -> etree._Element | None:
         """The editable run with text that starts at `offset`."""
         index = bisect.bisect_left(self.starts, offset)
-        while index < len(self.spans) and self.starts[index] == offset:
-            if self.spans[index].editable and offset < self.ends[index]:
-                return self.spans[index].run
+        while index < len(self.runs) and self.starts[index] == offset:
+            if self.editable[index] and offset < self.ends[index]:
+                return self.runs[index]
             index += 1
         return None
 
     def following(self, offset: int) -> etree._Element | None:
         """The first run (with text or not) that starts at or after `offset`."""
         index = bisect.bisect_left(self.starts, offset)
-        return self.spans[index].run if index < len(self.spans) else None
+        return self.runs[index] if index < len(self.runs) else None
 
 
 def _outside(run: etree._Element) -> etree._Element:
@@ -361,7 +363,7 @@ def _place(paragraph: Paragraph, spans: _Spans, offset: int, item: etree._Elemen
         _outside(ending).addnext(item)
     elif starting is not None:
         _outside(starting).addprevious(item)
-    elif offset == 0 or not spans.spans:
+    elif offset == 0 or not spans.runs:
         properties = paragraph.element.find(w("pPr"))
         if properties is not None:
             properties.addnext(item)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...model import Document, ProtectedSpan
-from .package import Package, open_package, w
+from .package import DocxError, Package, open_package, w
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 OBJECT = "\ufffc"  # stands for a picture, a symbol or a note mark: one protected character
@@ -41,8 +41,15 @@ _CHARACTERS = {
 _MATH = frozenset(f"{{http://schemas.openxmlformats.org/officeDocument/2006/math}}{t}" for t in ("oMath", "oMathPara"))
 _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 
+# A 500-page report has some 1.5 million characters in a few thousand paragraphs (tables: tens of
+# thousands) and up to some 100,000 runs; each paragraph and run read costs a few hundred bytes, and
+# the rules' time and memory grow with the text.
+MAX_TEXT = 5_000_000
+MAX_PARAGRAPHS = 250_000
+MAX_PIECES = 500_000  # runs' pieces of text, tabs and breaks
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Atom:
     """One piece of a paragraph's text: the run it is in, the element that holds it, its text, and
     whether a rule may edit it (only plain `w:t` text outside fields and revisions)."""
@@ -53,7 +60,7 @@ class Atom:
     editable: bool
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Paragraph:
     """A `w:p` of one part, where its text starts in the document's text, and the fields open before it."""
 
@@ -83,6 +90,7 @@ def read_docx(data: bytes) -> DocxText:
     for part in [package.main, *package.stories]:
         fields: list[bool] = []
         for element in story_paragraphs(package.tree(part).getroot()):
+            _check_size(len(paragraphs), len(pieces), offset)
             if paragraphs:  # one line a paragraph
                 pieces.append("\n")
                 if not mergeable(paragraphs[-1].element, element):
@@ -94,8 +102,21 @@ def read_docx(data: bytes) -> DocxText:
                     protected.append(ProtectedSpan(offset, offset + len(atom.text)))
                 pieces.append(atom.text)
                 offset += len(atom.text)
+                if len(pieces) > MAX_PIECES or offset > MAX_TEXT:  # one paragraph may hold them all
+                    _check_size(len(paragraphs), len(pieces), offset)
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
     return DocxText(package, Document("".join(pieces), protected=tuple(protected)), paragraphs)
+
+
+def _check_size(paragraphs: int, pieces: int, characters: int) -> None:
+    """Refuse a document larger than MAX_PARAGRAPHS, MAX_PIECES or MAX_TEXT while it is read."""
+    for count, limit, what in (
+        (paragraphs, MAX_PARAGRAPHS, "paragraphs"),
+        (pieces, MAX_PIECES, "runs of text"),
+        (characters, MAX_TEXT, "characters of text"),
+    ):
+        if count > limit:
+            raise DocxError(f"has more than {limit:,} {what}, more than a Word document holds; not read: split it")
 
 
 def mergeable(first: etree._Element, second: etree._Element) -> bool:
