@@ -148,3 +148,30 @@ def seed_docx(text: str, words_per_run: int = 7) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def bulk_docx(piece: str, count: int, before: str = "", after: str = "", packed: bool = False, extra: int = 0) -> bytes:
+    """A .docx whose body is `before`, `piece` `count` times, then `after`: the main part stored unpacked
+    (so that no compression ratio bound refuses it) unless `packed`; `extra` bytes of zeros as a picture."""
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
+    types = (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        info = zipfile.ZipInfo("word/document.xml", (1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED if packed else zipfile.ZIP_STORED
+        with archive.open(info, "w", force_zip64=True) as part:
+            part.write((head + before).encode())
+            chunk = max(1, (1 << 20) // len(piece))
+            for start in range(0, count, chunk):
+                part.write((piece * min(chunk, count - start)).encode())
+            part.write((after + "</w:body></w:document>").encode())
+        if extra:
+            with archive.open("word/media/image1.png", "w", force_zip64=True) as picture:
+                for start in range(0, extra, 1 << 24):
+                    picture.write(bytes(min(1 << 24, extra - start)))
+    return buffer.getvalue()

@@ -90,7 +90,6 @@ def read_docx(data: bytes) -> DocxText:
     for part in [package.main, *package.stories]:
         fields: list[bool] = []
         for element in story_paragraphs(package.tree(part).getroot()):
-            _check_size(len(paragraphs), len(pieces), offset)
             if paragraphs:  # one line a paragraph
                 pieces.append("\n")
                 if not mergeable(paragraphs[-1].element, element):
@@ -105,6 +104,7 @@ def read_docx(data: bytes) -> DocxText:
                 if len(pieces) > MAX_PIECES or offset > MAX_TEXT:  # one paragraph may hold them all
                     _check_size(len(paragraphs), len(pieces), offset)
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
+            _check_size(len(paragraphs), len(pieces), offset)
     return DocxText(package, Document("".join(pieces), protected=tuple(protected)), paragraphs)
 
 
