@@ -331,6 +331,23 @@ def test_a_word_file_just_under_the_limits_is_read(make_project):
     assert read_docx((project / "corrected" / "long.docx").read_bytes()).document.text.endswith("The ISIS cell.")
 
 
+@pytest.mark.parametrize(
+    ("piece", "before", "after"),
+    [("<w:r><w:t>Daash </w:t></w:r>", "<w:p>", "</w:p>"), ("<w:t>Daash </w:t>", "<w:p><w:r>", "</w:r></w:p>")],
+    ids=["runs", "pieces of one run"],
+)
+def test_a_paragraph_of_thousands_of_runs_each_changed_is_written(make_project, piece, before, after):
+    """Each change cuts and wraps its own run (this took minutes when every change searched the paragraph)."""
+    project = make_project(TWO_ENTRIES, {"seeds/a.docx": bulk_docx(piece, 3000, before, after, packed=True)})
+    assert main(["fix", "-q", "--no-cache", "--grammar", "none"]) == 0
+    edition = (project / "corrected" / "a.docx").read_bytes()
+    assert read_docx(edition).document.text == "ISIS " * 3000
+    fix = ["fix", "-q", "--no-cache", "--grammar", "none", "--docx-mode", "clean", "--out", "clean"]
+    assert main(fix) == 0
+    clean = docx.Document(str(project / "clean" / "a.docx"))
+    assert clean.paragraphs[0].text == "ISIS " * 3000  # another reader agrees
+
+
 def test_an_edition_with_more_tracked_changes_than_a_review_holds_is_refused(make_project, capsys, monkeypatch):
     from cleanup.formats.docx import revisions
 
