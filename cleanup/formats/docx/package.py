@@ -209,7 +209,14 @@ def parse_xml(
         return etree.ElementTree(etree.fromstring(data, _PARSER))
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
-        raise DocxError(f"{damaged.format(name=name)} (line {line}, column {column}: {error.msg}); {advice}") from None
+        reason = " ".join(error.msg.split())  # libxml2's messages may hold a line break
+        if "XML_PARSE_HUGE" in reason:  # its bounds on depth and on one text's size, which Word never reaches
+            where = f" in {name}" if name else ""
+            raise DocxError(
+                f"has XML{where} nested more than 256 deep or a text or attribute over 10 MB (line {line}, column "
+                f"{column}), more than a document holds; not read: {advice}"
+            ) from None
+        raise DocxError(f"{damaged.format(name=name)} (line {line}, column {column}: {reason}); {advice}") from None
 
 
 def max_id(root: etree._Element) -> int:
