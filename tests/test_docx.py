@@ -302,7 +302,7 @@ LIMITS = [  # a file just past each bound on what reading a Word file may cost; 
     (lambda: bulk_docx("<w:bookmarkEnd/>", 2_000_000, "<w:p>", "</w:p>"), "has more markup than a Word document holds"),
     (lambda: bulk_docx("<w:p/>", 250_001), "has more than 250,000 paragraphs"),
     (lambda: bulk_docx("<w:tab/>", 500_001, "<w:p><w:r>", "</w:r></w:p>"), "has more than 500,000 runs of text"),
-    (lambda: bulk_docx(f"<w:p><w:r><w:t>{'a' * 1_000_000}</w:t></w:r></w:p>", 6), "has more than 5,000,000 characters"),
+    (lambda: bulk_docx(f"<w:p><w:r><w:t>{'a' * 1_000_000}</w:t></w:r></w:p>", 6), "has more than 3,000,000 characters"),
     (lambda: bulk_docx("<w:sdt><w:sdtContent>", 300, after="<w:p/>"), "has XML in word/document.xml nested more"),
     (lambda: bulk_docx(f'<w:p w:rsidR="{"A" * 10_000_001}"/>', 1), "has XML in word/document.xml nested more"),
 ]

@@ -44,7 +44,7 @@ _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 # A 500-page report has some 1.5 million characters in a few thousand paragraphs (tables: tens of
 # thousands) and up to some 100,000 runs; each paragraph and run read costs a few hundred bytes, and
 # the rules' time and memory grow with the text.
-MAX_TEXT = 5_000_000
+MAX_TEXT = 3_000_000  # the rules cost about 160 MB a million characters where every other word is changed
 MAX_PARAGRAPHS = 250_000
 MAX_PIECES = 500_000  # runs' pieces of text, tabs and breaks
 
