@@ -47,6 +47,7 @@ SHAPES = {
     "long-text": ("", f"<w:p><w:r><w:t>{'The cell met in Kirkuk. ' * 40_000}({{n}})</w:t></w:r></w:p>", ""),
     "text-paragraphs": ("", f"<w:p><w:r><w:t>{'The cell met in Kirkuk. ' * 20}({{n}})</w:t></w:r></w:p>", ""),
     "huge-attributes": ("", f'<w:p w:rsidR="{"A" * 9_000_000}"/>', ""),
+    "deep-paragraphs": ("<w:sdt><w:sdtContent>" * 125, "<w:p/>", "</w:sdtContent></w:sdt>" * 125),
     "deep-nesting": ("<w:sdt><w:sdtContent>" * 10_000, "<w:p/>", "</w:sdtContent></w:sdt>" * 10_000),
 }
 # Shapes sized by the text alone: `fix` reads them and runs the rules, then refuses to write their changes.

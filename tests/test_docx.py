@@ -349,6 +349,17 @@ def test_a_paragraph_of_thousands_of_runs_each_changed_is_written(make_project, 
     assert clean.paragraphs[0].text == "ISIS " * 3000  # another reader agrees
 
 
+def test_a_text_box_is_read_once_not_again_from_its_fallback_copy():
+    box = "<w:txbxContent><w:p><w:r><w:t>Boxed Daash</w:t></w:r></w:p></w:txbxContent>"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    body = (
+        f'<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{mc}">'
+        f'<mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p><w:p/>"
+    )
+    assert read_docx(bulk_docx(body, 1)).document.text == "Before \nBoxed Daash\n"
+
+
 def test_an_edition_with_more_tracked_changes_than_a_review_holds_is_refused(make_project, capsys, monkeypatch):
     from cleanup.formats.docx import revisions
 

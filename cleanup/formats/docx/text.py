@@ -131,10 +131,12 @@ def mergeable(first: etree._Element, second: etree._Element) -> bool:
 def story_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs of a part in document order, leaving out fallback copies of text boxes and the
     separator notes Word keeps in the notes parts."""
-    for element in root.iter(w("p")):
-        if any(a.tag == MC_FALLBACK or (a.tag in _NOTES and a.get(w("type"))) for a in element.iterancestors()):
-            continue
-        yield element
+    walker = etree.iterwalk(root, events=("start",))  # one walk, not each paragraph's ancestors again
+    for _, element in walker:
+        if element.tag == MC_FALLBACK or (element.tag in _NOTES and element.get(w("type"))):
+            walker.skip_subtree()
+        elif element.tag == w("p"):
+            yield element
 
 
 def atoms(paragraph: etree._Element, fields: list[bool]) -> Iterator[Atom]:
