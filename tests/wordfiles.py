@@ -201,3 +201,37 @@ def paragraph_mark_revisions_docx() -> bytes:
         '<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"'
         ' w:header="720" w:footer="720" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
     )
+
+
+def bulk_docx(piece: str, count: int, before: str = "", after: str = "", packed: bool = False, extra: int = 0) -> bytes:
+    """A .docx whose body is `before`, `piece` `count` times, then `after`: the main part stored unpacked
+    (so that no compression ratio bound refuses it) unless `packed`; `extra` bytes of zeros as a picture."""
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
+    types = (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+        f'Type="{R}/officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", rels)
+        info = zipfile.ZipInfo("word/document.xml", (1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED if packed else zipfile.ZIP_STORED
+        with archive.open(info, "w", force_zip64=True) as part:
+            part.write((head + before).encode())
+            chunk = max(1, (1 << 20) // len(piece))
+            for start in range(0, count, chunk):
+                part.write((piece * min(chunk, count - start)).encode())
+            part.write((after + "</w:body></w:document>").encode())
+        if extra:
+            with archive.open("word/media/image1.png", "w", force_zip64=True) as picture:
+                for start in range(0, extra, 1 << 24):
+                    picture.write(bytes(min(1 << 24, extra - start)))
+    return buffer.getvalue()

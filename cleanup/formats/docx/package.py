@@ -32,9 +32,16 @@ STRICT_NAMES = (
     (b"http://purl.oclc.org/ooxml/officeDocument/math", b"http://schemas.openxmlformats.org/officeDocument/2006/math"),
 )  # fmt: skip
 
-MAX_PART_BYTES = 256 << 20
-MAX_TOTAL_BYTES = 1 << 30
+# Limits a Word document never reaches that keep one file's cost under about 500 MB of memory
+# (bench/docx_limits.py builds the worst file under each): a 500-page report (250,000 words) saved by
+# python-docx unpacks to 4.4 MB of XML with 300,000 tags, packed 12:1 (its styles 30:1); Word's own
+# XML for the same text is a few times larger.
+MAX_TOTAL_BYTES = 256 << 20  # all parts unpacked, pictures included (held in memory)
 MAX_PARTS = 10_000
+MAX_RATIO = 100  # unpacked / packed, for a part over RATIO_FROM: pictures pack about 1:1
+RATIO_FROM = 1 << 20
+MAX_XML_BYTES = 64 << 20  # the parts parsed (body, headers, footers, notes, comments) together
+MAX_TAGS = 2_000_000  # their tags ("<"): each parsed element costs libxml2 about 130 bytes
 
 # Story parts read after the body, by relationship type (the last part of its URI), in this order.
 STORY_TYPES = ("header", "footer", "footnotes", "endnotes")
@@ -63,11 +70,17 @@ class Package:
     trees: dict[str, etree._ElementTree] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # parts whose trees were edited: written from them
     strict: bool = False  # written in the Strict namespaces (read as Transitional, written back as Strict)
+    parsed_bytes: int = 0  # of the parts parsed so far, against MAX_XML_BYTES and MAX_TAGS
+    parsed_tags: int = 0
 
     def tree(self, name: str) -> etree._ElementTree:
-        """The parsed XML of a part (parsed once), in the Transitional namespaces."""
+        """The parsed XML of a part (parsed once), in the Transitional namespaces; DocxError when the parts
+        parsed grow past the limits."""
         if name not in self.trees:
             data = self.raw[name]
+            self.parsed_bytes += len(data)
+            self.parsed_tags += data.count(b"<")
+            _check_parsed(self.parsed_bytes, self.parsed_tags)
             if self.strict:
                 data = _renamed(name, data, [(strict, transitional) for strict, transitional in STRICT_NAMES])
             self.trees[name] = parse_part(name, data)
@@ -150,17 +163,43 @@ _ENCRYPTED = 0x1  # the zip entry flag bit for an encrypted part
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse, before unpacking, what unpacks to more than a Word document holds or packs like a zip bomb."""
     if len(infos) > MAX_PARTS:
         raise DocxError(f"has {len(infos)} parts, more than a Word document has ({MAX_PARTS}); not read")
-    if any(info.file_size > MAX_PART_BYTES for info in infos) or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-        raise DocxError("unpacks to more than a Word document holds (a zip bomb?); not read")
+    if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
+        raise DocxError(
+            f"unpacks to more than a Word document holds (over {MAX_TOTAL_BYTES >> 20} MB; a zip bomb?); not read: "
+            "compress its pictures or split it"
+        )
+    for info in infos:
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise DocxError(
+                f"has a part {info.filename} that unpacks to {info.file_size // max(info.compress_size, 1):,} times "
+                f"its packed size (a zip bomb? Word's parts pack under {MAX_RATIO}:1); not read: save it again from Word"
+            )
+
+
+def _check_parsed(size: int, tags: int) -> None:
+    """Refuse a document whose XML would cost more to parse than a Word document's does."""
+    if size > MAX_XML_BYTES:
+        raise DocxError(
+            f"has more text and markup than a Word document holds (over {MAX_XML_BYTES >> 20} MB of XML in the parts "
+            "read: body, headers, footers, notes); not read: split it into smaller documents"
+        )
+    if tags > MAX_TAGS:
+        raise DocxError(
+            f"has more markup than a Word document holds (over {MAX_TAGS:,} XML tags in the parts read: body, "
+            "headers, footers, notes); not read: split it into smaller documents"
+        )
 
 
 def _main_part(raw: dict[str, bytes]) -> str:
     """The main document part named in [Content_Types].xml; macro-enabled and non-Word packages are refused."""
     if "[Content_Types].xml" not in raw:
         raise DocxError("is a zip file but not a Word document (no [Content_Types].xml); give a .docx")
-    types = parse_part("[Content_Types].xml", raw["[Content_Types].xml"]).getroot()
+    types_data = raw["[Content_Types].xml"]
+    _check_parsed(len(types_data), types_data.count(b"<"))
+    types = parse_part("[Content_Types].xml", types_data).getroot()
     overrides = {o.get("ContentType"): o.get("PartName", "") for o in types.iter(f"{{{CONTENT_TYPES}}}Override")}
     if any(kind in overrides for kind in MACRO_DOCUMENTS):
         raise DocxError("is macro-enabled (.docm); macros are never opened here: save it as a Word document (.docx)")
@@ -229,7 +268,14 @@ def parse_xml(
         return etree.ElementTree(etree.fromstring(data, _PARSER))
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
-        raise DocxError(f"{damaged.format(name=name)} (line {line}, column {column}: {error.msg}); {advice}") from None
+        reason = " ".join(error.msg.split())  # libxml2's messages may hold a line break
+        if "XML_PARSE_HUGE" in reason:  # its bounds on depth and on one text's size, which Word never reaches
+            where = f" in {name}" if name else ""
+            raise DocxError(
+                f"has XML{where} nested more than 256 deep or a text or attribute over 10 MB (line {line}, column "
+                f"{column}), more than a document holds; not read: {advice}"
+            ) from None
+        raise DocxError(f"{damaged.format(name=name)} (line {line}, column {column}: {reason}); {advice}") from None
 
 
 def max_id(root: etree._Element) -> int:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import bisect
 import copy
-import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,6 +20,7 @@ from .package import DocxError, max_id, w
 from .text import Atom, DocxText, Paragraph, atoms, read_docx
 
 AUTHOR = "cleanup"
+MAX_MARKS = 20_000  # changes and flags written: each costs some 8 KB of XML tree (revision, runs, comment)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _XML_SPACES = " \t\r\n"  # the spaces XML drops from text that does not preserve them
 
@@ -48,6 +48,12 @@ class _Edits:
 def write_docx(data: bytes, outcome: Outcome, mode: str = "review", when: datetime | None = None) -> bytes:
     """The .docx `data` with the outcome's changes as tracked changes and comments ("review") or made
     ("clean"); DocxError when the document no longer has the text the outcome was made from."""
+    marks = len(outcome.changes) + len(outcome.flags)
+    if marks > MAX_MARKS:
+        raise DocxError(
+            f"would carry {marks:,} tracked changes and comments, more than {MAX_MARKS:,} (more than a Word document "
+            "holds for review); not written: split it into smaller documents"
+        )
     docx = read_docx(data)
     if docx.document.text != outcome.original.text:
         raise DocxError("has changed since it was read; run again")
@@ -89,21 +95,21 @@ class _Writer:
         self.next_id = 1 + max((max_id(docx.package.tree(p).getroot()) for p in parts), default=0)
         if self.comments:
             self.next_id = max(self.next_id, self.comments.next_id)
-        self.wrapper: dict[etree._Element, etree._Element] = {}  # a deleted run -> its w:del
         self.earlier = _earlier_notes(docx.package.tree(docx.package.main).getroot(), self.comments)
         self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
+        self.fielded: dict[etree._Element, bool] = {}  # element -> whether it holds field marks
         self.past_drop_cap = fragile.past_drop_cap(docx)
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
         if not self.review:  # flags are not written: a paragraph without changes is left byte for byte
             edits = {p: _Edits(found.pieces) for p, found in edits.items() if found.pieces}
-        spans: dict[Paragraph, list[_Span]] = {}
+        spans: dict[Paragraph, _Spans] = {}
         loose: list[tuple[etree._Element, bool]] = []
         for paragraph, found in edits.items():
             cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
             cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
-            _split_at(paragraph, sorted(cuts, reverse=True), loose)
-            spans[paragraph] = _run_spans(paragraph)
+            _split_at(paragraph, sorted(cuts), loose)
+            spans[paragraph] = _Spans(paragraph)
             self.docx.package.changed.add(paragraph.part)
         for paragraph, found in edits.items():
             for piece in sorted(found.pieces, key=lambda p: p.start, reverse=True):
@@ -122,22 +128,22 @@ class _Writer:
                 for start, end, flag in found.flags:
                     self._flag(paragraph, spans[paragraph], start, end, flag)
 
-    def _piece(self, paragraph: Paragraph, spans: list[_Span], piece: _Piece) -> None:
-        inside = _within(spans, piece.start, piece.end)
-        if not all(span.editable for span in inside):
+    def _piece(self, paragraph: Paragraph, spans: _Spans, piece: _Piece) -> None:
+        inside = spans.within(piece.start, piece.end)
+        if not all(spans.editable[index] for index in inside):
             raise DocxError(f"internal error: a change at {piece.change.start} would edit protected text")
-        replaced = [span.run for span in inside]
+        replaced = [spans.runs[index] for index in inside]
         change = piece.change
         inserted = self.outcome.corrected[change.new_start : change.new_end] if piece.inserts else ""
-        style = _properties(replaced[0] if replaced else _neighbour(spans, piece.start))
-        placed = [self._deleted(run) for run in replaced] if self.review else []
+        style = _properties(replaced[0] if replaced else spans.neighbour(piece.start))
+        placed = self._deleted(replaced) if self.review else []
         if inserted:
             new = _new_run(inserted, style)
             item = self._revision("ins", new) if self.review else new
             if replaced:
                 (placed or replaced)[-1].addnext(item)
             else:
-                _place(paragraph, spans, piece.start, item, self.wrapper)
+                _place(paragraph, spans, piece.start, item)
             placed.append(item)
         if not self.review:
             for run in replaced:
@@ -147,15 +153,18 @@ class _Writer:
         if _takes_comments(paragraph, self.docx.package.main):  # a change never leaves its part
             self.placed.setdefault(change, []).extend(placed)
 
-    def _deleted(self, run: etree._Element) -> etree._Element:
-        for text in run.iter(w("t")):
-            text.tag = w("delText")
-        holder = etree.Element(w("del"))
-        run.addprevious(holder)
-        self._stamp(holder)
-        holder.append(run)
-        self.wrapper[run] = holder
-        return holder
+    def _deleted(self, runs: list[etree._Element]) -> list[etree._Element]:
+        """Each run as deleted text, neighbours in one `w:del` (a deletion of many runs costs one)."""
+        holders: list[etree._Element] = []
+        for run in runs:
+            for text in run.iter(w("t")):
+                text.tag = w("delText")
+            if not holders or run.getprevious() is not holders[-1]:
+                holders.append(etree.Element(w("del")))
+                run.addprevious(holders[-1])
+                self._stamp(holders[-1])
+            holders[-1].append(run)
+        return holders
 
     def _delete_mark(self, paragraph: Paragraph) -> None:
         """Mark the paragraph's end as deleted: accepting it joins the paragraph to the next."""
@@ -187,19 +196,27 @@ class _Writer:
         self.next_id += 1
         return self.next_id - 1
 
-    def _flag(self, paragraph: Paragraph, spans: list[_Span], start: int, end: int, flag: Flag) -> None:
-        inside = [span.run for span in _within(spans, start, end)]
+    def _flag(self, paragraph: Paragraph, spans: _Spans, start: int, end: int, flag: Flag) -> None:
+        inside = [spans.runs[index] for index in spans.within(start, end)]
         note = _flag_note(flag)
         if not inside:
             return
         if self.earlier[paragraph.element, note] > 0:  # an earlier run's comment says it already
             self.earlier[paragraph.element, note] -= 1
             return
-        first, last = self.wrapper.get(inside[0], inside[0]), self.wrapper.get(inside[-1], inside[-1])
+        first, last = _outside(inside[0]), _outside(inside[-1])
         following = last.getnext()
         if following is not None and following.tag == w("ins"):
             last = following
         self._comment(first, last, note)
+
+    def _holds_fields(self, parent: etree._Element | None) -> bool:
+        """Whether `parent` (a paragraph, a hyperlink...) holds a complex field's marks."""
+        if parent is None:
+            return False
+        if parent not in self.fielded:
+            self.fielded[parent] = next(parent.iter(w("fldChar")), None) is not None
+        return self.fielded[parent]
 
     def _comment(self, first: etree._Element, last: etree._Element, note: str) -> None:
         """A comment on `first` to `last`, anchored around a plain-text content control or a field result
@@ -208,7 +225,9 @@ class _Writer:
         assert self.comments is not None
         number = str(self._new_id())
         self.comments.add(number, note)
-        first, last = fragile.around_field(_outside_plain_control(first), _outside_plain_control(last))
+        first, last = _outside_plain_control(first), _outside_plain_control(last)
+        if self._holds_fields(first.getparent()):  # asked once a paragraph: a scan a flag made it quadratic
+            first, last = fragile.around_field(first, last)
         begin = etree.Element(w("commentRangeStart"))
         begin.set(w("id"), number)
         first.addprevious(begin)
@@ -269,51 +288,50 @@ def _join_paragraphs(paragraphs) -> None:
 
 
 def _split_at(paragraph: Paragraph, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
-    """Split runs so that each cut (a character offset in the paragraph, largest first) falls between runs.
-    The cuts inside one `w:t` are made together: cutting a long text one cut at a time copied it each time.
-    The outer edges of split text written without `xml:space="preserve"` are noted in `loose`."""
-    texted = [(offset, atom) for atom, offset in _atom_offsets(paragraph) if atom.text]
-    starts = [offset for offset, _ in texted]  # increasing: texts do not overlap
-    inside: list[int] = []  # cuts inside the `w:t` of texted[current], largest first
-    current = -1
-    for cut in cuts:
-        index = bisect.bisect_right(starts, cut) - 1
-        if index < 0:
-            continue
-        offset, atom = texted[index]
-        if inside and (index != current or cut == offset):  # larger cuts first, as they came
-            _split_text(texted[current][1], inside, loose)
-            inside = []
-        current = index
-        if cut == offset:
-            _split_run_before(atom.run, atom.node)
-        elif cut < offset + len(atom.text):
-            inside.append(cut - offset)
-    if inside:
-        _split_text(texted[current][1], inside, loose)
+    """Split runs so that each cut (a character offset in the paragraph, smallest first) falls between runs;
+    each piece of text is cut at all its cuts at once, from its end, so that a paragraph costs time in its
+    length and memory in its cuts. The outer edges of split text written without `xml:space="preserve"`
+    are noted in `loose`."""
+    found: list[tuple[Atom, list[int]]] = []
+    index = 0
+    for atom, offset in _atom_offsets(paragraph):
+        end = offset + len(atom.text)
+        while index < len(cuts) and cuts[index] < offset:
+            index += 1  # a cut between pieces of text that are not runs' (no run to split)
+        inside = []
+        while index < len(cuts) and cuts[index] < end:
+            inside.append(cuts[index] - offset)
+            index += 1
+        if inside:
+            found.append((atom, inside))
+        if index == len(cuts):
+            break
+    for atom, inside in reversed(found):
+        _split_atom(atom, inside[::-1], loose)
 
 
-def _split_text(atom: Atom, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
-    """Cut a `w:t` at each of `cuts` (offsets in it, largest first), each piece after the first in a run of its
-    own; a piece is made from a copy of the element without its text, so each character is copied once. The
+def _split_atom(atom: Atom, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
+    """Cut a piece of text (a `w:t` at offsets in its text, largest first) and its run at each cut. The
     spaces at the cuts are kept (`xml:space`); text that did not keep its spaces has its outer edges noted
     (True: the left edge) to drop theirs later."""
-    text = atom.node.text or ""
-    loosely = atom.node.get(XML_SPACE) != "preserve"
-    atom.node.text = None
-    ends = [len(text), *cuts]
-    for end, start in itertools.pairwise(ends):  # the last piece first: each goes right after the first
-        piece = copy.deepcopy(atom.node)
-        piece.text = text[start:end]
-        piece.set(XML_SPACE, "preserve")
-        if loosely and end == len(text):
-            loose.append((piece, False))
-        atom.node.addnext(piece)
-        _split_run_before(atom.run, piece)
-    atom.node.text = text[: cuts[-1]]
-    atom.node.set(XML_SPACE, "preserve")
-    if loosely:
-        loose.append((atom.node, True))
+    node, end = atom.node, len(atom.text)
+    loosely = node.get(XML_SPACE) != "preserve" and cuts[0] > 0
+    for at in (cut for cut in cuts if cut > 0):
+        second = node.makeelement(node.tag, node.attrib)
+        second.text = atom.text[at:end]
+        second.set(XML_SPACE, "preserve")
+        if loosely and end == len(atom.text):
+            loose.append((second, False))
+        node.addnext(second)
+        _split_run_before(atom.run, second)
+        end = at
+    if end < len(atom.text):
+        node.text = atom.text[:end]
+        node.set(XML_SPACE, "preserve")
+        if loosely:
+            loose.append((node, True))
+    if cuts[-1] == 0:
+        _split_run_before(atom.run, node)
 
 
 def _drop_loose_spaces(loose: list[tuple[etree._Element, bool]]) -> None:
@@ -328,101 +346,108 @@ def _split_run_before(run: etree._Element, node: etree._Element) -> None:
     """Move `node` and what follows it in `run` to a new run with the same properties, right after it."""
     if node.getparent() is not run:
         return  # an element read whole (an equation) or inside a run's alternative content: not split
-    children = list(run)
-    index = children.index(node)
-    if all(child.tag == w("rPr") for child in children[:index]):
+    if all(sibling.tag == w("rPr") for sibling in node.itersiblings(preceding=True)):
         return  # the node already starts its run
     second = etree.Element(run.tag, attrib=dict(run.attrib))
-    properties = run.find(w("rPr"))
-    if properties is not None:
-        second.append(copy.deepcopy(properties))
-    for child in children[index:]:
+    first = next(iter(run))
+    if first.tag == w("rPr"):  # the schema puts a run's properties first
+        second.append(copy.deepcopy(first))
+    for child in [node, *node.itersiblings()]:
         second.append(child)
     run.addnext(second)
 
 
-def _atom_offsets(paragraph: Paragraph) -> list[tuple[Atom, int]]:
-    found, offset = [], 0
+def _atom_offsets(paragraph: Paragraph) -> Iterator[tuple[Atom, int]]:
+    offset = 0
     for atom in atoms(paragraph.element, list(paragraph.fields)):
-        found.append((atom, offset))
+        yield atom, offset
         offset += len(atom.text)
-    return found
 
 
-@dataclass
-class _Span:
-    """A run with text in a paragraph: its [start, end) in the paragraph's text, and whether all of it
-    may be edited."""
+class _Spans:
+    """Each run with text in a paragraph, in order, with its [start, end) in the paragraph's text and
+    whether all of it may be edited (read once, before any change is made); found by offset with a
+    binary search, so that a change costs no more in a paragraph of many runs than in a short one."""
 
-    run: etree._Element
-    start: int
-    end: int
-    editable: bool = True
+    def __init__(self, paragraph: Paragraph) -> None:
+        self.runs: list[etree._Element] = []
+        self.starts: list[int] = []  # both never decrease: runs do not overlap
+        self.ends: list[int] = []
+        self.editable: list[bool] = []
+        for atom, offset in _atom_offsets(paragraph):
+            if self.runs and self.runs[-1] is atom.run:  # a run's pieces come one after another
+                self.ends[-1] = offset + len(atom.text)
+                self.editable[-1] = self.editable[-1] and atom.editable
+            else:
+                self.runs.append(atom.run)
+                self.starts.append(offset)
+                self.ends.append(offset + len(atom.text))
+                self.editable.append(atom.editable)
+
+    def within(self, start: int, end: int) -> list[int]:
+        """The indexes of the runs with text that lie inside [start, end)."""
+        found, index = [], bisect.bisect_left(self.starts, start)
+        while index < len(self.runs) and self.starts[index] < end:
+            if self.ends[index] <= end and self.starts[index] < self.ends[index]:
+                found.append(index)
+            index += 1
+        return found
+
+    def neighbour(self, offset: int) -> etree._Element | None:
+        """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
+        before = bisect.bisect_right(self.ends, offset) - 1
+        if before >= 0 and self.ends[before] == offset:
+            return self.runs[before]
+        after = bisect.bisect_left(self.starts, offset)
+        return self.runs[after] if after < len(self.runs) and self.starts[after] == offset else None
+
+    def ending(self, offset: int) -> etree._Element | None:
+        """The editable run with text that ends at `offset`."""
+        index = bisect.bisect_right(self.ends, offset) - 1
+        while index >= 0 and self.ends[index] == offset:
+            if self.editable[index] and self.starts[index] < offset:
+                return self.runs[index]
+            index -= 1
+        return None
+
+    def starting(self, offset: int) -> etree._Element | None:
+        """The editable run with text that starts at `offset`."""
+        index = bisect.bisect_left(self.starts, offset)
+        while index < len(self.runs) and self.starts[index] == offset:
+            if self.editable[index] and offset < self.ends[index]:
+                return self.runs[index]
+            index += 1
+        return None
+
+    def following(self, offset: int) -> etree._Element | None:
+        """The first run (with text or not) that starts at or after `offset`."""
+        index = bisect.bisect_left(self.starts, offset)
+        return self.runs[index] if index < len(self.runs) else None
 
 
-def _run_spans(paragraph: Paragraph) -> list[_Span]:
-    """Each run with text in the paragraph, in order (read once, before any change is made): their starts
-    and their ends each increase, as a run's text is read all at once."""
-    spans: dict[etree._Element, _Span] = {}
-    for atom, offset in _atom_offsets(paragraph):
-        span = spans.setdefault(atom.run, _Span(atom.run, offset, offset))
-        span.end = offset + len(atom.text)
-        span.editable = span.editable and atom.editable
-    return list(spans.values())
+def _outside(run: etree._Element) -> etree._Element:
+    """A run, or the `w:del` it is in: only runs this writer deleted are in one (others are not text)."""
+    holder = run.getparent()
+    return holder if holder is not None and holder.tag == w("del") else run
 
 
-def _within(spans: Sequence[_Span], start: int, end: int) -> list[_Span]:
-    """The spans with text that lie inside [start, end). Spans follow one another in the paragraph, so they
-    are found by bisection: a paragraph with thousands of changes is not scanned again for each."""
-    found = []
-    index = bisect.bisect_left(spans, start, key=_start)
-    while index < len(spans) and spans[index].end <= end:
-        if spans[index].start < spans[index].end:
-            found.append(spans[index])
-        index += 1
-    return found
-
-
-def _start(span: _Span) -> int:
-    return span.start
-
-
-def _end(span: _Span) -> int:
-    return span.end
-
-
-def _ending_at(spans: Sequence[_Span], offset: int) -> Sequence[_Span]:
-    return spans[bisect.bisect_left(spans, offset, key=_end) : bisect.bisect_right(spans, offset, key=_end)]
-
-
-def _starting_at(spans: Sequence[_Span], offset: int) -> Sequence[_Span]:
-    return spans[bisect.bisect_left(spans, offset, key=_start) : bisect.bisect_right(spans, offset, key=_start)]
-
-
-def _neighbour(spans: list[_Span], offset: int) -> etree._Element | None:
-    """The run whose formatting an insertion at `offset` takes: the one before it, else the one after."""
-    before, after = _ending_at(spans, offset), _starting_at(spans, offset)
-    return before[-1].run if before else after[0].run if after else None
-
-
-def _place(paragraph: Paragraph, spans: list[_Span], offset: int, item: etree._Element, wrapper) -> None:
+def _place(paragraph: Paragraph, spans: _Spans, offset: int, item: etree._Element) -> None:
     """Put an inserted run at `offset`: after the editable run ending there, else before the one starting
     there, else at the paragraph's end (or start)."""
-    ending = [span.run for span in _ending_at(spans, offset) if span.editable and span.start < span.end]
-    starting = [span.run for span in _starting_at(spans, offset) if span.editable and span.start < span.end]
-    if ending:
-        wrapper.get(ending[-1], ending[-1]).addnext(item)
-    elif starting:
-        wrapper.get(starting[0], starting[0]).addprevious(item)
-    elif offset == 0 or not spans:
+    ending, starting = spans.ending(offset), spans.starting(offset)
+    if ending is not None:
+        _outside(ending).addnext(item)
+    elif starting is not None:
+        _outside(starting).addprevious(item)
+    elif offset == 0 or not spans.runs:
         properties = paragraph.element.find(w("pPr"))
         if properties is not None:
             properties.addnext(item)
         else:
             paragraph.element.insert(0, item)
     else:
-        following = bisect.bisect_left(spans, offset, key=_start)
-        (spans[following].run.addprevious if following < len(spans) else paragraph.element.append)(item)
+        following = spans.following(offset)
+        (following.addprevious if following is not None else paragraph.element.append)(item)
 
 
 def _properties(run: etree._Element | None) -> etree._Element | None:

@@ -63,8 +63,15 @@ CODE_SHARE = 0.9  # monospaced text this share of a document is its typeface (a 
 _SPACED_OBJECT = regex.compile(r"(?<=\ufffc)[ \u00a0]{2,}|[ \u00a0]{2,}(?=\ufffc)")  # layout: a box set apart
 _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 
+# A 500-page report has some 1.5 million characters in a few thousand paragraphs (tables: tens of
+# thousands) and up to some 100,000 runs; each paragraph and run read costs a few hundred bytes, and
+# the rules' time and memory grow with the text.
+MAX_TEXT = 3_000_000  # the rules cost about 160 MB a million characters where every other word is changed
+MAX_PARAGRAPHS = 250_000
+MAX_PIECES = 500_000  # runs' pieces of text, tabs and breaks
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Atom:
     """One piece of a paragraph's text: the run it is in, the element that holds it, its text, and
     whether a rule may edit it (only plain `w:t` text outside fields and revisions)."""
@@ -75,7 +82,7 @@ class Atom:
     editable: bool
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Paragraph:
     """A `w:p` of one part, where its text starts in the document's text, and the fields open before it."""
 
@@ -118,7 +125,10 @@ def read_docx(data: bytes) -> DocxText:
                     (code if span.code else protected).append(span)
                 pieces.append(atom.text)
                 offset += len(atom.text)
+                if len(pieces) > MAX_PIECES or offset > MAX_TEXT:  # one paragraph may hold them all
+                    _check_size(len(paragraphs), len(pieces), offset)
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
+            _check_size(len(paragraphs), len(pieces), offset)
     if sum(span.end - span.start for span in code) < CODE_SHARE * offset:  # else it is the body's typeface
         protected.extend(code)
     text = "".join(pieces)
@@ -148,6 +158,17 @@ def _wordprocessing_root(package: Package, part: str) -> etree._Element:
     return root
 
 
+def _check_size(paragraphs: int, pieces: int, characters: int) -> None:
+    """Refuse a document larger than MAX_PARAGRAPHS, MAX_PIECES or MAX_TEXT while it is read."""
+    for count, limit, what in (
+        (paragraphs, MAX_PARAGRAPHS, "paragraphs"),
+        (pieces, MAX_PIECES, "runs of text"),
+        (characters, MAX_TEXT, "characters of text"),
+    ):
+        if count > limit:
+            raise DocxError(f"has more than {limit:,} {what}, more than a Word document holds; not read: split it")
+
+
 def mergeable(first: etree._Element, second: etree._Element) -> bool:
     """Whether a change may join two paragraphs (a tracked deletion of the first one's mark): only
     neighbours in one container (not across cells, parts or tables), with no section break between,
@@ -165,10 +186,12 @@ def mergeable(first: etree._Element, second: etree._Element) -> bool:
 def story_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs of a part in document order, leaving out fallback copies of text boxes and the
     separator notes Word keeps in the notes parts."""
-    for element in root.iter(w("p")):
-        if any(a.tag == MC_FALLBACK or (a.tag in _NOTES and a.get(w("type"))) for a in element.iterancestors()):
-            continue
-        yield element
+    walker = etree.iterwalk(root, events=("start",))  # one walk, not each paragraph's ancestors again
+    for _, element in walker:
+        if element.tag == MC_FALLBACK or (element.tag in _NOTES and element.get(w("type"))):
+            walker.skip_subtree()
+        elif element.tag == w("p"):
+            yield element
 
 
 def atoms(paragraph: etree._Element, fields: list[bool]) -> Iterator[Atom]:
