@@ -95,8 +95,10 @@ def encoding_kept(before: bytes, after: bytes) -> str:
         return "byte order mark added or lost"
     declaration = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*\?>")
     first, second = declaration.match(before), declaration.match(after)
+    if first is None and second is not None:
+        return f"an XML declaration is added to a file that has none: {second.group()!r}"
     if (first and first.group()) != (second and second.group()):
-        return "XML declaration changed"
+        return f"the XML declaration changed: {first and first.group()!r} became {second and second.group()!r}"
     if (b"\r\n" in before) != (b"\r\n" in after) or before.count(b"\n") != after.count(b"\n"):
         return "line endings changed"
     return ""

@@ -89,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\nFiles not right:")
         for verdict in sorted(failing, key=lambda v: (v.row, v.path)):
             print(f"  {verdict.path}: {verdict.row}: {verdict.reason}")
+    kept = [v for v in verdicts if v.left]
+    if kept:
+        print("\nEditions that keep planted variants (not counted wrong: a field, link, markup or a reader's gap):")
+        for verdict in sorted(kept, key=lambda v: v.path):
+            print(f"  {verdict.path}: {verdict.left} of {verdict.planted}")
     return 0
 
 

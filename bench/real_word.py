@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"  # ISO 29500 Strict: read as transitional
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 AUTHOR = "cleanup"
@@ -31,7 +32,8 @@ _TEXT = {f"{{{W}}}{t}" for t in ("t", "delText", "instrText", "delInstrText")}
 _BREAK = {f"{{{W}}}{t}": c for t, c in (("tab", "\t"), ("ptab", "\t"), ("br", "\n"), ("cr", "\n"))}
 _INSERTED = {f"{{{W}}}{t}" for t in ("ins", "moveTo")}
 _DELETED = {f"{{{W}}}{t}" for t in ("del", "moveFrom")}
-_KEEP_OUT = {f"{{{W}}}{t}" for t in ("ins", "del", "fldSimple", "hyperlink", "sdt", "smartTag")}
+_KEEP_OUT = {f"{{{ns}}}{t}" for t in ("ins", "del", "fldSimple", "hyperlink", "sdt", "smartTag") for ns in (W, STRICT)}
+_PLAIN_TEXT = {f"{{{W}}}t", f"{{{STRICT}}}t"}
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 PLANT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{3,}")
 
@@ -112,7 +114,7 @@ def _plain_text_nodes(root: etree._Element):
         for child in element:
             if child.tag in _KEEP_OUT:
                 continue
-            if child.tag == w("t"):
+            if child.tag in _PLAIN_TEXT:
                 yield child
             else:
                 yield from walk(child)
@@ -126,6 +128,11 @@ def _zip(parts: dict[str, bytes]) -> bytes:
         for name, data in parts.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def _parse(data: bytes) -> ElementTree.Element:
+    """A part's XML, Strict WordprocessingML read under the transitional namespace."""
+    return ElementTree.fromstring(data.replace(STRICT.encode(), W.encode()))
 
 
 def malformed_parts(parts: dict[str, bytes]) -> list[str]:
@@ -145,7 +152,7 @@ def text(parts: dict[str, bytes], mode: str) -> str:
     rejected ("reject") or absent ("plain"); other authors' revisions read with both sides."""
     out = []
     for name in story_parts(parts):
-        root = ElementTree.fromstring(parts[name])
+        root = _parse(parts[name])
         out.append(f"== {posixpath.basename(name)}\n")
         for paragraph in root.iter(w("p")):
             pieces: list[str] = []
@@ -184,7 +191,7 @@ def counts(parts: dict[str, bytes]) -> dict[str, Counter[str]]:
     found: dict[str, Counter[str]] = {}
     for name in story_parts(parts):
         tally: Counter[str] = Counter()
-        for element in ElementTree.fromstring(parts[name]).iter():
+        for element in _parse(parts[name]).iter():
             if element.tag in COUNTED:
                 tally[COUNTED[element.tag]] += 1
             elif element.tag in _INSERTED | _DELETED and element.get(w("author")) != AUTHOR:
@@ -200,7 +207,7 @@ def comment_authors(parts: dict[str, bytes]) -> Counter[str]:
     for name, data in parts.items():
         if re.fullmatch(r"(.*/)?comments\d*\.xml", name):
             try:
-                authors.update(c.get(w("author"), "") for c in ElementTree.fromstring(data).iter(w("comment")))
+                authors.update(c.get(w("author"), "") for c in _parse(data).iter(w("comment")))
             except ElementTree.ParseError:
                 pass
     return authors
@@ -211,7 +218,7 @@ def comment_texts(parts: dict[str, bytes]) -> Counter[str]:
     texts: Counter[str] = Counter()
     for name, data in parts.items():
         if re.fullmatch(r"(.*/)?comments\d*\.xml", name):
-            for comment in ElementTree.fromstring(data).iter(w("comment")):
+            for comment in _parse(data).iter(w("comment")):
                 texts[f"{comment.get(w('author'), '')}: {''.join(comment.itertext())}"] += 1
     return texts
 
