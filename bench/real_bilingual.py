@@ -99,8 +99,9 @@ def encoding_kept(before: bytes, after: bytes) -> str:
         return f"an XML declaration is added to a file that has none: {second.group()!r}"
     if (first and first.group()) != (second and second.group()):
         return f"the XML declaration changed: {first and first.group()!r} became {second and second.group()!r}"
-    if (b"\r\n" in before) != (b"\r\n" in after) or before.count(b"\n") != after.count(b"\n"):
-        return "line endings changed"
+    crlf = before.count(b"\r\n"), after.count(b"\r\n")
+    if crlf[0] != crlf[1]:
+        return f"Windows line endings (CRLF) not kept: {crlf[0]} became {crlf[1]}"
     return ""
 
 

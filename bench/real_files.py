@@ -89,9 +89,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\nFiles not right:")
         for verdict in sorted(failing, key=lambda v: (v.row, v.path)):
             print(f"  {verdict.path}: {verdict.row}: {verdict.reason}")
-    kept = [v for v in verdicts if v.left]
+    kept = [v for v in verdicts if v.left and v.kind == "word"]
     if kept:
-        print("\nEditions that keep planted variants (not counted wrong: a field, link, markup or a reader's gap):")
+        print(
+            "\nWord editions that keep planted variants (not counted wrong: a field, link, markup or a reader's gap):"
+        )
         for verdict in sorted(kept, key=lambda v: v.path):
             print(f"  {verdict.path}: {verdict.left} of {verdict.planted}")
     return 0
@@ -188,7 +190,7 @@ def _copy_editions(work: Path, words: list[Path], names: dict[Path, str]) -> Non
     """The review and clean Word editions, and the bilingual outputs, as inputs of the second run."""
     rerun = work / "rerun-in"
     rerun.mkdir(exist_ok=True)
-    for output in (work / "review").iterdir():
+    for output in (work / "review").glob("*"):
         if output.suffix in WORD + BILINGUAL and not output.name.startswith("orig-"):
             shutil.copyfile(output, rerun / ("review-" + output.name))
     for output in (work / "clean").glob("*.docx"):
@@ -416,7 +418,8 @@ def table(verdicts: list[Verdict]) -> str:
             lines.append(f"| {row} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
         planted = sum(v.planted for v in chosen)
         files, left = sum(1 for v in chosen if v.planted), sum(v.left for v in chosen)
-        lines.append(f"\nvariants planted: {planted} in {files} files; left in the editions: {left}")
+        where = "" if kind == "word" else " (TMX source segments included)"
+        lines.append(f"\nvariants planted: {planted} in {files} files; left in the editions{where}: {left}")
     return "\n".join(lines)
 
 
