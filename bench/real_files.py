@@ -324,7 +324,12 @@ def _libreoffice_check(work: Path, name: str, planted: Path, clean: Path, review
     readings = {}
     for label, copy in copies.items():
         try:
-            readings[label] = libreoffice.read_odt(copy.with_suffix(".odt"))
+            read = libreoffice.read_odt(copy.with_suffix(".odt"))
+            # a FILENAME field shows the copy's name: the three copies read as one name
+            read.accepted, read.rejected = (
+                t.replace(copy.name, "document.docx") for t in (read.accepted, read.rejected)
+            )
+            readings[label] = read
         except Exception as error:  # no ODT written (timeout, crash) or one LibreOffice wrote wrong
             if label == "input":
                 return WORD_ROWS[1], ""
