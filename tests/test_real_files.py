@@ -23,11 +23,15 @@ KNOWN = {
     "python-docx/features_steps_test_files_par-known-styles.docx": "rerun: a second review run repeats flag comments",
     "docx2python/tests_resources_merged_links.docx": "rerun: a second review run repeats flag comments",
     "locize-xliff/test_fixtures_example.xliff": "bilingual bytes: an XML declaration is added to a file without one",
-    "locize-xliff/test_fixtures_example_cdata.xliff": "bilingual bytes: an XML declaration is added (then CDATA)",
     "symfony/src_Symfony_Component_Translation_Tests_Fixtures_resources-2.0.xlf": "bilingual bytes: an XML "
     "declaration is added to a file without one",
     "symfony/src_Symfony_Component_Translation_Tests_Fixtures_resources-clean.xlf": "bilingual bytes: an empty "
     "element is written self-closing (<target></target> becomes <target/>)",
+}
+# Wrong only as LibreOffice reads it: right, and so expected, where LibreOffice is not installed.
+KNOWN_IN_LIBREOFFICE = {
+    "python-docx/features_steps_test_files_blk-paras-and-tables.docx": "LibreOffice: the review edition reads "
+    "with one more empty paragraph than the clean one",
 }
 FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*") if p.suffix in (".docx", ".xlf", ".xliff"))
 
@@ -39,9 +43,16 @@ def verdicts(tmp_path_factory) -> dict[str, object]:
     return {v.path: v for v in found}
 
 
-@pytest.mark.parametrize(
-    "path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN[p])) if p in KNOWN else p for p in FILES]
-)
+def _marked(path: str):
+    if path in KNOWN:
+        return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN[path]))
+    if path in KNOWN_IN_LIBREOFFICE:
+        mark = pytest.mark.xfail(libreoffice.soffice() is not None, strict=True, reason=KNOWN_IN_LIBREOFFICE[path])
+        return pytest.param(path, marks=mark)
+    return path
+
+
+@pytest.mark.parametrize("path", [_marked(p) for p in FILES])
 def test_a_real_file_is_fixed_right(verdicts, path):
     verdict = verdicts[path]
     assert verdict.row in RIGHT, f"{verdict.row}: {verdict.reason}"
