@@ -115,7 +115,9 @@ def run(
             "review": _fix(work, "in", "review", "review", jobs, grammar),
         }
         _copy_editions(work, words, names)
+        # each edition again in its own mode: a clean edition fixed in review mode would rightly gain its flags' comments
         errors["rerun"] = _fix(work, "rerun-in", "rerun", "review", jobs, grammar)
+        errors["rerun"] |= _fix(work, "rerun-clean-in", "rerun", "clean", jobs, grammar)
         tasks = [(str(p.relative_to(folder)), names[p], str(work), errors, with_libreoffice, planted[p]) for p in files]
         with ProcessPoolExecutor(max(1, jobs)) as pool:
             return list(pool.map(_judge, tasks))
@@ -193,8 +195,10 @@ def _copy_editions(work: Path, words: list[Path], names: dict[Path, str]) -> Non
     for output in (work / "review").glob("*"):
         if output.suffix in WORD + BILINGUAL and not output.name.startswith("orig-"):
             shutil.copyfile(output, rerun / ("review-" + output.name))
+    rerun_clean = work / "rerun-clean-in"
+    rerun_clean.mkdir(exist_ok=True)
     for output in (work / "clean").glob("*.docx"):
-        shutil.copyfile(output, rerun / ("clean-" + output.name))
+        shutil.copyfile(output, rerun_clean / ("clean-" + output.name))
 
 
 def _judge(task: tuple[str, str, str, dict[str, dict[str, str]], bool, int]) -> Verdict:

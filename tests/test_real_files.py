@@ -18,16 +18,7 @@ _SPEC.loader.exec_module(bench)
 
 RIGHT = (bench.WORD_ROWS[0], bench.WORD_ROWS[1], bench.BILINGUAL_ROWS[0])
 # Files not right yet, by class: the lead removes a mark when the fix of its class is merged (strict xfail).
-KNOWN = {
-    "poi/test-data_integration_stress007.docx": "crash: math (m:oMath) in a paragraph the writer edits",
-    "python-docx/features_steps_test_files_par-known-styles.docx": "rerun: a second review run repeats flag comments",
-    "docx2python/tests_resources_merged_links.docx": "rerun: a second review run repeats flag comments",
-    "locize-xliff/test_fixtures_example.xliff": "bilingual bytes: an XML declaration is added to a file without one",
-    "symfony/src_Symfony_Component_Translation_Tests_Fixtures_resources-2.0.xlf": "bilingual bytes: an XML "
-    "declaration is added to a file without one",
-    "symfony/src_Symfony_Component_Translation_Tests_Fixtures_resources-clean.xlf": "bilingual bytes: an empty "
-    "element is written self-closing (<target></target> becomes <target/>)",
-}
+KNOWN: dict[str, str] = {}
 # Wrong only as LibreOffice reads it: right, and so expected, where LibreOffice is not installed.
 KNOWN_IN_LIBREOFFICE = {
     "python-docx/features_steps_test_files_blk-paras-and-tables.docx": "LibreOffice: the review edition reads "

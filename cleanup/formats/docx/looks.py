@@ -33,17 +33,19 @@ class Looks:
     def is_code(self, run: etree._Element, paragraph_style: str | None) -> bool:
         """Whether a run is code: its own font is monospaced, or (with no font of its own) its
         character or paragraph style is code."""
-        font = _font(run.find(w("rPr")))
+        properties = _first(run, "rPr")
+        font = _font(properties)
         if font is not None:
             return font in MONOSPACED
-        return _style(run, "rStyle") in self.code or paragraph_style in self.code
+        return _style(properties, "rStyle") in self.code or paragraph_style in self.code
 
     def is_underlined(self, run: etree._Element, paragraph_style: str | None) -> bool:
         """Whether a run is underlined, by its own formatting or its character or paragraph style."""
-        own = _underline(run.find(w("rPr")))
+        properties = _first(run, "rPr")
+        own = _underline(properties)
         if own is not None:
             return own
-        return _style(run, "rStyle") in self.underlined or paragraph_style in self.underlined
+        return _style(properties, "rStyle") in self.underlined or paragraph_style in self.underlined
 
 
 def looks(package: Package) -> Looks:
@@ -59,7 +61,7 @@ def looks(package: Package) -> Looks:
 
 def paragraph_style(paragraph: etree._Element) -> str | None:
     """The id of a paragraph's style."""
-    return _style(paragraph, "pStyle", "pPr")
+    return _style(_first(paragraph, "pPr"), "pStyle")
 
 
 def _inherited(styles: dict[str, etree._Element], style_id: str, says) -> bool | None:
@@ -99,6 +101,13 @@ def _underline(properties: etree._Element | None) -> bool | None:
     return None if found is None else found.get(w("val"), "single") != "none"
 
 
-def _style(element: etree._Element, tag: str, holder: str = "rPr") -> str | None:
-    found = element.find(f"{w(holder)}/{w(tag)}")
+def _first(element: etree._Element, tag: str) -> etree._Element | None:
+    """An element's properties (`w:rPr`, `w:pPr`): its first child, where the schema puts them. Never a
+    search of the children: a run may hold hundreds of thousands, and every piece of it asks."""
+    first = next(iter(element), None)
+    return first if first is not None and first.tag == w(tag) else None
+
+
+def _style(properties: etree._Element | None, tag: str) -> str | None:
+    found = properties.find(w(tag)) if properties is not None else None
     return found.get(w("val")) if found is not None else None
