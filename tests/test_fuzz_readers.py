@@ -616,7 +616,7 @@ def check_batch(tmp_path: Path, reader: str, named: list[tuple[str, Mutant]], co
     lines = result.stderr.splitlines()
     assert result.returncode == (2 if lines else 0), overall
     written = {p.name for p in (folder / "corrected").rglob("*")}
-    assert control[0] in written, result.stderr[:2000]
+    assert control[0] in written, [line for line in lines if control[0] in line] or result.stderr[-2000:]
 
     def verdict(name: str, mutant: Mutant) -> str:
         mentions = [line for line in lines if line.startswith(f"in/{name}:")]

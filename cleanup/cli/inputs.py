@@ -292,8 +292,8 @@ def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
         if suffix == DOCX_SUFFIX:
             return write_docx(read_bytes(path), outcome, docx_mode)
         return write_bilingual(read_bytes(path), outcome)
-    except DocxError as error:
-        raise UsageError(f"{path}: {error}") from None
+    except DocxError as error:  # this file's edition alone cannot be written: the others still are
+        raise ArticleError(f"{path}: {error}") from None
 
 
 def read_document(path: Path, encoding: str | None) -> Document | None:

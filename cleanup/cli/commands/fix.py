@@ -15,7 +15,7 @@ from ..batch import Failed, outcomes, show_progress
 from ..console import failure_recorder, make_console, print_error, print_note, report_problems
 from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import HistoryDamaged, history_folder
-from ..inputs import Input, decisions_finder, find_inputs, with_source
+from ..inputs import ArticleError, Input, decisions_finder, find_inputs, with_source
 from ..plan import plan_outputs, write_outputs
 from ..settings import run_cache, run_settings
 from ..write import WriteError, remove_stale_temporaries
@@ -61,7 +61,11 @@ def run_fix(args: argparse.Namespace) -> int:
                 decided.names,
                 args.docx_mode,
             )
-        except (WriteError, HistoryDamaged) as error:  # this article's outputs: the others are still written
+        except (
+            WriteError,
+            HistoryDamaged,
+            ArticleError,
+        ) as error:  # this article's outputs: the others are still written
             print_error(str(error))
             tally.fail(str(item.path), str(error))
             continue
