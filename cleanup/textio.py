@@ -16,6 +16,11 @@ _BOMS = (
 _BOM_OF = {name: bom for bom, name in _BOMS}
 
 
+def leading_bom(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark `data` starts with and the encoding it names, or (b"", "")."""
+    return next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", ""))
+
+
 class DecodeError(Exception):
     """The bytes are not text in the expected encoding; the message says where and what to do."""
 
@@ -53,9 +58,9 @@ def text_encoding(name: str) -> str:
 
 def decode(data: bytes, encoding: str | None = None) -> Document:
     """Decode bytes into a Document; a byte-order mark wins over `encoding` (default UTF-8)."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return Document(_decode(data[len(bom) :], name, len(bom)), name, bom=True)
+    bom, name = leading_bom(data)
+    if bom:
+        return Document(_decode(data[len(bom) :], name, len(bom)), name, bom=True)
     name = text_encoding(encoding) if encoding else "utf-8"
     if b"\x00" in data[:8192] and not name.startswith(_WIDE):
         raise BinaryFile("looks like a binary file (it contains NUL bytes); skipped")

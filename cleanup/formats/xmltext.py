@@ -9,16 +9,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..textio import leading_bom
+
 OBJECT = "\ufffc"  # stands for a tag, a placeholder or an unknown entity inside a text: one protected character
 NEWLINE = " "  # a line break (with the blanks around it) inside a text: one protected space
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _NO_BOM = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
 _DECLARED = re.compile(rb"<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']")
 _STATEFUL = ("iso2022", "utf-7", "hz", "utf-16", "utf-32")  # codecs whose pieces cannot be encoded one by one
@@ -65,7 +60,7 @@ class Element:
 
 def decode(data: bytes) -> XmlText:
     """The file's text, decoded per its byte-order mark, else its XML declaration, else as UTF-8."""
-    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", ""))
+    bom, encoding = leading_bom(data)
     encoding = encoding or next((e for b, e in _NO_BOM if data.startswith(b)), "")
     if not encoding:
         declared = _DECLARED.match(data)
