@@ -247,8 +247,13 @@ def read_html(data: bytes, encoding: str | None = None) -> HtmlText:
 
 def write_html(data: bytes, outcome: Outcome) -> bytes:
     """The page with the corrected text put in place of the original's; every other byte as it was."""
+    return written_back(read_html(data, outcome.original.encoding), outcome)
+
+
+def written_back(read: HtmlText, outcome: Outcome) -> bytes:
+    """The file `read` came from, with each change's text, escaped for HTML (so never a tag, a bare `&` nor
+    the `]]>` that would end a CDATA section), in place of what it replaced; every other byte as it was."""
     original = outcome.original
-    read = read_html(data, original.encoding)
     if read.document.text != original.text:
         raise HtmlError("has changed since it was read; run again")
     page = splice(read.page, read.pieces, outcome, lambda text: encodable(text.translate(ESCAPES), original.encoding))

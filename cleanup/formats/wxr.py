@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..model import Outcome
-from ..textio import DecodeError, byte_order_mark, decode
+from ..textio import DecodeError, decode
 from .docx.package import DocxError, parse_xml
-from .html import ESCAPES, MAX_BYTES, HtmlError, HtmlText, Origin, TextBuilder, encodable, scan_html, splice
+from .html import MAX_BYTES, HtmlError, HtmlText, Origin, TextBuilder, scan_html, written_back
 
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 EXPORT = re.compile(r"http://wordpress\.org/export/\d+\.\d+/\Z")  # WXR 1.0, 1.1 or 1.2
@@ -98,13 +98,7 @@ def read_wxr(data: bytes, encoding: str | None = None) -> HtmlText:
 
 def write_wxr(data: bytes, outcome: Outcome) -> bytes:
     """The export with each post's corrected text in place of the original's; every other byte as it was."""
-    original = outcome.original
-    read = read_wxr(data, original.encoding)
-    if read.document.text != original.text:
-        raise HtmlError("has changed since it was read; run again")
-    # Escaped for HTML, a replacement never holds `]]>` (it would end a CDATA section) nor bare `&` or `<`.
-    text = splice(read.page, read.pieces, outcome, lambda new: encodable(new.translate(ESCAPES), original.encoding))
-    return byte_order_mark(original) + text.encode(original.encoding)
+    return written_back(read_wxr(data, outcome.original.encoding), outcome)
 
 
 def _posts(xml: str, body: str, post_type: str) -> list[_Post]:
