@@ -80,18 +80,28 @@ def best_time(action, repeat: int) -> float:
 
 def timed(command: list[str], cwd: Path, timeout: float, env: dict | None = None) -> tuple[float | None, float | None]:
     """Wall seconds and peak memory (MB, from GNU time) of a whole command; (None, None) on a timeout."""
+    seconds, peak, _ = timed_run(command, cwd, timeout, env)
+    return seconds, peak
+
+
+def timed_run(
+    command: list[str], cwd: Path, timeout: float, env: dict | None = None
+) -> tuple[float | None, float | None, str]:
+    """`timed`, and the first line the command wrote to standard error ("" for none)."""
     report = cwd / ".time"
     start = time.perf_counter()
     try:
-        subprocess.run(
+        done = subprocess.run(
             ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],
             cwd=cwd,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
             timeout=timeout,
             env=env,
         )
     except subprocess.TimeoutExpired:
-        return None, None
+        return None, None, ""
     seconds = time.perf_counter() - start
-    return seconds, int(report.read_text().split()[-1]) / 1024
+    lines = done.stderr.strip().splitlines()
+    return seconds, int(report.read_text().split()[-1]) / 1024, lines[0] if lines else ""

@@ -16,16 +16,16 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from corpus import timed_run  # noqa: E402  (beside this script)
+
 from cleanup.formats.docx import package, revisions, text  # noqa: E402  (the limits of this checkout)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -112,26 +112,6 @@ def write_docx(path: Path, xml: Iterator[str], deflate: bool) -> int:
     return size
 
 
-def timed(command: list[str], cwd: Path, timeout: float) -> tuple[float | None, float, str]:
-    """Wall seconds (None on a timeout), peak memory in MB (GNU time) and the first line of stderr."""
-    report = cwd / ".time"
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],
-            cwd=cwd,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired:
-        return None, 0.0, ""
-    seconds = time.perf_counter() - start
-    lines = done.stderr.strip().splitlines()
-    return seconds, int(report.read_text().split()[-1]) / 1024, lines[0] if lines else ""
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fill", type=float, default=0.98, help="the share of its first limit each shape fills")
@@ -154,8 +134,12 @@ def main() -> None:
             for command in ("fix", "check"):
                 options = ["--out", "out"] if command == "fix" else []
                 line = [cleanup, command, "-q", "--no-cache", "--grammar", "none", *options, path.name]
-                seconds, peak, error = timed(line, work, args.timeout)
-                shown = f"{seconds:8.1f} {peak:8.0f}" if seconds is not None else f"{'timeout':>8} {'':>8}"
+                seconds, peak, error = timed_run(line, work, args.timeout)
+                shown = (
+                    f"{seconds:8.1f} {peak:8.0f}"
+                    if seconds is not None and peak is not None
+                    else f"{'timeout':>8} {'':>8}"
+                )
                 zipped = path.stat().st_size / (1 << 20)
                 print(f"{shape:22} {size / (1 << 20):7.1f} {zipped:7.2f} {command:7} {shown}  {error}", flush=True)
             path.unlink()
