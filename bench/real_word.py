@@ -170,11 +170,17 @@ def _collect(element: ElementTree.Element, pieces: list[str], mode: str) -> None
         if ours and (child.tag in _INSERTED and mode == "reject" or child.tag in _DELETED and mode == "accept"):
             continue
         if child.tag in _TEXT:
-            pieces.append(child.text or "")
+            pieces.append(_shown(child))
         elif child.tag in _BREAK:
             pieces.append(_BREAK[child.tag])
         else:
             _collect(child, pieces, mode)
+
+
+def _shown(text: ElementTree.Element) -> str:
+    """Text as Word and LibreOffice show it: without `xml:space="preserve"` its edge spaces are not shown."""
+    kept = text.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    return (text.text or "") if kept else (text.text or "").strip(" \t\r\n")
 
 
 def _mark_gone(paragraph: ElementTree.Element, mode: str) -> bool:

@@ -17,12 +17,10 @@ from ...model import Change, Flag, Outcome
 from . import fragile
 from .comments import CommentsPart
 from .package import DocxError, max_id, w
-from .text import Atom, DocxText, Paragraph, atoms, read_docx
+from .text import XML_SPACE, Atom, DocxText, Paragraph, atoms, read_docx
 
 AUTHOR = "cleanup"
 MAX_MARKS = 20_000  # changes and flags written: each costs some 8 KB of XML tree (revision, runs, comment)
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_XML_SPACES = " \t\r\n"  # the spaces XML drops from text that does not preserve them
 
 
 @dataclass
@@ -104,17 +102,15 @@ class _Writer:
         if not self.review:  # flags are not written: a paragraph without changes is left byte for byte
             edits = {p: _Edits(found.pieces) for p, found in edits.items() if found.pieces}
         spans: dict[Paragraph, _Spans] = {}
-        loose: list[tuple[etree._Element, bool]] = []
         for paragraph, found in edits.items():
             cuts = {piece.start for piece in found.pieces} | {piece.end for piece in found.pieces}
             cuts |= {start for start, _, _ in found.flags} | {end for _, end, _ in found.flags}
-            _split_at(paragraph, sorted(cuts), loose)
+            _split_at(paragraph, sorted(cuts))
             spans[paragraph] = _Spans(paragraph)
             self.docx.package.changed.add(paragraph.part)
         for paragraph, found in edits.items():
             for piece in sorted(found.pieces, key=lambda p: p.start, reverse=True):
                 self._piece(paragraph, spans[paragraph], piece)
-        _drop_loose_spaces(loose)
         if not self.review:
             _join_paragraphs(p for p, found in edits.items() for piece in found.pieces if piece.joins_next)
             return
@@ -287,11 +283,10 @@ def _join_paragraphs(paragraphs) -> None:
         paragraph.element.getparent().remove(paragraph.element)
 
 
-def _split_at(paragraph: Paragraph, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
+def _split_at(paragraph: Paragraph, cuts: Sequence[int]) -> None:
     """Split runs so that each cut (a character offset in the paragraph, smallest first) falls between runs;
     each piece of text is cut at all its cuts at once, from its end, so that a paragraph costs time in its
-    length and memory in its cuts. The outer edges of split text written without `xml:space="preserve"`
-    are noted in `loose`."""
+    length and memory in its cuts."""
     found: list[tuple[Atom, list[int]]] = []
     index = 0
     for atom, offset in _atom_offsets(paragraph):
@@ -307,39 +302,25 @@ def _split_at(paragraph: Paragraph, cuts: Sequence[int], loose: list[tuple[etree
         if index == len(cuts):
             break
     for atom, inside in reversed(found):
-        _split_atom(atom, inside[::-1], loose)
+        _split_atom(atom, inside[::-1])
 
 
-def _split_atom(atom: Atom, cuts: Sequence[int], loose: list[tuple[etree._Element, bool]]) -> None:
-    """Cut a piece of text (a `w:t` at offsets in its text, largest first) and its run at each cut. The
-    spaces at the cuts are kept (`xml:space`); text that did not keep its spaces has its outer edges noted
-    (True: the left edge) to drop theirs later."""
+def _split_atom(atom: Atom, cuts: Sequence[int]) -> None:
+    """Cut a piece of text (a `w:t` at offsets in its text as shown, largest first) and its run at each
+    cut. The pieces keep their spaces (`xml:space`); edge spaces Word never showed are not written."""
     node, end = atom.node, len(atom.text)
-    loosely = node.get(XML_SPACE) != "preserve" and cuts[0] > 0
     for at in (cut for cut in cuts if cut > 0):
         second = node.makeelement(node.tag, node.attrib)
         second.text = atom.text[at:end]
         second.set(XML_SPACE, "preserve")
-        if loosely and end == len(atom.text):
-            loose.append((second, False))
         node.addnext(second)
         _split_run_before(atom.run, second)
         end = at
     if end < len(atom.text):
         node.text = atom.text[:end]
         node.set(XML_SPACE, "preserve")
-        if loosely:
-            loose.append((node, True))
     if cuts[-1] == 0:
         _split_run_before(atom.run, node)
-
-
-def _drop_loose_spaces(loose: list[tuple[etree._Element, bool]]) -> None:
-    """Drop the spaces at the outer edges of split text that had no `xml:space="preserve"`: Word and
-    LibreOffice never showed them, and with `preserve` now set they would appear."""
-    for node, left in loose:
-        text = node.text or ""
-        node.text = text.lstrip(_XML_SPACES) if left else text.rstrip(_XML_SPACES)
 
 
 def _split_run_before(run: etree._Element, node: etree._Element) -> None:

@@ -61,6 +61,8 @@ _NO_WIDTH = frozenset(
 _BLANK = regex.compile(r"[ \u00a0]{2,}")  # spaces that make a line to write on when underlined
 CODE_SHARE = 0.9  # monospaced text this share of a document is its typeface (a text file saved as .docx)
 _SPACED_OBJECT = regex.compile(r"(?<=\ufffc)[ \u00a0]{2,}|[ \u00a0]{2,}(?=\ufffc)")  # layout: a box set apart
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACES = " \t\r\n"  # the spaces XML drops from the edges of text that does not preserve them
 _NOTES = frozenset(w(t) for t in ("footnote", "endnote"))
 
 # A 500-page report has some 1.5 million characters in a few thousand paragraphs (tables: tens of
@@ -227,11 +229,17 @@ def _alternative(
     yield from found if any(atom.text for atom in found) else [Atom(run, element, OBJECT, False)]
 
 
+def shown_text(node: etree._Element) -> str:
+    """A `w:t`'s text as Word and LibreOffice show it: without `xml:space="preserve"` its edge spaces are dropped."""
+    text = node.text or ""
+    return text if node.get(XML_SPACE) == "preserve" else text.strip(XML_SPACES)
+
+
 def _run(run: etree._Element, fields: list[bool], kept: bool, nodes: etree._Element | None = None) -> Iterator[Atom]:
     for node in run if nodes is None else nodes:
         tag = node.tag
         if tag == w("t"):
-            yield Atom(run, node, node.text or "", not (kept or fields))
+            yield Atom(run, node, shown_text(node), not (kept or fields))
         elif tag in _CHARACTERS:
             yield Atom(run, node, _CHARACTERS[tag], False)
         elif tag == w("fldChar"):
