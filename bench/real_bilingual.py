@@ -67,8 +67,17 @@ def outside_targets(data: bytes) -> list[tuple[int, bytes]]:
     return pieces
 
 
+def as_utf8(data: bytes) -> bytes:
+    """A UTF-16 file (by its byte order mark) as UTF-8, so that its markup can be found byte by byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16").encode("utf-8")
+    return data
+
+
 def first_difference_outside_targets(before: bytes, after: bytes) -> str:
-    """Empty when `after` is `before` with only target contents changed, else where it first differs."""
+    """Empty when `after` is `before` with only target contents changed, else where it first differs (in
+    UTF-8 for a UTF-16 file: `encoding_kept` checks that its encoding is kept)."""
+    before, after = as_utf8(before), as_utf8(after)
     pieces = outside_targets(before)
     position = 0
     for index, (start, piece) in enumerate(pieces):
@@ -91,8 +100,10 @@ def first_difference_outside_targets(before: bytes, after: bytes) -> str:
 
 def encoding_kept(before: bytes, after: bytes) -> str:
     """Empty when the BOM, XML declaration and line endings are kept, else what changed."""
-    if before.startswith(b"\xef\xbb\xbf") != after.startswith(b"\xef\xbb\xbf"):
-        return "byte order mark added or lost"
+    for mark in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if before.startswith(mark) != after.startswith(mark):
+            return f"byte order mark {mark!r} added or lost"
+    before, after = as_utf8(before), as_utf8(after)
     declaration = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*\?>")
     first, second = declaration.match(before), declaration.match(after)
     if first is None and second is not None:
