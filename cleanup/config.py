@@ -66,6 +66,31 @@ class Config:
     source: str = ""  # the file it came from, empty for defaults
 
 
+# What each setting does: the configuration reference of the documentation site is made from these.
+DESCRIPTIONS = {
+    "select": "rule ids or prefixes to run (default: all)",
+    "ignore": "rule ids or prefixes never to run",
+    "glossary": "the glossary files, relative to the configuration file (default: every glossary/*.yaml)",
+    "out": "the output folder of `fix`",
+    "unsafe_fixes": "the fix safety level: true also applies unsafe fixes",
+    "quotations": "`normalize`, or `keep`: no glossary changes inside quotation marks",
+    "arabic_article": "`lower-inside` (al- inside a sentence), or `capital`: Al- everywhere",
+    "headings": "heading case: `any` (not checked), `sentence` (HD001) or `title` (Harper)",
+    "name_notes": "NM001 on names spelled like another name (`alike`), or on every unknown name (`all`)",
+    "grammar": "the grammar and spelling checker: `harper`, `languagetool` or `none`",
+    "dialect": "Harper's English: `auto` (each article's own spelling) or a dialect",
+    "harper_disable": "Harper rules to turn off",
+    "apply_suggestions": "flag categories whose single suggestion is applied (unsafe)",
+    "languagetool_url": "the LanguageTool server (or the environment variable CLEANUP_LANGUAGETOOL_URL)",
+    "languagetool_language": "the language LanguageTool checks in",
+    "languagetool_enabled_rules": "LanguageTool rules to turn on",
+    "languagetool_disabled_rules": "LanguageTool rules to turn off",
+    "languagetool_enabled_categories": "LanguageTool categories to turn on",
+    "languagetool_disabled_categories": "LanguageTool categories to turn off",
+    "cache_dir": "where outcomes of unchanged inputs are kept (default: the user's cache folder)",
+    "include": "globs of the files taken from folders (on the path inside the folder)",
+    "exclude": "globs of files left out",
+}
 NON_EMPTY = ("cache_dir", "out")  # folders: an empty string would silently mean the working folder
 CHOICES = {
     "quotations": ("normalize", "keep"),

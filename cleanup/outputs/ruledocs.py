@@ -44,3 +44,28 @@ def rules_markdown(rules: Sequence[Rule], category: str) -> str:
         rows = ["| id | safety | what it does |", "| --- | --- | --- |"]
         rows += [f"| {rule.id} | {rule.safety.value} | {rule.doc or rule.reason} |" for rule in chosen]
     return "\n".join(rows) + "\n"
+
+
+def rule_page(rule: Rule) -> str:
+    """One rule's page of the documentation site, as ruff's: what it does, why, fix safety, examples."""
+    lines = [f"# {rule.id}", "", f"**{rule.reason}** ({rule.safety.value}; defined in `{rule.source}`)", ""]
+    for heading, body in (("What it does", rule.doc), ("Why", rule.why), ("Fix safety", rule.fix_safety)):
+        if body:
+            lines += [f"## {heading}", "", body, ""]
+    if rule.examples:
+        lines += ["## Examples", "", "| | text | becomes |", "| --- | --- | --- |"]
+    for example in rule.examples:
+        before = _cell(example.before)
+        if example.after is not None and example.after != example.before:
+            lines.append(f"| fixes | {before} | {_cell(example.after)} |")
+        else:
+            lines.append(f"| {'finds' if example.found else 'leaves alone'} | {before} | |")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text shown as code in a Markdown table cell (on one line, pipes escaped)."""
+    shown = one_line(text, limit=200).replace("|", "\\|")
+    if not shown.strip():
+        return "(white space)"
+    return f"`` {shown} ``" if "`" in shown else f"`{shown}`"
