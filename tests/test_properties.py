@@ -14,7 +14,7 @@ from cleanup.glossary.loader import load_glossary
 from cleanup.glossary.terms import TOKEN
 from cleanup.model import Document, SpanSet
 from cleanup.outputs.diff import unified_diff
-from cleanup.outputs.formats import findings
+from cleanup.outputs.findings import findings
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words

@@ -1,4 +1,4 @@
-"""`cleanup check --format text|json|github|sarif` and the review report, parsed from what the CLI prints."""
+"""`cleanup check --format text|json|jsonl|github|sarif` and the review report, parsed from what the CLI prints."""
 
 import importlib.resources
 import json
@@ -108,6 +108,26 @@ def test_sarif_is_valid_sarif_2_1_0_with_fixes(project, capsys):
     (replacement,) = isis["fixes"][0]["artifactChanges"][0]["replacements"]
     assert replacement["insertedContent"]["text"] == "ISIS"
     assert replacement["deletedRegion"] == {"startLine": 1, "startColumn": 28, "endLine": 1, "endColumn": 33}
+
+
+def test_sarif_rules_carry_their_help_page(project, capsys):
+    _, out, _ = run_check(capsys, "--format", "sarif")
+    rules = {rule["id"]: rule for rule in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+    assert (
+        rules["SP001"]["help"]["markdown"].startswith("# SP001\n")
+        and "## Examples" in rules["SP001"]["help"]["markdown"]
+    )
+    assert "use “ISIS”" in rules["GL:ISIS"]["shortDescription"]["text"]
+
+
+def test_json_lines_give_one_finding_a_line_as_the_text_report_does(project, capsys):
+    _, text, _ = run_check(capsys)
+    code, out, err = run_check(capsys, "--format", "jsonl")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and len(records) == len(text.splitlines()) and "change(s) in 2 of 2 file(s)" in err
+    for record, line in zip(records, text.splitlines(), strict=True):
+        assert line.startswith(f"{record['path']}:{record['line']}:{record['column']}: {record['rule']} ")
+        assert ("replacement" in record) == (record["kind"] == "change")
 
 
 def test_sarif_validator_rejects_a_broken_log():

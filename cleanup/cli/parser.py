@@ -11,7 +11,7 @@ from collections.abc import Callable
 from .. import __version__
 from ..checkers import DIALECTS, GRAMMAR_BACKENDS, HEADING_CASES, URL_VARIABLE
 from ..config import NAME_NOTES
-from ..outputs import FORMATS
+from ..outputs.reports import REPORTS
 from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
 
@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="report what fix would change and what it flags, write nothing; exit 1 if anything would change"
     )
     _add_common(check)
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=tuple(REPORTS), default="text", help="output format (default: text)")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "never"),

@@ -1,4 +1,2 @@
-"""What a run produces from outcomes: check reports (text, JSON, GitHub, SARIF), the change log and
+"""What a run produces from outcomes: check reports (`reports/`, one module a format), the change log and
 review report, the review page, diffs, terminal output and rule documentation."""
-
-FORMATS = ("text", "json", "github", "sarif")  # of `check` reports

@@ -109,3 +109,21 @@ def change_texts(outcome: Outcome, change: Change) -> tuple[str, str]:
         outcome.original.text[change.start : change.end],
         outcome.corrected[change.new_start : change.new_end],
     )
+
+
+def findings(outcome: Outcome) -> list[Finding]:
+    """Every change and flag of one outcome, in text order (a change before a flag at the same place)."""
+    index = LineIndex(outcome.original.text)
+    found = [(c.start, 0, change_finding(outcome, index, c)) for c in outcome.changes]
+    found += [(f.start, 1, flag_finding(outcome, index, f)) for f in outcome.flags]
+    return [finding for _, _, finding in sorted(found, key=lambda item: item[:2])]
+
+
+def fails(outcome: Outcome, fail_on: str) -> bool:
+    """Whether `check` should exit 1 for this outcome: "error" on pending changes, "warning" also on
+    warnings, "never" not."""
+    if fail_on == "never":
+        return False
+    if outcome.changes:
+        return True
+    return fail_on == "warning" and any(f.severity is Severity.WARNING for f in outcome.flags)
