@@ -28,7 +28,7 @@ from .cachekey import check_folder, user_secret
 from .model import Change, Decision, Document, Flag, Outcome, Problem, ProtectedSpan
 from .plaindata import PlainDataError, from_plain, to_plain
 
-SCHEMA = 3  # of an entry; 1 was a pickle, 2 held the corrected text: neither is read
+SCHEMA = 4  # of an entry; 1 was a pickle, 2 held the corrected text, 3 had no `quoted` steps: none is read
 
 PACKAGE = Path(__file__).resolve().parent
 

@@ -261,7 +261,9 @@ def _shift(change: Change, delta: int) -> Change:
 
 
 def _rebase(edit: Edit, offset: int) -> Edit:
-    return Edit(edit.start - offset, edit.end - offset, edit.replacement, edit.rule, edit.reason, edit.safety)
+    return Edit(
+        edit.start - offset, edit.end - offset, edit.replacement, edit.rule, edit.reason, edit.safety, edit.quoted
+    )
 
 
 def _unique(steps: list[Step]) -> tuple[Step, ...]:

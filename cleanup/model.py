@@ -87,6 +87,9 @@ class ProblemsError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+INSIDE_QUOTATION = "; inside a quotation"  # said of a glossary change made in a quotation
+
+
 @dataclass(frozen=True)
 class Step:
     """One rule application that contributed to a change."""
@@ -94,6 +97,12 @@ class Step:
     rule: str
     reason: str
     safety: Safety = Safety.SAFE
+    quoted: bool = False  # a glossary change made inside a quotation
+
+    @property
+    def note(self) -> str:
+        """The reason as an editor reads it: with where it was made when that matters."""
+        return self.reason + INSIDE_QUOTATION if self.quoted else self.reason
 
 
 @dataclass(frozen=True)
@@ -106,11 +115,12 @@ class Edit:
     rule: str
     reason: str
     safety: Safety = Safety.SAFE
+    quoted: bool = False  # a glossary change made inside a quotation
 
     @property
     def step(self) -> Step:
         """The attribution this edit leaves in the change log."""
-        return Step(self.rule, self.reason, self.safety)
+        return Step(self.rule, self.reason, self.safety, self.quoted)
 
 
 @dataclass(frozen=True)
@@ -134,7 +144,7 @@ class Change:
     @property
     def reason(self) -> str:
         """The reasons of all steps, in the order they were applied."""
-        return "; then ".join(step.reason for step in self.steps)
+        return "; then ".join(step.note for step in self.steps)
 
 
 class Severity(str, Enum):

@@ -31,7 +31,7 @@ from .model import (
     SpanSet,
 )
 from .protect import Directives, directives, is_ignored, is_protected
-from .quotes import CURLY_QUOTE, INSIDE_QUOTATION, paired_straight_quotes, quotation_spans
+from .quotes import CURLY_QUOTE, paired_straight_quotes, quotation_spans
 from .rules.base import Context, Rule
 from .rules.registry import ALL_RULES
 from .rules.repetition import doubled_words
@@ -254,7 +254,7 @@ def _glossary_edits(run: _Run, text: str) -> Iterator[Edit]:
         if edit.safety is Safety.SAFE and run.in_quotation(text, edit.start, edit.end):
             if run.settings.quotations == "keep":
                 continue
-            edit = replace(edit, reason=edit.reason + INSIDE_QUOTATION)
+            edit = replace(edit, quoted=True)
         yield edit
 
 

@@ -166,7 +166,6 @@ def _space_before_closing(text: str, at: int, start: int) -> Iterator[QuoteEvent
         yield QuoteEvent("inner-space", cut, at)
 
 
-INSIDE_QUOTATION = "; inside a quotation"  # added to the reason of a glossary change made in a quotation
 # A quotation in straight double quotes on one line: opened before a word, closed after one.
 _STRAIGHT_QUOTATION = regex.compile(r'(?<![\w"])"(?=[^\s"])[^"\r\n]*(?<=[^\s"])"(?!\w)')
 

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Change, Decision, LineIndex, Outcome
-from ..quotes import INSIDE_QUOTATION
 from .findings import (
     SCHEMA_VERSION,
     Finding,
@@ -43,7 +42,7 @@ def change_log(path: str, output: str, outcome: Outcome) -> Iterator[str]:
 
 def _change_record(outcome: Outcome, index: LineIndex, number: int, change: Change) -> dict:
     before, after = change_texts(outcome, change)
-    steps = [{"rule": s.rule, "reason": s.reason, "safety": s.safety.value} for s in change.steps]
+    steps = [{"rule": s.rule, "reason": s.note, "safety": s.safety.value} for s in change.steps]
     span = span_record(change_finding(outcome, index, change))
     review = "accepted" if number in outcome.accepted else None
     return {
@@ -86,9 +85,7 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
         yield "\n## Changes by rule\n\n| Rule | Changes | Reason |\n| --- | ---: | --- |\n"
         reasons: dict[str, str] = {}
         for change in outcome.changes:
-            reasons.setdefault(
-                change.rule, "; then ".join(s.reason.removesuffix(INSIDE_QUOTATION) for s in change.steps)
-            )
+            reasons.setdefault(change.rule, "; then ".join(s.reason for s in change.steps))
         for rule, count in Counter(change.rule for change in outcome.changes).most_common():
             yield f"| {_md(rule)} | {count} | {_md(reasons[rule])} |\n"
         yield "\n## Changes\n\n| Line:col | Before | After | Rule | In context | Review |\n| --- | --- | --- | --- | --- | --- |\n"

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Outcome
-from ..quotes import INSIDE_QUOTATION
 
 
 @dataclass
@@ -55,9 +54,7 @@ class Tally:
 
 
 def _short_reason(rule: str, reason: str) -> str:
-    """A rule's own reason: a glossary reason without its note ("house glossary: use “ISIS”"), and
-    never what one change adds to it (`; inside a quotation`)."""
-    reason = reason.removesuffix(INSIDE_QUOTATION)
+    """A rule's own reason: a glossary reason without its note ("house glossary: use “ISIS”")."""
     if not rule.startswith("GL:"):
         return reason
     return reason.split(" (", 1)[0].split(";", 1)[0]

@@ -461,7 +461,7 @@ def _new_run(text: str, properties: etree._Element | None) -> etree._Element:
 
 
 def _change_note(change: Change) -> str:
-    return "; ".join(f"{step.rule}: {step.reason}" for step in change.steps)
+    return "; ".join(f"{step.rule}: {step.note}" for step in change.steps)
 
 
 def _flag_note(flag: Flag) -> str:
