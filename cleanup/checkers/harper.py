@@ -9,7 +9,6 @@ from typing import Any
 
 import regex
 
-from ..glossary.names import known_spelling
 from ..model import Flag, Severity
 from . import AUTO_DIALECT, DEFAULT_DIALECT, HARPER_OFF_BY_DEFAULT, CheckerError, Span
 from .warmup import warmed_linter
@@ -96,8 +95,7 @@ class HarperChecker:
             for rule, lints in linter.organized_lints(paragraph, language=language).items():
                 if not lints:
                     continue  # Harper lists every rule, most with nothing found
-                found = (_harper_flag(rule, lint, start, shared) for lint in lints)
-                flags += [flag for flag in found if not _known_spelling(flag, text, self.words)]
+                flags += [_harper_flag(rule, lint, start, shared) for lint in lints]
         return flags
 
     def _disabled(self) -> tuple[str, ...]:
@@ -243,10 +241,6 @@ def _suggested_text(lint, suggestion) -> str:
     if kind == 2:
         return lint.problem_text + suggestion.replacement_text
     return suggestion.replacement_text
-
-
-def _known_spelling(flag: Flag, text: str, words: frozenset[str]) -> bool:
-    return flag.category == "Spelling" and known_spelling(text[flag.start : flag.end], words)
 
 
 def harper_rule_names(dialect: str = "american") -> frozenset[str]:

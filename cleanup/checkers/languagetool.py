@@ -15,7 +15,6 @@ from . import DEFAULT_DIALECT, URL_VARIABLE, CheckerError, Span
 HARPER_DIALECTS = {"en-GB": "british", "en-AU": "australian", "en-CA": "canadian"}
 # LanguageTool issue types that are advice rather than errors.
 NOTE_TYPES = frozenset({"style", "locale-violation", "register"})
-SPELLING_CATEGORIES = frozenset({"TYPOS"})
 # LanguageTool's common category ids (org.languagetool.rules.Categories); a server may report others.
 LANGUAGETOOL_CATEGORIES = frozenset(
     {
@@ -87,8 +86,7 @@ class LanguageToolChecker:
         except Exception as error:  # the library raises requests' and its own errors
             raise CheckerError(f"LanguageTool at {self._where()} failed: {_first_line(error)}") from None
         offsets = Utf16Offsets(text)
-        flags = [_flag(match, offsets) for match in matches]
-        return [f for f in flags if not (f.category in SPELLING_CATEGORIES and text[f.start : f.end] in self.words)]
+        return [_flag(match, offsets) for match in matches]
 
     def dictionary_words(self, words: Collection[str]) -> frozenset[str]:
         """Which of `words` Harper's dictionary holds (Harper is installed with cleanup)."""
