@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .version import VERSION as __version__  # noqa: F401  (the package's version, as packages give it)
+
 if TYPE_CHECKING:
     from .api import check_text, fix_text, load_glossary
 
-__version__ = "0.1.0"
 __all__ = ["check_text", "fix_text", "load_glossary"]
 
 

@@ -8,10 +8,10 @@ import os
 import re
 from collections.abc import Callable
 
-from .. import __version__
 from ..checkers import DIALECTS, GRAMMAR_BACKENDS, HEADING_CASES, URL_VARIABLE
 from ..config import NAME_NOTES
 from ..outputs.reports import REPORTS
+from ..version import VERSION
 from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
 
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleanup", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--version", action="version", version=f"cleanup {__version__}")
+    parser.add_argument("--version", action="version", version=f"cleanup {VERSION}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parser.set_defaults(subcommands=commands.choices)
 

@@ -6,8 +6,8 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 
-from ... import __version__
 from ...model import Outcome
+from ...version import VERSION
 from ..findings import SCHEMA_VERSION, findings
 from . import Report
 from .records import finding_record
@@ -30,7 +30,7 @@ class JsonReport(Report):
         every = [record for file in self.files for record in file["findings"]]
         report = {
             "schema_version": SCHEMA_VERSION,
-            "tool": {"name": "cleanup", "version": __version__},
+            "tool": {"name": "cleanup", "version": VERSION},
             "files": self.files,
             "summary": {
                 "files": len(self.files),

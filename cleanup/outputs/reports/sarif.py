@@ -6,8 +6,8 @@ import json
 import urllib.parse
 from collections.abc import Iterator, Mapping
 
-from ... import __version__
 from ...model import Outcome
+from ...version import VERSION
 from ..findings import Finding, findings, source_record
 from . import Report, RuleHelp
 
@@ -29,7 +29,7 @@ class SarifReport(Report):
         rule_ids = sorted({step for _, found in self.files for f in found for step in f.rule.split("+")})
         index = {rule: i for i, rule in enumerate(rule_ids)}
         results = [_result(f, path, number, index) for number, (path, found) in enumerate(self.files) for f in found]
-        driver = {"name": "cleanup", "version": __version__, "rules": [self._rule(rule) for rule in rule_ids]}
+        driver = {"name": "cleanup", "version": VERSION, "rules": [self._rule(rule) for rule in rule_ids]}
         run = {
             "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
