@@ -13,6 +13,7 @@ from pathlib import Path
 from ..config import Config
 from ..decisions import SUFFIX as DECISIONS_SUFFIX
 from ..decisions import DecisionFile, DecisionsError, load_decisions
+from ..formats import FormatError
 from ..model import Document, Outcome
 from ..textio import BinaryFile, DecodeError, decode, decode_arabic, encode
 from .console import print_error
@@ -245,7 +246,7 @@ def read_article(path: Path, encoding: str | None, data: bytes | None = None) ->
     if suffix not in FORMATTED_SUFFIXES:
         return decode(data, encoding)
     from ..formats.bilingual import read_bilingual  # lxml only for a run that reads these formats
-    from ..formats.docx import DocxError, read_docx
+    from ..formats.docx import read_docx
     from ..formats.html import read_html
     from ..formats.wxr import read_wxr
 
@@ -255,7 +256,7 @@ def read_article(path: Path, encoding: str | None, data: bytes | None = None) ->
         if suffix == WXR_SUFFIX:
             return read_wxr(data, encoding).document
         return read_docx(data).document if suffix == DOCX_SUFFIX else read_bilingual(data).english
-    except DocxError as error:
+    except FormatError as error:
         raise ArticleError(f"{path}: {error}") from None
 
 
@@ -265,11 +266,10 @@ def embedded_source(path: Path, data: bytes | None = None) -> Document | None:
     if path.suffix.lower() not in BILINGUAL_SUFFIXES:
         return None
     from ..formats.bilingual import read_bilingual
-    from ..formats.docx import DocxError
 
     try:
         return read_bilingual(read_bytes(path) if data is None else data).source
-    except DocxError as error:
+    except FormatError as error:
         raise ArticleError(f"{path}: {error}") from None
 
 
@@ -280,7 +280,7 @@ def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
     if suffix not in FORMATTED_SUFFIXES:
         return encode(outcome.original, outcome.corrected)
     from ..formats.bilingual import write_bilingual
-    from ..formats.docx import DocxError, write_docx
+    from ..formats.docx import write_docx
     from ..formats.html import write_html
     from ..formats.wxr import write_wxr
 
@@ -292,7 +292,7 @@ def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
         if suffix == DOCX_SUFFIX:
             return write_docx(read_bytes(path), outcome, docx_mode)
         return write_bilingual(read_bytes(path), outcome)
-    except DocxError as error:  # this file's edition alone cannot be written: the others still are
+    except FormatError as error:  # this file's edition alone cannot be written: the others still are
         raise ArticleError(f"{path}: {error}") from None
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Document, Outcome, ProtectedSpan
-from .docx.package import DocxError, parse_xml
+from . import FormatError
+from .xml import XmlError, parse_xml
 from .xmltext import Element, Reading, XmlText, XmlTextError, decode, elements, escape, read_content, spliced
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -20,7 +21,7 @@ CONTAINERS = frozenset({"g", "mrk", "pc", "hi"})  # inline elements whose conten
 _SUBTAG = re.compile(r"[-_]")
 
 
-class BilingualError(DocxError):
+class BilingualError(FormatError):
     """A file that cannot be read as XLIFF or TMX; the message says why and what to do."""
 
 
@@ -59,7 +60,7 @@ def read_bilingual(data: bytes) -> Bilingual:
     try:
         tree = parse_xml("", data, "is not well-formed XML", "export it again from the translation tool")
         decoded = decode(data)
-    except (DocxError, XmlTextError) as error:
+    except (XmlError, XmlTextError) as error:
         raise BilingualError(str(error)) from None
     root = tree.getroot()
     name = etree.QName(root).localname

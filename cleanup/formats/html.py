@@ -21,7 +21,7 @@ from typing import Literal
 
 from ..model import Document, Outcome, ProtectedSpan
 from ..textio import DecodeError, UnsuitableEncoding, byte_order_mark, decode, text_encoding
-from .docx.package import DocxError
+from . import FormatError
 
 MAX_BYTES = 256 << 20
 
@@ -68,7 +68,7 @@ ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 Kind = Literal["literal", "reference", "space", "mark"]
 
 
-class HtmlError(DocxError):
+class HtmlError(FormatError):
     """A page that cannot be read or written back; the message says why and what to do."""
 
 
