@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Document, Outcome, ProtectedSpan
-from . import FormatError
+from . import Contents, FormatError
 from .xml import XmlError, parse_xml
 from .xmltext import Element, Reading, XmlText, XmlTextError, decode, elements, escape, read_content, spliced
 
@@ -211,3 +211,16 @@ def _is(element: etree._Element, name: str) -> bool:
 
 def _child(element: etree._Element, name: str) -> etree._Element | None:
     return next((c for c in element if isinstance(c.tag, str) and _is(c, name)), None)
+
+
+Error = BilingualError
+
+
+def read(data: bytes, encoding: str | None) -> Contents:
+    """The English targets and the Arabic sources (a bilingual file declares its own encoding)."""
+    bilingual = read_bilingual(data)
+    return Contents(bilingual.english, bilingual.source)
+
+
+def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
+    return write_bilingual(original, outcome)

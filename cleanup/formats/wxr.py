@@ -13,6 +13,7 @@ from lxml import etree
 
 from ..model import Outcome
 from ..textio import DecodeError, decode
+from . import Contents
 from .html import MAX_BYTES, HtmlError, HtmlText, Origin, TextBuilder, scan_html, written_back
 from .xml import XmlError, parse_xml
 
@@ -130,3 +131,14 @@ def _current(posts: list[_Post], path: list[str], body: str, post_type: str) -> 
         return None
     fields = {"title": posts[-1].title, body: posts[-1].body, post_type: posts[-1].post_type}
     return fields.get(path[-1])
+
+
+Error = HtmlError
+
+
+def read(data: bytes, encoding: str | None) -> Contents:
+    return Contents(read_wxr(data, encoding).document)
+
+
+def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
+    return write_wxr(original, outcome)
