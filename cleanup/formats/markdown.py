@@ -1,5 +1,6 @@
-"""Markdown (.md): text decoded and written back as plain text is, the document marked as Markdown (so that
-its code, links and front matter are protected and its blocks read as paragraphs)."""
+"""Markdown (.md): text decoded and written back as plain text is, the document marked as Markdown, so that
+the pipeline reads its blocks as paragraphs and protects its markup (code, HTML, link targets, front matter,
+found by `cleanup.markup` in every version of the text the fixes make)."""
 
 from __future__ import annotations
 
