@@ -6,16 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Outcome
-from ..textio import DecodeError, decode, encode
+from ..textio import decode
 from . import Contents
+from .text import Error, write
 
-Error = DecodeError  # BinaryFile, a subclass, for a file that is not text at all
+__all__ = ["Error", "read", "write"]
 
 
 def read(data: bytes, encoding: str | None) -> Contents:
     return Contents(replace(decode(data, encoding), markdown=True))
-
-
-def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
-    return encode(outcome.original, outcome.corrected)

@@ -15,4 +15,5 @@ def read(data: bytes, encoding: str | None) -> Contents:
 
 
 def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
+    """The corrected text as the original was written (the file's bytes are not needed)."""
     return encode(outcome.original, outcome.corrected)
