@@ -1,5 +1,6 @@
 """The registry of formats: every suffix claimed once, the help and README listing exactly its suffixes,
-each format's file read and written back through `cleanup fix` unchanged, and text runs free of lxml."""
+each format's file read and written back through `cleanup fix` unchanged, and runs on text and web pages free
+of lxml."""
 
 import io
 import json
@@ -89,9 +90,10 @@ def _parts(data: bytes) -> dict[str, bytes]:
         return {info.filename: package.read(info) for info in package.infolist()}
 
 
-def test_a_text_run_never_imports_lxml(make_project):
-    project = make_project(TWO_ENTRIES, {"seeds/a.txt": "Rasul said Daash fled.\n"})
+@pytest.mark.parametrize(("name", "text"), [("a.txt", "{}"), ("a.md", "# {}"), ("a.html", "<p>{}</p>")])
+def test_a_run_on_text_or_web_pages_never_imports_lxml(make_project, name, text):
+    project = make_project(TWO_ENTRIES, {f"seeds/{name}": text.format("Rasul said Daash fled.") + "\n"})
     run = "import sys; from cleanup.cli import main; main(['fix', '-q', '--grammar', 'none']); print('lxml' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True, check=True)
     assert done.stdout == "False\n"
-    assert (project / "corrected" / "a.txt").read_text(encoding="utf-8") == "Rasool said ISIS fled.\n"
+    assert (project / "corrected" / name).read_text(encoding="utf-8") == text.format("Rasool said ISIS fled.") + "\n"
