@@ -50,7 +50,7 @@ def main() -> None:
     for copies in sorted(args.copies):
         text = "\n\n".join(_unique_copy(seed, copy) for copy in range(copies))
         words = len(text.split())
-        seconds = best_time(lambda text=text: process(Document(text), settings, args.markdown), args.repeat)
+        seconds = best_time(lambda text=text: process(Document(text, markdown=args.markdown), settings), args.repeat)
         glossary_only = best_time(lambda text=text: fix(text, [glossary.matcher.edits]), args.repeat)
         per_word = seconds / words
         per_word_one = per_word_one or per_word

@@ -41,7 +41,7 @@ def fix_text(
     rule and reason, and the flags (grammar and spelling too with `grammar="harper"`)."""
     settings = _settings(glossary, select, ignore, unsafe_fixes, grammar)
     arabic = Document(source) if source is not None else None
-    return process(Document(text), settings, markdown, source=arabic)
+    return process(Document(text, markdown=markdown), settings, source=arabic)
 
 
 def check_text(

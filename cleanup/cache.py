@@ -170,13 +170,14 @@ class Cache:
         return cls(folder, settings_key, user_secret())
 
     def key(
-        self, data: bytes, encoding: str, markdown: bool, decisions: Sequence[Decision], source: bytes | None = None
+        self, data: bytes, encoding: str, form: str, decisions: Sequence[Decision], source: bytes | None = None
     ) -> str:
-        """The key of one input (and its Arabic source) under everything in force."""
+        """The key of one input (and its Arabic source) read in the format named `form`, under everything in
+        force."""
         input_hash = hashlib.sha256(data).hexdigest()
         decided = json.dumps(to_plain(tuple(decisions)), ensure_ascii=False, sort_keys=True)
         source_hash = hashlib.sha256(source).hexdigest() if source is not None else "-"
-        parts = (self.settings_key, input_hash, encoding, str(markdown), decided, source_hash)
+        parts = (self.settings_key, input_hash, encoding, form, decided, source_hash)
         key = _hash_parts(part.encode("utf-8") for part in parts)
         self._inputs[key] = input_hash
         return key

@@ -17,6 +17,7 @@ from .checkers import (
     HARPER_OFF_BY_DEFAULT,
     HEADING_CASES,
 )
+from .formats.registry import GLOBS
 from .model import LineIndex, Location
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
@@ -51,17 +52,7 @@ class Config:
     languagetool_enabled_categories: tuple[str, ...] = ()
     languagetool_disabled_categories: tuple[str, ...] = ()
     cache_dir: str | None = None  # None: the user's cache folder
-    include: tuple[str, ...] = (
-        "**/*.txt",
-        "**/*.md",
-        "**/*.docx",
-        "**/*.xlf",
-        "**/*.xliff",
-        "**/*.tmx",
-        "**/*.html",
-        "**/*.htm",
-        "**/*.WordPress.*.xml",  # as WordPress names its exports; an .xml file named on the command line is read too
-    )  # globs of files to take from folders
+    include: tuple[str, ...] = GLOBS  # globs of files to take from folders
     exclude: tuple[str, ...] = ()  # globs of files to leave out
     source: str = ""  # the file it came from, empty for defaults
 

@@ -42,6 +42,7 @@ class Document:
     # Offsets between two pieces of text that markup separates (a tag of a web page): an edit may end or start
     # at one, never span it.
     boundaries: tuple[int, ...] = ()
+    markdown: bool = False  # Markdown (its reader says so): its blocks, code and links are read as Markdown's
 
     @property
     def newline(self) -> str:

@@ -112,16 +112,13 @@ def _read_once(readings: list[tuple[str, T]], text: str, read: Callable[[], T]) 
 
 
 def process(
-    document: Document,
-    settings: Settings,
-    markdown: bool = False,
-    decisions: Sequence[Decision] = (),
-    source: Document | None = None,
+    document: Document, settings: Settings, decisions: Sequence[Decision] = (), source: Document | None = None
 ) -> Outcome:
     """Normalize `document` and return the corrected text, every change explained, and the flags.
     Changes an editor rejected in `decisions` are left out; accepted ones are marked. With the Arabic
-    `source` text, the translation is also checked against it (SRC flags)."""
-    run = _Run(settings, markdown, _context(settings, markdown))
+    `source` text, the translation is also checked against it (SRC flags). A Markdown document (as its
+    reader marks it) is read as Markdown: its code and links protected, its blocks its paragraphs."""
+    run = _Run(settings, document.markdown, _context(settings, document.markdown))
     # An editor's accept can make a glossary suggestion: then suggestions are tried, and kept only if accepted.
     trying = not settings.unsafe_fixes and any(_about_glossary(d) and d.verdict == "accept" for d in decisions)
     sources = [_glossary_source(run, trying), *_rule_sources(run)]

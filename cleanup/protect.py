@@ -1,21 +1,19 @@
-"""Text the tool must not touch, and the editor's directives: off/on regions, per-line ignores, front matter."""
+"""Text the tool must not touch in any text (URLs, e-mail addresses, domains, HTML comments; in a Markdown
+document its markup too, found by `markup`), and the editor's directives: off/on regions, per-line ignores,
+front matter."""
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import regex
 
+from .markup import markup_spans
 from .model import LineIndex, Location, Problem, line_bounds
 from .yamlread import YAML_ERRORS, YamlMap, load_yaml, yaml_problem
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
 
 Span = tuple[int, int]
 
@@ -45,20 +43,7 @@ DIRECTIVE = regex.compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", reg
 FRONT_MATTER = regex.compile(
     r"\A(?:---)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL
 )
-# Inline Markdown that is code or markup, not prose (searched within paragraphs, headings and cells).
-MARKDOWN_INLINE = regex.compile(
-    r"<[A-Za-z][A-Za-z0-9.+\-]{1,31}:[^\s<>]*>"  # autolink
-    r"|<[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+>"  # e-mail autolink
-    r"|</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>"  # inline HTML tag
-    r"|\]\((?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"  # link target
-    r"|\]\[[^\]\n]*\]"  # reference label
-    r"|[ \t]*!(?=\[)"  # an image's "!" and the space before it (not stray punctuation)
-)
-# A link written as its own reference label: `[Daash][]` or `[Daash]` with a `[Daash]: url` definition.
-REFERENCE_TEXT = regex.compile(r"(?<![\]\\])\[(?P<label>[^\[\]\n]+)\](?:\[\])?(?![\[(:])")
 _GLUING_SPACE = regex.compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
-_BACKTICKS = regex.compile(r"(?<!\\)`+")
-_UNTOUCHED_BLOCKS = {"front_matter", "code_block", "fence", "html_block"}
 
 
 _DIRECTIVE_WORDS = regex.compile(r"[\s,]+")
@@ -97,7 +82,7 @@ def directives(text: str, markdown: bool) -> Directives:
     front, allow, disable = _front_matter(text, markdown, lines, problems)
     spans = [*front, *_plain_spans(text)]
     if markdown:
-        spans += _markdown_spans(text, lines)
+        spans += markup_spans(text, lines)
     off, ignores = _comments(text, lines, problems)
     return Directives(_merge(spans + off), tuple(ignores), allow, disable, tuple(problems))
 
@@ -207,74 +192,6 @@ def _overrides(settings: object, data: YamlMap, problems: list[Problem]) -> tupl
             value = []
         found.append(tuple(value))
     return found[0], found[1]
-
-
-def _markdown_spans(text: str, lines: LineIndex) -> list[Span]:
-    """Code, HTML, front matter, link targets and reference definitions, found with a CommonMark parser."""
-    starts = lines.starts + [len(text)]
-    spans: list[Span] = []
-    covered = [False] * len(lines.starts)
-    env: dict = {}
-    tokens = _markdown_parser().parse(text, env)
-    labels = {_label(label) for label in env.get("references", {})}
-    for token in tokens:
-        if token.map is None:
-            continue
-        first, last = token.map
-        region = (starts[first], starts[min(last, len(starts) - 1)])
-        if token.type in _UNTOUCHED_BLOCKS:
-            spans.append(region)
-        elif token.type == "inline":
-            spans += _inline_spans(text, *region, labels)
-        for line in range(first, min(last, len(covered))):
-            covered[line] = True
-    # Lines no block claims are link reference definitions ("[ref]: https://…").
-    for line, claimed in enumerate(covered):
-        if not claimed and text[starts[line] : starts[line + 1]].strip():
-            spans.append((starts[line], starts[line + 1]))
-    return spans
-
-
-@functools.cache
-def _markdown_parser() -> MarkdownIt:
-    """The CommonMark parser, built (and markdown-it imported) on the first Markdown document only."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
-
-
-def _inline_spans(text: str, start: int, end: int, labels: set[str]) -> list[Span]:
-    code = _code_spans(text, start, end)
-    spans = list(code)
-    for match in MARKDOWN_INLINE.finditer(text, start, end):
-        if not any(s <= match.start() < e for s, e in code):
-            spans.append(match.span())
-    for match in REFERENCE_TEXT.finditer(text, start, end) if labels else ():
-        if _label(match.group("label")) in labels and not any(s <= match.start() < e for s, e in code):
-            spans.append(match.span())  # renaming the text would break the link
-    return spans
-
-
-def _label(label: str) -> str:
-    """A reference label as CommonMark matches it: case and runs of white space do not count."""
-    return " ".join(label.split()).casefold()
-
-
-def _code_spans(text: str, start: int, end: int) -> list[Span]:
-    """CommonMark code spans: a run of n backticks up to the next run of exactly n."""
-    spans: list[Span] = []
-    runs = list(_BACKTICKS.finditer(text, start, end))
-    i = 0
-    while i < len(runs):
-        opener = runs[i]
-        closer = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == len(opener.group())), None)
-        if closer is None:
-            i += 1
-            continue
-        spans.append((opener.start(), runs[closer].end()))
-        i = closer + 1
-    return spans
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:

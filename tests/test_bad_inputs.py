@@ -126,7 +126,7 @@ CASES = [
         "folder without text files",
         ["fix", "empty"],
         2,
-        "empty: no .txt, .md, .docx, .xlf, .xliff, .tmx, .html or .htm files or WordPress exports in this folder\n",
+        "empty: no .txt, .md, .docx, .xlf, .xliff, .tmx, .html or .htm files or WordPress exports (.xml) in this folder\n",
         files={"empty/notes.json": b"{}"},
     ),
     Case(

@@ -231,7 +231,7 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path):
     for number in range(12):
         path = tmp_path / f"a{number:02}.txt"
         path.write_text("CRASH Daash\n" if number in (3, 9) else f"Daash {number}\n", encoding="utf-8")
-        tasks.append((path, None, False, []))
+        tasks.append((path, None, [], None))
     done = list(results(tasks, settings, jobs=2))
     assert [type(result) for result in done] == [Failed if n in (3, 9) else Processed for n in range(12)]
     assert done[3] == Failed(

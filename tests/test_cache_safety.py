@@ -102,7 +102,7 @@ def test_even_a_signed_entry_puts_no_unexplained_text_in_the_edition(tmp_path):
     cache = Cache(tmp_path, "settings", b"k" * 32)
     document = Document("The Daash attack , then more.\n")
     outcome = process(document, Settings(load_glossary([("g.yaml", GLOSSARY)])))
-    key = cache.key(document.text.encode(), "utf-8", False, [])
+    key = cache.key(document.text.encode(), "utf-8", "text", [])
     cache.put(key, replace(outcome, corrected=outcome.corrected + "WIRE MONEY TO ACCOUNT 1234.\n"))
     assert cache.get(key, document) == outcome
     moved = replace(outcome.changes[0], start=len(document.text) + 5, end=len(document.text) + 9)
@@ -193,8 +193,8 @@ def test_a_fifo_in_place_of_each_cache_file_is_a_miss_never_waited_on(project):
 
 def test_keys_join_their_parts_so_that_none_collide(tmp_path):
     cache = Cache(tmp_path, "settings", b"k" * 32)
-    assert cache.key(b"the attack", "cp1256", False, ()) != cache.key(b"the attackcp1256", "", False, ())
-    assert cache.key(b"text", "utf-8", True, ()) != cache.key(b"text", "utf-8", False, ())
+    assert cache.key(b"the attack", "cp1256", "text", ()) != cache.key(b"the attackcp1256", "", "text", ())
+    assert cache.key(b"text", "utf-8", "Markdown", ()) != cache.key(b"text", "utf-8", "text", ())
 
 
 def test_an_empty_cache_dir_is_an_error_not_the_working_folder(project, capsys):

@@ -118,7 +118,7 @@ def test_conflicting_variant_is_one_line_and_writes_nothing(project, capsys):
         ),
         (
             ["fix", "empty"],
-            "empty: no .txt, .md, .docx, .xlf, .xliff, .tmx, .html or .htm files or WordPress exports in this folder\n",
+            "empty: no .txt, .md, .docx, .xlf, .xliff, .tmx, .html or .htm files or WordPress exports (.xml) in this folder\n",
         ),
         (
             ["fix", "seeds", "--out", "seeds"],

@@ -155,7 +155,7 @@ def test_a_title_case_suggestion_keeps_the_glossary_forms_as_written():
     text = "# The Daash cells in alBadya\n\nThe report.\n\n# Fighting in alBadya\n\nThe end.\n"
     glossary = house()
     title_case = HarperChecker(glossary.spelling_words, title_case=True)
-    outcome = process(Document(text), settings(glossary, checker=title_case), markdown=True)
+    outcome = process(Document(text, markdown=True), settings(glossary, checker=title_case))
     titles = [f for f in outcome.flags if f.rule == "HP:UseTitleCase"]
     assert [f.suggestions for f in titles] == [("# The ISIS Cells in al-Badia",)]
 

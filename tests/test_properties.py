@@ -136,7 +136,7 @@ glossaries = st.builds(
 def run(text: str, glossary_text: str, markdown: bool, checker=None):
     glossary = load_glossary([("g.yaml", glossary_text)], [r.id for r in ALL_RULES])
     settings_ = Settings(glossary, ALL_RULES, checker=checker)
-    return process(Document(text), settings_, markdown), settings_
+    return process(Document(text, markdown=markdown), settings_), settings_
 
 
 @settings(max_examples=600, deadline=None)
@@ -169,7 +169,7 @@ def test_no_change_falls_inside_protected_text(text, glossary_text, markdown):
 @given(texts, glossaries, st.booleans())
 def test_fix_of_fix_changes_nothing(text, glossary_text, markdown):
     outcome, settings_ = run(text, glossary_text, markdown)
-    again = process(Document(outcome.corrected), settings_, markdown)
+    again = process(Document(outcome.corrected, markdown=markdown), settings_)
     assert again.corrected == outcome.corrected and again.changes == ()
 
 

@@ -43,7 +43,7 @@ Daash , html block
 
 
 def run(text: str, markdown: bool = False, **options):
-    return process(Document(text), Settings(GLOSSARY, **options), markdown)
+    return process(Document(text, markdown=markdown), Settings(GLOSSARY, **options))
 
 
 def test_markdown_code_markup_and_front_matter_are_never_changed():

@@ -28,7 +28,7 @@ EMPTY = load_glossary([("empty.yaml", "terms: []\n")])
 
 
 def fixed(text: str, glossary=EMPTY, markdown: bool = False, **options) -> str:
-    return process(Document(text), Settings(glossary, **options), markdown).corrected
+    return process(Document(text, markdown=markdown), Settings(glossary, **options)).corrected
 
 
 def flagged(text: str, glossary=EMPTY, **options) -> list[str]:

@@ -15,6 +15,7 @@ from ..cache import Cache
 from ..checkers import CheckerError
 from ..decisions import DecisionFile
 from ..fix import FixDidNotConverge
+from ..formats.registry import format_for
 from ..model import Decision, Outcome
 from ..pipeline import Settings, process
 from ..textio import BinaryFile, DecodeError
@@ -49,7 +50,7 @@ class Failed:
 
 
 Result = Processed | Skipped | Failed
-Task = tuple[Path, str | None, bool, list[Decision], Path | None]  # path, encoding, Markdown, decisions, source
+Task = tuple[Path, str | None, list[Decision], Path | None]  # path, encoding, decisions, source
 
 
 def outcomes(
@@ -65,10 +66,7 @@ def outcomes(
     `jobs` worker processes, or taken from the cache. A failure is reported as it comes; a binary
     file is reported and skipped."""
     encoding = checked_encoding(encoding)
-    tasks: list[Task] = [
-        (item.path, encoding, item.path.suffix.lower() == ".md", decisions(item).decisions, item.source)
-        for item in inputs
-    ]
+    tasks: list[Task] = [(item.path, encoding, decisions(item).decisions, item.source) for item in inputs]
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
     results = _results_in_order(tasks, settings, jobs, cache)
     try:
@@ -120,7 +118,7 @@ def _results_in_order(
 def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
     """The stored outcome of a task, for its article read again (the cache holds changes, never a text);
     None when the file changed since its key was made or the entry does not check out."""
-    path, encoding, _, _, source_path = task
+    path, encoding, _, source_path = task
     try:
         data = read_bytes(path)
         if not cache.made_from(key, data):
@@ -133,13 +131,13 @@ def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
 
 
 def _cache_key(cache: Cache, task: Task) -> str | None:
-    path, encoding, markdown, decisions, source = task
+    path, encoding, decisions, source = task
     try:
         data = read_bytes(path)
         source_data = read_bytes(source) if source else None
     except UsageError:
         return None  # reported when the file is processed
-    return cache.key(data, encoding or "", markdown, decisions, source_data)
+    return cache.key(data, encoding or "", format_for(path).name, decisions, source_data)
 
 
 def results(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Result]:
@@ -217,7 +215,6 @@ def process_one(
     settings: Settings,
     path: Path,
     encoding: str | None,
-    markdown: bool,
     decisions: list[Decision],
     source_path: Path | None = None,
 ) -> Result:
@@ -232,7 +229,7 @@ def process_one(
     except (UsageError, ArticleError) as error:
         return Failed(str(error))
     try:
-        return Processed(process(document, settings, markdown, decisions, source))
+        return Processed(process(document, settings, decisions, source))
     except FixDidNotConverge as error:
         return Failed(
             f"{path}: {error}; nothing was written for this file. Check these rules for edits that undo each other."

@@ -1,15 +1,20 @@
 """Where a run reads and writes when no path is given, and what it reads (named here so that the help can say so
 cheaply)."""
 
+from ..formats.registry import FORMATS
+
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "corrected"
 GLOSSARY_FOLDER = "glossary"  # the house glossary, here or in the project folder above
-DOCX_SUFFIX = ".docx"
-BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".tmx")  # the English targets and their Arabic sources in one file
-HTML_SUFFIXES = (".html", ".htm")  # web pages: the text of their blocks, markup kept byte for byte
-WXR_SUFFIX = ".xml"  # a WordPress export: its posts' titles and bodies
-# Files that are not text: read and written by formats/.
-FORMATTED_SUFFIXES = (DOCX_SUFFIX, *BILINGUAL_SUFFIXES, *HTML_SUFFIXES, WXR_SUFFIX)
-ARTICLE_SUFFIXES = (".txt", ".md", *FORMATTED_SUFFIXES)  # the files a folder is searched for
 DOCX_MODES = ("review", "clean")  # Word output: tracked changes with comments, or the changes made
-SOURCE_SUFFIXES = (".ar.txt", ".ar.md", ".ar.docx")  # NAME.ar.txt beside NAME.txt is its Arabic source
+# NAME.ar.txt beside NAME.txt is its Arabic source (.ar.md and .ar.docx too).
+SOURCE_SUFFIXES = tuple(".ar" + suffix for form in FORMATS if form.sources for suffix in form.suffixes)
+
+
+def listed_files(conjunction: str) -> str:
+    """The files a run reads, as a listing says them: `.txt, .md, … or .htm files or WordPress exports (.xml)`."""
+    suffixes = [suffix for form in FORMATS if not form.files for suffix in form.suffixes]
+    named = [f"{form.files}s ({', '.join(form.suffixes)})" for form in FORMATS if form.files]
+    return f"{', '.join(suffixes[:-1])} {conjunction} {suffixes[-1]} files" + "".join(
+        f" {conjunction} {files}" for files in named
+    )

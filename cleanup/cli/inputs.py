@@ -13,19 +13,12 @@ from pathlib import Path
 from ..config import Config
 from ..decisions import SUFFIX as DECISIONS_SUFFIX
 from ..decisions import DecisionFile, DecisionsError, load_decisions
+from ..formats import FormatError
+from ..formats.registry import SUFFIXES, format_for, is_listed
 from ..model import Document, Outcome
-from ..textio import BinaryFile, DecodeError, decode, decode_arabic, encode
+from ..textio import BinaryFile, DecodeError, decode, decode_arabic
 from .console import print_error
-from .defaults import (
-    ARTICLE_SUFFIXES,
-    BILINGUAL_SUFFIXES,
-    DEFAULT_INPUT,
-    DOCX_SUFFIX,
-    FORMATTED_SUFFIXES,
-    HTML_SUFFIXES,
-    SOURCE_SUFFIXES,
-    WXR_SUFFIX,
-)
+from .defaults import DEFAULT_INPUT, SOURCE_SUFFIXES, listed_files
 from .errors import UsageError
 
 MAX_INPUT_BYTES = 256 << 20  # an article larger than this is refused, not read
@@ -78,10 +71,7 @@ def find_inputs(
                 (unreadable or (lambda _, why: print_error(why)))(str(error.filename), message)
             files = [f for f in files if _wanted(f.relative_to(path).as_posix(), globs or Config())]
             if not files and not errors:
-                files_of = [suffix for suffix in ARTICLE_SUFFIXES if suffix != WXR_SUFFIX]
-                raise UsageError(
-                    f"{path}: no {', '.join(files_of[:-1])} or {files_of[-1]} files or WordPress exports in this folder"
-                )
+                raise UsageError(f"{path}: no {listed_files('or')} in this folder")
             files = [f for f in files if not is_source_file(f)]
             found.extend(Input(file, file.relative_to(path).as_posix(), source_beside(file)) for file in files)
         elif path.exists():
@@ -99,7 +89,7 @@ def find_inputs(
 def source_beside(article: Path) -> Path | None:
     """`NAME.ar.txt` or `NAME.ar.md` beside the article `NAME.ext`, when there (never for a bilingual file,
     which holds its own sources)."""
-    if article.suffix.lower() in BILINGUAL_SUFFIXES:
+    if format_for(article).bilingual:
         return None
     for suffix in SOURCE_SUFFIXES:
         candidate = article.with_name(article.stem + suffix)
@@ -114,7 +104,7 @@ def is_source_file(path: Path) -> bool:
     for suffix in SOURCE_SUFFIXES:
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
-            return any(path.with_name(stem + s).is_file() for s in ARTICLE_SUFFIXES)
+            return any(path.with_name(stem + s).is_file() for s in SUFFIXES)
     return False
 
 
@@ -125,7 +115,7 @@ def with_source(inputs: Sequence[Input], explicit: str | None) -> list[Input]:
     if len(inputs) != 1:
         raise UsageError(f"cleanup: --source FILE applies to one article, but {len(inputs)} were given")
     source = Path(explicit)
-    if inputs[0].path.suffix.lower() in BILINGUAL_SUFFIXES:
+    if format_for(inputs[0].path).bilingual:
         raise UsageError(f"{inputs[0].path}: a bilingual file holds its own sources; --source is for other articles")
     if not source.is_file():
         raise UsageError(f"{source}: no such file (the --source article)")
@@ -136,9 +126,9 @@ def read_source(path: Path, encoding: str | None = None) -> Document:
     """The Arabic source: a Word file's paragraphs, or text (with a byte-order mark, UTF-8, else in
     `encoding`, else Windows Arabic when it reads as Arabic); UsageError naming it when unreadable."""
     try:
-        if path.suffix.lower() in FORMATTED_SUFFIXES:
-            return read_article(path, None)
-        return decode_arabic(read_bytes(path), encoding)
+        if format_for(path).plain:
+            return decode_arabic(read_bytes(path), encoding)
+        return read_article(path, None)
     except BinaryFile:
         raise UsageError(
             f"{path}: the source is not a text file (it contains NUL bytes); save it as UTF-8 text or .docx"
@@ -174,7 +164,7 @@ def _walk(folder: Path, exclude: Path | None) -> tuple[list[Path], list[OSError]
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in names:
             file = Path(root, name)
-            if name.startswith((".", "~$")) or file.suffix.lower() not in ARTICLE_SUFFIXES or not file.is_file():
+            if name.startswith((".", "~$")) or not is_listed(file) or not file.is_file():
                 continue
             if skip and skip in file.resolve().parents:
                 continue
@@ -240,59 +230,32 @@ def read_article(path: Path, encoding: str | None, data: bytes | None = None) ->
     """An article (its bytes `data`, when already read) as a Document: a Word file's paragraphs, a
     bilingual file's English targets, a web page's text, a WordPress export's posts, or a text file decoded
     (DecodeError, BinaryFile)."""
-    data = read_bytes(path) if data is None else data
-    suffix = path.suffix.lower()
-    if suffix not in FORMATTED_SUFFIXES:
-        return decode(data, encoding)
-    from ..formats.bilingual import read_bilingual  # lxml only for a run that reads these formats
-    from ..formats.docx import DocxError, read_docx
-    from ..formats.html import read_html
-    from ..formats.wxr import read_wxr
-
     try:
-        if suffix in HTML_SUFFIXES:
-            return read_html(data, encoding).document
-        if suffix == WXR_SUFFIX:
-            return read_wxr(data, encoding).document
-        return read_docx(data).document if suffix == DOCX_SUFFIX else read_bilingual(data).english
-    except DocxError as error:
+        return format_for(path).read(read_bytes(path) if data is None else data, encoding).document
+    except FormatError as error:
         raise ArticleError(f"{path}: {error}") from None
 
 
 def embedded_source(path: Path, data: bytes | None = None) -> Document | None:
     """The Arabic sources of a bilingual file (XLIFF, TMX), one segment a line; None for other files and for
     a bilingual file whose sources are in another language."""
-    if path.suffix.lower() not in BILINGUAL_SUFFIXES:
+    form = format_for(path)
+    if not form.bilingual:
         return None
-    from ..formats.bilingual import read_bilingual
-    from ..formats.docx import DocxError
-
     try:
-        return read_bilingual(read_bytes(path) if data is None else data).source
-    except DocxError as error:
+        return form.read(read_bytes(path) if data is None else data).source
+    except FormatError as error:
         raise ArticleError(f"{path}: {error}") from None
 
 
 def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
     """The corrected edition as a file: a Word file with its changes tracked (or made), a web page or a
     WordPress export with its text corrected, or the text encoded as the article was."""
-    suffix = path.suffix.lower()
-    if suffix not in FORMATTED_SUFFIXES:
-        return encode(outcome.original, outcome.corrected)
-    from ..formats.bilingual import write_bilingual
-    from ..formats.docx import DocxError, write_docx
-    from ..formats.html import write_html
-    from ..formats.wxr import write_wxr
-
+    form = format_for(path)
+    original = b"" if form.plain else read_bytes(path)  # text is written from the outcome alone: not read again
     try:
-        if suffix in HTML_SUFFIXES:
-            return write_html(read_bytes(path), outcome)
-        if suffix == WXR_SUFFIX:
-            return write_wxr(read_bytes(path), outcome)
-        if suffix == DOCX_SUFFIX:
-            return write_docx(read_bytes(path), outcome, docx_mode)
-        return write_bilingual(read_bytes(path), outcome)
-    except DocxError as error:  # this file's edition alone cannot be written: the others still are
+        return form.write(original, outcome, docx_mode)
+    except FormatError as error:  # this file's edition alone cannot be written: the others still are
         raise ArticleError(f"{path}: {error}") from None
 
 

@@ -12,7 +12,7 @@ from ..checkers import DIALECTS, GRAMMAR_BACKENDS, HEADING_CASES, URL_VARIABLE
 from ..config import NAME_NOTES
 from ..outputs.reports import REPORTS
 from ..version import VERSION
-from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES
+from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES, SOURCE_SUFFIXES, listed_files
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
 
 DESCRIPTION = """\
@@ -180,7 +180,7 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help=f"files or folders of .txt, .md, .docx, .xlf, .xliff, .tmx, .html, .htm and WordPress export (.xml) files (default: {DEFAULT_INPUT}/)",
+        help=f"files or folders of {listed_files('and')} (default: {DEFAULT_INPUT}/)",
     )
     _add_settings(command)
     command.add_argument("--select", metavar="IDS", help="run only these rules (comma-separated ids or prefixes)")
@@ -233,8 +233,8 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--source",
         metavar="FILE",
         help="the Arabic source (text or Word) of the one article given, to check the translation against "
-        "(default: NAME.ar.txt, NAME.ar.md or NAME.ar.docx beside NAME, when there; an XLIFF or TMX file "
-        "holds its own)",
+        f"(default: {', '.join('NAME' + s for s in SOURCE_SUFFIXES[:-1])} or NAME{SOURCE_SUFFIXES[-1]} beside NAME, "
+        "when there; an XLIFF or TMX file holds its own)",
     )
     command.add_argument(
         "--jobs",

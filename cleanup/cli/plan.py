@@ -7,12 +7,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..cache import Cache
+from ..formats.registry import format_for
 from ..model import Outcome
 from ..outputs.diff import unified_diff
 from ..outputs.records import change_log, markdown_report
 from ..outputs.review import review_page
 from ..textio import diff_form, encode
-from .defaults import FORMATTED_SUFFIXES
 from .errors import UsageError
 from .history import history_lock, record_files
 from .inputs import REPORT_SUFFIX, REVIEW_PAGE_SUFFIX, Input, edition_bytes, read_bytes
@@ -102,8 +102,8 @@ def _unchanged_since_read(item: Input, outcome: Outcome) -> bytes:
     """The article's bytes on disk now, for the history's before-copy; WriteError when they are not what
     the run read (an editor saved it meanwhile): it is then left as it is, nothing lost."""
     now = read_bytes(item.path)
-    formatted = item.path.suffix.lower() in FORMATTED_SUFFIXES  # their readers compare the bytes themselves
-    if not formatted and now != encode(outcome.original, outcome.original.text):
+    plain = format_for(item.path).plain  # the writers of other formats compare the bytes themselves
+    if plain and now != encode(outcome.original, outcome.original.text):
         raise WriteError(
             f"{item.path}: changed on disk while cleanup worked on it; nothing was written for it (run again)"
         )

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Document, Outcome, ProtectedSpan
-from .docx.package import DocxError, parse_xml
+from . import Contents, FormatError
+from .xml import XmlError, parse_xml
 from .xmltext import Element, Reading, XmlText, XmlTextError, decode, elements, escape, read_content, spliced
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -20,7 +21,7 @@ CONTAINERS = frozenset({"g", "mrk", "pc", "hi"})  # inline elements whose conten
 _SUBTAG = re.compile(r"[-_]")
 
 
-class BilingualError(DocxError):
+class BilingualError(FormatError):
     """A file that cannot be read as XLIFF or TMX; the message says why and what to do."""
 
 
@@ -59,7 +60,7 @@ def read_bilingual(data: bytes) -> Bilingual:
     try:
         tree = parse_xml("", data, "is not well-formed XML", "export it again from the translation tool")
         decoded = decode(data)
-    except (DocxError, XmlTextError) as error:
+    except (XmlError, XmlTextError) as error:
         raise BilingualError(str(error)) from None
     root = tree.getroot()
     name = etree.QName(root).localname
@@ -210,3 +211,16 @@ def _is(element: etree._Element, name: str) -> bool:
 
 def _child(element: etree._Element, name: str) -> etree._Element | None:
     return next((c for c in element if isinstance(c.tag, str) and _is(c, name)), None)
+
+
+Error = BilingualError
+
+
+def read(data: bytes, encoding: str | None) -> Contents:
+    """The English targets and the Arabic sources (a bilingual file declares its own encoding)."""
+    bilingual = read_bilingual(data)
+    return Contents(bilingual.english, bilingual.source)
+
+
+def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
+    return write_bilingual(original, outcome)

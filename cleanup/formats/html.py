@@ -21,7 +21,7 @@ from typing import Literal
 
 from ..model import Document, Outcome, ProtectedSpan
 from ..textio import DecodeError, UnsuitableEncoding, byte_order_mark, decode, text_encoding
-from .docx.package import DocxError
+from . import Contents, FormatError
 
 MAX_BYTES = 256 << 20
 
@@ -68,7 +68,7 @@ ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 Kind = Literal["literal", "reference", "space", "mark"]
 
 
-class HtmlError(DocxError):
+class HtmlError(FormatError):
     """A page that cannot be read or written back; the message says why and what to do."""
 
 
@@ -439,3 +439,14 @@ def _declared_encoding(data: bytes) -> str | None:
 def encodable(text: str, encoding: str) -> str:
     """`text` with each character the page's encoding cannot hold written as a character reference."""
     return text.encode(encoding, "xmlcharrefreplace").decode(encoding)
+
+
+Error = HtmlError
+
+
+def read(data: bytes, encoding: str | None) -> Contents:
+    return Contents(read_html(data, encoding).document)
+
+
+def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
+    return write_html(original, outcome)

@@ -13,8 +13,9 @@ from lxml import etree
 
 from ..model import Outcome
 from ..textio import DecodeError, decode
-from .docx.package import DocxError, parse_xml
+from . import Contents
 from .html import MAX_BYTES, HtmlError, HtmlText, Origin, TextBuilder, scan_html, written_back
+from .xml import XmlError, parse_xml
 
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 EXPORT = re.compile(r"http://wordpress\.org/export/\d+\.\d+/\Z")  # WXR 1.0, 1.1 or 1.2
@@ -68,7 +69,7 @@ def read_wxr(data: bytes, encoding: str | None = None) -> HtmlText:
         raise HtmlError("is larger than a WordPress export holds; export fewer posts at a time")
     try:
         root = parse_xml("", data, "is not well-formed XML", "export it again from WordPress").getroot()
-    except DocxError as error:
+    except XmlError as error:
         raise HtmlError(str(error)) from None
     names = {uri: prefix for prefix, uri in root.nsmap.items() if prefix}
     export = next((uri for uri in names if EXPORT.match(uri)), None)
@@ -130,3 +131,14 @@ def _current(posts: list[_Post], path: list[str], body: str, post_type: str) -> 
         return None
     fields = {"title": posts[-1].title, body: posts[-1].body, post_type: posts[-1].post_type}
     return fields.get(path[-1])
+
+
+Error = HtmlError
+
+
+def read(data: bytes, encoding: str | None) -> Contents:
+    return Contents(read_wxr(data, encoding).document)
+
+
+def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
+    return write_wxr(original, outcome)

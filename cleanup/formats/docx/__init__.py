@@ -1,7 +1,21 @@
 """Word documents (.docx): the text of every paragraph in, the corrected edition out as tracked changes."""
 
+from __future__ import annotations
+
+from ...model import Outcome
+from .. import Contents
 from .package import DocxError
 from .revisions import write_docx
 from .text import read_docx
 
-__all__ = ["DocxError", "read_docx", "write_docx"]
+Error = DocxError
+
+__all__ = ["DocxError", "Error", "read", "read_docx", "write", "write_docx"]
+
+
+def read(data: bytes, encoding: str | None) -> Contents:
+    return Contents(read_docx(data).document)
+
+
+def write(original: bytes, outcome: Outcome, mode: str) -> bytes:
+    return write_docx(original, outcome, mode)

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .. import FormatError
+from ..xml import XmlError, parse_xml
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -52,11 +55,8 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-class DocxError(Exception):
+class DocxError(FormatError):
     """A file that cannot be read as a Word document; the message says why and what to do."""
-
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 @dataclass
@@ -254,28 +254,13 @@ def _root_namespace(data: bytes) -> str:
 def parse_part(name: str, data: bytes) -> etree._ElementTree:
     """A part of the package parsed; one with a DOCTYPE is refused (Open XML forbids DTDs, and an entity
     it declares could not be written back)."""
-    tree = parse_xml(name, data)
+    try:
+        tree = parse_xml(name, data, "has a damaged part {name}", "save it again from Word")
+    except XmlError as error:
+        raise DocxError(str(error)) from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise DocxError(f"has a DOCTYPE in {name}, which Word never writes (a forged file?); save it again from Word")
     return tree
-
-
-def parse_xml(
-    name: str, data: bytes, damaged: str = "has a damaged part {name}", advice: str = "save it again from Word"
-) -> etree._ElementTree:
-    """XML parsed without loading DTDs or expanding entities; DocxError saying where it is broken."""
-    try:
-        return etree.ElementTree(etree.fromstring(data, _PARSER))
-    except etree.XMLSyntaxError as error:
-        line, column = error.position if error.position else (0, 0)
-        reason = " ".join(error.msg.split())  # libxml2's messages may hold a line break
-        if "XML_PARSE_HUGE" in reason:  # its bounds on depth and on one text's size, which Word never reaches
-            where = f" in {name}" if name else ""
-            raise DocxError(
-                f"has XML{where} nested more than 256 deep or a text or attribute over 10 MB (line {line}, column "
-                f"{column}), more than a document holds; not read: {advice}"
-            ) from None
-        raise DocxError(f"{damaged.format(name=name)} (line {line}, column {column}: {reason}); {advice}") from None
 
 
 def max_id(root: etree._Element) -> int:
