@@ -1,5 +1,5 @@
 """Places where LibreOffice cannot show a tracked change that Word shows (measured with LibreOffice 24 on
-other authors' changes too): after a drop cap, inside a plain-text content control, and in the first
+other authors' changes too): from a framed paragraph on (a drop cap is one), inside a plain-text content control, and in the first
 paragraph of a block content control other than a table of contents. There a change's comment says so,
 and comments are anchored where LibreOffice keeps the text they mark."""
 
@@ -10,7 +10,7 @@ from lxml import etree
 from .package import w
 from .text import DocxText
 
-_DROP_CAP = "after a drop cap"
+_FRAMED = "from a framed paragraph (a drop cap or a frame) on"
 _PLAIN_CONTROL = "inside a plain-text content control"
 _FIRST_IN_CONTROL = "in the first paragraph of a content control"
 
@@ -20,25 +20,22 @@ def note(reason: str) -> str:
     return f"LibreOffice shows no tracked change {reason}: there this change reads as plain text; Word shows it"
 
 
-def past_drop_cap(docx: DocxText) -> set[etree._Element]:
-    """The body paragraphs after the first drop cap (a framed first letter)."""
+def from_frame(docx: DocxText) -> set[etree._Element]:
+    """The body paragraphs from the first framed one (`w:framePr`: a drop cap, a positioned block) on."""
     found: set[etree._Element] = set()
-    seen = False
     for paragraph in docx.paragraphs:
         if paragraph.part != docx.package.main:
             break
-        if seen:
+        if found or paragraph.element.find(f"{w('pPr')}/{w('framePr')}") is not None:
             found.add(paragraph.element)
-        frame = paragraph.element.find(f"{w('pPr')}/{w('framePr')}")
-        seen = seen or (frame is not None and frame.get(w("dropCap"), "none") != "none")
     return found
 
 
-def untracked(item: etree._Element, after_drop_cap: set[etree._Element]) -> str | None:
+def untracked(item: etree._Element, framed: set[etree._Element]) -> str | None:
     """Why LibreOffice cannot show `item` (a w:del or w:ins) as a tracked change, or None."""
     paragraph = next(item.iterancestors(w("p")), None)
-    if paragraph in after_drop_cap:
-        return _DROP_CAP
+    if paragraph in framed:
+        return _FRAMED
     if plain_control(item) is not None:
         return _PLAIN_CONTROL
     if paragraph is not None and first_in_control(paragraph):

@@ -96,7 +96,7 @@ class _Writer:
         self.earlier = _earlier_notes(docx.package.tree(docx.package.main).getroot(), self.comments)
         self.placed: dict[Change, list[etree._Element]] = {}  # what each change put where comments go
         self.fielded: dict[etree._Element, bool] = {}  # element -> whether it holds field marks
-        self.past_drop_cap = fragile.past_drop_cap(docx)
+        self.framed = fragile.from_frame(docx)
 
     def write(self, edits: dict[Paragraph, _Edits]) -> None:
         if not self.review:  # flags are not written: a paragraph without changes is left byte for byte
@@ -117,7 +117,7 @@ class _Writer:
         for change, placed in self.placed.items():
             if placed:
                 note = _change_note(change)
-                reason = next(filter(None, (fragile.untracked(item, self.past_drop_cap) for item in placed)), None)
+                reason = next(filter(None, (fragile.untracked(item, self.framed) for item in placed)), None)
                 self._comment(placed[0], placed[-1], f"{note} ({fragile.note(reason)})" if reason else note)
         for paragraph, found in edits.items():
             if _takes_comments(paragraph, self.docx.package.main):

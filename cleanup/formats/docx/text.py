@@ -115,7 +115,7 @@ def read_docx(data: bytes) -> DocxText:
     styles = looks(package)
     for part in [package.main, *package.stories]:
         fields: list[bool] = []
-        for element in story_paragraphs(_wordprocessing_root(package, part)):
+        for element, bound in story_paragraphs(_wordprocessing_root(package, part)):
             if paragraphs:  # one line a paragraph
                 pieces.append("\n")
                 if not mergeable(paragraphs[-1].element, element):
@@ -129,6 +129,8 @@ def read_docx(data: bytes) -> DocxText:
                 offset += len(atom.text)
                 if len(pieces) > MAX_PIECES or offset > MAX_TEXT:  # one paragraph may hold them all
                     _check_size(len(paragraphs), len(pieces), offset)
+            if bound and offset > start:
+                protected.append(ProtectedSpan(start, offset))
             paragraphs.append(Paragraph(part, element, start, offset, at_start))
             _check_size(len(paragraphs), len(pieces), offset)
     if sum(span.end - span.start for span in code) < CODE_SHARE * offset:  # else it is the body's typeface
@@ -185,15 +187,27 @@ def mergeable(first: etree._Element, second: etree._Element) -> bool:
     )
 
 
-def story_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
-    """The paragraphs of a part in document order, leaving out fallback copies of text boxes and the
-    separator notes Word keeps in the notes parts."""
-    walker = etree.iterwalk(root, events=("start",))  # one walk, not each paragraph's ancestors again
-    for _, element in walker:
-        if element.tag == MC_FALLBACK or (element.tag in _NOTES and element.get(w("type"))):
+def story_paragraphs(root: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
+    """The paragraphs of a part in document order, each with whether a content control bound to data
+    holds it, leaving out fallback copies of text boxes and the separator notes Word keeps in the notes parts."""
+    walker = etree.iterwalk(root, events=("start", "end"))  # one walk, not each paragraph's ancestors again
+    bound = 0  # data-bound content controls open here
+    for event, element in walker:
+        tag = element.tag
+        if tag == w("sdt") and bound_to_data(element):
+            bound += 1 if event == "start" else -1
+        elif event == "end":
+            continue
+        elif tag == MC_FALLBACK or (tag in _NOTES and element.get(w("type"))):
             walker.skip_subtree()
-        elif element.tag == w("p"):
-            yield element
+        elif tag == w("p"):
+            yield element, bound > 0
+
+
+def bound_to_data(control: etree._Element) -> bool:
+    """Whether a content control shows data from the document's data store (`w:dataBinding`): Word writes
+    that data over its text, so its text is not the document's own to correct."""
+    return control.find(f"{w('sdtPr')}/{w('dataBinding')}") is not None
 
 
 def atoms(paragraph: etree._Element, fields: list[bool]) -> Iterator[Atom]:
@@ -208,7 +222,7 @@ def _container(element: etree._Element, fields: list[bool], kept: bool) -> Itera
         if tag == w("r"):
             yield from _run(child, fields, kept)
         elif tag in _TRANSPARENT:
-            yield from _container(child, fields, kept)
+            yield from _container(child, fields, kept or (tag == w("sdt") and bound_to_data(child)))
         elif tag in _KEPT:
             yield from _container(child, fields, True)
         elif tag == MC_ALTERNATE:
