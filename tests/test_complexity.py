@@ -166,6 +166,17 @@ def test_source_checks_linear_in_both():
     assert_linear("source checks, both long", lambda k: _consume(source_flags(english[k], sources[k], GLOSSARY.terms)))
 
 
+def test_source_checks_linear_in_a_long_paragraph():
+    """One paragraph on each side holding n and 4n numbers: the numbers of one side matched to the other's."""
+    english = {k: " ".join(f"In {1000 + i} the fighters killed {i} people." for i in range(300 * k)) for k in (1, 4)}
+    sources = {k: " ".join(f"{' '.join(bench.ARABIC)} {2000 + i} {i}" for i in range(300 * k)) for k in (1, 4)}
+    assert_linear(
+        "source checks, long paragraph",
+        lambda k: _consume(source_flags(english[k], sources[k], GLOSSARY.terms)),
+        _sizes(english),
+    )
+
+
 def test_word_and_html_writers_linear():
     """A Word file and a web page of n and 4n paragraphs, read, corrected and written back."""
     from cleanup.formats.docx import read_docx, write_docx
