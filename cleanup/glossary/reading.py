@@ -59,7 +59,8 @@ class Reader:
         self._sense_words = {term: _sense_pattern(term.sense_words) for term in terms if term.sense_words}
         self._other_senses = {term: _sense_pattern(term.other_sense_words) for term in terms if term.other_sense_words}
         self._named: dict[Term, tuple[str, bool]] = {}  # term -> the last text asked about, whether it names them
-        self._lines: tuple[str, list[int], dict] = ("", [0], {})  # the last text, its line starts, sense found by line
+        # The last text asked about sense words: its line starts, and whether an entry's sense is on a line.
+        self._lines: tuple[str, list[int], dict[tuple[Term, int, int], bool]] = ("", [0], {})
 
     def read(self, term: Term, text: str, start: int, end: int) -> str | None:
         """LEAVE, SAFE, or why the change is only a suggestion."""
