@@ -8,11 +8,11 @@ belong to another person, or no word showing the entry's sense make the change o
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
 
-from ..model import line_bounds
 from ..text import starts_sentence
 from .terms import Term, fold
 from .usage import Contexts, is_mention, is_naming_gloss, is_word_gloss, quotation_cue, sentence_around, used_as_name
@@ -47,6 +47,7 @@ _TITLES = frozenset(
 )
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)(\.?)[ \t]+\Z")
 _NAME_AFTER = regex.compile(r"[ \t]+(\p{Lu}\p{Ll}+)\b")
+_BREAK = regex.compile(r"[\r\n]")
 
 
 class Reader:
@@ -58,6 +59,8 @@ class Reader:
         self._sense_words = {term: _sense_pattern(term.sense_words) for term in terms if term.sense_words}
         self._other_senses = {term: _sense_pattern(term.other_sense_words) for term in terms if term.other_sense_words}
         self._named: dict[Term, tuple[str, bool]] = {}  # term -> the last text asked about, whether it names them
+        # The last text asked about sense words: its line starts, and whether an entry's sense is on a line.
+        self._lines: tuple[str, list[int], dict[tuple[Term, int, int], bool]] = ("", [0], {})
 
     def read(self, term: Term, text: str, start: int, end: int) -> str | None:
         """LEAVE, SAFE, or why the change is only a suggestion."""
@@ -125,10 +128,22 @@ class Reader:
         pattern = self._sense_words.get(term)
         if pattern is None:
             return ""
-        low, high = line_bounds(text, start)
-        if pattern.search(text, low, max(high, end)):
+        if self._sense_on_line(term, pattern, text, start, end):
             return ""
         return f"no word here shows the sense meant ({', '.join(term.sense_words[:4])}…)"
+
+    def _sense_on_line(self, term: Term, pattern: regex.Pattern, text: str, start: int, end: int) -> bool:
+        """Whether a sense word is on the line holding `start` (or before `end`): each line searched once per
+        term and text (a long line holds thousands of matches), its bounds found in the text's line starts."""
+        if self._lines[0] is not text:
+            self._lines = (text, [0, *(found.end() for found in _BREAK.finditer(text))], {})
+        _, starts, found = self._lines
+        line = bisect.bisect_right(starts, start) - 1
+        low, high = starts[line], (starts[line + 1] - 1 if line + 1 < len(starts) else len(text))
+        key = (term, low, max(high, end))
+        if key not in found:
+            found[key] = pattern.search(text, low, max(high, end)) is not None
+        return found[key]
 
 
 def _lower_case(term: Term, text: str, start: int, end: int) -> str:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import regex
 
-from ..model import line_bounds
 from ..text import APOSTROPHES, HYPHENS, sentence_starts
 
 # Words right before a term that name it as a word. Checked on the text just before the variant
@@ -159,16 +158,28 @@ _TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 
 def _title_cased(text: str, opening: int, end: int) -> bool:
     """Whether the quotation opened at `opening` reads as a title: it closes on the line, has two words or
-    more, and every word but the short ones is capitalised (`Life under Daash`; a sentence is not)."""
-    closing = _OPENERS[text[opening]]
-    close = text.find(closing, end)
-    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
-    if close < 0 or close > line_end:
-        return False
-    words = _TITLE_WORD.findall(text, opening + 1, close)
-    if len(words) < 2 or len(words) > 15:
+    more, and every word but the short ones is capitalised (`Life under Daash`; a sentence is not). Read
+    word by word up to the closing mark, the line's end or a sixteenth word: never further."""
+    closing, words = _OPENERS[text[opening]], []
+    for found in _TITLE_WORD_OR_STOP.finditer(text, opening + 1):
+        piece = found.group()
+        if piece == closing and found.start() >= end:
+            break
+        if piece in "\r\n" and found.start() >= end:
+            return False
+        if piece[0] not in _STOPS:
+            words.append(piece)
+            if len(words) > 15:
+                return False
+    else:
+        return False  # never closed
+    if len(words) < 2:
         return False
     return all(word[:1].isupper() or word[:1].isdigit() or word in _MINOR_WORDS for word in words)
+
+
+_STOPS = "\r\n" + "".join(_OPENERS.values())
+_TITLE_WORD_OR_STOP = regex.compile(rf"{_TITLE_WORD.pattern}|[{regex.escape(_STOPS)}]")
 
 
 def _opening_mark(text: str, start: int) -> int | None:
@@ -219,8 +230,10 @@ def is_naming_gloss(text: str, start: int, end: int) -> bool:
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """[low, high) of the sentence holding [start, end) on its line, within a few hundred characters, where
     text.py says sentences start."""
-    line_start, line_end = line_bounds(text, start)
-    low, high = max(line_start, start - _SENTENCE_REACH), min(line_end, end + _SENTENCE_REACH)
+    # The line's breaks are looked for within reach only: a long line is not read whole for every term.
+    low, high = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
+    low = max(low, text.rfind("\n", low, start) + 1, text.rfind("\r", low, start) + 1)
+    high = min(at for at in (text.find("\n", start, high), text.find("\r", start, high), high) if at >= 0)
     before = [at for at in sentence_starts(text, low, start) if at <= start]
     after = next(sentence_starts(text, end, high), high)
     return (before[-1] if before else low), after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ..model import Change, Flag, LineIndex, Outcome, Severity
@@ -59,8 +60,14 @@ def _source_span(outcome: Outcome, flag: Flag) -> SourceSpan | None:
     if outcome.source is None or flag.source_start < 0:
         return None
     source = outcome.source.text
-    line, column = LineIndex(source).position(flag.source_start)
+    line, column = _lines_of(source).position(flag.source_start)
     return SourceSpan(flag.source_start, flag.source_end, line, column, source[flag.source_start : flag.source_end])
+
+
+@functools.lru_cache(maxsize=1)
+def _lines_of(source: str) -> LineIndex:
+    """The source's line index, built once for all the flags of an outcome (not once a flag)."""
+    return LineIndex(source)
 
 
 def source_note(finding: Finding) -> str:

@@ -27,12 +27,13 @@ _ARTICLE = regex.compile(
 
 
 def _article_agreement(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
+    capitals = _CapitalsLines(text)
     for match in _ARTICLE.finditer(text):
         article = match.group("article")
         if article[0] == "A" and not sentence_start(text, match.start()):
             continue  # a capital A mid-sentence is a letter ("grade A"), not an article; on a line that may run on, unsure
         word = match.group("word")
-        if word.lower() in NOT_AFTER_ARTICLE or _in_capitals_line(text, match.start()):
+        if word.lower() in NOT_AFTER_ARTICLE or capitals.holds(match.start()):
             continue  # "army a in late 2017": a stray letter, not an article; left for the grammar checker
         wanted = context.articles.get(fold(word)) or article_for(word)
         if wanted is None or wanted == article.lower():
@@ -41,10 +42,18 @@ def _article_agreement(rule: Rule, text: str, context: Context) -> Iterator[Find
         yield rule.edit(match.start("article"), match.end("article"), replacement)
 
 
-def _in_capitals_line(text: str, pos: int) -> bool:
-    """Whether `pos` is in a line written all in capitals (a headline), where a/an cannot be told."""
-    start, end = line_bounds(text, pos)
-    return not any(c.islower() for c in text[start:end])
+class _CapitalsLines:
+    """Whether a position is in a line written all in capitals (a headline), where a/an cannot be told;
+    asked in text order, each line is read once (not once a candidate: a long line has thousands)."""
+
+    def __init__(self, text: str) -> None:
+        self._text, self._end, self._capitals = text, -1, False
+
+    def holds(self, pos: int) -> bool:
+        if pos > self._end:
+            start, self._end = line_bounds(self._text, pos)
+            self._capitals = not any(c.islower() for c in self._text[start : self._end])
+        return self._capitals
 
 
 AA001 = Rule(

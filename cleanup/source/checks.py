@@ -88,12 +88,25 @@ def _number_flags(target: str, start: int, end: int, original: str, s_start: int
 
 
 def _unmatched(found: Sequence[Number], available: Sequence[Number]) -> Iterator[Number]:
-    """The strong numbers of `found` that no number of `available` can stand for (each used once)."""
-    left = list(available)
+    """The strong numbers of `found` that no number of `available` can stand for (each used once: the first
+    left that shares a value), found through an index by value (a paragraph may hold thousands)."""
+    by_value: dict[str, list[int]] = {}
+    for index, other in enumerate(available):
+        for value in set(other.values):
+            by_value.setdefault(value, []).append(index)
+    first_left = dict.fromkeys(by_value, 0)  # for each value: where its unused numbers start in its list
+    used: set[int] = set()
     for number in found:
-        match = next((other for other in left if set(other.values) & set(number.values)), None)
+        match = None
+        for value in set(number.values) & by_value.keys():
+            indices, at = by_value[value], first_left[value]
+            while at < len(indices) and indices[at] in used:
+                at += 1
+            first_left[value] = at
+            if at < len(indices) and (match is None or indices[at] < match):
+                match = indices[at]
         if match is not None:
-            left.remove(match)
+            used.add(match)
         elif not number.weak:
             yield number
 

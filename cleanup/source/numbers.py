@@ -87,7 +87,7 @@ def numbers(text: str, words: bool = False) -> list[Number]:
 def _number(text: str, match: re.Match[str]) -> Number:
     whole, fraction, multiplier, suffix = match.groups()
     scale = MULTIPLIERS.get((multiplier or "").lower(), 1)
-    if suffix and CURRENCY.search(text, 0, match.start()):
+    if suffix and CURRENCY.search(text, max(0, match.start() - 2), match.start()):
         scale = CURRENCY_SUFFIXES[suffix.lower()]
     base = _decimal(whole, fraction)
     values = [_text(base * scale), _text(base)]
@@ -97,7 +97,8 @@ def _number(text: str, match: re.Match[str]) -> Number:
         point = _decimal(*whole.split(","))
         values += [_text(point * scale), _text(point)]
     end = match.end() if multiplier or suffix else match.end(2) if fraction else match.end(1)
-    weak = bool(WEAK_AFTER.match(text, end) or WEAK_BEFORE.search(text, 0, match.start()))
+    # The two patterns before a number end at it ($): two characters searched (not the text up to it) say the same.
+    weak = bool(WEAK_AFTER.match(text, end) or WEAK_BEFORE.search(text, max(0, match.start() - 2), match.start()))
     return Number(match.start(), match.end(), tuple(dict.fromkeys(values)), weak)
 
 
