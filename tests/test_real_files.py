@@ -17,13 +17,6 @@ bench = sys.modules.setdefault("real_files", importlib.util.module_from_spec(_SP
 _SPEC.loader.exec_module(bench)
 
 RIGHT = (bench.RIGHT_EVERYWHERE, bench.RIGHT_BY_XML, bench.ANNOUNCED, bench.BILINGUAL_ROWS[0])
-# Files not right yet, by class: the lead removes a mark when the fix of its class is merged (strict xfail).
-KNOWN: dict[str, str] = {}
-# Wrong only as LibreOffice reads it: right, and so expected, where LibreOffice is not installed.
-KNOWN_IN_LIBREOFFICE = {
-    "python-docx/features_steps_test_files_blk-paras-and-tables.docx": "LibreOffice: the review edition reads "
-    "with one more empty paragraph than the clean one",
-}
 FILES = sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*") if p.suffix in (".docx", ".xlf", ".xliff"))
 
 
@@ -34,16 +27,7 @@ def verdicts(tmp_path_factory) -> dict[str, object]:
     return {v.path: v for v in found}
 
 
-def _marked(path: str):
-    if path in KNOWN:
-        return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN[path]))
-    if path in KNOWN_IN_LIBREOFFICE:
-        mark = pytest.mark.xfail(libreoffice.soffice() is not None, strict=True, reason=KNOWN_IN_LIBREOFFICE[path])
-        return pytest.param(path, marks=mark)
-    return path
-
-
-@pytest.mark.parametrize("path", [_marked(p) for p in FILES])
+@pytest.mark.parametrize("path", FILES)
 def test_a_real_file_is_fixed_right(verdicts, path):
     verdict = verdicts[path]
     assert verdict.row in RIGHT, f"{verdict.row}: {verdict.reason}"
