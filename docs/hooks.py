@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 import cleanup
 from cleanup.cli.parser import build_parser, command_parsers
 from cleanup.config import DESCRIPTIONS, Config
-from cleanup.outputs.ruledocs import rule_page
+from cleanup.outputs.ruledocs import flag_checks, rule_page
 from cleanup.pipeline import ALL_RULES
 
 
@@ -26,7 +26,7 @@ def on_files(files: Files, config) -> Files:
 def generated_pages() -> dict[str, str]:
     """Each generated page's path under docs/ and its Markdown."""
     pages = {"index.md": home_page()}
-    pages |= {f"rules/{rule.id}.md": rule_page(rule) for rule in ALL_RULES}
+    pages |= {f"rules/{rule.id}.md": rule_page(rule) for rule in [*ALL_RULES, *flag_checks()]}
     pages["rules/index.md"] = rules_index()
     pages["reference/cli.md"] = cli_reference()
     pages["reference/configuration.md"] = configuration_reference()
@@ -48,8 +48,9 @@ def _path_shown(link: re.Match[str]) -> str:
 
 
 def rules_index() -> str:
-    rows = [f"| [{r.id}]({r.id}.md) | {r.safety.value} | {r.reason} |" for r in ALL_RULES]
-    return "\n".join(["# Rules", "", "The built-in rules, in the order they run.", "", "| id | safety | what it does |",
+    rows = [f"| [{r.id}]({r.id}.md) | {r.safety.value} | {r.reason} |" for r in [*ALL_RULES, *flag_checks()]]
+    return "\n".join(["# Rules", "", "The built-in rules in the order they run, then the checks against the Arabic",
+                      "source and the name notes (flags only).", "", "| id | safety | what it does |",
                       "| --- | --- | --- |", *rows]) + "\n"  # fmt: skip
 
 

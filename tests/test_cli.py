@@ -188,6 +188,18 @@ def test_rules_lists_every_rule_and_explains_one(project, capsys):
     assert capsys.readouterr().err == "cleanup: no rule or glossary entry 'SP01'; did you mean 'SP001'?\n"
 
 
+def test_rules_explains_the_checks_that_only_flag(project, capsys):
+    """The checks against the Arabic source and the name notes are no rules of the registry, yet their
+    ids appear in every report: `cleanup rules ID` explains them too."""
+    assert main(["rules", "SRC001"]) == 0
+    explained = " ".join(capsys.readouterr().out.split())  # as read, not as wrapped
+    assert "SRC001 (flag)" in explained and "compared as values" in explained and "no fix" in explained
+    assert main(["rules", "NM001"]) == 0
+    assert "never a suggestion" in " ".join(capsys.readouterr().out.split())
+    assert main(["rules", "SRC01"]) == 2
+    assert "did you mean 'SRC001'?" in capsys.readouterr().err
+
+
 def test_rules_explains_a_glossary_entry(project, monkeypatch, capsys):
     monkeypatch.setenv("COLUMNS", "200")
     (project / "glossary" / "house.yaml").write_text(

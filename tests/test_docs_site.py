@@ -13,6 +13,7 @@ import pytest
 from cleanup.cli.parser import build_parser, command_parsers, options_of
 from cleanup.config import DESCRIPTIONS, Config
 from cleanup.glossary.names import NAME_RULE
+from cleanup.outputs.ruledocs import flag_checks
 from cleanup.pipeline import ALL_RULES
 from cleanup.source import SOURCE_RULES
 
@@ -39,7 +40,7 @@ def site(tmp_path_factory) -> Path:
 
 
 def test_the_site_has_a_page_for_every_rule_and_the_references(site):
-    for rule in ALL_RULES:
+    for rule in [*ALL_RULES, *flag_checks()]:
         page = (site / "rules" / rule.id / "index.html").read_text(encoding="utf-8")
         assert rule.reason.split("`")[0][:30] in page.replace("&amp;", "&").replace("&quot;", '"')
     cli = (site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")

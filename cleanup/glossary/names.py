@@ -36,6 +36,17 @@ from .suggest import fold_keys
 from .suggestions import other_words
 
 NAME_RULE = "NM001"
+NAME_REASON = "a name the glossary does not know"
+NAME_DOC = (
+    "one note per distinct unknown name (a word the spell checker does not know, written as a name), the "
+    'name whole, in category `name`: by default (`name-notes = "alike"`) only a name spelled like another '
+    "name of the article or the glossary (`Rasoul` beside `Rasool`), with `all` every unknown name; never a "
+    "suggestion, since a name is never corrected"
+)
+NAME_WHY = (
+    "One person or place spelled two ways reads as two; the editor decides which spelling is the house's and "
+    "puts it in the glossary, or adds a right name to `names:` so it is known from then on."
+)
 NAME_CATEGORY = "name"
 SPELLING_CATEGORIES = frozenset({"Spelling", "TYPOS"})
 INNER_MARKS = APOSTROPHES  # an ʿayn, hamza or apostrophe inside a word marks a transliteration

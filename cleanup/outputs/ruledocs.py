@@ -5,15 +5,41 @@ its examples; in the terminal (`cleanup rules ID`) and as the README's Markdown 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from rich.console import Console
 from rich.text import Text
 
-from ..rules.base import Rule
+from ..glossary.names import NAME_DOC, NAME_REASON, NAME_RULE, NAME_WHY
+from ..model import Safety
+from ..rules.base import FIX_SAFETY, Rule
+from ..source import SOURCE_DOCS, SOURCE_RULES, SOURCE_WHY
 from .findings import one_line
 
 
-def print_rule(console: Console, rule: Rule) -> None:
+class Documented(Protocol):
+    """What a rule's page shows: a rule of the registry, or a check that only flags."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def safety(self) -> Safety: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def why(self) -> str: ...
+    @property
+    def fix_safety(self) -> str: ...
+    @property
+    def examples(self) -> tuple: ...
+
+
+def print_rule(console: Console, rule: Documented) -> None:
     """One rule explained, with its examples."""
     console.print(Text(f"{rule.id} ({rule.safety.value}): {rule.reason}", style="bold"))
     console.print(Text(f"defined in: {rule.source}"))
@@ -46,7 +72,7 @@ def rules_markdown(rules: Sequence[Rule], category: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-def rule_page(rule: Rule) -> str:
+def rule_page(rule: Documented) -> str:
     """One rule's page of the documentation site, as ruff's: what it does, why, fix safety, examples."""
     lines = [f"# {rule.id}", "", f"**{rule.reason}** ({rule.safety.value}; defined in `{rule.source}`)", ""]
     for heading, body in (("What it does", rule.doc), ("Why", rule.why), ("Fix safety", rule.fix_safety)):
@@ -69,3 +95,31 @@ def _cell(text: str) -> str:
     if not shown.strip():
         return "(white space)"
     return f"`` {shown} ``" if "`" in shown else f"`{shown}`"
+
+
+@dataclass(frozen=True)
+class FlagCheck:
+    """A check that only flags and is not a rule of the registry (the checks against the Arabic source, the
+    name notes): documented like a rule."""
+
+    id: str
+    reason: str
+    doc: str
+    why: str
+    source: str
+    safety: Safety = Safety.FLAG
+    examples: tuple = ()
+
+    @property
+    def fix_safety(self) -> str:
+        return FIX_SAFETY[self.safety]
+
+
+def flag_checks() -> tuple[FlagCheck, ...]:
+    """The checks against the source and the name notes, each documented like a rule."""
+    checks = [
+        FlagCheck(rule, SOURCE_RULES[rule], SOURCE_DOCS[rule], SOURCE_WHY, "cleanup/source/checks.py")
+        for rule in SOURCE_RULES
+    ]
+    checks.append(FlagCheck(NAME_RULE, NAME_REASON, NAME_DOC, NAME_WHY, "cleanup/glossary/names.py"))
+    return tuple(checks)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ...glossary.names import NAME_RULE
 from ...outputs.controls import visible
 from ...outputs.findings import fails
 from ...outputs.reports import Report, RuleHelp, report
-from ...outputs.ruledocs import rule_page
+from ...outputs.ruledocs import flag_checks, rule_page
 from ...outputs.tally import Tally
 from ...pipeline import Settings
-from ...source import SOURCE_RULES
 from ..batch import Failed, outcomes, show_progress
 from ..console import failure_recorder, print_note, report_problems
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
@@ -57,10 +55,9 @@ def _print_end(args: argparse.Namespace, output: Report, tally: Tally) -> None:
 
 
 def rule_help(settings: Settings) -> dict[str, RuleHelp]:
-    """What a report may say of every rule id it may name: built-in and house rules with their pages,
-    glossary entries, the checks against the source and the name notes."""
+    """What a report may say of every rule id it may name: built-in and house rules, the checks against
+    the source and the name notes with their pages; glossary entries."""
     found = {rule.id: RuleHelp(rule.reason, rule_page(rule)) for rule in settings.rules}
     found |= {term.rule: RuleHelp(f"house glossary: use “{term.preferred}”") for term in settings.glossary.terms}
-    found |= {rule: RuleHelp(short) for rule, short in SOURCE_RULES.items()}
-    found[NAME_RULE] = RuleHelp("a name the glossary does not know, spelled like another")
+    found |= {check.id: RuleHelp(check.reason, rule_page(check)) for check in flag_checks()}
     return found

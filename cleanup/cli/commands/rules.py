@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 
-from ...outputs.ruledocs import print_rule, rules_markdown
+from ...outputs.ruledocs import Documented, flag_checks, print_rule, rules_markdown
 from ...outputs.terminal import print_glossary_entry, rules_table
 from ..console import make_console
 from ..errors import EXIT_OK, UsageError
@@ -31,13 +31,15 @@ def run_rules(args: argparse.Namespace) -> int:
             highlight=False,
         )
         return EXIT_OK
-    rule = next((r for r in settings.rules if r.id == args.rule), None)
+    documented: list[Documented] = [*settings.rules, *flag_checks()]
+    rule = next((r for r in documented if r.id == args.rule), None)
     term = next((t for t in settings.glossary.terms if t.rule == args.rule), None)
     if term is not None:
         print_glossary_entry(console, term)
         return EXIT_OK
     if rule is None:
-        known = {i.casefold(): i for i in [r.id for r in settings.rules] + [t.rule for t in settings.glossary.terms]}
+        ids = [r.id for r in documented] + [t.rule for t in settings.glossary.terms]
+        known = {i.casefold(): i for i in ids}
         close = difflib.get_close_matches(args.rule.casefold(), known, n=1, cutoff=0.75)
         hint = f"did you mean {known[close[0]]!r}?" if close else "`cleanup rules` lists them"
         raise UsageError(f"cleanup: no rule or glossary entry {args.rule!r}; {hint}")
