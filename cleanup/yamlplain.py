@@ -17,7 +17,7 @@ MAX_DEPTH = 16  # deeper nesting is left to the full reader, which checks its ow
 
 # Characters this reader leaves to the full reader: controls, tabs, carriage returns, the byte order
 # mark, the line separators YAML also breaks lines at (NEL, LS, PS), surrogates and non-characters.
-_UNUSUAL = re.compile(r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNUSUAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _BLANK = re.compile(r" *(?:#.*)?")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
 _DASH = re.compile(r"- +")
