@@ -56,6 +56,7 @@ class _Reader:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.next = 0
+        self.indent = 0  # of the line `_content` found
 
     def document(self) -> YamlMap:
         number = self._content()
@@ -67,11 +68,18 @@ class _Reader:
         return node
 
     def _content(self) -> int | None:
-        """The next line holding more than spaces and a comment (None at the end); skips to it."""
-        lines = self.lines
-        while self.next < len(lines) and _BLANK.fullmatch(lines[self.next]):
-            self.next += 1
-        return self.next if self.next < len(lines) else None
+        """The next line holding more than spaces and a comment (None at the end); skips to it and
+        keeps its indentation in `self.indent`."""
+        lines, number = self.lines, self.next
+        while number < len(lines):
+            line = lines[number]
+            text = line.lstrip(" ")
+            if text and text[0] != "#":
+                self.next, self.indent = number, len(line) - len(text)
+                return number
+            number += 1
+        self.next = number
+        return None
 
     def _indent(self, number: int) -> int:
         line = self.lines[number]
@@ -102,7 +110,7 @@ class _Reader:
             following = self._content()
             if following is None:
                 return node
-            indent = self._indent(following)
+            indent = self.indent
             if indent > column:
                 raise _NotPlain  # a continuation line, or a key out of line
             if indent < column:
@@ -114,7 +122,7 @@ class _Reader:
         number = self._content()
         if number is None:
             raise _NotPlain  # an empty value
-        indent = self._indent(number)
+        indent = self.indent
         if _DASH.match(self.lines[number], indent) and indent >= column:
             return self._sequence(number, indent, depth + 1), (number, indent)
         if indent > column:
@@ -146,8 +154,8 @@ class _Reader:
             following = self._content()
             if following is None:
                 return node
-            if self._indent(following) != indent:
-                if self._indent(following) > indent:
+            if self.indent != indent:
+                if self.indent > indent:
                     raise _NotPlain
                 return node
             number = following

@@ -37,6 +37,7 @@ TERM_KEYS = (
     "case",
 )
 _TERM_KEY_SET = frozenset(TERM_KEYS)
+_PLAIN_TERM_KEYS = frozenset(("preferred", "variants"))
 SENSES = ("name",)
 CASES = ("name", "any")
 EXAMPLE_KEYS = ("from", "to")
@@ -203,6 +204,15 @@ class _Reader:
         if not self.fields.is_text(node["preferred"], preferred_at, "“preferred”"):
             return []
         variants, variant_places = self._variants(node)
+        preferred = str(node["preferred"])
+        if node.keys() <= _PLAIN_TERM_KEYS:  # the usual entry: nothing else to read
+            term = Term(preferred, tuple(variants), where=preferred_at)
+        else:
+            term = self._detailed_term(node, preferred, variants, preferred_at)
+        return self._phrases(term, [node.lc.value("preferred"), *variant_places])
+
+    def _detailed_term(self, node: YamlMap, preferred: str, variants: list[str], where: Location) -> Term:
+        """The term of an entry that writes more than its preferred form and variants."""
         note = node.get("note", "")
         if "note" in node and not self.fields.is_text(
             note, self.fields.value_at(node, "note"), "“note”", allow_empty=True
@@ -212,23 +222,22 @@ class _Reader:
         if article not in ("", "a", "an"):
             self.fields.problem(self.fields.value_at(node, "article"), "“article” must be a or an")
             article = ""
-        term = Term(
-            str(node["preferred"]),
+        return Term(
+            preferred,
             tuple(variants),
             str(note),
             tuple(self._examples(node)),
-            preferred_at,
+            where,
             article,
             tuple(self._unless(node, variants)),
             self._sense(node),
             tuple(self._source(node)),
             tuple(text for text, _ in self._texts(node, "also", "a list of English words", "an English word")),
-            self._person(node, str(node["preferred"])),
+            self._person(node, preferred),
             tuple(text for text, _ in self._texts(node, "sense_words", "a list of words", "a sense word")),
             tuple(text for text, _ in self._texts(node, "other_sense_words", "a list of words", "a word")),
             self._case(node) == "any",
         )
-        return self._phrases(term, [node.lc.value("preferred"), *variant_places])
 
     def _unless(self, node: YamlMap, variants: Sequence[str]) -> list[str]:
         """The phrases where the entry does not apply; each must be written around one of its variants."""
