@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .lazyregex import lazy_compile
 from .model import LineIndex, Location, Problem, line_bounds
 from .yamlread import YAML_ERRORS, YamlMap, load_yaml, yaml_problem
 
@@ -19,12 +20,12 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
-URL = regex.compile(
+URL = lazy_compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+?(?=[.,;:!?)\]’'”]*(?:\s|\Z|[<>\"“”]))", regex.IGNORECASE
 )
-EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+EMAIL = lazy_compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _DOMAINS = "com|org|net|gov|edu|int|info|io|uk|us|eu|sy|iq|tr|ir|lb|jo|sa|qa|ae|eg"
-DOMAIN = regex.compile(
+DOMAIN = lazy_compile(
     rf"\b[\w\-]+(?:\.[\w\-]+)*\.(?:{_DOMAINS})\b"
     r"(?:/[^\s<>\"“”]*[^\s<>\"“”.,;:!?)’'])?",
     regex.IGNORECASE,
@@ -38,15 +39,15 @@ _ADDRESS_HINTS = (
     (EMAIL, re.compile("@")),
     (DOMAIN, re.compile(rf"\.(?:{_DOMAINS})", re.IGNORECASE)),
 )
-_SPACE = regex.compile(r"\s")
-_SPACE_BEFORE = regex.compile(r"(?r)\s")
-HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
-DIRECTIVE = regex.compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", regex.DOTALL)
-FRONT_MATTER = regex.compile(
+_SPACE = lazy_compile(r"\s")
+_SPACE_BEFORE = lazy_compile(r"(?r)\s")
+HTML_COMMENT = lazy_compile(r"<!--.*?-->", regex.DOTALL)
+DIRECTIVE = lazy_compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", regex.DOTALL)
+FRONT_MATTER = lazy_compile(
     r"\A(?:---)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL
 )
 # Inline Markdown that is code or markup, not prose (searched within paragraphs, headings and cells).
-MARKDOWN_INLINE = regex.compile(
+MARKDOWN_INLINE = lazy_compile(
     r"<[A-Za-z][A-Za-z0-9.+\-]{1,31}:[^\s<>]*>"  # autolink
     r"|<[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+>"  # e-mail autolink
     r"|</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>"  # inline HTML tag
@@ -55,13 +56,13 @@ MARKDOWN_INLINE = regex.compile(
     r"|[ \t]*!(?=\[)"  # an image's "!" and the space before it (not stray punctuation)
 )
 # A link written as its own reference label: `[Daash][]` or `[Daash]` with a `[Daash]: url` definition.
-REFERENCE_TEXT = regex.compile(r"(?<![\]\\])\[(?P<label>[^\[\]\n]+)\](?:\[\])?(?![\[(:])")
-_GLUING_SPACE = regex.compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
-_BACKTICKS = regex.compile(r"(?<!\\)`+")
+REFERENCE_TEXT = lazy_compile(r"(?<![\]\\])\[(?P<label>[^\[\]\n]+)\](?:\[\])?(?![\[(:])")
+_GLUING_SPACE = lazy_compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
+_BACKTICKS = lazy_compile(r"(?<!\\)`+")
 _UNTOUCHED_BLOCKS = {"front_matter", "code_block", "fence", "html_block"}
 
 
-_DIRECTIVE_WORDS = regex.compile(r"[\s,]+")
+_DIRECTIVE_WORDS = lazy_compile(r"[\s,]+")
 
 
 @dataclass(frozen=True)
