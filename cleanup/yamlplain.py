@@ -23,9 +23,12 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
 _DASH = re.compile(r"- +")
 _INDICATORS = r"\s\-?:,\[\]{}#&*!|>'\"%@`"
 _PLAIN = re.compile(rf"[^{_INDICATORS}][^#:]*")
-_SINGLE = re.compile(r"'((?:[^']|'')*)'")
-_DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_FLOW_ITEM = re.compile(rf""" *(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^{_INDICATORS}][^#:?,\[\]{{}}]*?)) *([,\]])""")
+_SINGLE_BODY = r"'([^']*(?:''[^']*)*)'"
+_DOUBLE_BODY = r'"([^"\\]*(?:\\.[^"\\]*)*)"'
+_SINGLE = re.compile(_SINGLE_BODY)
+_DOUBLE = re.compile(_DOUBLE_BODY)
+# An item of a list in brackets and the `,` or `]` after it; a plain item keeps its trailing spaces.
+_FLOW_ITEM = re.compile(rf" *(?:{_DOUBLE_BODY}|{_SINGLE_BODY}|([^{_INDICATORS}][^#:?,\[\]{{}}]*)) *([,\]])")
 _CLOSE = re.compile(r" *\]")
 _SPACES = re.compile(" *")
 _TAIL = re.compile(r"(?: +(?:#.*)?)?")
@@ -198,7 +201,7 @@ class _Reader:
             double, single, plain, separator = match.groups()
             if plain is not None:
                 start = match.start(3)
-                node.append(plain_scalar(plain, number, start))
+                node.append(plain_scalar(plain.rstrip(" "), number, start))
             elif double is not None:
                 start = match.start(1) - 1
                 node.append(_unescape(double) if "\\" in double else double)
