@@ -37,9 +37,10 @@ class Matcher:
         self._longest: dict[str, int] = {}  # folded first word -> most words of any entry it starts
         contexts: dict[Term, Contexts] = {}
         for term in terms:
-            self._add(term.preferred, term, True, term.preferred)
+            preferred_key = word_key(term.preferred)
+            self._add(term.preferred, term, True, term.preferred, preferred_key)
             for variant in term.variants:
-                self._add(variant, term, False, term.preferred)
+                self._add(variant, term, False, term.preferred, preferred_key)
             if term.unless:
                 contexts[term] = Contexts(term.unless, term.variants, TOKEN, fold)
         self._reader = Reader(tuple(terms), contexts)
@@ -54,12 +55,13 @@ class Matcher:
         }
         self._triggers = Triggers(word for word in self._longest if word in case_only or word not in inert)
 
-    def _add(self, phrase: str, term: Term, is_preferred: bool, output: str) -> None:
-        """Enter `phrase` of `term` (the first entry of a key stays), turning into `output` where it matches."""
+    def _add(self, phrase: str, term: Term, is_preferred: bool, output: str, preferred_key: str | None) -> None:
+        """Enter `phrase` of `term` (the first entry of a key stays), turning into `output` where it matches;
+        `preferred_key`: the word_key of the term's preferred form."""
         key = word_key(phrase)
         if key is None:
             return
-        if not is_preferred and key == word_key(term.preferred):
+        if not is_preferred and key == preferred_key:
             table, entered = self._exact, word_key(phrase, fold_keep_case) or key  # never None: the same words
         else:
             table, entered = self._folded, key
@@ -74,11 +76,12 @@ class Matcher:
         preferred = singular_phrase(term.preferred) if term.preferred[:1].islower() else None
         if preferred is None:
             return
-        self._add(preferred, term, True, preferred)
+        preferred_key = word_key(term.preferred)
+        self._add(preferred, term, True, preferred, preferred_key)
         for variant in term.variants:
             singular = singular_phrase(variant)
             if singular is not None:
-                self._add(singular, term, False, preferred)
+                self._add(singular, term, False, preferred, preferred_key)
 
     def edits(self, text: str) -> Iterator[Edit]:
         """Edits that replace every variant in `text` by its preferred form, leftmost-longest first: safe
