@@ -11,9 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-import regex
-
 from .gcpause import paused_garbage_collection
+from .lazyregex import lazy_compile
 from .model import Location, Problem
 from .yamlnodes import Positions, YamlList, YamlMap, YamlProblem, plain_scalar
 from .yamlplain import NOT_PLAIN, read_plain
@@ -170,7 +169,7 @@ def _scalar(event) -> object:
     return plain_scalar(value, mark.line, mark.column)
 
 
-_KEY_LINE = regex.compile(r"([ ]*)(?:-[ ]+)?([^\s:#][^:#]*?):(?:\s|$)")
+_KEY_LINE = lazy_compile(r"([ ]*)(?:-[ ]+)?([^\s:#][^:#]*?):(?:\s|$)")
 
 
 def syntax_advice(text: str, line: int, column: int) -> str:

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..model import Location
 from ..text import APOSTROPHES, HYPHENS
 
 # A word: letters, marks, digits; apostrophes and hyphens join words rather than split them.
 HORIZONTAL_SPACE = regex.compile(r"[^\S\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 TOKEN = regex.compile(rf"\w+(?:[{regex.escape(APOSTROPHES + HYPHENS)}]\w+)*")
-_SPACED_TOKENS = regex.compile(rf"{TOKEN.pattern}(?: {TOKEN.pattern})*")  # words one space apart
+_SPACED_TOKENS = lazy_compile(rf"{TOKEN.pattern}(?: {TOKEN.pattern})*")  # words one space apart
 # The same for ASCII text, with the standard engine (faster to call): TOKEN's word characters and joiners there.
 _ASCII_TOKEN = r"[A-Za-z0-9_]+(?:['`-][A-Za-z0-9_]+)*"
 _ASCII_SPACED_TOKENS = re.compile(rf"{_ASCII_TOKEN}(?: {_ASCII_TOKEN})*")
