@@ -109,7 +109,7 @@ class _Reader:
                 self.next = number + 1
                 node[key], values[key] = self._block(column, depth)
             else:
-                node[key], values[key] = self._inline(number, after, column + 1, depth)
+                node[key], values[key] = self._inline(number, after, column + 1)
             following = self._content()
             if following is None:
                 return node
@@ -151,7 +151,7 @@ class _Reader:
                 node.append(self._mapping(number, column, depth + 1))
                 items.append((number, column))
             else:
-                value, where = self._inline(number, column, indent + 1, depth)
+                value, where = self._inline(number, column, indent + 1)
                 node.append(value)
                 items.append(where)
             following = self._content()
@@ -163,7 +163,7 @@ class _Reader:
                 return node
             number = following
 
-    def _inline(self, number: int, start: int, least: int, depth: int) -> tuple[object, tuple[int, int]]:
+    def _inline(self, number: int, start: int, least: int) -> tuple[object, tuple[int, int]]:
         """A value written on its key's or dash's line from `start` (a list in brackets may go on to
         lines indented at least `least`); where it starts. Leaves `self.next` after it."""
         line = self.lines[number]
@@ -173,7 +173,7 @@ class _Reader:
             value.lc = Positions(number, start)
             last, end = self._flow(value, number, start + 1, least)
         else:
-            value, end = _scalar(line, start, number, _PLAIN)
+            value, end = _scalar(line, start, number)
             last = number
         if not _TAIL.fullmatch(self.lines[last], end):
             raise _NotPlain
@@ -216,8 +216,8 @@ class _Reader:
                 raise _NotPlain  # a trailing comma
 
 
-def _scalar(line: str, start: int, number: int, plain: re.Pattern[str]) -> tuple[object, int]:
-    """The scalar written at `start` of a line and where it ends."""
+def _scalar(line: str, start: int, number: int) -> tuple[object, int]:
+    """The scalar written at `start` of line `number` and where it ends."""
     first = line[start] if start < len(line) else ""
     if first == '"':
         match = _DOUBLE.match(line, start)
@@ -230,7 +230,7 @@ def _scalar(line: str, start: int, number: int, plain: re.Pattern[str]) -> tuple
         if match is None:
             raise _NotPlain
         return match[1].replace("''", "'"), match.end()
-    match = plain.match(line, start)
+    match = _PLAIN.match(line, start)
     if match is None:
         raise _NotPlain
     written = match.group().rstrip(" ")
