@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from .lazyregex import lazy_compile
+
 # Letters whose spoken name starts with a vowel sound: "an F", "an SDF", "an MP".
 VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
 # Words whose h is silent.
@@ -43,10 +45,10 @@ CONSONANT_SOUND = (
     "unix",
     "ufo",
 )
-_DIGITS = regex.compile(r"\d[\d,]*")
+_DIGITS = lazy_compile(r"\d[\d,]*")
 _VOWEL = regex.compile(r"[AEIOU]")
 _CONSONANT_RUN = regex.compile(r"[^AEIOUY]{3}")
-_CVC = regex.compile(r"[^AEIOU][AEIOU][^AEIOU]")
+_CVC = lazy_compile(r"[^AEIOU][AEIOU][^AEIOU]")
 
 
 _NOT_LETTER = regex.compile(r"[^\p{L}]")

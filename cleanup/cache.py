@@ -22,8 +22,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from .cachekey import check_folder, user_secret
 from .model import Change, Decision, Document, Flag, Outcome, Problem, ProtectedSpan
 from .plaindata import PlainDataError, from_plain, to_plain
@@ -59,6 +57,8 @@ def _distributions(names: Sequence[str]) -> list[str]:
 
 def default_folder() -> Path:
     """The user's cache folder for cleanup (`$XDG_CACHE_HOME/cleanup` on Linux)."""
+    import platformdirs  # only a run that uses the cache asks where it is
+
     return Path(platformdirs.user_cache_dir("cleanup", appauthor=False))
 
 

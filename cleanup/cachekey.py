@@ -10,8 +10,6 @@ import os
 import stat
 from pathlib import Path
 
-import platformdirs
-
 SECRET_BYTES = 32
 
 
@@ -21,6 +19,8 @@ class CacheRefused(Exception):
 
 def key_file() -> Path:
     """Where the user's cache secret is kept (`$XDG_STATE_HOME/cleanup/cache-key` on Linux)."""
+    import platformdirs  # only a run that uses the cache needs its key
+
     return Path(platformdirs.user_state_dir("cleanup", appauthor=False)) / "cache-key"
 
 

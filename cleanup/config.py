@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-import tomllib
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -109,6 +108,8 @@ LISTS = (
 
 def parse_config(path: str, text: str) -> Config | None:
     """The configuration in one file's text, or None when the file has no cleanup section."""
+    import tomllib  # only a run with a configuration file reads TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -7,8 +7,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-import regex
-
+from .lazyregex import lazy_compile
 from .model import LineIndex
 
 if TYPE_CHECKING:
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 
 # Inline Markdown that is code or markup, not prose (searched within paragraphs, headings and cells).
-MARKDOWN_INLINE = regex.compile(
+MARKDOWN_INLINE = lazy_compile(
     r"<[A-Za-z][A-Za-z0-9.+\-]{1,31}:[^\s<>]*>"  # autolink
     r"|<[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+>"  # e-mail autolink
     r"|</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>"  # inline HTML tag
@@ -26,8 +25,8 @@ MARKDOWN_INLINE = regex.compile(
     r"|[ \t]*!(?=\[)"  # an image's "!" and the space before it (not stray punctuation)
 )
 # A link written as its own reference label: `[Daash][]` or `[Daash]` with a `[Daash]: url` definition.
-REFERENCE_TEXT = regex.compile(r"(?<![\]\\])\[(?P<label>[^\[\]\n]+)\](?:\[\])?(?![\[(:])")
-_BACKTICKS = regex.compile(r"(?<!\\)`+")
+REFERENCE_TEXT = lazy_compile(r"(?<![\]\\])\[(?P<label>[^\[\]\n]+)\](?:\[\])?(?![\[(:])")
+_BACKTICKS = lazy_compile(r"(?<!\\)`+")
 _UNTOUCHED_BLOCKS = {"front_matter", "code_block", "fence", "html_block"}
 
 

@@ -11,18 +11,19 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyregex import lazy_compile
 from .markup import markup_spans
 from .model import LineIndex, Location, Problem, line_bounds
 from .yamlread import YAML_ERRORS, YamlMap, load_yaml, yaml_problem
 
 Span = tuple[int, int]
 
-URL = regex.compile(
+URL = lazy_compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+?(?=[.,;:!?)\]’'”]*(?:\s|\Z|[<>\"“”]))", regex.IGNORECASE
 )
-EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+EMAIL = lazy_compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _DOMAINS = "com|org|net|gov|edu|int|info|io|uk|us|eu|sy|iq|tr|ir|lb|jo|sa|qa|ae|eg"
-DOMAIN = regex.compile(
+DOMAIN = lazy_compile(
     rf"\b[\w\-]+(?:\.[\w\-]+)*\.(?:{_DOMAINS})\b"
     r"(?:/[^\s<>\"“”]*[^\s<>\"“”.,;:!?)’'])?",
     regex.IGNORECASE,
@@ -36,17 +37,17 @@ _ADDRESS_HINTS = (
     (EMAIL, re.compile("@")),
     (DOMAIN, re.compile(rf"\.(?:{_DOMAINS})", re.IGNORECASE)),
 )
-_SPACE = regex.compile(r"\s")
-_SPACE_BEFORE = regex.compile(r"(?r)\s")
-HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
-DIRECTIVE = regex.compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", regex.DOTALL)
-FRONT_MATTER = regex.compile(
+_SPACE = lazy_compile(r"\s")
+_SPACE_BEFORE = lazy_compile(r"(?r)\s")
+HTML_COMMENT = lazy_compile(r"<!--.*?-->", regex.DOTALL)
+DIRECTIVE = lazy_compile(r"<!--[ \t]*cleanup:[ \t]*(?P<body>.*?)[ \t]*-->", regex.DOTALL)
+FRONT_MATTER = lazy_compile(
     r"\A(?:---)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL
 )
-_GLUING_SPACE = regex.compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
+_GLUING_SPACE = lazy_compile(r"(?P<space>[ \t]+)[,.;:!?)\]]+(?=[^\s,.;:!?)\]])")
 
 
-_DIRECTIVE_WORDS = regex.compile(r"[\s,]+")
+_DIRECTIVE_WORDS = lazy_compile(r"[\s,]+")
 
 
 @dataclass(frozen=True)

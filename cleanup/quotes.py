@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyregex import lazy_compile
 from .text import adjacent_lines, paragraphs
 
 OPEN, CLOSE = "“", "”"
@@ -184,7 +185,7 @@ def quotation_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
     return merged
 
 
-_STRAIGHT_QUOTE = regex.compile(r'"')
+_STRAIGHT_QUOTE = lazy_compile(r'"')
 
 
 def paired_straight_quotes(text: str) -> Iterator[tuple[int, int]]:

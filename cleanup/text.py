@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
+from .lazyregex import lazy_compile
+
 # Every apostrophe form (ʿayn and hamza marks and the backtick too) and every hyphen: they join words.
 APOSTROPHES = "'’‘ʼʿʾ`"
 HYPHENS = "-‐‑"
@@ -31,13 +33,13 @@ _STOP_AND_QUOTE_BEFORE = regex.compile(
     r"(?:(?<![\p{L}\p{M}\p{N}.\-])(?P<word>\p{L}+(?:\.\p{L}+)*))?(?P<stop>[.!?…])(?P<close>[”\"])", regex.REVERSE
 )
 _CELL_BEFORE = regex.compile(rf"\|[ \t]*{_OPENING}", regex.REVERSE)
-_STOP_AT_LINE_END = regex.compile(rf"{_STOP}[ \t]*", regex.REVERSE)
+_STOP_AT_LINE_END = lazy_compile(rf"{_STOP}[ \t]*", regex.REVERSE)
 _NEXT_WORD = regex.compile(rf"{_OPENING}(?P<word>\p{{L}}+|\p{{N}})?")
 # A line's Markdown or list markers: `#`, `>`, `-`, `*`, `+`, `1.`, `|`.
 _LINE_MARKERS = regex.compile(rf"[ \t]*(?P<markers>(?:(?:[#>*+|-]|\d+[.)])[ \t]+|#+[ \t]*|>[ \t]*)*){_OPENING}")
-_QUOTE_MARKERS = regex.compile(r"[ \t]*(?:>[ \t]*)+")
+_QUOTE_MARKERS = lazy_compile(r"[ \t]*(?:>[ \t]*)+")
 # A line after which the next one starts afresh, whatever its end: blank, a heading, a table row, a rule or underline.
-_BLOCK_LINE = regex.compile(r"[ \t]*(?:#.*|\|.*|[=\-*_ \t]*)")
+_BLOCK_LINE = lazy_compile(r"[ \t]*(?:#.*|\|.*|[=\-*_ \t]*)")
 _LOOK_BACK = 80
 _LONGEST_HEADING = 1000
 
@@ -171,7 +173,7 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 # A stop and a space before a word (an opening quote or bracket may come between), where a sentence may start.
 _STOP_AND_SPACE = regex.compile(rf"[.!?…][”’\"')\]]*[ \t]+(?={_OPENING}[\p{{L}}\p{{N}}])")
-_STOP_IN_WORD = regex.compile(r"[.!?…](?=[\p{L}\p{N}])")
+_STOP_IN_WORD = lazy_compile(r"[.!?…](?=[\p{L}\p{N}])")
 
 
 def ends_sentence(text: str, pos: int) -> bool:
@@ -227,8 +229,8 @@ def _joined(text: str, spans: list[tuple[int, int]], runs_on) -> list[tuple[int,
 # Hard wrapping: lines broken where the next word would not fit a common width (at most this many characters).
 MAX_WRAP_WIDTH = 100
 _WRAPPED_SHARE = 0.8  # of the lines followed by another, at least this share broken by the wrapping
-_LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]")
-_FIRST_WORD = regex.compile(r"[ \t]*\S+")
+_LIST_ITEM = lazy_compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]")
+_FIRST_WORD = lazy_compile(r"[ \t]*\S+")
 # A line that ends with a stop (closing quotes and brackets after it, spaces too).
 LINE_ENDS_STOP = regex.compile(r"[.!?…:;][”’\"')\]]*[ \t]*\Z")
 

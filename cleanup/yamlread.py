@@ -1,8 +1,9 @@
 """Safe, fast YAML reading that remembers where every key, value and item was written.
 
-Built on the C (libyaml) event parser of ruamel.yaml when it is installed: the events are turned into
-plain dicts, lists and scalars without recursion, so nesting depth is checked before it can hurt, no
-tag is ever constructed and aliases are refused.
+Plain files are read by yamlplain without the YAML library; the rest by the C (libyaml) event parser
+of ruamel.yaml when it is installed: the events are turned into plain dicts, lists and scalars without
+recursion, so nesting depth is checked before it can hurt, no tag is ever constructed and aliases are
+refused.
 """
 
 from __future__ import annotations
@@ -10,81 +11,30 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-import regex
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-)
-from ruamel.yaml.reader import ReaderError
-
 from .gcpause import paused_garbage_collection
+from .lazyregex import lazy_compile
 from .model import Location, Problem
+from .yamlnodes import Positions, YamlList, YamlMap, YamlProblem, plain_scalar
+from .yamlplain import NOT_PLAIN, read_plain
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
-# YAML 1.2 core schema for plain (unquoted) scalars.
-_NULL = regex.compile(r"~|null|Null|NULL|")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = regex.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = regex.compile(
-    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-)
 
 
-class YamlProblem(Exception):
-    """Input this reader refuses; `line` and `column` are 0-based, like YAML marks."""
+class YamlSyntaxError(Exception):
+    """A YAML syntax error found by ruamel.yaml (`error`), which is imported only when a file needs it."""
 
-    def __init__(self, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.line, self.column, self.message = line, column, message
-
-
-class Positions:
-    """Where a mapping's keys and values, or a list's items, were written (0-based line, column)."""
-
-    __slots__ = ("line", "col", "_keys", "_values", "_items")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.line, self.col = line, column
-        self._keys: dict[object, tuple[int, int]] = {}
-        self._values: dict[object, tuple[int, int]] = {}
-        self._items: list[tuple[int, int]] = []
-
-    def key(self, key: object) -> tuple[int, int]:
-        return self._keys[key]
-
-    def value(self, key: object) -> tuple[int, int]:
-        return self._values[key]
-
-    def item(self, index: int) -> tuple[int, int]:
-        return self._items[index]
-
-
-class YamlMap(dict):
-    """A mapping read from YAML, with `.lc` positions."""
-
-    lc: Positions
-
-
-class YamlList(list):
-    """A list read from YAML, with `.lc` positions."""
-
-    lc: Positions
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def load_yaml(text: str) -> object:
     """The one document in `text` as YamlMap, YamlList and scalars; None when empty.
 
     Raises YamlProblem for what is refused (size, depth, aliases, tags, duplicate keys, several
-    documents) and ruamel's MarkedYAMLError for syntax errors.
+    documents) and YamlSyntaxError for syntax errors.
     """
     if len(text) > MAX_BYTES:
         raise YamlProblem(
@@ -92,20 +42,32 @@ def load_yaml(text: str) -> object:
             0,
             f"the file is too large ({_size(len(text))}; the limit is {_size(MAX_BYTES)}); split it",
         )
-    builder = _Builder()
     with paused_garbage_collection():
-        try:
-            for event in YAML(typ="safe", pure=False).parse(text):
-                builder.add(event)
-        except ReaderError as error:
-            line = text.count("\n", 0, error.position)
-            column = error.position - (text.rfind("\n", 0, error.position) + 1)
-            raise YamlProblem(
-                line,
-                column,
-                f"control character U+{error.character:04X} is not allowed in YAML; remove it, or write it as "
-                f'"\\u{error.character:04x}" inside double quotes',
-            ) from None
+        plain = read_plain(text)
+        return _load_any(text) if plain is NOT_PLAIN else plain
+
+
+def _load_any(text: str) -> object:
+    """Any YAML document, read from ruamel.yaml's events."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    builder = _Builder()
+    try:
+        for event in YAML(typ="safe", pure=False).parse(text):
+            builder.add(event)
+    except ReaderError as error:
+        line = text.count("\n", 0, error.position)
+        column = error.position - (text.rfind("\n", 0, error.position) + 1)
+        raise YamlProblem(
+            line,
+            column,
+            f"control character U+{error.character:04X} is not allowed in YAML; remove it, or write it as "
+            f'"\\u{error.character:04x}" inside double quotes',
+        ) from None
+    except YAMLError as error:
+        raise YamlSyntaxError(error) from error
     return builder.result
 
 
@@ -113,28 +75,44 @@ class _Builder:
     """Turns parser events into containers, keeping a stack instead of recursing."""
 
     def __init__(self) -> None:
+        from ruamel.yaml import events
+
         self.stack: list[list] = []  # [container, is a list, pending key or None]
         self.result: object = None
         self.documents = 0
+        self._actions = {
+            events.ScalarEvent: self._scalar_event,
+            events.MappingStartEvent: lambda event: self._open(event, YamlMap()),
+            events.SequenceStartEvent: lambda event: self._open(event, YamlList()),
+            events.MappingEndEvent: self._close,
+            events.SequenceEndEvent: self._close,
+            events.AliasEvent: self._alias,
+            events.DocumentStartEvent: self._document,
+        }
 
     def add(self, event) -> None:
-        kind = type(event)
-        if kind is ScalarEvent:
-            if event.tag is not None:
-                self._check_tag(event)
-            self._place(_scalar(event), event.start_mark)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            self._open(event, YamlMap() if kind is MappingStartEvent else YamlList())
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            self.stack.pop()
-        elif kind is AliasEvent:
+        action = self._actions.get(type(event))
+        if action is not None:
+            action(event)
+
+    def _scalar_event(self, event) -> None:
+        if event.tag is not None:
+            self._check_tag(event)
+        self._place(_scalar(event), event.start_mark)
+
+    def _close(self, event) -> None:
+        self.stack.pop()
+
+    @staticmethod
+    def _alias(event) -> None:
+        mark = event.start_mark
+        raise YamlProblem(mark.line, mark.column, "aliases (*name) are not allowed here; write the value out")
+
+    def _document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
             mark = event.start_mark
-            raise YamlProblem(mark.line, mark.column, "aliases (*name) are not allowed here; write the value out")
-        elif kind is DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                mark = event.start_mark
-                raise YamlProblem(mark.line, mark.column, "only one YAML document per file; remove the second “---”")
+            raise YamlProblem(mark.line, mark.column, "only one YAML document per file; remove the second “---”")
 
     def _open(self, event, container: YamlMap | YamlList) -> None:
         mark = event.start_mark
@@ -187,22 +165,11 @@ def _scalar(event) -> object:
     tag = None if event.tag is None else str(event.tag)
     if tag in ("tag:yaml.org,2002:str", "!") or event.style not in (None, ""):
         return value
-    if _NULL.fullmatch(value):
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT.fullmatch(value):
-        try:
-            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-        except ValueError:  # longer than Python reads (4,300 digits)
-            mark = event.start_mark
-            raise YamlProblem(mark.line, mark.column, "a number too long to read; quote it if it is text") from None
-    if _FLOAT.fullmatch(value):
-        return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
-    return value
+    mark = event.start_mark
+    return plain_scalar(value, mark.line, mark.column)
 
 
-_KEY_LINE = regex.compile(r"([ ]*)(?:-[ ]+)?([^\s:#][^:#]*?):(?:\s|$)")
+_KEY_LINE = lazy_compile(r"([ ]*)(?:-[ ]+)?([^\s:#][^:#]*?):(?:\s|$)")
 
 
 def syntax_advice(text: str, line: int, column: int) -> str:
@@ -235,14 +202,18 @@ def _size(characters: int) -> str:
     return f"{characters / (1 << 20):.0f} MB" if characters >= 1 << 20 else f"{characters / 1024:.1f} kB"
 
 
-YAML_ERRORS = (YamlProblem, YAMLError)  # what load_yaml raises for input it cannot or will not read
+YAML_ERRORS = (YamlProblem, YamlSyntaxError)  # what load_yaml raises for input it cannot or will not read
 
 
 def yaml_problem(error: Exception, path: str, text: str, lines_before: int = 0, subject: str = "") -> Problem:
     """The one problem a YAML error is, at the line and column it names (`lines_before`: lines of
     the file above the YAML's first line), with what to do; `subject` names the YAML ("front matter")."""
+    if isinstance(error, YamlSyntaxError):
+        error = error.error
     if isinstance(error, YamlProblem):
         return Problem(Location(path, error.line + 1 + lines_before, error.column + 1), f"{subject}{error.message}")
+    from ruamel.yaml.error import MarkedYAMLError  # only a syntax error comes here: ruamel read the file
+
     mark = (error.problem_mark or error.context_mark) if isinstance(error, MarkedYAMLError) else None
     if mark is None or not isinstance(error, MarkedYAMLError):
         return Problem(Location(path, 1 + lines_before, 1), f"{subject}YAML error: {error}; correct the YAML")

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "cleanup"
 # around it and the configuration file (which names formats and checkers); the interfaces.
 LAYERS = {
     0: {"model", "text", "textio", "plaindata", "yamlread", "regexbudget", "gcpause", "quotes", "articles",
-        "protect", "markup", "fix", "decisions", "cachekey", "version"},
+        "protect", "markup", "fix", "lazyregex", "yamlplain", "yamlnodes", "decisions", "cachekey", "version"},
     1: {"glossary", "rules", "checkers", "source", "cache"},
     2: {"pipeline"},
     3: {"outputs", "formats", "config"},

@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..model import Flag, Severity
 from . import AUTO_DIALECT, DEFAULT_DIALECT, HARPER_OFF_BY_DEFAULT, CheckerError, Span
 from .warmup import warmed_linter
@@ -44,11 +45,11 @@ NOTE_KINDS = frozenset({"Readability", "Style", "Enhancement"})
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _APOSTROPHES_FOR_HARPER = str.maketrans({mark: "'" for mark in "ʿʾʼ`"})
 MAX_TOKEN = 1_000  # characters of one word beyond which a paragraph is not given to Harper
-_LONG_TOKEN = regex.compile(rf"\S{{{MAX_TOKEN + 1},}}")
+_LONG_TOKEN = lazy_compile(rf"\S{{{MAX_TOKEN + 1},}}")
 TITLE_CASE_RULE = "UseTitleCase"  # Harper's heading check: on only with the setting `headings = "title"`
 # Words Harper's American dictionary calls British verbs that are plural nouns in every dialect.
 PLURAL_NOUNS = frozenset({"analyses"})
-_LOWERCASE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}'’\-])")
+_LOWERCASE_WORD = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}'’\-])")
 _WORDS_PER_LINT = 500  # words of the article given to Harper at once to tell its dialect
 
 

@@ -6,8 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-import regex
-
+from ..lazyregex import lazy_compile
 from ..model import Flag
 from ..text import is_abbreviation
 
@@ -48,13 +47,13 @@ def worth_reading(flags: Sequence[Flag], text: str, once: bool = True) -> list[F
 # A brand or a name no dictionary holds: a capitalised word with a capital inside (`YouGov`, `MeToo`; not
 # `ofAllah`, two words run together) or letters and digits (`HER2`);
 # a lowercase part joined by a hyphen to a capitalised one (`Kim Jong-un`, `Park Byeong-seug`).
-_INNER_CAPITAL_OR_DIGIT = regex.compile(
+_INNER_CAPITAL_OR_DIGIT = lazy_compile(
     r"\p{Lu}\p{L}*\p{Ll}\p{Lu}[\p{L}\p{N}]*|\p{L}+(?:\p{L}\p{N}|\p{N}\p{L})[\p{L}\p{N}]*"
 )
 # A dateline: a place in capitals starting a line, then a comma, a parenthesis or a dash (`BAGHDAD, 3 March —`).
-_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}'’ -]*(?:,|[ \t]*\(|[ \t]+[—–-])")
-_ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}['’]?s")
-_CAPITALISED_BEFORE_HYPHEN = regex.compile(r"\p{Lu}\p{Ll}*-\Z")
+_DATELINE = lazy_compile(r"\p{Lu}[\p{Lu}'’ -]*(?:,|[ \t]*\(|[ \t]+[—–-])")
+_ACRONYM_PLURAL = lazy_compile(r"\p{Lu}{2,}['’]?s")
+_CAPITALISED_BEFORE_HYPHEN = lazy_compile(r"\p{Lu}\p{Ll}*-\Z")
 
 
 def _brand_or_name_part(text: str, start: int, end: int) -> bool:
@@ -75,7 +74,7 @@ def _brand_or_name_part(text: str, start: int, end: int) -> bool:
 
 
 FOREIGN_RUN = 3  # unknown words in a row that are a phrase in another language, not misspellings
-_BETWEEN_WORDS = regex.compile(r"[ \t,;:'’]*")
+_BETWEEN_WORDS = lazy_compile(r"[ \t,;:'’]*")
 
 
 def _foreign_runs(flags: list[Flag], text: str) -> list[Flag]:

@@ -36,6 +36,8 @@ TERM_KEYS = (
     "other_sense_words",
     "case",
 )
+_TERM_KEY_SET = frozenset(TERM_KEYS)
+_PLAIN_TERM_KEYS = frozenset(("preferred", "variants"))
 SENSES = ("name",)
 CASES = ("name", "any")
 EXAMPLE_KEYS = ("from", "to")
@@ -73,12 +75,18 @@ class Glossary:
 
 
 class _Phrase(NamedTuple):
-    """A preferred form or variant with where it was written, for conflict checks."""
+    """A preferred form or variant with its key and where it was written, for conflict checks."""
 
     text: str
-    where: Location
+    key: str | None  # word_key(text)
     term: Term
     is_preferred: bool
+    path: str
+    place: tuple[int, int]  # 0-based line and column, as YAML reading gives them
+
+    @property
+    def where(self) -> Location:
+        return Location(self.path, self.place[0] + 1, self.place[1] + 1)
 
 
 def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str] = ()) -> Glossary:
@@ -86,6 +94,7 @@ def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str
     listing every problem. `reserved_ids` are rule ids a house rule may not take (the built-ins)."""
     problems: list[Problem] = []
     phrases: list[_Phrase] = []
+    terms: list[Term] = []
     rules: list[tuple[Rule, Location]] = []
     loanwords: list[str] = []
     with paused_garbage_collection():
@@ -93,14 +102,18 @@ def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str
             reader = _Reader(path)
             found_phrases, found_rules = reader.read(text)
             phrases.extend(found_phrases)
+            terms.extend(reader.terms)
             rules.extend(found_rules)
             loanwords.extend(reader.loanwords)
             problems.extend(reader.problems)
         problems.extend(_conflicts(phrases))
     problems.extend(duplicate_rule_ids(rules, reserved_ids))
-    terms = tuple(dict.fromkeys(p.term for p in phrases))
+    # Each term once: two equal terms share their preferred form, a conflict reported above.
     glossary = Glossary(
-        terms, tuple(path for path, _ in sources), tuple(rule for rule, _ in rules), tuple(dict.fromkeys(loanwords))
+        tuple(terms),
+        tuple(path for path, _ in sources),
+        tuple(rule for rule, _ in rules),
+        tuple(dict.fromkeys(loanwords)),
     )
     if not problems:
         problems.extend(failing_examples(glossary))
@@ -135,6 +148,7 @@ class _Reader:
         self.fields = Fields(path)
         self.problems = self.fields.problems
         self.rules = RuleReader(self.fields)
+        self.terms: list[Term] = []  # in the order written, each with its phrases
         self.loanwords: list[str] = []
 
     def read(self, text: str) -> tuple[list[_Phrase], list[tuple[Rule, Location]]]:
@@ -144,11 +158,11 @@ class _Reader:
         self.fields.unknown_keys(data, TOP_KEYS, "top-level key")
         phrases: list[_Phrase] = []
         for index, node in self.fields.items(data, "terms"):
-            phrases.extend(self._term(node, self.fields.item_at(data["terms"], index)))
+            phrases.extend(self._term(node, data["terms"], index))
         for index, node in self.fields.items(data, "names"):
             where = self.fields.item_at(data["names"], index)
             if self.fields.is_text(node, where, "a name"):
-                phrases.extend(self._phrases(Term(str(node), where=where), [where]))
+                phrases.extend(self._phrases(Term(str(node), where=where), [data["names"].lc.item(index)]))
         for index, node in self.fields.items(data, "loanwords"):
             if self.fields.is_text(node, self.fields.item_at(data["loanwords"], index), "a loanword"):
                 self.loanwords.append(str(node))
@@ -173,61 +187,75 @@ class _Reader:
         )
         return None
 
-    def _term(self, node: object, where: Location) -> list[_Phrase]:
+    def _term(self, node: object, entries: YamlList, index: int) -> list[_Phrase]:
+        """The phrases of the entry `node`, entries[index]; its problems (absent keys are never looked up)."""
         if not isinstance(node, YamlMap):
             self.fields.problem(
-                where, "a term must be a mapping with “preferred:” (and “variants:”, “note:”, “examples:”)"
+                self.fields.item_at(entries, index),
+                "a term must be a mapping with “preferred:” (and “variants:”, “note:”, “examples:”)",
             )
             return []
-        self.fields.unknown_keys(node, TERM_KEYS, "key")
+        if not node.keys() <= _TERM_KEY_SET:
+            self.fields.unknown_keys(node, TERM_KEYS, "key")
         if "preferred" not in node:
-            self.fields.problem(where, "term has no “preferred:”; add the preferred form")
+            self.fields.problem(self.fields.item_at(entries, index), "term has no “preferred:”; add the preferred form")
             return []
-        preferred_at = self.fields.value_at(node, "preferred")
+        preferred_at = self.fields.value_at(node, "preferred")  # the term's place, kept
         if not self.fields.is_text(node["preferred"], preferred_at, "“preferred”"):
             return []
         variants, variant_places = self._variants(node)
+        preferred = str(node["preferred"])
+        if node.keys() <= _PLAIN_TERM_KEYS:  # the usual entry: nothing else to read
+            term = Term(preferred, tuple(variants), where=preferred_at)
+        else:
+            term = self._detailed_term(node, preferred, variants, preferred_at)
+        return self._phrases(term, [node.lc.value("preferred"), *variant_places])
+
+    def _detailed_term(self, node: YamlMap, preferred: str, variants: list[str], where: Location) -> Term:
+        """The term of an entry that writes more than its preferred form and variants."""
         note = node.get("note", "")
-        if not self.fields.is_text(note, self.fields.value_at(node, "note"), "“note”", allow_empty=True):
+        if "note" in node and not self.fields.is_text(
+            note, self.fields.value_at(node, "note"), "“note”", allow_empty=True
+        ):
             note = ""
         article = node.get("article", "")
         if article not in ("", "a", "an"):
             self.fields.problem(self.fields.value_at(node, "article"), "“article” must be a or an")
             article = ""
-        term = Term(
-            str(node["preferred"]),
+        return Term(
+            preferred,
             tuple(variants),
             str(note),
             tuple(self._examples(node)),
-            preferred_at,
+            where,
             article,
             tuple(self._unless(node, variants)),
             self._sense(node),
             tuple(self._source(node)),
             tuple(text for text, _ in self._texts(node, "also", "a list of English words", "an English word")),
-            self._person(node, str(node["preferred"])),
+            self._person(node, preferred),
             tuple(text for text, _ in self._texts(node, "sense_words", "a list of words", "a sense word")),
             tuple(text for text, _ in self._texts(node, "other_sense_words", "a list of words", "a word")),
             self._case(node) == "any",
         )
-        return self._phrases(term, [preferred_at] + variant_places)
 
     def _unless(self, node: YamlMap, variants: Sequence[str]) -> list[str]:
         """The phrases where the entry does not apply; each must be written around one of its variants."""
         phrases = []
-        for item, where in self._texts(
+        for item, index in self._texts(
             node, "unless", "a list of phrases, each holding a variant", "an “unless” phrase"
         ):
             if anchor_of(item, variants, TOKEN, fold) is None:
                 self.fields.problem(
-                    where, f"“unless” phrase “{item}” holds none of the entry's variants; write the variant in it"
+                    self.fields.item_at(node["unless"], index),
+                    f"“unless” phrase “{item}” holds none of the entry's variants; write the variant in it",
                 )
                 continue
             phrases.append(item)
         return phrases
 
-    def _texts(self, node: YamlMap, key: str, kind: str, item_name: str) -> list[tuple[str, Location]]:
-        """The strings listed under `key`, each with where it is written; a problem for anything else."""
+    def _texts(self, node: YamlMap, key: str, kind: str, item_name: str) -> list[tuple[str, int]]:
+        """The strings listed under `key`, each with its index in the list; a problem for anything else."""
         if key not in node:
             return []
         seq = node[key]
@@ -236,24 +264,30 @@ class _Reader:
             return []
         found = []
         for index, item in enumerate(seq):
-            where = self.fields.item_at(seq, index)
-            if self.fields.is_text(item, where, item_name):
-                found.append((str(item), where))
+            if isinstance(item, str) and item.strip():
+                found.append((str(item), index))
+            else:
+                self.fields.is_text(item, self.fields.item_at(seq, index), item_name)  # says what is wrong
         return found
 
     def _source(self, node: YamlMap) -> list[str]:
         """The term's forms in Arabic sources: each must be written in Arabic script."""
         forms = []
-        for item, where in self._texts(node, "source", "a list of Arabic forms", "a source form"):
+        for item, index in self._texts(node, "source", "a list of Arabic forms", "a source form"):
             if has_arabic(item):
                 forms.append(item)
             else:
-                self.fields.problem(where, f"source form “{item}” has no Arabic letters; write it as the source does")
+                self.fields.problem(
+                    self.fields.item_at(node["source"], index),
+                    f"source form “{item}” has no Arabic letters; write it as the source does",
+                )
         return forms
 
     def _person(self, node: YamlMap, preferred: str) -> str:
         """The full name of the person a surname entry is about; its last word must be the preferred form."""
-        person = node.get("person", "")
+        if "person" not in node:
+            return ""
+        person = node["person"]
         where = self.fields.value_at(node, "person")
         if not self.fields.is_text(person, where, "“person”", allow_empty=True):
             return ""
@@ -280,25 +314,36 @@ class _Reader:
             return ""
         return str(sense)
 
-    def _phrases(self, term: Term, places: list[Location]) -> list[_Phrase]:
-        texts = [term.preferred, *term.variants]
-        phrases = [_Phrase(t, w, term, i == 0) for i, (t, w) in enumerate(zip(texts, places, strict=False))]
-        preferred_key = word_key(term.preferred)
-        for phrase in phrases:
-            key = word_key(phrase.text)
-            if key is None:
-                self.fields.problem(
-                    phrase.where,
-                    f"“{phrase.text}” is not words separated by spaces; "
-                    "write it so that it starts and ends with a letter or digit",
-                )
-            elif not phrase.is_preferred and key == preferred_key and _same_case(phrase.text, term.preferred):
-                self.fields.problem(phrase.where, f"variant “{phrase.text}” is the preferred form itself; remove it")
+    def _phrases(self, term: Term, places: list[tuple[int, int]]) -> list[_Phrase]:
+        """The term's preferred form and variants, written at `places`; the term is kept."""
+        self.terms.append(term)
+        path, preferred_key = self.path, word_key(term.preferred)
+        phrases = [_Phrase(term.preferred, preferred_key, term, True, path, places[0])]
+        if preferred_key is None:
+            self._not_words(phrases[0])
+        for text, place in zip(term.variants, places[1:], strict=False):
+            phrase = _Phrase(text, word_key(text), term, False, path, place)
+            if phrase.key is None:
+                self._not_words(phrase)
+            elif phrase.key == preferred_key and _same_case(text, term.preferred):
+                self.fields.problem(phrase.where, f"variant “{text}” is the preferred form itself; remove it")
+            phrases.append(phrase)
         return phrases
 
-    def _variants(self, node: YamlMap) -> tuple[list[str], list[Location]]:
+    def _not_words(self, phrase: _Phrase) -> None:
+        self.fields.problem(
+            phrase.where,
+            f"“{phrase.text}” is not words separated by spaces; "
+            "write it so that it starts and ends with a letter or digit",
+        )
+
+    def _variants(self, node: YamlMap) -> tuple[list[str], list[tuple[int, int]]]:
+        """The variants and where each is written."""
         found = self._texts(node, "variants", "a list of strings", "a variant")
-        return [text for text, _ in found], [where for _, where in found]
+        if not found:
+            return [], []
+        at = node["variants"].lc.item
+        return [text for text, _ in found], [at(index) for _, index in found]
 
     def _examples(self, node: YamlMap) -> list[Example]:
         if "examples" not in node:
@@ -343,7 +388,7 @@ def _conflicts(phrases: Sequence[_Phrase]) -> list[Problem]:
 
 def _conflict_key(phrase: _Phrase) -> str | None:
     """Phrases with equal keys collide; a variant differing from its preferred form only in case is exact."""
-    key = word_key(phrase.text)
+    key = phrase.key
     if key is None:
         return None
     if not phrase.is_preferred and key == word_key(phrase.term.preferred):

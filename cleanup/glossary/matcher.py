@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 import regex
 
@@ -16,8 +17,7 @@ from .terms import ENDINGS, HORIZONTAL_SPACE, TOKEN, Term, fold, fold_keep_case,
 from .usage import Contexts
 
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):
     term: Term
     written: str  # the variant or preferred form as the glossary spells it
     is_preferred: bool
@@ -37,45 +37,51 @@ class Matcher:
         self._longest: dict[str, int] = {}  # folded first word -> most words of any entry it starts
         contexts: dict[Term, Contexts] = {}
         for term in terms:
-            self._add(term.preferred, _Target(term, term.preferred, True, term.preferred))
+            preferred_key = word_key(term.preferred)
+            self._add(term.preferred, term, True, term.preferred, preferred_key)
             for variant in term.variants:
-                self._add(variant, _Target(term, variant, False, term.preferred))
+                self._add(variant, term, False, term.preferred, preferred_key)
             if term.unless:
                 contexts[term] = Contexts(term.unless, term.variants, TOKEN, fold)
         self._reader = Reader(tuple(terms), contexts)
         for term in terms:  # after every written form, so a derived form never displaces one
             self._add_singulars(term)
         case_only = {key.split(" ")[0].casefold() for key in self._exact}  # begin a variant that differs in case
-        self._triggers = Triggers(word for word in self._longest if word in case_only or not self._inert(word))
+        # A one-word preferred form that begins nothing else can begin no edit but as a case-only variant
+        # (one word is never under-capitalised): the scan need not stop at it.
+        folded = self._folded
+        inert = {
+            word for word, most in self._longest.items() if most == 1 and word in folded and folded[word].is_preferred
+        }
+        self._triggers = Triggers(word for word in self._longest if word in case_only or word not in inert)
 
-    def _inert(self, word: str) -> bool:
-        """Whether a word can begin no edit but as a case-only variant: it is a one-word preferred form and
-        begins nothing else (one word is never under-capitalised), so the scan need not stop at it."""
-        target = self._folded.get(word)
-        return self._longest[word] == 1 and target is not None and target.is_preferred
-
-    def _add(self, phrase: str, target: _Target) -> None:
+    def _add(self, phrase: str, term: Term, is_preferred: bool, output: str, preferred_key: str | None) -> None:
+        """Enter `phrase` of `term` (the first entry of a key stays), turning into `output` where it matches;
+        `preferred_key`: the word_key of the term's preferred form."""
         key = word_key(phrase)
         if key is None:
             return
-        if not target.is_preferred and key == word_key(target.term.preferred):
-            exact = word_key(phrase, fold_keep_case)  # never None: the same words as `key`
-            self._exact.setdefault(exact or key, target)
+        if not is_preferred and key == preferred_key:
+            table, entered = self._exact, word_key(phrase, fold_keep_case) or key  # never None: the same words
         else:
-            self._folded.setdefault(key, target)
-        words = key.split(" ")
-        self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+            table, entered = self._folded, key
+        if entered not in table:
+            table[entered] = _Target(term, phrase, is_preferred, output)
+        first, most = key.split(" ", 1)[0], key.count(" ") + 1
+        if self._longest.get(first, 0) < most:
+            self._longest[first] = most
 
     def _add_singulars(self, term: Term) -> None:
         """A plural common-noun phrase matches in the singular too: `a sleeping cell` -> `a sleeper cell`."""
         preferred = singular_phrase(term.preferred) if term.preferred[:1].islower() else None
         if preferred is None:
             return
-        self._add(preferred, _Target(term, preferred, True, preferred))
+        preferred_key = word_key(term.preferred)
+        self._add(preferred, term, True, preferred, preferred_key)
         for variant in term.variants:
             singular = singular_phrase(variant)
             if singular is not None:
-                self._add(singular, _Target(term, singular, False, preferred))
+                self._add(singular, term, False, preferred, preferred_key)
 
     def edits(self, text: str) -> Iterator[Edit]:
         """Edits that replace every variant in `text` by its preferred form, leftmost-longest first: safe

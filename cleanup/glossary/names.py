@@ -28,6 +28,7 @@ from dataclasses import replace
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..model import Flag, Severity
 from ..text import APOSTROPHES, starts_sentence
 from . import runon
@@ -58,23 +59,23 @@ NAME_LINKS = frozenset({"ibn", "bin", "bint"})
 NAME_PARTICLES = frozenset("bin ibn bint ben abu abi abd abdul abdel abdur umm um ul bu albu banu bani".split())
 Dictionary = Callable[[Collection[str]], frozenset[str]]  # which of these words are English words, as written
 # A capitalised word, perhaps after an ʿayn or apostrophe that starts it (`the hadith of 'Aishah`).
-_CAPITALISED_AFTER_AYN = regex.compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`'’‘]?(?P<word>\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L})")
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
-_ARTICLE_NAME_AFTER = regex.compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
-_CAPITAL_AFTER_NAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
-_CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \t]+\Z")
-_NAME_ENDING = regex.compile(
+_CAPITALISED_AFTER_AYN = lazy_compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`'’‘]?(?P<word>\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L})")
+_WORD_BEFORE = lazy_compile(r"(\p{L}+)[ \t]+\Z")
+_ARTICLE_NAME_AFTER = lazy_compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
+_CAPITAL_AFTER_NAME = lazy_compile(r"[ \t]+\p{Lu}\p{Ll}")
+_CAPITAL_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \t]+\Z")
+_NAME_ENDING = lazy_compile(
     r"(?:[au]llah|ollah|[ue]ddin|iddin)\Z", regex.IGNORECASE
 )  # Nasrallah, Saifullah, Nasiruddin
-_TITLE_WORD = regex.compile(r"[\p{L}\p{M}'’‘ʼʿʾ`]{4,}")  # shorter words (of, the, and) stay lowercase in titles
+_TITLE_WORD = lazy_compile(r"[\p{L}\p{M}'’‘ʼʿʾ`]{4,}")  # shorter words (of, the, and) stay lowercase in titles
 _TITLE_MIN_WORDS = 3
 _TITLE_MAX_LINE = 200  # characters; a longer line is prose
-_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
-_POSSESSIVE = regex.compile(r"['’‘ʼ]s\Z")
-_LETTERS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_PARTICLE_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
+_POSSESSIVE = lazy_compile(r"['’‘ʼ]s\Z")
+_LETTERS = lazy_compile(r"[\p{L}\p{M}\p{N}]+")
 _MARKS_APART = str.maketrans({mark: " " for mark in INNER_MARKS})  # ʿ and ʾ are letters to Unicode
 # Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Masih-ad-Dajjal").
-_NAME_GAP = regex.compile(r"[ \t\-‐‑]*(?:\p{L}{1,4}[\-‐‑])?[ \t\-‐‑]*")
+_NAME_GAP = lazy_compile(r"[ \t\-‐‑]*(?:\p{L}{1,4}[\-‐‑])?[ \t\-‐‑]*")
 
 
 def title_case_line(text: str, pos: int) -> bool:
@@ -213,10 +214,10 @@ class _Words:
         return lowercase not in runon.FUNCTION_WORDS and (word in self.known or not self.is_word(lowercase))
 
 
-_LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
-_MARKED_WORD = regex.compile(rf"[\p{{L}}\p{{M}}]+(?:[{APOSTROPHES}][\p{{L}}\p{{M}}]+)+")
+_LETTERS_ONLY = lazy_compile(r"[\p{L}\p{M}]+")
+_MARKED_WORD = lazy_compile(rf"[\p{{L}}\p{{M}}]+(?:[{APOSTROPHES}][\p{{L}}\p{{M}}]+)+")
 # A capitalised word before a particle or an article, which a name before it may take in (`Ahmed al-`).
-_NAME_WORD_THEN_PARTICLE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]*)[ \t]+(?=[ʿʾ`'’]?\p{L}{1,5}(?:[ \t]|[-‐‑]))")
+_NAME_WORD_THEN_PARTICLE = lazy_compile(r"(\p{Lu}[\p{L}\p{M}]*)[ \t]+(?=[ʿʾ`'’]?\p{L}{1,5}(?:[ \t]|[-‐‑]))")
 _NEAR = 40  # characters before a flagged word where the rest of its name may be written
 
 
@@ -328,20 +329,20 @@ def run_together_flag(flag: Flag, word: str, two: str) -> Flag:
 
 # A name's neighbours: an article joined by a hyphen before it ("al-" of "al-Khattab"), a word before
 # it, a particle and the word after it (" bin Malik"), an article and the word after it (" al-Iraqi").
-_HYPHEN_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}{1,5})[-‐‑]\Z")
-_WORD_BEFORE_NAME = regex.compile(
+_HYPHEN_PARTICLE_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}])(\p{L}{1,5})[-‐‑]\Z")
+_WORD_BEFORE_NAME = lazy_compile(
     r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`'’]?(\p{L}[\p{L}\p{M}]*(?:['’ʿʾ`](?!s[ \t])[\p{L}\p{M}]*)*)[ \t]+\Z"
 )
 # An ʿayn before a name (`ʿUmar`, `\`Abdullah`); an apostrophe only after a word, a sentence or an article's
 # hyphen (`Narrated 'Umar`, `Al-'Aqaba`), not where it opens a quotation (`said, 'Umar`).
-_AYN_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}])[ʿʾ`]|(?<=[\p{L}.;][ \t]+|[-‐‑])['’])\Z")
+_AYN_BEFORE = lazy_compile(r"(?:(?<![\p{L}\p{M}])[ʿʾ`]|(?<=[\p{L}.;][ \t]+|[-‐‑])['’])\Z")
 # A name word: capitalised, perhaps after an ʿayn, with ʿayn or hamza marks inside (`Saʿid`, `Al-ʿAwwam`), not
 # taking a possessive ending.
 _NAME_WORD_AFTER = rf"[ʿʾ`'’]?\p{{Lu}}[\p{{L}}\p{{M}}]*(?:[{APOSTROPHES}](?!s(?![\p{{L}}\p{{M}}]))[\p{{L}}\p{{M}}]+)*(?![\p{{L}}\p{{M}}])"
-_PARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}+)[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
-_ARTICLE_AND_NAME_AFTER = regex.compile(rf"[ \t]+(\p{{L}}{{1,5}})[-‐‑]{_NAME_WORD_AFTER}")
-_LAST_WORD = regex.compile(r"(\p{L}+)\Z")
-_NAME_AFTER = regex.compile(rf"[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
+_PARTICLE_AND_NAME_AFTER = lazy_compile(rf"[ \t]+(\p{{L}}+)[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
+_ARTICLE_AND_NAME_AFTER = lazy_compile(rf"[ \t]+(\p{{L}}{{1,5}})[-‐‑]{_NAME_WORD_AFTER}")
+_LAST_WORD = lazy_compile(r"(\p{L}+)\Z")
+_NAME_AFTER = lazy_compile(rf"[ \t]+(?:\p{{L}}{{1,5}}[-‐‑])?{_NAME_WORD_AFTER}")
 
 
 _QUOTES = "'’"
@@ -445,11 +446,11 @@ def name_flag(start: int, end: int, name: str, like: str = "") -> Flag:
 
 # A name as written: capitalised words joined by spaces or hyphens, each perhaps after an Arabic article
 # (`Deir ez-Zor`, `Sahih al-Bukhari`, `Abu Hurairah`, `Anas ibn Malik`).
-_NAME_PHRASE = regex.compile(
+_NAME_PHRASE = lazy_compile(
     r"(?<![\p{L}\p{M}'’‘ʼʿʾ`\-])(?:\p{Ll}{1,4}[\-‐‑])?\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*"
     r"(?:(?:[ \t]+(?:(?:ibn|bin|bint)[ \t]+)?|[\-‐‑])(?:\p{Ll}{1,4}[\-‐‑])?\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*)*"
 )
-_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*")
+_NAME_WORD = lazy_compile(r"\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*")
 
 
 def unknown_names(text: str, known: frozenset[str], is_english_word) -> Sequence[tuple[str, int]]:

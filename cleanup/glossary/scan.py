@@ -32,10 +32,13 @@ class Triggers:
     """The folded words a match can begin with, as the scan sees them."""
 
     def __init__(self, first_words: Iterable[str]) -> None:
-        self.words: set[str] = set()
+        words = list(first_words)
+        plain = [word for word in words if word.isalnum()]  # all word characters: the scan sees it whole
+        self.words: set[str] = {*plain, *(word + ending for ending in ENDINGS for word in plain)}
         self.every_token = False  # an entry whose first word the scan cannot see: try every token
-        for word in first_words:
-            self._add(word)
+        for word in words:
+            if not word.isalnum():
+                self._add(word)
 
     def _add(self, word: str) -> None:
         piece = _SCAN_WORD.search(word)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..model import LineIndex
 from ..text import APOSTROPHES
 from .terms import fold
@@ -29,7 +30,7 @@ _ARTICLE_WORD = r"(?:[aeu](?:l|th|dh|sh|[tdrzsn]))"
 _PARTICLES = r"(?:Abu|Abou|Abd(?:[aeiou](?:l|th|dh|sh|[tdrzsn])?)?|Bin|Ben|Ibn|Umm|Bint)"
 # A name: a particle, an article, a capitalized word, then words joined by an article
 # (Deir ez-Zor, Deir al-Zour) or written with the article glued and assimilated (Deir Ezzor).
-NAME = regex.compile(
+NAME = lazy_compile(
     rf"(?<![\p{{L}}\p{{M}}{_APOS}\-])"
     rf"(?:[{_APOS}](?=\p{{Lu}}))?"
     rf"(?:{_PARTICLES}[ \t]+)?"
@@ -38,19 +39,19 @@ NAME = regex.compile(
     rf"(?:[ \t]+(?:{_ARTICLE_WORD}-|(?:Al|El)-|(?=[AE](?P<sun>th|dh|sh|[tdrzsn])(?P=sun)\p{{Ll}})){_WORD})*"
     rf"(?![\p{{L}}\p{{M}}])"
 )
-_ARTICLE_TOKEN = regex.compile(rf"{_ARTICLE_WORD}")
-_GLUED_ARTICLE = regex.compile(r"^(?:[Aa]l|[Ee]l)(?=\p{Lu})")
-_GLUED_SUN_ARTICLE = regex.compile(r"^[ae](th|dh|sh|[tdrzsn])\1")
+_ARTICLE_TOKEN = lazy_compile(rf"{_ARTICLE_WORD}")
+_GLUED_ARTICLE = lazy_compile(r"^(?:[Aa]l|[Ee]l)(?=\p{Lu})")
+_GLUED_SUN_ARTICLE = lazy_compile(r"^[ae](th|dh|sh|[tdrzsn])\1")
 _MARKS = str.maketrans("", "", APOSTROPHES)
-_WORD_BREAK = regex.compile(r"[\s\-]+")
-_DOUBLED = regex.compile(r"(.)\1+")
+_WORD_BREAK = lazy_compile(r"[\s\-]+")
+_DOUBLED = lazy_compile(r"(.)\1+")
 _SUN = r"(?:th|dh|sh|[tdrzsn])"
 # Compound parts, written many ways: Abdel-/Abdul-/Abdes- (ʿAbd al-), -uddin/-eddine (ad-Dīn),
 # -ullah/-allah (Allāh). Words are joined by "-" until the keys are made.
 _COMPOUNDS = [
-    (regex.compile(rf"^abd-?(?:[aeiou]?l|[aeiou](?:({_SUN})(?=-?\1))?)-?"), "abd"),
-    (regex.compile(r"(?<=..)-?(?:[aeiou]d-?(?=d))?d(?:ee|i|e|y)ne?$"), "din"),
-    (regex.compile(r"(?<=..)-?[aeiou]*llah?$"), "lah"),
+    (lazy_compile(rf"^abd-?(?:[aeiou]?l|[aeiou](?:({_SUN})(?=-?\1))?)-?"), "abd"),
+    (lazy_compile(r"(?<=..)-?(?:[aeiou]d-?(?=d))?d(?:ee|i|e|y)ne?$"), "din"),
+    (lazy_compile(r"(?<=..)-?[aeiou]*llah?$"), "lah"),
 ]
 # Letters that romanizations swap, longer spellings first: French eu, qu, gu, dj and ch (Ameur,
 # Farooqui, Rezgui, Djamel, Bachir), q/k/gh (Qadir, Kader, Bagher), th/z, dh (z or d: Fadhil),
@@ -94,9 +95,9 @@ _LETTERS = [
 _VOWEL = "aiuEYF"
 _READINGS = {"E": ("a", "i"), "G": ("k", "j"), "D": ("z", "d"), "Y": ("i", "ai"), "F": ("a", "i", "")}
 # Per word: a final h after a vowel is silent, a final e may be (French: Rayane, Lahcene).
-_WORD_END = [(regex.compile(rf"(?<=[{_VOWEL}])h(?=-|$)"), ""), (regex.compile(r"(?<=[^-aiuEY])E(?=-|$)"), "F")]
+_WORD_END = [(lazy_compile(rf"(?<=[{_VOWEL}])h(?=-|$)"), ""), (lazy_compile(r"(?<=[^-aiuEY])E(?=-|$)"), "F")]
 # Maghrebi and Persian spellings drop the vowel of a word's first syllable: Sfar/Safar, Mrabet/Merabet.
-_FIRST_VOWEL = regex.compile(rf"(?:^|(?<=-))([^{_VOWEL}-])[{_VOWEL}]+(?=[^{_VOWEL}-][{_VOWEL}])")
+_FIRST_VOWEL = lazy_compile(rf"(?:^|(?<=-))([^{_VOWEL}-])[{_VOWEL}]+(?=[^{_VOWEL}-][{_VOWEL}])")
 MAX_KEYS = 16
 MIN_LETTERS = 3
 

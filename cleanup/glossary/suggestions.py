@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-import regex
-
+from ..lazyregex import lazy_compile
 from ..model import Flag
 
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
-_JOINERS = regex.compile(r"[\s\-‐‑]")  # a suggestion that splits a word (`The people`) is the word apart
+_WORD_CHAR = lazy_compile(r"[\p{L}\p{M}\p{N}]")
+_JOINERS = lazy_compile(r"[\s\-‐‑]")  # a suggestion that splits a word (`The people`) is the word apart
 _MIN_PART = 4  # letters of a word inside another before it counts as part of it (`People` in `Thepeople`)
 
 

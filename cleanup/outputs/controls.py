@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from ..lazyregex import lazy_compile
+
 # C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides and isolates
 # that can make a terminal show text in another order than it is ("Trojan Source").
-_CONTROL = regex.compile(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = lazy_compile(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(text: str) -> str:

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..model import Change
 
 # Words (with inner apostrophes and hyphens), runs of spaces, line breaks, and single other characters.
-_DIFF_TOKEN = regex.compile(r"\w+(?:['’‘ʼ\-]\w+)*|\r\n|\r|\n|[^\S\r\n]+|.", regex.DOTALL)
+_DIFF_TOKEN = lazy_compile(r"\w+(?:['’‘ʼ\-]\w+)*|\r\n|\r|\n|[^\S\r\n]+|.", regex.DOTALL)
 _PATCH_LINE_END = regex.compile(r"\n")
 _NEEDS_QUOTES = regex.compile(r'[\x00-\x1f\x7f"\\]')
 _C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}

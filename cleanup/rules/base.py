@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from ..fix import fix
+from ..lazyregex import lazy_compile
 from ..model import Edit, Flag, Safety
 
 Finding = Edit | Flag
@@ -189,7 +190,7 @@ def example_failure(rule: Rule, example: RuleExample, context: Context) -> str |
     return f"“{example.before}” {'should' if example.found else 'should not'} be found"
 
 
-_LINE = regex.compile(r"[^\r\n]+")
+_LINE = lazy_compile(r"[^\r\n]+")
 
 
 # Pattern pieces and verdict names the built-in rules share.

@@ -7,24 +7,25 @@ from collections.abc import Iterator
 import regex
 
 from ..glossary.names import mid_sentence_capitals
+from ..lazyregex import lazy_compile
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 # A Markdown heading's text: `## The Security File` (closing hashes left out).
 _LINE_END = r"(?=\r?\n|\r|\Z)"
-_ATX_HEADING = regex.compile(
+_ATX_HEADING = lazy_compile(
     rf"^[ \t]{{0,3}}#{{1,6}}[ \t]+(?P<title>[^\r\n]*?)(?:[ \t]+#+)?[ \t]*{_LINE_END}", regex.MULTILINE
 )
 # A plain-text heading: a short line standing alone between blank lines, starting with a capital and
 # ending without a sentence's final mark.
-_PLAIN_HEADING = regex.compile(
+_PLAIN_HEADING = lazy_compile(
     rf"^[ \t]*(?P<title>\p{{Lu}}[^\r\n]{{0,118}}[^\r\n.,;:!?…\"”’ \t])[ \t]*{_LINE_END}", regex.MULTILINE
 )
-_BLANK_BEFORE = regex.compile(r"(?:\A|[\r\n])[ \t]*(?:\r?\n|\r)[ \t]*\Z")
-_BLANK_AFTER = regex.compile(r"[ \t]*(?:\Z|(?:\r?\n|\r)[ \t]*(?:\Z|[\r\n]))")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*")
-_LOWERCASE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}'’\-])")
-_NEW_START = regex.compile(r"[:—–?!.]")  # after these a heading's next word starts afresh (a subtitle)
-_SPACE = regex.compile(r"\s")
+_BLANK_BEFORE = lazy_compile(r"(?:\A|[\r\n])[ \t]*(?:\r?\n|\r)[ \t]*\Z")
+_BLANK_AFTER = lazy_compile(r"[ \t]*(?:\Z|(?:\r?\n|\r)[ \t]*(?:\Z|[\r\n]))")
+_WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*")
+_LOWERCASE_WORD = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}'’\-])")
+_NEW_START = lazy_compile(r"[:—–?!.]")  # after these a heading's next word starts afresh (a subtitle)
+_SPACE = lazy_compile(r"\s")
 _MAX_WORDS = 15
 # Words a title capitalises that sentence case writes lowercase, wherever they are.
 FUNCTION_WORDS = frozenset(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..text import INVISIBLE
 from .base import SAFE, Context, Finding, Rule, fixes, keeps, regex_rule
 
@@ -35,7 +36,7 @@ _LOOKALIKE_LETTERS = frozenset(chr(code) for code in LOOKALIKES)
 _MIXED_WORD = regex.compile(
     r"(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+"
 )
-_LATIN = regex.compile(r"\p{Latin}")
+_LATIN = lazy_compile(r"\p{Latin}")
 
 
 def _restored(rule: Rule, text: str, context: Context) -> Iterator[Finding]:

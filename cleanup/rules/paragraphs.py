@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..text import LINE_ENDS_STOP, adjacent_lines, paragraphs, sentence_starts
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
-_FIRST_WORD = regex.compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")
+_FIRST_WORD = lazy_compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")
 
 
 def _lowercase_start(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
@@ -36,7 +37,7 @@ PA001 = Rule(
 
 # A word that shows a short line is a sentence, not a heading: an auxiliary, a modal, a reporting verb,
 # a past form. Headings leave them out ("ISIS in Iraq. The game of hit and run").
-_VERB = regex.compile(
+_VERB = lazy_compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|"
     r"said|says|told|\p{Ll}{2,}ed)\b"
 )
@@ -45,7 +46,7 @@ PROSE_MIN_WORDS = 12
 
 # Lines that are layout, not prose, whatever their length, told by how they start: a list item, a
 # byline (`By Ahmed Salih`), a caption (`Photo: ...`), a dateline (`BAGHDAD, March 3 —`, which ends in a dash).
-_LAYOUT_START = regex.compile(
+_LAYOUT_START = lazy_compile(
     r"""(?x)
     [ \t]*(?:[-*+•▪◦–—][ \t]|\d{1,3}[.)][ \t]|[a-z][.)][ \t]|\([a-zA-Z\d]{1,3}\)[ \t])  # a list item
     | [ \t]*(?:(?:Written|Reported)[ \t]+)?[Bb]y[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*                 # a byline: a name
@@ -56,7 +57,7 @@ _LAYOUT_START = regex.compile(
 )
 DASHES = "—–-"
 # A caption's credit in a closing parenthesis: `... in March (Reuters)`, `(AFP/Getty Images)`, `(File photo)`.
-_CREDIT = regex.compile(
+_CREDIT = lazy_compile(
     r"(?i)\b(?:photos?|images?|pictures?|file|credit|courtesy|reuters|afp|ap|epa|getty|anadolu|xinhua)\b"
 )
 
@@ -72,7 +73,7 @@ def _layout_line(body: str) -> bool:
 
 
 # A title: every word of four letters or more starts with a capital.
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]{3,}")
+_LOWER_WORD = lazy_compile(r"(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]{3,}")
 
 
 def _prose(text: str, start: int, end: int, body: str) -> bool:
@@ -90,7 +91,7 @@ def _prose(text: str, start: int, end: int, body: str) -> bool:
 
 # Headlinese: a label and a colon (`Ryder Cup 2018: …`), a quotation in single quotes, the present tense of
 # reporting verbs (`says`, `denies`), or no article at all (`Vaccine teaches immune system to …`).
-_HEADLINE = regex.compile(
+_HEADLINE = lazy_compile(
     r"""(?x)
     \A(?:\p{Lu}[\p{L}\p{N}'’.-]*[ \t]+){0,4}\p{L}[\p{L}\p{N}'’.-]*:[ \t]      # a label and a colon
     | (?:\A|[ \t])['‘]\p{L}[^'‘’]*[\p{L}!?.,]['’](?:\Z|[ \t:,])         # a quotation in single quotes
@@ -98,7 +99,7 @@ _HEADLINE = regex.compile(
           unveils|announces|confirms|rejects|accuses|seeks|backs|hits[ \t]out)\b
     """
 )
-_ARTICLE = regex.compile(r"\b(?:a|an|the)\b", regex.IGNORECASE)
+_ARTICLE = lazy_compile(r"\b(?:a|an|the)\b", regex.IGNORECASE)
 HEADLINE_MAX_WORDS = 30
 
 

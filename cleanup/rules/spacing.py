@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..text import abbreviation, sentence_opener
 from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps, regex_rule
 
-_EMOTICON_REST = regex.compile(r"-?[()DPp](?!\p{L})")
-_DIGIT_AFTER = regex.compile(r" ?\d")
+_EMOTICON_REST = lazy_compile(r"-?[()DPp](?!\p{L})")
+_DIGIT_AFTER = lazy_compile(r" ?\d")
 
 
 def _space_before_punctuation(match: regex.Match) -> str | None:
@@ -27,8 +28,8 @@ def _space_before_punctuation(match: regex.Match) -> str | None:
     return ""
 
 
-_LOWERCASE_AFTER = regex.compile(r"[ \t]+\p{Ll}")
-_WORD_BEFORE = regex.compile(r"[\p{L}.]+\Z")
+_LOWERCASE_AFTER = lazy_compile(r"[ \t]+\p{Ll}")
+_WORD_BEFORE = lazy_compile(r"[\p{L}.]+\Z")
 
 
 def _after_abbreviation(text: str, end: int) -> bool:
@@ -87,10 +88,10 @@ SP003 = regex_rule(
 
 
 _STOP_BETWEEN_WORDS = r"(?<=\p{Ll}{2}|\p{Ll}[”’\")\]])\.(?=\p{Lu}\p{Ll})"
-_TOKEN_BEFORE = regex.compile(r"\S*\Z")
-_TOKEN_AFTER = regex.compile(r"\S*")
-_NAME_MARKS = regex.compile(r"[./@:\\_=]")  # in a dotted name, a path or an address
-_WORD = regex.compile(r"\p{L}+")
+_TOKEN_BEFORE = lazy_compile(r"\S*\Z")
+_TOKEN_AFTER = lazy_compile(r"\S*")
+_NAME_MARKS = lazy_compile(r"[./@:\\_=]")  # in a dotted name, a path or an address
+_WORD = lazy_compile(r"\p{L}+")
 
 
 def _stop_between_words(match: regex.Match) -> str | None:
@@ -144,7 +145,7 @@ def _run_together(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
             )
 
 
-_STOP = regex.compile(_STOP_BETWEEN_WORDS)
+_STOP = lazy_compile(_STOP_BETWEEN_WORDS)
 
 SP007 = Rule(
     "SP007",
@@ -161,7 +162,7 @@ SP007 = Rule(
 )
 
 
-_SPACE_BEFORE_NOT_AFTER_STOP = regex.compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPACE}+\.(?=\p{{Lu}}\p{{Ll}})")
+_SPACE_BEFORE_NOT_AFTER_STOP = lazy_compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPACE}+\.(?=\p{{Lu}}\p{{Ll}})")
 
 
 def _space_on_wrong_side(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
