@@ -17,6 +17,7 @@ from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
+from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
 from cleanup.text import sentence_start
@@ -327,3 +328,15 @@ def test_names_used_bare_are_those_the_full_pattern_finds_bare(text):
         )
 
     assert _names_used_bare(text, names) == {name for name in names if used_bare(name)}
+
+
+# Latin, Cyrillic and Greek letters (lookalikes and not), combining marks, script symbols that are no
+# letters (Greek numeral sign and tonos, Cyrillic thousands sign, a Roman numeral), Arabic, spaces.
+SCRIPT_PIECES = ["a", "D", "ash", "\u0430", "\u0421", "\u039b", "\u03bf", "\u0301", "\u0483", "\u0375"]
+SCRIPT_PIECES += ["\u0384", "\u0482", "\u2160", "\u0645", "\u200b", " ", "\n", "-", "Москва", "Αθήνα", "1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SCRIPT_PIECES), max_size=30).map("".join))
+def test_mixed_script_words_are_found_as_the_word_pattern_finds_them_everywhere(text):
+    assert [m.span() for m in _mixed_words(text)] == [m.span() for m in _MIXED_WORD.finditer(text)]

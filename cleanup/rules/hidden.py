@@ -36,12 +36,34 @@ _MIXED_WORD = regex.compile(
     r"(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+"
 )
 _LATIN = regex.compile(r"\p{Latin}")
+# A mixed word holds a Cyrillic or Greek character or has one right after it: the scan looks for those
+# (one character class, several times faster than trying the word pattern at every position).
+_FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+_RUN = regex.compile(r"[\p{L}\p{M}]*")
+_RUN_BEFORE = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
+
+
+def _mixed_words(text: str) -> Iterator[regex.Match]:
+    """The matches of `_MIXED_WORD.finditer(text)`, tried only at the run of letters holding (or just before)
+    a Cyrillic or Greek character."""
+    after, tried = 0, -1
+    for foreign in _FOREIGN.finditer(text):
+        if foreign.start() < after:
+            continue
+        start = _RUN_BEFORE.match(text, 0, foreign.start()).start()
+        after = max(_RUN.match(text, foreign.start()).end(), foreign.start() + 1)
+        if start == tried:
+            continue
+        tried = start
+        word = _MIXED_WORD.match(text, start)
+        if word is not None:
+            yield word
 
 
 def _restored(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """A Latin word with Cyrillic or Greek lookalikes in it, the lookalikes made Latin; a word whose other
     letters do not all look Latin is a word of another script, and stays."""
-    for word in _MIXED_WORD.finditer(text):
+    for word in _mixed_words(text):
         foreign = {char for char in word.group() if not _LATIN.match(char) and char.isalpha()}
         if foreign <= _LOOKALIKE_LETTERS:
             yield rule.edit(word.start(), word.end(), word.group().translate(LOOKALIKES))
