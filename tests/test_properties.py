@@ -5,17 +5,21 @@ form, URLs, Markdown code and the editor's directives; glossaries are random sub
 plus a made-up name with a made-up variant; all built-in rules run.
 """
 
+import dataclasses
+from pathlib import Path
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.checkers.harper import HarperChecker
+from cleanup.fix import changed_paragraphs
 from cleanup.glossary.loader import load_glossary
 from cleanup.glossary.terms import TOKEN
 from cleanup.model import Document, SpanSet
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.formats import findings
-from cleanup.pipeline import ALL_RULES, Settings, process
+from cleanup.pipeline import ALL_RULES, Settings, _context, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
@@ -340,3 +344,62 @@ SCRIPT_PIECES += ["\u0384", "\u0482", "\u2160", "\u0645", "\u200b", " ", "\n", "
 @given(st.lists(st.sampled_from(SCRIPT_PIECES), max_size=30).map("".join))
 def test_mixed_script_words_are_found_as_the_word_pattern_finds_them_everywhere(text):
     assert [m.span() for m in _mixed_words(text)] == [m.span() for m in _MIXED_WORD.finditer(text)]
+
+
+# Rules marked local must find in a window of paragraphs (the blank lines before it included) exactly
+# what they find there in the whole text: the fix loop reads only the paragraphs a pass changed again.
+LOCAL_RULES = [rule for rule in ALL_RULES if rule.local]
+PARAGRAPH_PIECES = [*PIECES, "\n \n", "\r\n\r\n", "\r\r", "\n\t\n\n", "The the ", "al-Baaj. ", "SDF, SDF, "]
+PARAGRAPH_PIECES += ["(SDF), SDF, and ", "ISIS/ISIS ", "D\u0430ash ", "Da\u200bash", "$ 5", "\n- al-Qaim", "Lt. Col.\n"]
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = [
+    p.read_text(encoding="utf-8") for p in sorted([*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/articles/*.txt")])
+]
+
+
+def local_findings_agree(text: str, spans: list[tuple[int, int]], context) -> None:
+    windows = changed_paragraphs(text, sorted(spans)) + [w for span in spans for w in changed_paragraphs(text, [span])]
+    for rule in LOCAL_RULES:
+        whole = [f for f in rule.findings(text, context)]
+        for window in windows:
+            expected = [f for f in whole if window.start <= f.start < window.end]
+            piece = text[window.context : window.end]
+            shifted = [
+                dataclasses.replace(f, start=f.start + window.context, end=f.end + window.context)
+                for f in rule.findings(piece, context)
+                if window.start <= f.start + window.context < window.end
+            ]
+            assert shifted == expected, (rule.id, window)
+
+
+AP_CONTEXT = dataclasses.replace(
+    _context(Settings(load_glossary([("g.yaml", glossary_yaml(ENTRIES, "baka"))])), False), markdown=False
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 20)), max_size=4),
+)
+def test_local_rules_find_in_a_window_of_paragraphs_what_they_find_there_in_the_whole_text(text, picks):
+    spans = [(min(start, len(text)), min(start + width, len(text))) for start, width in picks]
+    local_findings_agree(text, spans, AP_CONTEXT)
+
+
+def test_local_rules_find_in_each_paragraph_of_the_articles_what_they_find_there_in_the_whole_text():
+    for text in ARTICLES:
+        every_paragraph = [(start, start) for start in range(0, len(text), 97)]
+        local_findings_agree(text, every_paragraph, AP_CONTEXT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=40).map("".join), glossaries, st.booleans())
+def test_the_fix_loop_reading_changed_paragraphs_again_ends_where_reading_everything_again_ends(
+    text, glossary_text, markdown
+):
+    glossary = load_glossary([("g.yaml", glossary_text)], [r.id for r in ALL_RULES])
+    everywhere = tuple(dataclasses.replace(rule, local=False) for rule in ALL_RULES)
+    local = process(Document(text), Settings(glossary, ALL_RULES), markdown)
+    whole = process(Document(text), Settings(glossary, everywhere), markdown)
+    assert (local.corrected, local.changes, local.flags) == (whole.corrected, whole.changes, whole.flags)

@@ -79,6 +79,9 @@ class Rule:
     example_context: Context | None = None  # what its examples assume about the document (known forms)
     doc: str = ""  # what it does, in detail, with examples of what it changes and leaves alone
     why: str = ""  # why the text is better for it
+    # Its findings in a paragraph depend on that paragraph alone (and the blank lines before it), so the fix
+    # loop asks it again only about the paragraphs the last pass changed (tests/test_properties.py checks it).
+    local: bool = False
 
     @property
     def fix_safety(self) -> str:
@@ -130,12 +133,13 @@ def regex_rule(
     source: str = "built-in",
     doc: str = "",
     why: str = "",
+    local: bool = False,
 ) -> Rule:
     """A rule from a pattern: each match is replaced (a template or a function), or flagged when
     `replacement` is None. With scope "line" the pattern sees one line at a time."""
     compiled = LazyPattern(pattern) if isinstance(pattern, str) else pattern
     finder = RegexFinder(compiled, replacement, message, scope, timeout)
-    return Rule(rule_id, reason, safety, finder, tuple(examples), source, doc=doc, why=why)
+    return Rule(rule_id, reason, safety, finder, tuple(examples), source, doc=doc, why=why, local=local)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ UC001 = regex_rule(
     ],
     doc="removes zero-width spaces, joiners and non-joiners, soft hyphens and word joiners between two Latin letters (`Da\u200bash`): a word that hides them is missed by the glossary, search and every check; in Arabic or Persian script (where a non-joiner is spelling) they stay",
     why="An invisible character splits a word for the machine and not for the eye: `Da\u200bash` passes every check as two words.",
+    local=True,
 )
 
 # Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables): the Latin letter each stands for.
@@ -81,6 +82,7 @@ UC002 = Rule(
     ),
     doc="restores the Latin letters of a Latin word typed or forged with Cyrillic or Greek lookalikes (`Dаash` with a Cyrillic `а` → `Daash`, then the glossary's `ISIS`); a word with letters that look like no Latin letter, and words wholly in another script, stay",
     why="A Cyrillic `а` is drawn like a Latin `a` but is another letter: the word escapes the glossary, spell-checking and search.",
+    local=True,
 )
 
 RULES: tuple[Rule, ...] = (UC001, UC002)

@@ -110,6 +110,7 @@ RW001 = Rule(
     ),
     doc="a doubled word that is never grammatical (`the the`, `and and`, `The the` at a sentence start) written once; not prepositions (`gave in in the end`, `approve of of course`), pronouns (`gave her her share`, `gave them them`), `that`, `had`, `my my`, nor a capital mid-sentence (`type A a month`, `The The`)",
     why="These words are never doubled in English; the double is a slip.",
+    local=True,
 )
 
 
@@ -208,6 +209,7 @@ AP001 = Rule(
     ),
     doc="an abbreviation repeated after its own parenthesis: `Syrian Democratic Forces (SDF), SDF, and` → `Syrian Democratic Forces (SDF), and`, `(SDF), SDF, said` → `(SDF) said`, `(SDF), SDF, the army` → `(SDF), the army`",
     why="After normalization an abbreviation often stands twice in a row; the second says nothing new.",
+    local=True,
 )
 
 
@@ -302,6 +304,7 @@ AP002 = Rule(
     ),
     doc="a glossary preferred form repeated right after itself in a list or a parenthesis, as normalization leaves it: `the SDF,Qasad and` → `the SDF and`, `the SDF, Qasad, the army` → `the SDF, the army`, `the SDF, Qasad, is` → `the SDF is`, `the SDF (SDF)` → `the SDF`, `ISIL/Daesh cells` → `ISIS/ISIS cells` → `ISIS cells`, `Daesh or ISIL` → `ISIS`; other repeats (`New York, New York`) are left",
     why="Translators give a name in two spellings side by side; once both are the preferred form, one must go.",
+    local=True,
 )
 
 
@@ -327,6 +330,7 @@ AP003 = Rule(
     example_context=Context(normalized_forms=frozenset({"SDF"})),
     doc="a repeat AP001/AP002 find before a word that can go either way (`the SDF, SDF, also said` → `the SDF also said`, but not `the SDF, SDF, however,`): the cut is suggested",
     why="Whether the comma stays depends on the words that follow; the cut is offered, not made.",
+    local=True,
 )
 
 

@@ -59,6 +59,7 @@ SP001 = regex_rule(
     ],
     doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses (`...`, `. . .`), a stray full stop before a lowercase word (`the two . prayers`; after an abbreviation it is the abbreviation's: `etc . and` → `etc. and`) or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
     why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
+    local=True,
 )
 
 
@@ -71,6 +72,7 @@ SP002 = regex_rule(
     [fixes("the ( western) side", "the (western) side"), keeps("- [ ] task")],
     doc="removes the space after `(` and `[` (`[ ]` checkboxes stay)",
     why="English puts no space just inside brackets.",
+    local=True,
 )
 
 
@@ -83,6 +85,7 @@ SP003 = regex_rule(
     [fixes("the  city of   Mosul", "the city of Mosul"), keeps("  indented line")],
     doc="collapses runs of spaces inside a line (indentation stays)",
     why="Runs of spaces are left by copy and paste and justified layouts; in print they show as gaps.",
+    local=True,
 )
 
 
@@ -132,6 +135,7 @@ SP004 = regex_rule(
     ],
     doc="adds the missing space after a comma between words (`Kirkuk,the`), and after a full stop where a sentence surely ends: a word that opens sentences follows (`Iraq.The`) or a closing quote precedes (`active”.See`) — never `1,000`, `3.5`, `U.S.`, `e.g.`, nor inside a dotted name (`java.io.File`, `www.Rawabet.org`); other words joined by a stop (`Amaq.News`) are SP007's to flag",
     why="Without the space two words run together, for readers and for search alike.",
+    local=True,
 )
 
 
@@ -209,6 +213,7 @@ SP006 = regex_rule(
     ],
     doc="removes the space after `$ £ € ¥` before an amount (`$ 1.5 billion` → `$1.5 billion`); a sign after the number or without one is left alone",
     why="English sets the currency sign against the amount; a space after it is carried over from other languages' layouts.",
+    local=True,
 )
 
 
@@ -227,6 +232,7 @@ PU001 = regex_rule(
     ],
     doc="reduces doubled punctuation (`. .`, `,,`, `. ,`) to the strongest mark — never `...`, `…`, `?!`, `etc.,`",
     why="A doubled mark is a typing slip; the strongest mark is the one the sentence needs.",
+    local=True,
 )
 
 
