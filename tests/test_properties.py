@@ -21,6 +21,8 @@ from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, _context, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
+from cleanup.rules.base import Context
+from cleanup.rules.grammar import GR003
 from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
@@ -403,3 +405,24 @@ def test_the_fix_loop_reading_changed_paragraphs_again_ends_where_reading_everyt
     local = process(Document(text), Settings(glossary, ALL_RULES), markdown)
     whole = process(Document(text), Settings(glossary, everywhere), markdown)
     assert (local.corrected, local.changes, local.flags) == (whole.corrected, whole.changes, whole.flags)
+
+
+VERB_PIECES = [
+    *CASE_PIECES,
+    "analyzes",
+    "ANALYZES",
+    "analyzeſ",
+    "Emphasizes",
+    "emphasızes",
+    "synthesizes",
+    "the",
+    "these",
+]
+VERB_PIECES += ["military", "recent", "Western", " of", "-", "\u212a", "hypothesizes", "analyzes,"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(VERB_PIECES), max_size=30).map("".join))
+def test_verbs_used_as_nouns_are_found_as_the_pattern_finds_them_everywhere(text):
+    found = [(f.start, f.end) for f in GR003.findings(text, Context())]
+    assert found == [m.span("flag") for m in GR003.find.pattern.finditer(text)]

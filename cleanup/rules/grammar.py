@@ -5,7 +5,7 @@ Each check is data: word classes and a pattern over them, a message, and example
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -54,13 +54,29 @@ class GrammarCheck:
     message: Callable[[regex.Match], str]
     suggestions: Callable[[regex.Match], tuple[str, ...]] | None = None
     skip: Callable[[regex.Match], bool] | None = None
+    # Every place a match may start, in order (None: the pattern is tried everywhere).
+    starts: Callable[[str], Iterable[int] | None] | None = None
 
     def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        for match in self.pattern.finditer(text):
+        starts = self.starts(text) if self.starts else None
+        matches = self.pattern.finditer(text) if starts is None else matches_at(self.pattern, text, starts)
+        for match in matches:
             if self.skip is None or not self.skip(match):
                 start, end = match.span("flag") if "flag" in self.pattern.groupindex else match.span()
                 suggestions = self.suggestions(match) if self.suggestions else ()
                 yield rule.flag(start, end, self.message(match), suggestions)
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """What `pattern.finditer(text)` finds, tried only at `starts` (in order; every place a match may start).
+    For patterns that match no empty string."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 def grammar_rule(
@@ -83,11 +99,11 @@ def _article_message(m: regex.Match) -> str:
 
 
 def _verb_as_noun_message(m: regex.Match) -> str:
-    return f"“{m['flag']}” is a verb; the plural noun is “{VERB_AS_NOUN[m['flag'].lower()]}”"
+    return f"“{m['flag']}” is a verb; the plural noun is “{VERB_AS_NOUN[m['flag'].upper().lower()]}”"
 
 
 def _plural_noun(m: regex.Match) -> tuple[str, ...]:
-    return (VERB_AS_NOUN[m["flag"].lower()],)
+    return (VERB_AS_NOUN[m["flag"].upper().lower()],)
 
 
 def _comma_message(m: regex.Match) -> str:
@@ -129,6 +145,26 @@ GR002 = grammar_rule(
     why="An article right before a preposition is a stray word left by editing.",
 )
 
+_WORD_AND_SPACE_BEFORE = LazyPattern(r"\p{L}+[ \t]+", regex.REVERSE)
+
+
+def _verb_as_noun_starts(text: str) -> list[int] | None:
+    """Where GR003 may match: the word before each of its verbs, found as plain strings in a copy of the text
+    brought to one case (upper, then lower, unites what `regex` ignoring case does: ſ and s, ı and I)."""
+    one_case = text.upper().lower()
+    if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
+        return None
+    starts = []
+    for verb in VERB_AS_NOUN:
+        at = one_case.find(verb)
+        while at >= 0:
+            before = _WORD_AND_SPACE_BEFORE.match(text, 0, at)
+            if before is not None:
+                starts.append(before.start())
+            at = one_case.find(verb, at + 1)
+    return sorted(starts)
+
+
 GR003 = grammar_rule(
     "GR003",
     "a verb form used as a plural noun (“the military analyzes”)",
@@ -138,6 +174,7 @@ GR003 = grammar_rule(
         ),
         _verb_as_noun_message,
         _plural_noun,
+        starts=_verb_as_noun_starts,
     ),
     [
         finds("In the opinion of the Western military analyzes, the defeat"),
