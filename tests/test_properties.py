@@ -8,6 +8,7 @@ plus a made-up name with a made-up variant; all built-in rules run.
 import dataclasses
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -261,6 +262,15 @@ def test_span_set_overlap_agrees_with_comparing_every_span(spans, probe):
 SCAN_PIECES = [*PIECES, "Raqqa", "RAQQA", "ß", "STRASSE", "Daash²", "½Rasul", "x‐Qasad", "y_Daash", "Daash`s"]
 SCAN_PIECES += ["Da’ash’s", "SDF, SDF", "y_SDF, SDF", "Daash`ISIS, ISIS", "Qasad (Qasad)", "ISIS, ISIS and"]
 SCAN_PIECES += ["https://www.Example.COM/x?a=1", "WWW.a.iq", "a.b+c@d.sy ,e"]
+SCAN_PIECES += [
+    "ISIS/ ISIS",
+    " or ",
+    "SDF\tor SDF",
+    ", and ",
+    ", or ",
+    "( ",
+    "Syrian Democratic Forces, Syrian Democratic Forces",
+]
 scan_texts = st.lists(st.sampled_from(SCAN_PIECES), max_size=40).map("".join)
 
 
@@ -278,6 +288,21 @@ def test_repeated_items_are_found_where_an_overlapped_search_finds_them(text, en
     forms = frozenset(preferred for preferred, _ in entries)
     everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
     assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the SDF, and SDF, or ISIS, or ISIS cells",
+        "ISIS / ISIS and ISIS\tor  ISIS, Syrian Democratic Forces ( Syrian Democratic Forces )",
+        "al-Badia,al-Badia, Mosul (Mosul) and S, S",
+    ],
+)
+def test_repeated_items_after_every_mark_are_found_where_an_overlapped_search_finds_them(text):
+    forms = frozenset(["SDF", "ISIS", "Syrian Democratic Forces", "al-Badia", "Mosul", "S"])
+    everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
+    assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
+    assert len(everywhere) >= 2
 
 
 @settings(max_examples=400, deadline=None)

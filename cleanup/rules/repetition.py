@@ -8,8 +8,6 @@ from collections.abc import Iterator
 
 import regex
 
-from ..glossary.scan import Triggers, match_starts
-from ..glossary.terms import TOKEN, fold
 from ..model import Edit
 from ..text import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
@@ -228,29 +226,51 @@ _LIST_BEFORE = regex.compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
 _ITEM_START = regex.compile(rf"{NOT_IN_WORD}\p{{L}}")
 
 
+# What may stand between a repeated item and its repeat: a list comma, an opening parenthesis, a slash, `or`.
+_CUT_MARK = re.compile(r"[,(/]|(?<=[ \t])or[ \t]")
+_AND_OR = re.compile(r"(?:and|or)[ \t]+")
+
+
 @functools.lru_cache(maxsize=8)
-def _first_words(forms: frozenset[str]) -> Triggers:
-    """The first words of `forms`, for the glossary's fast scan."""
-    first = (TOKEN.match(form) for form in forms)
-    return Triggers(fold(token.group()) for token in first if token)
+def _lengths(forms: frozenset[str]) -> tuple[int, int]:
+    """The shortest and the longest of `forms`."""
+    return min(map(len, forms), default=0), max(map(len, forms), default=0)
+
+
+def _item_starts(text: str, forms: frozenset[str]) -> list[int]:
+    """Every place an item that is one of `forms` may start, in order: before a list comma, parenthesis, slash
+    or `or`, at most the longest form before it, where the text begins as it does after the mark (the repeat)."""
+    shortest, longest = _lengths(forms)
+    if shortest == 0:
+        return []
+    starts = set()
+    for mark in _CUT_MARK.finditer(text):
+        end = mark.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1  # where the item ends
+        after = mark.end()
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        heads = [after]
+        if mark.group() == ",":
+            more = _AND_OR.match(text, after)
+            if more:
+                heads.append(more.end())
+        for head in heads:
+            begins = text[head : head + min(shortest, 3)]
+            at = text.find(begins, max(0, end - longest), end) if begins else -1
+            while at >= 0:
+                starts.add(at)
+                at = text.find(begins, at + 1, end)
+    return sorted(starts)
 
 
 @functools.lru_cache(maxsize=2)
 def _item_matches(text: str, forms: frozenset[str]) -> tuple[regex.Match, ...]:
-    """`_REPEATED_ITEM` matched at every place an item may start (as an overlapped search would), but tried
-    only in the words that begin a normalized form: the fast scan finds those. AP002 and AP003 both ask
-    for them: each text is scanned once."""
-    found = []
-    last = -1
-    for start in match_starts(text, _first_words(forms)):
-        if start == last:
-            continue
-        last = start
-        for item in _ITEM_START.finditer(text, start, TOKEN.match(text, start).end()):
-            match = _REPEATED_ITEM.match(text, item.start())
-            if match is not None:
-                found.append(match)
-    return tuple(found)
+    """`_REPEATED_ITEM` matched at every place an item that is one of `forms` may start (as an overlapped search
+    would), tried only where a repeat follows a mark. AP002 and AP003 both ask for them: each text is scanned once."""
+    matches = (_REPEATED_ITEM.match(text, start) for start in _item_starts(text, forms))
+    return tuple(match for match in matches if match is not None)
 
 
 def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:
