@@ -15,8 +15,6 @@ MAX_PASSES = 10
 # Blank lines: a line break followed by lines holding nothing but spaces and tabs. They part the text into
 # paragraphs for the fix loop (a paragraph keeps the blank lines after it).
 _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
-# Changed paragraphs closer than this are read again in one window (fewer, longer calls of each rule).
-_WINDOW_GAP = 2000
 
 
 @dataclass(frozen=True)
@@ -154,7 +152,7 @@ def _new_spans(edits: Sequence[Edit]) -> list[tuple[int, int]]:
 
 def changed_paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[Window]:
     """Windows over the paragraphs of `text` that sorted `spans` touch (at an edge, or in the blank lines
-    before one, counts), neighbouring ones merged."""
+    before one, counts), overlapping ones merged."""
     if not spans:
         return []
     starts, contexts = [0], [0]  # where each paragraph starts, and where the blank lines before it start
@@ -166,7 +164,7 @@ def changed_paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[Wind
         first = max(0, bisect.bisect_left(starts, start) - 1)
         last = bisect.bisect_right(contexts, end) - 1
         stop = starts[last + 1] if last + 1 < len(starts) else len(text) + 1
-        if windows and contexts[first] - windows[-1].end <= _WINDOW_GAP:
+        if windows and contexts[first] <= windows[-1].end:
             windows[-1] = Window(windows[-1].context, windows[-1].start, max(stop, windows[-1].end))
         else:
             windows.append(Window(contexts[first], starts[first], stop))
