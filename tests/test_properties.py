@@ -22,10 +22,11 @@ from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, _context, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
-from cleanup.rules.base import Context
-from cleanup.rules.grammar import GR003
+from cleanup.rules.base import Context, Hint, RegexFinder
+from cleanup.rules.grammar import GR003, GrammarCheck
 from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
+from cleanup.rules.spacing import _SPACE_BEFORE_NOT_AFTER_STOP, SP005
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
 from cleanup.text import sentence_start
 
@@ -451,3 +452,46 @@ VERB_PIECES += ["military", "recent", "Western", " of", "-", "\u212a", "hypothes
 def test_verbs_used_as_nouns_are_found_as_the_pattern_finds_them_everywhere(text):
     found = [(f.start, f.end) for f in GR003.findings(text, Context())]
     assert found == [m.span("flag") for m in GR003.find.pattern.finditer(text)]
+
+
+# Rules tried only where a standard-library hint says they may match must find what trying everywhere finds.
+HINT_PIECES = [
+    *PARAGRAPH_PIECES,
+    "the are",
+    "their are",
+    "a in",
+    "an of",
+    "an and",
+    "a at",
+    "( x",
+    "[\t",
+    "$ 5",
+    "£\t5",
+]
+HINT_PIECES += ["army .The", " .Net", "Da\u200b\u200cash", "\u001c", "x  ,", "the\tis", "Its were", "bathe are", "an"]
+
+
+def without_hints(rule):
+    find = rule.find
+    if isinstance(find, RegexFinder):
+        return dataclasses.replace(rule, find=dataclasses.replace(find, hint=None))
+    if isinstance(find, GrammarCheck) and isinstance(find.starts, Hint):
+        return dataclasses.replace(rule, find=dataclasses.replace(find, starts=None))
+    return None
+
+
+HINTED = [
+    (rule, without_hints(rule))
+    for rule in ALL_RULES
+    if getattr(rule.find, "hint", None) or isinstance(getattr(rule.find, "starts", None), Hint)
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HINT_PIECES), max_size=40).map("".join))
+def test_hinted_rules_find_what_trying_everywhere_finds(text):
+    assert len(HINTED) >= 6
+    for hinted, everywhere in HINTED:
+        assert list(hinted.findings(text, Context())) == list(everywhere.findings(text, Context())), hinted.id
+    space_before_stop = [m.span() for m in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text)]
+    assert [(f.start, f.end) for f in SP005.findings(text, Context())] == space_before_stop

@@ -5,6 +5,7 @@ Each check is data: word classes and a pattern over them, a message, and example
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ import regex
 
 from ..model import Safety
 from ..text import ends_sentence
-from .base import Context, Finding, LazyPattern, Rule, RuleExample, finds, ignores
+from .base import Context, Finding, Hint, LazyPattern, Rule, RuleExample, finds, ignores, matches_at
 
 WORD_CLASSES = {
     # Determiners that can never stand right before a finite verb.
@@ -67,18 +68,6 @@ class GrammarCheck:
                 yield rule.flag(start, end, self.message(match), suggestions)
 
 
-def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
-    """What `pattern.finditer(text)` finds, tried only at `starts` (in order; every place a match may start).
-    For patterns that match no empty string."""
-    end = 0
-    for start in starts:
-        if start >= end:
-            match = pattern.match(text, start)
-            if match is not None:
-                end = match.end()
-                yield match
-
-
 def grammar_rule(
     rule_id: str, reason: str, check: GrammarCheck, examples: list[RuleExample], *, doc: str = "", why: str = ""
 ) -> Rule:
@@ -120,6 +109,7 @@ GR001 = grammar_rule(
     GrammarCheck(
         _word(rf"(?P<det>{words('DET')})[ \t]+(?P<verb>{words('FINITE')})"),
         _determiner_message,
+        starts=Hint(re.compile(rf"{words('DET')}[ \t]+{words('FINITE')}")),
     ),
     [
         finds("the most important of the are, the development"),
@@ -136,6 +126,7 @@ GR002 = grammar_rule(
     GrammarCheck(
         _word(rf"(?P<flag>(?P<article>{words('ARTICLE')})[ \t]+(?P<next>{words('NOT_AFTER_ARTICLE')}))"),
         _article_message,
+        starts=Hint(re.compile(rf"{words('ARTICLE')}[ \t]+{words('NOT_AFTER_ARTICLE')}")),
     ),
     [
         finds("the defeat of ISIS by Iraqi army a in late 2017"),

@@ -25,6 +25,7 @@ UC001 = regex_rule(
     doc="removes zero-width spaces, joiners and non-joiners, soft hyphens and word joiners between two Latin letters (`Da\u200bash`): a word that hides them is missed by the glossary, search and every check; in Arabic or Persian script (where a non-joiner is spelling) they stay",
     why="An invisible character splits a word for the machine and not for the eye: `Da\u200bash` passes every check as two words.",
     local=True,
+    hint=f"[{INVISIBLE}]+",
 )
 
 # Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables): the Latin letter each stands for.

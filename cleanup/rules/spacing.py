@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from ..text import abbreviation, sentence_opener
-from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps, regex_rule
+from .base import FLAG, SAFE, SPACE, Context, Finding, Hint, Rule, finds, fixes, ignores, keeps, matches_at, regex_rule
 
 _EMOTICON_REST = regex.compile(r"-?[()DPp](?!\p{L})")
 _DIGIT_AFTER = regex.compile(r" ?\d")
@@ -60,6 +61,7 @@ SP001 = regex_rule(
     doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses (`...`, `. . .`), a stray full stop before a lowercase word (`the two . prayers`; after an abbreviation it is the abbreviation's: `etc . and` → `etc. and`) or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
     why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
     local=True,
+    hint=r"[ \t]+[,;:?!)\].]",
 )
 
 
@@ -73,6 +75,7 @@ SP002 = regex_rule(
     doc="removes the space after `(` and `[` (`[ ]` checkboxes stay)",
     why="English puts no space just inside brackets.",
     local=True,
+    hint=r"[(\[](?P<at>[ \t])",
 )
 
 
@@ -166,11 +169,12 @@ SP007 = Rule(
 
 
 _SPACE_BEFORE_NOT_AFTER_STOP = regex.compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPACE}+\.(?=\p{{Lu}}\p{{Ll}})")
+_SPACE_BEFORE_STOP = Hint(re.compile(r"[ \t]+\."))
 
 
 def _space_on_wrong_side(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """Flag `army .The next`: a sentence's full stop with the space on its wrong side, or a dotted name (`.Net`)."""
-    for match in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text):
+    for match in matches_at(_SPACE_BEFORE_NOT_AFTER_STOP, text, _SPACE_BEFORE_STOP(text)):
         message = "space before a full stop and none after it: a new sentence, or a name like .Net?"
         yield rule.flag(match.start(), match.end(), message, (". ",))
 
@@ -214,6 +218,7 @@ SP006 = regex_rule(
     doc="removes the space after `$ £ € ¥` before an amount (`$ 1.5 billion` → `$1.5 billion`); a sign after the number or without one is left alone",
     why="English sets the currency sign against the amount; a space after it is carried over from other languages' layouts.",
     local=True,
+    hint=r"[$£€¥](?P<at>[ \t])",
 )
 
 
