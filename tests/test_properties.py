@@ -22,6 +22,7 @@ from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.formats import findings
 from cleanup.pipeline import ALL_RULES, Settings, _context, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
+from cleanup.rules import grammar
 from cleanup.rules.base import Context, Hint, RegexFinder
 from cleanup.rules.grammar import GR003, GrammarCheck
 from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
@@ -447,11 +448,25 @@ VERB_PIECES = [
 VERB_PIECES += ["military", "recent", "Western", " of", "-", "\u212a", "hypothesizes", "analyzes,"]
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(VERB_PIECES), max_size=30).map("".join))
-def test_verbs_used_as_nouns_are_found_as_the_pattern_finds_them_everywhere(text):
-    found = [(f.start, f.end) for f in GR003.findings(text, Context())]
+def verbs_as_nouns_agree(text: str, piece: int) -> None:
+    kept, grammar._PIECE = grammar._PIECE, piece  # pieces of 3 characters: cut after every line break
+    try:
+        found = [(f.start, f.end) for f in GR003.findings(text, Context())]
+    finally:
+        grammar._PIECE = kept
     assert found == [m.span("flag") for m in GR003.find.pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(VERB_PIECES), max_size=30).map("".join), st.sampled_from([1 << 20, 3]))
+def test_verbs_used_as_nouns_are_found_as_the_pattern_finds_them_everywhere(text, piece):
+    verbs_as_nouns_agree(text, piece)
+
+
+def test_verbs_used_as_nouns_are_found_in_every_piece_of_the_text():
+    text = "The view of the military analyzes, he said.\nIn\nrecent synthesizes of it\nthe Western ANALYZEſ.\n"
+    verbs_as_nouns_agree(text, 3)
+    assert len(list(GR003.findings(text, Context()))) == 3
 
 
 # Rules tried only where a standard-library hint says they may match must find what trying everywhere finds.

@@ -137,22 +137,29 @@ GR002 = grammar_rule(
 )
 
 _WORD_AND_SPACE_BEFORE = LazyPattern(r"\p{L}+[ \t]+", regex.REVERSE)
+_PIECE = 1 << 20
 
 
 def _verb_as_noun_starts(text: str) -> list[int] | None:
     """Where GR003 may match: the word before each of its verbs, found as plain strings in a copy of the text
-    brought to one case (upper, then lower, unites what `regex` ignoring case does: ſ and s, ı and I)."""
-    one_case = text.upper().lower()
-    if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
-        return None
+    brought to one case (upper, then lower, unites what `regex` ignoring case does: ſ and s, ı and I), a
+    piece of about a megabyte at a time, cut after a line break (no verb spans one)."""
     starts = []
-    for verb in VERB_AS_NOUN:
-        at = one_case.find(verb)
-        while at >= 0:
-            before = _WORD_AND_SPACE_BEFORE.match(text, 0, at)
-            if before is not None:
-                starts.append(before.start())
-            at = one_case.find(verb, at + 1)
+    piece = 0
+    while piece < len(text):
+        cut = text.find("\n", piece + _PIECE)
+        end = len(text) if cut < 0 else cut + 1
+        one_case = text[piece:end].upper().lower()
+        if len(one_case) != end - piece:  # a letter whose case is two letters (ß, İ): no shortcut
+            return None
+        for verb in VERB_AS_NOUN:
+            at = one_case.find(verb)
+            while at >= 0:
+                before = _WORD_AND_SPACE_BEFORE.match(text, 0, piece + at)
+                if before is not None:
+                    starts.append(before.start())
+                at = one_case.find(verb, at + 1)
+        piece = end
     return sorted(starts)
 
 
