@@ -27,10 +27,11 @@ class _Events:
                 yield rule.edit(event.start, event.end, event.replacement)
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=1)
 def _walked(text: str, markdown: bool) -> tuple[QuoteEvent, ...]:
-    """The walk's events; the three rules ask for the same text (the original, the latest): it is walked once."""
-    return tuple(walk(text, markdown))
+    """The walk's events about quote marks (not the quotations, which no rule here reports); the three rules
+    ask for the same text in turn (each pass's, then the result's): it is walked once."""
+    return tuple(event for event in walk(text, markdown) if event.kind != "quotation")
 
 
 _MESSAGES = {
