@@ -483,6 +483,7 @@ HINT_PIECES = [
     "$ 5",
     "£\t5",
 ]
+HINT_PIECES += ["succeeded to expel", "insists to ", "stressed on the", "complained from ", "emphasised on", "x"]
 HINT_PIECES += ["army .The", " .Net", "Da\u200b\u200cash", "\u001c", "x  ,", "the\tis", "Its were", "bathe are", "an"]
 
 
