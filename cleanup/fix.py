@@ -3,13 +3,40 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol, runtime_checkable
 
 from .model import Change, Edit, Flag, Step
 
 EditSource = Callable[[str], Iterable[Edit]]
 MAX_PASSES = 10
+# Blank lines: a line break followed by lines holding nothing but spaces and tabs. They part the text into
+# paragraphs for the fix loop (a paragraph keeps the blank lines after it).
+_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Paragraphs to read again: `text[context:end]` is read (the blank lines before `start` included), and what
+    is found starting in [start, end) is kept."""
+
+    context: int
+    start: int
+    end: int
+
+
+@runtime_checkable
+class LocalSource(Protocol):
+    """An edit source whose edits in a paragraph depend on that paragraph alone (and the blank lines before
+    it): after the first pass the fix loop asks it only about the paragraphs the last pass changed."""
+
+    def __call__(self, text: str) -> Iterable[Edit]: ...
+
+    def within(self, text: str, windows: Sequence[Window]) -> Iterable[Edit]:
+        """Its edits of `text` that start inside the windows."""
+        ...
 
 
 class FixDidNotConverge(Exception):
@@ -83,8 +110,11 @@ def fix(
     edit spans one of the `boundaries` (offsets of the original where markup separates two pieces of text)."""
     text, changes = original, tuple[Change, ...]()
     vetoes = _Vetoes(vetoed, boundaries) if vetoed or boundaries else None
+    windows: list[Window] | None = None  # None: the whole text
     for _ in range(max_passes):
-        found = (_trimmed(text, e) for source in sources for e in source(text) if _is_effective(text, e))
+        found = (
+            _trimmed(text, e) for source in sources for e in _asked(source, text, windows) if _is_effective(text, e)
+        )
         if vetoes:
             offsets = OriginalOffsets(changes)
             found = (e for e in found if not vetoes.touched(e, offsets))
@@ -92,10 +122,53 @@ def fix(
         if not edits:
             return FixResult(text, changes)
         text, changes = compose(original, text, changes, edits)
+        windows = changed_paragraphs(text, _new_spans(edits))
     leftover = [e.rule for source in sources for e in source(text) if _is_effective(text, e)]
     if leftover:
         raise FixDidNotConverge(leftover)
     return FixResult(text, changes)
+
+
+def _asked(source: EditSource, text: str, windows: Sequence[Window] | None) -> Iterable[Edit]:
+    """A source's edits: of the whole text, or a local source's in the paragraphs the last pass changed.
+
+    A paragraph the last pass left alone gives a local source the same edits as before, and none of
+    those was applied (it would have changed the paragraph): each lost to an edit that changed it, or was
+    vetoed, and a vetoed edit of an unchanged paragraph is vetoed again."""
+    if windows is None or not isinstance(source, LocalSource):
+        return source(text)
+    return source.within(text, windows)
+
+
+def _new_spans(edits: Sequence[Edit]) -> list[tuple[int, int]]:
+    """Where sorted, non-conflicting edits' replacements lie in the text after them."""
+    spans, delta = [], 0
+    for edit in edits:
+        start = edit.start + delta
+        spans.append((start, start + len(edit.replacement)))
+        delta += len(edit.replacement) - (edit.end - edit.start)
+    return spans
+
+
+def changed_paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[Window]:
+    """Windows over the paragraphs of `text` that sorted `spans` touch (at an edge, or in the blank lines
+    before one, counts), overlapping ones merged."""
+    if not spans:
+        return []
+    starts, contexts = [0], [0]  # where each paragraph starts, and where the blank lines before it start
+    for blank in _BLANK_LINES.finditer(text):
+        starts.append(blank.end())
+        contexts.append(blank.start())
+    windows: list[Window] = []
+    for start, end in spans:
+        first = max(0, bisect.bisect_left(starts, start) - 1)
+        last = bisect.bisect_right(contexts, end) - 1
+        stop = starts[last + 1] if last + 1 < len(starts) else len(text) + 1
+        if windows and contexts[first] <= windows[-1].end:
+            windows[-1] = Window(windows[-1].context, windows[-1].start, max(stop, windows[-1].end))
+        else:
+            windows.append(Window(contexts[first], starts[first], stop))
+    return windows
 
 
 class _Vetoes:

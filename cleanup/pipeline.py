@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checkers import DEFAULT_HEADINGS, Checker
 from .checkers.worth import worth_reading
 from .decisions import match
-from .fix import EditSource, OriginalOffsets, fix
+from .fix import EditSource, OriginalOffsets, Window, fix
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
@@ -121,7 +121,7 @@ def process(
     run = _Run(settings, document.markdown, _context(settings, document.markdown))
     # An editor's accept can make a glossary suggestion: then suggestions are tried, and kept only if accepted.
     trying = not settings.unsafe_fixes and any(_about_glossary(d) and d.verdict == "accept" for d in decisions)
-    sources = [_glossary_source(run, trying), *_rule_sources(run)]
+    sources: list[EditSource] = [_glossary_source(run, trying), *_rule_sources(run)]
     if settings.apply_suggestions:
         sources.append(_suggestion_source(run))
     protected = [(span.start, span.end) for span in (*document.protected, *document.held)]
@@ -255,18 +255,46 @@ def _glossary_edits(run: _Run, text: str) -> Iterator[Edit]:
         yield edit
 
 
-def _rule_sources(run: _Run) -> list[Callable[[str], Iterator[Edit]]]:
+def _rule_sources(run: _Run) -> list[EditSource]:
     applied = {Safety.SAFE, Safety.UNSAFE} if run.settings.unsafe_fixes else {Safety.SAFE}
     return [_rule_source(run, rule) for rule in run.settings.rules if rule.safety in applied]
 
 
-def _rule_source(run: _Run, rule: Rule) -> Callable[[str], Iterator[Edit]]:
+def _rule_source(run: _Run, rule: Rule) -> EditSource:
+    if rule.local:
+        return _LocalRuleSource(run, rule)
+
     def source(text: str) -> Iterator[Edit]:
         for finding in _findings(run, rule, text):
             if isinstance(finding, Edit):
                 yield finding
 
     return source
+
+
+@dataclass(frozen=True)
+class _LocalRuleSource:
+    """The edits of a rule whose findings in a paragraph depend on that paragraph alone: of the whole text,
+    or of the paragraphs the fix loop asks about again."""
+
+    run: _Run
+    rule: Rule
+
+    def __call__(self, text: str) -> Iterator[Edit]:
+        for finding in _findings(self.run, self.rule, text):
+            if isinstance(finding, Edit):
+                yield finding
+
+    def within(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
+        if not self.run.settings.enabled(self.rule.id):
+            return
+        for window in windows:
+            shift = window.context
+            for found in self.rule.findings(text[shift : window.end], self.run.context):
+                if isinstance(found, Edit) and window.start <= found.start + shift < window.end:
+                    edit = replace(found, start=found.start + shift, end=found.end + shift)
+                    if self.run.allows(text, edit.rule, edit.start, edit.end):
+                        yield edit
 
 
 def _flags(run: _Run, text: str) -> Iterator[Flag]:

@@ -28,8 +28,6 @@ SIDEWAYS_STILL = {
     ("glossary.tools", "rules.from_yaml"),
     ("rules.articles", "glossary.terms"),
     ("rules.headings", "glossary.names"),
-    ("rules.repetition", "glossary.scan"),
-    ("rules.repetition", "glossary.terms"),
     ("source.checks", "glossary.terms"),
     ("source.consistency", "glossary.suggest"),
 }

@@ -5,19 +5,29 @@ form, URLs, Markdown code and the editor's directives; glossaries are random sub
 plus a made-up name with a made-up variant; all built-in rules run.
 """
 
+import dataclasses
+from pathlib import Path
+
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.checkers.harper import HarperChecker
+from cleanup.fix import changed_paragraphs
 from cleanup.glossary.loader import load_glossary
 from cleanup.glossary.terms import TOKEN
 from cleanup.model import Document, SpanSet
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.findings import findings
-from cleanup.pipeline import ALL_RULES, Settings, process
+from cleanup.pipeline import ALL_RULES, Settings, _context, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
+from cleanup.rules import grammar
+from cleanup.rules.base import Context, Hint, RegexFinder
+from cleanup.rules.grammar import GR003, GrammarCheck
+from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
+from cleanup.rules.spacing import _SPACE_BEFORE_NOT_AFTER_STOP, SP005
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
 from cleanup.text import sentence_start
 
@@ -254,6 +264,15 @@ def test_span_set_overlap_agrees_with_comparing_every_span(spans, probe):
 SCAN_PIECES = [*PIECES, "Raqqa", "RAQQA", "ß", "STRASSE", "Daash²", "½Rasul", "x‐Qasad", "y_Daash", "Daash`s"]
 SCAN_PIECES += ["Da’ash’s", "SDF, SDF", "y_SDF, SDF", "Daash`ISIS, ISIS", "Qasad (Qasad)", "ISIS, ISIS and"]
 SCAN_PIECES += ["https://www.Example.COM/x?a=1", "WWW.a.iq", "a.b+c@d.sy ,e"]
+SCAN_PIECES += [
+    "ISIS/ ISIS",
+    " or ",
+    "SDF\tor SDF",
+    ", and ",
+    ", or ",
+    "( ",
+    "Syrian Democratic Forces, Syrian Democratic Forces",
+]
 scan_texts = st.lists(st.sampled_from(SCAN_PIECES), max_size=40).map("".join)
 
 
@@ -271,6 +290,21 @@ def test_repeated_items_are_found_where_an_overlapped_search_finds_them(text, en
     forms = frozenset(preferred for preferred, _ in entries)
     everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
     assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the SDF, and SDF, or ISIS, or ISIS cells",
+        "ISIS / ISIS and ISIS\tor  ISIS, Syrian Democratic Forces ( Syrian Democratic Forces )",
+        "al-Badia,al-Badia, Mosul (Mosul) and S, S",
+    ],
+)
+def test_repeated_items_after_every_mark_are_found_where_an_overlapped_search_finds_them(text):
+    forms = frozenset(["SDF", "ISIS", "Syrian Democratic Forces", "al-Badia", "Mosul", "S"])
+    everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
+    assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
+    assert len(everywhere) >= 2
 
 
 @settings(max_examples=400, deadline=None)
@@ -327,3 +361,153 @@ def test_names_used_bare_are_those_the_full_pattern_finds_bare(text):
         )
 
     assert _names_used_bare(text, names) == {name for name in names if used_bare(name)}
+
+
+# Latin, Cyrillic and Greek letters (lookalikes and not), combining marks, script symbols that are no
+# letters (Greek numeral sign and tonos, Cyrillic thousands sign, a Roman numeral), Arabic, spaces.
+SCRIPT_PIECES = ["a", "D", "ash", "\u0430", "\u0421", "\u039b", "\u03bf", "\u0301", "\u0483", "\u0375"]
+SCRIPT_PIECES += ["\u0384", "\u0482", "\u2160", "\u0645", "\u200b", " ", "\n", "-", "Москва", "Αθήνα", "1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SCRIPT_PIECES), max_size=30).map("".join))
+def test_mixed_script_words_are_found_as_the_word_pattern_finds_them_everywhere(text):
+    assert [m.span() for m in _mixed_words(text)] == [m.span() for m in _MIXED_WORD.finditer(text)]
+
+
+# Rules marked local must find in a window of paragraphs (the blank lines before it included) exactly
+# what they find there in the whole text: the fix loop reads only the paragraphs a pass changed again.
+LOCAL_RULES = [rule for rule in ALL_RULES if rule.local]
+PARAGRAPH_PIECES = [*PIECES, "\n \n", "\r\n\r\n", "\r\r", "\n\t\n\n", "The the ", "al-Baaj. ", "SDF, SDF, "]
+PARAGRAPH_PIECES += ["(SDF), SDF, and ", "ISIS/ISIS ", "D\u0430ash ", "Da\u200bash", "$ 5", "\n- al-Qaim", "Lt. Col.\n"]
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = [
+    p.read_text(encoding="utf-8") for p in sorted([*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/articles/*.txt")])
+]
+
+
+def local_findings_agree(text: str, spans: list[tuple[int, int]], context) -> None:
+    windows = changed_paragraphs(text, sorted(spans)) + [w for span in spans for w in changed_paragraphs(text, [span])]
+    for rule in LOCAL_RULES:
+        whole = [f for f in rule.findings(text, context)]
+        for window in windows:
+            expected = [f for f in whole if window.start <= f.start < window.end]
+            piece = text[window.context : window.end]
+            shifted = [
+                dataclasses.replace(f, start=f.start + window.context, end=f.end + window.context)
+                for f in rule.findings(piece, context)
+                if window.start <= f.start + window.context < window.end
+            ]
+            assert shifted == expected, (rule.id, window)
+
+
+AP_CONTEXT = dataclasses.replace(
+    _context(Settings(load_glossary([("g.yaml", glossary_yaml(ENTRIES, "baka"))])), False), markdown=False
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 20)), max_size=4),
+)
+def test_local_rules_find_in_a_window_of_paragraphs_what_they_find_there_in_the_whole_text(text, picks):
+    spans = [(min(start, len(text)), min(start + width, len(text))) for start, width in picks]
+    local_findings_agree(text, spans, AP_CONTEXT)
+
+
+def test_local_rules_find_in_each_paragraph_of_the_articles_what_they_find_there_in_the_whole_text():
+    for text in ARTICLES:
+        every_paragraph = [(start, start) for start in range(0, len(text), 97)]
+        local_findings_agree(text, every_paragraph, AP_CONTEXT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=40).map("".join), glossaries, st.booleans())
+def test_the_fix_loop_reading_changed_paragraphs_again_ends_where_reading_everything_again_ends(
+    text, glossary_text, markdown
+):
+    glossary = load_glossary([("g.yaml", glossary_text)], [r.id for r in ALL_RULES])
+    everywhere = tuple(dataclasses.replace(rule, local=False) for rule in ALL_RULES)
+    local = process(Document(text, markdown=markdown), Settings(glossary, ALL_RULES))
+    whole = process(Document(text, markdown=markdown), Settings(glossary, everywhere))
+    assert (local.corrected, local.changes, local.flags) == (whole.corrected, whole.changes, whole.flags)
+
+
+VERB_PIECES = [
+    *CASE_PIECES,
+    "analyzes",
+    "ANALYZES",
+    "analyzeſ",
+    "Emphasizes",
+    "emphasızes",
+    "synthesizes",
+    "the",
+    "these",
+]
+VERB_PIECES += ["military", "recent", "Western", " of", "-", "\u212a", "hypothesizes", "analyzes,"]
+
+
+def verbs_as_nouns_agree(text: str, piece: int) -> None:
+    kept, grammar._PIECE = grammar._PIECE, piece  # pieces of 3 characters: cut after every line break
+    try:
+        found = [(f.start, f.end) for f in GR003.findings(text, Context())]
+    finally:
+        grammar._PIECE = kept
+    assert found == [m.span("flag") for m in GR003.find.pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(VERB_PIECES), max_size=30).map("".join), st.sampled_from([1 << 20, 3]))
+def test_verbs_used_as_nouns_are_found_as_the_pattern_finds_them_everywhere(text, piece):
+    verbs_as_nouns_agree(text, piece)
+
+
+def test_verbs_used_as_nouns_are_found_in_every_piece_of_the_text():
+    text = "The view of the military analyzes, he said.\nIn\nrecent synthesizes of it\nthe Western ANALYZEſ.\n"
+    verbs_as_nouns_agree(text, 3)
+    assert len(list(GR003.findings(text, Context()))) == 3
+
+
+# Rules tried only where a standard-library hint says they may match must find what trying everywhere finds.
+HINT_PIECES = [
+    *PARAGRAPH_PIECES,
+    "the are",
+    "their are",
+    "a in",
+    "an of",
+    "an and",
+    "a at",
+    "( x",
+    "[\t",
+    "$ 5",
+    "£\t5",
+]
+HINT_PIECES += ["succeeded to expel", "insists to ", "stressed on the", "complained from ", "emphasised on", "x"]
+HINT_PIECES += ["army .The", " .Net", "Da\u200b\u200cash", "\u001c", "x  ,", "the\tis", "Its were", "bathe are", "an"]
+
+
+def without_hints(rule):
+    find = rule.find
+    if isinstance(find, RegexFinder):
+        return dataclasses.replace(rule, find=dataclasses.replace(find, hint=None))
+    if isinstance(find, GrammarCheck) and isinstance(find.starts, Hint):
+        return dataclasses.replace(rule, find=dataclasses.replace(find, starts=None))
+    return None
+
+
+HINTED = [
+    (rule, without_hints(rule))
+    for rule in ALL_RULES
+    if getattr(rule.find, "hint", None) or isinstance(getattr(rule.find, "starts", None), Hint)
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HINT_PIECES), max_size=40).map("".join))
+def test_hinted_rules_find_what_trying_everywhere_finds(text):
+    assert len(HINTED) >= 6
+    for hinted, everywhere in HINTED:
+        assert list(hinted.findings(text, Context())) == list(everywhere.findings(text, Context())), hinted.id
+    space_before_stop = [m.span() for m in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text)]
+    assert [(f.start, f.end) for f in SP005.findings(text, Context())] == space_before_stop

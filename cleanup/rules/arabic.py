@@ -18,6 +18,7 @@ AR001 = regex_rule(
     [fixes("the areas of Al- Baaj", "the areas of Al-Baaj"), keeps("Al - Baaj")],
     doc="`Al- Baaj` → `Al-Baaj` (no space after the Arabic article)",
     why="The article and the name are one word; a space splits the name.",
+    local=True,
 )
 
 
@@ -33,6 +34,7 @@ AR002 = regex_rule(
     ],
     doc="a glued `alBadya` → `al-Badya`; never `Alabama`, `Albert`, `Algeria`, `All`",
     why="Without its hyphen the article reads as part of one English-looking word.",
+    local=True,
 )
 
 
@@ -89,6 +91,7 @@ AR003 = Rule(
     ),
     doc='`al-` inside a sentence, `Al-` at its start (setting `arabic-article`); headings, list items, block quotes and table cells start sentences, as does a word after a closing quote that ends one (`he said." Al-Amiri`, `taught."Al-Khadir`); an abbreviation\'s full stop does not end one before a name (`Maj. Gen. al-Hamdani`, `Mr. al-Rawi`, `J. R.`); after `U.S.`-like abbreviations, a quoted question or exclamation (`“Why?” al-Rawi asked`) and a line after one without final punctuation (hard-wrapped text, or a title above) the article is left as written; glossary forms are kept as written',
     why="House style writes the article lowercase inside a sentence and capitalized where a sentence starts.",
+    local=True,
 )
 
 

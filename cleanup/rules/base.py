@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -80,6 +81,9 @@ class Rule:
     example_context: Context | None = None  # what its examples assume about the document (known forms)
     doc: str = ""  # what it does, in detail, with examples of what it changes and leaves alone
     why: str = ""  # why the text is better for it
+    # Its findings in a paragraph depend on that paragraph alone (and the blank lines before it), so the fix
+    # loop asks it again only about the paragraphs the last pass changed (tests/test_properties.py checks it).
+    local: bool = False
 
     @property
     def fix_safety(self) -> str:
@@ -131,12 +135,15 @@ def regex_rule(
     source: str = "built-in",
     doc: str = "",
     why: str = "",
+    local: bool = False,
+    hint: str | None = None,
 ) -> Rule:
     """A rule from a pattern: each match is replaced (a template or a function), or flagged when
-    `replacement` is None. With scope "line" the pattern sees one line at a time."""
+    `replacement` is None. With scope "line" the pattern sees one line at a time. A `hint` (see `Hint`) is
+    where the pattern is tried, in a document-scope rule without a timeout."""
     compiled = LazyPattern(pattern) if isinstance(pattern, str) else pattern
-    finder = RegexFinder(compiled, replacement, message, scope, timeout)
-    return Rule(rule_id, reason, safety, finder, tuple(examples), source, doc=doc, why=why)
+    finder = RegexFinder(compiled, replacement, message, scope, timeout, Hint(re.compile(hint)) if hint else None)
+    return Rule(rule_id, reason, safety, finder, tuple(examples), source, doc=doc, why=why, local=local)
 
 
 @dataclass(frozen=True)
@@ -148,9 +155,14 @@ class RegexFinder:
     message: str | None
     scope: str
     timeout: float | None
+    hint: Hint | None = None
 
     def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        for shift, match in _scoped_matches(self.pattern, text, self.scope, self.timeout):
+        if self.hint is not None:
+            found: Iterator[tuple[int, regex.Match]] = ((0, m) for m in matches_at(self.pattern, text, self.hint(text)))
+        else:
+            found = _scoped_matches(self.pattern, text, self.scope, self.timeout)
+        for shift, match in found:
             start, end = shift + match.start(), shift + match.end()
             if self.replacement is None:
                 yield rule.flag(start, end, self.message)
@@ -159,6 +171,31 @@ class RegexFinder:
             new = replacement(match) if callable(replacement) else match.expand(replacement)
             if new is not None and new != match.group():
                 yield rule.edit(start, end, new)
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Where a rule's pattern may match, found first by the standard `re` engine, several times faster than
+    `regex` trying the pattern at every place: each match of `pattern` starts (or its group `at` does)
+    where the rule's may, and none covers a later place where the rule's may start."""
+
+    pattern: re.Pattern
+
+    def __call__(self, text: str) -> Iterator[int]:
+        at = self.pattern.groupindex.get("at", 0)
+        return (match.start(at) for match in self.pattern.finditer(text))
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """What `pattern.finditer(text)` finds, tried only at `starts` (in order; every place a match may start).
+    For patterns that match no empty string."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 def _scoped_matches(

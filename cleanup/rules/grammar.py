@@ -5,14 +5,15 @@ Each check is data: word classes and a pattern over them, a message, and example
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from ..model import Safety
 from ..text import ends_sentence
-from .base import Context, Finding, LazyPattern, Rule, RuleExample, finds, ignores
+from .base import Context, Finding, Hint, LazyPattern, Rule, RuleExample, finds, ignores, matches_at
 
 WORD_CLASSES = {
     # Determiners that can never stand right before a finite verb.
@@ -54,9 +55,13 @@ class GrammarCheck:
     message: Callable[[regex.Match], str]
     suggestions: Callable[[regex.Match], tuple[str, ...]] | None = None
     skip: Callable[[regex.Match], bool] | None = None
+    # Every place a match may start, in order (None: the pattern is tried everywhere).
+    starts: Callable[[str], Iterable[int] | None] | None = None
 
     def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        for match in self.pattern.finditer(text):
+        starts = self.starts(text) if self.starts else None
+        matches = self.pattern.finditer(text) if starts is None else matches_at(self.pattern, text, starts)
+        for match in matches:
             if self.skip is None or not self.skip(match):
                 start, end = match.span("flag") if "flag" in self.pattern.groupindex else match.span()
                 suggestions = self.suggestions(match) if self.suggestions else ()
@@ -83,11 +88,11 @@ def _article_message(m: regex.Match) -> str:
 
 
 def _verb_as_noun_message(m: regex.Match) -> str:
-    return f"“{m['flag']}” is a verb; the plural noun is “{VERB_AS_NOUN[m['flag'].lower()]}”"
+    return f"“{m['flag']}” is a verb; the plural noun is “{VERB_AS_NOUN[m['flag'].upper().lower()]}”"
 
 
 def _plural_noun(m: regex.Match) -> tuple[str, ...]:
-    return (VERB_AS_NOUN[m["flag"].lower()],)
+    return (VERB_AS_NOUN[m["flag"].upper().lower()],)
 
 
 def _comma_message(m: regex.Match) -> str:
@@ -104,6 +109,7 @@ GR001 = grammar_rule(
     GrammarCheck(
         _word(rf"(?P<det>{words('DET')})[ \t]+(?P<verb>{words('FINITE')})"),
         _determiner_message,
+        starts=Hint(re.compile(rf"{words('DET')}[ \t]+{words('FINITE')}")),
     ),
     [
         finds("the most important of the are, the development"),
@@ -120,6 +126,7 @@ GR002 = grammar_rule(
     GrammarCheck(
         _word(rf"(?P<flag>(?P<article>{words('ARTICLE')})[ \t]+(?P<next>{words('NOT_AFTER_ARTICLE')}))"),
         _article_message,
+        starts=Hint(re.compile(rf"{words('ARTICLE')}[ \t]+{words('NOT_AFTER_ARTICLE')}")),
     ),
     [
         finds("the defeat of ISIS by Iraqi army a in late 2017"),
@@ -128,6 +135,33 @@ GR002 = grammar_rule(
     doc="an article right before a preposition or conjunction: `army a in late 2017`",
     why="An article right before a preposition is a stray word left by editing.",
 )
+
+_WORD_AND_SPACE_BEFORE = LazyPattern(r"\p{L}+[ \t]+", regex.REVERSE)
+_PIECE = 1 << 20
+
+
+def _verb_as_noun_starts(text: str) -> list[int] | None:
+    """Where GR003 may match: the word before each of its verbs, found as plain strings in a copy of the text
+    brought to one case (upper, then lower, unites what `regex` ignoring case does: ſ and s, ı and I), a
+    piece of about a megabyte at a time, cut after a line break (no verb spans one)."""
+    starts = []
+    piece = 0
+    while piece < len(text):
+        cut = text.find("\n", piece + _PIECE)
+        end = len(text) if cut < 0 else cut + 1
+        one_case = text[piece:end].upper().lower()
+        if len(one_case) != end - piece:  # a letter whose case is two letters (ß, İ): no shortcut
+            return None
+        for verb in VERB_AS_NOUN:
+            at = one_case.find(verb)
+            while at >= 0:
+                before = _WORD_AND_SPACE_BEFORE.match(text, 0, piece + at)
+                if before is not None:
+                    starts.append(before.start())
+                at = one_case.find(verb, at + 1)
+        piece = end
+    return sorted(starts)
+
 
 GR003 = grammar_rule(
     "GR003",
@@ -138,6 +172,7 @@ GR003 = grammar_rule(
         ),
         _verb_as_noun_message,
         _plural_noun,
+        starts=_verb_as_noun_starts,
     ),
     [
         finds("In the opinion of the Western military analyzes, the defeat"),

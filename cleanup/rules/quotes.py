@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Safety
-from ..quotes import walk
+from ..quotes import QuoteEvent, walk
 from .base import Context, Finding, Rule, finds, fixes, ignores, keeps
 
 
@@ -17,13 +18,20 @@ class _Events:
     kinds: tuple[str, ...]
 
     def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        for event in walk(text, context.markdown):
+        for event in _walked(text, context.markdown):
             if event.kind not in self.kinds:
                 continue
             if rule.safety is Safety.FLAG:
                 yield rule.flag(event.start, event.end, _MESSAGES[event.kind])
             else:
                 yield rule.edit(event.start, event.end, event.replacement)
+
+
+@functools.lru_cache(maxsize=1)
+def _walked(text: str, markdown: bool) -> tuple[QuoteEvent, ...]:
+    """The walk's events about quote marks (not the quotations, which no rule here reports); the three rules
+    ask for the same text in turn (each pass's, then the result's): it is walked once."""
+    return tuple(event for event in walk(text, markdown) if event.kind != "quotation")
 
 
 _MESSAGES = {

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 
 import regex
 
-from ..glossary.scan import Triggers, match_starts
-from ..glossary.terms import TOKEN, fold
 from ..model import Edit
 from ..text import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
@@ -110,6 +108,7 @@ RW001 = Rule(
     ),
     doc="a doubled word that is never grammatical (`the the`, `and and`, `The the` at a sentence start) written once; not prepositions (`gave in in the end`, `approve of of course`), pronouns (`gave her her share`, `gave them them`), `that`, `had`, `my my`, nor a capital mid-sentence (`type A a month`, `The The`)",
     why="These words are never doubled in English; the double is a slip.",
+    local=True,
 )
 
 
@@ -208,6 +207,7 @@ AP001 = Rule(
     ),
     doc="an abbreviation repeated after its own parenthesis: `Syrian Democratic Forces (SDF), SDF, and` → `Syrian Democratic Forces (SDF), and`, `(SDF), SDF, said` → `(SDF) said`, `(SDF), SDF, the army` → `(SDF), the army`",
     why="After normalization an abbreviation often stands twice in a row; the second says nothing new.",
+    local=True,
 )
 
 
@@ -226,29 +226,51 @@ _LIST_BEFORE = regex.compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
 _ITEM_START = regex.compile(rf"{NOT_IN_WORD}\p{{L}}")
 
 
+# What may stand between a repeated item and its repeat: a list comma, an opening parenthesis, a slash, `or`.
+_CUT_MARK = re.compile(r"[,(/]|(?<=[ \t])or[ \t]")
+_AND_OR = re.compile(r"(?:and|or)[ \t]+")
+
+
 @functools.lru_cache(maxsize=8)
-def _first_words(forms: frozenset[str]) -> Triggers:
-    """The first words of `forms`, for the glossary's fast scan."""
-    first = (TOKEN.match(form) for form in forms)
-    return Triggers(fold(token.group()) for token in first if token)
+def _lengths(forms: frozenset[str]) -> tuple[int, int]:
+    """The shortest and the longest of `forms`."""
+    return min(map(len, forms), default=0), max(map(len, forms), default=0)
+
+
+def _item_starts(text: str, forms: frozenset[str]) -> list[int]:
+    """Every place an item that is one of `forms` may start, in order: before a list comma, parenthesis, slash
+    or `or`, at most the longest form before it, where the text begins as it does after the mark (the repeat)."""
+    shortest, longest = _lengths(forms)
+    if shortest == 0:
+        return []
+    starts = set()
+    for mark in _CUT_MARK.finditer(text):
+        end = mark.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1  # where the item ends
+        after = mark.end()
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        heads = [after]
+        if mark.group() == ",":
+            more = _AND_OR.match(text, after)
+            if more:
+                heads.append(more.end())
+        for head in heads:
+            begins = text[head : head + min(shortest, 3)]
+            at = text.find(begins, max(0, end - longest), end) if begins else -1
+            while at >= 0:
+                starts.add(at)
+                at = text.find(begins, at + 1, end)
+    return sorted(starts)
 
 
 @functools.lru_cache(maxsize=2)
 def _item_matches(text: str, forms: frozenset[str]) -> tuple[regex.Match, ...]:
-    """`_REPEATED_ITEM` matched at every place an item may start (as an overlapped search would), but tried
-    only in the words that begin a normalized form: the fast scan finds those. AP002 and AP003 both ask
-    for them: each text is scanned once."""
-    found = []
-    last = -1
-    for start in match_starts(text, _first_words(forms)):
-        if start == last:
-            continue
-        last = start
-        for item in _ITEM_START.finditer(text, start, TOKEN.match(text, start).end()):
-            match = _REPEATED_ITEM.match(text, item.start())
-            if match is not None:
-                found.append(match)
-    return tuple(found)
+    """`_REPEATED_ITEM` matched at every place an item that is one of `forms` may start (as an overlapped search
+    would), tried only where a repeat follows a mark. AP002 and AP003 both ask for them: each text is scanned once."""
+    matches = (_REPEATED_ITEM.match(text, start) for start in _item_starts(text, forms))
+    return tuple(match for match in matches if match is not None)
 
 
 def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:
@@ -302,6 +324,7 @@ AP002 = Rule(
     ),
     doc="a glossary preferred form repeated right after itself in a list or a parenthesis, as normalization leaves it: `the SDF,Qasad and` → `the SDF and`, `the SDF, Qasad, the army` → `the SDF, the army`, `the SDF, Qasad, is` → `the SDF is`, `the SDF (SDF)` → `the SDF`, `ISIL/Daesh cells` → `ISIS/ISIS cells` → `ISIS cells`, `Daesh or ISIL` → `ISIS`; other repeats (`New York, New York`) are left",
     why="Translators give a name in two spellings side by side; once both are the preferred form, one must go.",
+    local=True,
 )
 
 
@@ -327,6 +350,7 @@ AP003 = Rule(
     example_context=Context(normalized_forms=frozenset({"SDF"})),
     doc="a repeat AP001/AP002 find before a word that can go either way (`the SDF, SDF, also said` → `the SDF also said`, but not `the SDF, SDF, however,`): the cut is suggested",
     why="Whether the comma stays depends on the words that follow; the cut is offered, not made.",
+    local=True,
 )
 
 

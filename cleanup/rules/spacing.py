@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from ..lazyregex import lazy_compile
 from ..text import abbreviation, sentence_opener
-from .base import FLAG, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps, regex_rule
+from .base import FLAG, SAFE, SPACE, Context, Finding, Hint, Rule, finds, fixes, ignores, keeps, matches_at, regex_rule
 
 _EMOTICON_REST = lazy_compile(r"-?[()DPp](?!\p{L})")
 _DIGIT_AFTER = lazy_compile(r" ?\d")
@@ -60,6 +61,8 @@ SP001 = regex_rule(
     ],
     doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses (`...`, `. . .`), a stray full stop before a lowercase word (`the two . prayers`; after an abbreviation it is the abbreviation's: `etc . and` → `etc. and`) or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
     why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
+    local=True,
+    hint=r"[ \t]+[,;:?!)\].]",
 )
 
 
@@ -72,6 +75,8 @@ SP002 = regex_rule(
     [fixes("the ( western) side", "the (western) side"), keeps("- [ ] task")],
     doc="removes the space after `(` and `[` (`[ ]` checkboxes stay)",
     why="English puts no space just inside brackets.",
+    local=True,
+    hint=r"[(\[](?P<at>[ \t])",
 )
 
 
@@ -84,6 +89,7 @@ SP003 = regex_rule(
     [fixes("the  city of   Mosul", "the city of Mosul"), keeps("  indented line")],
     doc="collapses runs of spaces inside a line (indentation stays)",
     why="Runs of spaces are left by copy and paste and justified layouts; in print they show as gaps.",
+    local=True,
 )
 
 
@@ -133,6 +139,7 @@ SP004 = regex_rule(
     ],
     doc="adds the missing space after a comma between words (`Kirkuk,the`), and after a full stop where a sentence surely ends: a word that opens sentences follows (`Iraq.The`) or a closing quote precedes (`active”.See`) — never `1,000`, `3.5`, `U.S.`, `e.g.`, nor inside a dotted name (`java.io.File`, `www.Rawabet.org`); other words joined by a stop (`Amaq.News`) are SP007's to flag",
     why="Without the space two words run together, for readers and for search alike.",
+    local=True,
 )
 
 
@@ -163,11 +170,12 @@ SP007 = Rule(
 
 
 _SPACE_BEFORE_NOT_AFTER_STOP = lazy_compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPACE}+\.(?=\p{{Lu}}\p{{Ll}})")
+_SPACE_BEFORE_STOP = Hint(re.compile(r"[ \t]+\."))
 
 
 def _space_on_wrong_side(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """Flag `army .The next`: a sentence's full stop with the space on its wrong side, or a dotted name (`.Net`)."""
-    for match in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text):
+    for match in matches_at(_SPACE_BEFORE_NOT_AFTER_STOP, text, _SPACE_BEFORE_STOP(text)):
         message = "space before a full stop and none after it: a new sentence, or a name like .Net?"
         yield rule.flag(match.start(), match.end(), message, (". ",))
 
@@ -210,6 +218,8 @@ SP006 = regex_rule(
     ],
     doc="removes the space after `$ £ € ¥` before an amount (`$ 1.5 billion` → `$1.5 billion`); a sign after the number or without one is left alone",
     why="English sets the currency sign against the amount; a space after it is carried over from other languages' layouts.",
+    local=True,
+    hint=r"[$£€¥](?P<at>[ \t])",
 )
 
 
@@ -228,6 +238,7 @@ PU001 = regex_rule(
     ],
     doc="reduces doubled punctuation (`. .`, `,,`, `. ,`) to the strongest mark — never `...`, `…`, `?!`, `etc.,`",
     why="A doubled mark is a typing slip; the strongest mark is the one the sentence needs.",
+    local=True,
 )
 
 

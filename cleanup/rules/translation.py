@@ -6,6 +6,7 @@ it flags and near misses it must leave alone, which are its self-tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -13,7 +14,7 @@ import regex
 from ..articles import spoken_as_word
 from ..model import Safety
 from ..text import sentence_start, starts_sentence
-from .base import Context, Finding, LazyPattern, Rule, finds, ignores
+from .base import Context, Finding, Hint, LazyPattern, Rule, finds, ignores
 from .grammar import GrammarCheck, grammar_rule
 
 # Words after "to" that start a noun phrase, not an infinitive ("insisted to reporters", "succeeded to the throne").
@@ -117,6 +118,7 @@ GR005 = grammar_rule(
         _complement_message,
         _complement_suggestion,
         _complement_is_noun,
+        starts=Hint(re.compile("succeed|insist")),
     ),
     [
         finds("the army succeeded to expel the fighters"),
@@ -216,6 +218,7 @@ GR009 = grammar_rule(
         ),
         _preposition_message,
         _preposition_suggestions,
+        starts=Hint(re.compile("stress|emphasi|complain")),
     ),
     [
         finds("the minister stressed on the need to act"),
