@@ -20,7 +20,7 @@ from .inputs import ArticleError, Input, embedded_source, read_article, read_byt
 from .progress import ProgressLine
 from .settings import checked_encoding
 from .step import Failed, Processed, Result, Skipped, Task, process_one
-from .workers import InProcess, Pool, in_order
+from .workers import InProcess, Pool, Workers, in_order
 
 _WORD = regex.compile(r"\S+")
 
@@ -33,17 +33,18 @@ def outcomes(
     jobs: int = 1,
     progress: bool = False,
     cache: Cache | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[Input, Processed | Failed, str | None]]:
     """Each input's result and cache key, in input order, as soon as it is ready: processed in
-    `jobs` worker processes, or taken from the cache. A failure is reported as it comes; a binary
-    file is reported and skipped."""
+    `jobs` worker processes or on the Dask cluster of `scheduler`, or taken from the cache. A failure
+    is reported as it comes; a binary file is reported and skipped."""
     encoding = checked_encoding(encoding)
     tasks: Iterator[Task] = (
         (item.path, encoding, item.path.suffix.lower() == ".md", decisions(item).decisions, item.source)
         for item in inputs
     )
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
-    results = _results_in_order(tasks, settings, min(jobs, len(inputs)), cache)
+    results = _results_in_order(tasks, settings, min(jobs, len(inputs)), cache, scheduler)
     try:
         for item in inputs:
             if bar:
@@ -70,12 +71,12 @@ def outcomes(
 
 
 def _results_in_order(
-    tasks: Iterable[Task], settings: Settings, jobs: int, cache: Cache | None
+    tasks: Iterable[Task], settings: Settings, jobs: int, cache: Cache | None, scheduler: str | None = None
 ) -> Generator[tuple[Result, str | None], None, None]:
     """(result, cache key) in task order: from the cache where the input and everything in force are
     unchanged, else from the workers, a few tasks in flight at a time (so a run holds the same however
     many files it has)."""
-    workers = Pool(settings, jobs) if jobs > 1 else InProcess(settings)
+    workers = _workers(settings, jobs, scheduler)
 
     def start(task: Task) -> tuple[Task, str | None, Callable[[], Result] | None]:
         key = _cache_key(cache, task) if cache else None
@@ -100,6 +101,15 @@ def _results_in_order(
         yield from in_order(tasks, start, finish, workers.in_flight)
     finally:
         workers.close()
+
+
+def _workers(settings: Settings, jobs: int, scheduler: str | None) -> Workers:
+    """Where the files are worked on: a Dask cluster, worker processes, or this process."""
+    if scheduler:
+        from .cluster import Cluster  # Dask is an optional extra, imported only for a run that uses it
+
+        return Cluster(scheduler, settings)
+    return Pool(settings, jobs) if jobs > 1 else InProcess(settings)
 
 
 def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
@@ -127,10 +137,10 @@ def _cache_key(cache: Cache, task: Task) -> str | None:
     return cache.key(data, encoding or "", markdown, decisions, source_data)
 
 
-def results(tasks: Iterable[Task], settings: Settings, jobs: int = 1) -> Iterator[Result]:
-    """Each task's result, in order: in this process or in `jobs` worker processes; a worker that dies
-    costs only the file it was on."""
-    return (result for result, _ in _results_in_order(tasks, settings, jobs, None))
+def results(tasks: Iterable[Task], settings: Settings, jobs: int = 1, scheduler: str | None = None) -> Iterator[Result]:
+    """Each task's result, in order: in this process, in `jobs` worker processes, or on the Dask cluster
+    of `scheduler`; a worker that dies costs only the file it was on."""
+    return (result for result, _ in _results_in_order(tasks, settings, jobs, None, scheduler))
 
 
 def show_progress(args: argparse.Namespace) -> bool:

@@ -28,7 +28,9 @@ def run_check(args: argparse.Namespace) -> int:
     print_note(loaded, args.quiet)
     cache = run_cache(args, config, made_of)
     items, failing = [], False
-    for item, result, _ in outcomes(inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache):
+    for item, result, _ in outcomes(
+        inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache, args.scheduler
+    ):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
             continue
