@@ -13,6 +13,10 @@ from .findings import SCHEMA_VERSION, Finding, change_finding, flag_finding, sou
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
+# What the whole-run reports keep of a file: its path, its findings, whether fix would change it (never
+# its texts: a run over an archive holds its report, not its articles).
+FileFindings = tuple[str, list[Finding], bool]
+
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
@@ -40,17 +44,18 @@ def text_lines(path: str, outcome: Outcome) -> Iterator[str]:
         yield f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}{suggestion}{source_note(finding)}"
 
 
-def json_report(items: Sequence[tuple[str, Outcome]]) -> dict:
+def json_report(items: Sequence[FileFindings]) -> dict:
     """Every file's findings and a summary (schema in README, `schema_version` 1)."""
-    files = [{"path": path, "findings": [_finding_record(f) for f in findings(outcome)]} for path, outcome in items]
-    every = [record for path, outcome in items for record in (_finding_record(f) for f in findings(outcome))]
+    records = [(path, [_finding_record(f) for f in found]) for path, found, _ in items]
+    files = [{"path": path, "findings": found} for path, found in records]
+    every = [record for _, found in records for record in found]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "cleanup", "version": __version__},
         "files": files,
         "summary": {
             "files": len(items),
-            "files_changed": sum(outcome.changed for _, outcome in items),
+            "files_changed": sum(changed for _, _, changed in items),
             "by_severity": dict(Counter(r["severity"] for r in every)),
             "by_rule": dict(Counter(r["rule"] for r in every)),
         },
@@ -94,9 +99,9 @@ def _github_escape(value: str, is_property: bool) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
 
 
-def sarif_report(items: Sequence[tuple[str, Outcome]], descriptions: Mapping[str, str]) -> dict:
+def sarif_report(items: Sequence[FileFindings], descriptions: Mapping[str, str]) -> dict:
     """A SARIF 2.1.0 log of one run: rules, artifacts, and a result per finding (changes with their fix)."""
-    per_file = [(path, findings(outcome)) for path, outcome in items]
+    per_file = [(path, found) for path, found, _ in items]
     rule_ids = sorted({step for _, found in per_file for f in found for step in f.rule.split("+")})
     rule_index = {rule: i for i, rule in enumerate(rule_ids)}
     results = [

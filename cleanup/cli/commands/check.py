@@ -6,9 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from ...model import Outcome
 from ...outputs.controls import visible
-from ...outputs.formats import fails, github_lines, json_report, sarif_report, text_lines
+from ...outputs.formats import FileFindings, fails, findings, github_lines, json_report, sarif_report, text_lines
 from ...outputs.tally import Tally
 from ...pipeline import Settings
 from ..batch import Failed, outcomes, show_progress
@@ -27,7 +26,8 @@ def run_check(args: argparse.Namespace) -> int:
     decisions = decisions_finder(args.decisions, inputs, Path(config.out), args.force)
     print_note(loaded, args.quiet)
     cache = run_cache(args, config, made_of)
-    items, failing = [], False
+    items: list[FileFindings] = []
+    failing = False
     for item, result, _ in outcomes(
         inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache, args.scheduler
     ):
@@ -39,7 +39,7 @@ def run_check(args: argparse.Namespace) -> int:
         tally.add(outcome)
         failing = failing or fails([outcome], args.fail_on)
         if args.format in WHOLE_REPORTS:
-            items.append((item.path.as_posix(), outcome))
+            items.append((item.path.as_posix(), findings(outcome), outcome.changed))
         else:
             lines = github_lines if args.format == "github" else text_lines
             for line in lines(item.path.as_posix(), outcome):
@@ -50,9 +50,7 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_CHANGES if failing else EXIT_OK
 
 
-def _print_report_end(
-    args: argparse.Namespace, items: list[tuple[str, Outcome]], tally: Tally, settings: Settings
-) -> None:
+def _print_report_end(args: argparse.Namespace, items: list[FileFindings], tally: Tally, settings: Settings) -> None:
     """The report formats that are one document over every file, or else the one-line summary."""
     if args.format == "json":
         print(json.dumps(json_report(items), ensure_ascii=False, indent=2))
