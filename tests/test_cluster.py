@@ -170,3 +170,51 @@ def test_without_dask_the_option_says_which_extra_to_install(archive, tmp_path):
         "cleanup: --scheduler needs Dask's distributed scheduler; install it: pip install 'cleanup[dask]'\n"
     )
     assert not (archive / "corrected").exists()
+
+
+class CrashingChecker:
+    """A checker that kills the process it runs in on one article, as a crash in native code would."""
+
+    name = "crashing"
+
+    def check(self, text, paragraphs, markdown):
+        if "CRASH" in text:
+            os._exit(134)
+        return []
+
+    def variety(self, text):
+        return ""
+
+
+def test_a_file_that_kills_its_dask_workers_fails_alone(tmp_path, monkeypatch):
+    import dask
+
+    from cleanup.cli.batch import results
+    from cleanup.cli.step import Failed, Processed
+    from cleanup.glossary.loader import load_glossary
+    from cleanup.pipeline import Settings
+
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT / "tests"), _environment()["PYTHONPATH"]]))
+    settings = Settings(
+        load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")]),
+        (),
+        checker=CrashingChecker(),
+    )
+    tasks = []
+    for number in range(12):
+        path = tmp_path / f"a{number:02}.txt"
+        path.write_text("CRASH Daash\n" if number == 5 else f"Daash {number}\n", encoding="utf-8")
+        tasks.append((path, None, False, [], None))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster:
+            done = list(results(tasks, settings, scheduler=cluster.scheduler_address))
+    assert [type(result) for result in done] == [Failed if n == 5 else Processed for n in range(12)]
+    assert done[5] == Failed(
+        f"{tmp_path / 'a05.txt'}: the Dask workers checking it died (out of memory, or a crash in a checker); "
+        "nothing was written for this file"
+    )
+    assert [r.outcome.corrected for r in done if isinstance(r, Processed)] == [
+        f"ISIS {n}\n" for n in range(12) if n != 5
+    ]

@@ -1,6 +1,6 @@
-"""The per-file step on a Dask distributed cluster (`--scheduler`): the files' bytes go to the workers, a
-few files in flight per worker thread, and the results come back in order to this process, which keeps the
-cache and writes every output, exactly as a local run does."""
+"""The per-file step on a Dask distributed cluster (`--scheduler`): the files' bytes go to the workers in
+small batches, a few batches in flight per worker thread, and the results come back in order to this
+process, which keeps the cache and writes every output, exactly as a local run does."""
 
 from __future__ import annotations
 
@@ -17,16 +17,29 @@ from .errors import UsageError
 from .inputs import read_bytes
 from .step import Failed, Result, Task, process_one
 
-IN_FLIGHT_PER_THREAD = 8  # a round trip through the scheduler takes longer than one to a local worker
+FILES_PER_BATCH = 8  # files sent as one Dask task: a task costs the scheduler a round trip, a small file less
+BYTES_PER_BATCH = 1 << 20
+BATCHES_PER_THREAD = 4  # in flight per worker thread
 CONNECT_SECONDS = 10
 
 _EXTRA = "pip install 'cleanup[dask]'"
 
 
+class _Batch:
+    """Files sent to the cluster as one task, and their results once they are back."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple] = []  # each task with its file's bytes and its source's
+        self.size = 0
+        self.future: Any = None
+        self.results: list[Result] | None = None
+
+
 class Cluster:
     """The workers of the Dask scheduler at `address`. They get the run's settings once each, pickled here
     with the standard pickle (data, and the names of cleanup's own classes: never code), and must run this
-    version of cleanup."""
+    version of cleanup. Files go in batches of a few; a batch whose workers die is sent again file by file,
+    so the file that kills them fails alone."""
 
     def __init__(self, address: str, settings: Settings) -> None:
         try:
@@ -40,12 +53,13 @@ class Cluster:
             raise UsageError(
                 f"cleanup: cannot reach the Dask scheduler at {address} ({error}); check the address and that it runs"
             ) from None
-        blob = pickle.dumps((__version__, settings))
-        self.digest = hashlib.sha256(blob).hexdigest()
-        self.blob = self.client.scatter(blob, hash=False)  # sent to each worker once, when it first needs it
+        self.settings_blob = pickle.dumps((__version__, settings))
+        self.digest = hashlib.sha256(self.settings_blob).hexdigest()
+        self.blob = self._scattered()
         threads = sum(self.client.nthreads().values())
-        self.in_flight = IN_FLIGHT_PER_THREAD * max(threads, 2)
+        self.in_flight = FILES_PER_BATCH * BATCHES_PER_THREAD * max(threads, 2)
         self.pending: set[Any] = set()
+        self.batch = _Batch()
 
     def submit(self, task: Task) -> Callable[[], Result]:
         path, _, _, _, source_path = task
@@ -54,20 +68,56 @@ class Cluster:
             source_data = read_bytes(source_path) if source_path else None
         except UsageError:  # reported here as a local run reports it
             return functools.partial(process_one, self.settings, *task)
-        future = self.client.submit(_on_worker, self.digest, self.blob, (*task, data, source_data), pure=False)
-        self.pending.add(future)
-        return functools.partial(self._result, task, future)
+        batch = self.batch
+        batch.items.append((*task, data, source_data))
+        batch.size += len(data) + len(source_data or b"")
+        if len(batch.items) >= FILES_PER_BATCH or batch.size >= BYTES_PER_BATCH:
+            self._send()
+        return functools.partial(self._result, batch, len(batch.items) - 1)
 
-    def _result(self, task: Task, future: Any) -> Result:
+    def _send(self) -> None:
+        """Start the batch being filled on the cluster, and begin the next."""
+        if self.batch.items:
+            self.batch.future = self._started(self.batch.items)
+            self.batch = _Batch()
+
+    def _scattered(self) -> Any:
+        """The settings on every worker (and from them on any that joins), unpickled once by each."""
+        return self.client.scatter(self.settings_blob, broadcast=True, hash=False)
+
+    def _started(self, items: list[tuple]) -> Any:
+        future = self.client.submit(_on_worker, self.digest, self.blob, items, pure=False)
+        self.pending.add(future)
+        return future
+
+    def _result(self, batch: _Batch, index: int) -> Result:
+        if batch.future is None:
+            self._send()  # the last files of the run
+        if batch.results is None:
+            batch.results = self._gathered(batch.future, batch.items)
+            batch.items = []
+        return batch.results[index]
+
+    def _gathered(self, future: Any, items: list[tuple], again: bool = True) -> list[Result]:
         from distributed import KilledWorker
+        from distributed.client import FutureCancelledError
 
         try:
             return future.result()
+        except FutureCancelledError:
+            if not again or self.blob.status == "finished":
+                raise UsageError(f"cleanup: the Dask cluster at {self.address} cancelled this run's work") from None
+            self.blob = self._scattered()  # the workers that held the settings died: send them again
+            return self._gathered(self._started(items), items, again=False)
         except KilledWorker:
-            return Failed(
-                f"{task[0]}: the Dask workers checking it died (out of memory, or a crash in a checker); "
-                "nothing was written for this file"
-            )
+            if len(items) > 1:  # which file kills its workers: each alone
+                return [self._gathered(self._started([item]), [item])[0] for item in items]
+            return [
+                Failed(
+                    f"{items[0][0]}: the Dask workers checking it died (out of memory, or a crash in a checker); "
+                    "nothing was written for this file"
+                )
+            ]
         except OSError as error:  # the scheduler went away
             raise UsageError(f"cleanup: lost the Dask scheduler at {self.address} ({error})") from None
         finally:
@@ -84,8 +134,8 @@ _SETTINGS: dict[str, Settings] = {}  # on a worker: the settings of the run it w
 _ONE_AT_A_TIME = threading.Lock()  # a worker's threads share one Settings (and grammar checker)
 
 
-def _on_worker(digest: str, blob: bytes, task: tuple) -> Result:
-    """One file's result on a Dask worker."""
+def _on_worker(digest: str, blob: bytes, items: list[tuple]) -> list[Result]:
+    """The results of a batch of files on a Dask worker."""
     with _ONE_AT_A_TIME:
         settings = _SETTINGS.get(digest)
         if settings is None:
@@ -97,4 +147,4 @@ def _on_worker(digest: str, blob: bytes, task: tuple) -> Result:
                 )
             _SETTINGS.clear()
             _SETTINGS[digest] = settings
-        return process_one(settings, *task)
+        return [process_one(settings, *item) for item in items]
