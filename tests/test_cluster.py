@@ -218,3 +218,11 @@ def test_a_file_that_kills_its_dask_workers_fails_alone(tmp_path, monkeypatch):
     assert [r.outcome.corrected for r in done if isinstance(r, Processed)] == [
         f"ISIS {n}\n" for n in range(12) if n != 5
     ]
+
+
+def test_a_scheduler_address_without_a_port_is_refused_in_one_line(archive, capsys):
+    assert main(["fix", "--grammar", "none", "--scheduler", "tcp://localhost", "archive"]) == 2
+    assert capsys.readouterr().err == (
+        "cleanup: --scheduler tcp://localhost: missing port number in address 'localhost'; "
+        "give an address such as tcp://HOST:8786\n"
+    )

@@ -44,8 +44,15 @@ class Cluster:
     def __init__(self, address: str, settings: Settings) -> None:
         try:
             from distributed import Client
+            from distributed.comm.addressing import parse_address, parse_host_port
         except ImportError:
             raise UsageError(f"cleanup: --scheduler needs Dask's distributed scheduler; install it: {_EXTRA}") from None
+        try:
+            parse_host_port(parse_address(address)[1])
+        except ValueError as error:
+            raise UsageError(
+                f"cleanup: --scheduler {address}: {error}; give an address such as tcp://HOST:8786"
+            ) from None
         self.address, self.settings = address, settings
         try:
             self.client = Client(address, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
