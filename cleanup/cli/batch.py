@@ -1,4 +1,5 @@
-"""Processing a batch of files: in order, in worker processes, from the cache; typed results per file."""
+"""Processing a batch of files: in order, from the cache or by the workers (here, in worker processes or on a
+Dask cluster); typed results per file."""
 
 from __future__ import annotations
 

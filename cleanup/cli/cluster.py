@@ -5,8 +5,6 @@ process, which keeps the cache and writes every output, exactly as a local run d
 from __future__ import annotations
 
 import functools
-import hashlib
-import pickle
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -36,10 +34,10 @@ class _Batch:
 
 
 class Cluster:
-    """The workers of the Dask scheduler at `address`. They get the run's settings once each, pickled here
-    with the standard pickle (data, and the names of cleanup's own classes: never code), and must run this
-    version of cleanup. Files go in batches of a few; a batch whose workers die is sent again file by file,
-    so the file that kills them fails alone."""
+    """The workers of the Dask scheduler at `address`. They get the run's settings once each, through Dask's
+    own transport (data, and the names of cleanup's own classes: never code), and must run this version
+    of cleanup. Files go in batches of a few;
+    a batch whose workers die is sent again file by file, so the file that kills them fails alone."""
 
     def __init__(self, address: str, settings: Settings) -> None:
         try:
@@ -60,9 +58,7 @@ class Cluster:
             raise UsageError(
                 f"cleanup: cannot reach the Dask scheduler at {address} ({error}); check the address and that it runs"
             ) from None
-        self.settings_blob = pickle.dumps((__version__, settings))
-        self.digest = hashlib.sha256(self.settings_blob).hexdigest()
-        self.blob = self._scattered()
+        self.shared = self._scattered()
         threads = sum(self.client.nthreads().values())
         self.in_flight = FILES_PER_BATCH * BATCHES_PER_THREAD * max(threads, 2)
         self.pending: set[Any] = set()
@@ -89,11 +85,11 @@ class Cluster:
             self.batch = _Batch()
 
     def _scattered(self) -> Any:
-        """The settings on every worker (and from them on any that joins), unpickled once by each."""
-        return self.client.scatter(self.settings_blob, broadcast=True, hash=False)
+        """The settings on every worker (and from them on any that joins), each holding one copy."""
+        return self.client.scatter([(__version__, self.settings)], broadcast=True, hash=False)[0]
 
     def _started(self, items: list[tuple]) -> Any:
-        future = self.client.submit(_on_worker, self.digest, self.blob, items, pure=False)
+        future = self.client.submit(_on_worker, self.shared, items, pure=False)
         self.pending.add(future)
         return future
 
@@ -112,9 +108,9 @@ class Cluster:
         try:
             return future.result()
         except FutureCancelledError:
-            if not again or self.blob.status == "finished":
+            if not again or self.shared.status == "finished":
                 raise UsageError(f"cleanup: the Dask cluster at {self.address} cancelled this run's work") from None
-            self.blob = self._scattered()  # the workers that held the settings died: send them again
+            self.shared = self._scattered()  # the workers that held the settings died: send them again
             return self._gathered(self._started(items), items, again=False)
         except KilledWorker:
             if len(items) > 1:  # which file kills its workers: each alone
@@ -137,21 +133,16 @@ class Cluster:
         self.client.close()
 
 
-_SETTINGS: dict[str, Settings] = {}  # on a worker: the settings of the run it works for, unpickled once
 _ONE_AT_A_TIME = threading.Lock()  # a worker's threads share one Settings (and grammar checker)
 
 
-def _on_worker(digest: str, blob: bytes, items: list[tuple]) -> list[Result]:
+def _on_worker(shared: tuple[str, Settings], items: list[tuple]) -> list[Result]:
     """The results of a batch of files on a Dask worker."""
+    version, settings = shared
+    if version != __version__:
+        raise UsageError(
+            f"cleanup: a Dask worker runs cleanup {__version__}, this command {version}; "
+            "install the same version on every worker"
+        )
     with _ONE_AT_A_TIME:
-        settings = _SETTINGS.get(digest)
-        if settings is None:
-            version, settings = pickle.loads(blob)
-            if version != __version__:
-                raise UsageError(
-                    f"cleanup: a Dask worker runs cleanup {__version__}, this command {version}; "
-                    "install the same version on every worker"
-                )
-            _SETTINGS.clear()
-            _SETTINGS[digest] = settings
         return [process_one(settings, *item) for item in items]
