@@ -48,6 +48,30 @@ def test_one_failing_file_never_stops_the_others(archive, capsys):
     assert len([p for p in (archive / "corrected").rglob("*.txt")]) == 12
 
 
+def test_worker_processes_hold_a_few_outcomes_at_a_time_however_many_files(archive, monkeypatch):
+    """A folder run keeps nothing per article once it is written: the outcomes alive in the parent while
+    an article is written are those in flight (a few per worker), not one per article done."""
+    import gc
+
+    import cleanup.cli.plan as plan
+    from cleanup.cli.workers import IN_FLIGHT_PER_WORKER
+    from cleanup.model import Outcome
+
+    for number in range(12, 60):
+        (archive / "archive" / "2021").mkdir(exist_ok=True)
+        (archive / "archive" / "2021" / f"article-{number}.txt").write_text(f"Daash {number}.\n", encoding="utf-8")
+    alive = []
+    real = plan.write_atomically
+
+    def counting(files):
+        alive.append(sum(isinstance(thing, Outcome) for thing in gc.get_objects()))
+        return real(files)
+
+    monkeypatch.setattr(plan, "write_atomically", counting)
+    assert main(["fix", "-q", "--grammar", "none", "--no-cache", "--jobs", "2", "archive"]) == 0
+    assert len(alive) == 60 and max(alive) <= 2 * IN_FLIGHT_PER_WORKER + 1
+
+
 def test_jobs_must_be_a_positive_number(archive, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["fix", "--jobs", "0"])
@@ -64,7 +88,7 @@ def test_the_per_document_step_is_a_pure_picklable_function():
 
 
 def test_a_second_run_over_an_unchanged_folder_does_no_work(archive, monkeypatch):
-    import cleanup.cli.batch as cli
+    import cleanup.cli.step as cli
 
     calls = []
     real = cli.process
@@ -126,7 +150,7 @@ def test_a_file_whose_fixes_never_settle_fails_alone_and_is_listed_at_the_end(ar
 
 
 def test_a_bug_met_in_one_file_is_reported_for_it_and_the_others_are_written(archive, capsys, monkeypatch):
-    import cleanup.cli.batch as cli
+    import cleanup.cli.step as cli
 
     real = cli.process
 

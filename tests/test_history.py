@@ -145,11 +145,11 @@ def test_an_unwritable_output_fails_that_article_alone(project, capsys):
 
 def test_an_article_saved_by_an_editor_during_the_run_is_never_overwritten(project, capsys, monkeypatch):
     """A writer appends a line while `fix --in-place` works: the run refuses that article, the line stays."""
-    from cleanup.cli import batch
+    from cleanup.cli import step
 
     article = project / "seeds" / "a.txt"
     article.write_bytes(b"The Daash cell.\n")
-    real = batch.process
+    real = step.process
 
     def editor_saves_meanwhile(*args, **kwargs):
         outcome = real(*args, **kwargs)
@@ -157,14 +157,14 @@ def test_an_article_saved_by_an_editor_during_the_run_is_never_overwritten(proje
             file.write(b"An editor's new line.\n")
         return outcome
 
-    monkeypatch.setattr(batch, "process", editor_saves_meanwhile)
+    monkeypatch.setattr(step, "process", editor_saves_meanwhile)
     assert fix_in_place() == 2
     assert (
         "seeds/a.txt: changed on disk while cleanup worked on it; nothing was written for it" in capsys.readouterr().err
     )
     assert article.read_bytes() == b"The Daash cell.\nAn editor's new line.\n"
     assert not list((project / "corrected" / ".history" / "a.txt").glob("*.before"))  # no record of a run not made
-    monkeypatch.setattr(batch, "process", real)
+    monkeypatch.setattr(step, "process", real)
     assert fix_in_place() == 0  # the next run takes the editor's line in
     assert article.read_bytes() == b"The ISIS cell.\nAn editor's new line.\n"
     assert main(["undo"]) == 0

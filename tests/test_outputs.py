@@ -42,7 +42,7 @@ def test_in_place_keeps_the_original_files_permissions(archive, umask_022):
 
 def test_each_document_is_written_before_the_next_is_processed(archive, monkeypatch):
     """Outputs are not held back until the whole archive is done, so memory does not grow with it."""
-    import cleanup.cli.batch as cli
+    import cleanup.cli.step as cli
 
     written_before = []
     real = cli.process

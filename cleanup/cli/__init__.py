@@ -2,7 +2,8 @@
 
 Modules by job: `parser` (commands and options), `settings` (configuration, glossary, checker),
 `inputs` (finding and reading files), `batch` (processing files in order, in workers, from the
-cache), `plan` and `write` (where outputs go; all-or-nothing writes), `guard` (failures as messages and exit
+cache), `step` (the per-file step a worker runs), `workers` (this process or worker processes, a few
+files in flight each), `cluster` (a Dask cluster), `plan` and `write` (where outputs go; all-or-nothing writes), `guard` (failures as messages and exit
 codes), `defaults` (where a run reads and writes), `history` (in-place runs and
 undo), `progress`, `console`, `project` (configuration and glossary found up the tree), `errors`,
 and `commands/` (one module per command).

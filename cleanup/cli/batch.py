@@ -1,56 +1,30 @@
-"""Processing a batch of files: in order, in worker processes, from the cache; typed results per file."""
+"""Processing a batch of files: in order, from the cache or by the workers (here, in worker processes or on a
+Dask cluster); typed results per file."""
 
 from __future__ import annotations
 
 import argparse
-import os
+import functools
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 
 import regex
 
 from ..cache import Cache
-from ..checkers import CheckerError
 from ..decisions import DecisionFile
-from ..fix import FixDidNotConverge
 from ..formats.registry import format_for
-from ..model import Decision, Outcome
-from ..pipeline import Settings, process
+from ..model import Outcome
+from ..pipeline import Settings
 from ..textio import BinaryFile, DecodeError
 from .console import print_error
-from .errors import DEBUG_HINT, UsageError
-from .inputs import ArticleError, Input, embedded_source, read_article, read_bytes, read_source, undecodable
+from .errors import UsageError
+from .inputs import ArticleError, Input, embedded_source, read_article, read_bytes, read_source
 from .progress import ProgressLine
 from .settings import checked_encoding
+from .step import Failed, Processed, Result, Skipped, Task, process_one
+from .workers import InProcess, Pool, Workers, in_order
 
 _WORD = regex.compile(r"\S+")
-
-
-@dataclass(frozen=True)
-class Processed:
-    """A file processed (or taken from the cache): its outcome."""
-
-    outcome: Outcome
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file that is not an article (binary): reported, not a failure."""
-
-    why: str
-
-
-@dataclass(frozen=True)
-class Failed:
-    """A file that could not be processed: the message names it and says what to do."""
-
-    message: str
-
-
-Result = Processed | Skipped | Failed
-Task = tuple[Path, str | None, list[Decision], Path | None]  # path, encoding, decisions, source
 
 
 def outcomes(
@@ -61,14 +35,15 @@ def outcomes(
     jobs: int = 1,
     progress: bool = False,
     cache: Cache | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[Input, Processed | Failed, str | None]]:
     """Each input's result and cache key, in input order, as soon as it is ready: processed in
-    `jobs` worker processes, or taken from the cache. A failure is reported as it comes; a binary
-    file is reported and skipped."""
+    `jobs` worker processes or on the Dask cluster of `scheduler`, or taken from the cache. A failure
+    is reported as it comes; a binary file is reported and skipped."""
     encoding = checked_encoding(encoding)
-    tasks: list[Task] = [(item.path, encoding, decisions(item).decisions, item.source) for item in inputs]
+    tasks: Iterator[Task] = ((item.path, encoding, decisions(item).decisions, item.source) for item in inputs)
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
-    results = _results_in_order(tasks, settings, jobs, cache)
+    results = _results_in_order(tasks, settings, min(jobs, len(inputs)), cache, scheduler)
     try:
         for item in inputs:
             if bar:
@@ -89,30 +64,51 @@ def outcomes(
                     )
             yield item, result, key
     finally:
+        results.close()  # the workers stop at once, also when the run is interrupted
         if bar:
             bar.clear()
 
 
 def _results_in_order(
-    tasks: list[Task], settings: Settings, jobs: int, cache: Cache | None
-) -> Iterator[tuple[Result, str | None]]:
-    """(result, cache key) in task order: from the cache where the input and everything in force
-    are unchanged."""
-    if cache is None:
-        yield from ((result, None) for result in results(tasks, settings, jobs))
-        return
-    keys = [_cache_key(cache, task) for task in tasks]
-    stored = [key is not None and cache.has(key) for key in keys]
-    computed = results([task for task, hit in zip(tasks, stored, strict=True) if not hit], settings, jobs)
-    for task, key, hit in zip(tasks, keys, stored, strict=True):
-        outcome = _from_cache(cache, key, task) if key and hit else None
-        if outcome is not None:
-            yield Processed(outcome), key
-            continue
-        result = next(computed) if not hit else process_one(settings, *task)  # an entry that would not load
-        if isinstance(result, Processed) and key and not result.outcome.problems:
+    tasks: Iterable[Task], settings: Settings, jobs: int, cache: Cache | None, scheduler: str | None = None
+) -> Generator[tuple[Result, str | None], None, None]:
+    """(result, cache key) in task order: from the cache where the input and everything in force are
+    unchanged, else from the workers, a few tasks in flight at a time (so a run holds the same however
+    many files it has)."""
+    workers = _workers(settings, jobs, scheduler)
+
+    def start(task: Task) -> tuple[Task, str | None, Callable[[], Result] | None]:
+        key = _cache_key(cache, task) if cache else None
+        if cache and key and cache.has(key):
+            return task, key, None  # read from the cache when its turn comes
+        return task, key, workers.submit(task)
+
+    def finish(started: tuple[Task, str | None, Callable[[], Result] | None]) -> tuple[Result, str | None]:
+        task, key, running = started
+        if running is None:
+            assert cache and key
+            outcome = _from_cache(cache, key, task)
+            if outcome is not None:
+                return Processed(outcome), key
+            running = functools.partial(process_one, settings, *task)  # an entry that would not load
+        result = running()
+        if isinstance(result, Processed) and cache and key and not result.outcome.problems:
             cache.put(key, result.outcome)
-        yield result, key
+        return result, key
+
+    try:
+        yield from in_order(tasks, start, finish, workers.in_flight)
+    finally:
+        workers.close()
+
+
+def _workers(settings: Settings, jobs: int, scheduler: str | None) -> Workers:
+    """Where the files are worked on: a Dask cluster, worker processes, or this process."""
+    if scheduler:
+        from .cluster import Cluster  # Dask is an optional extra, imported only for a run that uses it
+
+        return Cluster(scheduler, settings)
+    return Pool(settings, jobs) if jobs > 1 else InProcess(settings)
 
 
 def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
@@ -140,106 +136,14 @@ def _cache_key(cache: Cache, task: Task) -> str | None:
     return cache.key(data, encoding or "", format_for(path).name, decisions, source_data)
 
 
-def results(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Result]:
-    """Each task's result, in order: in this process, or in worker processes that build their
-    settings (and grammar checker) once. A worker that dies (killed for memory, a crash in a checker)
-    costs only the file it was on: the files it left are run one by one in fresh workers until the
-    one that kills its worker is found (it is retried once, then reported), and the rest go on."""
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from (process_one(settings, *task) for task in tasks)
-        return
-    done: dict[int, Result] = {}
-    remaining = list(range(len(tasks)))
-    next_out, isolating = 0, False
-    while remaining:
-        if isolating:
-            index = remaining.pop(0)
-            done[index], crashed = _isolated(settings, tasks[index])
-            isolating = not crashed  # the file that killed the worker is found: back to running in parallel
-        else:
-            isolating = _run_pool(settings, tasks, remaining, done, jobs)
-            remaining = [index for index in remaining if index not in done]
-        while next_out in done:
-            yield done.pop(next_out)
-            next_out += 1
-
-
-def _run_pool(settings: Settings, tasks: list[Task], indices: list[int], results: dict[int, Result], jobs: int) -> bool:
-    """Run the tasks at `indices` in worker processes, filling `results`; whether a worker died."""
-    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor  # a one-file run needs no pool
-
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(indices)), initializer=_start_worker, initargs=(settings,)
-    ) as pool:
-        futures = [(index, pool.submit(_process_in_worker, tasks[index])) for index in indices]
-        for index, future in futures:
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool:
-                return True
-    return False
-
-
-def _isolated(settings: Settings, task: Task) -> tuple[Result, bool]:
-    """One task in a worker of its own, retried once in a fresh one if the worker dies; (result, died)."""
-    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
-
-    for _ in range(2):
-        with ProcessPoolExecutor(max_workers=1, initializer=_start_worker, initargs=(settings,)) as pool:
-            try:
-                return pool.submit(_process_in_worker, task).result(), False
-            except BrokenProcessPool:
-                continue
-    message = f"{task[0]}: the process checking it died twice (out of memory, or a crash in a checker); nothing was written for this file"
-    return Failed(message), True
-
-
-_WORKER_SETTINGS: Settings | None = None
-
-
-def _start_worker(settings: Settings) -> None:
-    global _WORKER_SETTINGS
-    _WORKER_SETTINGS = settings
-
-
-def _process_in_worker(task: Task) -> Result:
-    assert _WORKER_SETTINGS is not None, "the pool's initializer sets it"
-    return process_one(_WORKER_SETTINGS, *task)
+def results(tasks: Iterable[Task], settings: Settings, jobs: int = 1, scheduler: str | None = None) -> Iterator[Result]:
+    """Each task's result, in order: in this process, in `jobs` worker processes, or on the Dask cluster
+    of `scheduler`; a worker that dies costs only the file it was on."""
+    return (result for result, _ in _results_in_order(tasks, settings, jobs, None, scheduler))
 
 
 def show_progress(args: argparse.Namespace) -> bool:
     return not args.quiet and sys.stderr is not None and sys.stderr.isatty()
-
-
-def process_one(
-    settings: Settings,
-    path: Path,
-    encoding: str | None,
-    decisions: list[Decision],
-    source_path: Path | None = None,
-) -> Result:
-    """One file's result: whatever goes wrong with one file never stops the others."""
-    try:
-        document = read_article(path, encoding)
-        source = read_source(source_path, encoding) if source_path else embedded_source(path)
-    except BinaryFile as error:
-        return Skipped(str(error))
-    except DecodeError as error:
-        return Failed(undecodable(path, error))
-    except (UsageError, ArticleError) as error:
-        return Failed(str(error))
-    try:
-        return Processed(process(document, settings, decisions, source))
-    except FixDidNotConverge as error:
-        return Failed(
-            f"{path}: {error}; nothing was written for this file. Check these rules for edits that undo each other."
-        )
-    except CheckerError:
-        raise  # the checker is down for every file, not just this one
-    except Exception as error:  # a bug: report it for this file and go on with the others
-        if os.environ.get("CLEANUP_DEBUG"):
-            raise
-        return Failed(f"{path}: internal error: {type(error).__name__}: {error} (please report it; {DEBUG_HINT})")
 
 
 def word_count(text: str) -> int:

@@ -122,13 +122,14 @@ def with_source(inputs: Sequence[Input], explicit: str | None) -> list[Input]:
     return [Input(inputs[0].path, inputs[0].name, source)]
 
 
-def read_source(path: Path, encoding: str | None = None) -> Document:
-    """The Arabic source: a Word file's paragraphs, or text (with a byte-order mark, UTF-8, else in
-    `encoding`, else Windows Arabic when it reads as Arabic); UsageError naming it when unreadable."""
+def read_source(path: Path, encoding: str | None = None, data: bytes | None = None) -> Document:
+    """The Arabic source (its bytes `data`, when already read): a Word file's paragraphs, or text (with a
+    byte-order mark, UTF-8, else in `encoding`, else Windows Arabic when it reads as Arabic); UsageError
+    naming it when unreadable."""
     try:
         if format_for(path).plain:
-            return decode_arabic(read_bytes(path), encoding)
-        return read_article(path, None)
+            return decode_arabic(read_bytes(path) if data is None else data, encoding)
+        return read_article(path, None, data)
     except BinaryFile:
         raise UsageError(
             f"{path}: the source is not a text file (it contains NUL bytes); save it as UTF-8 text or .docx"

@@ -244,6 +244,12 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         help="worker processes for several files (default: all cores)",
     )
     command.add_argument(
+        "--scheduler",
+        metavar="URL",
+        help="work on the files on this Dask cluster (tcp://HOST:8786) instead of worker processes here; "
+        "the outputs are written here, as a local run writes them (needs cleanup[dask])",
+    )
+    command.add_argument(
         "--no-cache", action="store_true", help="process every file even when the cache has its outcome"
     )
     command.add_argument("-q", "--quiet", action="store_true", help="print only errors (and, for check, findings)")

@@ -23,25 +23,46 @@ REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, REVIEW_PAGE_SUFFIX)
 
 def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict[Path, Path]:
     """Where each input's corrected text goes: its own path with --in-place, else under `out_dir`.
-    Refuses to overwrite an input (unless in place) or to write two inputs to one file."""
+    Refuses to overwrite an input (unless in place) or to write two inputs to one file. Outputs are
+    told apart by their names under `out_dir` (no path kept per output: an archive's plan stays small)."""
     plan: dict[Path, Path] = {}
-    claimed: dict[Path, Path] = {}
-    sources = {item.path.resolve() for item in inputs}
-    resolved_out = out_dir.resolve()  # once: resolving every output path costs more than the rest of a cached run
+    inside_out = _names_under(inputs, out_dir.resolve())
+    claimed: dict[str, Path] = {}  # the name of each input's edition under `out_dir`, and the input
     for item in inputs:
-        target = out_dir / item.name
-        resolved = resolved_out / item.name
-        review_files = [review_path(resolved, suffix) for suffix in REVIEW_SUFFIXES]
-        if not in_place and resolved in sources or any(path in sources for path in review_files):
-            raise UsageError(f"{item.path}: the output {target} would overwrite an input; choose another --out")
-        for output in [resolved, *review_files]:
-            if claimed.setdefault(output, item.path) != item.path:
-                shown = out_dir / output.relative_to(resolved_out)
+        names = [item.name, *(item.name + suffix for suffix in REVIEW_SUFFIXES)]
+        if not in_place and item.name in inside_out or any(name in inside_out for name in names[1:]):
+            raise UsageError(
+                f"{item.path}: the output {out_dir / item.name} would overwrite an input; choose another --out"
+            )
+        for name in names:
+            other = _claimant(claimed, name)
+            if other is not None and other != item.path:
                 raise UsageError(
-                    f"{item.path} and {claimed[output]} would both be written to {shown}; rename one of them"
+                    f"{item.path} and {other} would both be written to {out_dir / name}; rename one of them"
                 )
-        plan[item.path] = real_file(item.path) if in_place else target
+        claimed[item.name] = item.path
+        plan[item.path] = real_file(item.path) if in_place else out_dir / item.name
     return plan
+
+
+def _names_under(inputs: Sequence[Input], folder: Path) -> set[str]:
+    """The names under `folder` (resolved) of the inputs that are in it."""
+    names = set()
+    for item in inputs:
+        resolved = item.path.resolve()
+        if folder in resolved.parents:
+            names.add(resolved.relative_to(folder).as_posix())
+    return names
+
+
+def _claimant(claimed: dict[str, Path], name: str) -> Path | None:
+    """The input that already has an output of this name: its edition, or one of its review files."""
+    if name in claimed:
+        return claimed[name]
+    for suffix in REVIEW_SUFFIXES:
+        if name.endswith(suffix) and name[: -len(suffix)] in claimed:
+            return claimed[name[: -len(suffix)]]
+    return None
 
 
 def real_file(path: Path) -> Path:

@@ -27,7 +27,9 @@ def run_check(args: argparse.Namespace) -> int:
     cache = run_cache(args, config, made_of)
     output = report(args.format, rule_help(settings))
     failing = False
-    for item, result, _ in outcomes(inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache):
+    for item, result, _ in outcomes(
+        inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache, args.scheduler
+    ):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
             continue

@@ -40,7 +40,7 @@ def run_fix(args: argparse.Namespace) -> int:
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
     for item, result, key in outcomes(
-        inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache
+        inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache, args.scheduler
     ):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
