@@ -8,7 +8,7 @@ number of sections, tables, pictures, fields, links, notes, bookmarks, math, tex
 and other people's comments and revisions unchanged; every other part kept; a second run on the editions
 changes nothing and adds no comment; and LibreOffice, converting the editions headless, reads the same
 accepted and rejected text (not counting the empty paragraph LibreOffice reads before a table that starts
-a commented document, whoever the comment's author). XLIFF and TMX: the output is the input with only target contents changed, the
+a document: always once it holds a comment, whoever the comment's author). XLIFF and TMX: the output is the input with only target contents changed, the
 encoding, BOM and line endings kept, and an input without changes written back byte for byte.
 
 Prints one table of the classes and then each file that is not right, with a one-line reason; exits 0.
@@ -342,7 +342,7 @@ def _libreoffice_check(work: Path, name: str, planted: Path, clean: Path, review
             return WRONG_IN_LIBREOFFICE, f"LibreOffice cannot read the {label} edition: {str(error)[:120]}"
         # a FILENAME field shows the copy's name (one no article writes): the three copies read as one name
         read.accepted, read.rejected = (t.replace(copy.name, "document.docx") for t in (read.accepted, read.rejected))
-        if real_word.starts_with_commented_table(real_word.read_package(copy.read_bytes())):
+        if real_word.starts_with_table(real_word.read_package(copy.read_bytes())):
             read.accepted, read.rejected = (t.removeprefix("\n") for t in (read.accepted, read.rejected))
         readings[label] = read
     announced = any(UNTRACKED_NOTE in text for author, text in readings["review"].comments if author == "cleanup")

@@ -73,13 +73,12 @@ def story_parts(parts: dict[str, bytes]) -> list[str]:
     return found
 
 
-def starts_with_commented_table(parts: dict[str, bytes]) -> bool:
-    """Whether the body's first block is a table and the document holds a comment: LibreOffice then reads
-    an empty paragraph before that table (with any author's comment; Word does not)."""
-    main = _parse(parts[story_parts(parts)[0]])
-    body = main.find(w("body"))
+def starts_with_table(parts: dict[str, bytes]) -> bool:
+    """Whether the body's first block is a table: LibreOffice may read an empty paragraph before it (always
+    once the document holds a comment, by any author; Word never)."""
+    body = _parse(parts[story_parts(parts)[0]]).find(w("body"))
     blocks = [child for child in (body if body is not None else []) if child.tag in (w("p"), w("tbl"), w("sdt"))]
-    return bool(blocks) and blocks[0].tag == w("tbl") and next(main.iter(w("commentReference")), None) is not None
+    return bool(blocks) and blocks[0].tag == w("tbl")
 
 
 def _relationships(parts: dict[str, bytes], name: str) -> list[ElementTree.Element]:

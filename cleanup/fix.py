@@ -14,7 +14,7 @@ EditSource = Callable[[str], Iterable[Edit]]
 MAX_PASSES = 10
 # Blank lines: a line break followed by lines holding nothing but spaces and tabs. They part the text into
 # paragraphs for the fix loop (a paragraph keeps the blank lines after it).
-_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+_BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+")  # a CRLF is one line break
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.fix import FixDidNotConverge, apply_edits, compose, conflicts, fix, select_edits
+from cleanup.fix import (
+    FixDidNotConverge,
+    Window,
+    apply_edits,
+    changed_paragraphs,
+    compose,
+    conflicts,
+    fix,
+    select_edits,
+)
 from cleanup.model import Edit
 
 
@@ -159,3 +168,10 @@ def test_corrected_offsets_map_back_to_the_original():
     assert original[offsets.start(isis[0]) : offsets.end(isis[1])] == "Daash"
     inside = corrected.index("ISIS") + 2
     assert offsets.start(inside) == original.index("Daash") and offsets.end(inside) == original.index("Daash") + 5
+
+
+def test_a_windows_line_ending_is_one_line_break_not_a_blank_line():
+    """`the\\r\\nal-the` is one paragraph (a hard-wrapped line): the window of a change on its second line
+    starts at the paragraph's start, where a rule reading `al-` as a sentence start would be wrong."""
+    assert changed_paragraphs("the\r\nal-the", [(6, 7)]) == [Window(0, 0, 12)]
+    assert changed_paragraphs("the\r\n\r\nal-the", [(8, 9)]) == [Window(3, 7, 14)]
