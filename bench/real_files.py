@@ -24,10 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "tests")]
 import libreoffice  # noqa: E402  (tests/libreoffice.py: LibreOffice as an independent reader)
@@ -58,6 +60,9 @@ BILINGUAL_ROWS = (
     "crashed (internal error)",
 )
 LIBREOFFICE_SECONDS = 240
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+PARAGRAPH = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table"
 
 
 @dataclass
@@ -342,7 +347,7 @@ def _libreoffice_check(work: Path, name: str, planted: Path, clean: Path, review
             return WRONG_IN_LIBREOFFICE, f"LibreOffice cannot read the {label} edition: {str(error)[:120]}"
         # a FILENAME field shows the copy's name (one no article writes): the three copies read as one name
         read.accepted, read.rejected = (t.replace(copy.name, "document.docx") for t in (read.accepted, read.rejected))
-        if real_word.starts_with_table(real_word.read_package(copy.read_bytes())):
+        if real_word.starts_with_table(real_word.read_package(copy.read_bytes())) and _paragraph_before_table(copy):
             read.accepted, read.rejected = (t.removeprefix("\n") for t in (read.accepted, read.rejected))
         readings[label] = read
     announced = any(UNTRACKED_NOTE in text for author, text in readings["review"].comments if author == "cleanup")
@@ -356,6 +361,15 @@ def _libreoffice_check(work: Path, name: str, planted: Path, clean: Path, review
             readings["review"].rejected, readings["input"].rejected
         )
     return RIGHT_EVERYWHERE, ""
+
+
+def _paragraph_before_table(copy: Path) -> bool:
+    """Whether LibreOffice's reading of `copy` (its ODT) begins with a paragraph before a table: one it
+    added, when the Word file begins with the table."""
+    with zipfile.ZipFile(copy.with_suffix(".odt")) as odt:
+        body = ElementTree.fromstring(odt.read("content.xml")).find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
+    blocks = [child.tag for child in (body if body is not None else []) if child.tag in (PARAGRAPH, TABLE)]
+    return blocks[:2] == [PARAGRAPH, TABLE]
 
 
 def _convert(documents: list[Path], folder: Path) -> None:

@@ -74,7 +74,7 @@ def story_parts(parts: dict[str, bytes]) -> list[str]:
 
 
 def starts_with_table(parts: dict[str, bytes]) -> bool:
-    """Whether the body's first block is a table: LibreOffice may read an empty paragraph before it (always
+    """Whether the body's first block is a table: LibreOffice may add an empty paragraph before it (always
     once the document holds a comment, by any author; Word never)."""
     body = _parse(parts[story_parts(parts)[0]]).find(w("body"))
     blocks = [child for child in (body if body is not None else []) if child.tag in (w("p"), w("tbl"), w("sdt"))]
