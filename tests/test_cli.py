@@ -261,13 +261,13 @@ def test_configuration_in_pyproject_and_cleanup_toml(project, capsys):
     assert (project / "corrected" / "a.txt").read_bytes() == b"The ISIS , here.\n"
 
 
-def test_the_readme_configuration_example_works_pasted_into_either_file(project):
+def test_the_documented_configuration_example_works_pasted_into_either_file(project):
     from dataclasses import replace
 
     from cleanup.config import parse_config
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    example = readme.split("### Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    page = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    example = page.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     assert example.startswith("[tool.cleanup]\n")
     as_cleanup_toml = parse_config("cleanup.toml", example)
     assert as_cleanup_toml == parse_config("cleanup.toml", example.removeprefix("[tool.cleanup]\n"))

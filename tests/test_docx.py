@@ -425,11 +425,15 @@ def test_a_heading_a_table_and_a_term_split_across_formatted_runs(tmp_path):
 
 @needs_libreoffice
 def test_a_long_word_file_with_lists_tables_links_code_and_pictures_accepts_and_rejects_exactly(tmp_path):
-    """This README as LibreOffice writes it to .docx from HTML (headings, lists, tables, links, code,
+    """The documentation's pages as LibreOffice writes them to .docx from HTML (headings, lists, tables, links, code,
     images): hundreds of changes and flags land where they belong, in both modes."""
     from markdown_it import MarkdownIt
 
-    html = MarkdownIt("commonmark").enable("table").render((ROOT / "README.md").read_text(encoding="utf-8"))
+    html = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .render("\n\n".join(page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md"))))
+    )
     (tmp_path / "readme.html").write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
     data = libreoffice.convert(tmp_path / "readme.html", tmp_path, "docx:MS Word 2007 XML").read_bytes()
     document = read_docx(data).document

@@ -63,8 +63,8 @@ def test_the_help_and_the_readme_list_exactly_the_registry_suffixes():
     for words in ("fix", "check"):
         paths = next(action for action in commands[words]._actions if action.dest == "paths")
         assert _listed(paths.help or "") == set(SUFFIXES), words
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    listing = readme.split("- `PATH`: ", 1)[1].split("\n- ", 1)[0]
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    listing = page.split("- `PATH`: ", 1)[1].split("\n- ", 1)[0]
     assert _listed(listing.replace("`", "")) == set(SUFFIXES)
 
 

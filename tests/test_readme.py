@@ -1,4 +1,4 @@
-"""README, CI and --help say the same thing as the code."""
+"""README, the documentation site's pages, CI and --help say the same thing as the code."""
 
 import re
 from pathlib import Path
@@ -7,6 +7,8 @@ from cleanup.cli.parser import build_parser, command_parsers, options_of
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+PAGES = {page.name: page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md"))}
+DOCS = "\n\n".join([README, *PAGES.values()])  # everything a user reads
 
 
 def quick_start_commands() -> list[str]:
@@ -23,9 +25,9 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one():
 
 def test_every_cli_option_is_documented():
     for name, command in command_parsers(build_parser()).items():
-        assert f"cleanup {name}" in README
+        assert f"cleanup {name}" in DOCS
         for option in options_of(command):
-            assert option in README, f"{name} {option} is not in README"
+            assert option in DOCS, f"{name} {option} is not in the documentation"
 
 
 def _declared(command) -> list[set[str]]:
@@ -46,10 +48,10 @@ def _every_option() -> set[str]:
 
 
 def _code_blocks() -> list[list[str]]:
-    """The lines of each fenced code block of README."""
+    """The lines of each fenced code block of the documentation."""
     blocks: list[list[str]] = []
     inside = False
-    for line in README.splitlines():
+    for line in DOCS.splitlines():
         if line.startswith("```"):
             inside = not inside
             if inside:
@@ -104,7 +106,7 @@ def test_help_texts_name_only_options_that_exist():
 
 def test_readme_names_only_cleanup_options_that_exist():
     every_option = _every_option()
-    for paragraph in README.split("\n\n"):
+    for paragraph in DOCS.split("\n\n"):
         if any(tool in paragraph for tool in ("bench/", "textlint", "ruff format", "mkdocs ")):
             continue  # options of the benchmark scripts and of other tools
         for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", paragraph):
@@ -113,7 +115,7 @@ def test_readme_names_only_cleanup_options_that_exist():
 
 def test_help_and_readme_give_the_same_exit_codes():
     epilog = build_parser().description.split("exit codes:", 1)[1]
-    table = README.split("### Exit codes", 1)[1].split("\n#", 1)[0]
+    table = re.split(r"#+ Exit codes\n", DOCS, maxsplit=1)[1].split("\n#", 1)[0]
     for code in "012":
         in_help = re.search(rf"^  {code}  (.+?)(?=^  \d  |\Z)", epilog, flags=re.S | re.M).group(1)
         in_readme = re.search(rf"^\| {code} \| (.+) \|$", table, flags=re.M).group(1)
@@ -133,7 +135,7 @@ def test_every_image_the_readme_shows_is_a_png_in_the_repository():
 
 
 def test_how_it_works_names_every_module_of_the_package():
-    section = README.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    section = PAGES["architecture.md"]
     named = set(re.findall(r"`([a-z_/]+)`", section))
     package = ROOT / "cleanup"
     for module in package.rglob("*.py"):
@@ -143,13 +145,13 @@ def test_how_it_works_names_every_module_of_the_package():
         if relative.startswith("cli/commands/"):
             assert "cli/commands/" in named and relative.rsplit("/", 1)[1] in section, relative
             continue
-        assert relative in named, f"README's How it works does not name {relative}"
+        assert relative in named, f"docs/architecture.md does not name {relative}"
 
 
 def test_the_readme_rule_tables_are_what_cleanup_rules_prints():
     from cleanup.outputs.ruledocs import rules_markdown
     from cleanup.pipeline import ALL_RULES
 
-    assert rules_markdown(ALL_RULES, "house") in README
+    assert rules_markdown(ALL_RULES, "house") in DOCS
     grammar = "".join(f"  {line}\n" for line in rules_markdown(ALL_RULES, "grammar").splitlines())
-    assert grammar in README  # inside a list item, indented
+    assert grammar in DOCS  # inside a list item, indented

@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("table", "markdown"),
         default="table",
-        help="markdown: the README's tables of built-in rules (house-style rules, then grammar checks)",
+        help="markdown: the documentation's tables of built-in rules (house-style rules, then grammar checks)",
     )
     _add_settings(rules)
     rules.set_defaults(handler=_lazy("rules", "run_rules"))
