@@ -17,7 +17,7 @@ import random
 from pathlib import Path
 
 from cleanup.checkers.harper import english_word_test
-from cleanup.glossary.suggest import _similarity, suggest
+from cleanup.glossary.suggest import spelling_similarity, suggest
 
 TEMPLATE = "In a statement, {a} said the talks would continue. Officials close to {b} confirmed the meeting.\n"
 
@@ -60,7 +60,7 @@ def main() -> None:
     for index in range(args.pairs):
         first, *others = rng.sample(rows, 51)
         if index % 2:
-            second = max(others, key=lambda r: _similarity(first[0], r[0]))  # a look-alike name
+            second = max(others, key=lambda r: spelling_similarity(first[0], r[0]))  # a look-alike name
         else:
             second = others[0]
         if first[0].lower() != second[0].lower():

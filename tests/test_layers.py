@@ -88,3 +88,12 @@ def test_no_circle_between_packages():
 
     circles = sorted(p for p in graph if reaches(p, p, {p}))
     assert not circles, f"packages in an import circle: {circles}"
+
+
+def test_no_benchmark_imports_a_private_name():
+    """The benchmarks use the package as its users may: no name with a leading underscore."""
+    for path in sorted((PACKAGE.parent / "bench").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cleanup"):
+                private = [alias.name for alias in node.names if alias.name.startswith("_")]
+                assert not private, f"{path.name} imports {private} from {node.module}"

@@ -300,7 +300,7 @@ def _suggestion(forms: list[Form], glossary: _Glossary) -> Suggestion | None:
         preferred, variants = _closest_to_majority(forms)
     if not variants:
         return None
-    similarity = max(_similarity(preferred.text, v.text) for v in variants)
+    similarity = max(spelling_similarity(preferred.text, v.text) for v in variants)
     score = similarity * sum(f.count for f in forms)
     return Suggestion(preferred, variants, round(score, 2), entry if entries else None)
 
@@ -313,7 +313,7 @@ def _closest_to_majority(forms: list[Form]) -> tuple[Form, list[Form]]:
     return preferred, [f for f in forms[1:] if not keys.isdisjoint(fold_keys(f.text))]
 
 
-def _similarity(a: str, b: str) -> float:
+def spelling_similarity(a: str, b: str) -> float:
     """1 minus the edit distance over the longer length, on case-folded text."""
     a, b = a.casefold(), b.casefold()
     previous = list(range(len(b) + 1))
