@@ -5,6 +5,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+from crashing import CrashingChecker
 
 from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary
@@ -168,7 +169,6 @@ def test_a_bug_met_in_one_file_is_reported_for_it_and_the_others_are_written(arc
 
 
 def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
-    import os
     import pty
     import subprocess
     import sys
@@ -225,20 +225,6 @@ def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_e
     assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
     assert sorted(written) == ["article-03.txt", "article-04.txt"]
     assert files_of(archive / "corrected") == before
-
-
-class CrashingChecker:
-    """A checker that kills the process it runs in on one article, as a crash in native code would."""
-
-    name = "crashing"
-
-    def check(self, text, paragraphs, markdown):
-        if "CRASH" in text:
-            os._exit(134)
-        return []
-
-    def variety(self, text):
-        return ""
 
 
 def test_a_worker_that_dies_costs_only_its_file(tmp_path):

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from crashing import CrashingChecker
 
 from cleanup.cli import main
 
@@ -170,20 +171,6 @@ def test_without_dask_the_option_says_which_extra_to_install(archive, tmp_path):
         "cleanup: --scheduler needs Dask's distributed scheduler; install it: pip install 'cleanup[dask]'\n"
     )
     assert not (archive / "corrected").exists()
-
-
-class CrashingChecker:
-    """A checker that kills the process it runs in on one article, as a crash in native code would."""
-
-    name = "crashing"
-
-    def check(self, text, paragraphs, markdown):
-        if "CRASH" in text:
-            os._exit(134)
-        return []
-
-    def variety(self, text):
-        return ""
 
 
 def test_a_file_that_kills_its_dask_workers_fails_alone(tmp_path, monkeypatch):
