@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+from cleanup.formats.docx.fragile import UNTRACKED  # the words a change's comment warns with
+
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "tests")]
 import libreoffice  # noqa: E402  (tests/libreoffice.py: LibreOffice as an independent reader)
 import real_bilingual  # noqa: E402
@@ -52,7 +54,6 @@ WORD_ROWS = (
     "wrong",
     "crashed (internal error)",
 )
-UNTRACKED_NOTE = "LibreOffice shows no tracked change"  # formats/docx/fragile's words in a change's comment
 BILINGUAL_ROWS = (
     "byte-identical outside edited targets",
     "refused with one clear line",
@@ -350,7 +351,7 @@ def _libreoffice_check(work: Path, name: str, planted: Path, clean: Path, review
         if real_word.starts_with_table(real_word.read_package(copy.read_bytes())) and _paragraph_before_table(copy):
             read.accepted, read.rejected = (t.removeprefix("\n") for t in (read.accepted, read.rejected))
         readings[label] = read
-    announced = any(UNTRACKED_NOTE in text for author, text in readings["review"].comments if author == "cleanup")
+    announced = any(UNTRACKED in text for author, text in readings["review"].comments if author == "cleanup")
     differs = WRONG_IN_LIBREOFFICE if not announced else ANNOUNCED
     if readings["review"].accepted != readings["clean"].accepted:
         return differs, "accepted differs from clean: " + _first_difference(

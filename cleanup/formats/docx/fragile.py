@@ -15,9 +15,12 @@ _PLAIN_CONTROL = "inside a plain-text content control"
 _FIRST_IN_CONTROL = "in the first paragraph of a content control"
 
 
+UNTRACKED = "LibreOffice shows no tracked change"  # how each such change's comment begins its warning
+
+
 def note(reason: str) -> str:
     """What a change's comment adds where LibreOffice cannot show it as a tracked change."""
-    return f"LibreOffice shows no tracked change {reason}: there this change reads as plain text; Word shows it"
+    return f"{UNTRACKED} {reason}: there this change reads as plain text; Word shows it"
 
 
 def from_frame(docx: DocxText) -> set[etree._Element]:
