@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+DOC_PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]  # what a user reads: README and the site
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 
 

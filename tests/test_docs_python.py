@@ -5,11 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import DOC_PAGES, ROOT
 
 import cleanup
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+PAGES = DOC_PAGES
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 IMPORT = re.compile(r"^\s*(?:from|import)\s+(cleanup[\w.]*)", re.M)
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DOC_PAGES, ROOT
 
 from cleanup.cli.parser import build_parser, command_parsers, options_of
 from cleanup.config import DESCRIPTIONS, Config
@@ -17,8 +18,7 @@ from cleanup.outputs.ruledocs import flag_checks
 from cleanup.pipeline import ALL_RULES
 from cleanup.source import SOURCE_RULES
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+PAGES = DOC_PAGES
 RULE_ID = re.compile(r"\b(?:[A-Z]{2}|SRC)\d{3}\b")
 COMMAND = re.compile(r"`cleanup ([a-z]+(?: [a-z]+)?)")
 

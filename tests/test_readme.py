@@ -1,13 +1,13 @@
 """README, the documentation site's pages, CI and --help say the same thing as the code."""
 
 import re
-from pathlib import Path
+
+from conftest import DOC_PAGES, ROOT
 
 from cleanup.cli.parser import build_parser, command_parsers, options_of
 
-ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-PAGES = {page.name: page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md"))}
+README = DOC_PAGES[0].read_text(encoding="utf-8")
+PAGES = {page.name: page.read_text(encoding="utf-8") for page in DOC_PAGES[1:]}
 DOCS = "\n\n".join([README, *PAGES.values()])  # everything a user reads
 
 
