@@ -1,4 +1,4 @@
-"""`cleanup check --format text|json|jsonl|github|sarif` and the review report, parsed from what the CLI prints."""
+"""`cleanup check --format text|json|jsonl|github|sarif|gitlab` and the review report, parsed from what the CLI prints."""
 
 import importlib.resources
 import json
@@ -169,3 +169,56 @@ def test_the_terminal_summary_counts_a_chained_change_once_under_its_combined_id
     counted = {cells[0]: cells[1] for cells in ([c.strip() for c in row.strip("│").split("│")] for row in rows)}
     assert counted["GL:SDF+AP001"] == "1" and "AP001" not in counted and "GL:SDF" not in counted
     assert counted["total"] == "1"
+
+
+# GitLab's documented Code Quality issue (docs.gitlab.com/ci/testing/code_quality, "Code Quality report
+# format"): these fields are required, severity is one of five words, and a location gives the path and
+# either lines.begin or positions.begin.line.
+GITLAB_ISSUE = {
+    "type": "object",
+    "required": ["description", "check_name", "fingerprint", "severity", "location"],
+    "properties": {
+        "description": {"type": "string", "minLength": 1},
+        "check_name": {"type": "string", "minLength": 1},
+        "fingerprint": {"type": "string", "minLength": 1},
+        "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+        "location": {
+            "type": "object",
+            "required": ["path"],
+            "properties": {
+                "path": {"type": "string"},
+                "lines": {"type": "object", "required": ["begin"], "properties": {"begin": {"type": "integer"}}},
+                "positions": {
+                    "type": "object",
+                    "required": ["begin"],
+                    "properties": {"begin": {"type": "object", "required": ["line"]}},
+                },
+            },
+            "anyOf": [{"required": ["lines"]}, {"required": ["positions"]}],
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_issues_match_the_text_findings(project, capsys):
+    _, text, _ = run_check(capsys)
+    code, out, _ = run_check(capsys, "--format", "gitlab")
+    issues = json.loads(out)
+    jsonschema.Draft7Validator({"type": "array", "items": GITLAB_ISSUE}).validate(issues)
+    assert code == 1 and len(issues) == len(text.splitlines())
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues), "GitLab shows one issue per fingerprint"
+    for issue, line in zip(issues, text.splitlines(), strict=True):
+        begin = issue["location"]["positions"]["begin"]
+        assert line.startswith(f"{issue['location']['path']}:{begin['line']}:{begin['column']}: {issue['check_name']} ")
+    severities = {issue["check_name"]: issue["severity"] for issue in issues}
+    assert severities["GL:ISIS"] == "major" and severities["RW002"] in ("minor", "info")
+
+
+def test_gitlab_fingerprints_stay_when_lines_above_are_added(project, capsys):
+    before = {issue["fingerprint"] for issue in json.loads(run_check(capsys, "--format", "gitlab")[1])}
+    article = project / "seeds" / "b,1.txt"
+    article.write_text("A new opening line.\n\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
+    after = json.loads(run_check(capsys, "--format", "gitlab")[1])
+    moved = [issue for issue in after if issue["location"]["path"].endswith("b,1.txt")]
+    assert moved and all(issue["location"]["positions"]["begin"]["line"] == 3 for issue in moved)
+    assert {issue["fingerprint"] for issue in moved} <= before

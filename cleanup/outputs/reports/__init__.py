@@ -11,7 +11,14 @@ if TYPE_CHECKING:  # the command line reads REPORTS at start-up, before anything
     from ...model import Outcome
 
 # A format's name and its module here; `cleanup check --format` offers these names.
-REPORTS = {"text": "text", "json": "json_report", "jsonl": "jsonl", "github": "github", "sarif": "sarif"}
+REPORTS = {
+    "text": "text",
+    "json": "json_report",
+    "jsonl": "jsonl",
+    "github": "github",
+    "sarif": "sarif",
+    "gitlab": "gitlab",
+}
 
 
 @dataclass(frozen=True)
