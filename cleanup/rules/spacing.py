@@ -223,6 +223,22 @@ SP006 = regex_rule(
 )
 
 
+SP008 = regex_rule(
+    "SP008",
+    "no space between a number and its percent sign",
+    SAFE,
+    rf"(?<=\d){SPACE}+(?=%)",
+    "",
+    [
+        fixes("rose by 30 % in 2019 and by 4.5 % since", "rose by 30% in 2019 and by 4.5% since"),
+        keeps("30% already; the % sign; a share of % 30"),
+    ],
+    doc="removes the space between a number and `%` (`30 %` → `30%`); a `%` after a word or before the number is left alone",
+    why="English sets the percent sign against its number; a space before it is carried over from French or Arabic layouts.",
+    local=True,
+    hint=r"\d(?P<at>[ \t]+)%",
+)
+
 PU001 = regex_rule(
     "PU001",
     "doubled punctuation reduced to one mark",
@@ -250,5 +266,6 @@ RULES: tuple[Rule, ...] = (
     SP005,
     SP006,
     SP007,
+    SP008,
     PU001,
 )
