@@ -12,8 +12,9 @@ from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
+from cleanup.source import align as align_module
 from cleanup.source import arabic
-from cleanup.source.align import align, paragraphs
+from cleanup.source.align import Paragraph, align, paragraphs
 from cleanup.source.numbers import numbers
 
 GLOSSARY = """\
@@ -174,6 +175,38 @@ def test_paragraphs_pair_one_to_one_when_counts_agree_and_by_length_and_numbers_
     pairs = align(paragraphs(source), paragraphs(english), source, english)
     shapes = [(len(p.source), len(p.target)) for p in pairs]
     assert shapes == [(1, 1), (1, 0), (1, 1)]
+
+
+def _paragraphs_of(lengths: list[int]) -> list[Paragraph]:
+    found, start = [], 0
+    for length in lengths:
+        found.append(Paragraph(start, start + length))
+        start += length + 1
+    return found
+
+
+def test_aligning_paragraph_counts_that_differ_costs_work_linear_in_the_paragraphs(monkeypatch):
+    """Half the English paragraphs of a long text: the search once widened its band with the difference, so
+    its work grew with the square of the paragraphs; it is counted here (pairings weighed), not timed, with
+    narrower bands than the real ones so that the texts are past them at a size a test can afford."""
+    monkeypatch.setattr(align_module, "BAND", 10)
+    monkeypatch.setattr(align_module, "MAX_BAND", 20)
+    weighed = []
+    counted = align_module._length_cost
+    monkeypatch.setattr(align_module, "_length_cost", lambda *a: weighed.append(1) or counted(*a))
+    work = []
+    for size in (400, 1600):
+        weighed.clear()
+        align(_paragraphs_of([90, 130] * (size // 2)), _paragraphs_of([240] * (size // 2)))
+        work.append(len(weighed))
+    assert work[1] / work[0] < 5, work
+
+
+def test_a_block_left_untranslated_at_the_end_is_still_found():
+    kept = [100 + (k * 37) % 90 for k in range(200)]
+    source = _paragraphs_of(kept + [150] * 40)  # the last forty paragraphs were never translated
+    pairs = align(source, _paragraphs_of([round(length * 1.1) for length in kept]))
+    assert [(len(p.source), len(p.target)) for p in pairs] == [(1, 1)] * 200 + [(1, 0)] * 40
 
 
 def test_check_finds_the_source_beside_the_article_and_reports_source_spans(make_project, capsys):

@@ -21,6 +21,9 @@ VARIANCE = 6.8  # Gale and Church's variance of the length difference per charac
 PENALTY = {(1, 1): 0.0, (1, 0): 3.9, (0, 1): 3.9, (2, 1): 4.6, (1, 2): 4.6}
 PRIOR_RATIO = 1.1  # English characters per Arabic character in translated news
 BAND = 60  # how far from the diagonal the search looks, in paragraphs
+# ... and at most, when the counts differ: the band widens to let a block go missing at one end, up to
+# this many paragraphs, so the search stays linear in the paragraphs (a wider band made it quadratic).
+MAX_BAND = 250
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,9 @@ def _ratio(source: list[Paragraph], target: list[Paragraph]) -> float:
 def _search(source, target, ratio: float, values):
     """Dynamic programming over (source count, target count), within a band around the diagonal."""
     n, m = len(source), len(target)
-    band = max(BAND, abs(n - m) + 5)
+    band = max(BAND, min(abs(n - m) + 5, MAX_BAND))
+    lengths = (_prefix_lengths(source), _prefix_lengths(target))
+    merged = (_pairs_merged(values[0]), _pairs_merged(values[1]))
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
     for i in range(n + 1):
@@ -124,16 +129,30 @@ def _search(source, target, ratio: float, values):
                 before = cost.get((i - di, j - dj))
                 if before is None or i < di or j < dj:
                     continue
-                length_s = sum(p.end - p.start for p in source[i - di : i])
-                length_t = sum(p.end - p.start for p in target[j - dj : j])
-                total = before + penalty + _length_cost(length_s, length_t, ratio, di and dj)
+                total = before + penalty
                 if di and dj:
-                    total += _anchor_cost(set().union(*values[0][i - di : i]), set().union(*values[1][j - dj : j]))
+                    length_s = lengths[0][i] - lengths[0][i - di]
+                    length_t = lengths[1][j] - lengths[1][j - dj]
+                    total += _length_cost(length_s, length_t, ratio)
+                    total += _anchor_cost(merged[0][di - 1][i - 1], merged[1][dj - 1][j - 1])
                 if total < best:
                     best, back[(i, j)] = total, (di, dj)
             if best < math.inf:
                 cost[(i, j)] = best
     return cost, back
+
+
+def _prefix_lengths(paragraphs: list[Paragraph]) -> list[int]:
+    """Characters in the first k paragraphs, for every k."""
+    totals = [0]
+    for p in paragraphs:
+        totals.append(totals[-1] + p.end - p.start)
+    return totals
+
+
+def _pairs_merged(values: list[set[str]]) -> tuple[list[set[str]], list[set[str]]]:
+    """The numbers of each paragraph, and of each paragraph with the one before it (at the index of the later)."""
+    return values, [values[k - 1] | values[k] if k else values[k] for k in range(len(values))]
 
 
 def _anchor_cost(source: set[str], target: set[str]) -> float:
@@ -144,9 +163,7 @@ def _anchor_cost(source: set[str], target: set[str]) -> float:
     return -ANCHOR * min(shared, 3) if shared else ANCHOR
 
 
-def _length_cost(source: int, target: int, ratio: float, paired: int) -> float:
-    """How unlikely a translation of this length is for a source of that length (0 for a paragraph left out)."""
-    if not paired:
-        return 0.0
+def _length_cost(source: int, target: int, ratio: float) -> float:
+    """How unlikely a translation of this length is for a source of that length."""
     expected = source * ratio
     return (target - expected) ** 2 / (VARIANCE * (expected + 1))
