@@ -17,6 +17,7 @@ from ..checkers import AUTO_DIALECT, HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checke
 from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
 from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
+from ..glossary.files import folder_files
 from ..glossary.loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
@@ -208,8 +209,7 @@ def glossary_files(paths: Sequence[str]) -> list[Path]:
     """The named glossary files, or every glossary/*.yaml (and *.yml) when none is named."""
     if paths:
         return [Path(p) for p in paths]
-    folder = glossary_folder()
-    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    return folder_files(glossary_folder())
 
 
 def cache_folder(config: Config) -> Path:
