@@ -18,7 +18,7 @@ GRAMMARS = ("none", "harper")
 
 
 def load_glossary(*paths: str | os.PathLike[str]) -> Glossary:
-    """The glossary in these YAML files (a folder: its *.yaml files), with its house rules; raises
+    """The glossary in these YAML files (a folder: its *.yaml and *.yml files), with its house rules; raises
     `GlossaryError` naming every problem's file, line and column. No path: an empty glossary."""
     sources = [(str(file), file.read_text(encoding="utf-8")) for file in glossary_files(map(Path, paths))]
     return _load_sources(sources, reserved_ids=[rule.id for rule in ALL_RULES])
