@@ -21,16 +21,7 @@ def run_check(args: argparse.Namespace) -> int:
     tally = run.tally
     output = report(args.format, rule_help(run.settings))
     failing = False
-    for item, result, _ in outcomes(
-        run.inputs,
-        run.settings,
-        args.encoding,
-        run.decisions,
-        args.jobs,
-        show_progress(args),
-        run.cache,
-        args.scheduler,
-    ):
+    for item, result, _ in outcomes(run, args.encoding, args.jobs, show_progress(args), args.scheduler):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
             continue

@@ -29,16 +29,7 @@ def run_fix(args: argparse.Namespace) -> int:
     for folder in {target.parent for target in plan.targets.values()} if args.in_place else ():
         remove_stale_temporaries(folder, recursive=False)
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
-    for item, result, key in outcomes(
-        run.inputs,
-        run.settings,
-        args.encoding,
-        run.decisions,
-        args.jobs,
-        show_progress(args),
-        run.cache,
-        args.scheduler,
-    ):
+    for item, result, key in outcomes(run, args.encoding, args.jobs, show_progress(args), args.scheduler):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
             continue
