@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .checkers import Checker
+from .glossary.files import glossary_files
 from .glossary.loader import Glossary
 from .glossary.loader import load_glossary as _load_sources
 from .model import Document, LineIndex, Outcome
@@ -17,12 +18,9 @@ GRAMMARS = ("none", "harper")
 
 
 def load_glossary(*paths: str | os.PathLike[str]) -> Glossary:
-    """The glossary in these YAML files (a folder: its *.yaml files), with its house rules; raises
+    """The glossary in these YAML files (a folder: its *.yaml and *.yml files), with its house rules; raises
     `GlossaryError` naming every problem's file, line and column. No path: an empty glossary."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")) if path.is_dir() else [path])
-    sources = [(str(file), file.read_text(encoding="utf-8")) for file in files]
+    sources = [(str(file), file.read_text(encoding="utf-8")) for file in glossary_files(map(Path, paths))]
     return _load_sources(sources, reserved_ids=[rule.id for rule in ALL_RULES])
 
 

@@ -54,7 +54,7 @@ def test_worker_processes_hold_a_few_outcomes_at_a_time_however_many_files(archi
     an article is written are those in flight (a few per worker), not one per article done."""
     import gc
 
-    import cleanup.cli.plan as plan
+    import cleanup.cli.write as write
     from cleanup.cli.workers import IN_FLIGHT_PER_WORKER
     from cleanup.model import Outcome
 
@@ -62,13 +62,13 @@ def test_worker_processes_hold_a_few_outcomes_at_a_time_however_many_files(archi
         (archive / "archive" / "2021").mkdir(exist_ok=True)
         (archive / "archive" / "2021" / f"article-{number}.txt").write_text(f"Daash {number}.\n", encoding="utf-8")
     alive = []
-    real = plan.write_atomically
+    real = write.write_atomically
 
     def counting(files):
         alive.append(sum(isinstance(thing, Outcome) for thing in gc.get_objects()))
         return real(files)
 
-    monkeypatch.setattr(plan, "write_atomically", counting)
+    monkeypatch.setattr(write, "write_atomically", counting)
     assert main(["fix", "-q", "--grammar", "none", "--no-cache", "--jobs", "2", "archive"]) == 0
     assert len(alive) == 60 and max(alive) <= 2 * IN_FLIGHT_PER_WORKER + 1
 
@@ -204,16 +204,16 @@ def test_a_progress_bar_is_shown_when_standard_error_is_a_terminal(archive):
 
 
 def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_edited(archive, monkeypatch):
-    import cleanup.cli.plan as cli
+    import cleanup.cli.write as write
 
     written = []
-    real = cli.write_atomically
+    real = write.write_atomically
 
     def counting(files):  # the outputs are generated only as they are written, here; the edition comes last
         written.append(list(files)[-1].name)
         return real(files)
 
-    monkeypatch.setattr(cli, "write_atomically", counting)
+    monkeypatch.setattr(write, "write_atomically", counting)
     assert main(["fix", "-q", "--grammar", "none", "archive"]) == 0
     assert len(written) == 12
     before = files_of(archive / "corrected")

@@ -1,12 +1,13 @@
 """Command-line interface (the only part of cleanup that touches the file system): `main`.
 
-Modules by job: `parser` (commands and options), `settings` (configuration, glossary, checker),
-`inputs` (finding and reading files), `batch` (processing files in order, in workers, from the
-cache), `step` (the per-file step a worker runs), `workers` (this process or worker processes, a few
-files in flight each), `cluster` (a Dask cluster), `plan` and `write` (where outputs go; all-or-nothing writes), `guard` (failures as messages and exit
-codes), `defaults` (where a run reads and writes), `history` (in-place runs and
-undo), `progress`, `console`, `project` (configuration and glossary found up the tree), `errors`,
-and `commands/` (one module per command).
+Modules by job: `parser` (commands and options), `run` (one run, built once), `settings` (configuration,
+glossary, checker), `grammar` (the checker asked for), `inputs` (finding and reading files), `batch`
+(processing files in order, in workers, from the cache), `step` (the per-file step a worker runs),
+`workers` (this process or worker processes, a few files in flight each), `cluster` (a Dask cluster),
+`plan` and `write` (where outputs go; writing them all or nothing), `guard` (failures as messages and
+exit codes), `defaults` (where a run reads and writes), `history` (in-place runs and undo), `progress`,
+`console`, `project` (configuration and glossary found up the tree), `errors`, and `commands/` (one
+module per command).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from ..checkers import harper_dialect
 from ..checkers.warmup import warm_up
 from ..config import Config, ConfigError
+from .grammar import chosen_grammar
 from .parser import build_parser
 from .project import nearest_config
 
@@ -45,8 +47,8 @@ def _harper_dialect(args: argparse.Namespace) -> str | None:
         config = nearest_config(args.config, _regular_file_text)
     except (ConfigError, OSError, ValueError):
         config = Config()
-    grammar = args.grammar or config.grammar
-    return harper_dialect(args.dialect or config.dialect) if grammar == "harper" else None
+    grammar = chosen_grammar(args, config)
+    return harper_dialect(grammar.dialect) if grammar.backend == "harper" else None
 
 
 def _regular_file_text(path: Path) -> str:

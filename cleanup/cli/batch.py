@@ -6,12 +6,11 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator
 
 import regex
 
 from ..cache import Cache
-from ..decisions import DecisionFile
 from ..formats.registry import format_for
 from ..model import Outcome
 from ..pipeline import Settings
@@ -20,6 +19,7 @@ from .console import print_error
 from .errors import UsageError
 from .inputs import ArticleError, Input, embedded_source, read_article, read_bytes, read_source
 from .progress import ProgressLine
+from .run import Run
 from .settings import checked_encoding
 from .step import Failed, Processed, Result, Skipped, Task, process_one
 from .workers import InProcess, Pool, Workers, in_order
@@ -28,22 +28,16 @@ _WORD = regex.compile(r"\S+")
 
 
 def outcomes(
-    inputs: Sequence[Input],
-    settings: Settings,
-    encoding: str | None,
-    decisions: Callable[[Input], DecisionFile],
-    jobs: int = 1,
-    progress: bool = False,
-    cache: Cache | None = None,
-    scheduler: str | None = None,
+    run: Run, encoding: str | None, jobs: int = 1, progress: bool = False, scheduler: str | None = None
 ) -> Iterator[tuple[Input, Processed | Failed, str | None]]:
-    """Each input's result and cache key, in input order, as soon as it is ready: processed in
+    """Each of the run's inputs' result and cache key, in input order, as soon as it is ready: processed in
     `jobs` worker processes or on the Dask cluster of `scheduler`, or taken from the cache. A failure
     is reported as it comes; a binary file is reported and skipped."""
     encoding = checked_encoding(encoding)
-    tasks: Iterator[Task] = ((item.path, encoding, decisions(item).decisions, item.source) for item in inputs)
+    inputs = run.inputs
+    tasks: Iterator[Task] = ((item.path, encoding, run.decisions(item).decisions, item.source) for item in inputs)
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
-    results = _results_in_order(tasks, settings, min(jobs, len(inputs)), cache, scheduler)
+    results = _results_in_order(tasks, run.settings, min(jobs, len(inputs)), run.cache, scheduler)
     try:
         for item in inputs:
             if bar:

@@ -1,27 +1,58 @@
-"""Where each input's outputs go, and writing them all or nothing (records first, edition last)."""
+"""Where each input's outputs go: its edition (under the output folder, or in place) and its records,
+and what one document's outputs are (`Edition`); `write` writes them."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..cache import Cache
-from ..formats.registry import format_for
 from ..model import Outcome
-from ..outputs.diff import unified_diff
-from ..outputs.records import change_log, markdown_report
-from ..outputs.review import review_page
-from ..textio import diff_form, encode
 from .errors import UsageError
-from .history import history_lock, record_files
-from .inputs import REPORT_SUFFIX, REVIEW_PAGE_SUFFIX, Input, edition_bytes, read_bytes
-from .write import WriteError, encoded, utf8, write_atomically
+from .history import history_folder
+from .inputs import REPORT_SUFFIX, REVIEW_PAGE_SUFFIX, Input
 
 REVIEW_SUFFIXES = (".diff", ".changes.json", REPORT_SUFFIX, REVIEW_PAGE_SUFFIX)
 
 
-def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict[Path, Path]:
+@dataclass(frozen=True)
+class Edition:
+    """What one document's outputs are: its outcome, where its edition and records go, what the review
+    page shows and in which form a Word edition is written."""
+
+    item: Input
+    outcome: Outcome
+    target: Path  # the corrected edition
+    review: Path  # the records are named after it: NAME.diff, NAME.changes.json, NAME.report.md, NAME.html
+    notes: dict[str, str]  # the glossary's note for each entry's rule, shown on the review page
+    names: Sequence[str] = ()  # the names confirmed in review
+    docx_mode: str = "review"
+    history: Path | None = None  # in place: where the run is recorded, for undo
+    key: str | None = None  # the outcome's cache key: outputs still as a run with it left them are kept
+
+    @property
+    def records(self) -> list[Path]:
+        return record_paths(self.review)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where a fix run writes: each input's edition, and its records under `out_dir`; what they show."""
+
+    out_dir: Path
+    in_place: bool
+    targets: dict[Path, Path]  # each input's edition
+    notes: dict[str, str]  # the glossary's note for each entry's rule
+    docx_mode: str
+
+    def edition(self, item: Input, outcome: Outcome, names: Sequence[str], key: str | None) -> Edition:
+        """The outputs of `item`'s outcome, with the names confirmed in its review and its cache key."""
+        history = history_folder(self.out_dir, item.name) if self.in_place else None
+        target, review = self.targets[item.path], self.out_dir / item.name
+        return Edition(item, outcome, target, review, self.notes, names, self.docx_mode, history, key)
+
+
+def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool, notes: dict[str, str], docx_mode: str) -> Plan:
     """Where each input's corrected text goes: its own path with --in-place, else under `out_dir`.
     Refuses to overwrite an input (unless in place) or to write two inputs to one file. Outputs are
     told apart by their names under `out_dir` (no path kept per output: an archive's plan stays small)."""
@@ -42,7 +73,7 @@ def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool) -> dict
                 )
         claimed[item.name] = item.path
         plan[item.path] = real_file(item.path) if in_place else out_dir / item.name
-    return plan
+    return Plan(out_dir, in_place, plan, notes, docx_mode)
 
 
 def _names_under(inputs: Sequence[Input], folder: Path) -> set[str]:
@@ -70,72 +101,7 @@ def real_file(path: Path) -> Path:
     return path.resolve() if path.is_symlink() else path
 
 
-def review_path(target: Path, suffix: str) -> Path:
-    return target.with_name(target.name + suffix)
-
-
-def write_outputs(
-    item: Input,
-    outcome: Outcome,
-    target: Path,
-    review: Path,
-    notes: dict[str, str],
-    cache: Cache | None,
-    key: str | None,
-    history: Path | None = None,
-    names: Sequence[str] = (),
-    docx_mode: str = "review",
-) -> None:
-    """Write the corrected text to `target`, and its unified diff, change log, review report and
-    review page next to `review`, each streamed to a temporary file first, then all renamed. Outputs
-    that are still as a run with the same cache key left them are not written again. In place
-    (`history` given), a run that changes the article is recorded there first, and a run that
-    changes nothing leaves the last real record alone."""
-    outputs = [target, *(review_path(review, suffix) for suffix in REVIEW_SUFFIXES)]
-    written_for = f"{key}:{item.path.as_posix()}:{json.dumps(list(names))}:{docx_mode}"  # and what else they show
-    if cache and cache.outputs_current(written_for, outputs):
-        return
-    _, diff, log, report, page = outputs
-    if history is not None and not outcome.changed and diff.is_file():
-        return
-    path, output = item.path.as_posix(), target.as_posix()
-    edition = edition_bytes(item.path, outcome, docx_mode)
-    records: dict[Path, Iterable[bytes]] = {  # the records first and the edition last: a failure never
-        diff: _diff_bytes(item, outcome, review),  # leaves an unrecorded edition
-        log: utf8(change_log(path, output, outcome)),
-        report: utf8(markdown_report(path, output, outcome)),
-        page: utf8(review_page(path, review.as_posix(), outcome, notes, names)),
-    }
-    if history is not None and outcome.changed:
-        with history_lock(history):  # two in-place runs on one article take turns
-            before = _unchanged_since_read(item, outcome)
-            files = record_files(
-                history, before, edition, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome))
-            )
-            write_atomically(files | records | {target: [edition]})
-    else:
-        write_atomically(records | {target: [edition]})
-    if cache:
-        cache.remember_outputs(written_for, outputs)
-
-
-def _unchanged_since_read(item: Input, outcome: Outcome) -> bytes:
-    """The article's bytes on disk now, for the history's before-copy; WriteError when they are not what
-    the run read (an editor saved it meanwhile): it is then left as it is, nothing lost."""
-    now = read_bytes(item.path)
-    plain = format_for(item.path).plain  # the writers of other formats compare the bytes themselves
-    if plain and now != encode(outcome.original, outcome.original.text):
-        raise WriteError(
-            f"{item.path}: changed on disk while cleanup worked on it; nothing was written for it (run again)"
-        )
-    return now
-
-
-def _diff_bytes(item: Input, outcome: Outcome, review: Path) -> Iterator[bytes]:
-    """The unified diff in the article's own encoding (with its UTF-8 byte-order mark), so that patch
-    applies it to the file's bytes; UTF-8 with a note for UTF-16 and UTF-32, which patch cannot read."""
-    encoding, bom, note = diff_form(outcome.original)
-    lines = unified_diff(
-        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix(), bom=bom, note=note
-    )
-    return encoded(lines, encoding, errors="backslashreplace")  # only a file name can fall outside the encoding
+def record_paths(review: Path) -> list[Path]:
+    """The records of the edition `review` names: its unified diff, change log, review report and review
+    page, in this order."""
+    return [review.with_name(review.name + suffix) for suffix in REVIEW_SUFFIXES]

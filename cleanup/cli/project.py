@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import CONFIG_FILES, Config, ConfigError, parse_config
+from ..glossary.files import folder_files
 from .defaults import GLOSSARY_FOLDER
 
 if TYPE_CHECKING:
@@ -102,5 +103,5 @@ def loaded_summary(config_source: str, files: Sequence[Path], glossary: Glossary
 def _left_out(files: Sequence[Path]) -> list[Path]:
     """Glossary files in the folders of `files` that are not among them."""
     named = {f.resolve() for f in files}
-    beside = {p for folder in {f.parent for f in files} for p in (*folder.glob("*.yaml"), *folder.glob("*.yml"))}
+    beside = {p for folder in {f.parent for f in files} for p in folder_files(folder)}
     return sorted(p for p in beside if p.resolve() not in named)

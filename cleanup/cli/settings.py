@@ -6,36 +6,32 @@ import argparse
 import difflib
 import os
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import regex
 
-from ..cache import Cache, default_folder, fingerprint
-from ..cachekey import CacheRefused
 from ..checkers import AUTO_DIALECT, HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checker, harper_dialect
 from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
 from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
+from ..glossary.files import folder_files
 from ..glossary.loader import Glossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding
-from .console import print_error
 from .defaults import GLOSSARY_FOLDER
 from .errors import UsageError
+from .grammar import chosen_grammar
 from .inputs import read_utf8
-from .project import check_trusted, glossary_folder, loaded_summary, nearest_config
+from .project import check_trusted, glossary_folder, nearest_config
 
-DEFAULT_GLOSSARY_DIR = GLOSSARY_FOLDER
+GlossarySource = tuple[str, str]  # a glossary file's path and text
 
 
-def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]:
-    """Configuration file, then command-line options, into the settings of this run, everything that went
-    into them (what the cache's key is made of, by `cache.fingerprint`), and a line saying which files were loaded."""
-    config = load_config(args.config)
-    sources = glossary_sources(args.glossary or list(config.glossary))
-    glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
+def run_settings(args: argparse.Namespace, config: Config, sources: Sequence[GlossarySource]) -> Settings:
+    """The settings of a run: the configuration's, with the command-line options over them, and the
+    glossary in `sources`; a rule id or flag category that names nothing is a usage error."""
+    glossary = house_glossary(sources)
     rules = ALL_RULES + glossary.rules
     select = split_ids(getattr(args, "select", None)) or config.select
     ignore = split_ids(getattr(args, "ignore", None)) or config.ignore
@@ -59,35 +55,10 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
         settings.checker,
         "cleanup: --apply-suggestions" if given_here else f"{config.source}: apply-suggestions",
     )
-    checker = settings.checker
-    described = (
-        (
-            checker.name,
-            getattr(checker, "dialect", None),
-            getattr(checker, "disabled", None),
-            getattr(checker, "title_case", None),
-            getattr(checker, "url", None),
-        )
-        if checker
-        else None
-    )
-    options = (
-        select,
-        ignore,
-        settings.unsafe_fixes,
-        settings.quotations,
-        settings.arabic_article,
-        settings.headings,
-        settings.every_name,
-        settings.apply_suggestions,
-        described,
-        replace(config, source=""),
-    )
-    loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary) + _grammar_said(checker)
-    return config, settings, [sources, options], loaded
+    return settings
 
 
-def _grammar_said(checker: Checker | None) -> str:
+def grammar_said(checker: Checker | None) -> str:
     """What the settings line says of the grammar checker: which one, and in which English."""
     if checker is None:
         return ""
@@ -99,7 +70,7 @@ def _grammar_said(checker: Checker | None) -> str:
 
 def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Checker | None:
     """The grammar checker chosen on the command line or in the configuration (Harper by default)."""
-    backend = getattr(args, "grammar", None) or config.grammar
+    backend, dialect = chosen_grammar(args, config)
     if getattr(args, "languagetool_url", None) and backend != "languagetool":
         raise UsageError(
             f"cleanup: --languagetool-url only applies with --grammar languagetool (the checker is {backend})"
@@ -110,7 +81,6 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
     if backend == "none":
         return None
     if backend == "harper":
-        dialect = getattr(args, "dialect", None) or config.dialect
         _check_harper_rules(config, harper_dialect(dialect))
         return HarperChecker(words, dialect, config.harper_disable, _headings(args, config) == "title")
     url = getattr(args, "languagetool_url", None) or os.environ.get(URL_VARIABLE) or config.languagetool_url or None
@@ -181,12 +151,18 @@ def load_config(path: str | None) -> Config:
         raise UsageError(str(error)) from None
 
 
-def load_glossary_files(paths: Sequence[str]) -> Glossary:
-    """Load the named glossary files, or every glossary/*.yaml when none is named."""
-    return load_glossary(glossary_sources(paths), reserved_ids=[rule.id for rule in ALL_RULES])
+def run_glossary(named: Sequence[str] | None, config: Config) -> list[GlossarySource]:
+    """The glossary files a run reads: those named on the command line, else the configuration's, else
+    every glossary/*.yaml."""
+    return glossary_sources(named or list(config.glossary))
 
 
-def glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
+def house_glossary(sources: Sequence[GlossarySource]) -> Glossary:
+    """The glossary in `sources`, whose house rules may not take a built-in rule's id."""
+    return load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
+
+
+def glossary_sources(paths: Sequence[str]) -> list[GlossarySource]:
     """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named (found
     files must be the user's own and not writable by others)."""
     files = glossary_files(paths)
@@ -198,7 +174,7 @@ def glossary_sources(paths: Sequence[str]) -> list[tuple[str, str]]:
             raise UsageError(str(error)) from None
     if not files:
         raise UsageError(
-            f"cleanup: no glossary: no {DEFAULT_GLOSSARY_DIR}/*.yaml here or beside a cleanup.toml or pyproject.toml "
+            f"cleanup: no glossary: no {GLOSSARY_FOLDER}/*.yaml here or beside a cleanup.toml or pyproject.toml "
             "above; pass --glossary FILE"
         )
     return [(str(file), read_utf8(file)) for file in files]
@@ -208,25 +184,7 @@ def glossary_files(paths: Sequence[str]) -> list[Path]:
     """The named glossary files, or every glossary/*.yaml (and *.yml) when none is named."""
     if paths:
         return [Path(p) for p in paths]
-    folder = glossary_folder()
-    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-
-
-def cache_folder(config: Config) -> Path:
-    """The configured cache folder, else the user's cache folder (never the working folder)."""
-    return Path(config.cache_dir) if config.cache_dir is not None else default_folder()
-
-
-def run_cache(args: argparse.Namespace, config: Config, made_of: Sequence[object]) -> Cache | None:
-    """The run's cache, or None with `--no-cache` or when its folder or key is not the user's alone
-    (said in one line: the run goes on, uncached)."""
-    if args.no_cache:
-        return None
-    try:
-        return Cache.open(cache_folder(config), fingerprint(made_of))
-    except CacheRefused as error:
-        print_error(f"cleanup: warning: {error}")
-        return None
+    return folder_files(glossary_folder())
 
 
 def checked_encoding(name: str | None) -> str | None:

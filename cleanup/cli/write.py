@@ -1,12 +1,25 @@
-"""Writing outputs: every file is streamed to a temporary file beside its target, then all are renamed
-into place, so no file is ever half-written and no output is held whole in memory."""
+"""Writing outputs: a document's edition and its records (`write_edition`), and any files all or nothing:
+every file is streamed to a temporary file beside its target, then all are renamed into place, so no
+file is ever half-written and no output is held whole in memory."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+
+from ..cache import Cache
+from ..formats.registry import format_for
+from ..model import Outcome
+from ..outputs.diff import unified_diff
+from ..outputs.records import change_log, markdown_report
+from ..outputs.review import review_page
+from ..textio import diff_form, encode
+from .history import history_lock, record_files
+from .inputs import Input, edition_bytes, read_bytes
+from .plan import Edition
 
 _CHUNK = 1 << 16  # characters encoded and written at a time
 # `.NAME.cleanup-PID-TOKEN.tmp`: the process that made it is named, so a later run can tell a stale one.
@@ -15,6 +28,71 @@ _TEMPORARY = re.compile(r"\..+\.cleanup-(\d+)-[0-9a-f]{8}\.tmp")
 
 class WriteError(Exception):
     """An output could not be written; the message names the file and what to do."""
+
+
+def write_edition(edition: Edition, cache: Cache | None) -> None:
+    """Write the corrected text to its target, and its unified diff, change log, review report and
+    review page, each streamed to a temporary file first, then all renamed. Outputs that are still as a
+    run with the same cache key left them are not written again. In place (a history folder given), a
+    run that changes the article is recorded there first, and a run that changes nothing leaves the last
+    real record alone."""
+    item, outcome, target, review, history = (
+        edition.item,
+        edition.outcome,
+        edition.target,
+        edition.review,
+        edition.history,
+    )
+    cache = cache if edition.key else None
+    outputs = [target, *edition.records]
+    names = json.dumps(list(edition.names))
+    written_for = f"{edition.key}:{item.path.as_posix()}:{names}:{edition.docx_mode}"  # and what else they show
+    if cache and cache.outputs_current(written_for, outputs):
+        return
+    diff, log, report, page = edition.records
+    if history is not None and not outcome.changed and diff.is_file():
+        return
+    path, output = item.path.as_posix(), target.as_posix()
+    corrected = edition_bytes(item.path, outcome, edition.docx_mode)
+    records: dict[Path, Iterable[bytes]] = {  # the records first and the edition last: a failure never
+        diff: _diff_bytes(item, outcome, review),  # leaves an unrecorded edition
+        log: utf8(change_log(path, output, outcome)),
+        report: utf8(markdown_report(path, output, outcome)),
+        page: utf8(review_page(path, review.as_posix(), outcome, edition.notes, edition.names)),
+    }
+    if history is not None and outcome.changed:
+        with history_lock(history):  # two in-place runs on one article take turns
+            before = _unchanged_since_read(item, outcome)
+            files = record_files(
+                history, before, corrected, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome))
+            )
+            write_atomically(files | records | {target: [corrected]})
+    else:
+        write_atomically(records | {target: [corrected]})
+    if cache:
+        cache.remember_outputs(written_for, outputs)
+
+
+def _unchanged_since_read(item: Input, outcome: Outcome) -> bytes:
+    """The article's bytes on disk now, for the history's before-copy; WriteError when they are not what
+    the run read (an editor saved it meanwhile): it is then left as it is, nothing lost."""
+    now = read_bytes(item.path)
+    plain = format_for(item.path).plain  # the writers of other formats compare the bytes themselves
+    if plain and now != encode(outcome.original, outcome.original.text):
+        raise WriteError(
+            f"{item.path}: changed on disk while cleanup worked on it; nothing was written for it (run again)"
+        )
+    return now
+
+
+def _diff_bytes(item: Input, outcome: Outcome, review: Path) -> Iterator[bytes]:
+    """The unified diff in the article's own encoding (with its UTF-8 byte-order mark), so that patch
+    applies it to the file's bytes; UTF-8 with a note for UTF-16 and UTF-32, which patch cannot read."""
+    encoding, bom, note = diff_form(outcome.original)
+    lines = unified_diff(
+        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix(), bom=bom, note=note
+    )
+    return encoded(lines, encoding, errors="backslashreplace")  # only a file name can fall outside the encoding
 
 
 def utf8(pieces: Iterable[str]) -> Iterator[bytes]:

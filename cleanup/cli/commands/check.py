@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ...outputs.controls import visible
 from ...outputs.findings import fails
@@ -12,24 +11,17 @@ from ...outputs.ruledocs import flag_checks, rule_page
 from ...outputs.tally import Tally
 from ...pipeline import Settings
 from ..batch import Failed, outcomes, show_progress
-from ..console import failure_recorder, print_note, report_problems
+from ..console import print_note, report_problems
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
-from ..inputs import decisions_finder, find_inputs, with_source
-from ..settings import run_cache, run_settings
+from ..run import start_run
 
 
 def run_check(args: argparse.Namespace) -> int:
-    config, settings, made_of, loaded = run_settings(args)
-    tally = Tally()
-    inputs = with_source(find_inputs(args.paths, globs=config, unreadable=failure_recorder(tally)), args.source)
-    decisions = decisions_finder(args.decisions, inputs, Path(config.out), args.force)
-    print_note(loaded, args.quiet)
-    cache = run_cache(args, config, made_of)
-    output = report(args.format, rule_help(settings))
+    run = start_run(args, lambda line: print_note(line, args.quiet))
+    tally = run.tally
+    output = report(args.format, rule_help(run.settings))
     failing = False
-    for item, result, _ in outcomes(
-        inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache, args.scheduler
-    ):
+    for item, result, _ in outcomes(run, args.encoding, args.jobs, show_progress(args), args.scheduler):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
             continue

@@ -12,71 +12,47 @@ from ...outputs.controls import visible
 from ...outputs.diff import pieces_from_changes
 from ...outputs.tally import Tally
 from ..batch import Failed, outcomes, show_progress
-from ..console import failure_recorder, make_console, print_error, print_note, report_problems
+from ..console import make_console, print_error, print_note, report_problems
 from ..errors import EXIT_ERROR, EXIT_OK
-from ..history import HistoryDamaged, history_folder
-from ..inputs import ArticleError, Input, decisions_finder, find_inputs, with_source
-from ..plan import plan_outputs, write_outputs
-from ..settings import run_cache, run_settings
-from ..write import WriteError, remove_stale_temporaries
+from ..history import HistoryDamaged
+from ..inputs import ArticleError, Input
+from ..run import start_run
+from ..write import WriteError, remove_stale_temporaries, write_edition
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    config, settings, made_of, loaded = run_settings(args)
-    out_dir = Path(args.out or config.out)
-    tally = Tally()
-    inputs = with_source(
-        find_inputs(args.paths, exclude=out_dir, globs=config, unreadable=failure_recorder(tally)), args.source
-    )
-    plan = plan_outputs(inputs, out_dir, args.in_place)
-    remove_stale_temporaries(out_dir)  # left by a run that was killed
-    for folder in {target.parent for target in plan.values()} if args.in_place else ():
-        remove_stale_temporaries(folder, recursive=False)
     show = None if args.quiet else _Display()
-    if show:
-        show.console.print(visible(loaded), markup=False, highlight=False, style="dim", soft_wrap=True)
-    decisions = decisions_finder(args.decisions, inputs, out_dir, args.force)
-    cache = run_cache(args, config, made_of)
-    notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
+    run = start_run(args, show.settings if show else _say_nothing, writes=True)
+    plan, tally = run.plan, run.tally
+    assert plan is not None
+    remove_stale_temporaries(plan.out_dir)  # left by a run that was killed
+    for folder in {target.parent for target in plan.targets.values()} if args.in_place else ():
+        remove_stale_temporaries(folder, recursive=False)
     # Each document's outputs are written as soon as it is done, so memory does not grow with the archive.
-    for item, result, key in outcomes(
-        inputs, settings, args.encoding, decisions, args.jobs, show_progress(args), cache, args.scheduler
-    ):
+    for item, result, key in outcomes(run, args.encoding, args.jobs, show_progress(args), args.scheduler):
         if isinstance(result, Failed):
             tally.fail(str(item.path), result.message)
             continue
         outcome = result.outcome
-        history = history_folder(out_dir, item.name) if args.in_place else None
-        decided = decisions(item)
+        decided = run.decisions(item)
         try:
-            write_outputs(
-                item,
-                outcome,
-                plan[item.path],
-                out_dir / item.name,
-                notes,
-                cache if key else None,
-                key,
-                history,
-                decided.names,
-                args.docx_mode,
-            )
-        except (
-            WriteError,
-            HistoryDamaged,
-            ArticleError,
-        ) as error:  # this article's outputs: the others are still written
+            write_edition(plan.edition(item, outcome, decided.names, key), run.cache)
+        except (WriteError, HistoryDamaged, ArticleError) as error:  # this article's: the others are still written
             print_error(str(error))
             tally.fail(str(item.path), str(error))
             continue
-        _note_new_names(decided, settings.glossary, args.quiet)
+        _note_new_names(decided, run.glossary, args.quiet)
         report_problems(str(item.path), outcome, tally)
         tally.add(outcome)
         if show:
-            show.outcome(item, outcome, plan[item.path])
+            show.outcome(item, outcome, plan.targets[item.path])
     if show:
         show.summary(tally)
     return EXIT_ERROR if tally.failures else EXIT_OK
+
+
+def _say_nothing(line: str) -> None:
+    """A quiet run does not say which files it loaded."""
 
 
 def _note_new_names(decided: DecisionFile, glossary: Glossary, quiet: bool) -> None:
@@ -99,6 +75,9 @@ class _Display:
 
         self.terminal = terminal
         self.console = make_console(quiet=False)
+
+    def settings(self, line: str) -> None:
+        self.console.print(visible(line), markup=False, highlight=False, style="dim", soft_wrap=True)
 
     def outcome(self, item: Input, outcome: Outcome, target: Path) -> None:
         if outcome.changes:

@@ -16,14 +16,13 @@ from ...glossary.names import unknown_names
 from ...glossary.suggest import as_yaml, suggest
 from ...glossary.tools import add_entry, add_names, schema, warnings
 from ...model import LineIndex
-from ...pipeline import ALL_RULES
 from ...source.consistency import source_forms
 from ...source.renderings import Rendering, renderings, renderings_yaml
 from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
 from ..inputs import embedded_source, find_inputs, read_source, read_texts, read_utf8
 from ..project import glossary_folder
-from ..settings import glossary_files, load_config, load_glossary_files
+from ..settings import glossary_files, house_glossary, load_config, run_glossary
 from ..write import write_atomically
 
 
@@ -32,7 +31,7 @@ def run_check(args: argparse.Namespace) -> int:
     if not files:
         raise UsageError(f"cleanup: no glossary files in {glossary_folder()}/")
     sources = [(str(f), read_utf8(f)) for f in files]
-    glossary = load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
+    glossary = house_glossary(sources)
     found = warnings(glossary, english_word_test())
     for problem in found:
         print_error(f"{problem} (warning)")
@@ -62,7 +61,7 @@ def run_add(args: argparse.Namespace) -> int:
         raise UsageError(f"{target}: cannot edit this file ({first_line(error)}); fix it first") from None
     sources = [*others, (str(target), new_text)]
     try:
-        load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
+        house_glossary(sources)
     except GlossaryError as error:
         for problem in error.problems:
             print_error(str(problem))
@@ -97,10 +96,10 @@ def run_schema(args: argparse.Namespace) -> int:
 def _house_glossary(named: list[str] | None) -> Glossary:
     """The glossary `fix` would use: the named files, else the configuration's, else every
     glossary/*.yaml; an empty one when there is no glossary at all."""
-    paths = named or list(load_config(None).glossary)
-    if not paths and not glossary_files([]):
+    config = load_config(None)
+    if not (named or config.glossary or glossary_files([])):
         return Glossary()
-    return load_glossary_files(paths)
+    return house_glossary(run_glossary(named, config))
 
 
 def run_names(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from ..console import failure_recorder, print_error
 from ..errors import EXIT_ERROR, EXIT_OK
 from ..history import UndoRefused, history_folder, history_lock, recorded, undo_files
 from ..inputs import find_inputs
-from ..plan import REVIEW_SUFFIXES, real_file, review_path
+from ..plan import real_file, record_paths
 from ..settings import load_config
 from ..write import write_atomically
 
@@ -25,13 +25,7 @@ def run_undo(args: argparse.Namespace) -> int:
         if args.list:
             print("\n".join([f"{item.path}:", *(f"  {line}" for line in recorded(folder))]))
             continue
-        records = dict(
-            zip(
-                ("diff", "changes", "report", "page"),
-                (review_path(out_dir / item.name, s) for s in REVIEW_SUFFIXES),
-                strict=True,
-            )
-        )
+        records = dict(zip(("diff", "changes", "report", "page"), record_paths(out_dir / item.name), strict=True))
         with history_lock(folder, create=False):  # never while an in-place run records this article
             try:
                 writes, removes = undo_files(folder, real_file(item.path), records)
