@@ -11,8 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "cleanup"
 # checkers, the Arabic source) and the cache; the pipeline; what renders outcomes, the file formats
 # around it and the configuration file (which names formats and checkers); the interfaces.
 LAYERS = {
-    0: {"model", "text", "textio", "plaindata", "yamlread", "regexbudget", "gcpause", "quotes", "articles",
-        "protect", "markup", "fix", "lazyregex", "yamlplain", "yamlnodes", "decisions", "cachekey", "version"},
+    0: {"words", "model", "textio", "plaindata", "yamlread", "regexbudget", "gcpause", "protect", "markup", "fix",
+        "lazyregex", "yamlplain", "yamlnodes", "decisions", "cachekey", "version"},
     1: {"glossary", "rules", "checkers", "source", "cache"},
     2: {"pipeline"},
     3: {"outputs", "formats", "config"},
@@ -26,7 +26,6 @@ SIDEWAYS_STILL = {
     ("glossary.loader", "rules.from_yaml"),
     ("glossary.loader", "source.arabic"),
     ("glossary.tools", "rules.from_yaml"),
-    ("rules.articles", "glossary.terms"),
     ("rules.headings", "glossary.names"),
     ("source.checks", "glossary.terms"),
     ("source.consistency", "glossary.suggest"),

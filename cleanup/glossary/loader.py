@@ -14,10 +14,11 @@ from ..model import Location, Problem, ProblemsError
 from ..rules.base import Rule
 from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
 from ..source.arabic import has_arabic
+from ..words.keys import TOKEN, fold, fold_keep_case, word_key
 from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
 from .loanwords import loanword_spellings
 from .matcher import Matcher
-from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
+from .terms import Example, Term
 from .usage import anchor_of
 
 TOP_KEYS = ("terms", "names", "loanwords", "rules")

@@ -30,7 +30,8 @@ import regex
 
 from ..lazyregex import lazy_compile
 from ..model import Flag, Severity
-from ..text import APOSTROPHES, starts_sentence
+from ..words.marks import APOSTROPHES
+from ..words.sentences import starts_sentence
 from . import runon
 from .matcher import ARABIC_PARTICLES
 from .suggest import fold_keys

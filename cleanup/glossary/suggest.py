@@ -18,8 +18,8 @@ import regex
 
 from ..lazyregex import lazy_compile
 from ..model import LineIndex
-from ..text import APOSTROPHES
-from .terms import fold
+from ..words.keys import fold
+from ..words.marks import APOSTROPHES
 
 _APOS = regex.escape(APOSTROPHES)
 # A capitalized word; an apostrophe only inside it, and never as a possessive ('s).

@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..glossary.terms import Term, fold
+from ..glossary.terms import Term
 from ..model import Flag, Severity
+from ..words.keys import fold
 from . import arabic
 from .align import Pair, pair_texts
 from .numbers import Number, numbers
