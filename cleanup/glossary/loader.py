@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from ..checkers.harper import known_words
 from ..fix import fix
 from ..gcpause import paused_garbage_collection
 from ..model import Location, Problem, ProblemsError
 from ..rules.base import Rule
 from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
-from ..source.arabic import has_arabic
+from ..words.arabic_script import has_arabic
 from ..words.keys import TOKEN, fold, fold_keep_case, word_key
+from ..words.known import known_words
 from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
 from .loanwords import loanword_spellings
 from .matcher import Matcher

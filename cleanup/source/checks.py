@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..glossary.terms import Term
 from ..model import Flag, Severity
+from ..words.arabic_script import ARABIC_RUN, has_arabic
 from ..words.keys import fold
 from . import arabic
 from .align import Pair, pair_texts
@@ -40,7 +41,7 @@ def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[F
             continue
         last_end = pair.target[-1].end
         yield from _pair_flags(english, source, pair, with_forms)
-    for match in arabic.ARABIC_RUN.finditer(english):
+    for match in ARABIC_RUN.finditer(english):
         yield _flag(match.start(), match.end(), "SRC005", "Arabic script in the English: translate or transliterate it")
 
 
@@ -55,7 +56,7 @@ def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) ->
         return
     s_start, s_end = pair.source[0].start, pair.source[-1].end
     target, original = english[start:end], source[s_start:s_end]
-    if _same(target, original) and arabic.has_arabic(original):
+    if _same(target, original) and has_arabic(original):
         yield _flag(start, end, "SRC006", "this paragraph is the source itself, untranslated", s_start, s_end)
         return
     yield from _number_flags(target, start, end, original, s_start, s_end)
