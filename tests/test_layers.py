@@ -24,7 +24,6 @@ SIDEWAYS_STILL = {
     ("glossary.loader", "rules.base"),
     ("glossary.loader", "rules.from_yaml"),
     ("glossary.tools", "rules.from_yaml"),
-    ("source.checks", "glossary.terms"),
     ("source.consistency", "glossary.suggest"),
 }
 

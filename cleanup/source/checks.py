@@ -7,8 +7,8 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Protocol
 
-from ..glossary.terms import Term
 from ..model import Flag, Severity
 from ..words.arabic_script import ARABIC_RUN, has_arabic
 from ..words.keys import fold
@@ -27,6 +27,19 @@ _NUMBER_WORDS = {
 ARABIC_NUMBER_WORDS = {
     arabic.normalize(word): value for value, forms in _NUMBER_WORDS.items() for word in forms.split()
 }
+
+
+class Term(Protocol):
+    """A glossary term as the source checks read it (the glossary's `Term` is one)."""
+
+    @property
+    def preferred(self) -> str: ...
+    @property
+    def variants(self) -> tuple[str, ...]: ...
+    @property
+    def source(self) -> tuple[str, ...]: ...  # its forms in the Arabic source
+    @property
+    def also(self) -> tuple[str, ...]: ...  # other English words rendering those forms
 
 
 def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[Flag]:
