@@ -16,7 +16,7 @@ from corpus import best_time
 
 from cleanup.checkers.harper import HarperChecker
 from cleanup.fix import fix
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.words.known import known_words

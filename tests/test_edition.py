@@ -9,7 +9,7 @@ import pytest
 import regex
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.pipeline import ALL_RULES
 from cleanup.words.keys import word_key
 from cleanup.words.marks import APOSTROPHES

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.rules.hidden import LOOKALIKES
 from cleanup.words.marks import INVISIBLE
 

@@ -14,15 +14,13 @@ LAYERS = {
     0: {"words", "model", "textio", "plaindata", "yamlread", "regexbudget", "gcpause", "protect", "markup", "fix",
         "lazyregex", "yamlplain", "yamlnodes", "decisions", "cachekey", "version"},
     1: {"glossary", "rules", "checkers", "source", "cache"},
-    2: {"pipeline"},
+    2: {"pipeline", "house"},
     3: {"outputs", "formats", "config"},
     4: {"cli", "api", "__init__", "__main__"},
 }  # fmt: skip
 # Imports between the packages of layer 1 still to be moved into the word-level layer (issue 28): each
 # is (importing module, imported module); the list only shrinks.
 SIDEWAYS_STILL = {
-    ("glossary.loader", "rules.base"),
-    ("glossary.loader", "rules.from_yaml"),
     ("glossary.tools", "rules.from_yaml"),
     ("source.consistency", "glossary.suggest"),
 }

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cleanup.checkers.harper import HarperChecker
 from cleanup.fix import changed_paragraphs
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document, SpanSet
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.findings import findings

@@ -5,7 +5,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.rules.base import Context, example_failure

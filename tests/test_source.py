@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
 from cleanup.source import arabic

@@ -4,7 +4,7 @@ import pytest
 
 from cleanup.cache import Cache
 from cleanup.config import ConfigError, parse_config
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.outputs.diff import Piece, pieces_from_texts, quoted_name
 from cleanup.outputs.tally import Tally

@@ -13,7 +13,7 @@ from ..config import CONFIG_FILES, Config, ConfigError, parse_config
 from .defaults import GLOSSARY_FOLDER
 
 if TYPE_CHECKING:
-    from ..glossary.loader import Glossary
+    from ..house import HouseGlossary
 
 
 def configuration_files(start: Path | None = None) -> Iterator[Path]:
@@ -79,7 +79,7 @@ def _relative(path: Path) -> Path:
         return path
 
 
-def loaded_summary(config_source: str, files: Sequence[Path], glossary: Glossary) -> str:
+def loaded_summary(config_source: str, files: Sequence[Path], glossary: HouseGlossary) -> str:
     """One line saying which configuration and glossary files a run uses, what each holds, and the
     glossary files beside them that it leaves out."""
     parts = []

@@ -17,7 +17,8 @@ from ..checkers import AUTO_DIALECT, HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checke
 from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
 from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
-from ..glossary.loader import Glossary, load_glossary
+from ..glossary.loader import Glossary
+from ..house import load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding

@@ -11,10 +11,11 @@ from rich.table import Table
 
 from ...checkers.harper import english_word_test
 from ...decisions import DecisionsError, load_decisions
-from ...glossary.loader import Glossary, GlossaryError, load_glossary
+from ...glossary.loader import Glossary
 from ...glossary.names import unknown_names
 from ...glossary.suggest import as_yaml, suggest
 from ...glossary.tools import add_entry, add_names, schema, warnings
+from ...house import GlossaryError, load_glossary
 from ...model import LineIndex
 from ...pipeline import ALL_RULES
 from ...source.consistency import source_forms
