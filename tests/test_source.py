@@ -305,6 +305,6 @@ def test_suggest_with_sources_reports_a_source_word_rendered_two_ways(make_proje
      ("averaged", "average", True), ("sleeper", "sleeping", False), ("rain", "rainfall", False)],
 )  # fmt: skip
 def test_inflections_of_one_word_are_not_two_renderings(a, b, same):
-    from cleanup.source.renderings import _inflections
+    from cleanup.upkeep.renderings import _inflections
 
     assert _inflections(a, b) is same

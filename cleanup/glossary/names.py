@@ -35,7 +35,7 @@ from ..words.marks import APOSTROPHES
 from ..words.sentences import starts_sentence
 from . import runon
 from .matcher import ARABIC_PARTICLES
-from .suggest import fold_keys
+from .name_keys import fold_keys
 from .suggestions import other_words
 
 NAME_RULE = "NM001"

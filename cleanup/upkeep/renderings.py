@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from . import arabic
-from .align import pair_texts
+from ..source import arabic
+from ..source.align import pair_texts
 
 MIN_PAIRS = 2  # pairs an English word and the Arabic word share, at least
 MIN_DICE = 0.4

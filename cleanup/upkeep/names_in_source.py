@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from ..glossary.suggest import Suggestion
-from . import arabic
-from .align import pair_texts
+from ..source import arabic
+from ..source.align import pair_texts
+from .name_variants import Suggestion
 
 MIN_TOGETHER = 2
 MIN_DICE = 0.5
