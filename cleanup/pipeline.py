@@ -384,7 +384,7 @@ def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
         found = list(rule.findings(text, run.context))
     except TimeoutError:
         problem = Problem(
-            Location(""), f"rule {rule.id} ({rule.source}): pattern ran too long and was stopped; simplify it"
+            Location(""), f"rule {rule.id} ({rule.defined_in}): pattern ran too long and was stopped; simplify it"
         )
         if problem not in run.problems:
             run.problems.append(problem)

@@ -244,7 +244,7 @@ def test_every_built_in_rule_is_documented_and_knows_where_it_is_defined():
     root = Path(__file__).resolve().parent.parent
     for rule in ALL_RULES:
         assert rule.doc and rule.why and rule.fix_safety, rule.id
-        path, line = rule.source.rsplit(":", 1)
+        path, line = rule.defined_in.rsplit(":", 1)
         assert (root / path).read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith(f"{rule.id} = "), (
             rule.id
         )

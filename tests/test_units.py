@@ -58,7 +58,7 @@ def test_syntax_advice_names_the_key_to_align_with_and_knows_tabs():
 
 def test_config_paths_are_relative_to_the_file_and_keys_are_checked():
     config = parse_config("../proj/cleanup.toml", 'out = "edition"\nglossary = ["g/a.yaml", "/abs/b.yaml"]\n')
-    assert (config.out, config.glossary, config.source) == (
+    assert (config.out, config.glossary, config.path) == (
         "../proj/edition",
         ("../proj/g/a.yaml", "/abs/b.yaml"),
         "../proj/cleanup.toml",

@@ -87,7 +87,7 @@ def loaded_summary(config_source: str, files: Sequence[Path], glossary: HouseGlo
         name = file.as_posix()
         terms = [t for t in glossary.terms if t.where and t.where.path == str(file)]
         entries = sum(1 for t in terms if t.variants)
-        rules = sum(1 for r in glossary.rules if r.source.startswith(f"{file}:"))
+        rules = sum(1 for r in glossary.rules if r.defined_in.startswith(f"{file}:"))
         kinds = ((entries, "entry", "entries"), (len(terms) - entries, "name", "names"), (rules, "rule", "rules"))
         counts = [f"{n} {one if n == 1 else many}" for n, one, many in kinds if n]
         parts.append(f"{name} ({', '.join(counts) or 'empty'})")

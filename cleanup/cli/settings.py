@@ -58,7 +58,7 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
     _check_categories(
         settings.apply_suggestions,
         settings.checker,
-        "cleanup: --apply-suggestions" if given_here else f"{config.source}: apply-suggestions",
+        "cleanup: --apply-suggestions" if given_here else f"{config.path}: apply-suggestions",
     )
     checker = settings.checker
     described = (
@@ -82,9 +82,9 @@ def run_settings(args: argparse.Namespace) -> tuple[Config, Settings, list, str]
         settings.every_name,
         settings.apply_suggestions,
         described,
-        replace(config, source=""),
+        replace(config, path=""),
     )
-    loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], glossary) + _grammar_said(checker)
+    loaded = loaded_summary(config.path, [Path(path) for path, _ in sources], glossary) + _grammar_said(checker)
     return config, settings, [sources, options], loaded
 
 
@@ -140,7 +140,7 @@ def _check_harper_rules(config: Config, dialect: str) -> None:
         if name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1)
             hint = f"did you mean {close[0]!r}?" if close else "see Harper's rule names"
-            raise UsageError(f"{config.source or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
+            raise UsageError(f"{config.path or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
 
 
 def _suggestion_categories(args: argparse.Namespace, config: Config) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ class RuleReader:
             message=str(fields["message"]) if not fixes else None,
             scope=scope,
             timeout=RULE_TIMEOUT,
-            source=f"{where}",
+            defined_in=f"{where}",
         )
 
     def _pattern(self, node: YamlMap, rule_id: str) -> regex.Pattern | None:

@@ -12,7 +12,7 @@ from typing import Protocol
 from ..model import Flag, Severity
 from ..words.arabic_script import ARABIC_RUN, has_arabic
 from ..words.keys import fold
-from . import arabic
+from . import arabic_words
 from .align import Pair, pair_texts
 from .numbers import Number, numbers
 
@@ -25,7 +25,7 @@ _NUMBER_WORDS = {
     8: "ثمان ثماني ثمانية ثامن ثامنة", 9: "تسع تسعة تاسع تاسعة", 10: "عشر عشرة عاشر عاشرة", 20: "عشرون عشرين",
 }  # fmt: skip
 ARABIC_NUMBER_WORDS = {
-    arabic.normalize(word): value for value, forms in _NUMBER_WORDS.items() for word in forms.split()
+    arabic_words.normalize(word): value for value, forms in _NUMBER_WORDS.items() for word in forms.split()
 }
 
 
@@ -79,7 +79,7 @@ def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) ->
 def _same(target: str, original: str) -> bool:
     """Whether two paragraphs are one text, however each program wrote its Arabic (presentation forms,
     marks, joiners)."""
-    return fold(arabic.normalize(target).strip()) == fold(arabic.normalize(original).strip())
+    return fold(arabic_words.normalize(target).strip()) == fold(arabic_words.normalize(original).strip())
 
 
 def _number_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int) -> Iterator[Flag]:
@@ -90,8 +90,8 @@ def _number_flags(target: str, start: int, end: int, original: str, s_start: int
     in_target = numbers(target, words=True)
     source_words = [
         Number(a, b, tuple(str(ARABIC_NUMBER_WORDS[s]) for s in stems), weak=True)
-        for a, b, w in arabic.words(original)
-        if (stems := [s for s in arabic.article_stems(w) if s in ARABIC_NUMBER_WORDS])
+        for a, b, w in arabic_words.words(original)
+        if (stems := [s for s in arabic_words.article_stems(w) if s in ARABIC_NUMBER_WORDS])
     ]
     for number in _unmatched(in_source, in_target):
         message = f"the source has the number {number.value} here; the translation does not"
@@ -127,9 +127,9 @@ def _unmatched(found: Sequence[Number], available: Sequence[Number]) -> Iterator
 
 
 def _term_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int, terms) -> Iterator[Flag]:
-    found = arabic.words(original)
+    found = arabic_words.words(original)
     for term in terms:
-        in_source = next(arabic.forms_in(found, term.source), None)
+        in_source = next(arabic_words.forms_in(found, term.source), None)
         in_target = _english_form(term).search(target)
         if in_source and not in_target and not (term.also and _english_form(term, also=True).search(target)):
             a, b, form = in_source

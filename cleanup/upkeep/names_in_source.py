@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from ..source import arabic
+from ..source import arabic_words
 from ..source.align import pair_texts
 from .name_variants import Suggestion
 
@@ -34,7 +34,7 @@ def source_forms(suggestions: Sequence[Suggestion], pairs: Iterable[tuple[str, s
             if not pair.source or not pair.target:
                 continue
             target, written = pair.texts(source, english)
-            stems = arabic.core_words(written, MIN_LETTERS)
+            stems = arabic_words.core_words(written, MIN_LETTERS)
             words.update(stems)
             for index, finder in enumerate(finders):
                 if finder.search(target):
