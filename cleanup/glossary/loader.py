@@ -104,7 +104,8 @@ class GlossaryReader:
         return _conflicts(self.phrases)
 
     def glossary(self, paths: Sequence[str]) -> Glossary:
-        # Each term once: two equal terms share their preferred form, a conflict `conflicts` reports.
+        """The glossary of the files read (`paths`); each term once: two equal terms share their preferred
+        form, a conflict `conflicts` reports."""
         return Glossary(tuple(self.terms), tuple(paths), tuple(dict.fromkeys(self.loanwords)))
 
 
