@@ -15,7 +15,7 @@ import time
 
 from corpus import make_glossary
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 
 
 def glossary_yaml(size: int) -> str:

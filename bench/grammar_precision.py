@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from cleanup.checkers.harper import HarperChecker
-from cleanup.glossary.loader import load_glossary
 from cleanup.glossary.names import NAME_RULE
+from cleanup.house import load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
 

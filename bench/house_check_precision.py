@@ -18,7 +18,7 @@ from pathlib import Path
 
 import regex
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
 from cleanup.rules.grammar import RULES as HOUSE_GRAMMAR

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from corpus import best_time
 
-from cleanup.checkers.harper import HarperChecker, known_words
+from cleanup.checkers.harper import HarperChecker
 from cleanup.fix import fix
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
+from cleanup.words.known import known_words
 
 ROOT = Path(__file__).resolve().parent.parent
 

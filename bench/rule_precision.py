@@ -15,7 +15,7 @@ import difflib
 from collections import Counter
 from pathlib import Path
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
 

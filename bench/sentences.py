@@ -1,4 +1,4 @@
-"""Where sentences start: cleanup's own rule (cleanup.text.sentence_start) against pySBD, sentencex and syntok.
+"""Where sentences start: cleanup's own rule (cleanup.words.sentences.sentence_start) against pySBD, sentencex and syntok.
 
 Run: python bench/sentences.py --ntrex /work/corpora/NTREX-128 [--lines ../shared/data/cweb-dev/*.source] [--write]
 Joins NTREX's 1,997 English news lines (NTREX-128/newstest2019-src.eng.txt, evaluation data, not shipped)
@@ -94,8 +94,8 @@ def starts_from_sentences(text: str, sentences: Iterable[str]) -> set[int]:
 
 
 def ours() -> Segmenter:
-    """cleanup.text.sentence_starts: each stop and space where sentence_start says True."""
-    from cleanup.text import sentence_starts
+    """cleanup.words.sentences.sentence_starts: each stop and space where sentence_start says True."""
+    from cleanup.words.sentences import sentence_starts
 
     return lambda text: set(sentence_starts(text))
 
@@ -126,7 +126,10 @@ def syntok_segmenter() -> Segmenter:
 # Each candidate: how to build it, and what a one-article run would pay in a fresh interpreter (import, first call).
 FIRST_CALL = "Mr. al-Rawi met Dr. Haddad in the U.S. The talks failed."
 CANDIDATES: dict[str, tuple[Callable[[], Segmenter], str]] = {
-    "cleanup (ours)": (ours, f"from cleanup.text import sentence_starts; list(sentence_starts({FIRST_CALL!r}))"),
+    "cleanup (ours)": (
+        ours,
+        f"from cleanup.words.sentences import sentence_starts; list(sentence_starts({FIRST_CALL!r}))",
+    ),
     "pySBD": (pysbd_segmenter, f"import pysbd; pysbd.Segmenter(language='en', clean=False).segment({FIRST_CALL!r})"),
     "sentencex": (sentencex_segmenter, f"import sentencex; list(sentencex.segment('en', {FIRST_CALL!r}))"),
     "syntok": (syntok_segmenter, f"import syntok.segmenter as s; list(s.analyze({FIRST_CALL!r}))"),
@@ -244,7 +247,7 @@ def results_section(rows: list[Result], words: int) -> str:
         "bench/sentence_cases.txt (abbreviations and closing quotes). Times are CPU",
         "time: a fresh interpreter importing the segmenter and splitting one sentence (cleanup's is mostly the",
         "`regex` module every cleanup run imports anyway), and splitting the NTREX paragraphs again and again.",
-        "All three libraries are MIT-licensed; cleanup keeps its own rule (cleanup/text.py): the most accurate",
+        "All three libraries are MIT-licensed; cleanup keeps its own rule (cleanup/words/sentences.py): the most accurate",
         "here, with no new dependency and no start-up cost of its own.",
         "",
         "| segmenter | NTREX found | NTREX false | unfindable found | cases found | cases false | cold start | s per million words |",

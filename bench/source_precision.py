@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
 from cleanup.source.numbers import numbers
@@ -87,7 +87,7 @@ def number_edits(english: list[str], arabic: list[str], rng: random.Random):
 
 
 def term_edits(english: list[str], arabic: list[str], settings: Settings):
-    from cleanup.source.arabic import find_forms
+    from cleanup.source.arabic_words import find_forms
 
     for index, (line, source) in enumerate(zip(english, arabic, strict=True)):
         for term in settings.glossary.terms:
@@ -120,7 +120,7 @@ def dropped_edits(english: list[str], arabic: list[str], rng: random.Random):
 
 def added_term_edits(english: list[str], arabic: list[str], settings: Settings, rng: random.Random):
     """A glossary name the source line does not have, added to the English (SRC004)."""
-    from cleanup.source.arabic import find_forms
+    from cleanup.source.arabic_words import find_forms
 
     for index, (line, source) in enumerate(zip(english, arabic, strict=True)):
         absent = [t for t in settings.glossary.terms if next(find_forms(source, t.source), None) is None]

@@ -17,7 +17,7 @@ import random
 from pathlib import Path
 
 from cleanup.checkers.harper import english_word_test
-from cleanup.glossary.suggest import spelling_similarity, suggest
+from cleanup.upkeep.name_variants import spelling_similarity, suggest
 
 TEMPLATE = "In a statement, {a} said the talks would continue. Officials close to {b} confirmed the meeting.\n"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from .checkers import Checker
 from .glossary.files import glossary_files
-from .glossary.loader import Glossary
-from .glossary.loader import load_glossary as _load_sources
+from .house import HouseGlossary
+from .house import load_glossary as _load_sources
 from .model import Document, LineIndex, Outcome
 from .outputs.findings import Finding, change_finding, flag_finding
 from .pipeline import ALL_RULES, Settings, process
@@ -17,7 +17,7 @@ from .pipeline import ALL_RULES, Settings, process
 GRAMMARS = ("none", "harper")
 
 
-def load_glossary(*paths: str | os.PathLike[str]) -> Glossary:
+def load_glossary(*paths: str | os.PathLike[str]) -> HouseGlossary:
     """The glossary in these YAML files (a folder: its *.yaml and *.yml files), with its house rules; raises
     `GlossaryError` naming every problem's file, line and column. No path: an empty glossary."""
     sources = [(str(file), file.read_text(encoding="utf-8")) for file in glossary_files(map(Path, paths))]
@@ -26,7 +26,7 @@ def load_glossary(*paths: str | os.PathLike[str]) -> Glossary:
 
 def fix_text(
     text: str,
-    glossary: Glossary | None = None,
+    glossary: HouseGlossary | None = None,
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -44,7 +44,7 @@ def fix_text(
 
 def check_text(
     text: str,
-    glossary: Glossary | None = None,
+    glossary: HouseGlossary | None = None,
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -62,7 +62,7 @@ def check_text(
 
 
 def _settings(
-    glossary: Glossary | None, select: Sequence[str], ignore: Sequence[str], unsafe_fixes: bool, grammar: str
+    glossary: HouseGlossary | None, select: Sequence[str], ignore: Sequence[str], unsafe_fixes: bool, grammar: str
 ) -> Settings:
     glossary = glossary if glossary is not None else load_glossary()
     return Settings(
@@ -75,7 +75,7 @@ def _settings(
     )
 
 
-def _checker(grammar: str, glossary: Glossary) -> Checker | None:
+def _checker(grammar: str, glossary: HouseGlossary) -> Checker | None:
     if grammar not in GRAMMARS:
         raise ValueError(f"grammar must be one of {', '.join(GRAMMARS)} (LanguageTool: use the command line)")
     if grammar == "none":

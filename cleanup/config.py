@@ -53,7 +53,7 @@ class Config:
     cache_dir: str | None = None  # None: the user's cache folder
     include: tuple[str, ...] = GLOBS  # globs of files to take from folders
     exclude: tuple[str, ...] = ()  # globs of files to leave out
-    source: str = ""  # the file it came from, empty for defaults
+    path: str = ""  # the file it was read from, empty for defaults
 
 
 # What each setting does: the configuration reference of the documentation site is made from these.
@@ -150,7 +150,7 @@ def parse_config(path: str, text: str) -> Config | None:
         name: _beside(path, value) if name in PATHS else value
         for name, value in _values(path, text, section, table).items()
     }
-    return Config(**values, source=path)
+    return Config(**values, path=path)
 
 
 def _beside(config_path: str, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -211,7 +211,7 @@ _AFTER_KEY = re.compile(r"[\"']?[ \t]*(=|[.\]])")
 
 
 def _values(path: str, text: str, section: str, table: dict) -> dict:
-    known = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+    known = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "path"}
     values = {}
     for key, value in table.items():
         if key not in known:

@@ -15,7 +15,6 @@ from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
 from .glossary.suggestions import keep_glossary_forms
-from .glossary.terms import fold
 from .model import (
     Change,
     Decision,
@@ -31,12 +30,13 @@ from .model import (
     SpanSet,
 )
 from .protect import Directives, directives, is_ignored, is_protected
-from .quotes import CURLY_QUOTE, paired_straight_quotes, quotation_spans
 from .rules.base import Context, Rule
 from .rules.registry import ALL_RULES
 from .rules.repetition import doubled_words
 from .source import SOURCE_RULES
-from .text import paragraphs
+from .words.keys import fold
+from .words.paragraphs import paragraphs
+from .words.quotations import CURLY_QUOTE, paired_straight_quotes, quotation_spans
 
 T = TypeVar("T")
 HELD = "not made: the translation is marked final; change it in the translation tool if it is wrong"
@@ -384,7 +384,7 @@ def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
         found = list(rule.findings(text, run.context))
     except TimeoutError:
         problem = Problem(
-            Location(""), f"rule {rule.id} ({rule.source}): pattern ran too long and was stopped; simplify it"
+            Location(""), f"rule {rule.id} ({rule.defined_in}): pattern ran too long and was stopped; simplify it"
         )
         if problem not in run.problems:
             run.problems.append(problem)

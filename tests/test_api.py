@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import cleanup
-from cleanup.glossary.loader import GlossaryError
+from cleanup.house import GlossaryError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "seeds" / "000_34c7e98329047369.txt").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanup.articles import article_for
+from cleanup.words.indefinite_article import article_for
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from crashing import CrashingChecker
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 
@@ -229,7 +229,7 @@ def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_e
 
 def test_a_worker_that_dies_costs_only_its_file(tmp_path):
     from cleanup.cli.batch import Failed, Processed, results
-    from cleanup.glossary.loader import load_glossary
+    from cleanup.house import load_glossary
     from cleanup.pipeline import Settings
 
     settings = Settings(

@@ -120,7 +120,7 @@ def test_a_segment_left_untranslated_is_flagged_on_its_own_line(make_project, ca
 def test_the_prolog_survives_when_the_root_has_no_attributes():
     """The original declaration is kept whatever the root element looks like (here `<tmx>` bare)."""
     from cleanup.formats.bilingual import write_bilingual
-    from cleanup.glossary.loader import load_glossary
+    from cleanup.house import load_glossary
     from cleanup.pipeline import Settings, process
 
     data = TMX.replace('<tmx version="1.4">', "<tmx>").replace('encoding="UTF-8"', "encoding='utf-8'").encode()

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from cleanup.cache import Cache
 from cleanup.cachekey import key_file
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document, ProtectedSpan
 from cleanup.pipeline import Settings, process
 

@@ -271,7 +271,7 @@ def test_the_documented_configuration_example_works_pasted_into_either_file(proj
     assert example.startswith("[tool.cleanup]\n")
     as_cleanup_toml = parse_config("cleanup.toml", example)
     assert as_cleanup_toml == parse_config("cleanup.toml", example.removeprefix("[tool.cleanup]\n"))
-    assert replace(as_cleanup_toml, source="") == replace(parse_config("pyproject.toml", example), source="")
+    assert replace(as_cleanup_toml, path="") == replace(parse_config("pyproject.toml", example), path="")
     write(project / "seeds" / "a.txt", b"The Daash , here.\n")
     write(project / "cleanup.toml", example.replace("/var/cache/cleanup", str(project / "cache")).encode())
     write(project / "glossary" / "rules.yaml", b"rules: []\n")

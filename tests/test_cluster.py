@@ -178,7 +178,7 @@ def test_a_file_that_kills_its_dask_workers_fails_alone(tmp_path, monkeypatch):
 
     from cleanup.cli.batch import results
     from cleanup.cli.step import Failed, Processed
-    from cleanup.glossary.loader import load_glossary
+    from cleanup.house import load_glossary
     from cleanup.pipeline import Settings
 
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT / "tests"), _environment()["PYTHONPATH"]]))

@@ -5,7 +5,7 @@ from pathlib import Path
 import dask.bag
 from distributed import Client, LocalCluster
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 

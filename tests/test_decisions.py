@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cleanup.cli import main
 from cleanup.decisions import DecisionsError, load_decisions, match
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Decision, Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 

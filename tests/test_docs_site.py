@@ -52,7 +52,7 @@ def test_the_site_has_a_page_for_every_rule_and_the_references(site):
 
 
 def test_every_setting_is_described():
-    settings = {f.name for f in dataclasses.fields(Config)} - {"source"}
+    settings = {f.name for f in dataclasses.fields(Config)} - {"path"}
     assert set(DESCRIPTIONS) == settings
 
 

@@ -19,7 +19,7 @@ from wordfiles import build_docx, bulk_docx, seed_docx
 from cleanup.cli import main
 from cleanup.formats.docx import read_docx, write_docx
 from cleanup.formats.docx.package import w
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.pipeline import Settings, process
 
 needs_libreoffice = pytest.mark.skipif(libreoffice.soffice() is None, reason="LibreOffice (soffice) is not installed")

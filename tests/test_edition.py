@@ -9,10 +9,10 @@ import pytest
 import regex
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
-from cleanup.glossary.terms import word_key
+from cleanup.house import load_glossary
 from cleanup.pipeline import ALL_RULES
-from cleanup.text import APOSTROPHES
+from cleanup.words.keys import word_key
+from cleanup.words.marks import APOSTROPHES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").iterdir())

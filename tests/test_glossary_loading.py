@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from cleanup.glossary.loader import GlossaryError, load_glossary
+from cleanup.house import GlossaryError, load_glossary
 
 
 def load(text: str, path: str = "g.yaml"):

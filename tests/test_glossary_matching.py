@@ -5,7 +5,7 @@ import pytest
 from cleanup.fix import fix
 from cleanup.glossary.matcher import Matcher, match_case
 from cleanup.glossary.terms import Term
-from cleanup.text import APOSTROPHES
+from cleanup.words.marks import APOSTROPHES
 
 TERMS = [
     Term("ISIS", ("Da'ash", "Daash", "Daesh", "Da'esh", "ISIL")),

@@ -7,8 +7,8 @@ import jsonschema
 import pytest
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
-from cleanup.glossary.tools import schema
+from cleanup.house import load_glossary
+from cleanup.upkeep.schema import schema
 from cleanup.yamlread import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from cleanup.checkers.harper import HarperChecker
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document, Safety, Severity
 from cleanup.pipeline import ALL_RULES, Settings, process
 

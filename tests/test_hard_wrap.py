@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 from cleanup.cli import main
-from cleanup.text import paragraphs
+from cleanup.words.paragraphs import paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.rules.hidden import LOOKALIKES
-from cleanup.text import INVISIBLE
+from cleanup.words.marks import INVISIBLE
 
 ROOT = Path(__file__).resolve().parent.parent
 HOUSE = load_glossary([(str(p), p.read_text(encoding="utf-8")) for p in sorted((ROOT / "glossary").glob("*.yaml"))])

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
-from cleanup.glossary.loader import GlossaryError, load_glossary
+from cleanup.house import GlossaryError, load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.rules import from_yaml

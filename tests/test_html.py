@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleanup.cli import main
 from cleanup.formats.html import HtmlError, read_html, write_html
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.pipeline import Settings, process
 
 ROOT = Path(__file__).resolve().parent.parent

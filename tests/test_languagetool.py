@@ -12,7 +12,7 @@ import pytest
 from cleanup.checkers import CheckerError
 from cleanup.checkers.languagetool import LanguageToolChecker, Utf16Offsets
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
 

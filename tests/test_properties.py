@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from cleanup.checkers.harper import HarperChecker
 from cleanup.fix import changed_paragraphs
-from cleanup.glossary.loader import load_glossary
-from cleanup.glossary.terms import TOKEN
+from cleanup.house import load_glossary
 from cleanup.model import Document, SpanSet
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.findings import findings
@@ -29,7 +28,8 @@ from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
 from cleanup.rules.spacing import _SPACE_BEFORE_NOT_AFTER_STOP, SP005
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
-from cleanup.text import sentence_start
+from cleanup.words.keys import TOKEN
+from cleanup.words.sentences import sentence_start
 
 PIECES = [
     # words, names and glossary variants

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.protect import directives, is_ignored, is_protected

@@ -5,7 +5,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.rules.base import Context, example_failure
@@ -244,7 +244,7 @@ def test_every_built_in_rule_is_documented_and_knows_where_it_is_defined():
     root = Path(__file__).resolve().parent.parent
     for rule in ALL_RULES:
         assert rule.doc and rule.why and rule.fix_safety, rule.id
-        path, line = rule.source.rsplit(":", 1)
+        path, line = rule.defined_in.rsplit(":", 1)
         assert (root / path).read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith(f"{rule.id} = "), (
             rule.id
         )

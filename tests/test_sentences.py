@@ -1,10 +1,10 @@
-"""Where a sentence starts (cleanup.text): after an abbreviation's full stop and after a closing quotation
+"""Where a sentence starts (cleanup.words.sentences): after an abbreviation's full stop and after a closing quotation
 mark, asked directly and through the real command line on a small article."""
 
 import pytest
 
 from cleanup.cli import main
-from cleanup.text import ends_sentence, sentence_start, sentence_starts
+from cleanup.words.sentences import ends_sentence, sentence_start, sentence_starts
 
 
 def answer_at(marked: str) -> bool | None:

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import Settings, process
 from cleanup.source import align as align_module
-from cleanup.source import arabic
+from cleanup.source import arabic_words
 from cleanup.source.align import Paragraph, align, paragraphs
 from cleanup.source.numbers import numbers
 
@@ -146,23 +146,23 @@ def test_diacritics_tatweel_and_format_characters_never_change_a_match(words, da
         letter + (data.draw(MARKS) if letter != " " and data.draw(st.booleans()) else "") for letter in text
     )
     forms = ["داعش", "الدولة الإسلامية في العراق والشام", "رسول", "قسد"]
-    plain = [form for _, _, form in arabic.find_forms(text, forms)]
-    assert [form for _, _, form in arabic.find_forms(marked, forms)] == plain
+    plain = [form for _, _, form in arabic_words.find_forms(text, forms)]
+    assert [form for _, _, form in arabic_words.find_forms(marked, forms)] == plain
 
 
 @given(st.sampled_from(["و", "ف", "ب", "ل", "ك", "وب", "فل", "ول", "وال", "بال", "فال", "لل"]))
 def test_clitics_before_a_word_still_match_it(clitic):
     word = "داعش" if clitic != "لل" else "داعش"
-    assert [form for _, _, form in arabic.find_forms(clitic + word, ["داعش"])] == ["داعش"]
+    assert [form for _, _, form in arabic_words.find_forms(clitic + word, ["داعش"])] == ["داعش"]
 
 
 @pytest.mark.parametrize(("written", "normal"), [("أحمد", "احمد"), ("إسلام", "اسلام"), ("مدرسة", "مدرسه"), ("مستشفى", "مستشفي"), ("مؤتمر", "موتمر")])  # fmt: skip
 def test_letter_forms_are_unified(written, normal):
-    assert arabic.normalize(written) == normal
+    assert arabic_words.normalize(written) == normal
 
 
 def test_a_word_that_only_contains_a_form_does_not_match_it():
-    assert list(arabic.find_forms("رسولية ورسولي", ["رسول"])) == []
+    assert list(arabic_words.find_forms("رسولية ورسولي", ["رسول"])) == []
 
 
 def test_paragraphs_pair_one_to_one_when_counts_agree_and_by_length_and_numbers_otherwise():
@@ -272,8 +272,8 @@ def test_suggest_with_sources_gives_each_name_the_arabic_form_it_renders(make_pr
     assert main(["glossary", "suggest", "--source", "--yaml"]) == 0
     proposed = load_glossary([("proposed.yaml", capsys.readouterr().out)]).terms
     assert {frozenset((term.preferred, *term.variants)) for term in proposed} >= {frozenset({"Rasool", "Rasul"})}
-    sources = {arabic.normalize(form) for term in proposed for form in term.source}
-    assert sources == {arabic.normalize(w) for w in ("رسول", "يحيى", "حوران")}
+    sources = {arabic_words.normalize(form) for term in proposed for form in term.source}
+    assert sources == {arabic_words.normalize(w) for w in ("رسول", "يحيى", "حوران")}
 
 
 def test_the_glossary_tools_read_word_files_and_skip_what_they_cannot_read(make_project, capsys):
@@ -338,6 +338,6 @@ def test_suggest_with_sources_reports_a_source_word_rendered_two_ways(make_proje
      ("averaged", "average", True), ("sleeper", "sleeping", False), ("rain", "rainfall", False)],
 )  # fmt: skip
 def test_inflections_of_one_word_are_not_two_renderings(a, b, same):
-    from cleanup.source.renderings import _inflections
+    from cleanup.upkeep.renderings import _inflections
 
     assert _inflections(a, b) is same

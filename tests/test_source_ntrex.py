@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.pipeline import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

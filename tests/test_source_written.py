@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from cleanup.cli import main
-from cleanup.source import arabic
+from cleanup.source import arabic_words
 from cleanup.source.folding import fold
 
 GLOSSARY = """\
@@ -52,9 +52,9 @@ def test_a_term_written_in_any_of_these_forms_is_found_in_the_source(make_projec
     assert _check(make_project, capsys, "ISIS cells said in a statement.\n", source + "\n") == []
     # Left out of the English, it is flagged, with the source span as written.
     flags = _check(make_project, capsys, "The cells said in a statement.\n", source + "\n")
-    assert [(rule, arabic.normalize(text)) for rule, _, text in flags] in (
+    assert [(rule, arabic_words.normalize(text)) for rule, _, text in flags] in (
         [("SRC003", "داعش")],
-        [("SRC003", arabic.normalize("الدولة الإسلامية في العراق والشام"))],
+        [("SRC003", arabic_words.normalize("الدولة الإسلامية في العراق والشام"))],
     )
     assert flags[0][2] in source
 

@@ -8,8 +8,9 @@ import pytest
 from conftest import TWO_ENTRIES
 
 from cleanup.cli import main
-from cleanup.glossary.loader import load_glossary
-from cleanup.glossary.suggest import same_name, suggest
+from cleanup.glossary.name_keys import same_name
+from cleanup.house import load_glossary
+from cleanup.upkeep.name_variants import suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"

@@ -4,7 +4,7 @@ import pytest
 
 from cleanup.cache import Cache
 from cleanup.config import ConfigError, parse_config
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.outputs.diff import Piece, pieces_from_texts, quoted_name
 from cleanup.outputs.tally import Tally
@@ -58,7 +58,7 @@ def test_syntax_advice_names_the_key_to_align_with_and_knows_tabs():
 
 def test_config_paths_are_relative_to_the_file_and_keys_are_checked():
     config = parse_config("../proj/cleanup.toml", 'out = "edition"\nglossary = ["g/a.yaml", "/abs/b.yaml"]\n')
-    assert (config.out, config.glossary, config.source) == (
+    assert (config.out, config.glossary, config.path) == (
         "../proj/edition",
         ("../proj/g/a.yaml", "/abs/b.yaml"),
         "../proj/cleanup.toml",

@@ -10,7 +10,7 @@ from test_html import corrected
 from cleanup.cli import main
 from cleanup.formats.html import HtmlError
 from cleanup.formats.wxr import read_wxr, write_wxr
-from cleanup.glossary.loader import load_glossary
+from cleanup.house import load_glossary
 from cleanup.model import Change, Outcome, Step
 from cleanup.pipeline import Settings, process
 

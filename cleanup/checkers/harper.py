@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +11,7 @@ import regex
 
 from ..lazyregex import lazy_compile
 from ..model import Flag, Severity
+from ..words.known import WORD
 from . import AUTO_DIALECT, DEFAULT_DIALECT, HARPER_OFF_BY_DEFAULT, CheckerError, Span
 from .warmup import warmed_linter
 
@@ -42,7 +43,6 @@ HARPER_KINDS = frozenset(
 )
 # Harper lint kinds that are advice on style rather than errors.
 NOTE_KINDS = frozenset({"Readability", "Style", "Enhancement"})
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _APOSTROPHES_FOR_HARPER = str.maketrans({mark: "'" for mark in "ʿʾʼ`"})
 MAX_TOKEN = 1_000  # characters of one word beyond which a paragraph is not given to Harper
 _LONG_TOKEN = lazy_compile(rf"\S{{{MAX_TOKEN + 1},}}")
@@ -51,15 +51,6 @@ TITLE_CASE_RULE = "UseTitleCase"  # Harper's heading check: on only with the set
 PLURAL_NOUNS = frozenset({"analyses"})
 _LOWERCASE_WORD = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}'’\-])")
 _WORDS_PER_LINT = 500  # words of the article given to Harper at once to tell its dialect
-
-
-def known_words(phrases: Iterable[str]) -> frozenset[str]:
-    """The words of glossary forms and names, as a spell checker sees them (al-Baaj -> al, Baaj)."""
-    found: set[str] = set()
-    for phrase in phrases:
-        for word in _WORD.findall(phrase):
-            found.update((word, word.upper()))
-    return frozenset(found)
 
 
 @dataclass
@@ -107,7 +98,7 @@ class HarperChecker:
     def dictionary_words(self, words: Collection[str]) -> frozenset[str]:
         """Which of `words` (as written: `Allah` is one, `allah` not) Harper's dictionary and the glossary's
         words hold; the words not asked before are linted together, one a paragraph."""
-        asked = sorted({word for word in words if word not in self._dictionary and _WORD.fullmatch(word)})
+        asked = sorted({word for word in words if word not in self._dictionary and WORD.fullmatch(word)})
         if asked:
             linter = _harper_linter(self._dictionary_dialect(), self.words, self._disabled())
             starts, offset = {}, 0

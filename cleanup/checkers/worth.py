@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..lazyregex import lazy_compile
 from ..model import Flag
-from ..text import is_abbreviation
+from ..words.sentences import is_abbreviation
 
 # Harper's flags on a prefix joined by a hyphen (`co-star`, `re-election`, `mid-term`): the hyphen is a
 # house or dialect choice, not an error; a prefix written apart (`over paying`) is still flagged.

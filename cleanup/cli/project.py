@@ -14,7 +14,7 @@ from ..glossary.files import folder_files
 from .defaults import GLOSSARY_FOLDER
 
 if TYPE_CHECKING:
-    from ..glossary.loader import Glossary
+    from ..house import HouseGlossary
 
 
 def configuration_files(start: Path | None = None) -> Iterator[Path]:
@@ -80,7 +80,7 @@ def _relative(path: Path) -> Path:
         return path
 
 
-def loaded_summary(config_source: str, files: Sequence[Path], glossary: Glossary) -> str:
+def loaded_summary(config_path: str, files: Sequence[Path], glossary: HouseGlossary) -> str:
     """One line saying which configuration and glossary files a run uses, what each holds, and the
     glossary files beside them that it leaves out."""
     parts = []
@@ -88,11 +88,11 @@ def loaded_summary(config_source: str, files: Sequence[Path], glossary: Glossary
         name = file.as_posix()
         terms = [t for t in glossary.terms if t.where and t.where.path == str(file)]
         entries = sum(1 for t in terms if t.variants)
-        rules = sum(1 for r in glossary.rules if r.source.startswith(f"{file}:"))
+        rules = sum(1 for r in glossary.rules if r.defined_in.startswith(f"{file}:"))
         kinds = ((entries, "entry", "entries"), (len(terms) - entries, "name", "names"), (rules, "rule", "rules"))
         counts = [f"{n} {one if n == 1 else many}" for n, one, many in kinds if n]
         parts.append(f"{name} ({', '.join(counts) or 'empty'})")
-    line = f"settings: {config_source or 'built-in defaults'}; glossary: {', '.join(parts)}"
+    line = f"settings: {config_path or 'built-in defaults'}; glossary: {', '.join(parts)}"
     left_out = _left_out(files)
     if left_out:
         shown = ", ".join(p.as_posix() for p in left_out)

@@ -15,14 +15,14 @@ from ..cachekey import CacheRefused
 from ..checkers import Checker
 from ..config import Config
 from ..decisions import DecisionFile
-from ..glossary.loader import Glossary
+from ..house import HouseGlossary
 from ..outputs.tally import Tally
 from ..pipeline import Settings
 from .console import failure_recorder, print_error
 from .inputs import Input, decisions_finder, find_inputs, with_source
 from .plan import Plan, plan_outputs
 from .project import loaded_summary
-from .settings import GlossarySource, grammar_said, load_config, run_glossary, run_settings
+from .settings import GlossarySource, grammar_said, house_glossary, load_config, run_glossary, run_settings
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Fingerprint:
             settings.every_name,
             settings.apply_suggestions,
             checker,
-            replace(config, source=""),
+            replace(config, path=""),
         )
 
     def key(self) -> str:
@@ -85,6 +85,7 @@ class Run:
     """One fix or check run: built once (`start_run`), then read by each step."""
 
     config: Config
+    glossary: HouseGlossary  # with its house rules, as the settings line counts them
     settings: Settings
     fingerprint: Fingerprint
     inputs: list[Input]
@@ -93,18 +94,15 @@ class Run:
     cache: Cache | None
     tally: Tally
 
-    @property
-    def glossary(self) -> Glossary:
-        return self.settings.glossary
-
 
 def start_run(args: argparse.Namespace, say: Callable[[str], None], writes: bool = False) -> Run:
     """The run `args` ask for: settings, then inputs (for fix, outside its output folder, with their outputs
     planned), their decisions, then the line `say`s which files were loaded, then the cache."""
     config = load_config(args.config)
     sources = run_glossary(args.glossary, config)
-    settings = run_settings(args, config, sources)
-    loaded = loaded_summary(config.source, [Path(path) for path, _ in sources], settings.glossary)
+    glossary = house_glossary(sources)
+    settings = run_settings(args, config, glossary)
+    loaded = loaded_summary(config.path, [Path(path) for path, _ in sources], glossary)
     loaded += grammar_said(settings.checker)
     out_dir = Path(getattr(args, "out", None) or config.out)
     tally = Tally()
@@ -118,7 +116,7 @@ def start_run(args: argparse.Namespace, say: Callable[[str], None], writes: bool
     say(loaded)
     fingerprint = Fingerprint.of(sources, settings, config)
     cache = _open_cache(args, config, fingerprint)
-    return Run(config, settings, fingerprint, inputs, decisions, plan, cache, tally)
+    return Run(config, glossary, settings, fingerprint, inputs, decisions, plan, cache, tally)
 
 
 def _open_cache(args: argparse.Namespace, config: Config, made_of: Fingerprint) -> Cache | None:

@@ -15,7 +15,8 @@ from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
 from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
 from ..glossary.files import folder_files
-from ..glossary.loader import Glossary, load_glossary
+from ..glossary.loader import Glossary
+from ..house import HouseGlossary, load_glossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding
@@ -28,10 +29,9 @@ from .project import check_trusted, glossary_folder, nearest_config
 GlossarySource = tuple[str, str]  # a glossary file's path and text
 
 
-def run_settings(args: argparse.Namespace, config: Config, sources: Sequence[GlossarySource]) -> Settings:
+def run_settings(args: argparse.Namespace, config: Config, glossary: HouseGlossary) -> Settings:
     """The settings of a run: the configuration's, with the command-line options over them, and the
-    glossary in `sources`; a rule id or flag category that names nothing is a usage error."""
-    glossary = house_glossary(sources)
+    glossary; a rule id or flag category that names nothing is a usage error."""
     rules = ALL_RULES + glossary.rules
     select = split_ids(getattr(args, "select", None)) or config.select
     ignore = split_ids(getattr(args, "ignore", None)) or config.ignore
@@ -53,7 +53,7 @@ def run_settings(args: argparse.Namespace, config: Config, sources: Sequence[Glo
     _check_categories(
         settings.apply_suggestions,
         settings.checker,
-        "cleanup: --apply-suggestions" if given_here else f"{config.source}: apply-suggestions",
+        "cleanup: --apply-suggestions" if given_here else f"{config.path}: apply-suggestions",
     )
     return settings
 
@@ -109,7 +109,7 @@ def _check_harper_rules(config: Config, dialect: str) -> None:
         if name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1)
             hint = f"did you mean {close[0]!r}?" if close else "see Harper's rule names"
-            raise UsageError(f"{config.source or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
+            raise UsageError(f"{config.path or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
 
 
 def _suggestion_categories(args: argparse.Namespace, config: Config) -> tuple[str, ...]:
@@ -157,7 +157,7 @@ def run_glossary(named: Sequence[str] | None, config: Config) -> list[GlossarySo
     return glossary_sources(named or list(config.glossary))
 
 
-def house_glossary(sources: Sequence[GlossarySource]) -> Glossary:
+def house_glossary(sources: Sequence[GlossarySource]) -> HouseGlossary:
     """The glossary in `sources`, whose house rules may not take a built-in rule's id."""
     return load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
 

@@ -1,2 +1,2 @@
-"""The glossary: terms and their matcher, loading and validating glossary files, mentions and names,
-and the tools that check, extend and grow it."""
+"""The glossary: terms and their matcher, reading and validating the terms of glossary files, mentions and
+names (its upkeep, behind `cleanup glossary …`, is `upkeep/`)."""

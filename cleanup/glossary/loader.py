@@ -1,26 +1,26 @@
-"""Read glossary YAML safely and report every problem at once, each with file, line and column."""
+"""Read the terms, names and loanwords of parsed glossary files and validate them with file, line and
+column: each entry's fields, conflicts between entries, the entries' examples."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from ..checkers.harper import known_words
 from ..fix import fix
 from ..gcpause import paused_garbage_collection
-from ..model import Location, Problem, ProblemsError
-from ..rules.base import Rule
-from ..rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
-from ..source.arabic import has_arabic
-from ..yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
+from ..model import Location, Problem
+from ..words.arabic_script import has_arabic
+from ..words.keys import TOKEN, fold, fold_keep_case, word_key
+from ..words.known import known_words
+from ..yamlread import Fields, YamlList, YamlMap
 from .loanwords import loanword_spellings
 from .matcher import Matcher
-from .terms import TOKEN, Example, Term, fold, fold_keep_case, word_key
+from .terms import Example, Term
 from .usage import anchor_of
 
-TOP_KEYS = ("terms", "names", "loanwords", "rules")
+GLOSSARY_KEYS = ("terms", "names", "loanwords")
 TERM_KEYS = (
     "preferred",
     "variants",
@@ -43,17 +43,12 @@ CASES = ("name", "any")
 EXAMPLE_KEYS = ("from", "to")
 
 
-class GlossaryError(ProblemsError):
-    """One or more problems in the glossary files; nothing should be written."""
-
-
 @dataclass(frozen=True)
 class Glossary:
     """The validated terms of one or more glossary files."""
 
     terms: tuple[Term, ...] = ()
-    sources: tuple[str, ...] = field(default=())
-    rules: tuple[Rule, ...] = ()  # house rules written in the same files
+    paths: tuple[str, ...] = field(default=())  # the files read
     loanwords: tuple[str, ...] = ()  # terms used as English words (Zakat), beside the shipped list
 
     @cached_property
@@ -89,38 +84,29 @@ class _Phrase(NamedTuple):
         return Location(self.path, self.place[0] + 1, self.place[1] + 1)
 
 
-def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str] = ()) -> Glossary:
-    """Parse (path, YAML text) pairs into one glossary with its house rules; raise GlossaryError
-    listing every problem. `reserved_ids` are rule ids a house rule may not take (the built-ins)."""
-    problems: list[Problem] = []
-    phrases: list[_Phrase] = []
-    terms: list[Term] = []
-    rules: list[tuple[Rule, Location]] = []
-    loanwords: list[str] = []
-    with paused_garbage_collection():
-        for path, text in sources:
-            reader = _Reader(path)
-            found_phrases, found_rules = reader.read(text)
-            phrases.extend(found_phrases)
-            terms.extend(reader.terms)
-            rules.extend(found_rules)
-            loanwords.extend(reader.loanwords)
-            problems.extend(reader.problems)
-        problems.extend(_conflicts(phrases))
-    problems.extend(duplicate_rule_ids(rules, reserved_ids))
-    # Each term once: two equal terms share their preferred form, a conflict reported above.
-    glossary = Glossary(
-        tuple(terms),
-        tuple(path for path, _ in sources),
-        tuple(rule for rule, _ in rules),
-        tuple(dict.fromkeys(loanwords)),
-    )
-    if not problems:
-        problems.extend(failing_examples(glossary))
-        problems.extend(failing_rule_examples(rules))
-    if problems:
-        raise GlossaryError(problems)
-    return glossary
+class GlossaryReader:
+    """The terms, names and loanwords of several parsed glossary files, read one file at a time."""
+
+    def __init__(self) -> None:
+        self.phrases: list[_Phrase] = []
+        self.terms: list[Term] = []
+        self.loanwords: list[str] = []
+
+    def read(self, fields: Fields, data: YamlMap) -> None:
+        """One file's entries (its problems go to `fields`)."""
+        reader = _Reader(fields)
+        self.phrases.extend(reader.read(data))
+        self.terms.extend(reader.terms)
+        self.loanwords.extend(reader.loanwords)
+
+    def conflicts(self) -> list[Problem]:
+        """Duplicate entries, variants under two preferred forms, and variants that are another's preferred form."""
+        return _conflicts(self.phrases)
+
+    def glossary(self, paths: Sequence[str]) -> Glossary:
+        """The glossary of the files read (`paths`); each term once: two equal terms share their preferred
+        form, a conflict `conflicts` reports."""
+        return Glossary(tuple(self.terms), tuple(paths), tuple(dict.fromkeys(self.loanwords)))
 
 
 def failing_examples(glossary: Glossary) -> list[Problem]:
@@ -141,21 +127,15 @@ def failing_examples(glossary: Glossary) -> list[Problem]:
 
 
 class _Reader:
-    """Walks one parsed YAML file, collecting phrases, house rules and problems."""
+    """Walks one parsed YAML file, collecting its terms, their phrases and its loanwords."""
 
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.fields = Fields(path)
-        self.problems = self.fields.problems
-        self.rules = RuleReader(self.fields)
+    def __init__(self, fields: Fields) -> None:
+        self.path = fields.path
+        self.fields = fields
         self.terms: list[Term] = []  # in the order written, each with its phrases
         self.loanwords: list[str] = []
 
-    def read(self, text: str) -> tuple[list[_Phrase], list[tuple[Rule, Location]]]:
-        data = self._parse(text)
-        if data is None:
-            return [], []
-        self.fields.unknown_keys(data, TOP_KEYS, "top-level key")
+    def read(self, data: YamlMap) -> list[_Phrase]:
         phrases: list[_Phrase] = []
         for index, node in self.fields.items(data, "terms"):
             phrases.extend(self._term(node, data["terms"], index))
@@ -166,26 +146,7 @@ class _Reader:
         for index, node in self.fields.items(data, "loanwords"):
             if self.fields.is_text(node, self.fields.item_at(data["loanwords"], index), "a loanword"):
                 self.loanwords.append(str(node))
-        rules = []
-        for index, node in self.fields.items(data, "rules"):
-            where = self.fields.item_at(data["rules"], index)
-            rule = self.rules.rule(node, where)
-            if rule is not None:
-                rules.append((rule, where))
-        return phrases, rules
-
-    def _parse(self, text: str) -> YamlMap | None:
-        try:
-            data = load_yaml(text)
-        except YAML_ERRORS as error:
-            self.problems.append(yaml_problem(error, self.path, text))
-            return None
-        if data is None or isinstance(data, YamlMap):
-            return data
-        self.fields.problem(
-            Location(self.path, 1, 1), "expected a mapping with “terms:”, “names:”, “loanwords:” and/or “rules:”"
-        )
-        return None
+        return phrases
 
     def _term(self, node: object, entries: YamlList, index: int) -> list[_Phrase]:
         """The phrases of the entry `node`, entries[index]; its problems (absent keys are never looked up)."""

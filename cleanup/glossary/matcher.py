@@ -10,10 +10,12 @@ from typing import NamedTuple
 import regex
 
 from ..model import Edit, Safety
-from ..text import HYPHENS, glued, starts_sentence
+from ..words.keys import ENDINGS, HORIZONTAL_SPACE, TOKEN, fold, fold_keep_case, word_key
+from ..words.marks import HYPHENS, glued
+from ..words.scan import Triggers, match_starts
+from ..words.sentences import starts_sentence
 from .reading import LEAVE, SAFE, Reader
-from .scan import Triggers, match_starts
-from .terms import ENDINGS, HORIZONTAL_SPACE, TOKEN, Term, fold, fold_keep_case, word_key
+from .terms import Term
 from .usage import Contexts
 
 

@@ -30,10 +30,12 @@ import regex
 
 from ..lazyregex import lazy_compile
 from ..model import Flag, Severity
-from ..text import APOSTROPHES, starts_sentence
+from ..words.capitals import mid_sentence_capitals, title_case_line
+from ..words.marks import APOSTROPHES
+from ..words.sentences import starts_sentence
 from . import runon
 from .matcher import ARABIC_PARTICLES
-from .suggest import fold_keys
+from .name_keys import fold_keys
 from .suggestions import other_words
 
 NAME_RULE = "NM001"
@@ -58,8 +60,6 @@ NAME_LINKS = frozenset({"ibn", "bin", "bint"})
 # Words that join the name beside them, on either side: "Abu Bakr", "Umar bin al-Khattab", "Adel Abdul Mahdi".
 NAME_PARTICLES = frozenset("bin ibn bint ben abu abi abd abdul abdel abdur umm um ul bu albu banu bani".split())
 Dictionary = Callable[[Collection[str]], frozenset[str]]  # which of these words are English words, as written
-# A capitalised word, perhaps after an ʿayn or apostrophe that starts it (`the hadith of 'Aishah`).
-_CAPITALISED_AFTER_AYN = lazy_compile(r"(?<![\p{L}\p{M}'’‘ʼʿʾ`])[ʿʾ`'’‘]?(?P<word>\p{Lu}[\p{L}\p{M}'’‘ʼʿʾ`]*\p{L})")
 _WORD_BEFORE = lazy_compile(r"(\p{L}+)[ \t]+\Z")
 _ARTICLE_NAME_AFTER = lazy_compile(r"[ \t]+(?:al|el|ad|ar|as|ash|at|az|ez|an|ibn|bin|abu)[\-‐‑]\p{Lu}\p{Ll}")
 _CAPITAL_AFTER_NAME = lazy_compile(r"[ \t]+\p{Lu}\p{Ll}")
@@ -67,37 +67,12 @@ _CAPITAL_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \t]+\Z")
 _NAME_ENDING = lazy_compile(
     r"(?:[au]llah|ollah|[ue]ddin|iddin)\Z", regex.IGNORECASE
 )  # Nasrallah, Saifullah, Nasiruddin
-_TITLE_WORD = lazy_compile(r"[\p{L}\p{M}'’‘ʼʿʾ`]{4,}")  # shorter words (of, the, and) stay lowercase in titles
-_TITLE_MIN_WORDS = 3
-_TITLE_MAX_LINE = 200  # characters; a longer line is prose
 _PARTICLE_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}])(\p{Ll}{1,4})[-‐‑]\Z")
 _POSSESSIVE = lazy_compile(r"['’‘ʼ]s\Z")
 _LETTERS = lazy_compile(r"[\p{L}\p{M}\p{N}]+")
 _MARKS_APART = str.maketrans({mark: " " for mark in INNER_MARKS})  # ʿ and ʾ are letters to Unicode
 # Between two parts of one name: a space or hyphen, perhaps with an article ("Deir ez-Zor", "Masih-ad-Dajjal").
 _NAME_GAP = lazy_compile(r"[ \t\-‐‑]*(?:\p{L}{1,4}[\-‐‑])?[ \t\-‐‑]*")
-
-
-def title_case_line(text: str, pos: int) -> bool:
-    """Whether `pos` lies on a short line whose every word of four letters or more is capitalised (a
-    title or heading), where a capital says nothing about a word being a name."""
-    low, high = max(0, pos - _TITLE_MAX_LINE), min(len(text), pos + _TITLE_MAX_LINE)
-    start = max(text.rfind("\n", low, pos), text.rfind("\r", low, pos)) + 1
-    ends = [i for i in (text.find("\n", pos, high), text.find("\r", pos, high)) if i >= 0]
-    end = min(ends) if ends else len(text)
-    if (start == 0 and low > 0) or end - start > _TITLE_MAX_LINE:
-        return False
-    words = _TITLE_WORD.findall(text, start, end)
-    return len(words) >= _TITLE_MIN_WORDS and all(word[0].isupper() for word in words)
-
-
-def mid_sentence_capitals(text: str) -> frozenset[str]:
-    """Words written capitalised somewhere inside a sentence of `text`, outside titles (so they are names there)."""
-    return frozenset(
-        m.group("word")
-        for m in _CAPITALISED_AFTER_AYN.finditer(text)
-        if not starts_sentence(text, m.start()) and not title_case_line(text, m.start())
-    )
 
 
 def looks_like_name(text: str, start: int, end: int, capitalised: frozenset[str]) -> bool:

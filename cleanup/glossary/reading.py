@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
-from ..text import starts_sentence
-from .terms import Term, fold
+from ..words.keys import fold
+from ..words.sentences import starts_sentence
+from .terms import Term
 from .usage import Contexts, is_mention, is_naming_gloss, is_word_gloss, quotation_cue, sentence_around, used_as_name
 
 LEAVE = None  # a mention or a context the entry excludes: no change, no suggestion

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..text import APOSTROPHES
+from ..words.marks import APOSTROPHES
 
 # Words a sentence is built on: a run-together word is nearly always one of them glued to its neighbour.
 FUNCTION_WORDS = frozenset(

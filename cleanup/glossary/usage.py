@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 import regex
 
-from ..text import APOSTROPHES, HYPHENS, sentence_starts
+from ..words.marks import APOSTROPHES, HYPHENS
+from ..words.sentences import sentence_starts
 
 # Words right before a term that name it as a word. Checked on the text just before the variant
 # (an opening quote may come between): "known (in Arabic) as", "calls it", "the word", "(Arabic:".

@@ -28,7 +28,7 @@ class Documented(Protocol):
     @property
     def safety(self) -> Safety: ...
     @property
-    def source(self) -> str: ...
+    def defined_in(self) -> str: ...
     @property
     def doc(self) -> str: ...
     @property
@@ -42,7 +42,7 @@ class Documented(Protocol):
 def print_rule(console: Console, rule: Documented) -> None:
     """One rule explained, with its examples."""
     console.print(Text(f"{rule.id} ({rule.safety.value}): {rule.reason}", style="bold"))
-    console.print(Text(f"defined in: {rule.source}"))
+    console.print(Text(f"defined in: {rule.defined_in}"))
     for heading, body in (("What it does", rule.doc), ("Why", rule.why), ("Fix safety", rule.fix_safety)):
         if body:
             console.print(Text(f"\n{heading}", style="bold"))
@@ -62,7 +62,7 @@ def print_rule(console: Console, rule: Documented) -> None:
 def rules_markdown(rules: Sequence[Rule], category: str) -> str:
     """The README's table of the built-in rules of one category: house-style rules with their
     safety, in the order of their kinds; grammar checks (all flags) by id."""
-    chosen = [rule for rule in rules if rule.category == category and rule.source.startswith("cleanup/")]
+    chosen = [rule for rule in rules if rule.category == category and rule.defined_in.startswith("cleanup/")]
     if category == "grammar":
         chosen.sort(key=lambda rule: rule.id)
         rows = ["| id | flags |", "| --- | --- |"] + [f"| {rule.id} | {rule.doc or rule.reason} |" for rule in chosen]
@@ -74,7 +74,7 @@ def rules_markdown(rules: Sequence[Rule], category: str) -> str:
 
 def rule_page(rule: Documented) -> str:
     """One rule's page of the documentation site, as ruff's: what it does, why, fix safety, examples."""
-    lines = [f"# {rule.id}", "", f"**{rule.reason}** ({rule.safety.value}; defined in `{rule.source}`)", ""]
+    lines = [f"# {rule.id}", "", f"**{rule.reason}** ({rule.safety.value}; defined in `{rule.defined_in}`)", ""]
     for heading, body in (("What it does", rule.doc), ("Why", rule.why), ("Fix safety", rule.fix_safety)):
         if body:
             lines += [f"## {heading}", "", body, ""]
@@ -106,7 +106,7 @@ class FlagCheck:
     reason: str
     doc: str
     why: str
-    source: str
+    defined_in: str
     safety: Safety = Safety.FLAG
     examples: tuple = ()
 

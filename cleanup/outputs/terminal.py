@@ -170,7 +170,7 @@ def rules_table(rules: Sequence[Rule]) -> Table:
     for column in ("Id", "Safety", "Defined in", "Reason"):
         table.add_column(column)
     for rule in rules:
-        table.add_row(rule.id, rule.safety.value, rule.source, rule.reason)
+        table.add_row(rule.id, rule.safety.value, rule.defined_in, rule.reason)
     return table
 
 

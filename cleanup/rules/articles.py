@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from ..articles import article_for, spoken_as_word
-from ..glossary.terms import fold
 from ..model import Safety, line_bounds
-from ..text import sentence_start
+from ..words.indefinite_article import article_for, spoken_as_word
+from ..words.keys import fold
+from ..words.sentences import sentence_start
 from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps
 from .translation import AFTER_BARE_NAME, THE_NAME
 

@@ -76,7 +76,7 @@ class Rule:
     safety: Safety
     find: Callable[[Rule, str, Context], Iterable[Finding]]
     examples: tuple[RuleExample, ...] = ()
-    source: str = "built-in"
+    defined_in: str = "built-in"  # where: built-in, or the file (and line) that defines it
     category: str = "house"  # the category of its flags
     example_context: Context | None = None  # what its examples assume about the document (known forms)
     doc: str = ""  # what it does, in detail, with examples of what it changes and leaves alone
@@ -132,7 +132,7 @@ def regex_rule(
     message: str | None = None,
     scope: str = "document",
     timeout: float | None = None,
-    source: str = "built-in",
+    defined_in: str = "built-in",
     doc: str = "",
     why: str = "",
     local: bool = False,
@@ -143,7 +143,7 @@ def regex_rule(
     where the pattern is tried, in a document-scope rule without a timeout."""
     compiled = LazyPattern(pattern) if isinstance(pattern, str) else pattern
     finder = RegexFinder(compiled, replacement, message, scope, timeout, Hint(re.compile(hint)) if hint else None)
-    return Rule(rule_id, reason, safety, finder, tuple(examples), source, doc=doc, why=why, local=local)
+    return Rule(rule_id, reason, safety, finder, tuple(examples), defined_in, doc=doc, why=why, local=local)
 
 
 @dataclass(frozen=True)

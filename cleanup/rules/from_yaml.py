@@ -24,6 +24,16 @@ class RuleReader:
     def __init__(self, fields: Fields) -> None:
         self.fields = fields
 
+    def read(self, data: YamlMap) -> list[tuple[Rule, Location]]:
+        """The house rules listed under a parsed file's `rules:`, each with where it is written."""
+        rules = []
+        for index, node in self.fields.items(data, "rules"):
+            where = self.fields.item_at(data["rules"], index)
+            rule = self.rule(node, where)
+            if rule is not None:
+                rules.append((rule, where))
+        return rules
+
     def rule(self, node: object, where: Location) -> Rule | None:
         """A house rule: id, pattern, replacement (a fix) or message (a flag), safety, scope, examples."""
         if not isinstance(node, YamlMap) or "id" not in node or "pattern" not in node:
@@ -69,7 +79,7 @@ class RuleReader:
             message=str(fields["message"]) if not fixes else None,
             scope=scope,
             timeout=RULE_TIMEOUT,
-            source=f"{where}",
+            defined_in=f"{where}",
         )
 
     def _pattern(self, node: YamlMap, rule_id: str) -> regex.Pattern | None:

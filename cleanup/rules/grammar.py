@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Safety
-from ..text import ends_sentence
+from ..words.sentences import ends_sentence
 from .base import Context, Finding, Hint, LazyPattern, Rule, RuleExample, finds, ignores, matches_at
 
 WORD_CLASSES = {

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..glossary.names import mid_sentence_capitals
 from ..lazyregex import lazy_compile
+from ..words.capitals import mid_sentence_capitals
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 # A Markdown heading's text: `## The Security File` (closing hashes left out).

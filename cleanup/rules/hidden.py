@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from ..lazyregex import lazy_compile
-from ..text import INVISIBLE
+from ..words.marks import INVISIBLE
 from .base import SAFE, Context, Finding, Rule, fixes, keeps, regex_rule
 
 UC001 = regex_rule(

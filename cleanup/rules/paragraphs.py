@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import regex
 
 from ..lazyregex import lazy_compile
-from ..text import LINE_ENDS_STOP, adjacent_lines, paragraphs, sentence_starts
+from ..words.paragraphs import LINE_ENDS_STOP, adjacent_lines, paragraphs
+from ..words.sentences import sentence_starts
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
 _FIRST_WORD = lazy_compile(r"\s*(?P<w>[\p{L}\p{M}'’\-]+)")

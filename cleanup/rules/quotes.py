@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Safety
-from ..quotes import QuoteEvent, walk
+from ..words.quotations import QuoteEvent, walk
 from .base import Context, Finding, Rule, finds, fixes, ignores, keeps
 
 

@@ -9,10 +9,21 @@ from types import ModuleType
 
 import regex
 
-from . import arabic, articles, grammar, headings, hidden, paragraphs, quotes, repetition, spacing, translation
+from . import arabic_article, articles, grammar, headings, hidden, paragraphs, quotes, repetition, spacing, translation
 from .base import Rule
 
-RULE_MODULES = (hidden, spacing, arabic, articles, repetition, paragraphs, headings, quotes, grammar, translation)
+RULE_MODULES = (
+    hidden,
+    spacing,
+    arabic_article,
+    articles,
+    repetition,
+    paragraphs,
+    headings,
+    quotes,
+    grammar,
+    translation,
+)
 
 
 _DEFINITION = regex.compile(r"^([A-Z][A-Z0-9]*) = ", regex.MULTILINE)
@@ -25,7 +36,7 @@ def _defined_at(module: ModuleType) -> tuple[Rule, ...]:
     lines = {m[1]: text.count("\n", 0, m.start()) + 1 for m in _DEFINITION.finditer(text)}
     shown = f"cleanup/rules/{path.name}"
     return tuple(
-        replace(rule, source=f"{shown}:{lines[rule.id]}" if rule.id in lines else shown) for rule in module.RULES
+        replace(rule, defined_in=f"{shown}:{lines[rule.id]}" if rule.id in lines else shown) for rule in module.RULES
     )
 
 

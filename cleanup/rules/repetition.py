@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import Edit
-from ..text import sentence_start
+from ..words.sentences import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
 
 END_OF_WORD = r"(?![\p{L}\p{M}\p{N}]|['’‘ʼ\-][\p{L}\p{N}])"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from ..lazyregex import lazy_compile
-from ..text import abbreviation, sentence_opener
+from ..words.sentences import abbreviation, sentence_opener
 from .base import FLAG, SAFE, SPACE, Context, Finding, Hint, Rule, finds, fixes, ignores, keeps, matches_at, regex_rule
 
 _EMOTICON_REST = lazy_compile(r"-?[()DPp](?!\p{L})")

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import regex
 
-from ..articles import spoken_as_word
 from ..model import Safety
-from ..text import sentence_start, starts_sentence
+from ..words.indefinite_article import spoken_as_word
+from ..words.sentences import sentence_start, starts_sentence
 from .base import Context, Finding, Hint, LazyPattern, Rule, finds, ignores
 from .grammar import GrammarCheck, grammar_rule
 

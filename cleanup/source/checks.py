@@ -7,10 +7,12 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Protocol
 
-from ..glossary.terms import Term, fold
 from ..model import Flag, Severity
-from . import arabic
+from ..words.arabic_script import ARABIC_RUN, has_arabic
+from ..words.keys import fold
+from . import arabic_words
 from .align import Pair, pair_texts
 from .numbers import Number, numbers
 
@@ -23,8 +25,21 @@ _NUMBER_WORDS = {
     8: "ثمان ثماني ثمانية ثامن ثامنة", 9: "تسع تسعة تاسع تاسعة", 10: "عشر عشرة عاشر عاشرة", 20: "عشرون عشرين",
 }  # fmt: skip
 ARABIC_NUMBER_WORDS = {
-    arabic.normalize(word): value for value, forms in _NUMBER_WORDS.items() for word in forms.split()
+    arabic_words.normalize(word): value for value, forms in _NUMBER_WORDS.items() for word in forms.split()
 }
+
+
+class Term(Protocol):
+    """A glossary term as the source checks read it (the glossary's `Term` is one)."""
+
+    @property
+    def preferred(self) -> str: ...
+    @property
+    def variants(self) -> tuple[str, ...]: ...
+    @property
+    def source(self) -> tuple[str, ...]: ...  # its forms in the Arabic source
+    @property
+    def also(self) -> tuple[str, ...]: ...  # other English words rendering those forms
 
 
 def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[Flag]:
@@ -39,7 +54,7 @@ def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[F
             continue
         last_end = pair.target[-1].end
         yield from _pair_flags(english, source, pair, with_forms)
-    for match in arabic.ARABIC_RUN.finditer(english):
+    for match in ARABIC_RUN.finditer(english):
         yield _flag(match.start(), match.end(), "SRC005", "Arabic script in the English: translate or transliterate it")
 
 
@@ -54,7 +69,7 @@ def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) ->
         return
     s_start, s_end = pair.source[0].start, pair.source[-1].end
     target, original = english[start:end], source[s_start:s_end]
-    if _same(target, original) and arabic.has_arabic(original):
+    if _same(target, original) and has_arabic(original):
         yield _flag(start, end, "SRC006", "this paragraph is the source itself, untranslated", s_start, s_end)
         return
     yield from _number_flags(target, start, end, original, s_start, s_end)
@@ -64,7 +79,7 @@ def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) ->
 def _same(target: str, original: str) -> bool:
     """Whether two paragraphs are one text, however each program wrote its Arabic (presentation forms,
     marks, joiners)."""
-    return fold(arabic.normalize(target).strip()) == fold(arabic.normalize(original).strip())
+    return fold(arabic_words.normalize(target).strip()) == fold(arabic_words.normalize(original).strip())
 
 
 def _number_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int) -> Iterator[Flag]:
@@ -75,8 +90,8 @@ def _number_flags(target: str, start: int, end: int, original: str, s_start: int
     in_target = numbers(target, words=True)
     source_words = [
         Number(a, b, tuple(str(ARABIC_NUMBER_WORDS[s]) for s in stems), weak=True)
-        for a, b, w in arabic.words(original)
-        if (stems := [s for s in arabic.article_stems(w) if s in ARABIC_NUMBER_WORDS])
+        for a, b, w in arabic_words.words(original)
+        if (stems := [s for s in arabic_words.article_stems(w) if s in ARABIC_NUMBER_WORDS])
     ]
     for number in _unmatched(in_source, in_target):
         message = f"the source has the number {number.value} here; the translation does not"
@@ -112,9 +127,9 @@ def _unmatched(found: Sequence[Number], available: Sequence[Number]) -> Iterator
 
 
 def _term_flags(target: str, start: int, end: int, original: str, s_start: int, s_end: int, terms) -> Iterator[Flag]:
-    found = arabic.words(original)
+    found = arabic_words.words(original)
     for term in terms:
-        in_source = next(arabic.forms_in(found, term.source), None)
+        in_source = next(arabic_words.forms_in(found, term.source), None)
         in_target = _english_form(term).search(target)
         if in_source and not in_target and not (term.also and _english_form(term, also=True).search(target)):
             a, b, form = in_source

@@ -11,13 +11,16 @@ from rich.table import Table
 
 from ...checkers.harper import english_word_test
 from ...decisions import DecisionsError, load_decisions
-from ...glossary.loader import Glossary, GlossaryError, load_glossary
+from ...glossary.loader import Glossary
 from ...glossary.names import unknown_names
-from ...glossary.suggest import as_yaml, suggest
-from ...glossary.tools import add_entry, add_names, schema, warnings
+from ...house import GlossaryError, load_glossary
 from ...model import LineIndex
-from ...source.consistency import source_forms
-from ...source.renderings import Rendering, renderings, renderings_yaml
+from ...upkeep.adding import add_entry, add_names
+from ...upkeep.name_variants import as_yaml, suggest
+from ...upkeep.names_in_source import source_forms
+from ...upkeep.renderings import Rendering, renderings, renderings_yaml
+from ...upkeep.schema import schema
+from ...upkeep.warnings import warnings
 from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
 from ..inputs import embedded_source, find_inputs, read_source, read_texts, read_utf8

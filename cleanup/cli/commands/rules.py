@@ -9,12 +9,12 @@ from ...outputs.ruledocs import Documented, flag_checks, print_rule, rules_markd
 from ...outputs.terminal import print_glossary_entry, rules_table
 from ..console import make_console
 from ..errors import EXIT_OK, UsageError
-from ..settings import load_config, run_glossary, run_settings
+from ..settings import house_glossary, load_config, run_glossary, run_settings
 
 
 def run_rules(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    settings = run_settings(args, config, run_glossary(args.glossary, config))
+    settings = run_settings(args, config, house_glossary(run_glossary(args.glossary, config)))
     console = make_console(False)
     if args.format == "markdown":
         print(rules_markdown(settings.rules, "house") + "\n" + rules_markdown(settings.rules, "grammar"), end="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .lazyregex import lazy_compile
+from ..lazyregex import lazy_compile
 
 # Letters whose spoken name starts with a vowel sound: "an F", "an SDF", "an MP".
 VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from ..glossary.suggest import Suggestion
-from . import arabic
-from .align import pair_texts
+from ..source import arabic_words
+from ..source.align import pair_texts
+from .name_variants import Suggestion
 
 MIN_TOGETHER = 2
 MIN_DICE = 0.5
@@ -34,7 +34,7 @@ def source_forms(suggestions: Sequence[Suggestion], pairs: Iterable[tuple[str, s
             if not pair.source or not pair.target:
                 continue
             target, written = pair.texts(source, english)
-            stems = arabic.core_words(written, MIN_LETTERS)
+            stems = arabic_words.core_words(written, MIN_LETTERS)
             words.update(stems)
             for index, finder in enumerate(finders):
                 if finder.search(target):

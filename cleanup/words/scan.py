@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..text import APOSTROPHES, HYPHENS
-from .terms import ENDINGS, FOLD_TABLE, TOKEN
+from .keys import ENDINGS, FOLD_TABLE, TOKEN
+from .marks import APOSTROPHES, HYPHENS
 
 _CHUNK = 1 << 20  # characters scanned at a time, cut after a line break (no entry spans one)
 # A word of the folded copy, where every apostrophe is ' and every hyphen -. The standard `re` engine

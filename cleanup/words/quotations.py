@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .lazyregex import lazy_compile
-from .text import adjacent_lines, paragraphs
+from ..lazyregex import lazy_compile
+from .paragraphs import adjacent_lines, paragraphs
 
 OPEN, CLOSE = "“", "”"
 CURLY_QUOTE = regex.compile(r"[“”]")

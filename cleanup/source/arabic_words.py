@@ -14,12 +14,6 @@ LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
 )
 ARABIC_WORD = re.compile("[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ff]+")  # in folded text
-# Letters, in base or presentation forms; then what may follow one inside a word (marks, joiners too).
-_LETTER = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdfb\ufe80-\ufefc"
-_IN_WORD = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d"
-# Arabic words in a row (with the spaces and Arabic punctuation between them), as left in an English text.
-ARABIC_RUN = re.compile(f"[{_LETTER}][{_IN_WORD}]*(?:[ \u060c\u061b\u061f]+[{_LETTER}][{_IN_WORD}]*)*")
-ARABIC_LETTER = re.compile(f"[{_LETTER}]")
 # Conjunctions and prepositions joined to the next word, then the article: وال, بال, فبال, لل ...
 CLITIC = re.compile("^(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)")
 
@@ -91,7 +85,3 @@ def forms_in(found: Sequence[tuple[int, int, str]], forms: Sequence[str]) -> Ite
             if all(found[index + k][2] == key[k] for k in range(1, len(key))):
                 yield start, found[index + len(key) - 1][1], form
                 break
-
-
-def has_arabic(text: str) -> bool:
-    return ARABIC_LETTER.search(text) is not None

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from . import arabic
-from .align import pair_texts
+from ..source import arabic_words
+from ..source.align import pair_texts
 
 MIN_PAIRS = 2  # pairs an English word and the Arabic word share, at least
 MIN_DICE = 0.4
@@ -53,7 +53,7 @@ def renderings(pairs: Iterable[tuple[str, str]], known: frozenset[str] = frozens
                 continue
             target, written = pair.texts(source, english)
             words = _english_words(target) - known
-            stems = arabic.core_words(written, MIN_ARABIC)  # shorter: mostly pieces of foreign names
+            stems = arabic_words.core_words(written, MIN_ARABIC)  # shorter: mostly pieces of foreign names
             english_count.update(words)
             source_count.update(stems)
             for stem in stems:  # in the order they are written

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..text import sentence_start
+from ..words.sentences import sentence_start
 from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, fixes, keeps, regex_rule
 
 AR001 = regex_rule(
