@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from cleanup.cli import main
 from cleanup.rules import from_yaml
+from tests.conftest import ROOT
 
 GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n"
 
@@ -677,9 +678,7 @@ def test_a_title_repeated_many_times_settles_in_one_fix(tmp_path, make_project):
     import shutil
 
     make_project(GLOSSARY, {"seeds/a.txt": b"The title\n\n" * 14 + b"The Daash text.\n"})
-    shutil.copy(
-        Path(__file__).resolve().parent.parent / "glossary" / "rules.yaml", tmp_path / "glossary" / "rules.yaml"
-    )
+    shutil.copy(ROOT / "glossary" / "rules.yaml", tmp_path / "glossary" / "rules.yaml")
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     assert (tmp_path / "corrected" / "a.txt").read_bytes() == b"The title\n\nThe ISIS text.\n"
 

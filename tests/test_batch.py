@@ -5,14 +5,14 @@ import pickle
 from pathlib import Path
 
 import pytest
-from crashing import CrashingChecker
 
 from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
+from tests.conftest import ROOT
+from tests.crashing import CrashingChecker
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 
 

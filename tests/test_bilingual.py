@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from test_source import GLOSSARY
 
 from cleanup.cli import main
 from cleanup.formats.bilingual import BilingualError, read_bilingual
 from cleanup.model import ProtectedSpan
+from tests.conftest import ROOT
+from tests.test_source import GLOSSARY
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -129,7 +130,7 @@ def test_the_prolog_survives_when_the_root_has_no_attributes():
     assert written.startswith(b"<?xml version=\"1.0\" encoding='utf-8'?>\n<tmx>") and b"ISIS" in written
 
 
-DATA = Path(__file__).parent / "data"
+DATA = ROOT / "tests" / "data"
 REAL = sorted((DATA / "locize-xliff").glob("*.xliff")) + sorted((DATA / "xliff2-om").glob("*.xlf"))
 REAL.remove(DATA / "xliff2-om" / "withXmlLang.xlf")  # its one target says it is French (a test of its own)
 DECLARATION = re.compile(r"^<\?xml[^>]*\?>")

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TWO_ENTRIES
 
 from cleanup.cli import main
+from tests.conftest import ROOT, TWO_ENTRIES
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 GLOSSARY = TWO_ENTRIES
 
@@ -266,7 +265,7 @@ def test_the_documented_configuration_example_works_pasted_into_either_file(proj
 
     from cleanup.config import parse_config
 
-    page = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     example = page.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     assert example.startswith("[tool.cleanup]\n")
     as_cleanup_toml = parse_config("cleanup.toml", example)

@@ -12,13 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from crashing import CrashingChecker
 
 from cleanup.cli import main
+from tests.conftest import ROOT
+from tests.crashing import CrashingChecker
 
 distributed = pytest.importorskip("distributed")
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _environment() -> dict[str, str]:
@@ -181,7 +180,7 @@ def test_a_file_that_kills_its_dask_workers_fails_alone(tmp_path, monkeypatch):
     from cleanup.glossary.loader import load_glossary
     from cleanup.pipeline import Settings
 
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT / "tests"), _environment()["PYTHONPATH"]]))
+    monkeypatch.setenv("PYTHONPATH", _environment()["PYTHONPATH"])  # where the workers import tests.crashing
     settings = Settings(
         load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")]),
         (),

@@ -14,8 +14,6 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import ROOT
-from wordfiles import seed_docx
 
 from cleanup.model import Document, Outcome
 from cleanup.outputs.diff import unified_diff
@@ -25,6 +23,8 @@ from cleanup.pipeline import Settings, process
 from cleanup.rules.base import Context, Rule
 from cleanup.rules.registry import ALL_RULES
 from cleanup.source.checks import source_flags
+from tests.conftest import ROOT
+from tests.wordfiles import seed_docx
 
 _SPEC = importlib.util.spec_from_file_location("complexity", ROOT / "bench" / "complexity.py")
 assert _SPEC and _SPEC.loader

@@ -8,8 +8,8 @@ from distributed import Client, LocalCluster
 from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 
 

@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DOC_PAGES, ROOT
 
 import cleanup
+from tests.conftest import DOC_PAGES, ROOT
 
 PAGES = DOC_PAGES
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DOC_PAGES, ROOT
 
 from cleanup.cli.parser import build_parser, command_parsers, options_of
 from cleanup.config import DESCRIPTIONS, Config
@@ -17,6 +16,7 @@ from cleanup.glossary.names import NAME_RULE
 from cleanup.outputs.ruledocs import flag_checks
 from cleanup.pipeline import ALL_RULES
 from cleanup.source import SOURCE_RULES
+from tests.conftest import DOC_PAGES, ROOT
 
 PAGES = DOC_PAGES
 RULE_ID = re.compile(r"\b(?:[A-Z]{2}|SRC)\d{3}\b")

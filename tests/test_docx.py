@@ -7,20 +7,20 @@ import warnings
 import zipfile
 
 import docx
-import libreoffice
 import pytest
-from conftest import ROOT, SEED, TWO_ENTRIES
 from docx2python import docx2python
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from wordfiles import build_docx, bulk_docx, seed_docx
 
 from cleanup.cli import main
 from cleanup.formats.docx import read_docx, write_docx
 from cleanup.formats.docx.package import w
 from cleanup.glossary.loader import load_glossary
 from cleanup.pipeline import Settings, process
+from tests import libreoffice
+from tests.conftest import ROOT, SEED, TWO_ENTRIES
+from tests.wordfiles import build_docx, bulk_docx, seed_docx
 
 needs_libreoffice = pytest.mark.skipif(libreoffice.soffice() is None, reason="LibreOffice (soffice) is not installed")
 CORRECTED_SEED = ROOT / "corrected" / SEED.name

@@ -7,15 +7,15 @@ import io
 import json
 import zipfile
 
-import libreoffice
 import pytest
-from conftest import ROOT, TWO_ENTRIES
 from lxml import etree
-from wordfiles import OTHER, build_docx
 
 from cleanup.cli import main
 from cleanup.formats.docx import read_docx
 from cleanup.formats.docx.package import w
+from tests import libreoffice
+from tests.conftest import ROOT, TWO_ENTRIES
+from tests.wordfiles import OTHER, build_docx
 
 DATA = ROOT / "tests" / "data"
 M = OTHER["m"]

@@ -8,15 +8,14 @@ import json
 import zipfile
 from pathlib import Path
 
-import libreoffice
 import pytest
-import wordschema
-from conftest import ROOT, SEED, TWO_ENTRIES
 from lxml import etree
-from wordfiles import body_docx, paragraph_mark_revisions_docx, run, seed_docx
 
 from cleanup.cli import main
 from cleanup.formats.docx.package import w
+from tests import libreoffice, wordschema
+from tests.conftest import ROOT, SEED, TWO_ENTRIES
+from tests.wordfiles import body_docx, paragraph_mark_revisions_docx, run, seed_docx
 
 DATA = ROOT / "tests" / "data"
 needs_libreoffice = pytest.mark.skipif(libreoffice.soffice() is None, reason="LibreOffice (soffice) is not installed")

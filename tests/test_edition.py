@@ -3,7 +3,6 @@
 import json
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 import regex
@@ -13,8 +12,8 @@ from cleanup.glossary.loader import load_glossary
 from cleanup.glossary.terms import word_key
 from cleanup.pipeline import ALL_RULES
 from cleanup.text import APOSTROPHES
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").iterdir())
 
 

@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import TWO_ENTRIES
 
 from cleanup.cli import main
 from cleanup.cli.parser import build_parser, command_parsers
@@ -19,8 +18,8 @@ from cleanup.config import Config
 from cleanup.formats import FormatError
 from cleanup.formats.registry import FORMATS, GLOBS, SUFFIXES, TEXT, format_for
 from cleanup.textio import DecodeError
+from tests.conftest import ROOT, TWO_ENTRIES
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 # A TMX file as translation tools write them (none of a licence that allows copying is kept in tests/data).
 TMX = """<?xml version="1.0" encoding="UTF-8"?>

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from test_bilingual import TMX, XLIFF_12, XLIFF_20
-from wordfiles import build_docx
 
 from cleanup.yamlread import load_yaml
+from tests.conftest import ROOT
+from tests.test_bilingual import TMX, XLIFF_12, XLIFF_20
+from tests.wordfiles import build_docx
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60  # seconds: a run that takes longer is waiting on a FIFO (they take well under one)
 DEEP = 5000
 MAX_LINE = 1000  # characters of one message: a quoted value is shortened, never printed whole

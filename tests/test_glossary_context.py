@@ -3,13 +3,11 @@ a mention is left, and a doubtful match is only a suggestion (shown, made on --u
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
 from cleanup.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 @pytest.fixture

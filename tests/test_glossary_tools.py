@@ -1,7 +1,6 @@
 """`cleanup glossary check|add|schema` on real files (`suggest`: tests/test_suggest.py)."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -10,8 +9,8 @@ from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary
 from cleanup.glossary.tools import schema
 from cleanup.yamlread import load_yaml
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMENTED = """\
 # The house glossary. Keep entries alphabetical within each section.
 terms:

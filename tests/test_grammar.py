@@ -1,15 +1,13 @@
 """Grammar and spelling flags with the real Harper checker, and the house grammar checks on the seed."""
 
-from pathlib import Path
-
 import pytest
 
 from cleanup.checkers.harper import HarperChecker
 from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document, Safety, Severity
 from cleanup.pipeline import ALL_RULES, Settings, process
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 
 

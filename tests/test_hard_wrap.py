@@ -3,12 +3,10 @@
 import json
 import shutil
 import textwrap
-from pathlib import Path
 
 from cleanup.cli import main
 from cleanup.text import paragraphs
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 PARAGRAPHS = (
     "Every Ramadan readers send this column questions about the fast, and every year most of them turn on "

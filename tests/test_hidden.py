@@ -2,7 +2,6 @@
 forged with a lookalike letter, is found by `check` and normalized by `fix` (through the real CLI)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +9,8 @@ from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary
 from cleanup.rules.hidden import LOOKALIKES
 from cleanup.text import INVISIBLE
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOUSE = load_glossary([(str(p), p.read_text(encoding="utf-8")) for p in sorted((ROOT / "glossary").glob("*.yaml"))])
 LATIN_OF = {chr(k): v for k, v in LOOKALIKES.items()}
 FORGERY = {latin: lookalike for lookalike, latin in LATIN_OF.items()}  # a lookalike for each Latin letter it mimics

@@ -1,7 +1,5 @@
 """Rules editors write in YAML: loading, self-tests, clear errors, timeouts, and the house file itself."""
 
-from pathlib import Path
-
 import pytest
 
 from cleanup.cli import main
@@ -10,8 +8,8 @@ from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.rules import from_yaml
 from cleanup.rules.base import Context, example_failure
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 RESERVED = [rule.id for rule in ALL_RULES]
 
 

@@ -13,8 +13,8 @@ from cleanup.cli import main
 from cleanup.formats.html import HtmlError, read_html, write_html
 from cleanup.glossary.loader import load_glossary
 from cleanup.pipeline import Settings, process
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "data" / "html"
 HOUSE = (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8")
 

@@ -3,9 +3,10 @@ layer to a higher one, no circle between packages, and the packages of one layer
 
 import ast
 from collections import defaultdict
-from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "cleanup"
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "cleanup"
 
 # Bottom to top: word-level helpers and plain values; what reads and judges text (glossary, rules,
 # checkers, the Arabic source) and the cache; the pipeline; what renders outcomes, the file formats

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "articles"
 _SPEC = importlib.util.spec_from_file_location("articles_eval", ROOT / "bench" / "articles_eval.py")
 articles_eval = sys.modules.setdefault("articles_eval", importlib.util.module_from_spec(_SPEC))

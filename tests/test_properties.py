@@ -6,7 +6,6 @@ plus a made-up name with a made-up variant; all built-in rules run.
 """
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 import regex
@@ -30,6 +29,7 @@ from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, d
 from cleanup.rules.spacing import _SPACE_BEFORE_NOT_AFTER_STOP, SP005
 from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
 from cleanup.text import sentence_start
+from tests.conftest import ROOT
 
 PIECES = [
     # words, names and glossary variants
@@ -380,7 +380,6 @@ def test_mixed_script_words_are_found_as_the_word_pattern_finds_them_everywhere(
 LOCAL_RULES = [rule for rule in ALL_RULES if rule.local]
 PARAGRAPH_PIECES = [*PIECES, "\n \n", "\r\n\r\n", "\r\r", "\n\t\n\n", "The the ", "al-Baaj. ", "SDF, SDF, "]
 PARAGRAPH_PIECES += ["(SDF), SDF, and ", "ISIS/ISIS ", "D\u0430ash ", "Da\u200bash", "$ 5", "\n- al-Qaim", "Lt. Col.\n"]
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = [
     p.read_text(encoding="utf-8") for p in sorted([*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/articles/*.txt")])
 ]

@@ -2,9 +2,8 @@
 
 import re
 
-from conftest import DOC_PAGES, ROOT
-
 from cleanup.cli.parser import build_parser, command_parsers, options_of
+from tests.conftest import DOC_PAGES, ROOT
 
 README = DOC_PAGES[0].read_text(encoding="utf-8")
 PAGES = {page.name: page.read_text(encoding="utf-8") for page in DOC_PAGES[1:]}

@@ -5,13 +5,13 @@ readers (and LibreOffice when installed), as the benchmark judges the whole fold
 
 import importlib.util
 import sys
-from pathlib import Path
 
-import libreoffice
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data" / "realfiles"
+from tests import libreoffice
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "realfiles"
 _SPEC = importlib.util.spec_from_file_location("real_files", ROOT / "bench" / "real_files.py")
 bench = sys.modules.setdefault("real_files", importlib.util.module_from_spec(_SPEC))
 _SPEC.loader.exec_module(bench)

@@ -4,14 +4,13 @@ import importlib.resources
 import json
 import re
 import shutil
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from cleanup.cli import main
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<rule>\S+) (?P<message>.+)$")
 GITHUB_LINE = re.compile(r"^::(?P<level>error|warning|notice) (?P<properties>[^:]*)::(?P<message>.*)$")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 ISIS_AND_RASOOL = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n  - preferred: Rasool\n    variants: [Rasul]\n"
 REJECTED_RULE = "GL:Rasool"
@@ -276,7 +276,8 @@ def test_review_page_shows_the_source_beside_the_english(make_project, tmp_path_
     """With the Arabic source beside the article, the page pairs each English paragraph with its source
     (right to left) and each source flag quotes the source; the page still works as before."""
     from playwright.sync_api import sync_playwright
-    from test_source import ARABIC, ENGLISH, GLOSSARY
+
+    from tests.test_source import ARABIC, ENGLISH, GLOSSARY
 
     project = make_project(GLOSSARY, {"seeds/brief.txt": ENGLISH.replace("600", "60"), "seeds/brief.ar.txt": ARABIC})
     assert main(["fix", "-q", "--grammar", "none"]) == 0

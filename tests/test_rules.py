@@ -9,6 +9,7 @@ from cleanup.glossary.loader import load_glossary
 from cleanup.model import Document, Safety
 from cleanup.pipeline import ALL_RULES, Settings, process
 from cleanup.rules.base import Context, example_failure
+from tests.conftest import ROOT
 
 HOUSE = load_glossary(
     [
@@ -237,11 +238,10 @@ def test_every_rule_a_rule_module_defines_is_registered_once():
 
 
 def test_every_built_in_rule_is_documented_and_knows_where_it_is_defined():
-    from pathlib import Path
 
     from cleanup.rules.registry import ALL_RULES
 
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     for rule in ALL_RULES:
         assert rule.doc and rule.why and rule.fix_safety, rule.id
         path, line = rule.source.rsplit(":", 1)
@@ -251,12 +251,11 @@ def test_every_built_in_rule_is_documented_and_knows_where_it_is_defined():
 
 
 def test_cleanup_rules_explains_a_rule_as_ruff_does(capsys, monkeypatch):
-    from pathlib import Path
 
     from cleanup.cli import main
 
     monkeypatch.setenv("COLUMNS", "300")
-    house = Path(__file__).resolve().parent.parent / "glossary" / "house.yaml"
+    house = ROOT / "glossary" / "house.yaml"
     assert main(["rules", "SP005", "--glossary", str(house)]) == 0
     out = capsys.readouterr().out
     headings = [line for line in out.splitlines() if line in ("What it does", "Why", "Fix safety", "Examples")]

@@ -244,7 +244,7 @@ def test_suggest_with_sources_gives_each_name_the_arabic_form_it_renders(make_pr
 
 
 def test_the_glossary_tools_read_word_files_and_skip_what_they_cannot_read(make_project, capsys):
-    from wordfiles import build_docx
+    from tests.wordfiles import build_docx
 
     make_project("terms: []\n", {"seeds/a.docx": build_docx([[("text", "Yahya Rasul and Yehya Rasool met.")]])})
     (Path.cwd() / "seeds" / "b.txt").write_bytes(b"\x00\x01binary")
@@ -255,7 +255,7 @@ def test_the_glossary_tools_read_word_files_and_skip_what_they_cannot_read(make_
 
 
 def test_a_word_article_and_its_arabic_word_source_are_read_as_a_pair(make_project, capsys):
-    from wordfiles import build_docx
+    from tests.wordfiles import build_docx
 
     english = [[("text", line)] for line in ENGLISH.replace("killed 600", "killed 60").split("\n") if line]
     arabic_lines = [[("text", line)] for line in ARABIC.split("\n") if line]

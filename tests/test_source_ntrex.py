@@ -7,15 +7,14 @@ import importlib.util
 import random
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from cleanup.glossary.loader import load_glossary
 from cleanup.pipeline import Settings
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data" / "ntrex"
+DATA = ROOT / "tests" / "data" / "ntrex"
 _SPEC = importlib.util.spec_from_file_location("source_precision", ROOT / "bench" / "source_precision.py")
 bench = sys.modules.setdefault("source_precision", importlib.util.module_from_spec(_SPEC))
 _SPEC.loader.exec_module(bench)

@@ -2,16 +2,14 @@
 different names, possessives and quotes kept apart, and the house glossary never contradicted."""
 
 import re
-from pathlib import Path
 
 import pytest
-from conftest import TWO_ENTRIES
 
 from cleanup.cli import main
 from cleanup.glossary.loader import load_glossary
 from cleanup.glossary.suggest import same_name, suggest
+from tests.conftest import ROOT, TWO_ENTRIES
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 HOUSE = TWO_ENTRIES
 

@@ -16,8 +16,8 @@ import pyte
 import pytest
 
 from cleanup.cli import main
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 COLUMNS, ROWS = 120, 40
 
 

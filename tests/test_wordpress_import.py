@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_wxr import EXPORT, HOUSE, posts
 
 from cleanup.cli import main
 from cleanup.formats.html import read_html
 from cleanup.formats.wxr import read_wxr
+from tests.conftest import ROOT
+from tests.test_wxr import EXPORT, HOUSE, posts
 
-ROOT = Path(__file__).resolve().parent.parent
 WORDPRESS = Path("/usr/share/wordpress")
 CONFIG = """<?php
 define('DB_NAME', 'wp');

@@ -2,13 +2,10 @@
 word is judged once, a brand or a foreign phrase is no misspelling, a quotation over lines is not unclosed."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 from cleanup.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

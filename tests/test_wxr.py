@@ -1,11 +1,8 @@
 """WordPress exports (WXR) through the real command line: every post's and page's title and body corrected
 in place, every other byte of the export as it was, and the file still an export an XML parser reads."""
 
-from pathlib import Path
-
 import pytest
 from lxml import etree
-from test_html import corrected
 
 from cleanup.cli import main
 from cleanup.formats.html import HtmlError
@@ -13,8 +10,9 @@ from cleanup.formats.wxr import read_wxr, write_wxr
 from cleanup.glossary.loader import load_glossary
 from cleanup.model import Change, Outcome, Step
 from cleanup.pipeline import Settings, process
+from tests.conftest import ROOT
+from tests.test_html import corrected
 
-ROOT = Path(__file__).resolve().parent.parent
 EXPORT = ROOT / "tests" / "data" / "wordpress" / "centre.WordPress.2026-12-05.xml"
 HOUSE = (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8")
 NAMES = {"content": "http://purl.org/rss/1.0/modules/content/", "wp": "http://wordpress.org/export/1.2/"}
