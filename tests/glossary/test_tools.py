@@ -1,4 +1,4 @@
-"""`cleanup glossary check|add|schema` on real files (`suggest`: tests/test_suggest.py)."""
+"""`cleanup glossary check|add|schema` on real files (`suggest`: tests/glossary/test_suggest.py)."""
 
 import json
 
