@@ -15,7 +15,7 @@ from cleanup.cli import main
 from cleanup.formats.bilingual import BilingualError, read_bilingual
 from cleanup.model import ProtectedSpan
 from tests.conftest import ROOT
-from tests.test_source import GLOSSARY
+from tests.source.test_source import GLOSSARY
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">

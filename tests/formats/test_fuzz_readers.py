@@ -30,7 +30,7 @@ from lxml import etree
 
 from cleanup.yamlread import load_yaml
 from tests.conftest import ROOT
-from tests.test_bilingual import TMX, XLIFF_12, XLIFF_20
+from tests.formats.test_bilingual import TMX, XLIFF_12, XLIFF_20
 from tests.wordfiles import build_docx
 
 TIMEOUT = 60  # seconds: a run that takes longer is waiting on a FIFO (they take well under one)

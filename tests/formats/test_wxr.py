@@ -11,7 +11,7 @@ from cleanup.glossary.loader import load_glossary
 from cleanup.model import Change, Outcome, Step
 from cleanup.pipeline import Settings, process
 from tests.conftest import ROOT
-from tests.test_html import corrected
+from tests.formats.test_html import corrected
 
 EXPORT = ROOT / "tests" / "data" / "wordpress" / "centre.WordPress.2026-12-05.xml"
 HOUSE = (ROOT / "glossary" / "house.yaml").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from cleanup.cli import main
 from cleanup.formats.html import read_html
 from cleanup.formats.wxr import read_wxr
 from tests.conftest import ROOT
-from tests.test_wxr import EXPORT, HOUSE, posts
+from tests.formats.test_wxr import EXPORT, HOUSE, posts
 
 WORDPRESS = Path("/usr/share/wordpress")
 CONFIG = """<?php
