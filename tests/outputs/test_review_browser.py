@@ -277,7 +277,7 @@ def test_review_page_shows_the_source_beside_the_english(make_project, tmp_path_
     (right to left) and each source flag quotes the source; the page still works as before."""
     from playwright.sync_api import sync_playwright
 
-    from tests.test_source import ARABIC, ENGLISH, GLOSSARY
+    from tests.source.test_source import ARABIC, ENGLISH, GLOSSARY
 
     project = make_project(GLOSSARY, {"seeds/brief.txt": ENGLISH.replace("600", "60"), "seeds/brief.ar.txt": ARABIC})
     assert main(["fix", "-q", "--grammar", "none"]) == 0
