@@ -5,7 +5,7 @@ Writes each shape (many short lines, one long line, one long paragraph, dense hi
 a one-line article with a long Arabic source) at about n and 4n words, runs the whole command
 `cleanup fix --grammar none` on each (start-up included; `--select` passes rule prefixes on), and prints
 seconds and CPU seconds per million words at each size and the ratio 4n/n (about 4 when linear, 16 when
-quadratic; under 4 where start-up weighs). The shapes are the ones tests/test_complexity.py times for
+quadratic; under 4 where start-up weighs). The shapes are the ones tests/product/test_complexity.py times for
 each rule, the glossary pass, the source checks and each writer.
 """
 
