@@ -1,17 +1,13 @@
-"""How outputs are written: streamed, one document at a time, with the permissions users expect."""
+"""How outputs are written: one document at a time, with the permissions users expect (streamed JSON: tests/outputs/test_jsonstream.py)."""
 
 import gc
-import json
 import os
 import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from cleanup.cli import main
-from cleanup.outputs.jsonstream import json_pieces
 
 
 @pytest.fixture
@@ -73,32 +69,3 @@ def test_a_run_leaves_no_garbage_that_grows_with_the_archive(archive):
     garbage_after([one_article])  # the first run builds what the process keeps (Harper's linter)
     one = garbage_after([one_article])
     assert garbage_after(["archive"]) == one
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    value=st.recursive(
-        st.none()
-        | st.booleans()
-        | st.integers()
-        | st.floats(allow_nan=False, allow_infinity=False)
-        | st.text()
-        | st.text(min_size=1).map(lambda t: t * 20_000),
-        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
-        max_leaves=12,
-    ),
-    indent=st.sampled_from([None, 2]),
-    lazy=st.booleans(),
-)
-def test_json_in_pieces_is_exactly_json_dumps(value, indent, lazy):
-    streamed = _as_iterators(value) if lazy else value
-    assert "".join(json_pieces(streamed, indent)) == json.dumps(value, ensure_ascii=False, indent=indent)
-
-
-def _as_iterators(value):
-    """The same value with every list turned into a one-shot iterator."""
-    if isinstance(value, list):
-        return iter([_as_iterators(item) for item in value])
-    if isinstance(value, dict):
-        return {key: _as_iterators(item) for key, item in value.items()}
-    return value
