@@ -1,14 +1,14 @@
 """Cost linear in every input: each house rule, the glossary pass, the whole pipeline, the checks against the
 source and each writer run on inputs of size n and 4n in several shapes (many short lines, one long line,
-a long paragraph, dense hits, no hits, many flags, a long source; bench/complexity.py writes them); the cost
-may grow about 4×, and a step that grows more than 5× (16× is quadratic) fails. Ratios of CPU times taken in
-one run, never absolute times: each the best of three, repeated until the smaller input takes a measurable
-time, and measured again for longer before a ratio over the limit fails."""
+a long paragraph, dense hits, no hits, many flags, a long source; tests/shapes.py writes them, for
+bench/complexity.py too); the cost may grow about 4×, and a step that grows more than 5× (16× is
+quadratic) fails. Ratios of CPU times taken in one run, never absolute times: each the best of three,
+repeated until the smaller input takes a measurable time, and measured again for longer before a ratio over
+the limit fails."""
 
 from __future__ import annotations
 
 import gc
-import importlib.util
 import math
 import time
 from collections.abc import Callable, Iterator
@@ -23,26 +23,20 @@ from cleanup.pipeline import Settings, process
 from cleanup.rules.base import Context, Rule
 from cleanup.rules.registry import ALL_RULES
 from cleanup.source.checks import source_flags
-from tests.conftest import ROOT
+from tests.shapes import ARABIC, ARTICLE, HOUSE, SHAPES, arabic_source
 from tests.wordfiles import seed_docx
-
-_SPEC = importlib.util.spec_from_file_location("complexity", ROOT / "bench" / "complexity.py")
-assert _SPEC and _SPEC.loader
-bench = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(bench)
 
 LIMIT = 5.0  # the most cost may grow from n to 4n: linear grows 4×, quadratic 16×
 SMALLEST = 0.003  # CPU seconds the size-n input must take, repeated, for its time to be more than noise
 CONFIRM = 0.05  # the same when a ratio over LIMIT is measured again before it fails
 UNIT = 12_000  # characters of text for n
-GLOSSARY = bench.HOUSE
+GLOSSARY = HOUSE
 CONTEXT = Context(
     known_forms=frozenset(t.preferred for t in GLOSSARY.terms),
     normalized_forms=frozenset(t.preferred for t in GLOSSARY.terms if t.variants),
     articles={t.preferred.split()[0].lower(): t.article for t in GLOSSARY.terms if t.article},
     form_words=GLOSSARY.spelling_words,
 )
-SHAPES = bench.SHAPES
 
 
 def _best(step: Callable[[], object], repeats: int) -> float:
@@ -143,8 +137,8 @@ def test_writers_linear(shape):
 
 def test_source_checks_linear_in_the_source():
     """A one-line article against a source of n and 4n lines: alignment and checks over every pair."""
-    english = bench.ARTICLE
-    sources = {k: bench.arabic_source(UNIT * 2 * k) for k in (1, 4)}
+    english = ARTICLE
+    sources = {k: arabic_source(UNIT * 2 * k) for k in (1, 4)}
     assert_linear(
         "source checks, long source",
         lambda k: _consume(source_flags(english, sources[k], GLOSSARY.terms)),
@@ -162,14 +156,14 @@ def test_source_checks_linear_in_both():
         k: "\n".join(f"The Daesh fighters killed {i} people in the village, an official said." for i in range(150 * k))
         for k in (1, 4)
     }
-    sources = {k: "\n".join(f"{' '.join(bench.ARABIC)} {i}" for i in range(150 * k + 1)) for k in (1, 4)}
+    sources = {k: "\n".join(f"{' '.join(ARABIC)} {i}" for i in range(150 * k + 1)) for k in (1, 4)}
     assert_linear("source checks, both long", lambda k: _consume(source_flags(english[k], sources[k], GLOSSARY.terms)))
 
 
 def test_source_checks_linear_in_a_long_paragraph():
     """One paragraph on each side holding n and 4n numbers: the numbers of one side matched to the other's."""
     english = {k: " ".join(f"In {1000 + i} the fighters killed {i} people." for i in range(300 * k)) for k in (1, 4)}
-    sources = {k: " ".join(f"{' '.join(bench.ARABIC)} {2000 + i} {i}" for i in range(300 * k)) for k in (1, 4)}
+    sources = {k: " ".join(f"{' '.join(ARABIC)} {2000 + i} {i}" for i in range(300 * k)) for k in (1, 4)}
     assert_linear(
         "source checks, long paragraph",
         lambda k: _consume(source_flags(english[k], sources[k], GLOSSARY.terms)),
