@@ -1,22 +1,19 @@
 """On articles the tool was not built on (tests/articles/): no safe change disagrees with the hand-made
-gold edition, and no spelling flag falls on a name. Scored with bench/articles_eval.py's own rules, whose
-judging of flags (problems files, the labelled sample of the corpora) is tested here too."""
+gold edition, and no spelling flag falls on a name. Scored by tests/articlescore.py, the rules
+bench/articles_eval.py measures by, whose judging of flags (problems files, the labelled sample of the
+corpora) is tested here too."""
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from cleanup.cli import main
+from tests import articlescore
 from tests.conftest import ROOT
 
 ARTICLES = ROOT / "tests" / "articles"
-_SPEC = importlib.util.spec_from_file_location("articles_eval", ROOT / "bench" / "articles_eval.py")
-articles_eval = sys.modules.setdefault("articles_eval", importlib.util.module_from_spec(_SPEC))
-_SPEC.loader.exec_module(articles_eval)
 NAMES = sorted(p.name for p in (ARTICLES / "gold").iterdir())
 
 
@@ -38,7 +35,7 @@ def test_no_safe_change_disagrees_with_the_gold_and_no_name_is_a_misspelling(edi
     log = json.loads((edition / f"{name}.changes.json").read_text(encoding="utf-8"))
     names = set((ARTICLES / "names" / name).read_text(encoding="utf-8").splitlines())
     original = (ARTICLES / name).read_text(encoding="utf-8")
-    score = articles_eval.score(original, (ARTICLES / "gold" / name).read_text(encoding="utf-8"), log, names)
+    score = articlescore.score(original, (ARTICLES / "gold" / name).read_text(encoding="utf-8"), log, names)
     assert score.wrong == 0
     assert score.name_flags <= 1  # a name Harper's dictionary splits oddly may slip through; not dozens
     assert score.misses <= 1
@@ -47,9 +44,9 @@ def test_no_safe_change_disagrees_with_the_gold_and_no_name_is_a_misspelling(edi
 def test_a_flag_on_a_listed_problem_is_useful_and_the_others_are_noise(edition):
     log = json.loads((edition / "opinion_camps.txt.changes.json").read_text(encoding="utf-8"))
     original = (ARTICLES / "opinion_camps.txt").read_text(encoding="utf-8")
-    spans = articles_eval.problem_spans(original, ["succeeded to bring\tcalque: succeeded in bringing", ""])
+    spans = articlescore.problem_spans(original, ["succeeded to bring\tcalque: succeeded in bringing", ""])
     noise = []
-    judged = articles_eval.judged_flags(log["flags"], spans, noise)
+    judged = articlescore.judged_flags(log["flags"], spans, noise)
     assert judged.useful == 1
     assert judged.noise == len(noise) == sum(f["category"] != "name" for f in log["flags"]) - 1
     assert "succeeded to bring" not in [f["text"] for f in noise]
@@ -57,30 +54,30 @@ def test_a_flag_on_a_listed_problem_is_useful_and_the_others_are_noise(edition):
 
 def test_a_problem_snippet_must_occur_exactly_once():
     with pytest.raises(ValueError, match="more than once"):
-        articles_eval.problem_spans("the camp and the town", ["the\tnote"])
+        articlescore.problem_spans("the camp and the town", ["the\tnote"])
     with pytest.raises(ValueError, match="does not occur"):
-        articles_eval.problem_spans("the camp", ["the town\tnote"])
+        articlescore.problem_spans("the camp", ["the town\tnote"])
 
 
 def test_the_sample_of_flags_is_stable_and_one_flag_more_changes_it_by_one_at_most():
     keys = {f"HP:SpellCheck\tword{i}\tcontext of word{i}" for i in range(200)}
-    first = articles_eval.sample(keys)
-    assert len(first) == 40 and articles_eval.sample(set(sorted(keys, reverse=True))) == first
-    assert len(set(articles_eval.sample(keys | {"RW002\ton on\tcarried on on her own"})) - set(first)) <= 1
+    first = articlescore.sample(keys)
+    assert len(first) == 40 and articlescore.sample(set(sorted(keys, reverse=True))) == first
+    assert len(set(articlescore.sample(keys | {"RW002\ton on\tcarried on on her own"})) - set(first)) <= 1
 
 
 @pytest.mark.parametrize("corpus", ["ntrex", "hadith"])
 def test_the_labels_files_are_judged_flags_one_a_line(corpus):
     path = ROOT / "bench" / "labels" / f"{corpus}.tsv"
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    labels = articles_eval.read_labels(path)
+    labels = articlescore.read_labels(path)
     assert len(labels) == len(lines) >= 40  # no `?` left, no key twice
     assert set(labels.values()) <= {"useful", "noise"}
 
 
 def test_articles_of_one_file_name_in_two_folders_go_to_two_runs():
     paths = [Path("a.txt"), Path("dev2/b.txt"), Path("held/a.txt"), Path("held/c.md")]
-    assert articles_eval.batches(paths) == [
+    assert articlescore.batches(paths) == [
         [Path("a.txt"), Path("dev2/b.txt"), Path("held/c.md")],
         [Path("held/a.txt")],
     ]
