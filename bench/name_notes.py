@@ -2,7 +2,7 @@
 
 Run: python bench/name_notes.py [--code DIR] [--hadith FOLDER [--not-names FILE]] [--show]
 Runs the whole command (`python -m cleanup fix --no-cache`, PYTHONPATH=DIR; default: this project)
-with this project's glossary on tests/articles/*.txt|md, whose names/NAME lists are the truth: a note
+with this project's glossary on tests/data/new_articles/*.txt|md, whose names/NAME lists are the truth: a note
 is a name when its text (apostrophes folded, no possessive) is a line of that list. With `--hadith
 FOLDER` (the LK Hadith Corpus's Bukhari folder: ChapterN.csv), also on the English text of its first
 500 hadiths in chapter order, one document per chapter, where every note is a name but those listed
@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ROOT / "tests" / "articles"
+ARTICLES = ROOT / "tests" / "data" / "new_articles"
 HADITHS = 500
 APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʿʾ`"})
 PARTICLES = r"(?:bin|ibn|bint|abu|abi|abd|abdul|abdur|abdel|umm|banu|bani)"

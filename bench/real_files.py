@@ -1,4 +1,4 @@
-"""Real files as other programs write them: `python bench/real_files.py FOLDER [--jobs N] [--no-libreoffice]`
+"""Real files as other programs write them: `python bench/real_files.py FOLDER [--jobs N] [--no-libreoffice] [--json]`
 plants glossary variants into a copy of each Word, XLIFF and TMX file under FOLDER (one subfolder a
 project), runs `cleanup fix` on the copies through the CLI and checks what it writes with its own readers:
 
@@ -27,16 +27,17 @@ import time
 import zipfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from cleanup.formats.docx.fragile import UNTRACKED  # the words a change's comment warns with
 
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "tests")]
-import libreoffice  # noqa: E402  (tests/libreoffice.py: LibreOffice as an independent reader)
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 import real_bilingual  # noqa: E402
 import real_word  # noqa: E402
+
+from tests import libreoffice  # noqa: E402  (LibreOffice as an independent reader)
 
 WORD = (".docx",)
 BILINGUAL = (".xlf", ".xliff", ".tmx")
@@ -91,10 +92,14 @@ def main(argv: list[str] | None = None) -> int:
         help="name the languages of bilingual files Arabic and English (default), else keep them (most refused)",
     )
     parser.add_argument("--keep", type=Path, help="keep the work folder here (inputs, editions, reruns)")
+    parser.add_argument("--json", action="store_true", help="print each file's verdict as JSON instead of the table")
     args = parser.parse_args(argv)
     started = time.monotonic()
     with_libreoffice = args.libreoffice and libreoffice.soffice() is not None
     verdicts = run(args.folder, args.jobs, with_libreoffice, args.grammar, args.relabel, args.keep)
+    if args.json:
+        print(json.dumps([asdict(verdict) for verdict in verdicts], indent=2))
+        return 0
     print(table(verdicts))
     print(f"\n{len(verdicts)} files in {time.monotonic() - started:.0f} s")
     failing = [v for v in verdicts if v.row not in (RIGHT_EVERYWHERE, RIGHT_BY_XML, BILINGUAL_ROWS[0])]

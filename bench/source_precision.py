@@ -13,14 +13,17 @@ anywhere else in the edited document is a false alarm. Flags raised on the clean
 apart: NTREX's translations themselves differ from their sources in places (30,000 pupils against
 ٣٠٠ ألف), which is what the checks are for.
 
-Usage: python bench/source_precision.py --ntrex FOLDER   (a clone of the NTREX repository)"""
+Usage: python bench/source_precision.py [--ntrex FOLDER] [--json]   (FOLDER: a clone of the NTREX repository;
+without it, its first 400 pairs in tests/data/ntrex)"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from cleanup.house import load_glossary
@@ -49,6 +52,13 @@ terms:
   - {preferred: NASA, source: [ناسا]}
 """
 DOCUMENT = 10  # sentences a document
+EXCERPT = Path(__file__).resolve().parent.parent / "tests" / "data" / "ntrex"
+
+
+def excerpt() -> list[tuple[list[str], list[str]]]:
+    """The first 400 pairs, kept in tests/data/ntrex."""
+    english = (EXCERPT / "eng.txt").read_text(encoding="utf-8").splitlines()
+    return in_documents(english, (EXCERPT / "arb.txt").read_text(encoding="utf-8").splitlines())
 
 
 def documents(folder: Path) -> list[tuple[list[str], list[str]]]:
@@ -129,11 +139,6 @@ def added_term_edits(english: list[str], arabic: list[str], settings: Settings, 
             yield index, f"{line.rstrip('.')} in {rng.choice(absent).preferred}."
 
 
-def score(name: str, rules: tuple[str, ...], settings: Settings, docs, edits_of) -> None:
-    recall, precision, cases, false_alarms = measure(settings, docs, edits_of, rules)
-    print(f"| {name} | {cases} | {recall:.1%} | {precision:.1%} | {false_alarms} |")
-
-
 def measure(settings: Settings, docs, edits_of, rules: tuple[str, ...]) -> tuple[float, float, int, int]:
     """Recall and precision of `rules` on the injected errors (a new flag of those rules anywhere else in
     the document is a false alarm), the number of cases and of false alarms."""
@@ -153,28 +158,46 @@ def measure(settings: Settings, docs, edits_of, rules: tuple[str, ...]) -> tuple
     return (found / total if total else 0.0), precision, total, false_alarms
 
 
+def injections(settings: Settings, rng: random.Random) -> list[tuple[str, tuple[str, ...], Callable]]:
+    """Each kind of error injected: its name, the rules expected to find it, and its edits of a document."""
+    return [
+        ("number dropped or changed (SRC001/SRC002)", ("SRC001", "SRC002"), lambda e, a: number_edits(e, a, rng)),
+        ("glossary term removed (SRC003)", ("SRC003",), lambda e, a: term_edits(e, a, settings)),
+        ("glossary name added (SRC004)", ("SRC004",), lambda e, a: added_term_edits(e, a, settings, rng)),
+        ("Arabic word left in the English (SRC005)", ("SRC005",), lambda e, a: arabic_edits(e, a, rng)),
+        ("line left untranslated (SRC006)", ("SRC006",), lambda e, a: untranslated_edits(e, a, rng)),
+        ("line left empty (SRC007)", ("SRC007",), lambda e, a: dropped_edits(e, a, rng)),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--ntrex", type=Path, required=True, help="a clone of github.com/MicrosoftTranslator/NTREX")
+    parser.add_argument(
+        "--ntrex",
+        type=Path,
+        help="a clone of github.com/MicrosoftTranslator/NTREX (default: its first 400 pairs, in tests/data/ntrex)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the measurements as one JSON object")
     args = parser.parse_args()
     settings = Settings(load_glossary([("bench-glossary.yaml", GLOSSARY)]))
-    docs = documents(args.ntrex)
-    clean: dict[str, int] = {}
-    for english, arabic in docs:
-        for rule, _ in flags(settings, english, arabic):
-            clean[rule] = clean.get(rule, 0) + 1
+    docs = documents(args.ntrex) if args.ntrex else excerpt()
+    clean = Counter(rule for english, arabic in docs for rule, _ in flags(settings, english, arabic))
+    rng = random.Random(11)  # the injections draw from it in turn, in this order
+    rows = [(name, rules, *measure(settings, docs, edits, rules)) for name, rules, edits in injections(settings, rng)]
     lines = sum(len(e) for e, _ in docs)
+    if args.json:
+        keys = ("error", "rules", "recall", "precision", "cases", "false_alarms")
+        injected = [dict(zip(keys, row, strict=True)) for row in rows]
+        print(
+            json.dumps(
+                {"documents": len(docs), "pairs": lines, "clean": dict(sorted(clean.items())), "injected": injected}
+            )
+        )
+        return
     print(f"{len(docs)} documents, {lines} sentence pairs. SRC flags on the clean pairs: {dict(sorted(clean.items()))}")
     print("\n| injected error | cases | recall | precision | false alarms |\n| --- | ---: | ---: | ---: | ---: |")
-    rng = random.Random(11)
-    score("number dropped or changed (SRC001/SRC002)", ("SRC001", "SRC002"), settings, docs,
-          lambda e, a: number_edits(e, a, rng))  # fmt: skip
-    score("glossary term removed (SRC003)", ("SRC003",), settings, docs, lambda e, a: term_edits(e, a, settings))
-    score("glossary name added (SRC004)", ("SRC004",), settings, docs,
-          lambda e, a: added_term_edits(e, a, settings, rng))  # fmt: skip
-    score("Arabic word left in the English (SRC005)", ("SRC005",), settings, docs, lambda e, a: arabic_edits(e, a, rng))
-    score("line left untranslated (SRC006)", ("SRC006",), settings, docs, lambda e, a: untranslated_edits(e, a, rng))
-    score("line left empty (SRC007)", ("SRC007",), settings, docs, lambda e, a: dropped_edits(e, a, rng))
+    for name, _, recall, precision, cases, false_alarms in rows:
+        print(f"| {name} | {cases} | {recall:.1%} | {precision:.1%} | {false_alarms} |")
 
 
 if __name__ == "__main__":

@@ -133,9 +133,7 @@ def main() -> None:
     if args.ntrex:
         docs = bench.documents(args.ntrex)
     else:
-        data = ROOT / "tests" / "data" / "ntrex"
-        english = (data / "eng.txt").read_text(encoding="utf-8").splitlines()
-        docs = bench.in_documents(english, (data / "arb.txt").read_text(encoding="utf-8").splitlines())
+        docs = bench.excerpt()
     print(f"{len(docs)} documents, {sum(len(e) for e, _ in docs)} sentence pairs; SRC flags raised:\n")
     corpus_flags(settings, docs)
     glossary_flags(args.glossary)

@@ -1,14 +1,12 @@
 """The public Python API (`import cleanup`) on real inputs: the seed, a broken glossary, Markdown code,
 an Arabic source, Harper."""
 
-from pathlib import Path
-
 import pytest
 
 import cleanup
 from cleanup.house import GlossaryError
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "seeds" / "000_34c7e98329047369.txt").read_text(encoding="utf-8")
 
 

@@ -22,8 +22,9 @@ from cleanup.cli import main
 from cleanup.house import load_glossary
 from cleanup.model import Document, ProtectedSpan
 from cleanup.pipeline import Settings, process
+from tests.conftest import ROOT
 
-PACKAGE = Path(__file__).resolve().parent.parent / "cleanup"
+PACKAGE = ROOT / "cleanup"
 GLOSSARY = "terms:\n  - preferred: ISIS\n    variants: [Daash]\n"
 ARTICLES = {"a.txt": "The Daash attack , then more.\n", "b.txt": "Another Daash cell near Mosul .\n"}
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import math
 import random
-from pathlib import Path
 
 import pytest
 
 from cleanup.yamlplain import NOT_PLAIN, read_plain
 from cleanup.yamlread import YAML_ERRORS, YamlList, YamlMap, _load_any, load_yaml
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = [ROOT / "glossary" / "house.yaml", ROOT / "glossary" / "rules.yaml"]
 
 

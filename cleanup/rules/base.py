@@ -82,7 +82,7 @@ class Rule:
     doc: str = ""  # what it does, in detail, with examples of what it changes and leaves alone
     why: str = ""  # why the text is better for it
     # Its findings in a paragraph depend on that paragraph alone (and the blank lines before it), so the fix
-    # loop asks it again only about the paragraphs the last pass changed (tests/test_properties.py checks it).
+    # loop asks it again only about the paragraphs the last pass changed (tests/product/test_properties.py checks it).
     local: bool = False
 
     @property
