@@ -88,9 +88,6 @@ class ProblemsError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-INSIDE_QUOTATION = "; inside a quotation"  # said of a glossary change made in a quotation
-
-
 @dataclass(frozen=True)
 class Step:
     """One rule application that contributed to a change."""
@@ -103,7 +100,7 @@ class Step:
     @property
     def note(self) -> str:
         """The reason as an editor reads it: with where it was made when that matters."""
-        return self.reason + INSIDE_QUOTATION if self.quoted else self.reason
+        return self.reason + "; inside a quotation" if self.quoted else self.reason
 
 
 @dataclass(frozen=True)
