@@ -187,6 +187,29 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A non-blank line of a text: its span."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourcePair:
+    """Source paragraphs (zero, one or two) and the English ones they were translated as."""
+
+    source: tuple[Paragraph, ...]
+    target: tuple[Paragraph, ...]
+
+    def texts(self, source: str, english: str) -> tuple[str, str]:
+        """The pair's English and source text, each side's paragraphs joined by a space ("" for none)."""
+        return (
+            " ".join(english[p.start : p.end] for p in self.target),
+            " ".join(source[p.start : p.end] for p in self.source),
+        )
+
+
+@dataclass(frozen=True)
 class Outcome:
     """Everything the pipeline found for one document."""
 
@@ -199,6 +222,8 @@ class Outcome:
     rejected: tuple[Decision, ...] = ()  # decisions that kept a change out of the corrected text
     stale: tuple[Decision, ...] = ()  # decisions that match no change any more
     source: Document | None = None  # the Arabic source the translation was checked against
+    # The source's paragraphs paired with the English's (these in the original) as the SRC checks paired them.
+    alignment: tuple[SourcePair, ...] = ()
     dialect: str = ""  # the English its grammar checker read it as (`british`, `en-US`); empty without one
 
     @property

@@ -9,9 +9,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..glossary.terms import Term, fold
-from ..model import Flag, Severity
+from ..model import Flag, Severity, SourcePair
 from . import arabic
-from .align import Pair, pair_texts
 from .numbers import Number, numbers
 
 CATEGORY = "source"
@@ -27,11 +26,12 @@ ARABIC_NUMBER_WORDS = {
 }
 
 
-def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[Flag]:
-    """Every SRC flag of `english` (offsets into it) against `source`."""
+def source_flags(english: str, source: str, pairs: Sequence[SourcePair], terms: Sequence[Term]) -> Iterator[Flag]:
+    """Every SRC flag of `english` (offsets into it) against `source`, their paragraphs paired as `pairs`
+    (source.align.pair_texts)."""
     with_forms = tuple(term for term in terms if term.source)
     last_end = 0  # where the English reached: an untranslated source paragraph is flagged there
-    for pair in pair_texts(source, english):
+    for pair in pairs:
         if not pair.target:
             first, last = pair.source[0], pair.source[-1]
             message = "the source paragraph here has no translation"
@@ -43,7 +43,7 @@ def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[F
         yield _flag(match.start(), match.end(), "SRC005", "Arabic script in the English: translate or transliterate it")
 
 
-def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) -> Iterator[Flag]:
+def _pair_flags(english: str, source: str, pair: SourcePair, terms: Sequence[Term]) -> Iterator[Flag]:
     start, end = pair.target[0].start, pair.target[-1].end
     if pair.source and not english[start:end].strip():
         message = "this line is empty; its source has a paragraph here"
