@@ -30,6 +30,23 @@ class ProtectedSpan:
     code: bool = False
 
 
+class Parsed:
+    """What a format's reader parsed from a file's bytes (a Word file's package), kept for its writer so that
+    one run parses the file once: taken at most once (the writer edits it), and left behind when pickled (an
+    outcome from a worker process reaches the writer without it: the writer then parses the bytes again)."""
+
+    def __init__(self, data: bytes = b"", value: object = None) -> None:
+        self._data, self._value = data, value
+
+    def take(self, data: bytes) -> object:
+        """What was parsed, if it was parsed from exactly `data` and not taken yet; else None."""
+        value, self._value = self._value, None
+        return value if data == self._data else None
+
+    def __reduce__(self) -> tuple[type[Parsed], tuple[()]]:
+        return Parsed, ()
+
+
 @dataclass(frozen=True)
 class Document:
     """A decoded text plus what is needed to write it back byte for byte."""
@@ -43,6 +60,7 @@ class Document:
     # at one, never span it.
     boundaries: tuple[int, ...] = ()
     markdown: bool = False  # Markdown (its reader says so): its blocks, code and links are read as Markdown's
+    parsed: Parsed | None = field(default=None, compare=False, repr=False)  # for its format's writer
 
     @property
     def newline(self) -> str:
