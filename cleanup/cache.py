@@ -26,9 +26,9 @@ from .cachekey import check_folder, user_secret
 from .model import Change, Decision, Document, Flag, Outcome, Problem, ProtectedSpan, SourcePair
 from .plaindata import PlainDataError, from_plain, to_plain
 
-SCHEMA = (
-    5  # of an entry; 1 was a pickle, 2 held the corrected text, 3 had no `quoted` steps, 4 no alignment: none is read
-)
+# Of an entry; 1 was a pickle, 2 held the corrected text, 3 had no `quoted` steps, 4 no source alignment:
+# none is read.
+SCHEMA = 5
 
 PACKAGE = Path(__file__).resolve().parent
 
