@@ -23,10 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cachekey import check_folder, user_secret
-from .model import Change, Decision, Document, Flag, Outcome, Problem, ProtectedSpan
+from .model import Change, Decision, Document, Flag, Outcome, Problem, ProtectedSpan, SourcePair
 from .plaindata import PlainDataError, from_plain, to_plain
 
-SCHEMA = 4  # of an entry; 1 was a pickle, 2 held the corrected text, 3 had no `quoted` steps: none is read
+# Of an entry; 1 was a pickle, 2 held the corrected text, 3 had no `quoted` steps, 4 no source alignment:
+# none is read.
+SCHEMA = 5
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -72,8 +74,8 @@ def _hash_parts(parts: Iterable[bytes]) -> str:
 
 @dataclass(frozen=True)
 class Findings:
-    """What an entry keeps of an outcome: its changes with the text each puts in, its flags and decisions;
-    never a text, so the edition is always the input with recorded changes applied."""
+    """What an entry keeps of an outcome: its changes with the text each puts in, its flags, decisions and
+    source alignment; never a text, so the edition is always the input with recorded changes applied."""
 
     changes: tuple[Change, ...]
     inserted: tuple[str, ...]
@@ -83,6 +85,7 @@ class Findings:
     rejected: tuple[Decision, ...]
     stale: tuple[Decision, ...]
     dialect: str
+    alignment: tuple[SourcePair, ...]
 
     @classmethod
     def of(cls, outcome: Outcome) -> Findings:
@@ -96,6 +99,7 @@ class Findings:
             outcome.rejected,
             outcome.stale,
             outcome.dialect,
+            outcome.alignment,
         )
 
     def outcome(self, original: Document, source: Document | None) -> Outcome | None:
@@ -113,6 +117,7 @@ class Findings:
             self.rejected,
             self.stale,
             source,
+            self.alignment,
             self.dialect,
         )
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
-from .model import Change, Edit, Flag, Step
+from .model import Change, Edit, Flag, Paragraph, SourcePair, Step
 
 EditSource = Callable[[str], Iterable[Edit]]
 MAX_PASSES = 10
@@ -306,10 +306,19 @@ class OriginalOffsets:
         change = self.changes[index]
         return change.end if offset <= change.new_end else offset - change.new_end + change.end
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the corrected text placed on the original, covering every change it touches."""
+        start = self.start(start)
+        return start, max(start, self.end(end))
+
     def flag(self, flag: Flag) -> Flag:
-        """A flag found on the corrected text, placed on the original, covering every change it touches."""
-        start = self.start(flag.start)
-        return replace(flag, start=start, end=max(start, self.end(flag.end)))
+        """A flag found on the corrected text, placed on the original."""
+        start, end = self.span(flag.start, flag.end)
+        return replace(flag, start=start, end=end)
+
+    def pair(self, pair: SourcePair) -> SourcePair:
+        """A source pair found on the corrected text, its English paragraphs placed on the original."""
+        return replace(pair, target=tuple(Paragraph(*self.span(p.start, p.end)) for p in pair.target))
 
 
 def _touches(edit: Edit, change: Change) -> bool:

@@ -30,6 +30,23 @@ class ProtectedSpan:
     code: bool = False
 
 
+class Parsed:
+    """What a format's reader parsed from a file's bytes (a Word file's package), kept for its writer so that
+    one run parses the file once: taken at most once (the writer edits it), and left behind when pickled (an
+    outcome from a worker process reaches the writer without it: the writer then parses the bytes again)."""
+
+    def __init__(self, data: bytes = b"", value: object = None) -> None:
+        self._data, self._value = data, value
+
+    def take(self, data: bytes) -> object:
+        """What was parsed, if it was parsed from exactly `data` and not taken yet; else None."""
+        value, self._value = self._value, None
+        return value if data == self._data else None
+
+    def __reduce__(self) -> tuple[type[Parsed], tuple[()]]:
+        return Parsed, ()
+
+
 @dataclass(frozen=True)
 class Document:
     """A decoded text plus what is needed to write it back byte for byte."""
@@ -43,6 +60,7 @@ class Document:
     # at one, never span it.
     boundaries: tuple[int, ...] = ()
     markdown: bool = False  # Markdown (its reader says so): its blocks, code and links are read as Markdown's
+    parsed: Parsed | None = field(default=None, compare=False, repr=False)  # for its format's writer
 
     @property
     def newline(self) -> str:
@@ -88,9 +106,6 @@ class ProblemsError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-INSIDE_QUOTATION = "; inside a quotation"  # said of a glossary change made in a quotation
-
-
 @dataclass(frozen=True)
 class Step:
     """One rule application that contributed to a change."""
@@ -103,7 +118,7 @@ class Step:
     @property
     def note(self) -> str:
         """The reason as an editor reads it: with where it was made when that matters."""
-        return self.reason + INSIDE_QUOTATION if self.quoted else self.reason
+        return self.reason + "; inside a quotation" if self.quoted else self.reason
 
 
 @dataclass(frozen=True)
@@ -190,6 +205,29 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A non-blank line of a text: its span."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourcePair:
+    """Source paragraphs (zero, one or two) and the English ones they were translated as."""
+
+    source: tuple[Paragraph, ...]
+    target: tuple[Paragraph, ...]
+
+    def texts(self, source: str, english: str) -> tuple[str, str]:
+        """The pair's English and source text, each side's paragraphs joined by a space ("" for none)."""
+        return (
+            " ".join(english[p.start : p.end] for p in self.target),
+            " ".join(source[p.start : p.end] for p in self.source),
+        )
+
+
+@dataclass(frozen=True)
 class Outcome:
     """Everything the pipeline found for one document."""
 
@@ -202,6 +240,8 @@ class Outcome:
     rejected: tuple[Decision, ...] = ()  # decisions that kept a change out of the corrected text
     stale: tuple[Decision, ...] = ()  # decisions that match no change any more
     source: Document | None = None  # the Arabic source the translation was checked against
+    # The source's paragraphs paired with the English's (these in the original) as the SRC checks paired them.
+    alignment: tuple[SourcePair, ...] = ()
     dialect: str = ""  # the English its grammar checker read it as (`british`, `en-US`); empty without one
 
     @property

@@ -27,6 +27,7 @@ from .model import (
     Problem,
     ProtectedSpan,
     Safety,
+    SourcePair,
     SpanSet,
 )
 from .protect import Directives, directives, is_ignored, is_protected
@@ -134,8 +135,10 @@ def process(
         result = fix(document.text, sources, vetoed=protected + vetoes, boundaries=document.boundaries)
         matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
     house = [*_glossary_suggestions(run, result.text), *_flags(run, result.text)]
+    pairs: list[SourcePair] = []  # aligned once: the SRC checks read these pairs, the outputs show them
     if source is not None:
-        house += _source_flags(run, result.text, source.text)
+        pairs = _source_pairs(source.text, result.text)
+        house += _source_flags(run, result.text, source.text, pairs)
     found = house + _grammar_flags(run, result.text, house)
     dialect = settings.checker.variety(result.text) if settings.checker else ""
     offsets = OriginalOffsets(result.changes)
@@ -154,6 +157,7 @@ def process(
         rejected=tuple(d for _, d in rejected),
         stale=tuple(stale),
         source=source,
+        alignment=tuple(offsets.pair(pair) for pair in pairs),
         dialect=dialect,
     )
 
@@ -305,11 +309,19 @@ def _flags(run: _Run, text: str) -> Iterator[Flag]:
                 yield finding if isinstance(finding, Flag) else _unsafe_as_flag(finding)
 
 
-def _source_flags(run: _Run, text: str, source: str) -> list[Flag]:
-    """The checks against the source that are enabled and not protected or ignored where they fall."""
-    from .source.checks import source_flags  # only a run with a source reads one
+def _source_pairs(source: str, text: str) -> list[SourcePair]:
+    """The source's paragraphs paired with the corrected text's: the text the SRC checks read, as the
+    translation will stand (a fixed number is compared, not the one it replaced)."""
+    from .source.align import pair_texts  # only a run with a source reads one
 
-    found = source_flags(text, source, run.settings.glossary.terms)
+    return pair_texts(source, text)
+
+
+def _source_flags(run: _Run, text: str, source: str, pairs: Sequence[SourcePair]) -> list[Flag]:
+    """The checks against the source that are enabled and not protected or ignored where they fall."""
+    from .source.checks import source_flags
+
+    found = source_flags(text, source, pairs, run.settings.glossary.terms)
     return [flag for flag in found if run.allows(text, flag.rule, flag.start, flag.end)]
 
 

@@ -7,7 +7,7 @@ import functools
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config import Config
@@ -129,7 +129,7 @@ def read_source(path: Path, encoding: str | None = None, data: bytes | None = No
     try:
         if format_for(path).plain:
             return decode_arabic(read_bytes(path) if data is None else data, encoding)
-        return read_article(path, None, data)
+        return replace(read_article(path, None, data), parsed=None)  # a source is never written: its package goes
     except BinaryFile:
         raise UsageError(
             f"{path}: the source is not a text file (it contains NUL bytes); save it as UTF-8 text or .docx"

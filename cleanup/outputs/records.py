@@ -113,13 +113,12 @@ def markdown_report(path: str, output: str, outcome: Outcome) -> Iterator[str]:
 
 
 def _alignment_section(outcome: Outcome, source: str) -> Iterator[str]:
-    """How the English paragraphs were paired with the source's: line numbers and the start of each."""
-    from ..source.align import pair_texts
-
+    """How the English paragraphs were paired with the source's (as the SRC checks paired them): line
+    numbers and the start of each."""
     english = outcome.original.text
     lines, source_lines = LineIndex(english), LineIndex(source)
     yield "\n## Source beside the English\n\n| Line | English | Source line | Source |\n| --- | --- | --- | --- |\n"
-    for pair in pair_texts(source, english):
+    for pair in outcome.alignment:
         numbers = ", ".join(str(lines.position(p.start)[0]) for p in pair.target) or "—"
         source_numbers = ", ".join(str(source_lines.position(p.start)[0]) for p in pair.source) or "—"
         shown, source_shown = pair.texts(source, english)

@@ -237,13 +237,12 @@ def _shown(text: str) -> str:
 
 
 def _source_pairs(outcome: Outcome, source: str) -> Iterator[str]:
-    """The English paragraphs beside the source paragraphs they were paired with (the Arabic right to left)."""
-    from ..source.align import pair_texts
-
+    """The English paragraphs beside the source paragraphs they were paired with, as the SRC checks paired
+    them (the Arabic right to left)."""
     english = outcome.original.text
     yield '\n<section id="source-pairs"><h2>Source beside the English</h2><table>'
     yield "<tr><th>English</th><th>Source</th></tr>"
-    for pair in pair_texts(source, english):
+    for pair in outcome.alignment:
         shown, source_shown = pair.texts(source, english)
         shown, source_shown = shown or "(no translation)", source_shown or "(no source)"
         yield f'<tr><td>{html.escape(shown)}</td><td dir="rtl" lang="ar">{html.escape(source_shown)}</td></tr>'

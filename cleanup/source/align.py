@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
+from ..model import Paragraph, SourcePair
 from .numbers import numbers
 
 # A line ends at any line break str.splitlines knows: the paragraph separator U+2029 (InDesign, some
@@ -26,30 +26,7 @@ BAND = 60  # how far from the diagonal the search looks, in paragraphs
 MAX_BAND = 250
 
 
-@dataclass(frozen=True)
-class Paragraph:
-    """A non-blank line of a text: its span."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Pair:
-    """Source paragraphs (zero, one or two) and the English ones they were translated as."""
-
-    source: tuple[Paragraph, ...]
-    target: tuple[Paragraph, ...]
-
-    def texts(self, source: str, english: str) -> tuple[str, str]:
-        """The pair's English and source text, each side's paragraphs joined by a space ("" for none)."""
-        return (
-            " ".join(english[p.start : p.end] for p in self.target),
-            " ".join(source[p.start : p.end] for p in self.source),
-        )
-
-
-def pair_texts(source: str, english: str) -> list[Pair]:
+def pair_texts(source: str, english: str) -> list[SourcePair]:
     """The paragraphs of a source and its translation paired: line by line when both have as many lines
     laid out alike (a bilingual file's segments, articles with the same blank lines), so a line left
     empty is seen as such; else their non-blank lines aligned."""
@@ -62,7 +39,9 @@ def pair_texts(source: str, english: str) -> list[Pair]:
     if len(source_lines) != len(english_lines) or any(t and not s for s, t in written):
         return align(paragraphs(source), paragraphs(english), source, english)
     lines = zip(source_lines, english_lines, written, strict=True)
-    return [Pair((s,), (t,)) for s, t, (has_source, _) in lines if has_source]  # a blank English line: what is missing
+    return [
+        SourcePair((s,), (t,)) for s, t, (has_source, _) in lines if has_source
+    ]  # a blank English line: what is missing
 
 
 def _lines(text: str) -> list[Paragraph]:
@@ -84,21 +63,23 @@ def paragraphs(text: str) -> list[Paragraph]:
 ANCHOR = 1.5  # cost taken off a pairing per number both sides write (at most three), added when they share none
 
 
-def align(source: list[Paragraph], target: list[Paragraph], source_text: str = "", target_text: str = "") -> list[Pair]:
+def align(
+    source: list[Paragraph], target: list[Paragraph], source_text: str = "", target_text: str = ""
+) -> list[SourcePair]:
     """The source and English paragraphs paired in order (the texts give the numbers used as anchors)."""
     if len(source) == len(target):
-        return [Pair((s,), (t,)) for s, t in zip(source, target, strict=True)]
+        return [SourcePair((s,), (t,)) for s, t in zip(source, target, strict=True)]
     ratio = _ratio(source, target)
     values = (
         [{n.value for n in numbers(source_text[p.start : p.end])} for p in source],
         [{n.value for n in numbers(target_text[p.start : p.end])} for p in target],
     )
     cost, back = _search(source, target, ratio, values)
-    pairs: list[Pair] = []
+    pairs: list[SourcePair] = []
     i, j = len(source), len(target)
     while i or j:
         di, dj = back[(i, j)]
-        pairs.append(Pair(tuple(source[i - di : i]), tuple(target[j - dj : j])))
+        pairs.append(SourcePair(tuple(source[i - di : i]), tuple(target[j - dj : j])))
         i, j = i - di, j - dj
     return pairs[::-1]
 

@@ -9,11 +9,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from ..model import Flag, Severity
+from ..model import Flag, Severity, SourcePair
 from ..words.arabic_script import ARABIC_RUN, has_arabic
 from ..words.keys import fold
 from . import arabic_words
-from .align import Pair, pair_texts
 from .numbers import Number, numbers
 
 CATEGORY = "source"
@@ -42,11 +41,12 @@ class Term(Protocol):
     def also(self) -> tuple[str, ...]: ...  # other English words rendering those forms
 
 
-def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[Flag]:
-    """Every SRC flag of `english` (offsets into it) against `source`."""
+def source_flags(english: str, source: str, pairs: Sequence[SourcePair], terms: Sequence[Term]) -> Iterator[Flag]:
+    """Every SRC flag of `english` (offsets into it) against `source`, their paragraphs paired as `pairs`
+    (source.align.pair_texts)."""
     with_forms = tuple(term for term in terms if term.source)
     last_end = 0  # where the English reached: an untranslated source paragraph is flagged there
-    for pair in pair_texts(source, english):
+    for pair in pairs:
         if not pair.target:
             first, last = pair.source[0], pair.source[-1]
             message = "the source paragraph here has no translation"
@@ -58,7 +58,7 @@ def source_flags(english: str, source: str, terms: Sequence[Term]) -> Iterator[F
         yield _flag(match.start(), match.end(), "SRC005", "Arabic script in the English: translate or transliterate it")
 
 
-def _pair_flags(english: str, source: str, pair: Pair, terms: Sequence[Term]) -> Iterator[Flag]:
+def _pair_flags(english: str, source: str, pair: SourcePair, terms: Sequence[Term]) -> Iterator[Flag]:
     start, end = pair.target[0].start, pair.target[-1].end
     if pair.source and not english[start:end].strip():
         message = "this line is empty; its source has a paragraph here"

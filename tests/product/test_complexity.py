@@ -22,6 +22,7 @@ from cleanup.outputs.review import review_page
 from cleanup.pipeline import Settings, process
 from cleanup.rules.base import Context, Rule
 from cleanup.rules.registry import ALL_RULES
+from cleanup.source.align import pair_texts
 from cleanup.source.checks import source_flags
 from tests.shapes import ARABIC, ARTICLE, HOUSE, SHAPES, arabic_source
 from tests.wordfiles import seed_docx
@@ -135,13 +136,18 @@ def test_writers_linear(shape):
         assert_linear(f"{name} of {shape}", lambda k, writer=writer: "".join(writer(outcomes[k])), _sizes(texts))
 
 
+def _source_flags(english: str, source: str) -> Iterator:
+    """The SRC flags with the alignment they rest on, as the pipeline computes both."""
+    return source_flags(english, source, pair_texts(source, english), GLOSSARY.terms)
+
+
 def test_source_checks_linear_in_the_source():
     """A one-line article against a source of n and 4n lines: alignment and checks over every pair."""
     english = ARTICLE
     sources = {k: arabic_source(UNIT * 2 * k) for k in (1, 4)}
     assert_linear(
         "source checks, long source",
-        lambda k: _consume(source_flags(english, sources[k], GLOSSARY.terms)),
+        lambda k: _consume(_source_flags(english, sources[k])),
         _sizes(sources),
     )
     outcomes = {k: process(Document(english), Settings(GLOSSARY), source=Document(sources[k])) for k in (1, 4)}
@@ -157,7 +163,7 @@ def test_source_checks_linear_in_both():
         for k in (1, 4)
     }
     sources = {k: "\n".join(f"{' '.join(ARABIC)} {i}" for i in range(150 * k + 1)) for k in (1, 4)}
-    assert_linear("source checks, both long", lambda k: _consume(source_flags(english[k], sources[k], GLOSSARY.terms)))
+    assert_linear("source checks, both long", lambda k: _consume(_source_flags(english[k], sources[k])))
 
 
 def test_source_checks_linear_in_a_long_paragraph():
@@ -166,7 +172,7 @@ def test_source_checks_linear_in_a_long_paragraph():
     sources = {k: " ".join(f"{' '.join(ARABIC)} {2000 + i} {i}" for i in range(300 * k)) for k in (1, 4)}
     assert_linear(
         "source checks, long paragraph",
-        lambda k: _consume(source_flags(english[k], sources[k], GLOSSARY.terms)),
+        lambda k: _consume(_source_flags(english[k], sources[k])),
         _sizes(english),
     )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ...model import Outcome
+from dataclasses import replace
+
+from ...model import Outcome, Parsed
 from .. import Contents
 from .package import DocxError
 from .revisions import write_docx
@@ -14,7 +16,8 @@ __all__ = ["DocxError", "Error", "read", "read_docx", "write", "write_docx"]
 
 
 def read(data: bytes, encoding: str | None) -> Contents:
-    return Contents(read_docx(data).document)
+    docx = read_docx(data)
+    return Contents(replace(docx.document, parsed=Parsed(data, docx)))  # the writer edits this package
 
 
 def write(original: bytes, outcome: Outcome, mode: str) -> bytes:

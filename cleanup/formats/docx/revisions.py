@@ -52,12 +52,22 @@ def write_docx(data: bytes, outcome: Outcome, mode: str = "review", when: dateti
             f"would carry {marks:,} tracked changes and comments, more than {MAX_MARKS:,} (more than a Word document "
             "holds for review); not written: split it into smaller documents"
         )
-    docx = read_docx(data)
-    if docx.document.text != outcome.original.text:
-        raise DocxError("has changed since it was read; run again")
+    docx = _read_once(data, outcome)
     stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     _Writer(docx, outcome, mode, stamp).write(_by_paragraph(docx.paragraphs, outcome))
     return docx.package.to_bytes()
+
+
+def _read_once(data: bytes, outcome: Outcome) -> DocxText:
+    """The document its reader parsed from these bytes, when it came with the outcome; else `data` parsed
+    again, which must hold the text the outcome was made from."""
+    parsed = outcome.original.parsed.take(data) if outcome.original.parsed else None
+    if isinstance(parsed, DocxText):
+        return parsed
+    docx = read_docx(data)
+    if docx.document.text != outcome.original.text:
+        raise DocxError("has changed since it was read; run again")
+    return docx
 
 
 def _by_paragraph(paragraphs: Sequence[Paragraph], outcome: Outcome) -> dict[Paragraph, _Edits]:
