@@ -10,7 +10,7 @@ from typing import Protocol, runtime_checkable
 
 from .model import Change, Edit, Flag, Paragraph, SourcePair, Step
 
-EditSource = Callable[[str], Iterable[Edit]]
+EditFinder = Callable[[str], Iterable[Edit]]
 MAX_PASSES = 10
 # Blank lines: a line break followed by lines holding nothing but spaces and tabs. They part the text into
 # paragraphs for the fix loop (a paragraph keeps the blank lines after it).
@@ -28,8 +28,8 @@ class Window:
 
 
 @runtime_checkable
-class LocalSource(Protocol):
-    """An edit source whose edits in a paragraph depend on that paragraph alone (and the blank lines before
+class LocalFinder(Protocol):
+    """An edit finder whose edits in a paragraph depend on that paragraph alone (and the blank lines before
     it): after the first pass the fix loop asks it only about the paragraphs the last pass changed."""
 
     def __call__(self, text: str) -> Iterable[Edit]: ...
@@ -99,12 +99,12 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 def fix(
     original: str,
-    sources: Sequence[EditSource],
+    finders: Sequence[EditFinder],
     max_passes: int = MAX_PASSES,
     vetoed: Sequence[tuple[int, int]] = (),
     boundaries: Sequence[int] = (),
 ) -> FixResult:
-    """Run every edit source until none proposes an edit; return the text and its change log.
+    """Run every edit finder until none proposes an edit; return the text and its change log.
 
     `vetoed` spans of the original (changes an editor rejected, protected text) are never edited, and no
     edit spans one of the `boundaries` (offsets of the original where markup separates two pieces of text)."""
@@ -113,7 +113,7 @@ def fix(
     windows: list[Window] | None = None  # None: the whole text
     for _ in range(max_passes):
         found = (
-            _trimmed(text, e) for source in sources for e in _asked(source, text, windows) if _is_effective(text, e)
+            _trimmed(text, e) for finder in finders for e in _asked(finder, text, windows) if _is_effective(text, e)
         )
         if vetoes:
             offsets = OriginalOffsets(changes)
@@ -123,21 +123,21 @@ def fix(
             return FixResult(text, changes)
         text, changes = compose(original, text, changes, edits)
         windows = changed_paragraphs(text, _new_spans(edits))
-    leftover = [e.rule for source in sources for e in source(text) if _is_effective(text, e)]
+    leftover = [e.rule for finder in finders for e in finder(text) if _is_effective(text, e)]
     if leftover:
         raise FixDidNotConverge(leftover)
     return FixResult(text, changes)
 
 
-def _asked(source: EditSource, text: str, windows: Sequence[Window] | None) -> Iterable[Edit]:
-    """A source's edits: of the whole text, or a local source's in the paragraphs the last pass changed.
+def _asked(finder: EditFinder, text: str, windows: Sequence[Window] | None) -> Iterable[Edit]:
+    """A finder's edits: of the whole text, or a local finder's in the paragraphs the last pass changed.
 
-    A paragraph the last pass left alone gives a local source the same edits as before, and none of
+    A paragraph the last pass left alone gives a local finder the same edits as before, and none of
     those was applied (it would have changed the paragraph): each lost to an edit that changed it, or was
     vetoed, and a vetoed edit of an unchanged paragraph is vetoed again."""
-    if windows is None or not isinstance(source, LocalSource):
-        return source(text)
-    return source.within(text, windows)
+    if windows is None or not isinstance(finder, LocalFinder):
+        return finder(text)
+    return finder.within(text, windows)
 
 
 def _new_spans(edits: Sequence[Edit]) -> list[tuple[int, int]]:

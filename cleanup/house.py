@@ -27,14 +27,14 @@ class HouseGlossary(Glossary):
     rules: tuple[Rule, ...] = ()
 
 
-def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str] = ()) -> HouseGlossary:
+def load_glossary(files: Sequence[tuple[str, str]], reserved_ids: Iterable[str] = ()) -> HouseGlossary:
     """Parse (path, YAML text) pairs into one glossary with its house rules; raise GlossaryError
     listing every problem. `reserved_ids` are rule ids a house rule may not take (the built-ins)."""
     problems: list[Problem] = []
     terms = GlossaryReader()
     rules: list[tuple[Rule, Location]] = []
     with paused_garbage_collection():
-        for path, text in sources:
+        for path, text in files:
             fields = Fields(path)
             data = _parse(fields, text)
             if data is not None:
@@ -44,7 +44,7 @@ def load_glossary(sources: Sequence[tuple[str, str]], reserved_ids: Iterable[str
             problems.extend(fields.problems)
         problems.extend(terms.conflicts())
     problems.extend(duplicate_rule_ids(rules, reserved_ids))
-    glossary = terms.glossary([path for path, _ in sources])
+    glossary = terms.glossary([path for path, _ in files])
     house = HouseGlossary(glossary.terms, glossary.paths, glossary.loanwords, tuple(rule for rule, _ in rules))
     if not problems:
         problems.extend(failing_examples(house))

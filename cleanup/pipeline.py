@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checkers import DEFAULT_HEADINGS, Checker
 from .checkers.worth import worth_reading
 from .decisions import match
-from .fix import EditSource, OriginalOffsets, Window, fix
+from .fix import EditFinder, OriginalOffsets, Window, fix
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
@@ -122,17 +122,17 @@ def process(
     run = _Run(settings, document.markdown, _context(settings, document.markdown))
     # An editor's accept can make a glossary suggestion: then suggestions are tried, and kept only if accepted.
     trying = not settings.unsafe_fixes and any(_about_glossary(d) and d.verdict == "accept" for d in decisions)
-    sources: list[EditSource] = [_glossary_source(run, trying), *_rule_sources(run)]
+    finders: list[EditFinder] = [_glossary_finder(run, trying), *_rule_finders(run)]
     if settings.apply_suggestions:
-        sources.append(_suggestion_source(run))
+        finders.append(_suggestion_finder(run))
     protected = [(span.start, span.end) for span in (*document.protected, *document.held)]
-    result = fix(document.text, sources, vetoed=protected, boundaries=document.boundaries)
+    result = fix(document.text, finders, vetoed=protected, boundaries=document.boundaries)
     matched, stale = match(decisions, document.text, result.changes)
     rejected = [(result.changes[i], d) for i, d in matched.items() if d.verdict == "reject"]
     unaccepted = [c for i, c in enumerate(result.changes) if _suggested(c) and i not in matched] if trying else []
     if rejected or unaccepted:
         vetoes = [(c.start, c.end) for c in (*(c for c, _ in rejected), *unaccepted)]
-        result = fix(document.text, sources, vetoed=protected + vetoes, boundaries=document.boundaries)
+        result = fix(document.text, finders, vetoed=protected + vetoes, boundaries=document.boundaries)
         matched, _ = match([d for d in decisions if d.verdict == "accept"], document.text, result.changes)
     house = [*_glossary_suggestions(run, result.text), *_flags(run, result.text)]
     pairs: list[SourcePair] = []  # aligned once: the SRC checks read these pairs, the outputs show them
@@ -144,7 +144,7 @@ def process(
     offsets = OriginalOffsets(result.changes)
     flags = _outside(document.protected, (offsets.flag(flag) for flag in found))
     if document.held:
-        flags += _held_flags(document, sources)
+        flags += _held_flags(document, finders)
     run.problems.extend(run.directives(document.text).problems)
     run.problems.extend(_unknown_disabled(settings, run.directives(document.text).disable, document.text))
     return Outcome(
@@ -215,14 +215,14 @@ def _context(settings: Settings, markdown: bool) -> Context:
     )
 
 
-def _glossary_source(run: _Run, suggestions: bool = False) -> Callable[[str], Iterator[Edit]]:
+def _glossary_finder(run: _Run, suggestions: bool = False) -> Callable[[str], Iterator[Edit]]:
     """The glossary's changes: its safe ones, and its suggestions too with --unsafe-fixes (or when asked)."""
     applied = {Safety.SAFE, Safety.UNSAFE} if run.settings.unsafe_fixes or suggestions else {Safety.SAFE}
 
-    def source(text: str) -> Iterator[Edit]:
+    def finder(text: str) -> Iterator[Edit]:
         return (edit for edit in run.glossary_edits(text) if edit.safety in applied)
 
-    return source
+    return finder
 
 
 def _about_glossary(decision: Decision) -> bool:
@@ -259,25 +259,25 @@ def _glossary_edits(run: _Run, text: str) -> Iterator[Edit]:
         yield edit
 
 
-def _rule_sources(run: _Run) -> list[EditSource]:
+def _rule_finders(run: _Run) -> list[EditFinder]:
     applied = {Safety.SAFE, Safety.UNSAFE} if run.settings.unsafe_fixes else {Safety.SAFE}
-    return [_rule_source(run, rule) for rule in run.settings.rules if rule.safety in applied]
+    return [_rule_finder(run, rule) for rule in run.settings.rules if rule.safety in applied]
 
 
-def _rule_source(run: _Run, rule: Rule) -> EditSource:
+def _rule_finder(run: _Run, rule: Rule) -> EditFinder:
     if rule.local:
-        return _LocalRuleSource(run, rule)
+        return _LocalRuleFinder(run, rule)
 
-    def source(text: str) -> Iterator[Edit]:
+    def finder(text: str) -> Iterator[Edit]:
         for finding in _findings(run, rule, text):
             if isinstance(finding, Edit):
                 yield finding
 
-    return source
+    return finder
 
 
 @dataclass(frozen=True)
-class _LocalRuleSource:
+class _LocalRuleFinder:
     """The edits of a rule whose findings in a paragraph depend on that paragraph alone: of the whole text,
     or of the paragraphs the fix loop asks about again."""
 
@@ -363,11 +363,11 @@ def _judged_by_house(run: _Run, text: str) -> set[tuple[int, int]]:
     return judged
 
 
-def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
+def _suggestion_finder(run: _Run) -> Callable[[str], Iterator[Edit]]:
     """Flags of the chosen categories that have exactly one suggestion, as unsafe edits."""
     wanted = {category.lower() for category in run.settings.apply_suggestions}
 
-    def source(text: str) -> Iterator[Edit]:
+    def finder(text: str) -> Iterator[Edit]:
         house = [
             f
             for rule in run.settings.rules
@@ -385,7 +385,7 @@ def _suggestion_source(run: _Run) -> Callable[[str], Iterator[Edit]]:
                 continue  # a speaker's words, a slogan, a capitalised word that may be a name: never respelled
             yield Edit(flag.start, flag.end, flag.suggestions[0], flag.rule, flag.message, Safety.UNSAFE)
 
-    return source
+    return finder
 
 
 def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
@@ -404,11 +404,11 @@ def _findings(run: _Run, rule: Rule, text: str) -> list[Edit | Flag]:
     return [f for f in found if run.allows(text, f.rule, f.start, f.end)]
 
 
-def _held_flags(document: Document, sources: Sequence[EditSource]) -> list[Flag]:
+def _held_flags(document: Document, finders: Sequence[EditFinder]) -> list[Flag]:
     """The fixes that text its author closed (a translation marked final) would get, as flags: never made."""
     held = sorted((span.start, span.end) for span in document.held)
     starts = [start for start, _ in held]
-    free = fix(document.text, sources, vetoed=[(span.start, span.end) for span in document.protected])
+    free = fix(document.text, finders, vetoed=[(span.start, span.end) for span in document.protected])
     flags = []
     for change in free.changes:
         index = bisect.bisect_right(starts, change.start) - 1

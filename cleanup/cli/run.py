@@ -22,7 +22,7 @@ from .console import failure_recorder, print_error
 from .inputs import Input, decisions_finder, find_inputs, with_source
 from .plan import Plan, plan_outputs
 from .project import loaded_summary
-from .settings import GlossarySource, grammar_said, house_glossary, load_config, run_glossary, run_settings
+from .settings import GlossaryFile, grammar_said, house_glossary, load_config, run_glossary, run_settings
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class CheckerKey:
 class Fingerprint:
     """Everything besides an input and the code that decides its outcome: what the cache's key is made of."""
 
-    glossary: tuple[GlossarySource, ...]  # each glossary file's path and text
+    glossary: tuple[GlossaryFile, ...]  # each glossary file's path and text
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     unsafe_fixes: bool
@@ -59,10 +59,10 @@ class Fingerprint:
     config: Config  # as read, wherever it was read from
 
     @classmethod
-    def of(cls, sources: Sequence[GlossarySource], settings: Settings, config: Config) -> Fingerprint:
+    def of(cls, files: Sequence[GlossaryFile], settings: Settings, config: Config) -> Fingerprint:
         checker = CheckerKey.of(settings.checker) if settings.checker else None
         return cls(
-            tuple(sources),
+            tuple(files),
             settings.select,
             settings.ignore,
             settings.unsafe_fixes,
@@ -99,10 +99,10 @@ def start_run(args: argparse.Namespace, say: Callable[[str], None], writes: bool
     """The run `args` ask for: settings, then inputs (for fix, outside its output folder, with their outputs
     planned), their decisions, then the line `say`s which files were loaded, then the cache."""
     config = load_config(args.config)
-    sources = run_glossary(args.glossary, config)
-    glossary = house_glossary(sources)
+    files = run_glossary(args.glossary, config)
+    glossary = house_glossary(files)
     settings = run_settings(args, config, glossary)
-    loaded = loaded_summary(config.path, [Path(path) for path, _ in sources], glossary)
+    loaded = loaded_summary(config.path, [Path(path) for path, _ in files], glossary)
     loaded += grammar_said(settings.checker)
     out_dir = Path(getattr(args, "out", None) or config.out)
     tally = Tally()
@@ -114,7 +114,7 @@ def start_run(args: argparse.Namespace, say: Callable[[str], None], writes: bool
     plan = plan_outputs(inputs, out_dir, args.in_place, notes, args.docx_mode) if writes else None
     decisions = decisions_finder(args.decisions, inputs, out_dir, args.force)
     say(loaded)
-    fingerprint = Fingerprint.of(sources, settings, config)
+    fingerprint = Fingerprint.of(files, settings, config)
     cache = _open_cache(args, config, fingerprint)
     return Run(config, glossary, settings, fingerprint, inputs, decisions, plan, cache, tally)
 

@@ -26,7 +26,7 @@ from .grammar import chosen_grammar
 from .inputs import read_utf8
 from .project import check_trusted, glossary_folder, nearest_config
 
-GlossarySource = tuple[str, str]  # a glossary file's path and text
+GlossaryFile = tuple[str, str]  # a glossary file's path and text
 
 
 def run_settings(args: argparse.Namespace, config: Config, glossary: HouseGlossary) -> Settings:
@@ -151,18 +151,18 @@ def load_config(path: str | None) -> Config:
         raise UsageError(str(error)) from None
 
 
-def run_glossary(named: Sequence[str] | None, config: Config) -> list[GlossarySource]:
+def run_glossary(named: Sequence[str] | None, config: Config) -> list[GlossaryFile]:
     """The glossary files a run reads: those named on the command line, else the configuration's, else
     every glossary/*.yaml."""
-    return glossary_sources(named or list(config.glossary))
+    return glossary_file_texts(named or list(config.glossary))
 
 
-def house_glossary(sources: Sequence[GlossarySource]) -> HouseGlossary:
-    """The glossary in `sources`, whose house rules may not take a built-in rule's id."""
-    return load_glossary(sources, reserved_ids=[rule.id for rule in ALL_RULES])
+def house_glossary(files: Sequence[GlossaryFile]) -> HouseGlossary:
+    """The glossary in `files`, whose house rules may not take a built-in rule's id."""
+    return load_glossary(files, reserved_ids=[rule.id for rule in ALL_RULES])
 
 
-def glossary_sources(paths: Sequence[str]) -> list[GlossarySource]:
+def glossary_file_texts(paths: Sequence[str]) -> list[GlossaryFile]:
     """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named (found
     files must be the user's own and not writable by others)."""
     files = glossary_files(paths)

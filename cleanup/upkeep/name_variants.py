@@ -75,10 +75,10 @@ def _name_at(match: regex.Match) -> tuple[int, str]:
     return start, written
 
 
-def collect(sources: Iterable[tuple[str, str]]) -> dict[str, Form]:
+def collect(articles: Iterable[tuple[str, str]]) -> dict[str, Form]:
     """Every name form in the texts: {surface form: Form}."""
     forms: dict[str, Form] = {}
-    for source, text in sources:
+    for source, text in articles:
         lines = LineIndex(text)
         for match in NAME.finditer(text):
             start, written = _name_at(match)
@@ -92,7 +92,7 @@ def collect(sources: Iterable[tuple[str, str]]) -> dict[str, Form]:
 
 
 def suggest(
-    sources: Iterable[tuple[str, str]],
+    articles: Iterable[tuple[str, str]],
     covered: Iterable[tuple[str, Sequence[str]]] = (),
     is_english_word: Callable[[str], bool] = lambda word: False,
 ) -> list[Suggestion]:
@@ -101,7 +101,7 @@ def suggest(
     proposed as extending them. `is_english_word` keeps ordinary words out."""
     glossary = _Glossary(covered)
     found = []
-    for group in _groups(collect(sources).values(), glossary):
+    for group in _groups(collect(articles).values(), glossary):
         distinct = _distinct(group)
         if any(is_english_word(fold(f.text)) for f in distinct):  # one apostrophe: Harper splits at `
             continue
