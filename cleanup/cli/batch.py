@@ -17,7 +17,7 @@ from ..pipeline import Settings
 from ..textio import BinaryFile, DecodeError
 from .console import print_error
 from .errors import UsageError
-from .inputs import ArticleError, Input, embedded_source, read_article, read_bytes, read_source
+from .inputs import ArticleError, Input, read_bytes, read_contents, read_source
 from .progress import ProgressLine
 from .run import Run
 from .settings import checked_encoding
@@ -113,11 +113,11 @@ def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
         data = read_bytes(path)
         if not cache.made_from(key, data):
             return None
-        document = read_article(path, encoding, data)
-        source = read_source(source_path, encoding) if source_path else embedded_source(path, data)
+        contents = read_contents(path, encoding, data)
+        source = read_source(source_path, encoding) if source_path else contents.source
     except (BinaryFile, DecodeError, UsageError, ArticleError):
         return None  # processed again, which reports it
-    return cache.get(key, document, source)
+    return cache.get(key, contents.document, source)
 
 
 def _cache_key(cache: Cache, task: Task) -> str | None:

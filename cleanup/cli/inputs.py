@@ -13,7 +13,7 @@ from pathlib import Path
 from ..config import Config
 from ..decisions import SUFFIX as DECISIONS_SUFFIX
 from ..decisions import DecisionFile, DecisionsError, load_decisions
-from ..formats import FormatError
+from ..formats import Contents, FormatError
 from ..formats.registry import SUFFIXES, format_for, is_listed
 from ..model import Document, Outcome
 from ..textio import BinaryFile, DecodeError, decode, decode_arabic
@@ -231,8 +231,13 @@ def read_article(path: Path, encoding: str | None, data: bytes | None = None) ->
     """An article (its bytes `data`, when already read) as a Document: a Word file's paragraphs, a
     bilingual file's English targets, a web page's text, a WordPress export's posts, or a text file decoded
     (DecodeError, BinaryFile)."""
+    return read_contents(path, encoding, data).document
+
+
+def read_contents(path: Path, encoding: str | None, data: bytes | None = None) -> Contents:
+    """An article read once: its Document, and the Arabic sources a bilingual file holds."""
     try:
-        return format_for(path).read(read_bytes(path) if data is None else data, encoding).document
+        return format_for(path).read(read_bytes(path) if data is None else data, encoding)
     except FormatError as error:
         raise ArticleError(f"{path}: {error}") from None
 

@@ -13,7 +13,7 @@ from ..model import Decision, Outcome
 from ..pipeline import Settings, process
 from ..textio import BinaryFile, DecodeError
 from .errors import DEBUG_HINT, UsageError
-from .inputs import ArticleError, embedded_source, read_article, read_source, undecodable
+from .inputs import ArticleError, read_contents, read_source, undecodable
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def process_one(
     """One file's result (its bytes and its source's given when already read): whatever goes wrong with
     one file never stops the others."""
     try:
-        document = read_article(path, encoding, data)
-        source = read_source(source_path, encoding, source_data) if source_path else embedded_source(path, data)
+        contents = read_contents(path, encoding, data)
+        source = read_source(source_path, encoding, source_data) if source_path else contents.source
     except BinaryFile as error:
         return Skipped(str(error))
     except DecodeError as error:
@@ -62,7 +62,7 @@ def process_one(
     except (UsageError, ArticleError) as error:
         return Failed(str(error))
     try:
-        return Processed(process(document, settings, decisions, source))
+        return Processed(process(contents.document, settings, decisions, source))
     except FixDidNotConverge as error:
         return Failed(
             f"{path}: {error}; nothing was written for this file. Check these rules for edits that undo each other."

@@ -12,6 +12,7 @@ import pytest
 from lxml import etree
 
 from cleanup.cli import main
+from cleanup.formats import bilingual
 from cleanup.formats.bilingual import BilingualError, read_bilingual
 from cleanup.model import ProtectedSpan
 from tests.conftest import ROOT
@@ -67,6 +68,15 @@ def test_xliff_targets_are_corrected_and_sources_checked_beside_them(make_projec
     assert written.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff') and written.endswith(b"</xliff>\n")
     assert main(["fix", "-q", "--grammar", "none", str(project / "corrected" / "brief.xlf"), "--out", "again"]) == 0
     assert json.loads((project / "again" / "brief.xlf.changes.json").read_text(encoding="utf-8"))["changes"] == []
+
+
+def test_checking_a_bilingual_file_reads_its_targets_and_sources_in_one_parse(make_project, capsys, monkeypatch):
+    parses = []
+    parse = bilingual.parse_xml
+    monkeypatch.setattr(bilingual, "parse_xml", lambda *a: parses.append(1) or parse(*a))
+    make_project(GLOSSARY, {"seeds/brief.xlf": XLIFF_12})
+    assert main(["check", "--grammar", "none", "--no-cache", "--select", "SRC"]) == 0  # flags only
+    assert "SRC001" in capsys.readouterr().out and len(parses) == 1
 
 
 @pytest.mark.parametrize(("name", "text", "english"), [("u.xlf", XLIFF_20, "Rasul said 1,200 families fled.\nDaash"), ("m.tmx", TMX, "Rasool said 1,200 families fled .\nDaash")])  # fmt: skip
