@@ -4,8 +4,8 @@ Run: python bench/before_after.py BEFORE [AFTER] [--runs 5] [--words 100000] [--
 Each revision is checked out into a temporary folder and installed as a user installs it (not editable)
 into a virtual environment of its own. Then every workload runs once per revision per round, the
 revisions taking turns, and the table gives each one's median wall seconds, median processor seconds
-(user and system), peak memory and the ratio AFTER/BEFORE of the processor seconds (the figure a
-shared machine disturbs least). Workloads: the seed cold without grammar; the glossary pass and the
+(user and system), peak memory, the ratio AFTER/BEFORE of the processor seconds (the figure a
+shared machine disturbs least) and whether every run of both wrote the same corrected editions. Workloads: the seed cold without grammar; the glossary pass and the
 default run (every rule) on WORDS words with an ENTRIES-entry glossary; a folder of ARTICLES articles
 with --jobs 2; `check --format json` on the seed.
 """
@@ -13,6 +13,7 @@ with --jobs 2; `check --format json` on the seed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import resource
 import shutil
@@ -29,6 +30,7 @@ from corpus import make_glossary
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 BASE = ["--no-cache", "--grammar", "none"]
+RECORDS = (".diff", ".changes.json", ".report.md", ".html", ".decisions.yaml")
 
 
 def install(revision: str, work: Path) -> Path:
@@ -72,8 +74,9 @@ def workloads(args, work: Path) -> dict[str, tuple[list[str], Path]]:
     }
 
 
-def run_once(command: Path, arguments: list[str], template: Path, work: Path) -> tuple[float, float, float]:
-    """Wall seconds, processor seconds and peak memory (MB) of one whole command in a fresh copy of `template`."""
+def run_once(command: Path, arguments: list[str], template: Path, work: Path) -> tuple[float, float, float, str]:
+    """Wall seconds, processor seconds and peak memory (MB) of one whole command in a fresh copy of `template`,
+    and a digest of the corrected editions it wrote (not their records, whose format may change)."""
     folder = work / "run"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(template, folder)
@@ -90,7 +93,16 @@ def run_once(command: Path, arguments: list[str], template: Path, work: Path) ->
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, int(report.read_text().split()[-1]) / 1024
+    return wall, cpu, int(report.read_text().split()[-1]) / 1024, editions_digest(folder / "corrected")
+
+
+def editions_digest(folder: Path) -> str:
+    """One hash over every edition under `folder` (its records left out), "" when there is none."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file() and not path.name.endswith(RECORDS) and ".history" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest() if folder.is_dir() else ""
 
 
 def main() -> None:
@@ -108,7 +120,7 @@ def main() -> None:
             name: install(revision, work) for name, revision in (("before", args.before), ("after", args.after))
         }
         jobs = workloads(args, work)
-        figures: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+        figures: dict[tuple[str, str], list[tuple[float, float, float, str]]] = {}
         for _ in range(args.runs):
             for job, (arguments, template) in jobs.items():
                 for name, command in commands.items():
@@ -120,16 +132,18 @@ def table(jobs, figures, args) -> str:
     lines = [
         f"before {args.before}, after {args.after}; medians of {args.runs} runs, alternated",
         "",
-        "| workload | before: wall s, CPU s, MB | after: wall s, CPU s, MB | CPU after/before |",
-        "| --- | --- | --- | ---: |",
+        "| workload | before: wall s, CPU s, MB | after: wall s, CPU s, MB | CPU after/before | same editions |",
+        "| --- | --- | --- | ---: | --- |",
     ]
     for job in jobs:
         medians = {
-            name: [statistics.median(column) for column in zip(*figures[job, name], strict=True)]
+            name: [statistics.median(run[k] for run in figures[job, name]) for k in range(3)]
             for name in ("before", "after")
         }
+        same = len({run[3] for name in ("before", "after") for run in figures[job, name]}) == 1
         cells = [f"{wall:.2f}, {cpu:.2f}, {peak:.0f}" for wall, cpu, peak in medians.values()]
-        lines.append(f"| {job} | {cells[0]} | {cells[1]} | {medians['after'][1] / medians['before'][1]:.2f}× |")
+        ratio = medians["after"][1] / medians["before"][1]
+        lines.append(f"| {job} | {cells[0]} | {cells[1]} | {ratio:.2f}× | {'yes' if same else 'NO'} |")
     return "\n".join(lines)
 
 
