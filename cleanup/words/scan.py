@@ -32,38 +32,28 @@ class Triggers:
     """The folded words a match can begin with, as the scan sees them."""
 
     def __init__(self, first_words: Iterable[str]) -> None:
-        words = set(first_words)
-        # Words the scan sees whole, which begin a match alone or with an ending (`daesh's`): all word characters...
-        self.words = {word for word in words if word.isalnum()}
-        self.pieces: set[str] = set()  # ...and the first pieces of words the scan cuts (marks): alone only
+        words = list(first_words)
+        whole = [word for word in words if word.isalnum()]  # all word characters: the scan sees it whole
+        pieces = []  # the first pieces of words the scan cuts in pieces (marks)
         self.every_token = False  # an entry whose first word the scan cannot see: try every token
-        for word in words.difference(self.words):
-            self._add(word)
-
-    def _add(self, word: str) -> None:
-        piece = _SCAN_WORD.search(word)
-        if piece is None:
-            self.every_token = True
-        elif piece.group() == word:
-            self.words.add(word)
-        else:
-            self.pieces.add(piece.group())  # a word the scan cuts in pieces (marks): its first piece
+        for word in [word for word in words if not word.isalnum()]:
+            piece = _SCAN_WORD.search(word)
+            if piece is None:
+                self.every_token = True
+            elif piece.group() == word:
+                whole.append(word)
+            else:
+                pieces.append(piece.group())
+        self.words = set(whole)  # a word seen whole begins a match alone or with an ending; a piece alone
+        for ending in ENDINGS:
+            self.words.update([word + ending for word in whole])
+        self.words.update(pieces)
 
     def hit(self, word: str) -> bool:
         """Whether a word of the folded copy may begin a match, alone or inside a compound (`anti-daesh`)."""
-        if self._begins(word):
+        if word in self.words:
             return True
-        return ("-" in word or "'" in word or "_" in word) and any(map(self._begins, _PARTS.split(word)))
-
-    def _begins(self, word: str) -> bool:
-        """Whether `word` is a first word, or one with a possessive or plural ending (ENDINGS)."""
-        words = self.words
-        if word in words or word in self.pieces:
-            return True
-        for ending in ENDINGS:
-            if word.endswith(ending) and word[: -len(ending)] in words:
-                return True
-        return False
+        return ("-" in word or "'" in word or "_" in word) and any(part in self.words for part in _PARTS.split(word))
 
 
 def match_starts(text: str, triggers: Triggers) -> Iterator[int]:
