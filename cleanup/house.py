@@ -30,21 +30,11 @@ class HouseGlossary(Glossary):
 def load_glossary(files: Sequence[tuple[str, str]], reserved_ids: Iterable[str] = ()) -> HouseGlossary:
     """Parse (path, YAML text) pairs into one glossary with its house rules; raise GlossaryError
     listing every problem. `reserved_ids` are rule ids a house rule may not take (the built-ins)."""
-    problems: list[Problem] = []
-    terms = GlossaryReader()
-    rules: list[tuple[Rule, Location]] = []
+    # What only reading needs (the parsed files, every phrase by key) is freed before the collector
+    # resumes: its first collection then scans what the glossary keeps, not everything reading made.
     with paused_garbage_collection():
-        for path, text in files:
-            fields = Fields(path)
-            data = _parse(fields, text)
-            if data is not None:
-                fields.unknown_keys(data, TOP_KEYS, "top-level key")
-                terms.read(fields, data)
-                rules.extend(RuleReader(fields).read(data))
-            problems.extend(fields.problems)
-        problems.extend(terms.conflicts())
+        glossary, rules, problems = _read(files)
     problems.extend(duplicate_rule_ids(rules, reserved_ids))
-    glossary = terms.glossary([path for path, _ in files])
     house = HouseGlossary(glossary.terms, glossary.paths, glossary.loanwords, tuple(rule for rule, _ in rules))
     if not problems:
         problems.extend(failing_examples(house))
@@ -52,6 +42,24 @@ def load_glossary(files: Sequence[tuple[str, str]], reserved_ids: Iterable[str] 
     if problems:
         raise GlossaryError(problems)
     return house
+
+
+def _read(files: Sequence[tuple[str, str]]) -> tuple[Glossary, list[tuple[Rule, Location]], list[Problem]]:
+    """The glossary and house rules the files write, and every problem in them but the rules' ids and
+    the examples."""
+    problems: list[Problem] = []
+    terms = GlossaryReader()
+    rules: list[tuple[Rule, Location]] = []
+    for path, text in files:
+        fields = Fields(path)
+        data = _parse(fields, text)
+        if data is not None:
+            fields.unknown_keys(data, TOP_KEYS, "top-level key")
+            terms.read(fields, data)
+            rules.extend(RuleReader(fields).read(data))
+        problems.extend(fields.problems)
+    problems.extend(terms.conflicts())
+    return terms.glossary([path for path, _ in files]), rules, problems
 
 
 def _parse(fields: Fields, text: str) -> YamlMap | None:

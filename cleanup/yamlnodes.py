@@ -45,6 +45,10 @@ class Positions:
     def item(self, index: int) -> tuple[int, int]:
         return self._items[index]
 
+    def items(self) -> list[tuple[int, int]]:
+        """Where each item was written, in order."""
+        return list(self._items)
+
 
 class YamlMap(dict):
     """A mapping read from YAML, with `.lc` positions."""

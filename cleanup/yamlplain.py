@@ -88,8 +88,8 @@ class _Reader:
         line = self.lines[number]
         return len(line) - len(line.lstrip(" "))
 
-    def _mapping(self, number: int, column: int, depth: int) -> YamlMap:
-        """A block mapping whose first key is at `column` of line `number`."""
+    def _mapping(self, number: int, column: int, depth: int, match: re.Match[str] | None = None) -> YamlMap:
+        """A block mapping whose first key is at `column` of line `number` (`match`: that key, when matched)."""
         if depth > MAX_DEPTH:
             raise _NotPlain
         node = YamlMap()
@@ -97,9 +97,10 @@ class _Reader:
         keys, values = positions._keys, positions._values
         while True:
             line = self.lines[number]
-            match = _KEY.match(line, column)
             if match is None:
-                raise _NotPlain
+                match = _KEY.match(line, column)
+                if match is None:
+                    raise _NotPlain
             key = plain_scalar(match[1], number, column)
             if key in keys:
                 raise _NotPlain
@@ -118,7 +119,7 @@ class _Reader:
                 raise _NotPlain  # a continuation line, or a key out of line
             if indent < column:
                 return node
-            number = following
+            number, match = following, None
 
     def _block(self, column: int, depth: int) -> tuple[object, tuple[int, int]]:
         """The value of a key at `column` written on the lines below it, and where it starts."""
@@ -147,8 +148,9 @@ class _Reader:
             column = dash.end()
             if column == len(line) or line[column] == "#":
                 raise _NotPlain  # an item written on the lines below its dash
-            if _KEY.match(line, column):
-                node.append(self._mapping(number, column, depth + 1))
+            key = _KEY.match(line, column)
+            if key:
+                node.append(self._mapping(number, column, depth + 1, key))
                 items.append((number, column))
             else:
                 value, where = self._inline(number, column, indent + 1)
@@ -175,7 +177,8 @@ class _Reader:
         else:
             value, end = _scalar(line, start, number)
             last = number
-        if not _TAIL.fullmatch(self.lines[last], end):
+        tail = self.lines[last]
+        if end != len(tail) and not _TAIL.fullmatch(tail, end):
             raise _NotPlain
         self.next = last + 1
         return value, (number, start)
@@ -188,16 +191,17 @@ class _Reader:
         if empty:
             return number, empty.end()
         while True:
-            if _SPACES.fullmatch(line, position):  # a line break after `[` or `,`: the items go on below
-                number += 1
+            match = _FLOW_ITEM.match(line, position)
+            if match is None:
+                if not _SPACES.fullmatch(line, position):
+                    raise _NotPlain  # also a trailing comma: `]` begins no item
+                number += 1  # a line break after `[` or `,`: the items go on below
                 if number >= len(self.lines):
                     raise _NotPlain
                 line, position = self.lines[number], 0
                 if self._indent(number) < least or _BLANK.fullmatch(line):
                     raise _NotPlain
-            match = _FLOW_ITEM.match(line, position)
-            if match is None:
-                raise _NotPlain
+                continue
             double, single, plain, separator = match.groups()
             if plain is not None:
                 start = match.start(3)
@@ -212,8 +216,6 @@ class _Reader:
             position = match.end()
             if separator == "]":
                 return number, position
-            if _CLOSE.match(line, position):
-                raise _NotPlain  # a trailing comma
 
 
 def _scalar(line: str, start: int, number: int) -> tuple[object, int]:

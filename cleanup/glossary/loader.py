@@ -70,10 +70,9 @@ class Glossary:
 
 
 class _Phrase(NamedTuple):
-    """A preferred form or variant with its key and where it was written, for conflict checks."""
+    """A preferred form or variant and where it was written, for conflict messages."""
 
     text: str
-    key: str | None  # word_key(text)
     term: Term
     is_preferred: bool
     path: str
@@ -88,25 +87,41 @@ class GlossaryReader:
     """The terms, names and loanwords of several parsed glossary files, read one file at a time."""
 
     def __init__(self) -> None:
-        self.phrases: list[_Phrase] = []
         self.terms: list[Term] = []
         self.loanwords: list[str] = []
+        self.phrases = _Phrases()
 
     def read(self, fields: Fields, data: YamlMap) -> None:
         """One file's entries (its problems go to `fields`)."""
-        reader = _Reader(fields)
-        self.phrases.extend(reader.read(data))
+        reader = _Reader(fields, self.phrases)
+        reader.read(data)
         self.terms.extend(reader.terms)
         self.loanwords.extend(reader.loanwords)
 
     def conflicts(self) -> list[Problem]:
         """Duplicate entries, variants under two preferred forms, and variants that are another's preferred form."""
-        return _conflicts(self.phrases)
+        return [Problem(again.where, _conflict_message(first, again)) for first, again in self.phrases.collisions]
 
     def glossary(self, paths: Sequence[str]) -> Glossary:
         """The glossary of the files read (`paths`); each term once: two equal terms share their preferred
         form, a conflict `conflicts` reports."""
         return Glossary(tuple(self.terms), tuple(paths), tuple(dict.fromkeys(self.loanwords)))
+
+
+class _Phrases:
+    """The phrases of every file read, by conflict key: the first of each key, and each later one that
+    collides with it, in the order written."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple[str, Term, bool, str, tuple[int, int]]] = {}
+        self.collisions: list[tuple[_Phrase, _Phrase]] = []
+
+    def enter(self, key: str, text: str, term: Term, is_preferred: bool, path: str, place: tuple[int, int]) -> None:
+        """A phrase under its conflict key (see `_Reader._phrases`)."""
+        entry = (text, term, is_preferred, path, place)
+        first = self.first.setdefault(key, entry)
+        if first is not entry:
+            self.collisions.append((_Phrase(*first), _Phrase(*entry)))
 
 
 def failing_examples(glossary: Glossary) -> list[Problem]:
@@ -127,50 +142,52 @@ def failing_examples(glossary: Glossary) -> list[Problem]:
 
 
 class _Reader:
-    """Walks one parsed YAML file, collecting its terms, their phrases and its loanwords."""
+    """Walks one parsed YAML file, collecting its terms and loanwords and entering their phrases."""
 
-    def __init__(self, fields: Fields) -> None:
+    def __init__(self, fields: Fields, phrases: _Phrases) -> None:
         self.path = fields.path
         self.fields = fields
-        self.terms: list[Term] = []  # in the order written, each with its phrases
+        self.phrases = phrases
+        self.terms: list[Term] = []  # in the order written
         self.loanwords: list[str] = []
 
-    def read(self, data: YamlMap) -> list[_Phrase]:
-        phrases: list[_Phrase] = []
+    def read(self, data: YamlMap) -> None:
         for index, node in self.fields.items(data, "terms"):
-            phrases.extend(self._term(node, data["terms"], index))
+            self._term(node, data["terms"], index)
         for index, node in self.fields.items(data, "names"):
             where = self.fields.item_at(data["names"], index)
             if self.fields.is_text(node, where, "a name"):
-                phrases.extend(self._phrases(Term(str(node), where=where), [data["names"].lc.item(index)]))
+                self._phrases(Term(str(node), where=where), [data["names"].lc.item(index)])
         for index, node in self.fields.items(data, "loanwords"):
             if self.fields.is_text(node, self.fields.item_at(data["loanwords"], index), "a loanword"):
                 self.loanwords.append(str(node))
-        return phrases
 
-    def _term(self, node: object, entries: YamlList, index: int) -> list[_Phrase]:
-        """The phrases of the entry `node`, entries[index]; its problems (absent keys are never looked up)."""
+    def _term(self, node: object, entries: YamlList, index: int) -> None:
+        """The term of the entry `node`, entries[index], and its phrases; its problems (absent keys are never
+        looked up)."""
         if not isinstance(node, YamlMap):
             self.fields.problem(
                 self.fields.item_at(entries, index),
                 "a term must be a mapping with “preferred:” (and “variants:”, “note:”, “examples:”)",
             )
-            return []
-        if not node.keys() <= _TERM_KEY_SET:
+            return
+        plain = node.keys() <= _PLAIN_TERM_KEYS  # the usual entry: nothing to read but its forms
+        if not plain and not node.keys() <= _TERM_KEY_SET:
             self.fields.unknown_keys(node, TERM_KEYS, "key")
         if "preferred" not in node:
             self.fields.problem(self.fields.item_at(entries, index), "term has no “preferred:”; add the preferred form")
-            return []
-        preferred_at = self.fields.value_at(node, "preferred")  # the term's place, kept
+            return
+        place = node.lc.value("preferred")
+        preferred_at = Location(self.path, place[0] + 1, place[1] + 1)  # the term's place, kept
         if not self.fields.is_text(node["preferred"], preferred_at, "“preferred”"):
-            return []
+            return
         variants, variant_places = self._variants(node)
         preferred = str(node["preferred"])
-        if node.keys() <= _PLAIN_TERM_KEYS:  # the usual entry: nothing else to read
+        if plain:
             term = Term(preferred, tuple(variants), where=preferred_at)
         else:
             term = self._detailed_term(node, preferred, variants, preferred_at)
-        return self._phrases(term, [node.lc.value("preferred"), *variant_places])
+        self._phrases(term, [place, *variant_places])
 
     def _detailed_term(self, node: YamlMap, preferred: str, variants: list[str], where: Location) -> Term:
         """The term of an entry that writes more than its preferred form and variants."""
@@ -275,31 +292,43 @@ class _Reader:
             return ""
         return str(sense)
 
-    def _phrases(self, term: Term, places: list[tuple[int, int]]) -> list[_Phrase]:
-        """The term's preferred form and variants, written at `places`; the term is kept."""
+    def _phrases(self, term: Term, places: list[tuple[int, int]]) -> None:
+        """Keep the term and enter its preferred form and variants, written at `places`, by conflict key: a
+        phrase's key, but a variant differing from its preferred form only in case collides only exactly."""
         self.terms.append(term)
-        path, preferred_key = self.path, word_key(term.preferred)
-        phrases = [_Phrase(term.preferred, preferred_key, term, True, path, places[0])]
+        path, preferred, enter = self.path, term.preferred, self.phrases.enter
+        preferred_key = word_key(preferred)
         if preferred_key is None:
-            self._not_words(phrases[0])
+            self._not_words(preferred, places[0])
+        else:
+            enter(preferred_key, preferred, term, True, path, places[0])
         for text, place in zip(term.variants, places[1:], strict=False):
-            phrase = _Phrase(text, word_key(text), term, False, path, place)
-            if phrase.key is None:
-                self._not_words(phrase)
-            elif phrase.key == preferred_key and _same_case(text, term.preferred):
-                self.fields.problem(phrase.where, f"variant “{text}” is the preferred form itself; remove it")
-            phrases.append(phrase)
-        return phrases
+            key = word_key(text)
+            if key is None:
+                self._not_words(text, place)
+                continue
+            if key == preferred_key:
+                exact = word_key(text, fold_keep_case)
+                if exact == word_key(preferred, fold_keep_case):
+                    self.fields.problem(
+                        _where(path, place), f"variant “{text}” is the preferred form itself; remove it"
+                    )
+                key = f"exact:{exact}"
+            enter(key, text, term, False, path, place)
 
-    def _not_words(self, phrase: _Phrase) -> None:
+    def _not_words(self, text: str, place: tuple[int, int]) -> None:
         self.fields.problem(
-            phrase.where,
-            f"“{phrase.text}” is not words separated by spaces; "
-            "write it so that it starts and ends with a letter or digit",
+            _where(self.path, place),
+            f"“{text}” is not words separated by spaces; write it so that it starts and ends with a letter or digit",
         )
 
     def _variants(self, node: YamlMap) -> tuple[list[str], list[tuple[int, int]]]:
         """The variants and where each is written."""
+        listed = node.get("variants")
+        if isinstance(listed, YamlList):
+            texts = [item for item in listed if isinstance(item, str) and item.strip()]
+            if len(texts) == len(listed):  # the usual list: nothing to report
+                return texts, listed.lc.items()
         found = self._texts(node, "variants", "a list of strings", "a variant")
         if not found:
             return [], []
@@ -328,33 +357,8 @@ class _Reader:
         return examples
 
 
-def _same_case(a: str, b: str) -> bool:
-    return word_key(a, fold_keep_case) == word_key(b, fold_keep_case)
-
-
-def _conflicts(phrases: Sequence[_Phrase]) -> list[Problem]:
-    """Duplicate entries, variants under two preferred forms, and variants that are another's preferred form."""
-    problems = []
-    seen: dict[str, _Phrase] = {}
-    for phrase in phrases:
-        key = _conflict_key(phrase)
-        if key is None:
-            continue
-        first = seen.setdefault(key, phrase)
-        if first is phrase:
-            continue
-        problems.append(Problem(phrase.where, _conflict_message(first, phrase)))
-    return problems
-
-
-def _conflict_key(phrase: _Phrase) -> str | None:
-    """Phrases with equal keys collide; a variant differing from its preferred form only in case is exact."""
-    key = phrase.key
-    if key is None:
-        return None
-    if not phrase.is_preferred and key == word_key(phrase.term.preferred):
-        return f"exact:{word_key(phrase.text, fold_keep_case)}"
-    return key
+def _where(path: str, place: tuple[int, int]) -> Location:
+    return Location(path, place[0] + 1, place[1] + 1)
 
 
 def _conflict_message(first: _Phrase, again: _Phrase) -> str:

@@ -52,10 +52,13 @@ class Matcher:
         # A one-word preferred form that begins nothing else can begin no edit but as a case-only variant
         # (one word is never under-capitalised): the scan need not stop at it.
         folded = self._folded
-        inert = {
-            word for word, most in self._longest.items() if most == 1 and word in folded and folded[word].is_preferred
-        }
-        self._triggers = Triggers(word for word in self._longest if word in case_only or word not in inert)
+        self._triggers = Triggers(
+            [
+                word
+                for word, most in self._longest.items()
+                if most > 1 or word not in folded or not folded[word].is_preferred or word in case_only
+            ]
+        )
 
     def _add(self, phrase: str, term: Term, is_preferred: bool, output: str, preferred_key: str | None) -> None:
         """Enter `phrase` of `term` (the first entry of a key stays), turning into `output` where it matches;
@@ -69,6 +72,9 @@ class Matcher:
             table, entered = self._folded, key
         if entered not in table:
             table[entered] = _Target(term, phrase, is_preferred, output)
+        if " " not in key:
+            self._longest.setdefault(key, 1)  # one word: the least any entry a word starts has
+            return
         first, most = key.split(" ", 1)[0], key.count(" ") + 1
         if self._longest.get(first, 0) < most:
             self._longest[first] = most

@@ -44,8 +44,11 @@ def word_key(text: str, folder=fold) -> str | None:
     """The key of a phrase written in a glossary, or None if it is not words separated by spaces.
 
     Cached: loading and checking a large glossary asks for each phrase's key several times."""
-    if (_ASCII_SPACED_TOKENS if text.isascii() else _SPACED_TOKENS).fullmatch(text):
-        return folder(text)  # words one space apart, the common case: folding keeps the spaces
+    if text.isascii():
+        if text.isalnum() or _ASCII_SPACED_TOKENS.fullmatch(text):  # one plain word, or words one space apart
+            return folder(text)  # the common case: folding keeps the spaces
+    elif _SPACED_TOKENS.fullmatch(text):
+        return folder(text)
     tokens = list(TOKEN.finditer(text))
     if not tokens or tokens[0].start() != 0 or tokens[-1].end() != len(text):
         return None

@@ -33,21 +33,21 @@ class Triggers:
 
     def __init__(self, first_words: Iterable[str]) -> None:
         words = list(first_words)
-        plain = [word for word in words if word.isalnum()]  # all word characters: the scan sees it whole
-        self.words: set[str] = {*plain, *(word + ending for ending in ENDINGS for word in plain)}
+        whole = [word for word in words if word.isalnum()]  # all word characters: the scan sees it whole
+        pieces = []  # the first pieces of words the scan cuts in pieces (marks)
         self.every_token = False  # an entry whose first word the scan cannot see: try every token
-        for word in words:
-            if not word.isalnum():
-                self._add(word)
-
-    def _add(self, word: str) -> None:
-        piece = _SCAN_WORD.search(word)
-        if piece is None:
-            self.every_token = True
-        elif piece.group() == word:
-            self.words.update((word, *(word + ending for ending in ENDINGS)))
-        else:
-            self.words.add(piece.group())  # a word the scan cuts in pieces (marks): its first piece
+        for word in [word for word in words if not word.isalnum()]:
+            piece = _SCAN_WORD.search(word)
+            if piece is None:
+                self.every_token = True
+            elif piece.group() == word:
+                whole.append(word)
+            else:
+                pieces.append(piece.group())
+        self.words = set(whole)  # a word seen whole begins a match alone or with an ending; a piece alone
+        for ending in ENDINGS:
+            self.words.update([word + ending for word in whole])
+        self.words.update(pieces)
 
     def hit(self, word: str) -> bool:
         """Whether a word of the folded copy may begin a match, alone or inside a compound (`anti-daesh`)."""
