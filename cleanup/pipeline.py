@@ -203,12 +203,13 @@ def _unknown_disabled(settings: Settings, disabled: Sequence[str], text: str) ->
 
 
 def _context(settings: Settings, markdown: bool) -> Context:
-    terms = settings.glossary.terms
+    """What the rules read of the settings and the glossary (made once per glossary, not per document)."""
+    glossary = settings.glossary
     return Context(
         markdown=markdown,
-        known_forms=frozenset(t.preferred for t in terms),
-        normalized_forms=frozenset(t.preferred for t in terms if t.variants),
-        articles={fold(t.preferred.split()[0]): t.article for t in terms if t.article},
+        known_forms=glossary.preferred_forms,
+        normalized_forms=glossary.normalized_forms,
+        articles=glossary.articles,
         arabic_article=settings.arabic_article,
         headings=settings.headings,
         form_words=settings.glossary.spelling_words,

@@ -57,6 +57,21 @@ class Glossary:
         return frozenset(phrase for term in self.terms for phrase in (term.preferred, *term.variants))
 
     @cached_property
+    def preferred_forms(self) -> frozenset[str]:
+        """Every preferred form (entries and names)."""
+        return frozenset(term.preferred for term in self.terms)
+
+    @cached_property
+    def normalized_forms(self) -> frozenset[str]:
+        """The preferred forms of entries that have variants to normalize."""
+        return frozenset(term.preferred for term in self.terms if term.variants)
+
+    @cached_property
+    def articles(self) -> dict[str, str]:
+        """The article an entry's preferred form takes, by its first word folded."""
+        return {fold(term.preferred.split()[0]): term.article for term in self.terms if term.article}
+
+    @cached_property
     def spelling_words(self) -> frozenset[str]:
         """The words of every preferred form, variant, name and loanword, as a spell checker sees them:
         never misspellings (a variant left in the text was kept on purpose)."""
