@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -50,7 +50,7 @@ def walk(text: str, markdown: bool) -> Iterator[QuoteEvent]:
             dangling = True
 
 
-def _reopens(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+def _reopens(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
     """Whether the paragraph after `index` starts with an opening quote mark."""
     if index + 1 == len(spans):
         return False
@@ -58,7 +58,7 @@ def _reopens(text: str, spans: list[tuple[int, int]], index: int) -> bool:
     return text[start:end].lstrip().startswith(OPEN)
 
 
-def _closing_line(text: str, spans: list[tuple[int, int]], index: int) -> int:
+def _closing_line(text: str, spans: Sequence[tuple[int, int]], index: int) -> int:
     """The line after `index`, with no blank line between, whose first quote mark is a closing one and comes
     before any other mark; -1 if none."""
     for later in range(index + 1, len(spans)):
