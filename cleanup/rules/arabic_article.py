@@ -19,6 +19,7 @@ AR001 = regex_rule(
     doc="`Al- Baaj` → `Al-Baaj` (no space after the Arabic article)",
     why="The article and the name are one word; a space splits the name.",
     local=True,
+    needs=("al-", "Al-"),
 )
 
 
