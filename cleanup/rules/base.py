@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -136,7 +137,7 @@ def regex_rule(
     doc: str = "",
     why: str = "",
     local: bool = False,
-    hint: str | None = None,
+    hint: str | tuple[str, ...] | None = None,
     back: str = "",
     needs: tuple[str, ...] = (),
 ) -> Rule:
@@ -144,7 +145,8 @@ def regex_rule(
     `replacement` is None. With scope "line" the pattern sees one line at a time. A `hint`, `back` and
     `needs` (see `Hint`) say where the pattern is tried, in a document-scope rule without a timeout."""
     compiled = LazyPattern(pattern) if isinstance(pattern, str) else pattern
-    found = Hint(re.compile(hint) if hint else None, back, needs) if hint or needs else None
+    patterns = tuple(re.compile(one) for one in ((hint,) if isinstance(hint, str) else hint or ()))
+    found = Hint(patterns or None, back, needs) if hint or needs else None
     finder = RegexFinder(compiled, replacement, message, scope, timeout, found)
     return Rule(rule_id, reason, safety, finder, tuple(examples), defined_in, doc=doc, why=why, local=local)
 
@@ -183,10 +185,12 @@ class Hint:
     """Where a rule's pattern may match, found first by the standard `re` engine, several times faster than
     `regex` trying the pattern at every place: each match of `pattern` starts (or its group `at` does),
     moved back over the characters in `back`, where the rule's may, and none covers a later place where the
-    rule's may start. A text that holds none of `needs` (when given) has no match at all: a substring test
-    that skips even the scan. Without a pattern, the rule's is tried everywhere in a text that passes."""
+    rule's may start. Several patterns (each led by one plain character, which the standard engine skips to
+    fastest) are read each on its own and their places merged. A text that holds none of `needs` (when given)
+    has no match at all: a substring test that skips even the scan. Without a pattern, the rule's is tried
+    everywhere in a text that passes."""
 
-    pattern: re.Pattern | None
+    pattern: re.Pattern | tuple[re.Pattern, ...] | None
     back: str = ""
     needs: tuple[str, ...] = ()
 
@@ -197,6 +201,8 @@ class Hint:
     def __call__(self, text: str) -> Iterator[int]:
         if self.pattern is None or not self.possible(text):
             return iter(())
+        if isinstance(self.pattern, tuple):
+            return heapq.merge(*(Hint(pattern, self.back)(text) for pattern in self.pattern))
         at = self.pattern.groupindex.get("at", 0)
         found = (match.start(at) for match in self.pattern.finditer(text))
         return found if not self.back else (_back_over(text, start, self.back) for start in found)

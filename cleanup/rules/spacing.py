@@ -77,7 +77,7 @@ SP002 = regex_rule(
     doc="removes the space after `(` and `[` (`[ ]` checkboxes stay)",
     why="English puts no space just inside brackets.",
     local=True,
-    hint=r"[(\[](?P<at>[ \t])",
+    hint=(r"\((?P<at>[ \t])", r"\[(?P<at>[ \t])"),
 )
 
 

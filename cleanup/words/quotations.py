@@ -33,6 +33,8 @@ def walk(text: str, markdown: bool) -> Iterator[QuoteEvent]:
     convention for a quotation running over several paragraphs), or, in text of one line per sentence,
     when a following line closes it before any blank line or other quote mark.
     """
+    if OPEN not in text and CLOSE not in text:
+        return  # no curly double quote: nothing to walk (each paragraph would be read for none)
     spans = paragraphs(text, markdown)
     carried_to = -1  # the last paragraph a quotation open at the end of an earlier line runs into
     dangling = False  # whether the paragraph before left a quotation unclosed

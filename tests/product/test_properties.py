@@ -21,7 +21,8 @@ from cleanup.outputs.findings import findings
 from cleanup.pipeline import ALL_RULES, Settings, _context, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules import grammar
-from cleanup.rules.base import Context, Hint, RegexFinder
+from cleanup.rules.articles import _ARTICLE, _BARE_AFTER_PREPOSITION, _MAYBE_ARTICLE, _bare_name_starts
+from cleanup.rules.base import Context, Hint, RegexFinder, matches_at
 from cleanup.rules.grammar import GR003, GrammarCheck
 from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
@@ -512,3 +513,16 @@ def test_hinted_rules_find_what_trying_everywhere_finds(text):
         assert list(hinted.findings(text, Context())) == list(everywhere.findings(text, Context())), hinted.id
     space_before_stop = [m.span() for m in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text)]
     assert [(f.start, f.end) for f in SP005.findings(text, Context())] == space_before_stop
+
+
+ARTICLE_PIECES = [*HINT_PIECES, "A", "An", "a ", "an\t", "x", "1", "'", "’", "ʼ", "-", "É", "Ω", "ΩΣ", "é"]
+ARTICLE_PIECES += ["of", "by", "to", "for", "among", " SDF", "S", "S1", "U.N", "fromSDF", "\tISIS,", "ofa", "Aan "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ARTICLE_PIECES), max_size=40).map("".join))
+def test_articles_and_bare_names_are_found_where_trying_everywhere_finds_them(text):
+    hinted = [m.span() for m in matches_at(_ARTICLE, text, _MAYBE_ARTICLE(text))]
+    assert hinted == [m.span() for m in _ARTICLE.finditer(text)]
+    hinted = [m.span() for m in matches_at(_BARE_AFTER_PREPOSITION, text, _bare_name_starts(text))]
+    assert hinted == [m.span() for m in _BARE_AFTER_PREPOSITION.finditer(text)]
