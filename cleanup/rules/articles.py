@@ -12,7 +12,7 @@ from ..words.indefinite_article import article_for, spoken_as_word
 from ..words.keys import fold
 from ..words.sentences import sentence_start
 from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Hint, Rule, finds, fixes, ignores, keeps, matches_at
-from .translation import AFTER_BARE_NAME, THE_NAME
+from .translation import AFTER_BARE_NAME, the_names
 
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
@@ -120,7 +120,7 @@ def _acronym_without_the(rule: Rule, text: str, context: Context) -> Iterator[Fi
         if name not in context.known_forms or spoken_as_word(name) or not AFTER_BARE_NAME.match(text, match.end()):
             continue
         if with_the is None:
-            with_the = {found["name"] for found in THE_NAME.finditer(text)}
+            with_the = {found["name"] for found in the_names(text)}
         if name in with_the:
             message = f"“{name}” without “the”: this text writes “the {name}” elsewhere"
             yield rule.flag(match.start("name"), match.end("name"), message, (f"the {name}",))

@@ -27,7 +27,7 @@ from cleanup.rules.grammar import GR003, GrammarCheck
 from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
 from cleanup.rules.spacing import _SPACE_BEFORE_NOT_AFTER_STOP, SP005
-from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
+from cleanup.rules.translation import _BARE_USE_AFTER, THE_NAME, _names_used_bare, the_names
 from cleanup.words.keys import TOKEN
 from cleanup.words.sentences import sentence_start
 from tests.conftest import ROOT
@@ -486,6 +486,7 @@ HINT_PIECES = [
 ]
 HINT_PIECES += ["succeeded to expel", "insists to ", "stressed on the", "complained from ", "emphasised on", "x"]
 HINT_PIECES += ["army .The", " .Net", "Da\u200b\u200cash", "\u001c", "x  ,", "the\tis", "Its were", "bathe are", "an"]
+HINT_PIECES += ["the most important of them are", "The leaders of the group is", "tthe most ", "The number of "]
 HINT_PIECES += ["30 %", "\t%", ",,", ";", ":", "; .", "Al- Baaj", "al-\t", "l-", "€ 5", "¥", "a .", "\t.", ")"]
 
 
@@ -517,6 +518,7 @@ def test_hinted_rules_find_what_trying_everywhere_finds(text):
 
 ARTICLE_PIECES = [*HINT_PIECES, "A", "An", "a ", "an\t", "x", "1", "'", "’", "ʼ", "-", "É", "Ω", "ΩΣ", "é"]
 ARTICLE_PIECES += ["of", "by", "to", "for", "among", " SDF", "S", "S1", "U.N", "fromSDF", "\tISIS,", "ofa", "Aan "]
+ARTICLE_PIECES += ["the", "The ", "Tthe ", "tthe\t", "he ", "Mosul", "-the ", "ÉTAT"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -526,3 +528,4 @@ def test_articles_and_bare_names_are_found_where_trying_everywhere_finds_them(te
     assert hinted == [m.span() for m in _ARTICLE.finditer(text)]
     hinted = [m.span() for m in matches_at(_BARE_AFTER_PREPOSITION, text, _bare_name_starts(text))]
     assert hinted == [m.span() for m in _BARE_AFTER_PREPOSITION.finditer(text)]
+    assert [m.span() for m in the_names(text)] == [m.span() for m in THE_NAME.finditer(text)]
