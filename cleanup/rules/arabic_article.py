@@ -19,6 +19,7 @@ AR001 = regex_rule(
     doc="`Al- Baaj` → `Al-Baaj` (no space after the Arabic article)",
     why="The article and the name are one word; a space splits the name.",
     local=True,
+    needs=("al-", "Al-"),
 )
 
 
@@ -35,6 +36,10 @@ AR002 = regex_rule(
     doc="a glued `alBadya` → `al-Badya`; never `Alabama`, `Albert`, `Algeria`, `All`",
     why="Without its hyphen the article reads as part of one English-looking word.",
     local=True,
+    # The `l` (one plain character: a fast scan) before a capital or any other script's letter, then back
+    # over the `a`s: the article's start where it stands after no letter.
+    hint=r"l(?<=[Aa]l)[A-Z\x80-\U0010ffff]",
+    back="Aa",
 )
 
 

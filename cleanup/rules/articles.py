@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -10,8 +11,8 @@ from ..model import Safety, line_bounds
 from ..words.indefinite_article import article_for, spoken_as_word
 from ..words.keys import fold
 from ..words.sentences import sentence_start
-from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, finds, fixes, ignores, keeps
-from .translation import AFTER_BARE_NAME, THE_NAME
+from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Hint, Rule, finds, fixes, ignores, keeps, matches_at
+from .translation import AFTER_BARE_NAME, the_names
 
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
 NOT_AFTER_ARTICLE = frozenset(
@@ -26,9 +27,16 @@ _ARTICLE = regex.compile(
 )
 
 
+# Where `_ARTICLE` may match, for the standard engine (one plain character leads each: a fast scan): an
+# `a` or `A` after no ASCII letter, digit, apostrophe or hyphen, an `n` perhaps, a space.
+_MAYBE_ARTICLE = Hint(
+    tuple(re.compile(rf"{a}(?<![A-Za-z0-9'’‘ʼ\-]{a})n?[ \t]") for a in "aA"),
+)
+
+
 def _article_agreement(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     capitals = _CapitalsLines(text)
-    for match in _ARTICLE.finditer(text):
+    for match in matches_at(_ARTICLE, text, _MAYBE_ARTICLE(text)):
         article = match.group("article")
         if article[0] == "A" and not sentence_start(text, match.start()):
             continue  # a capital A mid-sentence is a letter ("grade A"), not an article; on a line that may run on, unsure
@@ -82,21 +90,37 @@ AA001 = Rule(
 
 
 # A preposition, then a name in capitals standing alone (a stop or a verb after it, not a noun it qualifies).
+PREPOSITIONS = ("of", "by", "with", "from", "to", "for", "against", "between", "among")
 _BARE_AFTER_PREPOSITION = regex.compile(
-    r"(?<![\p{L}\-])(?:of|by|with|from|to|for|against|between|among)[ \t]+(?P<name>\p{Lu}[\p{Lu}\d]+)(?![\p{L}\p{M}\-'’])"
+    rf"(?<![\p{{L}}\-])(?:{'|'.join(PREPOSITIONS)})[ \t]+(?P<name>\p{{Lu}}[\p{{Lu}}\d]+)(?![\p{{L}}\p{{M}}\-'’])"
 )
+# Where such a name may start, for the standard engine: a capital (or any other script's letter) after a
+# space, then another or a digit.
+_MAYBE_NAME = re.compile(r"[A-Z\x80-\U0010ffff](?<=[ \t].)[A-Z0-9\x80-\U0010ffff]")
+
+
+def _bare_name_starts(text: str) -> Iterator[int]:
+    """Every place `_BARE_AFTER_PREPOSITION` may match, in order: a preposition, spaces, then a possible name."""
+    for name in _MAYBE_NAME.finditer(text):
+        spaces = name.start()
+        while spaces > 0 and text[spaces - 1] in " \t":
+            spaces -= 1
+        for preposition in PREPOSITIONS:
+            if spaces >= len(preposition) and text.startswith(preposition, spaces - len(preposition)):
+                yield spaces - len(preposition)
+                break
 
 
 def _acronym_without_the(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """An acronym said letter by letter (`SDF`) that the text writes with “the” elsewhere, bare after a
     preposition (`a commander of SDF,`): “the” was lost in translation (Arabic names carry their article)."""
     with_the: set[str] | None = None  # the names the text writes after “the”, read at the first candidate
-    for match in _BARE_AFTER_PREPOSITION.finditer(text):
+    for match in matches_at(_BARE_AFTER_PREPOSITION, text, _bare_name_starts(text)):
         name = match["name"]
         if name not in context.known_forms or spoken_as_word(name) or not AFTER_BARE_NAME.match(text, match.end()):
             continue
         if with_the is None:
-            with_the = {found["name"] for found in THE_NAME.finditer(text)}
+            with_the = {found["name"] for found in the_names(text)}
         if name in with_the:
             message = f"“{name}” without “the”: this text writes “the {name}” elsewhere"
             yield rule.flag(match.start("name"), match.end("name"), message, (f"the {name}",))

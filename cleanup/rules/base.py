@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -136,13 +137,17 @@ def regex_rule(
     doc: str = "",
     why: str = "",
     local: bool = False,
-    hint: str | None = None,
+    hint: str | tuple[str, ...] | None = None,
+    back: str = "",
+    needs: tuple[str, ...] = (),
 ) -> Rule:
     """A rule from a pattern: each match is replaced (a template or a function), or flagged when
-    `replacement` is None. With scope "line" the pattern sees one line at a time. A `hint` (see `Hint`) is
-    where the pattern is tried, in a document-scope rule without a timeout."""
+    `replacement` is None. With scope "line" the pattern sees one line at a time. A `hint`, `back` and
+    `needs` (see `Hint`) say where the pattern is tried, in a document-scope rule without a timeout."""
     compiled = LazyPattern(pattern) if isinstance(pattern, str) else pattern
-    finder = RegexFinder(compiled, replacement, message, scope, timeout, Hint(re.compile(hint)) if hint else None)
+    patterns = tuple(re.compile(one) for one in ((hint,) if isinstance(hint, str) else hint or ()))
+    found = Hint(patterns or None, back, needs) if hint or needs else None
+    finder = RegexFinder(compiled, replacement, message, scope, timeout, found)
     return Rule(rule_id, reason, safety, finder, tuple(examples), defined_in, doc=doc, why=why, local=local)
 
 
@@ -158,7 +163,9 @@ class RegexFinder:
     hint: Hint | None = None
 
     def __call__(self, rule: Rule, text: str, context: Context) -> Iterator[Finding]:
-        if self.hint is not None:
+        if self.hint is not None and not self.hint.possible(text):
+            return
+        if self.hint is not None and self.hint.pattern is not None:
             found: Iterator[tuple[int, regex.Match]] = ((0, m) for m in matches_at(self.pattern, text, self.hint(text)))
         else:
             found = _scoped_matches(self.pattern, text, self.scope, self.timeout)
@@ -176,14 +183,36 @@ class RegexFinder:
 @dataclass(frozen=True)
 class Hint:
     """Where a rule's pattern may match, found first by the standard `re` engine, several times faster than
-    `regex` trying the pattern at every place: each match of `pattern` starts (or its group `at` does)
-    where the rule's may, and none covers a later place where the rule's may start."""
+    `regex` trying the pattern at every place: each match of `pattern` starts (or its group `at` does),
+    moved back over the characters in `back`, where the rule's may, and none covers a later place where the
+    rule's may start. Several patterns (each led by one plain character, which the standard engine skips to
+    fastest) are read each on its own and their places merged. A text that holds none of `needs` (when given)
+    has no match at all: a substring test that skips even the scan. Without a pattern, the rule's is tried
+    everywhere in a text that passes."""
 
-    pattern: re.Pattern
+    pattern: re.Pattern | tuple[re.Pattern, ...] | None
+    back: str = ""
+    needs: tuple[str, ...] = ()
+
+    def possible(self, text: str) -> bool:
+        """Whether the rule may match in `text` at all: it holds one of `needs` (or none is given)."""
+        return not self.needs or any(needed in text for needed in self.needs)
 
     def __call__(self, text: str) -> Iterator[int]:
+        if self.pattern is None or not self.possible(text):
+            return iter(())
+        if isinstance(self.pattern, tuple):
+            return heapq.merge(*(Hint(pattern, self.back)(text) for pattern in self.pattern))
         at = self.pattern.groupindex.get("at", 0)
-        return (match.start(at) for match in self.pattern.finditer(text))
+        found = (match.start(at) for match in self.pattern.finditer(text))
+        return found if not self.back else (_back_over(text, start, self.back) for start in found)
+
+
+def _back_over(text: str, start: int, chars: str) -> int:
+    """`start` moved back over the characters in `chars` before it."""
+    while start > 0 and text[start - 1] in chars:
+        start -= 1
+    return start
 
 
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:

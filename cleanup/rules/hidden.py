@@ -27,6 +27,7 @@ UC001 = regex_rule(
     why="An invisible character splits a word for the machine and not for the eye: `Da\u200bash` passes every check as two words.",
     local=True,
     hint=f"[{INVISIBLE}]+",
+    needs=tuple(INVISIBLE),
 )
 
 # Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables): the Latin letter each stands for.
@@ -48,7 +49,9 @@ _RUN_BEFORE = lazy_compile(r"[\p{L}\p{M}]*", regex.REVERSE)
 
 def _mixed_words(text: str) -> Iterator[regex.Match]:
     """The matches of `_MIXED_WORD.finditer(text)`, tried only at the run of letters holding (or just before)
-    a Cyrillic or Greek character."""
+    a Cyrillic or Greek character; a text all ASCII has none."""
+    if text.isascii():
+        return
     after, tried = 0, -1
     for foreign in _FOREIGN.finditer(text):
         if foreign.start() < after:

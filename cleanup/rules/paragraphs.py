@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -116,7 +116,7 @@ def _title_line(text: str, start: int, end: int, body: str) -> bool:
     return body[:1].isupper() and next(sentence_starts(text, start, end), None) is None
 
 
-def _in_unstopped_run(text: str, found: list[tuple[int, int]], unstopped: list[bool], index: int) -> bool:
+def _in_unstopped_run(text: str, found: Sequence[tuple[int, int]], unstopped: list[bool], index: int) -> bool:
     """Whether a paragraph is one of adjacent prose lines (no blank line between) that end without a stop:
     summary lines under a headline, or a list without markers, not prose missing its stop."""
     start, end = found[index]

@@ -62,7 +62,8 @@ SP001 = regex_rule(
     doc="removes the space before `, . ; : ? ! ) ]` — not in numbers or times (`10 : 30`), ellipses (`...`, `. . .`), a stray full stop before a lowercase word (`the two . prayers`; after an abbreviation it is the abbreviation's: `etc . and` → `etc. and`) or emoticons (`:)`), nor before a full stop that starts a word (`.wav`, `.NET`)",
     why="A space before a comma or full stop is a typing habit carried over from Arabic text; English sets the mark against the word.",
     local=True,
-    hint=r"[ \t]+[,;:?!)\].]",
+    hint=r"[,;:?!)\].](?<=[ \t].)",  # the mark after the spaces (a fast scan), then back to the spaces' start
+    back=" \t",
 )
 
 
@@ -76,7 +77,7 @@ SP002 = regex_rule(
     doc="removes the space after `(` and `[` (`[ ]` checkboxes stay)",
     why="English puts no space just inside brackets.",
     local=True,
-    hint=r"[(\[](?P<at>[ \t])",
+    hint=(r"\((?P<at>[ \t])", r"\[(?P<at>[ \t])"),
 )
 
 
@@ -90,6 +91,7 @@ SP003 = regex_rule(
     doc="collapses runs of spaces inside a line (indentation stays)",
     why="Runs of spaces are left by copy and paste and justified layouts; in print they show as gaps.",
     local=True,
+    hint="  ",
 )
 
 
@@ -170,7 +172,7 @@ SP007 = Rule(
 
 
 _SPACE_BEFORE_NOT_AFTER_STOP = lazy_compile(rf"(?<=\p{{Ll}}[”’\")\]]?){SPACE}+\.(?=\p{{Lu}}\p{{Ll}})")
-_SPACE_BEFORE_STOP = Hint(re.compile(r"[ \t]+\."))
+_SPACE_BEFORE_STOP = Hint(re.compile(r"\.(?<=[ \t]\.)"), back=" \t")
 
 
 def _space_on_wrong_side(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
@@ -220,6 +222,7 @@ SP006 = regex_rule(
     why="English sets the currency sign against the amount; a space after it is carried over from other languages' layouts.",
     local=True,
     hint=r"[$£€¥](?P<at>[ \t])",
+    needs=tuple("$£€¥"),
 )
 
 
@@ -237,6 +240,7 @@ SP008 = regex_rule(
     why="English sets the percent sign against its number; a space before it is carried over from French or Arabic layouts.",
     local=True,
     hint=r"\d(?P<at>[ \t]+)%",
+    needs=("%",),
 )
 
 PU001 = regex_rule(
@@ -255,6 +259,7 @@ PU001 = regex_rule(
     doc="reduces doubled punctuation (`. .`, `,,`, `. ,`) to the strongest mark — never `...`, `…`, `?!`, `etc.,`",
     why="A doubled mark is a typing slip; the strongest mark is the one the sentence needs.",
     local=True,
+    hint=r"[.,;:][ \t]*[.,;:]",
 )
 
 

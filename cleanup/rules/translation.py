@@ -14,7 +14,7 @@ import regex
 from ..model import Safety
 from ..words.indefinite_article import spoken_as_word
 from ..words.sentences import sentence_start, starts_sentence
-from .base import Context, Finding, Hint, LazyPattern, Rule, finds, ignores
+from .base import Context, Finding, Hint, LazyPattern, Rule, finds, ignores, matches_at
 from .grammar import GrammarCheck, grammar_rule
 
 # Words after "to" that start a noun phrase, not an infinitive ("insisted to reporters", "succeeded to the throne").
@@ -118,7 +118,7 @@ GR005 = grammar_rule(
         _complement_message,
         _complement_suggestion,
         _complement_is_noun,
-        starts=Hint(re.compile("succeed|insist")),
+        starts=Hint((re.compile("succeed"), re.compile("insist"))),  # each a plain string: a fast scan
     ),
     [
         finds("the army succeeded to expel the fighters"),
@@ -183,6 +183,7 @@ GR008 = grammar_rule(
             r"[ \t]+of[ \t]+them)[ \t]+(?:are|is|were|was)\b"
         ),
         _most_important_message,
+        starts=Hint(re.compile(r"he(?<=[Tt]he)[ \t]+most[ \t]"), back="Tt"),
     ),
     [
         finds("many factors, the most important of them are the attacks"),
@@ -218,7 +219,7 @@ GR009 = grammar_rule(
         ),
         _preposition_message,
         _preposition_suggestions,
-        starts=Hint(re.compile("stress|emphasi|complain")),
+        starts=Hint(tuple(re.compile(verb) for verb in ("stress", "emphasi", "complain"))),
     ),
     [
         finds("the minister stressed on the need to act"),
@@ -239,12 +240,20 @@ AFTER_BARE_NAME = LazyPattern(
 # Also a past tense ("ISIS lost", "Mosul fell"): enough to show a bare use, too loose to flag on ("the Mosul based").
 _BARE_USE_AFTER = LazyPattern(rf"{AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|lost|fell|took|won|held|left)\b")
 THE_NAME = LazyPattern(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
+# Where `THE_NAME` may match, for the standard engine: the `he` of `the` (a plain string: a fast scan) before
+# spaces and a capital or any other script's letter, then back over the `t` (after no letter, where it may).
+_MAYBE_THE_NAME = Hint(re.compile(r"he(?<=[Tt]he)[ \t]+[A-Z\x80-\U0010ffff]"), back="Tt")
+
+
+def the_names(text: str) -> Iterator[regex.Match]:
+    """The matches of `THE_NAME.finditer(text)`, tried only where the standard engine says one may start."""
+    return matches_at(THE_NAME, text, _MAYBE_THE_NAME(text))
 
 
 def _article_before_name(rule: Rule, text: str, context: Context) -> Iterator[Finding]:
     """“the” before a glossary name that the same text also uses bare (`ISIS lost Mosul. … the ISIS
     claimed`); a name used as an adjective (`the ISIS fighters`) is fine."""
-    found = [m for m in THE_NAME.finditer(text) if m["name"] in context.known_forms and _may_go_bare(m["name"])]
+    found = [m for m in the_names(text) if m["name"] in context.known_forms and _may_go_bare(m["name"])]
     bare = _names_used_bare(text, {m["name"] for m in found}) if found else set()
     for match in found:
         name = match["name"]
@@ -322,6 +331,12 @@ GR011 = grammar_rule(
             rf"[ \t]+of[ \t]+{_NO_CLAUSE}{{3,60}}?[ \t]+(?P<flag>(?(one)(?:are|were|have)|(?:is|was|has)))\b"
         ),
         _agreement_message,
+        starts=Hint(
+            re.compile(
+                rf"he(?<=[Tt]he)[ \t]+(?:{'|'.join((_SINGULAR_HEADS + ' ' + _PLURAL_HEADS).split())})[ \t]+of[ \t]"
+            ),
+            back="Tt",
+        ),
     ),
     [
         ignores("The number of fighters who joined the groups are"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..lazyregex import lazy_compile
@@ -15,9 +17,15 @@ def adjacent_lines(text: str, end: int, start: int) -> bool:
     return _SINGLE_BREAK.fullmatch(text, end, start) is not None
 
 
-def paragraphs(text: str, markdown: bool) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4)
+def paragraphs(text: str, markdown: bool) -> tuple[tuple[int, int], ...]:
     """[start, end) of each paragraph: runs of non-blank lines in Markdown and in hard-wrapped plain text
-    (a line filled to the wrap width runs on into the next); every non-blank line in other plain text."""
+    (a line filled to the wrap width runs on into the next); every non-blank line in other plain text.
+    Kept for the texts last asked about: the quotation walk, the paragraph rules and the checker read the same."""
+    return tuple(_paragraphs(text, markdown))
+
+
+def _paragraphs(text: str, markdown: bool) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text)]
     if markdown:
         return _joined(text, spans, lambda previous, start: True)

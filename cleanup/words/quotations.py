@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -33,6 +33,8 @@ def walk(text: str, markdown: bool) -> Iterator[QuoteEvent]:
     convention for a quotation running over several paragraphs), or, in text of one line per sentence,
     when a following line closes it before any blank line or other quote mark.
     """
+    if OPEN not in text and CLOSE not in text:
+        return  # no curly double quote: nothing to walk (each paragraph would be read for none)
     spans = paragraphs(text, markdown)
     carried_to = -1  # the last paragraph a quotation open at the end of an earlier line runs into
     dangling = False  # whether the paragraph before left a quotation unclosed
@@ -50,7 +52,7 @@ def walk(text: str, markdown: bool) -> Iterator[QuoteEvent]:
             dangling = True
 
 
-def _reopens(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+def _reopens(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
     """Whether the paragraph after `index` starts with an opening quote mark."""
     if index + 1 == len(spans):
         return False
@@ -58,7 +60,7 @@ def _reopens(text: str, spans: list[tuple[int, int]], index: int) -> bool:
     return text[start:end].lstrip().startswith(OPEN)
 
 
-def _closing_line(text: str, spans: list[tuple[int, int]], index: int) -> int:
+def _closing_line(text: str, spans: Sequence[tuple[int, int]], index: int) -> int:
     """The line after `index`, with no blank line between, whose first quote mark is a closing one and comes
     before any other mark; -1 if none."""
     for later in range(index + 1, len(spans)):

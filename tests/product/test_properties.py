@@ -21,12 +21,13 @@ from cleanup.outputs.findings import findings
 from cleanup.pipeline import ALL_RULES, Settings, _context, process
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules import grammar
-from cleanup.rules.base import Context, Hint, RegexFinder
+from cleanup.rules.articles import _ARTICLE, _BARE_AFTER_PREPOSITION, _MAYBE_ARTICLE, _bare_name_starts
+from cleanup.rules.base import Context, Hint, RegexFinder, matches_at
 from cleanup.rules.grammar import GR003, GrammarCheck
 from cleanup.rules.hidden import _MIXED_WORD, _mixed_words
 from cleanup.rules.repetition import _REPEATED, _REPEATED_ITEM, _item_matches, doubled_words
 from cleanup.rules.spacing import _SPACE_BEFORE_NOT_AFTER_STOP, SP005
-from cleanup.rules.translation import _BARE_USE_AFTER, _names_used_bare
+from cleanup.rules.translation import _BARE_USE_AFTER, THE_NAME, _names_used_bare, the_names
 from cleanup.words.keys import TOKEN
 from cleanup.words.sentences import sentence_start
 from tests.conftest import ROOT
@@ -485,6 +486,8 @@ HINT_PIECES = [
 ]
 HINT_PIECES += ["succeeded to expel", "insists to ", "stressed on the", "complained from ", "emphasised on", "x"]
 HINT_PIECES += ["army .The", " .Net", "Da\u200b\u200cash", "\u001c", "x  ,", "the\tis", "Its were", "bathe are", "an"]
+HINT_PIECES += ["the most important of them are", "The leaders of the group is", "tthe most ", "The number of "]
+HINT_PIECES += ["30 %", "\t%", ",,", ";", ":", "; .", "Al- Baaj", "al-\t", "l-", "€ 5", "¥", "a .", "\t.", ")"]
 
 
 def without_hints(rule):
@@ -511,3 +514,18 @@ def test_hinted_rules_find_what_trying_everywhere_finds(text):
         assert list(hinted.findings(text, Context())) == list(everywhere.findings(text, Context())), hinted.id
     space_before_stop = [m.span() for m in _SPACE_BEFORE_NOT_AFTER_STOP.finditer(text)]
     assert [(f.start, f.end) for f in SP005.findings(text, Context())] == space_before_stop
+
+
+ARTICLE_PIECES = [*HINT_PIECES, "A", "An", "a ", "an\t", "x", "1", "'", "’", "ʼ", "-", "É", "Ω", "ΩΣ", "é"]
+ARTICLE_PIECES += ["of", "by", "to", "for", "among", " SDF", "S", "S1", "U.N", "fromSDF", "\tISIS,", "ofa", "Aan "]
+ARTICLE_PIECES += ["the", "The ", "Tthe ", "tthe\t", "he ", "Mosul", "-the ", "ÉTAT"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ARTICLE_PIECES), max_size=40).map("".join))
+def test_articles_and_bare_names_are_found_where_trying_everywhere_finds_them(text):
+    hinted = [m.span() for m in matches_at(_ARTICLE, text, _MAYBE_ARTICLE(text))]
+    assert hinted == [m.span() for m in _ARTICLE.finditer(text)]
+    hinted = [m.span() for m in matches_at(_BARE_AFTER_PREPOSITION, text, _bare_name_starts(text))]
+    assert hinted == [m.span() for m in _BARE_AFTER_PREPOSITION.finditer(text)]
+    assert [m.span() for m in the_names(text)] == [m.span() for m in THE_NAME.finditer(text)]
