@@ -24,7 +24,7 @@ _CHUNK = 1 << 20  # characters scanned at a time, cut after a line break (no ent
 _SCAN_WORD = re.compile(r"(\w+(?:['-]\w+)*)")
 _OTHER_NUMBER = regex.compile(r"\p{No}")
 _WORD_CHAR = regex.compile(r"\w")
-_PARTS = re.compile(r"[-'_]")  # what joins the parts of a compound word in the folded copy
+_PARTS = re.compile(r"([-'_])")  # what joins the parts of a compound word in the folded copy (kept by split)
 _JOINERS = frozenset(APOSTROPHES + HYPHENS)
 
 
@@ -50,10 +50,23 @@ class Triggers:
         self.words.update(pieces)
 
     def hit(self, word: str) -> bool:
-        """Whether a word of the folded copy may begin a match, alone or inside a compound (`anti-daesh`)."""
+        """Whether a word of the folded copy may begin a match, alone or inside a compound (`anti-daesh`,
+        `theal-da'ash`): any run of its parts, joined as the word joins them, may be an entry's word."""
         if word in self.words:
             return True
-        return ("-" in word or "'" in word or "_" in word) and any(part in self.words for part in _PARTS.split(word))
+        if not ("-" in word or "'" in word or "_" in word):
+            return False
+        pieces = _PARTS.split(word)  # parts and the marks between them in turn
+        parts, marks = pieces[::2], pieces[1::2]
+        for first in range(len(parts)):
+            joined = parts[first]
+            if joined in self.words:
+                return True
+            for last in range(first + 1, len(parts)):
+                joined += marks[last - 1] + parts[last]
+                if joined in self.words:
+                    return True
+        return False
 
 
 def match_starts(text: str, triggers: Triggers) -> Iterator[int]:

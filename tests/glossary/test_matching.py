@@ -5,6 +5,8 @@ import pytest
 from cleanup.fix import fix
 from cleanup.glossary.matcher import Matcher, match_case
 from cleanup.glossary.terms import Term
+from cleanup.house import load_glossary
+from cleanup.words.keys import TOKEN
 from cleanup.words.marks import APOSTROPHES
 
 TERMS = [
@@ -169,3 +171,13 @@ def test_a_large_glossary_matches_the_same_way():
     filler = [Term(f"Name{i}", (f"Variant{i}a", f"Variant{i}b")) for i in range(20000)]
     text = "the Daash and Variant7a and Variant19999b"
     assert normalize(text, TERMS + filler) == "the ISIS and Name7 and Name19999"
+
+
+def test_a_variant_joined_by_an_apostrophe_is_found_inside_a_hyphenated_compound():
+    """`theal-Da’ash`: the scan split the compound at its apostrophe too, so `da'ash` was never one of its
+    parts and the fast scan missed what trying every word finds (hypothesis found it)."""
+    matcher = load_glossary([("g.yaml", 'terms:\n  - preferred: ISIS\n    variants: ["Da\'ash"]\n')]).matcher
+    text = "theal-Da’ash and anti-Da'ash's"
+    every_word = [token.start() for token in TOKEN.finditer(text)]
+    assert list(matcher.edits(text)) == list(matcher._edits_at(text, every_word))
+    assert [text[e.start : e.end] for e in matcher.edits(text)][:1] == ["Da’ash"]
