@@ -49,19 +49,54 @@ _MAYBE_REPEATED_AT_START = re.compile(_REPEATED_AHEAD)
 
 @functools.lru_cache(maxsize=2)
 def doubled_words(text: str) -> tuple[regex.Match, ...]:
-    """The matches of `_REPEATED.finditer(text)`, tried only where the standard engine says one may start.
-    RW001 and RW002 both ask for them: each text (the original, the latest) is scanned once."""
-    one_case = text.upper().lower()
-    if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
-        return tuple(_REPEATED.finditer(text))
+    """The matches of `_REPEATED.finditer(text)`. RW001 and RW002 both ask for them: each text (the original,
+    the latest) is scanned once, and each of its lines only if no text read before had it (a doubled word
+    never spans a line break, and the fix loop's texts and the corrected text share most of their lines)."""
     found: list[regex.Match] = []
-    starts = [0] if _MAYBE_REPEATED_AT_START.match(one_case) else []
-    for start in itertools.chain(starts, (hint.end() for hint in _MAYBE_REPEATED.finditer(one_case))):
-        if not found or start >= found[-1].end():
-            match = _REPEATED.match(text, start)
-            if match:
-                found.append(match)
+    offset = 0
+    for line in text.split("\n"):
+        starts = _LINE_STARTS.get(line)
+        if starts is None:
+            starts = _line_starts(line)
+        for start in starts:
+            found.append(_REPEATED.match(text, offset + start))
+        offset += len(line) + 1
     return tuple(found)
+
+
+class _LineStarts(dict[str, tuple[int, ...]]):
+    """Where doubled words start in each line read lately, up to about `_KEPT` characters of lines."""
+
+    size = 0
+
+    def remember(self, line: str, starts: tuple[int, ...]) -> None:
+        if self.size + len(line) > _KEPT:
+            self.clear()
+            self.size = 0
+        self[line] = starts
+        self.size += len(line)
+
+
+_KEPT = 1 << 24
+_LINE_STARTS = _LineStarts()
+
+
+def _line_starts(line: str) -> tuple[int, ...]:
+    """Where `_REPEATED` matches in one line, tried only where the standard engine says one may start."""
+    one_case = line.upper().lower()
+    if len(one_case) != len(line):  # a letter whose case is two letters (ß, İ): no shortcut
+        starts = tuple(match.start() for match in _REPEATED.finditer(line))
+    else:
+        found: list[regex.Match] = []
+        hints = [0] if _MAYBE_REPEATED_AT_START.match(one_case) else []
+        for start in itertools.chain(hints, (hint.end() for hint in _MAYBE_REPEATED.finditer(one_case))):
+            if not found or start >= found[-1].end():
+                match = _REPEATED.match(line, start)
+                if match:
+                    found.append(match)
+        starts = tuple(match.start() for match in found)
+    _LINE_STARTS.remember(line, starts)
+    return starts
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:

@@ -347,6 +347,20 @@ def test_doubled_words_are_found_as_one_scan_of_the_whole_text_finds_them(text):
     assert [m.span() for m in doubled_words(text)] == [m.span() for m in _REPEATED.finditer(text)]
 
 
+LINE_PIECES = [*CASE_PIECES, "\n", "\r\n", "\r", "\t", " ", "the", "The", "\u2028"]
+line_texts = st.lists(st.sampled_from(LINE_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line_texts, line_texts)
+def test_doubled_words_read_line_by_line_with_lines_kept_from_another_text_are_those_one_scan_finds(earlier, text):
+    doubled_words(earlier + "\n" + text.replace("the", "THE", 1))  # lines of it kept for the next
+    found = doubled_words(text)
+    assert all(match.string == text for match in found)
+    assert [m.span() for m in found] == [m.span() for m in _REPEATED.finditer(text)]
+    assert [m.span("gap") for m in found] == [m.span("gap") for m in _REPEATED.finditer(text)]
+
+
 @settings(max_examples=500, deadline=None)
 @given(case_texts)
 def test_names_used_bare_are_those_the_full_pattern_finds_bare(text):
