@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -50,53 +51,68 @@ _MAYBE_REPEATED_AT_START = re.compile(_REPEATED_AHEAD)
 @functools.lru_cache(maxsize=2)
 def doubled_words(text: str) -> tuple[regex.Match, ...]:
     """The matches of `_REPEATED.finditer(text)`. RW001 and RW002 both ask for them: each text (the original,
-    the latest) is scanned once, and each of its lines only if no text read before had it (a doubled word
-    never spans a line break, and the fix loop's texts and the corrected text share most of their lines)."""
-    found: list[regex.Match] = []
+    the latest) is scanned once, and only where it differs from the texts read before: a doubled word never
+    spans a line break, and the fix loop's texts and the corrected text share most of their lines."""
+    lines = text.split("\n")
+    if 2 * sum(line not in _KEPT.starts for line in lines) > len(lines):  # mostly new: one scan is cheaper
+        found = _scan(text)
+        _KEPT.remember(lines, found)
+        return found
+    matches: list[regex.Match] = []
     offset = 0
-    for line in text.split("\n"):
-        starts = _LINE_STARTS.get(line)
+    for line in lines:
+        starts = _KEPT.starts.get(line)
         if starts is None:
-            starts = _line_starts(line)
+            starts = _KEPT.remember([line], _scan(line))[line]
         for start in starts:
-            found.append(_REPEATED.match(text, offset + start))
+            matches.append(_REPEATED.match(text, offset + start))
         offset += len(line) + 1
+    return tuple(matches)
+
+
+def _scan(text: str) -> tuple[regex.Match, ...]:
+    """The matches of `_REPEATED.finditer(text)`, tried only where the standard engine says one may start."""
+    one_case = text.upper().lower()
+    if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
+        return tuple(_REPEATED.finditer(text))
+    found: list[regex.Match] = []
+    starts = [0] if _MAYBE_REPEATED_AT_START.match(one_case) else []
+    for start in itertools.chain(starts, (hint.end() for hint in _MAYBE_REPEATED.finditer(one_case))):
+        if not found or start >= found[-1].end():
+            match = _REPEATED.match(text, start)
+            if match:
+                found.append(match)
     return tuple(found)
 
 
-class _LineStarts(dict[str, tuple[int, ...]]):
-    """Where doubled words start in each line read lately, up to about `_KEPT` characters of lines."""
+class _KeptLines:
+    """Where doubled words start in each line read lately, up to about `limit` characters of lines."""
 
-    size = 0
+    def __init__(self, limit: int) -> None:
+        self.starts: dict[str, tuple[int, ...]] = {}
+        self.size, self.limit = 0, limit
 
-    def remember(self, line: str, starts: tuple[int, ...]) -> None:
-        if self.size + len(line) > _KEPT:
-            self.clear()
+    def remember(self, lines: list[str], found: Sequence[regex.Match]) -> dict[str, tuple[int, ...]]:
+        """Each of `lines` (consecutive, split from the text `found` was found in) kept with the starts of
+        its doubled words; those starts by line."""
+        size = sum(map(len, lines))
+        if self.size + size > self.limit:
+            self.starts.clear()
             self.size = 0
-        self[line] = starts
-        self.size += len(line)
+        self.size += size
+        kept: dict[str, tuple[int, ...]] = dict.fromkeys(lines, ())
+        if found:
+            line_starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+            by_line: dict[int, list[int]] = {}
+            for match in found:
+                line = bisect.bisect_right(line_starts, match.start()) - 1
+                by_line.setdefault(line, []).append(match.start() - line_starts[line])
+            kept.update((lines[line], tuple(starts)) for line, starts in by_line.items())
+        self.starts.update(kept)
+        return kept
 
 
-_KEPT = 1 << 24
-_LINE_STARTS = _LineStarts()
-
-
-def _line_starts(line: str) -> tuple[int, ...]:
-    """Where `_REPEATED` matches in one line, tried only where the standard engine says one may start."""
-    one_case = line.upper().lower()
-    if len(one_case) != len(line):  # a letter whose case is two letters (ß, İ): no shortcut
-        starts = tuple(match.start() for match in _REPEATED.finditer(line))
-    else:
-        found: list[regex.Match] = []
-        hints = [0] if _MAYBE_REPEATED_AT_START.match(one_case) else []
-        for start in itertools.chain(hints, (hint.end() for hint in _MAYBE_REPEATED.finditer(one_case))):
-            if not found or start >= found[-1].end():
-                match = _REPEATED.match(line, start)
-                if match:
-                    found.append(match)
-        starts = tuple(match.start() for match in found)
-    _LINE_STARTS.remember(line, starts)
-    return starts
+_KEPT = _KeptLines(1 << 24)
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:
