@@ -54,17 +54,17 @@ def doubled_words(text: str) -> tuple[regex.Match, ...]:
     the latest) is scanned once, and only where it differs from the texts read before: a doubled word never
     spans a line break, and the fix loop's texts and the corrected text share most of their lines."""
     lines = text.split("\n")
-    if 2 * sum(line not in _KEPT.starts for line in lines) > len(lines):  # mostly new: one scan is cheaper
+    known = _KEPT.starts  # as it is now: remembering new lines may start a new one
+    new = [line for line in lines if line not in known]
+    if 2 * len(new) > len(lines):  # mostly new: its own matches, found in one scan
         found = _scan(text)
         _KEPT.remember(lines, found)
         return found
+    fresh = _KEPT.remember(new, _scan("\n".join(new))) if new else {}  # the new lines, scanned as one text
     matches: list[regex.Match] = []
     offset = 0
     for line in lines:
-        starts = _KEPT.starts.get(line)
-        if starts is None:
-            starts = _KEPT.remember([line], _scan(line))[line]
-        for start in starts:
+        for start in fresh.get(line) or known.get(line, ()):
             matches.append(_REPEATED.match(text, offset + start))
         offset += len(line) + 1
     return tuple(matches)
@@ -93,11 +93,11 @@ class _KeptLines:
         self.size, self.limit = 0, limit
 
     def remember(self, lines: list[str], found: Sequence[regex.Match]) -> dict[str, tuple[int, ...]]:
-        """Each of `lines` (consecutive, split from the text `found` was found in) kept with the starts of
-        its doubled words; those starts by line."""
+        """Each of `lines` kept with the starts of its doubled words (`found` in the lines joined by line
+        breaks); those starts by line. Past the limit, a new mapping is started (the old one is left as it was)."""
         size = sum(map(len, lines))
         if self.size + size > self.limit:
-            self.starts.clear()
+            self.starts = {}
             self.size = 0
         self.size += size
         kept: dict[str, tuple[int, ...]] = dict.fromkeys(lines, ())
