@@ -5,13 +5,16 @@ form, URLs, Markdown code and the editor's directives; glossaries are random sub
 plus a made-up name with a made-up variant; all built-in rules run.
 """
 
+import contextlib
 import dataclasses
+from collections.abc import Iterator
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanup import fix as fix_engine
 from cleanup.checkers.harper import HarperChecker
 from cleanup.fix import changed_paragraphs
 from cleanup.house import load_glossary
@@ -447,6 +450,20 @@ def test_the_fix_loop_reading_changed_paragraphs_again_ends_where_reading_everyt
     local = process(Document(text, markdown=markdown), Settings(glossary, ALL_RULES))
     whole = process(Document(text, markdown=markdown), Settings(glossary, everywhere))
     assert (local.corrected, local.changes, local.flags) == (whole.corrected, whole.changes, whole.flags)
+    with windows_read_one_by_one():  # a short text's few windows are read as the whole text, unless told
+        windowed = process(Document(text, markdown=markdown), Settings(glossary, ALL_RULES))
+    assert (windowed.corrected, windowed.changes, windowed.flags) == (whole.corrected, whole.changes, whole.flags)
+
+
+@contextlib.contextmanager
+def windows_read_one_by_one() -> Iterator[None]:
+    """The fix loop asks local rules about each changed window however little reading the whole text costs."""
+    cost = fix_engine._WINDOW_COST
+    fix_engine._WINDOW_COST = -(1 << 40)
+    try:
+        yield
+    finally:
+        fix_engine._WINDOW_COST = cost
 
 
 VERB_PIECES = [
