@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import regex
 
 from ..model import Edit
+from ..words.linelocal import LineMatches
 from ..words.sentences import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
 
@@ -51,23 +51,9 @@ _MAYBE_REPEATED_AT_START = re.compile(_REPEATED_AHEAD)
 @functools.lru_cache(maxsize=2)
 def doubled_words(text: str) -> tuple[regex.Match, ...]:
     """The matches of `_REPEATED.finditer(text)`. RW001 and RW002 both ask for them: each text (the original,
-    the latest) is scanned once, and only where it differs from the texts read before: a doubled word never
-    spans a line break, and the fix loop's texts and the corrected text share most of their lines."""
-    lines = text.split("\n")
-    known = _KEPT.starts  # as it is now: remembering new lines may start a new one
-    new = [line for line in lines if line not in known]
-    if 2 * len(new) > len(lines):  # mostly new: its own matches, found in one scan
-        found = _scan(text)
-        _KEPT.remember(lines, found)
-        return found
-    fresh = _KEPT.remember(new, _scan("\n".join(new))) if new else {}  # the new lines, scanned as one text
-    matches: list[regex.Match] = []
-    offset = 0
-    for line in lines:
-        for start in fresh.get(line) or known.get(line, ()):
-            matches.append(_REPEATED.match(text, offset + start))
-        offset += len(line) + 1
-    return tuple(matches)
+    the latest) is scanned once, and only in the lines no text read lately had (a doubled word never spans
+    a line break)."""
+    return _DOUBLED_BY_LINE(text, None)
 
 
 def _scan(text: str) -> tuple[regex.Match, ...]:
@@ -85,34 +71,7 @@ def _scan(text: str) -> tuple[regex.Match, ...]:
     return tuple(found)
 
 
-class _KeptLines:
-    """Where doubled words start in each line read lately, up to about `limit` characters of lines."""
-
-    def __init__(self, limit: int) -> None:
-        self.starts: dict[str, tuple[int, ...]] = {}
-        self.size, self.limit = 0, limit
-
-    def remember(self, lines: list[str], found: Sequence[regex.Match]) -> dict[str, tuple[int, ...]]:
-        """Each of `lines` kept with the starts of its doubled words (`found` in the lines joined by line
-        breaks); those starts by line. Past the limit, a new mapping is started (the old one is left as it was)."""
-        size = sum(map(len, lines))
-        if self.size + size > self.limit:
-            self.starts = {}
-            self.size = 0
-        self.size += size
-        kept: dict[str, tuple[int, ...]] = dict.fromkeys(lines, ())
-        if found:
-            line_starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
-            by_line: dict[int, list[int]] = {}
-            for match in found:
-                line = bisect.bisect_right(line_starts, match.start()) - 1
-                by_line.setdefault(line, []).append(match.start() - line_starts[line])
-            kept.update((lines[line], tuple(starts)) for line, starts in by_line.items())
-        self.starts.update(kept)
-        return kept
-
-
-_KEPT = _KeptLines(1 << 24)
+_DOUBLED_BY_LINE: LineMatches[regex.Match, None] = LineMatches(lambda text, _: _scan(text), _REPEATED.match)
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:
@@ -334,9 +293,17 @@ def _item_starts(text: str, forms: frozenset[str]) -> list[int]:
 @functools.lru_cache(maxsize=2)
 def _item_matches(text: str, forms: frozenset[str]) -> tuple[regex.Match, ...]:
     """`_REPEATED_ITEM` matched at every place an item that is one of `forms` may start (as an overlapped search
-    would), tried only where a repeat follows a mark. AP002 and AP003 both ask for them: each text is scanned once."""
+    would), tried only where a repeat follows a mark. AP002 and AP003 both ask for them: each text is scanned once,
+    and only in the lines no text read lately had (a repeated item never spans a line break)."""
+    return _ITEMS_BY_LINE(text, forms)
+
+
+def _scan_items(text: str, forms: frozenset[str]) -> tuple[regex.Match, ...]:
     matches = (_REPEATED_ITEM.match(text, start) for start in _item_starts(text, forms))
     return tuple(match for match in matches if match is not None)
+
+
+_ITEMS_BY_LINE = LineMatches(_scan_items, _REPEATED_ITEM.match)
 
 
 def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:

@@ -296,6 +296,17 @@ def test_repeated_items_are_found_where_an_overlapped_search_finds_them(text, en
     assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
 
 
+@settings(max_examples=400, deadline=None)
+@given(scan_texts, scan_texts, st.lists(st.sampled_from(ENTRIES), max_size=len(ENTRIES)))
+def test_repeated_items_found_with_lines_kept_from_another_text_are_those_an_overlapped_search_finds(
+    earlier, text, entries
+):
+    forms = frozenset(preferred for preferred, _ in entries)
+    _item_matches(earlier + "\n" + text.replace("S", "s", 1), forms)  # lines of it kept for the next
+    everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
+    assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
+
+
 @pytest.mark.parametrize(
     "text",
     [
