@@ -4,6 +4,7 @@ is scanned only in its new lines (the fix loop's texts and the corrected text sh
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, Protocol, TypeVar
@@ -19,8 +20,8 @@ K = TypeVar("K", bound=Hashable)
 
 class LineMatches(Generic[M, K]):
     """`scan(text, key)`'s matches of a text (sorted by start, none holding a line break, each found again by
-    `rematch(text, start)`), the lines read lately kept with where their matches start, up to about `limit`
-    characters of lines; a new `key` (what else the scan reads) forgets them."""
+    `rematch(text, start)`), the lines of the latest text kept with where their matches start (and those of
+    shorter texts read since, up to about `limit` characters); a new `key` (what else the scan reads) forgets them."""
 
     def __init__(
         self, scan: Callable[[str, K], Sequence[M]], rematch: Callable[[str, int], M], limit: int = 1 << 24
@@ -33,36 +34,53 @@ class LineMatches(Generic[M, K]):
     def __call__(self, text: str, key: K) -> tuple[M, ...]:
         if key is not self._key:
             self._starts, self._size, self._key = {}, 0, key
-        lines = text.split("\n")
-        known = self._starts  # as it is now: remembering new lines may start a new one
+        lines = _lines(text)
+        known = self._starts
         new = [line for line in lines if line not in known]
         if 2 * len(new) > len(lines):  # mostly new: its own matches, found in one scan
             found = tuple(self._scan(text, key))
-            self._remember(lines, found)
-            return found
-        fresh = self._remember(new, self._scan("\n".join(new), key)) if new else {}  # new lines as one text
-        matches: list[M] = []
-        offset = 0
-        for line in lines:
-            for start in fresh.get(line) or known.get(line, ()):
-                matches.append(self._rematch(text, offset + start))
-            offset += len(line) + 1
-        return tuple(matches)
+            fresh = _by_line(lines, found)
+        else:
+            fresh = _by_line(new, self._scan("\n".join(new), key)) if new else {}  # new lines as one text
+            matches: list[M] = []
+            offset = 0
+            for line in lines:
+                for start in fresh[line] if line in fresh else known[line]:
+                    matches.append(self._rematch(text, offset + start))
+                offset += len(line) + 1
+            found = tuple(matches)
+        self._keep(lines, fresh, known)
+        return found
 
-    def _remember(self, lines: list[str], found: Sequence[M]) -> dict[str, tuple[int, ...]]:
-        """Each of `lines` kept with where its matches start (`found` in the lines joined by line breaks);
-        those starts by line. Past the limit, a new mapping is started (the old one is left as it was)."""
-        size = sum(map(len, lines))
+    def _keep(self, lines: list[str], fresh: dict[str, tuple[int, ...]], known: dict[str, tuple[int, ...]]) -> None:
+        """A text with as many lines as those kept replaces them (its changed lines are not read again); a
+        shorter one's new lines (the paragraphs the fix loop reads again) are added, up to the limit."""
+        if 2 * len(lines) >= len(known):
+            self._starts = {line: fresh[line] if line in fresh else known[line] for line in lines}
+            self._size = sum(map(len, self._starts))
+            return
+        size = sum(map(len, fresh))
         if self._size + size > self._limit:
             self._starts, self._size = {}, 0
+        self._starts.update(fresh)
         self._size += size
-        kept: dict[str, tuple[int, ...]] = dict.fromkeys(lines, ())
-        if found:
-            line_starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
-            by_line: dict[int, list[int]] = {}
-            for match in found:
-                line = bisect.bisect_right(line_starts, match.start()) - 1
-                by_line.setdefault(line, []).append(match.start() - line_starts[line])
-            kept.update((lines[line], tuple(starts)) for line, starts in by_line.items())
-        self._starts.update(kept)
-        return kept
+
+
+def _by_line(lines: list[str], found: Sequence[_Match]) -> dict[str, tuple[int, ...]]:
+    """Where the matches `found` in `lines` joined by line feeds start, line by line."""
+    kept: dict[str, tuple[int, ...]] = dict.fromkeys(lines, ())
+    if found:
+        line_starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+        by_line: dict[int, list[int]] = {}
+        for match in found:
+            line = bisect.bisect_right(line_starts, match.start()) - 1
+            by_line.setdefault(line, []).append(match.start() - line_starts[line])
+        kept.update((lines[line], tuple(starts)) for line, starts in by_line.items())
+    return kept
+
+
+@functools.lru_cache(maxsize=2)
+def _lines(text: str) -> list[str]:
+    """The lines of `text` (split at line feeds), one list for every scan that asks: the lines they keep are
+    then the same strings, held once."""
+    return text.split("\n")
