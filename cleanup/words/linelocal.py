@@ -27,15 +27,15 @@ class LineMatches(Generic[M, K]):
         self, scan: Callable[[str, K], Sequence[M]], rematch: Callable[[str, int], M], limit: int = 1 << 24
     ) -> None:
         self._scan, self._rematch, self._limit = scan, rematch, limit
-        self._starts: dict[str, tuple[int, ...]] = {}
+        # The key and its lines' starts, read and replaced together (so a thread never reads another key's).
+        self._kept: tuple[K | None, dict[str, tuple[int, ...]]] = (None, {})
         self._size = 0
-        self._key: K | None = None
 
     def __call__(self, text: str, key: K) -> tuple[M, ...]:
-        if key is not self._key:
-            self._starts, self._size, self._key = {}, 0, key
+        kept_key, known = self._kept
+        if kept_key is not key:
+            known, self._size = {}, 0
         lines = _lines(text)
-        known = self._starts
         new = [line for line in lines if line not in known]
         if 2 * len(new) > len(lines):  # mostly new: its own matches, found in one scan
             found = tuple(self._scan(text, key))
@@ -49,20 +49,23 @@ class LineMatches(Generic[M, K]):
                     matches.append(self._rematch(text, offset + start))
                 offset += len(line) + 1
             found = tuple(matches)
-        self._keep(lines, fresh, known)
+        self._keep(key, lines, fresh, known)
         return found
 
-    def _keep(self, lines: list[str], fresh: dict[str, tuple[int, ...]], known: dict[str, tuple[int, ...]]) -> None:
+    def _keep(
+        self, key: K, lines: list[str], fresh: dict[str, tuple[int, ...]], known: dict[str, tuple[int, ...]]
+    ) -> None:
         """A text with as many lines as those kept replaces them (its changed lines are not read again); a
         shorter one's new lines (the paragraphs the fix loop reads again) are added, up to the limit."""
         if 2 * len(lines) >= len(known):
-            self._starts = {line: fresh[line] if line in fresh else known[line] for line in lines}
-            self._size = sum(map(len, self._starts))
+            starts = {line: fresh[line] if line in fresh else known[line] for line in lines}
+            self._kept, self._size = (key, starts), sum(map(len, starts))
             return
         size = sum(map(len, fresh))
         if self._size + size > self._limit:
-            self._starts, self._size = {}, 0
-        self._starts.update(fresh)
+            known, self._size = {}, 0
+        known.update(fresh)
+        self._kept = (key, known)
         self._size += size
 
 
