@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
@@ -134,10 +134,28 @@ def _asked(finder: EditFinder, text: str, windows: Sequence[Window] | None) -> I
 
     A paragraph the last pass left alone gives a local finder the same edits as before, and none of
     those was applied (it would have changed the paragraph): each lost to an edit that changed it, or was
-    vetoed, and a vetoed edit of an unchanged paragraph is vetoed again."""
+    vetoed, and a vetoed edit of an unchanged paragraph is vetoed again. When the windows would cost more
+    to read one by one than the whole text (each costs a call besides its characters), the whole text is
+    read and the edits in the windows kept: a local finder finds the same there either way."""
     if windows is None or not isinstance(finder, LocalFinder):
         return finder(text)
+    if _WINDOW_COST * len(windows) + sum(window.end - window.context for window in windows) > len(text):
+        return _inside(finder(text), windows)
     return finder.within(text, windows)
+
+
+# What asking a local finder about one window costs besides reading it, in characters read (measured on
+# 1,000,000 words: 3,236 windows holding 57% of the text cost the rules more than the whole text).
+_WINDOW_COST = 10_000
+
+
+def _inside(edits: Iterable[Edit], windows: Sequence[Window]) -> Iterator[Edit]:
+    """The edits that start in one of the sorted, separate windows' [start, end)."""
+    starts = [window.start for window in windows]
+    for edit in edits:
+        index = bisect.bisect_right(starts, edit.start) - 1
+        if index >= 0 and edit.start < windows[index].end:
+            yield edit
 
 
 def _new_spans(edits: Sequence[Edit]) -> list[tuple[int, int]]:

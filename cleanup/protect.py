@@ -78,13 +78,12 @@ def is_ignored(found: Directives, rule: str, start: int) -> bool:
 
 def directives(text: str, markdown: bool) -> Directives:
     """Everything in `text` the rules must leave alone, and what the editor asked for in it."""
-    lines = LineIndex(text)
     problems: list[Problem] = []
-    front, allow, disable = _front_matter(text, markdown, lines, problems)
+    front, allow, disable = _front_matter(text, markdown, problems)
     spans = [*front, *_plain_spans(text)]
     if markdown:
-        spans += markup_spans(text, lines)
-    off, ignores = _comments(text, lines, problems)
+        spans += markup_spans(text, LineIndex(text))
+    off, ignores = _comments(text, problems)
     return Directives(_merge(spans + off), tuple(ignores), allow, disable, tuple(problems))
 
 
@@ -116,8 +115,9 @@ def _with_gluing_space(text: str, start: int, end: int) -> Span:
     return (start, glue.end("space")) if glue else (start, end)
 
 
-def _comments(text: str, lines: LineIndex, problems: list[Problem]) -> tuple[list[Span], list]:
+def _comments(text: str, problems: list[Problem]) -> tuple[list[Span], list]:
     """`cleanup: off` … `cleanup: on` regions and `cleanup: ignore ID` lines."""
+    lines: LineIndex | None = None  # made for the first unknown directive (most texts have none)
     off: list[Span] = []
     ignores = []
     off_start: int | None = None
@@ -133,6 +133,7 @@ def _comments(text: str, lines: LineIndex, problems: list[Problem]) -> tuple[lis
         elif command == "ignore":
             ignores.append((*_ignored_line(text, match), ids))
         else:
+            lines = lines or LineIndex(text)
             line, column = lines.position(match.start())
             problems.append(
                 Problem(
@@ -156,7 +157,7 @@ def _ignored_line(text: str, comment: regex.Match) -> Span:
 
 
 def _front_matter(
-    text: str, markdown: bool, lines: LineIndex, problems: list[Problem]
+    text: str, markdown: bool, problems: list[Problem]
 ) -> tuple[list[Span], tuple[str, ...], tuple[str, ...]]:
     """The front matter's span and its `cleanup: {allow, disable}` lists."""
     match = FRONT_MATTER.match(text)

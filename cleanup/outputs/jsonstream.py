@@ -20,7 +20,9 @@ def json_pieces(value: Any, indent: int | None = None) -> Iterator[str]:
 
 
 def _pieces(value: Any, indent: int | None, level: int) -> Iterator[str]:
-    if isinstance(value, dict) and level == 0:
+    if level and type(value) is dict:  # a record in an array: the commonest piece, encoded whole
+        yield _text(value, indent, level)
+    elif isinstance(value, dict) and level == 0:
         yield from _container("{", "}", iter(value.items()), indent, level, _member)
     elif isinstance(value, Iterator):
         yield from _container("[", "]", value, indent, level, _pieces)
@@ -39,7 +41,11 @@ def _text(value: Any, indent: int | None, level: int) -> str:
     if kind is str:
         return _string(value)
     if kind is dict:
-        items = [_string(key) + ": " + _text(item, indent, level + 1) for key, item in value.items()]
+        inner = level + 1
+        items = [
+            _string(key) + ": " + (_string(item) if type(item) is str else _text(item, indent, inner))
+            for key, item in value.items()
+        ]
         return _join("{", "}", items, indent, level)
     if kind is list or kind is tuple or isinstance(value, Iterator):
         return _join("[", "]", [_text(item, indent, level + 1) for item in value], indent, level)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import Edit
+from ..words.linelocal import LineMatches
 from ..words.sentences import sentence_start
 from .base import FLAG, NOT_IN_WORD, SAFE, SPACE, UNSAFE, Context, Finding, Rule, finds, fixes, ignores, keeps
 
@@ -49,8 +50,14 @@ _MAYBE_REPEATED_AT_START = re.compile(_REPEATED_AHEAD)
 
 @functools.lru_cache(maxsize=2)
 def doubled_words(text: str) -> tuple[regex.Match, ...]:
-    """The matches of `_REPEATED.finditer(text)`, tried only where the standard engine says one may start.
-    RW001 and RW002 both ask for them: each text (the original, the latest) is scanned once."""
+    """The matches of `_REPEATED.finditer(text)`. RW001 and RW002 both ask for them: each text (the original,
+    the latest) is scanned once, and only in the lines no text read lately had (a doubled word never spans
+    a line break)."""
+    return _DOUBLED_BY_LINE(text, None)
+
+
+def _scan(text: str) -> tuple[regex.Match, ...]:
+    """The matches of `_REPEATED.finditer(text)`, tried only where the standard engine says one may start."""
     one_case = text.upper().lower()
     if len(one_case) != len(text):  # a letter whose case is two letters (ß, İ): no shortcut
         return tuple(_REPEATED.finditer(text))
@@ -62,6 +69,9 @@ def doubled_words(text: str) -> tuple[regex.Match, ...]:
             if match:
                 found.append(match)
     return tuple(found)
+
+
+_DOUBLED_BY_LINE: LineMatches[regex.Match, None] = LineMatches(lambda text, _: _scan(text), _REPEATED.match)
 
 
 def _never_grammatical_double(match: regex.Match) -> bool:
@@ -283,9 +293,17 @@ def _item_starts(text: str, forms: frozenset[str]) -> list[int]:
 @functools.lru_cache(maxsize=2)
 def _item_matches(text: str, forms: frozenset[str]) -> tuple[regex.Match, ...]:
     """`_REPEATED_ITEM` matched at every place an item that is one of `forms` may start (as an overlapped search
-    would), tried only where a repeat follows a mark. AP002 and AP003 both ask for them: each text is scanned once."""
+    would), tried only where a repeat follows a mark. AP002 and AP003 both ask for them: each text is scanned once,
+    and only in the lines no text read lately had (a repeated item never spans a line break)."""
+    return _ITEMS_BY_LINE(text, forms)
+
+
+def _scan_items(text: str, forms: frozenset[str]) -> tuple[regex.Match, ...]:
     matches = (_REPEATED_ITEM.match(text, start) for start in _item_starts(text, forms))
     return tuple(match for match in matches if match is not None)
+
+
+_ITEMS_BY_LINE = LineMatches(_scan_items, _REPEATED_ITEM.match)
 
 
 def _list_repeats(text: str, context: Context) -> Iterator[Repeat]:

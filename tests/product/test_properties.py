@@ -5,13 +5,16 @@ form, URLs, Markdown code and the editor's directives; glossaries are random sub
 plus a made-up name with a made-up variant; all built-in rules run.
 """
 
+import contextlib
 import dataclasses
+from collections.abc import Iterator
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanup import fix as fix_engine
 from cleanup.checkers.harper import HarperChecker
 from cleanup.fix import changed_paragraphs
 from cleanup.house import load_glossary
@@ -293,6 +296,17 @@ def test_repeated_items_are_found_where_an_overlapped_search_finds_them(text, en
     assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
 
 
+@settings(max_examples=400, deadline=None)
+@given(scan_texts, scan_texts, st.lists(st.sampled_from(ENTRIES), max_size=len(ENTRIES)))
+def test_repeated_items_found_with_lines_kept_from_another_text_are_those_an_overlapped_search_finds(
+    earlier, text, entries
+):
+    forms = frozenset(preferred for preferred, _ in entries)
+    _item_matches(earlier + "\n" + text.replace("S", "s", 1), forms)  # lines of it kept for the next
+    everywhere = [m.span() for m in _REPEATED_ITEM.finditer(text, overlapped=True) if m["item"] in forms]
+    assert [m.span() for m in _item_matches(text, forms) if m["item"] in forms] == everywhere
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -345,6 +359,20 @@ case_texts = st.lists(st.sampled_from(CASE_PIECES), max_size=30).map("".join)
 @given(case_texts)
 def test_doubled_words_are_found_as_one_scan_of_the_whole_text_finds_them(text):
     assert [m.span() for m in doubled_words(text)] == [m.span() for m in _REPEATED.finditer(text)]
+
+
+LINE_PIECES = [*CASE_PIECES, "\n", "\r\n", "\r", "\t", " ", "the", "The", "\u2028"]
+line_texts = st.lists(st.sampled_from(LINE_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line_texts, line_texts)
+def test_doubled_words_read_line_by_line_with_lines_kept_from_another_text_are_those_one_scan_finds(earlier, text):
+    doubled_words(earlier + "\n" + text.replace("the", "THE", 1))  # lines of it kept for the next
+    found = doubled_words(text)
+    assert all(match.string == text for match in found)
+    assert [m.span() for m in found] == [m.span() for m in _REPEATED.finditer(text)]
+    assert [m.span("gap") for m in found] == [m.span("gap") for m in _REPEATED.finditer(text)]
 
 
 @settings(max_examples=500, deadline=None)
@@ -433,6 +461,20 @@ def test_the_fix_loop_reading_changed_paragraphs_again_ends_where_reading_everyt
     local = process(Document(text, markdown=markdown), Settings(glossary, ALL_RULES))
     whole = process(Document(text, markdown=markdown), Settings(glossary, everywhere))
     assert (local.corrected, local.changes, local.flags) == (whole.corrected, whole.changes, whole.flags)
+    with windows_read_one_by_one():  # a short text's few windows are read as the whole text, unless told
+        windowed = process(Document(text, markdown=markdown), Settings(glossary, ALL_RULES))
+    assert (windowed.corrected, windowed.changes, windowed.flags) == (whole.corrected, whole.changes, whole.flags)
+
+
+@contextlib.contextmanager
+def windows_read_one_by_one() -> Iterator[None]:
+    """The fix loop asks local rules about each changed window however little reading the whole text costs."""
+    cost = fix_engine._WINDOW_COST
+    fix_engine._WINDOW_COST = -(1 << 40)
+    try:
+        yield
+    finally:
+        fix_engine._WINDOW_COST = cost
 
 
 VERB_PIECES = [
