@@ -125,6 +125,9 @@ def test_a_local_cluster_of_worker_processes_writes_what_one_process_writes(arch
         same_as_one_local_process(archive, capsys, cluster.scheduler_address, "--grammar", "none")
 
 
+ARCHIVE_SIZE = 1200
+
+
 def test_interrupting_a_run_stops_its_work_on_the_cluster(tmp_path, scheduler):
     (tmp_path / "glossary").mkdir()
     (tmp_path / "glossary" / "house.yaml").write_text(
@@ -132,19 +135,20 @@ def test_interrupting_a_run_stops_its_work_on_the_cluster(tmp_path, scheduler):
     )
     seed = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
     (tmp_path / "archive").mkdir()
-    for number in range(300):
-        (tmp_path / "archive" / f"a{number:03}.txt").write_text(f"{seed} ({number})\n", encoding="utf-8")
+    # Enough work that the run is still going when it is interrupted, however fast one article gets.
+    for number in range(ARCHIVE_SIZE):
+        (tmp_path / "archive" / f"a{number:04}.txt").write_text(f"{seed * 4} ({number})\n", encoding="utf-8")
     command = [sys.executable, "-m", "cleanup", "fix", "-q", "--no-cache", "--grammar", "none"]
     running = subprocess.Popen(
         [*command, "--scheduler", scheduler, "archive"], cwd=tmp_path, env=_environment(), stderr=subprocess.PIPE
     )
-    while not (tmp_path / "corrected" / "a002.txt").is_file():
+    while not (tmp_path / "corrected" / "a0002.txt").is_file():
         assert running.poll() is None, running.stderr.read() if running.stderr else ""
         time.sleep(0.05)
     running.send_signal(signal.SIGINT)
     assert running.wait(timeout=60) == 130
     assert running.stderr and b"interrupted" in running.stderr.read()
-    assert len(list((tmp_path / "corrected").glob("*.txt"))) < 300
+    assert len(list((tmp_path / "corrected").glob("*.txt"))) < ARCHIVE_SIZE
     with distributed.Client(scheduler) as client:
         deadline = time.monotonic() + 30
         while client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)):
