@@ -8,8 +8,7 @@ from pathlib import Path
 
 from .checkers import Checker
 from .glossary.files import glossary_files
-from .house import HouseGlossary
-from .house import load_glossary as _load_files
+from .house import HouseGlossary, house_glossary
 from .model import Document, LineIndex, Outcome
 from .outputs.findings import Finding, change_finding, flag_finding
 from .pipeline import ALL_RULES, Settings, process
@@ -21,7 +20,7 @@ def load_glossary(*paths: str | os.PathLike[str]) -> HouseGlossary:
     """The glossary in these YAML files (a folder: its *.yaml and *.yml files), with its house rules; raises
     `GlossaryError` naming every problem's file, line and column. No path: an empty glossary."""
     files = [(str(file), file.read_text(encoding="utf-8")) for file in glossary_files(map(Path, paths))]
-    return _load_files(files, reserved_ids=[rule.id for rule in ALL_RULES])
+    return house_glossary(files)
 
 
 def fix_text(

@@ -11,6 +11,7 @@ from .glossary.loader import GLOSSARY_KEYS, Glossary, GlossaryReader, failing_ex
 from .model import Location, Problem, ProblemsError
 from .rules.base import Rule
 from .rules.from_yaml import RuleReader, duplicate_rule_ids, failing_rule_examples
+from .rules.registry import ALL_RULES
 from .yamlread import YAML_ERRORS, Fields, YamlMap, load_yaml, yaml_problem
 
 TOP_KEYS = (*GLOSSARY_KEYS, "rules")
@@ -42,6 +43,11 @@ def load_glossary(files: Sequence[tuple[str, str]], reserved_ids: Iterable[str] 
     if problems:
         raise GlossaryError(problems)
     return house
+
+
+def house_glossary(files: Sequence[tuple[str, str]]) -> HouseGlossary:
+    """The glossary in `files`, whose house rules may not take a built-in rule's id (as every interface loads it)."""
+    return load_glossary(files, reserved_ids=[rule.id for rule in ALL_RULES])
 
 
 def _read(files: Sequence[tuple[str, str]]) -> tuple[Glossary, list[tuple[Rule, Location]], list[Problem]]:

@@ -6,16 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from cleanup.house import load_glossary
+from cleanup.house import house_glossary
 from cleanup.model import Safety
 from cleanup.rules.registry import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
 PROSE = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-HOUSE = load_glossary(
-    [(path.name, path.read_text(encoding="utf-8")) for path in sorted((ROOT / "glossary").glob("*.yaml"))],
-    reserved_ids=[rule.id for rule in ALL_RULES],
+HOUSE = house_glossary(
+    [(path.name, path.read_text(encoding="utf-8")) for path in sorted((ROOT / "glossary").glob("*.yaml"))]
 )
 # Every rule's and glossary entry's examples: text dense with what the rules find and change.
 EXAMPLES = [e.before for rule in ALL_RULES for e in rule.examples] + [

@@ -15,14 +15,14 @@ from ..cachekey import CacheRefused
 from ..checkers import Checker
 from ..config import Config
 from ..decisions import DecisionFile
-from ..house import HouseGlossary
+from ..house import HouseGlossary, house_glossary
 from ..outputs.tally import Tally
 from ..pipeline import Settings
 from .console import failure_recorder, print_error
 from .inputs import Input, decisions_finder, find_inputs, with_source
 from .plan import Plan, plan_outputs
 from .project import loaded_summary
-from .settings import GlossaryFile, grammar_said, house_glossary, load_config, run_glossary, run_settings
+from .settings import GlossaryFile, grammar_said, load_config, run_glossary, run_settings
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
 from ..glossary.files import folder_files
 from ..glossary.loader import Glossary
-from ..house import HouseGlossary, load_glossary
+from ..house import HouseGlossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding
@@ -155,11 +155,6 @@ def run_glossary(named: Sequence[str] | None, config: Config) -> list[GlossaryFi
     """The glossary files a run reads: those named on the command line, else the configuration's, else
     every glossary/*.yaml."""
     return glossary_file_texts(named or list(config.glossary))
-
-
-def house_glossary(files: Sequence[GlossaryFile]) -> HouseGlossary:
-    """The glossary in `files`, whose house rules may not take a built-in rule's id."""
-    return load_glossary(files, reserved_ids=[rule.id for rule in ALL_RULES])
 
 
 def glossary_file_texts(paths: Sequence[str]) -> list[GlossaryFile]:

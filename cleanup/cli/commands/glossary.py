@@ -13,7 +13,7 @@ from ...checkers.harper import english_word_test
 from ...decisions import DecisionsError, load_decisions
 from ...glossary.loader import Glossary
 from ...glossary.names import unknown_names
-from ...house import GlossaryError, load_glossary
+from ...house import GlossaryError, house_glossary, load_glossary
 from ...model import LineIndex
 from ...upkeep.adding import add_entry, add_names
 from ...upkeep.name_variants import as_yaml, suggest
@@ -25,7 +25,7 @@ from ..console import make_console, print_error
 from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, first_line
 from ..inputs import embedded_source, find_inputs, read_source, read_texts, read_utf8
 from ..project import glossary_folder
-from ..settings import glossary_files, house_glossary, load_config, run_glossary
+from ..settings import glossary_files, load_config, run_glossary
 from ..write import write_atomically
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import difflib
 
+from ...house import house_glossary
 from ...outputs.ruledocs import Documented, flag_checks, print_rule, rules_markdown
 from ...outputs.terminal import print_glossary_entry, rules_table
 from ..console import make_console
 from ..errors import EXIT_OK, UsageError
-from ..settings import house_glossary, load_config, run_glossary, run_settings
+from ..settings import load_config, run_glossary, run_settings
 
 
 def run_rules(args: argparse.Namespace) -> int:
