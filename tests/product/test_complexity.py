@@ -19,8 +19,8 @@ from cleanup.model import Document, Outcome
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.records import change_log, markdown_report
 from cleanup.outputs.review import review_page
-from cleanup.pipeline import Settings, process
-from cleanup.rules.base import Context, Rule
+from cleanup.pipeline import Settings, _context, process
+from cleanup.rules.base import Rule
 from cleanup.rules.registry import ALL_RULES
 from cleanup.source.align import pair_texts
 from cleanup.source.checks import source_flags
@@ -32,12 +32,7 @@ SMALLEST = 0.003  # CPU seconds the size-n input must take, repeated, for its ti
 CONFIRM = 0.2  # the same when a ratio over LIMIT is measured again before it fails (long enough that noise is small)
 UNIT = 12_000  # characters of text for n
 GLOSSARY = HOUSE
-CONTEXT = Context(
-    known_forms=frozenset(t.preferred for t in GLOSSARY.terms),
-    normalized_forms=frozenset(t.preferred for t in GLOSSARY.terms if t.variants),
-    articles={t.preferred.split()[0].lower(): t.article for t in GLOSSARY.terms if t.article},
-    form_words=GLOSSARY.spelling_words,
-)
+CONTEXT = _context(Settings(GLOSSARY), markdown=False)  # what the pipeline gives the rules
 
 
 def _best(step: Callable[[], object], repeats: int) -> float:
