@@ -11,7 +11,7 @@ from cleanup.house import load_glossary
 from cleanup.model import Document
 from cleanup.pipeline import ALL_RULES, Settings, process
 from tests.conftest import ROOT
-from tests.crashing import CrashingChecker
+from tests.crashing import crashing_run
 
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
 
@@ -229,19 +229,8 @@ def test_a_cached_run_writes_nothing_yet_restores_an_output_someone_removed_or_e
 
 def test_a_worker_that_dies_costs_only_its_file(tmp_path):
     from cleanup.cli.batch import Failed, Processed, results
-    from cleanup.house import load_glossary
-    from cleanup.pipeline import Settings
 
-    settings = Settings(
-        load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")]),
-        (),
-        checker=CrashingChecker(),
-    )
-    tasks = []
-    for number in range(12):
-        path = tmp_path / f"a{number:02}.txt"
-        path.write_text("CRASH Daash\n" if number in (3, 9) else f"Daash {number}\n", encoding="utf-8")
-        tasks.append((path, None, [], None))
+    settings, tasks = crashing_run(tmp_path, {3, 9})
     done = list(results(tasks, settings, jobs=2))
     assert [type(result) for result in done] == [Failed if n in (3, 9) else Processed for n in range(12)]
     assert done[3] == Failed(

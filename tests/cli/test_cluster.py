@@ -15,7 +15,7 @@ import pytest
 
 from cleanup.cli import main
 from tests.conftest import ROOT
-from tests.crashing import CrashingChecker
+from tests.crashing import crashing_run
 
 distributed = pytest.importorskip("distributed")
 
@@ -181,20 +181,9 @@ def test_a_file_that_kills_its_dask_workers_fails_alone(tmp_path, monkeypatch):
 
     from cleanup.cli.batch import results
     from cleanup.cli.step import Failed, Processed
-    from cleanup.house import load_glossary
-    from cleanup.pipeline import Settings
 
     monkeypatch.setenv("PYTHONPATH", _environment()["PYTHONPATH"])  # where the workers import tests.crashing
-    settings = Settings(
-        load_glossary([("g.yaml", "terms:\n  - preferred: ISIS\n    variants: [Daash]\n")]),
-        (),
-        checker=CrashingChecker(),
-    )
-    tasks = []
-    for number in range(12):
-        path = tmp_path / f"a{number:02}.txt"
-        path.write_text("CRASH Daash\n" if number == 5 else f"Daash {number}\n", encoding="utf-8")
-        tasks.append((path, None, [], None))
+    settings, tasks = crashing_run(tmp_path, {5})
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         with distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
