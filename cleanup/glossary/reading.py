@@ -10,6 +10,7 @@ showing the entry's sense make the change only a suggestion.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -63,6 +64,10 @@ class Reader:
         self._named: dict[Term, tuple[str, bool]] = {}  # term -> the last text asked about, whether it names them
         # The last text asked about sense words: its line starts, and whether an entry's sense is on a line.
         self._lines: tuple[str, list[int], dict[tuple[Term, int, int], bool]] = ("", [0], {})
+
+    def people_named(self, text: str, low: int, high: int) -> tuple[bool, ...]:
+        """Whether text[low:high] names each entry's person (the one fact of a whole text a match reads)."""
+        return tuple(person.named.search(text, low, high) is not None for person in self._people.values())
 
     def read(self, term: Term, text: str, start: int, end: int) -> str | None:
         """LEAVE, SAFE, or why the change is only a suggestion."""
@@ -171,6 +176,7 @@ _ARABIC_ARTICLE = regex.compile(r"(?:[AaEe]l|[Aa](?:dh|d|n|r|sh|s|th|t|z))(?=[-â
 _THE_BEFORE = regex.compile(r"\b[Tt]he(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)\Z")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def arabic_article(form: str) -> str:
     """The Arabic article a form starts with (`al` of `al-Badia`, `ash` of `ash-Sham`), or ""."""
     found = _ARABIC_ARTICLE.match(form)
