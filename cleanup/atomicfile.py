@@ -44,11 +44,16 @@ def one_writer(path: Path) -> Iterator[None]:
             os.close(folder)  # releases the flock
 
 
+def temporary_name(path: Path) -> Path:
+    """A new hidden name beside `path` for a file being written, naming this process."""
+    return path.with_name(f".{path.name}.cleanup-{os.getpid()}-{os.urandom(4).hex()}.tmp")
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once: a hidden temporary beside it (named as `cleanup fix` names its
-    own, so a killed run's leftovers are cleaned the same way), flushed to disk, renamed over it; the folder
+    """Replace `path` with `data` all at once: a hidden temporary beside it (`temporary_name`, as `cleanup fix`
+    names its own, so a killed run's leftovers are cleaned alike), flushed to disk, renamed over it; the folder
     synced so the rename lasts. The file keeps its permissions."""
-    temporary = path.with_name(f".{path.name}.cleanup-{os.getpid()}-{os.urandom(4).hex()}.tmp")
+    temporary = temporary_name(path)
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:

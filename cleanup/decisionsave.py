@@ -97,17 +97,19 @@ def save_decisions(
     write it atomically, one writer at a time (threads and processes). Each edit applies where the file
     still says what its editor saw, or already says what they decided; otherwise it is returned as a
     conflict and the file keeps the other decision. `article` and `article_sha256` name the article in a
-    new file. Nothing is written when nothing changes. Raises DecisionsError if the file on disk is broken."""
+    new file. Nothing is written when nothing changes. Raises DecisionsError, writing nothing, if the file on
+    disk is broken or an edit's decision cannot be written (an `at` that is no ISO 8601 time)."""
     with one_writer(path):
         version, current = read_decisions(path)
         if current.article is None and article is not None:
             current = replace(current, article=article, article_sha256=article_sha256)
         merged_file, conflicts = merge(current, edits)
-        text = decisions_yaml(merged_file).encode("utf-8")
-        if _same(merged_file, current) and path.exists():
+        text = decisions_yaml(merged_file)
+        if text == decisions_yaml(current):
             return SaveResult(version, current, version != base_version, conflicts)
-        write_atomically(path, text)
-        return SaveResult(version_of(text), merged_file, version != base_version, conflicts)
+        written = load_decisions(str(path), text)  # refuses a decision the file could not hold (a bad time)
+        write_atomically(path, text.encode("utf-8"))
+        return SaveResult(version_of(text.encode("utf-8")), written, version != base_version, conflicts)
 
 
 def merge(current: DecisionFile, edits: Edits) -> tuple[DecisionFile, tuple[Conflict, ...]]:
@@ -165,8 +167,3 @@ def edits_between(base: DecisionFile, mine: DecisionFile) -> Edits:
 
 def _verdict(decision: Decision | None) -> str | None:
     return decision.verdict if decision is not None else None
-
-
-def _same(a: DecisionFile, b: DecisionFile) -> bool:
-    """Whether two decision sets would be written alike."""
-    return decisions_yaml(a) == decisions_yaml(b)

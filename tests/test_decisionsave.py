@@ -5,10 +5,11 @@ import multiprocessing
 import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.decisions import DecisionFile, decisions_yaml, load_decisions
+from cleanup.decisions import DecisionFile, DecisionsError, decisions_yaml, load_decisions
 from cleanup.decisionsave import Edit, Edits, edits_between, key_of, read_decisions, save_decisions, version_of
 from cleanup.model import Decision
 
@@ -169,3 +170,43 @@ def test_the_file_written_reads_back_as_a_decisions_file(tmp_path):
     save_decisions(path, version_of(b""), Edits((decide(1, "accept", by="Mo\u2028na"),), ("Zaid",)))
     text = path.read_text(encoding="utf-8")
     assert decisions_yaml(load_decisions("x", text)) == text
+
+
+def test_a_decision_the_file_could_not_hold_is_refused_and_nothing_written(tmp_path):
+    path = tmp_path / "d.decisions.yaml"
+    bad = Decision("GL:ISIS", "Daash", "ISIS", "a", "b", "accept", at="yesterday")
+    with pytest.raises(DecisionsError, match="ISO 8601"):
+        save_decisions(path, version_of(b""), Edits((Edit(None, bad),)))
+    assert not path.exists()
+
+
+def test_nothing_to_save_writes_nothing(tmp_path):
+    path = tmp_path / "d.decisions.yaml"
+    result = save_decisions(path, version_of(b""), Edits())
+    assert not path.exists() and result.version == version_of(b"")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), st.sampled_from(["accept", "reject", None])), max_size=12)
+)
+def test_no_acknowledged_decision_is_lost(tmp_path_factory, steps):
+    """Editors save one decision at a time, each from a version they read some saves ago: the file always
+    holds, for every change, the last decision a save acknowledged (applied, or found already so), and a
+    save that conflicts changes nothing of it."""
+    path = tmp_path_factory.mktemp("lost") / "d.decisions.yaml"
+    history = [(version_of(b""), {})]  # (version, verdicts) after each save
+    model: dict[int, str] = {}
+    for read_back, n, verdict in steps:
+        version, seen = history[max(0, len(history) - 1 - read_back)]
+        was = seen.get(n)
+        if was is None and verdict is None:
+            continue
+        edit = Edit(made(n, was) if was else None, made(n, verdict) if verdict else None)
+        result = save_decisions(path, version, Edits((edit,)))
+        clash = model.get(n) not in (was, verdict)
+        assert bool(result.conflicts) == clash
+        if not clash:
+            model = {k: v for k, v in {**model, n: verdict}.items() if v is not None}
+        assert verdicts(path) == ({f"before {k} ": v for k, v in model.items()} if path.exists() else {})
+        history.append((result.version, dict(model)))
