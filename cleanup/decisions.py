@@ -250,6 +250,7 @@ def decisions_yaml(file: DecisionFile) -> str:
         lines.append(f"    decision: {d.verdict}")
         lines += [f"    {key}: {quoted(value)}" for key, value in (("by", d.by), ("at", d.at)) if value]
     if file.names:
+        lines.append("# Names confirmed in review: cleanup glossary add --names-from FILE adds them to the glossary.")
         lines.append("names:")
         lines += [f"  - {quoted(name)}" for name in sorted(file.names)]
     return "\n".join(lines) + "\n"

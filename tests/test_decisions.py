@@ -1,6 +1,7 @@
 """Review decisions: matched by rule, text and context; rejected changes stay out; stale ones reported."""
 
 import json
+from dataclasses import astuple
 
 import pytest
 from hypothesis import given, settings
@@ -115,6 +116,24 @@ def test_cli_reads_decisions_beside_the_edition_and_warns_about_stale_ones(proje
     assert "## Rejected by the editor (not applied)" in (project / "corrected" / "a.txt.report.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_cli_applies_a_file_saved_at_the_desk_as_one_from_the_page(project, capsys):
+    """Who and when change nothing that fix writes; a dismissed flag is neither applied nor stale."""
+    (project / "corrected").mkdir()
+    plain = load_decisions("d", DECISIONS)
+    (project / "corrected" / "a.txt.decisions.yaml").write_text(DECISIONS, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    page = {p.name: p.read_bytes() for p in (project / "corrected").iterdir()}
+    dismissed = Decision("RW002", "to to", "", "He went ", " the", "dismiss", by="Sami", at="2026-12-05T12:00:00Z")
+    desk = [Decision(*astuple(d)[:7], by="Mona", at="2026-12-05T11:51:26+00:00") for d in plain.decisions]
+    saved = decisions_yaml(DecisionFile(plain.article, plain.article_sha256, desk, dismissed=(dismissed,)))
+    (project / "corrected" / "a.txt.decisions.yaml").write_text(saved, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert "stale decision: GL:ISIS “Daesh”" in capsys.readouterr().err
+    for name in ("a.txt", "a.txt.diff", "a.txt.html"):  # the records differ only in the decisions' line numbers
+        assert (project / "corrected" / name).read_bytes() == page[name]
 
 
 def test_cli_decisions_option_and_check(project, capsys):
