@@ -29,17 +29,17 @@ def decision_status(decisions: Sequence[Decision], outcome: Outcome) -> list[Dec
     """Each decision (in order) as the run that made `outcome` with them applied it: an accepted change (its
     index), a rejected change kept out (where its text is), or stale, with why."""
     original, lines = outcome.original.text, LineIndex(outcome.original.text)
-    stale, rejected = {id(d) for d in outcome.stale}, {id(d) for d in outcome.rejected}
-    accepts = [d for d in decisions if id(d) not in stale | rejected and d.verdict == "accept"]
-    accepted = {id(d): index for index, d in match(accepts, original, outcome.changes)[0].items()}
+    stale, rejected = set(outcome.stale), set(outcome.rejected)  # equal, not the same: an outcome may be pickled
+    accepts = [d for d in decisions if d not in stale | rejected and d.verdict == "accept"]
+    accepted = {d: index for index, d in match(accepts, original, outcome.changes)[0].items()}
     statuses = []
     for decision in decisions:
-        if id(decision) in stale:
+        if decision in stale:
             statuses.append(_stale(decision, original, outcome.changes, lines, "change"))
-        elif id(decision) in rejected:
+        elif decision in rejected:
             statuses.append(DecisionStatus(decision, True, None, *_where(decision, original, lines)))
-        elif id(decision) in accepted:
-            index = accepted[id(decision)]
+        elif decision in accepted:
+            index = accepted[decision]
             change = outcome.changes[index]
             now = outcome.corrected[change.new_start : change.new_end]
             why = f"it now reads “{now}” (accepted as “{decision.after}”)" if now != decision.after else ""
@@ -54,10 +54,10 @@ def dismissal_status(dismissed: Sequence[Decision], outcome: Outcome) -> list[De
     still dismisses (its index), or why it is stale."""
     original, lines = outcome.original.text, LineIndex(outcome.original.text)
     flags = [_as_change(flag) for flag in outcome.flags]
-    found = {id(d): index for index, d in match(dismissed, original, flags)[0].items()}
+    found = {d: index for index, d in match(dismissed, original, flags)[0].items()}
     return [
-        DecisionStatus(d, True, found[id(d)], *lines.position(outcome.flags[found[id(d)]].start))
-        if id(d) in found
+        DecisionStatus(d, True, found[d], *lines.position(outcome.flags[found[d]].start))
+        if d in found
         else _stale(d, original, flags, lines, "flag")
         for d in dismissed
     ]

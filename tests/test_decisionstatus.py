@@ -1,5 +1,7 @@
 """Decisions on an article edited since: which still apply, and where; which are stale, and why."""
 
+import pickle
+
 from cleanup.decisionstatus import decision_status, dismissal_status
 from cleanup.house import load_glossary
 from cleanup.model import Decision, Document
@@ -22,7 +24,9 @@ def test_each_decision_says_where_it_applies_or_why_it_is_stale():
     no_longer = decision("accept", "The Daash ", " left", before="cell")
     edited = "A new line.\n" + TEXT
     decisions = [accepted, rejected, gone, rewritten, no_longer]
-    statuses = decision_status(decisions, process(Document(edited), SETTINGS, decisions))
+    outcome = process(Document(edited), SETTINGS, decisions)
+    statuses = decision_status(decisions, outcome)
+    assert decision_status(decisions, pickle.loads(pickle.dumps(outcome))) == statuses  # from a worker process
     assert [(s.applies, s.line, s.column) for s in statuses] == [
         (True, 2, 5),
         (True, 3, 11),

@@ -4,7 +4,7 @@ is written (every problem with file, line and column), written whole, and says w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +67,7 @@ def names_edit(files: Files, path: str, names: Sequence[str]) -> GlossaryEdit:
     return _checked(files, path, lambda text: add_names(text, missing), tuple(missing))
 
 
-def _checked(files: Files, path: str, edit, forms: Sequence[str]) -> GlossaryEdit:
+def _checked(files: Files, path: str, edit: Callable[[str], str], forms: Sequence[str]) -> GlossaryEdit:
     """The edit `edit` (text -> text) made to the file `path` of `files`, with the glossary it makes, validated."""
     before = next((text for name, text in files if name == path), "")
     try:
