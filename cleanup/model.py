@@ -189,15 +189,18 @@ class Flag:
 
 @dataclass(frozen=True)
 class Decision:
-    """An editor's verdict on one change, keyed by rule, original text and context (not offsets)."""
+    """An editor's verdict on one change (or a dismissed flag), keyed by rule, original text and context (not
+    offsets); who made it and when are for people, never for matching."""
 
     rule: str
     before: str
     after: str
     context_before: str
     context_after: str
-    verdict: str  # "accept" or "reject"
+    verdict: str  # "accept" or "reject"; "dismiss" for a flag an editor dismissed
     where: Location = Location("")
+    by: str = ""  # the editor who decided, when the file says
+    at: str = ""  # when, in ISO 8601 (UTC), when the file says
 
     @property
     def first_rule(self) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from ..atomicfile import temporary_name
 from ..cache import Cache
 from ..formats.registry import format_for
 from ..model import Outcome
@@ -202,11 +203,6 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
             ) from None
         raise
     return temporary
-
-
-def temporary_name(path: Path) -> Path:
-    """A new hidden name beside `path` for a file being written, naming this process."""
-    return path.with_name(f".{path.name}.cleanup-{os.getpid()}-{os.urandom(4).hex()}.tmp")
 
 
 def remove_stale_temporaries(folder: Path, recursive: bool = True) -> int:
