@@ -247,7 +247,7 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--scheduler",
         metavar="URL",
         help="work on the files on this Dask cluster (tcp://HOST:8786) instead of worker processes here; "
-        "the outputs are written here, as a local run writes them (needs cleanup[dask])",
+        "the outputs are written here, as a local run writes them (needs translation-cleanup[dask])",
     )
     command.add_argument(
         "--no-cache", action="store_true", help="process every file even when the cache has its outcome"
