@@ -21,8 +21,8 @@ with diffs an editor can review.
 
 exit codes:
   0  success; for `check`, nothing would change; for `diff`, the files are equal
-  1  `check`: a fix is pending (with --fail-on warning: or something is flagged);
-     `diff`: the files differ
+  1  `check`: a fix is pending (with --fail-on warning: or something is flagged;
+     never with --exit-zero); `fix --diff`: something would change; `diff`: the files differ
   2  usage or input error (bad glossary, rule or configuration, undecodable file, missing path,
      refused output, bad directive, a rule that ran too long, rules whose fixes never settle,
      a grammar checker that cannot run, a file that failed, nothing to undo)

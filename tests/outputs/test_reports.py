@@ -12,7 +12,9 @@ from cleanup.cli import main
 from tests.conftest import ROOT
 
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
-TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<rule>\S+) (?P<message>.+)$")
+TEXT_LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|note): (?P<rule>\S+) (?P<message>.+)$"
+)
 GITHUB_LINE = re.compile(r"^::(?P<level>error|warning|notice) (?P<properties>[^:]*)::(?P<message>.*)$")
 
 
@@ -55,7 +57,9 @@ def test_json_format_matches_the_text_findings(project, capsys):
     records = [(file["path"], f) for file in report["files"] for f in file["findings"]]
     assert len(records) == len(text.splitlines())
     for (path, finding), line in zip(records, text.splitlines(), strict=True):
-        assert line.startswith(f"{path}:{finding['line']}:{finding['column']}: {finding['rule']} ")
+        assert line.startswith(
+            f"{path}:{finding['line']}:{finding['column']}: {finding['severity']}: {finding['rule']} "
+        )
         assert finding["severity"] == ("error" if finding["kind"] == "change" else finding["severity"])
         assert finding["kind"] in ("change", "flag")
     original = SEED.read_text(encoding="utf-8")
@@ -125,7 +129,9 @@ def test_json_lines_give_one_finding_a_line_as_the_text_report_does(project, cap
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 1 and len(records) == len(text.splitlines()) and "change(s) in 2 of 2 file(s)" in err
     for record, line in zip(records, text.splitlines(), strict=True):
-        assert line.startswith(f"{record['path']}:{record['line']}:{record['column']}: {record['rule']} ")
+        assert line.startswith(
+            f"{record['path']}:{record['line']}:{record['column']}: {record['severity']}: {record['rule']} "
+        )
         assert ("replacement" in record) == (record["kind"] == "change")
 
 
@@ -208,7 +214,13 @@ def test_gitlab_code_quality_issues_match_the_text_findings(project, capsys):
     assert len({issue["fingerprint"] for issue in issues}) == len(issues), "GitLab shows one issue per fingerprint"
     for issue, line in zip(issues, text.splitlines(), strict=True):
         begin = issue["location"]["positions"]["begin"]
-        assert line.startswith(f"{issue['location']['path']}:{begin['line']}:{begin['column']}: {issue['check_name']} ")
+        found = TEXT_LINE.match(line)
+        assert (found["path"], int(found["line"]), int(found["column"]), found["rule"]) == (
+            issue["location"]["path"],
+            begin["line"],
+            begin["column"],
+            issue["check_name"],
+        )
     severities = {issue["check_name"]: issue["severity"] for issue in issues}
     assert severities["GL:ISIS"] == "major" and severities["RW002"] in ("minor", "info")
 
