@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,28 +32,47 @@ def check_ref(ref: str) -> None:
     )
 
 
-def changed_lines(path: Path, ref: str) -> set[int] | None:
-    """The 1-based lines of `path` (as it is now) that differ from `ref`; EVERY_LINE for an untracked file or
-    one git diffs as binary."""
+def changed_lines(path: Path, ref: str, data: bytes | None = None) -> set[int] | None:
+    """The 1-based lines of `path` (as it is now, or as `data` when its bytes were read from standard input)
+    that differ from `ref`; EVERY_LINE for an untracked file or one git diffs as binary."""
     folder, name = path.parent, path.name
     tracked = subprocess.run(
         ["git", "ls-files", "--error-unmatch", "--", name], cwd=folder, capture_output=True, check=False
     )
     if tracked.returncode != 0:
         return EVERY_LINE
-    diff = _git(
-        folder,
-        "diff",
-        "--unified=0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        ref,
-        "--",
-        name,
-        why=f"{path}: git diff {ref} failed",
-    )
-    if re.search(rb"^Binary files ", diff, re.M):
+    options = ("--unified=0", "--no-color", "--no-ext-diff", "--no-textconv")
+    diff: bytes | None
+    if data is None:
+        diff = _git(folder, "diff", *options, ref, "--", name, why=f"{path}: git diff {ref} failed")
+    else:
+        diff = _diff_given(folder, name, ref, data, options)
+    return _lines_of(diff)
+
+
+def _diff_given(folder: Path, name: str, ref: str, data: bytes, options: tuple[str, ...]) -> bytes | None:
+    """git's diff of the file `name` at `ref` against `data` (None when `ref` has no such file)."""
+    shown = subprocess.run(["git", "show", f"{ref}:./{name}"], cwd=folder, capture_output=True, check=False)
+    if shown.returncode != 0:
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        before, after = Path(scratch, "before"), Path(scratch, "after")
+        before.write_bytes(shown.stdout)
+        after.write_bytes(data)
+        done = subprocess.run(
+            ["git", "diff", "--no-index", *options, "--", str(before), str(after)], capture_output=True, check=False
+        )
+    if done.returncode not in (0, 1):  # 1: they differ
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(
+            f"cleanup: git diff of standard input against {ref} failed" + (f" ({said[0]})" if said else "")
+        )
+    return done.stdout
+
+
+def _lines_of(diff: bytes | None) -> set[int] | None:
+    """The new side's lines that a diff without context changes; EVERY_LINE for none or a binary diff."""
+    if diff is None or re.search(rb"^Binary files ", diff, re.M):
         return EVERY_LINE
     lines: set[int] = set()
     for match in _HUNK.finditer(diff):

@@ -37,7 +37,7 @@ def run_check(args: argparse.Namespace) -> int:
             continue
         outcome = result.outcome
         if args.changed_since:
-            outcome = on_lines(outcome, changed_lines(item.path, args.changed_since))
+            outcome = on_lines(outcome, changed_lines(item.path, args.changed_since, item.data))
         report_problems(str(item.path), outcome, tally)
         tally.add(outcome)
         failing = failing or fails(outcome, args.fail_on)
