@@ -37,7 +37,10 @@ def outcomes(
     inputs = run.inputs
     tasks: Iterator[Task] = ((item.path, encoding, run.decisions(item).decisions, item.source) for item in inputs)
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
-    results = _results_in_order(tasks, run.settings, min(jobs, len(inputs)), run.cache, scheduler)
+    if any(item.data is not None for item in inputs):  # standard input: its bytes, here, uncached
+        results = _given(inputs, tasks, run.settings)
+    else:
+        results = _results_in_order(tasks, run.settings, min(jobs, len(inputs)), run.cache, scheduler)
     try:
         for item in inputs:
             if bar:
@@ -94,6 +97,14 @@ def _results_in_order(
         yield from in_order(tasks, start, finish, workers.in_flight)
     finally:
         workers.close()
+
+
+def _given(
+    inputs: list[Input], tasks: Iterable[Task], settings: Settings
+) -> Generator[tuple[Result, str | None], None, None]:
+    """(result, no cache key) of articles whose bytes were given (standard input), processed here."""
+    for item, task in zip(inputs, tasks, strict=True):
+        yield process_one(settings, *task, data=item.data), None
 
 
 def _workers(settings: Settings, jobs: int, scheduler: str | None) -> Workers:

@@ -143,24 +143,24 @@ def check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary
             raise UsageError(f"cleanup: no rule id starts with {prefix!r}; `cleanup rules` lists them")
 
 
-def load_config(path: str | None) -> Config:
+def load_config(path: str | None, start: Path | None = None) -> Config:
     """The run's configuration (see `project.nearest_config`); a bad file is a usage error."""
     try:
-        return nearest_config(path, read_utf8)
+        return nearest_config(path, read_utf8, start)
     except ConfigError as error:
         raise UsageError(str(error)) from None
 
 
-def run_glossary(named: Sequence[str] | None, config: Config) -> list[GlossaryFile]:
+def run_glossary(named: Sequence[str] | None, config: Config, start: Path | None = None) -> list[GlossaryFile]:
     """The glossary files a run reads: those named on the command line, else the configuration's, else
-    every glossary/*.yaml."""
-    return glossary_file_texts(named or list(config.glossary))
+    every glossary/*.yaml (found from `start`, default the working folder)."""
+    return glossary_file_texts(named or list(config.glossary), start)
 
 
-def glossary_file_texts(paths: Sequence[str]) -> list[GlossaryFile]:
+def glossary_file_texts(paths: Sequence[str], start: Path | None = None) -> list[GlossaryFile]:
     """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named (found
     files must be the user's own and not writable by others)."""
-    files = glossary_files(paths)
+    files = glossary_files(paths, start)
     if not paths:
         try:
             for file in files:
@@ -175,11 +175,11 @@ def glossary_file_texts(paths: Sequence[str]) -> list[GlossaryFile]:
     return [(str(file), read_utf8(file)) for file in files]
 
 
-def glossary_files(paths: Sequence[str]) -> list[Path]:
+def glossary_files(paths: Sequence[str], start: Path | None = None) -> list[Path]:
     """The named glossary files, or every glossary/*.yaml (and *.yml) when none is named."""
     if paths:
         return [Path(p) for p in paths]
-    return folder_files(glossary_folder())
+    return folder_files(glossary_folder(start))
 
 
 def checked_encoding(name: str | None) -> str | None:

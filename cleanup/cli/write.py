@@ -56,7 +56,7 @@ def write_edition(edition: Edition, cache: Cache | None) -> None:
     path, output = item.path.as_posix(), target.as_posix()
     corrected = edition_bytes(item.path, outcome, edition.docx_mode)
     records: dict[Path, Iterable[bytes]] = {  # the records first and the edition last: a failure never
-        diff: _diff_bytes(item, outcome, review),  # leaves an unrecorded edition
+        diff: diff_bytes(item, outcome, review.as_posix()),  # leaves an unrecorded edition
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
         page: utf8(review_page(path, review.as_posix(), outcome, edition.notes, edition.names)),
@@ -65,7 +65,11 @@ def write_edition(edition: Edition, cache: Cache | None) -> None:
         with history_lock(history):  # two in-place runs on one article take turns
             before = _unchanged_since_read(item, outcome)
             files = record_files(
-                history, before, corrected, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome))
+                history,
+                before,
+                corrected,
+                diff_bytes(item, outcome, review.as_posix()),
+                utf8(change_log(path, output, outcome)),
             )
             write_atomically(files | records | {target: [corrected]})
     else:
@@ -86,12 +90,12 @@ def _unchanged_since_read(item: Input, outcome: Outcome) -> bytes:
     return now
 
 
-def _diff_bytes(item: Input, outcome: Outcome, review: Path) -> Iterator[bytes]:
+def diff_bytes(item: Input, outcome: Outcome, b_name: str) -> Iterator[bytes]:
     """The unified diff in the article's own encoding (with its UTF-8 byte-order mark), so that patch
     applies it to the file's bytes; UTF-8 with a note for UTF-16 and UTF-32, which patch cannot read."""
     encoding, bom, note = diff_form(outcome.original)
     lines = unified_diff(
-        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix(), bom=bom, note=note
+        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), b_name, bom=bom, note=note
     )
     return encoded(lines, encoding, errors="backslashreplace")  # only a file name can fall outside the encoding
 

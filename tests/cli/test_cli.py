@@ -71,7 +71,7 @@ def test_check_exits_1_with_findings_and_0_when_clean(project, capsys):
     write(project / "seeds" / "a.txt", b"A clean line.\nThe Daash left.\n")
     assert main(["check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "seeds/a.txt:2:5: GL:ISIS “Daash” → “ISIS”: house glossary: use “ISIS”"
+        "seeds/a.txt:2:5: error: GL:ISIS “Daash” → “ISIS”: house glossary: use “ISIS”"
     ]
     assert not (project / "corrected").exists()
     write(project / "seeds" / "a.txt", b"A clean line.\nThe ISIS left.\n")
@@ -231,7 +231,10 @@ def test_rules_explains_a_glossary_entry(project, monkeypatch, capsys):
 def test_check_prints_flags_and_fail_on_sets_the_exit_code(project, capsys):
     write(project / "seeds" / "a.txt", b"The army army moved.\n")
     assert main(["check"]) == 0
-    assert capsys.readouterr().out == "seeds/a.txt:1:5: RW002 repeated word \u201carmy\u201d: check that it is meant\n"
+    assert (
+        capsys.readouterr().out
+        == "seeds/a.txt:1:5: warning: RW002 repeated word \u201carmy\u201d: check that it is meant\n"
+    )
     assert main(["check", "--fail-on", "warning"]) == 1
     write(project / "seeds" / "a.txt", b"The Daash moved.\n")
     assert main(["check", "--fail-on", "never"]) == 0
@@ -349,7 +352,7 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     (tmp_path / "seeds" / "a.txt").write_text("Daash , x.\n" * 2000, encoding="utf-8")
     command = f"{sys.executable} -m cleanup check --grammar none | head -1"
     result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True)
-    assert result.stdout.startswith("seeds/a.txt:1:1: GL:ISIS")
+    assert result.stdout.startswith("seeds/a.txt:1:1: error: GL:ISIS")
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
 
 
