@@ -14,7 +14,7 @@ import regex
 from ..model import Safety
 from ..words.indefinite_article import spoken_as_word
 from ..words.sentences import sentence_start, starts_sentence
-from .base import Context, Finding, Hint, LazyPattern, Rule, finds, ignores, matches_at
+from .base import CAPITAL_OR_PAST_ASCII, Context, Finding, Hint, LazyPattern, Rule, finds, ignores, matches_at
 from .grammar import GrammarCheck, grammar_rule
 
 # Words after "to" that start a noun phrase, not an infinitive ("insisted to reporters", "succeeded to the throne").
@@ -242,7 +242,7 @@ _BARE_USE_AFTER = LazyPattern(rf"{AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|
 THE_NAME = LazyPattern(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
 # Where `THE_NAME` may match, for the standard engine: the `he` of `the` (a plain string: a fast scan) before
 # spaces and a capital or any other script's letter, then back over the `t` (after no letter, where it may).
-_MAYBE_THE_NAME = Hint(re.compile(r"he(?<=[Tt]he)[ \t]+[A-Z\x80-\U0010ffff]"), back="Tt")
+_MAYBE_THE_NAME = Hint(re.compile(rf"he(?<=[Tt]he)[ \t]+{CAPITAL_OR_PAST_ASCII}"), back="Tt")
 
 
 def the_names(text: str) -> Iterator[regex.Match]:
