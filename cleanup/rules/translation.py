@@ -118,7 +118,9 @@ GR005 = grammar_rule(
         _complement_message,
         _complement_suggestion,
         _complement_is_noun,
-        starts=Hint((re.compile("succeed"), re.compile("insist"))),  # each a plain string: a fast scan
+        # Each led by a plain string (a fast scan) and holding the `to` the rule needs, so that a text with
+        # the verb alone never compiles the pattern.
+        starts=Hint(tuple(re.compile(rf"{verb}(?:s|ed|ing)?[ \t]+to[ \t]") for verb in ("succeed", "insist"))),
     ),
     [
         finds("the army succeeded to expel the fighters"),
@@ -143,6 +145,11 @@ GR006 = grammar_rule(
         _prevent_message,
         _prevent_suggestion,
         _complement_is_noun,
+        starts=Hint(
+            re.compile(
+                r"prevent(?:s|ed|ing)?[ \t]+(?:them|him|her|us|it|people|civilians|residents|the|its|their)[ \t]"
+            )
+        ),
     ),
     [
         finds("the checkpoints prevented them to reach the city"),
@@ -183,7 +190,12 @@ GR008 = grammar_rule(
             r"[ \t]+of[ \t]+them)[ \t]+(?:are|is|were|was)\b"
         ),
         _most_important_message,
-        starts=Hint(re.compile(r"he(?<=[Tt]he)[ \t]+most[ \t]"), back="Tt"),
+        starts=Hint(
+            re.compile(
+                r"he(?<=[Tt]he)[ \t]+most[ \t]+(?:important|prominent|notable|significant|dangerous)[ \t]+of[ \t]+them"
+            ),
+            back="Tt",
+        ),
     ),
     [
         finds("many factors, the most important of them are the attacks"),
@@ -219,7 +231,16 @@ GR009 = grammar_rule(
         ),
         _preposition_message,
         _preposition_suggestions,
-        starts=Hint(tuple(re.compile(verb) for verb in ("stress", "emphasi", "complain"))),
+        starts=Hint(
+            tuple(
+                re.compile(verb)
+                for verb in (
+                    r"stress(?:ed|ing)[ \t]+on",
+                    r"emphasi[sz](?:ed|ing)[ \t]+on",
+                    r"complain(?:s|ed|ing)?[ \t]+from",
+                )
+            )
+        ),
     ),
     [
         finds("the minister stressed on the need to act"),
