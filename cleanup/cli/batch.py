@@ -7,10 +7,10 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..cache import Cache
 from ..formats.registry import format_for
 from ..model import Outcome
 from ..pipeline import Settings
@@ -23,6 +23,9 @@ from .run import Run
 from .settings import checked_encoding
 from .step import Failed, Processed, Result, Skipped, Task, process_one
 from .workers import InProcess, Pool, Workers, in_order
+
+if TYPE_CHECKING:  # a run with --no-cache never imports the cache
+    from ..cache import Cache
 
 _WORD = regex.compile(r"\S+")
 

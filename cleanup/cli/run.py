@@ -8,10 +8,8 @@ import argparse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..cache import Cache, default_folder
-from ..cache import fingerprint as cache_key
-from ..cachekey import CacheRefused
 from ..checkers import Checker
 from ..config import Config
 from ..decisions import DecisionFile
@@ -24,6 +22,9 @@ from .plan import Plan, plan_outputs
 from .project import discovery_start, loaded_summary
 from .settings import GlossaryFile, grammar_said, load_config, run_glossary, run_settings
 from .stdin import reads_stdin, stdin_input
+
+if TYPE_CHECKING:  # the cache (hashing, signing, temporary files) is imported only by a run that uses it
+    from ..cache import Cache
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ class Fingerprint:
 
     def key(self) -> str:
         """The cache's key: this, with the package's code and the checkers' versions, hashed."""
-        return cache_key([self])
+        from ..cache import fingerprint
+
+        return fingerprint([self])
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,9 @@ def _open_cache(args: argparse.Namespace, config: Config, made_of: Fingerprint) 
     (said in one line: the run goes on, uncached)."""
     if args.no_cache:
         return None
+    from ..cache import Cache, default_folder
+    from ..cachekey import CacheRefused
+
     folder = Path(config.cache_dir) if config.cache_dir is not None else default_folder()  # never the working folder
     try:
         return Cache.open(folder, made_of.key())

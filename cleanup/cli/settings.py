@@ -11,8 +11,6 @@ from pathlib import Path
 import regex
 
 from ..checkers import AUTO_DIALECT, HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checker, harper_dialect
-from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
-from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
 from ..glossary.files import folder_files
 from ..glossary.loader import Glossary
@@ -62,6 +60,8 @@ def grammar_said(checker: Checker | None) -> str:
     """What the settings line says of the grammar checker: which one, and in which English."""
     if checker is None:
         return ""
+    from ..checkers.harper import HarperChecker
+
     if isinstance(checker, HarperChecker):
         said = "as each article spells" if checker.dialect == AUTO_DIALECT else checker.dialect
         return f"; harper: {said}"
@@ -81,8 +81,12 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
     if backend == "none":
         return None
     if backend == "harper":
+        from ..checkers.harper import HarperChecker  # a run without grammar never imports a checker
+
         _check_harper_rules(config, harper_dialect(dialect))
         return HarperChecker(words, dialect, config.harper_disable, _headings(args, config) == "title")
+    from ..checkers.languagetool import LanguageToolChecker
+
     url = getattr(args, "languagetool_url", None) or os.environ.get(URL_VARIABLE) or config.languagetool_url or None
     return LanguageToolChecker(
         url,
@@ -104,6 +108,8 @@ def _check_harper_rules(config: Config, dialect: str) -> None:
     """Every name in `harper-disable` must be one of Harper's rules (a typo would silently keep it on)."""
     if config.harper_disable == HARPER_OFF_BY_DEFAULT:
         return  # the defaults are Harper's own names; asking Harper costs a dictionary build (0.5 s)
+    from ..checkers.harper import harper_rule_names
+
     known = harper_rule_names(dialect)
     for name in config.harper_disable:
         if name not in known:
@@ -119,6 +125,11 @@ def _suggestion_categories(args: argparse.Namespace, config: Config) -> tuple[st
 
 def _check_categories(categories: Sequence[str], checker: Checker | None, where: str) -> None:
     """Each category must be one a flag can carry: a typo would silently apply nothing."""
+    if not categories:
+        return
+    from ..checkers.harper import HARPER_KINDS
+    from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES
+
     from_checker = {"harper": HARPER_KINDS, "languagetool": LANGUAGETOOL_CATEGORIES}
     kinds = from_checker[checker.name] if checker else HARPER_KINDS | LANGUAGETOOL_CATEGORIES
     known = {kind.lower(): kind for kind in {"house", "grammar", *kinds}}

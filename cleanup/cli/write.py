@@ -9,9 +9,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomicfile import temporary_name
-from ..cache import Cache
 from ..formats.registry import format_for
 from ..model import Outcome
 from ..outputs.diff import unified_diff
@@ -21,6 +21,9 @@ from ..textio import diff_form, encode
 from .history import history_lock, record_files
 from .inputs import Input, edition_bytes, read_bytes
 from .plan import Edition
+
+if TYPE_CHECKING:  # a run with --no-cache never imports the cache
+    from ..cache import Cache
 
 _CHUNK = 1 << 16  # characters encoded and written at a time
 # `.NAME.cleanup-PID-TOKEN.tmp`: the process that made it is named, so a later run can tell a stale one.

@@ -166,6 +166,18 @@ def test_installed_entry_points_run_without_traceback(project):
         assert done.stderr.startswith("glossary/house.yaml:2:1: YAML syntax error: ")  # the end of the file
 
 
+def test_a_plain_run_imports_no_cache_workers_checker_or_timestamps(project):
+    """Start-up cost: a fix of a text file without grammar or cache never loads what it does not use."""
+    write(project / "seeds" / "a.txt", b"Rasul said Daash fled.\n")
+    unused = ("cleanup.cache", "concurrent.futures", "cleanup.checkers.harper", "cleanup.checkers.languagetool")
+    unused += ("html", "datetime", "hmac", "tempfile")
+    run = "import sys; from cleanup.__main__ import run; sys.argv[1:] = ['fix', '-q', '--no-cache', '--grammar', 'none']\n"
+    run += f"try:\n    run()\nfinally:\n    print([name for name in {unused!r} if name in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
+    assert (project / "corrected" / "a.txt").read_text(encoding="utf-8") == "Rasool said ISIS fled.\n"
+
+
 def test_rules_lists_every_rule_and_explains_one(project, capsys):
     (project / "glossary" / "rules.yaml").write_text(
         "rules:\n  - id: HS001\n    reason: no per cent sign\n    pattern: '%'\n    replacement: ' per cent'\n"
