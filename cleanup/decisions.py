@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from .model import Change, Decision, Location, Problem, ProblemsError
 from .yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
@@ -227,6 +226,8 @@ def _when_and_who(decision: Decision, fields: Fields) -> bool:
 
 
 def _is_time(text: str) -> bool:
+    from datetime import datetime  # only a file with times needs it: a plain run never imports it
+
     try:
         datetime.fromisoformat(text)
     except ValueError:
