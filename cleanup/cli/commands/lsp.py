@@ -25,7 +25,10 @@ def run_lsp(args: argparse.Namespace) -> int:
             settings = run_settings(args, config, house_glossary(files))
         except UsageError as error:
             raise SetupError(str(error)) from None
-        return Project.of(settings, [path for path, _ in files])
+        project = Project.of(settings, [path for path, _ in files])
+        gc.collect()
+        gc.freeze()  # the glossary and rules live as long as the server: never scanned again by the collector
+        return project
 
     serve(load, default_folder() / "rules")
     return EXIT_OK
