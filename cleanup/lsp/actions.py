@@ -3,6 +3,8 @@ to the glossary, ignore a rule on one line (the `cleanup: ignore` directive)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lsprotocol import types
 
 from ..glossary.names import NAME_RULE
@@ -13,8 +15,11 @@ ADD_NAME = "cleanup.addName"  # the command that adds a name to the glossary fil
 SPELLING_RULE = "HP:SpellCheck"  # Harper's misspellings: a name it does not know is one
 
 
-def code_actions(uri: str, checked: Checked, wanted: types.Range) -> list[types.CodeAction]:
-    """The actions for the findings that touch `wanted`, then the one that applies every change."""
+def code_actions(
+    uri: str, checked: Checked, wanted: types.Range, only: Sequence[str] | None = None
+) -> list[types.CodeAction]:
+    """The actions for the findings that touch `wanted`, then the one that applies every change: a quick fix
+    beside them, a `source.fixAll` when the client asks for that kind (on save, say). `only`: the kinds asked for."""
     positions = checked.positions
     start, end = positions.offset(wanted.start), positions.offset(wanted.end)
     touching = [f for f in checked.findings if f.start <= end and start <= f.end]
@@ -22,13 +27,14 @@ def code_actions(uri: str, checked: Checked, wanted: types.Range) -> list[types.
     for finding in touching:
         actions += _actions_for(uri, checked, finding)
     changes = [f for f in checked.findings if f.replacement is not None]
-    if changes:
+    source = any(kind.startswith(types.CodeActionKind.Source) for kind in only or ())
+    if changes and (touching or source):
         edits = [_edit(checked, f.start, f.end, f.replacement or "") for f in changes]
         title = f"cleanup: apply every change in the document ({len(changes)})"
-        for kind in (types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll):
-            if kind == types.CodeActionKind.QuickFix and not touching:
-                continue
-            actions.append(types.CodeAction(title, kind=kind, edit=_workspace_edit(uri, checked, edits)))
+        kind = types.CodeActionKind.SourceFixAll if source else types.CodeActionKind.QuickFix
+        actions.append(types.CodeAction(title, kind=kind, edit=_workspace_edit(uri, checked, edits)))
+    if only:
+        actions = [a for a in actions if any((a.kind or "").startswith(kind) for kind in only)]
     return actions
 
 

@@ -190,7 +190,9 @@ def build_server(load: Load, pages: Path) -> LanguageServer:
     )
     def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         checked = state.check_now(params.text_document.uri) if state.is_article(params.text_document.uri) else None
-        return code_actions(params.text_document.uri, checked, params.range) if checked else []
+        if checked is None:
+            return []
+        return code_actions(params.text_document.uri, checked, params.range, params.context.only)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(params: types.HoverParams) -> types.Hover | None:

@@ -64,8 +64,10 @@ class Session:
         params = types.DidChangeTextDocumentParams(document, changes)
         return await self.diagnostics(uri, lambda: self.client.text_document_did_change(params))
 
-    async def actions(self, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
-        context = types.CodeActionContext([diagnostic])
+    async def actions(
+        self, uri: str, diagnostic: types.Diagnostic, only: list[str] | None = None
+    ) -> list[types.CodeAction]:
+        context = types.CodeActionContext([diagnostic], only=only)
         params = types.CodeActionParams(types.TextDocumentIdentifier(uri), diagnostic.range, context)
         found = await self.client.text_document_code_action_async(params)
         return [_code_action(action) for action in found or []]

@@ -59,8 +59,11 @@ def test_apply_every_change_gives_what_fix_writes(folder):
         lsp = Session(folder)
         await lsp.start("--grammar", "none")
         uri, found = await lsp.open("article.txt", ARTICLE)
-        actions = await lsp.actions(uri, found[0])
-        every = next(a for a in actions if a.kind == types.CodeActionKind.SourceFixAll)
+        titles = [a.title for a in await lsp.actions(uri, found[0])]
+        assert titles.count("cleanup: apply every change in the document (4)") == 1
+        actions = await lsp.actions(uri, found[0], only=[types.CodeActionKind.SourceFixAll])
+        assert [a.kind for a in actions] == [types.CodeActionKind.SourceFixAll]
+        every = actions[0]
         found = await lsp.apply(uri, every)
         await lsp.stop()
         return lsp.texts[uri], found
