@@ -6,7 +6,7 @@ local cleanup = os.getenv("CLEANUP") or "cleanup"
 local root = vim.fn.getcwd()
 local function say(...) io.stdout:write(string.format(...) .. "\n") end
 
-vim.cmd("edit article.txt")
+vim.cmd("silent edit article.txt")
 local buf = vim.api.nvim_get_current_buf()
 local client_id = vim.lsp.start_client({
   name = "cleanup",
@@ -53,7 +53,7 @@ local function around(line) -- characters, not bytes: a cut never splits a lette
 end
 say("line %d before: %s", target.lnum + 1, around(before))
 say("line %d after:  %s", target.lnum + 1, around(after))
-vim.cmd("write")
+vim.cmd("silent write")
 vim.wait(5000, function()
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     if d.lnum == target.lnum and d.col == target.col and d.user_data.lsp.code == target.user_data.lsp.code then return false end
