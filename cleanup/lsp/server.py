@@ -12,8 +12,10 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
+from ..checkers import CheckerError
+from ..fix import FixDidNotConverge
 from ..house import GlossaryError
-from ..model import Problem
+from ..model import Problem, ProblemsError
 from ..version import VERSION
 from .actions import ADD_NAME, code_actions
 from .checking import Checked, check, problem_diagnostic
@@ -106,7 +108,11 @@ class Cleanup:
             return last
         markdown = document.language_id in MARKDOWN[0] or Path(uri).suffix.lower() in MARKDOWN[1]
         encoding = self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16
-        checked = check(document.source, document.version, markdown, self.project.settings, encoding, self.links)
+        try:
+            checked = check(document.source, document.version, markdown, self.project.settings, encoding, self.links)
+        except (FixDidNotConverge, ProblemsError, CheckerError) as error:  # as `check` says it, without exiting
+            self._say(types.MessageType.Error, f"cleanup: {uri}: {error}")
+            return None
         self.checked[uri] = checked
         params = types.PublishDiagnosticsParams(uri, list(checked.diagnostics), document.version)
         self.server.text_document_publish_diagnostics(params)
