@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 
 from ..checkers import CheckerError
@@ -28,6 +31,38 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 MARKDOWN = ({"markdown"}, {".md", ".markdown"})
 
 
+@dataclass
+class Open:
+    """An open document as the editor has it: its text, version and language."""
+
+    text: str
+    version: int
+    language: str
+
+
+def changed(text: str, changes: Sequence[types.TextDocumentContentChangeEvent], encoding: str) -> str:
+    """The text with the editor's changes made, in order; a change's range read with LSP's line breaks (CRLF,
+    LF, CR only: a form feed or U+2028 inside a line is no line break)."""
+    for change in changes:
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            positions = Positions(text, encoding)
+            start, end = positions.offset(change.range.start), positions.offset(change.range.end)
+            text = text[:start] + change.text + text[end:]
+        else:
+            text = change.text
+    return text
+
+
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, but the editor's changes are made by `changed` alone: pygls reads a change's lines as
+    Python splits them (a form feed, U+2028 end a line there) and moves the change's position in place."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+
 class Cleanup:
     """The server's state: the project it checks with, and each open article's last check."""
 
@@ -37,6 +72,7 @@ class Cleanup:
         self.pages = pages
         self.project: Project | None = None
         self.links: RuleLinks | None = None
+        self.open: dict[str, Open] = {}
         self.checked: dict[str, Checked] = {}
         self.pending: set[str] = set()
         self.glossary_uris: set[str] = set()  # glossary files that have had diagnostics (to clear them)
@@ -71,15 +107,18 @@ class Cleanup:
 
     def _positions(self, uri: str) -> Positions:
         """A file's positions, from the editor's text when it is open, else from the disk."""
-        document = self.server.workspace.text_documents.get(uri)
-        if document is not None:
-            text = document.source
+        if uri in self.open:
+            text = self.open[uri].text
         else:
             try:
                 text = Path(to_fs_path(uri) or "").read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 text = ""
-        return Positions(text, self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        return Positions(text, self.encoding())
+
+    def encoding(self) -> str:
+        """The position encoding agreed with the client at initialization."""
+        return self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16
 
     def _say(self, kind: types.MessageType, message: str) -> None:
         self.server.window_show_message(types.ShowMessageParams(kind, message))
@@ -87,8 +126,8 @@ class Cleanup:
     # Articles ----------------------------------------------------------------------------------------
 
     def is_article(self, uri: str) -> bool:
-        document = self.server.workspace.text_documents.get(uri)
-        language = document.language_id if document else None
+        document = self.open.get(uri)
+        language = document.language if document else None
         return language in TEXT_LANGUAGES or Path(uri).suffix.lower() in TEXT_SUFFIXES
 
     def schedule(self, uri: str) -> None:
@@ -100,16 +139,17 @@ class Cleanup:
     def check_now(self, uri: str) -> Checked | None:
         """Check the document's current text (unless it was checked as it is) and publish the diagnostics."""
         self.pending.discard(uri)
-        document = self.server.workspace.text_documents.get(uri)
+        document = self.open.get(uri)
         if document is None or self.project is None or self.links is None:
             return None
         last = self.checked.get(uri)
-        if last is not None and last.text == document.source:
+        if last is not None and last.text == document.text:
             return last
-        markdown = document.language_id in MARKDOWN[0] or Path(uri).suffix.lower() in MARKDOWN[1]
-        encoding = self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        markdown = document.language in MARKDOWN[0] or Path(uri).suffix.lower() in MARKDOWN[1]
         try:
-            checked = check(document.source, document.version, markdown, self.project.settings, encoding, self.links)
+            checked = check(
+                document.text, document.version, markdown, self.project.settings, self.encoding(), self.links
+            )
         except (FixDidNotConverge, ProblemsError, CheckerError) as error:  # as `check` says it, without exiting
             self._say(types.MessageType.Error, f"cleanup: {uri}: {error}")
             return None
@@ -120,11 +160,12 @@ class Cleanup:
 
     def recheck_all(self) -> None:
         self.checked.clear()
-        for uri in list(self.server.workspace.text_documents):
+        for uri in list(self.open):
             if self.is_article(uri):
                 self.check_now(uri)
 
     def close(self, uri: str) -> None:
+        self.open.pop(uri, None)
         self.checked.pop(uri, None)
         if uri not in self.glossary_uris:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
@@ -157,7 +198,9 @@ class Cleanup:
 
 def build_server(load: Load, pages: Path) -> LanguageServer:
     """The server, its handlers registered; `load` gives the project (as the command line finds it)."""
-    server = LanguageServer("cleanup", VERSION, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+    server = LanguageServer(
+        "cleanup", VERSION, protocol_cls=Protocol, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+    )
     state = Cleanup(server, load, pages)
 
     @server.feature(types.INITIALIZE)
@@ -169,11 +212,18 @@ def build_server(load: Load, pages: Path) -> LanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        item = params.text_document
+        state.open[item.uri] = Open(item.text, item.version, item.language_id)
         if state.is_article(params.text_document.uri):
             state.check_now(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        document = state.open.get(params.text_document.uri)
+        if document is None:
+            return
+        document.text = changed(document.text, params.content_changes, state.encoding())
+        document.version = params.text_document.version
         if state.is_article(params.text_document.uri):
             state.schedule(params.text_document.uri)
 

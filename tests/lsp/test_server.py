@@ -184,3 +184,20 @@ def test_the_glossary_file_gets_diagnostics_and_is_reloaded_on_save(folder):
     assert [(p.range.start.line, p.range.start.character) for p in problems] == [(line, 4)]
     assert "colour" in problems[0].message
     assert cleared == [] and by_rule(found, "GL:ISIS")
+
+
+def test_edits_after_a_form_feed_or_line_separator_land_where_the_editor_made_them(folder):
+    """LSP lines end at CRLF, LF and CR only: U+2028 and a form feed are characters inside a line."""
+
+    async def session():
+        lsp = Session(folder)
+        await lsp.start("--grammar", "none")
+        uri, found = await lsp.open("odd.txt", "One\u2028two\x0cthe Daash fighters.\n")
+        isis = by_rule(found, "GL:ISIS")[0]
+        assert (isis.range.start.line, isis.range.start.character) == (0, 12)
+        found = await lsp.apply(uri, next(a for a in await lsp.actions(uri, isis) if a.is_preferred))
+        await lsp.stop()
+        return lsp.texts[uri], found
+
+    text, found = run(session())
+    assert text == "One\u2028two\x0cthe ISIS fighters.\n" and not by_rule(found, "GL:ISIS")
