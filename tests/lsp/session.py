@@ -4,6 +4,7 @@ with it: open, change and save documents, wait for their diagnostics, apply the 
 from __future__ import annotations
 
 import ast
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,10 @@ class Session:
         self.versions: dict[str, int] = {}
 
     async def start(self, *options: str, encodings: list[str] | None = None) -> types.InitializeResult:
-        await self.client.start_io(sys.executable, "-m", "cleanup", "lsp", *options, cwd=str(ROOT))
+        cache = {"XDG_CACHE_HOME": str(self.folder / ".cache")}  # the rule pages the diagnostics link to
+        await self.client.start_io(
+            sys.executable, "-m", "cleanup", "lsp", *options, cwd=str(ROOT), env={**os.environ, **cache}
+        )
         general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
         capabilities = types.ClientCapabilities(general=general)
         params = types.InitializeParams(capabilities=capabilities, root_uri=self.folder.as_uri())

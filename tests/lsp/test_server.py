@@ -42,7 +42,9 @@ def test_open_act_edit_shutdown(folder):
         assert isis.data["replacement"] == "ISIS"
         assert isis.code_description.href.endswith("glossary/house.yaml#L17")
         space = by_rule(found, "SP001")[0]
-        assert space.code_description.href.startswith("file://") and space.code_description.href.endswith("SP001.md")
+        page = folder / ".cache" / "cleanup" / "rules" / "SP001.md"
+        assert space.code_description.href == page.as_uri()
+        assert page.read_text(encoding="utf-8").startswith("# SP001\n")
         actions = await lsp.actions(uri, isis)
         apply_one = next(a for a in actions if a.is_preferred)
         assert apply_one.title == "cleanup: “Daash” → “ISIS” (GL:ISIS)"
