@@ -122,6 +122,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_settings(rules)
     rules.set_defaults(handler=_lazy("rules", "run_rules"))
 
+    lsp = commands.add_parser(
+        "lsp",
+        help="a language server over standard input and output, for editors: findings as diagnostics, fixes as "
+        "code actions (see docs/editors.md)",
+    )
+    _add_settings(lsp)
+    lsp.add_argument(
+        "--grammar",
+        choices=GRAMMAR_BACKENDS,
+        help="grammar and spelling checker (default: the configuration's, else harper; none to skip)",
+    )
+    lsp.add_argument(
+        "--dialect",
+        choices=DIALECTS,
+        help="English spelling Harper checks against (default: auto, as each article spells)",
+    )
+    lsp.set_defaults(handler=_lazy("lsp", "run_lsp"))
+
     _add_glossary_commands(commands)
     return parser
 

@@ -106,7 +106,7 @@ def test_help_texts_name_only_options_that_exist():
 def test_readme_names_only_cleanup_options_that_exist():
     every_option = _every_option()
     for paragraph in DOCS.split("\n\n"):
-        if any(tool in paragraph for tool in ("bench/", "textlint", "ruff format", "mkdocs ")):
+        if any(tool in paragraph for tool in ("bench/", "textlint", "ruff format", "mkdocs ", "nvim ")):
             continue  # options of the benchmark scripts and of other tools
         for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", paragraph):
             assert option in every_option, f"README names {option}, which no command has: {paragraph[:80]}"

@@ -1,0 +1,68 @@
+"""What the server checks with: the settings and the glossary files, loaded by the command line's own
+functions (handed in as `load`), and names added to the glossary with its comments kept."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..house import GlossaryError, house_glossary
+from ..pipeline import Settings
+from ..upkeep.adding import add_names
+from .paragraphs import kept_per_paragraph
+
+
+class SetupError(Exception):
+    """The configuration or glossary cannot be read for a reason with no place in a file (one message)."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The settings a document is checked with (Harper's lints kept per paragraph), and the glossary files
+    they were made of (absolute paths)."""
+
+    settings: Settings
+    glossary_files: tuple[Path, ...]
+
+    @classmethod
+    def of(cls, settings: Settings, files: list[str]) -> Project:
+        checked = replace(settings, checker=kept_per_paragraph(settings.checker))
+        return cls(checked, tuple(Path(path).resolve() for path in files))
+
+    def names_file(self) -> Path:
+        """The file names are added to: the glossary's house.yaml, as `cleanup glossary add` writes, else its first."""
+        return next((path for path in self.glossary_files if path.name == "house.yaml"), self.glossary_files[0])
+
+
+Load = Callable[[], Project]  # raises GlossaryError (problems with file, line, column) or SetupError
+
+
+def add_name(project: Project, name: str) -> Path:
+    """Add `name` to the glossary's names in place (comments kept), only if the glossary still loads with it;
+    raises GlossaryError otherwise. Returns the file written."""
+    target = project.names_file()
+    text = target.read_text(encoding="utf-8")
+    new_text = add_names(text, [name])
+    others = [(str(path), path.read_text(encoding="utf-8")) for path in project.glossary_files if path != target]
+    house_glossary([*others, (str(target), new_text)])  # raises GlossaryError: the file is left as it was
+    _write_atomically(target, new_text)
+    return target
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace the file's text in one step (an editor watching it never reads half of it)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temporary, path.stat().st_mode & 0o777)  # the file keeps its permissions
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["GlossaryError", "Load", "Project", "SetupError", "add_name"]
