@@ -8,6 +8,7 @@ new glossary entry.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -203,3 +204,51 @@ def _decision(item: object, where: Location) -> Decision | None:
         return None
     rule, before, after, context_before, context_after = values
     return Decision(rule, before, after, context_before, context_after, item["decision"], where)
+
+
+def decisions_text(
+    article: str,
+    article_sha256: str,
+    decisions: Sequence[Decision],
+    names: Sequence[str] = (),
+    notes: Sequence[str] = (),
+) -> str:
+    """A decisions file in the format the review page downloads (and `load_decisions` reads); `notes`, one
+    per decision when given, is written as a comment line after it (who decided, and when)."""
+    lines = [
+        f"# Review decisions for {_one_line(article)}.",
+        "# cleanup fix reads them from here (or from --decisions FILE).",
+        f"article: {_quoted(article)}",
+        f"article_sha256: {_quoted(article_sha256)}",
+        "decisions:" if decisions else "decisions: []",
+    ]
+    for number, decision in enumerate(decisions):
+        lines += [
+            f"  - rule: {_quoted(decision.rule)}",
+            f"    before: {_quoted(decision.before)}",
+            f"    after: {_quoted(decision.after)}",
+            f"    context_before: {_quoted(decision.context_before)}",
+            f"    context_after: {_quoted(decision.context_after)}",
+            f"    decision: {decision.verdict}",
+        ]
+        if number < len(notes) and notes[number]:
+            lines.append(f"    # {_one_line(notes[number])}")
+    if names:
+        lines.append("# Names confirmed in review: cleanup glossary add --names-from FILE adds them to the glossary.")
+        lines.append("names:")
+        lines += [f"  - {_quoted(name)}" for name in sorted(names)]
+    return "\n".join(lines) + "\n"
+
+
+_YAML_REFUSES = str.maketrans({c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF)})
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted string: JSON's escapes, plus DEL, C1 controls and line separators, which YAML
+    refuses raw (as the review page writes them)."""
+    return json.dumps(text, ensure_ascii=False).translate(_YAML_REFUSES)
+
+
+def _one_line(text: str) -> str:
+    """Text safe inside a comment line: every control character and line separator made a space."""
+    return "".join(" " if not c.isprintable() else c for c in text)

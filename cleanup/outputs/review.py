@@ -6,7 +6,8 @@ import bisect
 import hashlib
 import html
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import regex
 
@@ -22,11 +23,35 @@ from .review_assets import SCRIPT, STYLE
 _LINE_BREAK = regex.compile(r"[\r\n]")
 
 
+@dataclass(frozen=True)
+class Served:
+    """A review page a server sends: its stylesheet and scripts linked, never inline (for a strict
+    Content-Security-Policy), and what its scripts read from `<meta>` elements."""
+
+    stylesheets: Sequence[str]
+    scripts: Sequence[str]
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+    def head(self) -> str:
+        links = (f'<link rel="stylesheet" href="{html.escape(href)}">' for href in self.stylesheets)
+        metas = (f'<meta name="{html.escape(k)}" content="{html.escape(v)}">' for k, v in self.meta.items())
+        return "\n".join([*metas, *links])
+
+    def tail(self) -> str:
+        return "\n".join(f'<script src="{html.escape(src)}"></script>' for src in self.scripts)
+
+
 def review_page(
-    path: str, output: str, outcome: Outcome, notes: dict[str, str], names: Sequence[str] = ()
+    path: str,
+    output: str,
+    outcome: Outcome,
+    notes: dict[str, str],
+    names: Sequence[str] = (),
+    served: Served | None = None,
 ) -> Iterator[str]:
     """The whole review page for one document, in pieces; `notes` are glossary notes by rule id,
-    `names` the names this article's decisions already mark for the glossary."""
+    `names` the names this article's decisions already mark for the glossary; `served`: the page as a
+    server sends it (else one self-contained file)."""
     name = path.rsplit("/", 1)[-1]
     data = {
         "input": path,
@@ -47,7 +72,7 @@ def review_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Review: {html.escape(path)}</title>
-<style>{STYLE}</style>
+{served.head() if served else f"<style>{STYLE}</style>"}
 </head>
 <body>
 <header>
@@ -77,7 +102,7 @@ Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change or flag, <kbd>a</kbd> accep
     yield '</main>\n<script type="application/json" id="review-data">'
     yield from _json_for_script(data)
     yield f"""</script>
-<script>{SCRIPT}</script>
+{served.tail() if served else f"<script>{SCRIPT}</script>"}
 </body>
 </html>
 """

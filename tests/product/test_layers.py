@@ -18,7 +18,7 @@ LAYERS = {
     1: {"glossary", "rules", "checkers", "source", "cache"},
     2: {"pipeline", "house"},
     3: {"outputs", "formats", "config", "upkeep"},
-    4: {"cli", "api", "__init__", "__main__"},
+    4: {"cli", "api", "serve", "__init__", "__main__"},
 }  # fmt: skip
 
 

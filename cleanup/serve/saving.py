@@ -1,0 +1,183 @@
+"""An article's version, and saving decisions on a base version: the one place where concurrent saves meet.
+
+A save lists the decisions it changes, each with what the editor saw before (`was`) and what they chose
+(`now`). Saved on the version the editor's page shows, it is written as it is; saved on an older version (an
+editor saved in between), each decision is merged on its own: taken when the file still holds what the
+editor saw, kept when it already holds the same choice, and otherwise a conflict: nothing is written and the
+editor is shown the other decision. Who decided and when stay beside each decision as a comment line, so the
+file remains the decisions file `cleanup fix` reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cli.write import write_atomically
+from ..decisions import VERDICTS, decisions_text, load_decisions
+from ..model import Decision
+from .project import Article
+
+Key = tuple[str, str, str, str, str]  # rule, before, after, context before, context after
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One decision an editor changed: its key, what they saw (None: undecided) and what they chose now."""
+
+    key: Key
+    was: str | None
+    now: str | None
+
+
+@dataclass(frozen=True)
+class NameEdit:
+    """A name marked or unmarked with "add to names": whether it was marked, whether it is now."""
+
+    name: str
+    was: bool
+    now: bool
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A decision another editor made differently since the version a save was based on."""
+
+    key: Key
+    yours: str | None
+    theirs: str | None
+    by: str  # who made theirs, and when
+
+
+@dataclass
+class Saved:
+    """The outcome of a save: the version now, and the conflicts that kept it from being written (if any)."""
+
+    version: str
+    conflicts: list[Conflict] = field(default_factory=list)
+    merged: bool = False  # based on an older version, merged with the saves in between
+
+
+@dataclass
+class Entries:
+    """A decisions file as the server keeps it: each decision's verdict and who made it when, the names."""
+
+    article: str
+    verdicts: dict[Key, str]
+    notes: dict[Key, str]  # "by "NAME" at TIME"
+    names: list[str]
+
+
+_locks: dict[Path, threading.Lock] = {}
+_locks_lock = threading.Lock()
+
+
+def article_lock(path: Path) -> threading.Lock:
+    """The lock one article's decisions are read and written under (one per decisions file)."""
+    with _locks_lock:
+        return _locks.setdefault(path, threading.Lock())
+
+
+def version(article: Article) -> str:
+    """The article's version: a hash of its bytes and one of its decisions file's bytes, joined by "-"
+    (so a page can tell an article edited on disk from decisions saved by someone else)."""
+    return f"{_digest(article.item.path)}-{_digest(article.decisions)}"
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except FileNotFoundError:
+        return "none"
+
+
+def read_entries(article: Article) -> Entries:
+    """The article's decisions file as entries (none when there is no file yet)."""
+    path = article.decisions
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    decided = load_decisions(str(path), text)
+    notes = _notes(text)
+    verdicts: dict[Key, str] = {}
+    who: dict[Key, str] = {}
+    for number, decision in enumerate(decided.decisions):
+        key = key_of(decision)
+        verdicts[key] = decision.verdict
+        if number in notes:
+            who[key] = notes[number]
+    return Entries(article.item.path.as_posix(), verdicts, who, list(decided.names))
+
+
+def key_of(decision: Decision) -> Key:
+    return (decision.rule, decision.before, decision.after, decision.context_before, decision.context_after)
+
+
+def _notes(text: str) -> dict[int, str]:
+    """The comment under each decision (by its number in the file): who decided, and when."""
+    found, number = {}, -1
+    for line in text.splitlines():
+        if line.startswith("  - rule: "):
+            number += 1
+        elif line.startswith("    # by ") and number >= 0:
+            found[number] = line[len("    # ") :]
+    return found
+
+
+def note(editor: str, when: str) -> str:
+    return f"by {json.dumps(editor, ensure_ascii=False)} at {when}"
+
+
+def save_decisions(
+    article: Article, base: str, edits: Sequence[Edit], names: Sequence[NameEdit], editor: str, when: str
+) -> Saved:
+    """Save `edits` and `names` made on the page of version `base`, all or nothing (see the module's
+    docstring); who made them and when is kept beside each decision."""
+    with article_lock(article.decisions):
+        now = version(article)
+        entries = read_entries(article)
+        conflicts = [] if base == now else _conflicts(entries, edits)
+        if conflicts:
+            return Saved(now, conflicts)
+        for edit in edits:
+            if entries.verdicts.get(edit.key) == edit.now:
+                continue
+            if edit.now is None:
+                entries.verdicts.pop(edit.key, None)
+                entries.notes.pop(edit.key, None)
+            else:
+                entries.verdicts[edit.key] = edit.now
+                entries.notes[edit.key] = note(editor, when)
+        marked = set(entries.names)
+        for name in names:
+            if name.now:
+                marked.add(name.name)
+            elif base == now or name.was:
+                marked.discard(name.name)
+        entries.names = sorted(marked)
+        _write(article, entries)
+        return Saved(version(article), merged=base != now)
+
+
+def _conflicts(entries: Entries, edits: Sequence[Edit]) -> list[Conflict]:
+    """The edits whose decision another editor changed to something else since the editor's version."""
+    found = []
+    for edit in edits:
+        theirs = entries.verdicts.get(edit.key)
+        if theirs != edit.was and theirs != edit.now:
+            found.append(Conflict(edit.key, edit.now, theirs, entries.notes.get(edit.key, "")))
+    return found
+
+
+def _write(article: Article, entries: Entries) -> None:
+    decisions = [Decision(*key, verdict) for key, verdict in entries.verdicts.items()]
+    notes = [entries.notes.get(key, "") for key in entries.verdicts]
+    article_hash = hashlib.sha256(article.item.path.read_bytes()).hexdigest()
+    text = decisions_text(entries.article, article_hash, decisions, entries.names, notes)
+    write_atomically({article.decisions: [text.encode("utf-8")]})
+
+
+def valid_verdict(value: object) -> bool:
+    return value is None or value in VERDICTS
