@@ -91,13 +91,15 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
         except DecisionsError as error:
             problems = "; ".join(str(problem) for problem in error.problems)
             return refusal(422, f"the decisions file does not read ({problems}); correct it first")
+        decisions = [{"key": list(key), "verdict": verdict} for key, verdict in saved.verdicts.items()]
         if saved.conflicts:
             conflicts = [
                 {"key": list(c.key), "yours": c.yours, "theirs": c.theirs, "by": c.by} for c in saved.conflicts
             ]
-            return JSONResponse({"version": saved.version, "conflicts": conflicts}, status_code=409)
+            answer = {"version": saved.version, "conflicts": conflicts, "decisions": decisions}
+            return JSONResponse(answer, status_code=409)
         background.again(chosen.name)
-        return JSONResponse({"version": saved.version, "merged": saved.merged})
+        return JSONResponse({"version": saved.version, "merged": saved.merged, "decisions": decisions})
 
     async def edition(request: Request) -> Response:
         chosen = found(request)
@@ -115,6 +117,9 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
         kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         return Response(data, media_type=kind, headers={"content-disposition": disposition})
 
+    async def no_icon(request: Request) -> Response:
+        return Response(status_code=204)  # the browser asks for one on every page
+
     async def not_found(request: Request, error: Exception) -> Response:
         return refusal(404, "no such page")
 
@@ -125,6 +130,7 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
         Route("/", queue),
         Route("/api/queue", queue_rows),
         Route("/static/{file}", static),
+        Route("/favicon.ico", no_icon),
         Route("/article/{name:path}", article),
         Route("/api/state/{name:path}", state),
         Route("/api/decisions/{name:path}", save, methods=["POST"]),

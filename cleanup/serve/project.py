@@ -4,6 +4,7 @@ inputs, where it writes), its articles by name, and one article processed and wr
 from __future__ import annotations
 
 import argparse
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class Project:
         roots = [Path(path).resolve() for path in fix_args.paths or ["seeds"]]
         self.roots = [*roots, self.out_dir.resolve()]
         self.articles: dict[str, Article] = {}
+        self.processing = threading.Lock()  # one article at a time: the grammar checker is not shared between threads
         for item in self.run.inputs:
             if self.inside(item.path):  # never an article a link leads out of the served folders to
                 decisions = self.out_dir / (item.name + SUFFIX)
@@ -63,8 +65,9 @@ class Project:
         except (UsageError, DecisionsError) as error:
             return Failed(str(error)), None, DecisionFile(None, None, [])
         run = replace(self.run, inputs=[article.item], decisions=lambda item: decided)
-        for _, result, key in outcomes(run, self.args.encoding, 1):
-            return result, key, decided
+        with self.processing:
+            for _, result, key in outcomes(run, self.args.encoding, 1):
+                return result, key, decided
         return Failed(f"{article.item.path}: not an article (binary)"), None, decided
 
     def write(self, article: Article, outcome: Outcome, decided: DecisionFile, key: str | None) -> None:

@@ -1,10 +1,10 @@
 """An article's version, and saving decisions on a base version: the one place where concurrent saves meet.
 
 A save lists the decisions it changes, each with what the editor saw before (`was`) and what they chose
-(`now`). Saved on the version the editor's page shows, it is written as it is; saved on an older version (an
-editor saved in between), each decision is merged on its own: taken when the file still holds what the
-editor saw, kept when it already holds the same choice, and otherwise a conflict: nothing is written and the
-editor is shown the other decision. Who decided and when stay beside each decision as a comment line, so the
+(`now`), and the version the editor's page was made from (`base`). Each decision is merged on its own: taken
+when the file still holds what the editor saw, kept when it already holds the same choice, and otherwise a
+conflict: nothing is written and the editor is shown the other decision. A save on an older version (another
+editor saved in between) is answered with every decision of the file, so the page shows the others' too. Who decided and when stay beside each decision as a comment line, so the
 file remains the decisions file `cleanup fix` reads.
 """
 
@@ -60,6 +60,7 @@ class Saved:
     version: str
     conflicts: list[Conflict] = field(default_factory=list)
     merged: bool = False  # based on an older version, merged with the saves in between
+    verdicts: dict[Key, str] = field(default_factory=dict)  # every decision of the file now, when merged
 
 
 @dataclass
@@ -138,9 +139,9 @@ def save_decisions(
     with article_lock(article.decisions):
         now = version(article)
         entries = read_entries(article)
-        conflicts = [] if base == now else _conflicts(entries, edits)
+        conflicts = _conflicts(entries, edits)
         if conflicts:
-            return Saved(now, conflicts)
+            return Saved(now, conflicts, verdicts=entries.verdicts)
         for edit in edits:
             if entries.verdicts.get(edit.key) == edit.now:
                 continue
@@ -158,7 +159,8 @@ def save_decisions(
                 marked.discard(name.name)
         entries.names = sorted(marked)
         _write(article, entries)
-        return Saved(version(article), merged=base != now)
+        merged = base != now
+        return Saved(version(article), merged=merged, verdicts=entries.verdicts if merged else {})
 
 
 def _conflicts(entries: Entries, edits: Sequence[Edit]) -> list[Conflict]:

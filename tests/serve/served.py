@@ -67,3 +67,39 @@ def fix_elsewhere(project_folder: Path, copy: Path) -> dict[str, bytes]:
 
 def outputs(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+class Server:
+    """`cleanup serve --port 0` running in `folder`, as a user starts it: its address and token."""
+
+    def __init__(self, folder: Path, *arguments: str) -> None:
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "cleanup", "serve", "--port", "0", *arguments],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        assert "?token=" in line, line
+        self.url = line.split("open ", 1)[1].strip()
+        self.base, self.token = self.url.split("/?token=")
+
+    def get(self, path: str) -> object:
+        import httpx
+
+        return httpx.get(self.base + path, headers={"x-cleanup-token": self.token}, timeout=60)
+
+    def wait_until_settled(self, name: str, seconds: float = 120) -> None:
+        """Wait until the server has written the article's edition for its files as they are (a bound)."""
+        stop = time.monotonic() + seconds
+        while not self.get(f"/api/state/{name}").json()["current"]:
+            assert time.monotonic() < stop, "the server did not regenerate the edition"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)

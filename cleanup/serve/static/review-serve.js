@@ -51,7 +51,11 @@ function askName() {
   document.querySelector('.actions').after(form);
 }
 function showEditor() { who.textContent = editor() ? 'Reviewing as ' + editor() : ''; }
-function say(text, kind) { bar.textContent = text; bar.dataset.kind = kind || ''; }
+function say(text, kind) {
+  bar.textContent = text;
+  bar.dataset.kind = kind || '';
+  bar.dataset.busy = serve.inFlight || serve.again ? '1' : '0';  // for a reader (or a test) waiting for quiet
+}
 
 function keyOf(c) { return [c.rule, c.before, c.after, c.context_before, c.context_after]; }
 function edits() {
@@ -90,10 +94,12 @@ async function save() {
       serve.savedState = snapshot.state;
       serve.savedNames = snapshot.names;
       serve.savedTaken = snapshot.taken;
+      if (answer.merged) adopt(answer.decisions, snapshot.state);
       say(answer.merged ? 'Saved (merged with another editor’s decisions)' : 'Saved', 'saved');
     } else if (response.status === 409) {
       serve.version = answer.version;
-      conflicts(answer.conflicts, sent.decisions);
+      conflicts(answer.conflicts);
+      adopt(answer.decisions, state.slice());
     } else {
       say('Not saved: ' + answer.error, 'error');
     }
@@ -102,10 +108,20 @@ async function save() {
   } finally {
     serve.inFlight = false;
   }
-  if (serve.again) { serve.again = false; save(); }
+  if (serve.again) { serve.again = false; save(); } else bar.dataset.busy = '0';
+}
+// The other editors' decisions, merged into the file: shown here too, unless this page changed them since.
+function adopt(decisions, sentState) {
+  const theirs = new Map(decisions.map(d => [JSON.stringify(d.key), d.verdict]));
+  data.changes.forEach((c, i) => {
+    const verdict = theirs.get(JSON.stringify(keyOf(c))) || null;
+    if ((state[i] || null) !== (sentState[i] || null) || (serve.savedState[i] || null) === verdict) return;
+    serve.savedState[i] = verdict;
+    if (verdict) baseDecide(i, verdict); else undecide(i);
+  });
 }
 // Another editor decided these differently since this page's version: theirs is shown, and kept.
-function conflicts(found, sent) {
+function conflicts(found) {
   const list = element('ul');
   found.forEach(conflict => {
     const same = c => JSON.stringify(keyOf(c)) === JSON.stringify(conflict.key);
