@@ -8,6 +8,7 @@ import socket
 
 from ..cli.errors import EXIT_OK, UsageError
 from ..cli.parser import build_parser
+from ..cli.write import remove_stale_temporaries
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -21,6 +22,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     gc.enable()  # a server runs for hours: the collector paused for a batch run would let memory grow
     project = Project(fix_arguments(args))
+    remove_stale_temporaries(project.out_dir)  # left by a server or run that was killed
     listening = _listen(args.host, args.port)
     host, port = listening.getsockname()[:2]
     token = new_token()
