@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import gc
 import socket
+import sys
 
 from ..cli.errors import EXIT_OK, UsageError
-from ..cli.parser import build_parser
 from ..cli.write import remove_stale_temporaries
 
 
@@ -21,7 +21,9 @@ def run_serve(args: argparse.Namespace) -> int:
     from .security import new_token
 
     gc.enable()  # a server runs for hours: the collector paused for a batch run would let memory grow
-    project = Project(fix_arguments(args))
+    # A save waits for the interpreter while an article is processed in the background: hand it over sooner.
+    sys.setswitchinterval(0.0005)
+    project = Project(fix_argv(args))
     remove_stale_temporaries(project.out_dir)  # left by a server or run that was killed
     listening = _listen(args.host, args.port)
     host, port = listening.getsockname()[:2]
@@ -40,15 +42,15 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def fix_arguments(args: argparse.Namespace) -> argparse.Namespace:
-    """The arguments of the `cleanup fix` run this server's articles are processed and written as."""
+def fix_argv(args: argparse.Namespace) -> list[str]:
+    """The command line of the `cleanup fix` run this server's articles are processed and written as."""
     argv = ["fix", "--quiet", "--jobs", "1", *args.paths]
     for file in args.glossary or ():
         argv += ["--glossary", file]
     for option in ("config", "out"):
         if getattr(args, option):
             argv += [f"--{option}", getattr(args, option)]
-    return build_parser().parse_args(argv)
+    return argv
 
 
 def _listen(host: str, port: int) -> socket.socket:

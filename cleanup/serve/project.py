@@ -3,7 +3,6 @@ inputs, where it writes), its articles by name, and one article processed and wr
 
 from __future__ import annotations
 
-import argparse
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from ..cli.batch import outcomes
 from ..cli.errors import UsageError
 from ..cli.inputs import Input, decisions_finder
+from ..cli.parser import build_parser
 from ..cli.run import Run, start_run
 from ..cli.step import Failed, Processed
 from ..cli.write import write_edition
@@ -34,8 +34,9 @@ class Article:
 class Project:
     """The articles `cleanup fix` would process with these arguments, and how fix processes and writes one."""
 
-    def __init__(self, fix_args: argparse.Namespace) -> None:
-        self.args = fix_args
+    def __init__(self, fix_argv: list[str]) -> None:
+        self.argv = fix_argv
+        self.args = fix_args = build_parser().parse_args(fix_argv)
         self.run: Run = start_run(fix_args, lambda line: None, writes=True)
         assert self.run.plan is not None
         self.out_dir = self.run.plan.out_dir

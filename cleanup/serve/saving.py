@@ -86,20 +86,27 @@ def article_lock(path: Path) -> threading.Lock:
 def version(article: Article) -> str:
     """The article's version: a hash of its bytes and one of its decisions file's bytes, joined by "-"
     (so a page can tell an article edited on disk from decisions saved by someone else)."""
-    return f"{_digest(article.item.path)}-{_digest(article.decisions)}"
+    return _version(_read(article.item.path), _read(article.decisions))
 
 
-def _digest(path: Path) -> str:
+def _version(article: bytes | None, decisions: bytes | None) -> str:
+    return "-".join(
+        hashlib.sha256(data).hexdigest()[:16] if data is not None else "none" for data in (article, decisions)
+    )
+
+
+def _read(path: Path) -> bytes | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        return path.read_bytes()
     except FileNotFoundError:
-        return "none"
+        return None
 
 
-def read_entries(article: Article) -> Entries:
-    """The article's decisions file as entries (none when there is no file yet)."""
+def read_entries(article: Article, data: bytes | None = None) -> Entries:
+    """The article's decisions file (or its bytes `data`, as read) as entries (none when there is no file)."""
     path = article.decisions
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    data = _read(path) if data is None else data
+    text = data.decode("utf-8") if data is not None else ""
     decided = load_decisions(str(path), text)
     notes = _notes(text)
     verdicts: dict[Key, str] = {}
@@ -137,8 +144,9 @@ def save_decisions(
     """Save `edits` and `names` made on the page of version `base`, all or nothing (see the module's
     docstring); who made them and when is kept beside each decision."""
     with article_lock(article.decisions):
-        now = version(article)
-        entries = read_entries(article)
+        article_bytes, decisions_bytes = _read(article.item.path) or b"", _read(article.decisions)
+        now = _version(article_bytes, decisions_bytes)
+        entries = read_entries(article, decisions_bytes)
         conflicts = _conflicts(entries, edits)
         if conflicts:
             return Saved(now, conflicts, verdicts=entries.verdicts)
@@ -158,9 +166,9 @@ def save_decisions(
             elif base == now or name.was:
                 marked.discard(name.name)
         entries.names = sorted(marked)
-        _write(article, entries)
+        written = _write(article, article_bytes, entries)
         merged = base != now
-        return Saved(version(article), merged=merged, verdicts=entries.verdicts if merged else {})
+        return Saved(_version(article_bytes, written), merged=merged, verdicts=entries.verdicts if merged else {})
 
 
 def _conflicts(entries: Entries, edits: Sequence[Edit]) -> list[Conflict]:
@@ -173,12 +181,14 @@ def _conflicts(entries: Entries, edits: Sequence[Edit]) -> list[Conflict]:
     return found
 
 
-def _write(article: Article, entries: Entries) -> None:
+def _write(article: Article, article_bytes: bytes, entries: Entries) -> bytes:
+    """Write the decisions file atomically; its bytes."""
     decisions = [Decision(*key, verdict) for key, verdict in entries.verdicts.items()]
     notes = [entries.notes.get(key, "") for key in entries.verdicts]
-    article_hash = hashlib.sha256(article.item.path.read_bytes()).hexdigest()
-    text = decisions_text(entries.article, article_hash, decisions, entries.names, notes)
-    write_atomically({article.decisions: [text.encode("utf-8")]})
+    article_hash = hashlib.sha256(article_bytes).hexdigest()
+    data = decisions_text(entries.article, article_hash, decisions, entries.names, notes).encode("utf-8")
+    write_atomically({article.decisions: [data]})
+    return data
 
 
 def valid_verdict(value: object) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from cleanup.cli import main
 from cleanup.serve.app import create_app
 from cleanup.serve.background import Background
-from cleanup.serve.command import fix_arguments
+from cleanup.serve.command import fix_argv
 from cleanup.serve.project import Project
 from tests.conftest import ROOT, SEED
 
@@ -32,7 +32,7 @@ def serve_arguments(*paths: str) -> argparse.Namespace:
 
 def served(hosts: set[str], *paths: str) -> tuple[Project, Background, object]:
     """The project in the working folder, its background processing started and done, and its application."""
-    project = Project(fix_arguments(serve_arguments(*paths)))
+    project = Project(fix_argv(serve_arguments(*paths)))
     background = Background(project)
     background.start()
     settle(background)

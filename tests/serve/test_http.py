@@ -3,8 +3,11 @@ edition `cleanup fix` writes; concurrent saves merge or conflict; and every rout
 (no or wrong token, another Host, cross-site requests, paths out of the served folders, bad bodies) with
 one clear error, writing nothing."""
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -17,22 +20,53 @@ NAME = SEED.name
 HEADERS = {"x-cleanup-token": TOKEN}
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    folder = make_project(tmp_path / "project")
-    outside = tmp_path / "secret.txt"
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[tuple]:
+    """The seed served from `folder`, with a link out of the served folder beside it."""
+    make_project(folder)
+    outside = folder.parent / "secret.txt"
     outside.write_text("The Daash secret ,outside.\n", encoding="utf-8")
-    os.symlink(outside, folder / "seeds" / "link-out.txt")  # a link out of the served folder
-    monkeypatch.chdir(folder)
+    os.symlink(outside, folder / "seeds" / "link-out.txt")
+    here = Path.cwd()
+    os.chdir(folder)
     project, background, application = served({"testserver"})
-    yield folder, project, background, application
-    background.stop()
+    try:
+        yield folder, project, background, application
+    finally:
+        background.stop()
+        os.chdir(here)
+
+
+@pytest.fixture
+def app(tmp_path):
+    """A project of its own, for a test that saves."""
+    with serving(tmp_path / "project") as made:
+        yield made
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One project for the tests of what is refused (they write nothing)."""
+    with serving(tmp_path_factory.mktemp("shared") / "project") as made:
+        yield made
+
+
+def client_of(app) -> TestClient:
+    made = TestClient(app[3], base_url="http://testserver")
+    made.cookies.set("cleanup_token", TOKEN)
+    return made
 
 
 @pytest.fixture
 def client(app):
-    with TestClient(app[3], base_url="http://testserver") as made:
-        made.cookies.set("cleanup_token", TOKEN)
+    with client_of(app) as made:
+        yield made
+
+
+@pytest.fixture
+def shared_client(shared, monkeypatch):
+    monkeypatch.chdir(shared[0])
+    with client_of(shared) as made:
         yield made
 
 
@@ -53,8 +87,8 @@ def save(client, version: str, decisions: list[dict], editor: str = "Alice", nam
     return client.post(f"/api/decisions/{NAME}", json=body, headers=HEADERS)
 
 
-def test_the_queue_lists_the_article_with_its_state(client):
-    rows = client.get("/api/queue").json()
+def test_the_queue_lists_the_article_with_its_state(shared_client):
+    rows = shared_client.get("/api/queue").json()
     assert rows["progress"] == {"total": 1, "waiting": 0, "done": 1}
     (row,) = rows["rows"]  # the link out of the folder is not served
     assert row["name"] == NAME and row["status"] == "ready" and row["pending"] == row["changes"] > 20
@@ -105,13 +139,13 @@ def test_saves_on_one_version_merge_when_disjoint_and_conflict_when_not(app, cli
     assert verdicts == {first["rule"]: "accept", second["rule"]: "reject"}
 
 
-def test_responses_carry_a_policy_without_inline_script(client):
-    page = client.get(f"/article/{NAME}")
+def test_responses_carry_a_policy_without_inline_script(shared_client):
+    page = shared_client.get(f"/article/{NAME}")
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
     assert page.headers["x-content-type-options"] == "nosniff"
     assert "<script>" not in page.text and "<style>" not in page.text
-    assert client.get("/static/review-serve.js").headers["content-type"].startswith("text/javascript")
+    assert shared_client.get("/static/review-serve.js").headers["content-type"].startswith("text/javascript")
 
 
 ROUTES = [
@@ -127,25 +161,25 @@ ROUTES = [
 
 @pytest.mark.parametrize(("method", "path"), ROUTES)
 @pytest.mark.parametrize("token", [None, "wrong-token"])
-def test_every_route_needs_the_token(app, method, path, token):
-    with TestClient(app[3], base_url="http://testserver") as client:
+def test_every_route_needs_the_token(shared, method, path, token):
+    with TestClient(shared[3], base_url="http://testserver") as shared_client:
         headers = {"x-cleanup-token": token} if token else {}
-        answer = client.request(method, path, headers=headers, json={"base": "", "editor": "x", "decisions": []})
+        answer = shared_client.request(method, path, headers=headers, json={"base": "", "editor": "x", "decisions": []})
         assert answer.status_code == 403 and "token" in answer.json()["error"]
-    assert not (app[0] / "corrected" / f"{NAME}.decisions.yaml").exists()
+    assert not (shared[0] / "corrected" / f"{NAME}.decisions.yaml").exists()
 
 
-def test_the_printed_address_sets_a_cookie_and_drops_the_token(app):
-    with TestClient(app[3], base_url="http://testserver", follow_redirects=False) as client:
-        answer = client.get(f"/?token={TOKEN}")
+def test_the_printed_address_sets_a_cookie_and_drops_the_token(shared):
+    with TestClient(shared[3], base_url="http://testserver", follow_redirects=False) as shared_client:
+        answer = shared_client.get(f"/?token={TOKEN}")
         assert answer.status_code == 303 and answer.headers["location"] == "/"
         assert "HttpOnly" in answer.headers["set-cookie"] and "SameSite=strict" in answer.headers["set-cookie"]
-        assert client.get("/").status_code == 200
+        assert shared_client.get("/").status_code == 200
 
 
 @pytest.mark.parametrize(("method", "path"), ROUTES)
-def test_another_host_is_refused(client, method, path):
-    answer = client.request(method, path, headers={**HEADERS, "host": "evil.example:80"})
+def test_another_host_is_refused(shared_client, method, path):
+    answer = shared_client.request(method, path, headers={**HEADERS, "host": "evil.example:80"})
     assert answer.status_code == 400 and "Host" in answer.json()["error"]
 
 
@@ -166,8 +200,8 @@ TRAVERSALS = [
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)
-def test_nothing_outside_the_served_articles_is_read(client, path):
-    answer = client.get(path, headers=HEADERS)
+def test_nothing_outside_the_served_articles_is_read(shared_client, path):
+    answer = shared_client.get(path, headers=HEADERS)
     assert answer.status_code == 404, answer.text
     assert "secret" not in answer.text and "[project]" not in answer.text
 
@@ -175,12 +209,12 @@ def test_nothing_outside_the_served_articles_is_read(client, path):
 @pytest.mark.parametrize(
     "path", ["/api/decisions/../../secret.txt", "/api/decisions/link-out.txt", "/api/decisions/%2Ftmp%2Fx"]
 )
-def test_nothing_outside_the_served_articles_is_written(app, client, path):
+def test_nothing_outside_the_served_articles_is_written(shared, shared_client, path):
     body = {"base": "", "editor": "Mallory", "decisions": [], "names": [{"name": "x", "was": False, "now": True}]}
-    answer = client.post(path, json=body, headers=HEADERS)
+    answer = shared_client.post(path, json=body, headers=HEADERS)
     assert answer.status_code == 404
-    assert sorted(p.name for p in (app[0] / "corrected").iterdir()) == sorted(
-        p.name for p in (app[0] / "corrected").iterdir() if not p.name.endswith(".decisions.yaml")
+    assert sorted(p.name for p in (shared[0] / "corrected").iterdir()) == sorted(
+        p.name for p in (shared[0] / "corrected").iterdir() if not p.name.endswith(".decisions.yaml")
     )
 
 
@@ -213,19 +247,19 @@ BAD_REQUESTS = [
 
 
 @pytest.mark.parametrize(("why", "body", "headers", "status", "said"), BAD_REQUESTS, ids=[r[0] for r in BAD_REQUESTS])
-def test_a_bad_save_gets_one_clear_error_and_writes_nothing(app, client, why, body, headers, status, said):
-    corrected = app[0] / "corrected"
+def test_a_bad_save_gets_one_clear_error_and_writes_nothing(shared, shared_client, why, body, headers, status, said):
+    corrected = shared[0] / "corrected"
     before = outputs(corrected)
-    answer = post(client, body, headers)
+    answer = post(shared_client, body, headers)
     assert answer.status_code == status, answer.text
     assert said in answer.json()["error"]
     assert outputs(corrected) == before
 
 
-def test_a_get_changes_nothing_and_other_methods_are_refused(app, client):
-    assert client.put(f"/api/decisions/{NAME}", json={}, headers=HEADERS).status_code == 405
-    assert client.get(f"/api/decisions/{NAME}", headers=HEADERS).status_code == 405
-    assert not (app[0] / "corrected" / f"{NAME}.decisions.yaml").exists()
+def test_a_get_changes_nothing_and_other_methods_are_refused(shared, shared_client):
+    assert shared_client.put(f"/api/decisions/{NAME}", json={}, headers=HEADERS).status_code == 405
+    assert shared_client.get(f"/api/decisions/{NAME}", headers=HEADERS).status_code == 405
+    assert not (shared[0] / "corrected" / f"{NAME}.decisions.yaml").exists()
 
 
 def test_an_article_edited_on_disk_is_noticed(app, client):
