@@ -12,7 +12,7 @@ cache holds every outcome, as on an archive in daily use), then:
    comes first. Two editors often save on one article at once: the later save merges.
 
 Prints save latency (median, p95, max), saves, merges, conflicts, lost decisions (every answered save's
-decision compared with the decisions file at the end: must be 0), the server's resident memory over the run
+decision compared with the decisions file at the end: must be 0), the resident memory of the server and its workers over the run
 (sampled every 5 s: must stay flat), and the time the background took to write every edition afterwards.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -73,10 +74,19 @@ class Server:
         return time.perf_counter() - start
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        """Proportional resident memory (PSS) of the server and its worker processes, in MB."""
+        total, todo = 0, [self.process.pid]
+        while todo:
+            current = todo.pop()
+            try:
+                with open(f"/proc/{current}/smaps_rollup") as rollup:
+                    total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+                for task in os.listdir(f"/proc/{current}/task"):
+                    with open(f"/proc/{current}/task/{task}/children") as children:
+                        todo.extend(int(child) for child in children.read().split())
+            except (OSError, ValueError, StopIteration):
+                continue
+        return total / 1024
 
     def stop(self) -> None:
         self.client.close()
@@ -227,7 +237,7 @@ def main() -> None:
         f"load, {args.editors} editors on {args.articles} articles for {args.seconds:.0f} s: {found['saves']} saves, "
         f"latency median {found['median_ms']:.1f} ms, p95 {found['p95_ms']:.1f} ms, max {found['max_ms']:.1f} ms; "
         f"{found['merges']} merged, {found['conflicts']} conflicts, {found['errors']} errors, "
-        f"{found['lost']} lost decisions; server memory {memory[0]:.0f} MB at start, {max(memory):.0f} MB at most, "
+        f"{found['lost']} lost decisions; memory (server and workers) {memory[0]:.0f} MB at start, {max(memory):.0f} MB at most, "
         f"{memory[-1]:.0f} MB at the end ({', '.join(f'{m:.0f}' for m in memory)}); every edition written {found['drained_s']:.1f} s after the last save"
     )
 

@@ -10,7 +10,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from ..cli.inputs import edition_bytes
@@ -18,7 +18,7 @@ from ..cli.step import Processed
 from ..decisions import DecisionsError
 from ..formats.registry import format_for
 from .background import Background
-from .pages import article_page, queue_page, static_files
+from .pages import queue_page, static_files
 from .project import Article, Project
 from .saving import Edit, NameEdit, save_decisions, valid_verdict, version
 from .security import MAX_BODY, BodyTooLarge, Guard, refusal
@@ -34,6 +34,7 @@ class BadRequest(Exception):
 def create_app(project: Project, background: Background, token: str, hosts: set[str]) -> Guard:
     """The application: its routes behind the guard."""
     files = static_files()
+    pages = background.pages
     title = ", ".join(project.args.paths or ["seeds"])
 
     def found(request: Request) -> Article | None:
@@ -57,18 +58,16 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
         chosen = found(request)
         if chosen is None:
             return refusal(404, "no such article in the served folders")
-        now = await run_in_threadpool(version, chosen)
-        result, _, decided = await run_in_threadpool(project.process, chosen)
-        if not isinstance(result, Processed):
-            return refusal(422, getattr(result, "message", "this file cannot be reviewed"))
-        pieces = article_page(project, chosen, result.outcome, decided, token, now)
-        return StreamingResponse(_encoded(pieces), media_type="text/html; charset=utf-8")
+        status, page = await run_in_threadpool(pages.page, chosen.name, token)
+        if status != 200:
+            return refusal(status, page)
+        return HTMLResponse(page)
 
     async def state(request: Request) -> Response:
         chosen = found(request)
         if chosen is None:
             return refusal(404, "no such article in the served folders")
-        await run_in_threadpool(background.notice_changes)
+        await run_in_threadpool(background.notice_changes, [chosen.name])
         now = await run_in_threadpool(version, chosen)
         row = background.rows.get(chosen.name)
         current = row is not None and row.version == now and background.settled(chosen.name)
@@ -138,11 +137,6 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
     ]
     app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
     return Guard(app, token, hosts)
-
-
-async def _encoded(pieces: Any) -> Any:
-    for piece in pieces:
-        yield piece.encode("utf-8")
 
 
 async def _body(request: Request) -> Any:
