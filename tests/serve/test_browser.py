@@ -45,7 +45,7 @@ def open_page(browser, server: Server, editor: str):
     page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(server.url)
-    page.wait_for_selector("#queue-rows tr.ready")
+    page.wait_for_selector('#queue-progress:text-matches("^All ")')  # every article processed
     page.errors = errors
     page.editor = editor
     return page
@@ -129,7 +129,7 @@ def test_hostile_text_stays_text(server, browser):
     page.locator("#article .change .accept").first.click()
     saved(page)
     page.goto(running.base + "/")
-    page.wait_for_selector("#queue-rows tr.ready")
+    page.wait_for_selector('#queue-progress:text-matches("^All ")')
     assert page.locator("#queue-rows img").count() == 0
     text = (folder / "corrected" / f"{name}.decisions.yaml").read_text(encoding="utf-8")
     assert json.dumps("<img src=x onerror=alert(1)>") in text

@@ -41,6 +41,7 @@ def keep_saving(
             try:
                 answer = client.post(f"{server.base}/api/decisions/{NAME}", json=body)
             except httpx.HTTPError:
+                answered.append((tuple(key), (verdicts.get(number), now)))  # unanswered: saved or not
                 return
             assert answer.status_code == 200, answer.text
             version, verdicts[number] = answer.json()["version"], now
@@ -71,15 +72,18 @@ def test_a_server_killed_while_saving_leaves_every_file_whole(tmp_path):
         on_disk = decisions_on_disk(decisions_file)
         saver = threading.Thread(target=keep_saving, args=(server, changes, version, answered, enough, on_disk))
         saver.start()
-        assert enough.wait(120), "the saves did not go on"
-        os.kill(server.process.pid, signal.SIGKILL)  # in the middle of saves and regenerations
-        server.process.wait(30)
+        try:
+            assert enough.wait(120), "the saves did not go on"
+        finally:
+            os.kill(server.process.pid, signal.SIGKILL)  # in the middle of saves and regenerations
+            server.process.wait(30)
         saver.join(60)
         last: dict = {}
         for key, verdict in answered:
             last[key] = verdict
         on_disk = decisions_on_disk(decisions_file)
-        assert {key: on_disk.get(key) for key in last} == last  # every answered save is on disk
+        for key, verdict in last.items():  # every answered save is on disk; the one cut off may be or not
+            assert on_disk.get(key) in (verdict if isinstance(verdict, tuple) else (verdict,)), key
         whole(folder / "corrected")
     server = Server(folder)  # a new server finishes what the killed one left
     try:
