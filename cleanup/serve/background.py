@@ -24,6 +24,7 @@ from .queue import FAILED, Row, row_of
 from .saving import read_entries, version
 
 Stale = list[dict]
+RECYCLE = 500  # requests a worker process serves before a fresh one takes over: its memory stays bounded
 
 
 class Background:
@@ -115,7 +116,9 @@ class Background:
             article = self.project.articles[name]
             self.seen[name] = stamps(article)  # before: a change while it is processed is noticed
             try:
-                if worker is None or not worker.alive():
+                if worker is None or not worker.alive() or worker.served >= RECYCLE:
+                    if worker is not None:
+                        worker.stop()
                     worker = Worker(self.project.argv)
                 row, stale = worker.refresh(name)
                 self.rows[name], self.stale[name] = Row(**row), stale
@@ -141,6 +144,7 @@ class Worker:
         self.process.start()
         theirs.close()
         self.turn = threading.Lock()
+        self.served = 0
 
     def alive(self) -> bool:
         return self.process.is_alive()
@@ -155,11 +159,13 @@ class Worker:
 
     def _ask(self, request: tuple) -> Any:
         with self.turn:
+            self.served += 1
             self.connection.send(request)
             return self.connection.recv()
 
     def stop(self) -> None:
-        self.connection.close()
+        with self.turn:  # after the request in flight, if any
+            self.connection.close()
         self.process.join(timeout=30)
         if self.process.is_alive():
             self.process.kill()
@@ -228,7 +234,9 @@ class PageMaker:
 
     def page(self, name: str, token: str) -> tuple[int, str]:
         with self.starting:
-            if self.worker is None or not self.worker.alive():
+            if self.worker is None or not self.worker.alive() or self.worker.served >= RECYCLE:
+                if self.worker is not None:
+                    threading.Thread(target=self.worker.stop, daemon=True).start()  # after its last page
                 self.worker = Worker(self.argv)
             worker = self.worker
         try:
