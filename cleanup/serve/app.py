@@ -16,7 +16,6 @@ from starlette.routing import Route
 from ..cli.inputs import edition_bytes
 from ..cli.step import Processed
 from ..decisions import DecisionsError
-from ..formats.registry import format_for
 from .background import Background
 from .pages import queue_page, static_files
 from .project import Article, Project
@@ -103,7 +102,7 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
     async def edition(request: Request) -> Response:
         chosen = found(request)
         mode = request.query_params.get("mode", "review")
-        if chosen is None or format_for(chosen.item.path).name != "docx":
+        if chosen is None or chosen.item.path.suffix.lower() != ".docx":
             return refusal(404, "no such Word article in the served folders")
         if mode not in ("review", "clean"):
             return refusal(400, "mode is review or clean")

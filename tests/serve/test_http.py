@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from cleanup.cli import main
 from cleanup.decisions import load_decisions
 from tests.conftest import SEED
 from tests.serve.served import TOKEN, fix_elsewhere, make_project, outputs, served, settle
@@ -277,3 +278,26 @@ def test_an_article_edited_on_disk_is_noticed(app, client):
     assert state["current"] is True
     assert state["stale"] == [{"rule": "GL:Rasool", "before": "Rasul", "after": "Rasool", "decision": "reject"}]
     assert client.get("/api/queue").json()["rows"][0]["stale"] == 1
+
+
+def test_a_word_article_offers_its_tracked_and_clean_editions(tmp_path, monkeypatch):
+    from tests.wordfiles import seed_docx
+
+    folder = tmp_path / "project"
+    make_project(folder)
+    (folder / "seeds" / "report.docx").write_bytes(seed_docx("The Daash fighters ,and Rasul spoke.\n"))
+    monkeypatch.chdir(folder)
+    project, background, application = served({"testserver"})
+    try:
+        with client_of((folder, project, background, application)) as client:
+            tracked = client.get("/edition/report.docx?mode=review")
+            clean = client.get("/edition/report.docx?mode=clean")
+            assert client.get(f"/edition/{NAME}").status_code == 404  # not a Word article
+            assert client.get("/edition/report.docx?mode=other").status_code == 400
+    finally:
+        background.stop()
+    assert tracked.status_code == clean.status_code == 200
+    assert tracked.content == (folder / "corrected" / "report.docx").read_bytes()  # what fix writes
+    assert main(["fix", "-q", "seeds/report.docx", "--docx-mode", "clean", "--out", "clean"]) == 0
+    assert clean.content == (folder / "clean" / "report.docx").read_bytes()
+    assert "attachment" in clean.headers["content-disposition"]
