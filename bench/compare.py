@@ -160,14 +160,23 @@ def glossary_rows(args, tools, work: Path) -> list[dict]:
             row["prh"] = timed([str(textlint), "--fix", "corpus.txt"], folder, args.timeout)
             row["prh_output"] = _explain((folder / "corpus.txt").read_text(encoding="utf-8"), truth, terms)
             command = [str(cleanup), *NO_CACHE, "--grammar", "none"]
-            row["ours"] = timed([*command, "--select", "GL"], folder, args.timeout)
+            glossary_pass, every_rule = [], []
+            for _ in range(args.cleanup_repeat):  # alternated: load on the machine falls on both alike
+                glossary_pass.append(timed([*command, "--select", "GL"], folder, args.timeout))
+                every_rule.append(timed([*command, "--out", "all"], folder, args.timeout))
+            row["ours"], row["all_rules"] = _median_run(glossary_pass), _median_run(every_rule)
             row["ours_output"] = _explain(
                 (folder / "corrected" / "corpus.txt").read_text(encoding="utf-8"), truth, terms
             )
-            row["all_rules"] = timed([*command, "--out", "all"], folder, args.timeout)
             rows.append(row)
             print(row, flush=True)
     return rows
+
+
+def _median_run(runs: list[tuple[float | None, float | None]]) -> tuple[float | None, float | None]:
+    """The run of median wall time (its peak memory with it); a timed-out run counts as the slowest."""
+    ordered = sorted(runs, key=lambda run: float("inf") if run[0] is None else run[0])
+    return ordered[(len(ordered) - 1) // 2]
 
 
 def _project(folder: Path, text: str, glossary: str) -> None:
@@ -234,6 +243,9 @@ def main() -> None:
     parser.add_argument("--entries", type=int, nargs="+", default=[10, 10_000])
     parser.add_argument("--harper-words", type=int, nargs="+", help="prose sizes for the Harper comparison")
     parser.add_argument("--repeat", type=int, default=7, help="runs of each command on the seed (default: 7)")
+    parser.add_argument(
+        "--cleanup-repeat", type=int, default=3, help="alternated runs of cleanup's two glossary commands (median)"
+    )
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a run is given up")
     args = parser.parse_args()
@@ -288,20 +300,22 @@ def glossary_table(rows) -> list[str]:
     lines = [
         "## The glossary pass: `cleanup fix -q --no-cache --grammar none --select GL` vs textlint + textlint-rule-prh `--fix`",
         "",
-        "| words | entries | cleanup | textlint + prh | cleanup is | cleanup peak | prh peak | cleanup, every rule | cleanup output | prh output |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| words | entries | cleanup | textlint + prh | cleanup is | cleanup peak | prh peak | cleanup, every rule "
+        "| every rule ÷ glossary pass | cleanup output | prh output |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for row in rows:
         (ours, ours_peak), (prh, prh_peak) = row["ours"], row["prh"]
         lines.append(
             f"| {row['words']:,} | {row['entries']:,} | {fmt(ours)} | {fmt(prh)} | {ratio(prh, ours)} faster "
             f"| {fmt(ours_peak, 'MB')} | {fmt(prh_peak, 'MB')} | {fmt(row['all_rules'][0])} "
-            f"| {row['ours_output']} | {row['prh_output']} |"
+            f"| {ratio(row['all_rules'][0], ours)} | {row['ours_output']} | {row['prh_output']} |"
         )
     lines += [
         "",
         "Targets: 1,000,000 words × 10,000 entries at least 30x faster than textlint + prh; 100,000 words × 10",
-        "entries at least 1.5x faster.",
+        "entries at least 1.5x faster; at 1,000,000 words × 10,000 entries every rule (the default run) at most",
+        "1.5x the glossary pass. cleanup's two commands: the median of alternated runs (`--cleanup-repeat`).",
         "",
     ]
     return lines
@@ -317,7 +331,7 @@ def seed_table(seed: dict[str, list[float]], repeat: int) -> list[str]:
         "| --- | ---: | ---: |",
     ]
     lines += [f"| `{name}` | {fmt(value)} | {ratio(value, harper)} |" for name, value in median.items()]
-    lines += ["", "Targets: without grammar at most 0.25x `harper lint`; with Harper at most 1.1x.", ""]
+    lines += ["", "Targets: without grammar at most 0.20x `harper lint`; with Harper at most 1.1x.", ""]
     return lines
 
 
@@ -325,16 +339,21 @@ def harper_table(rows) -> list[str]:
     lines = [
         "## With Harper: `cleanup fix` vs `harper lint` alone (English prose from the seed, 1,000-entry glossary)",
         "",
-        "| words | cleanup fix | peak memory | harper lint | peak memory | ratio |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| words | cleanup fix | peak memory | harper lint | peak memory | time ratio | memory ratio |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         (ours, ours_peak), (theirs, theirs_peak) = row["ours"], row["theirs"]
         lines.append(
             f"| {row['words']:,} | {fmt(ours)} | {fmt(ours_peak, 'MB')} | {fmt(theirs)} | {fmt(theirs_peak, 'MB')} "
-            f"| {ratio(ours, theirs)} |"
+            f"| {ratio(ours, theirs)} | {ratio(ours_peak, theirs_peak)} |"
         )
-    lines += ["", "Target: peak memory at most 300 MB for 1,000,000 words with Harper.", ""]
+    lines += [
+        "",
+        "Target: at 1,000,000 words, peak memory at most 0.7x `harper lint`'s (harper-py alone needs about 323 MB,",
+        "so no absolute target).",
+        "",
+    ]
     return lines
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from .yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_pr
 CONTEXT = 24  # characters of original text kept on each side of a change
 MIN_AGREEMENT = 6  # characters of context that must still agree for a decision to apply
 VERDICTS = ("accept", "reject")
+DISMISS = "dismiss"  # a flag an editor read and dismissed: kept in the file, never applied to a change
 SUFFIX = ".decisions.yaml"
 
 
@@ -58,7 +60,7 @@ def match(
             if number in used or (level == 0) != (needed < MIN_AGREEMENT):
                 continue
             for change in index.candidates(decision, level):
-                score = _agreement(decision, *index.contexts[change])
+                score = agreement(decision, *index.contexts[change])
                 if score >= max(needed, level):
                     pairs.append((-score, change, number))
         for _, change, number in sorted(pairs):
@@ -112,7 +114,7 @@ def _splits(left: str, right: str, size: int) -> list[tuple[str, str]]:
     ]
 
 
-def _agreement(decision: Decision, left: str, right: str) -> int:
+def agreement(decision: Decision, left: str, right: str) -> int:
     """How many characters of a decision's context agree with the text around a change."""
     return _common_suffix(decision.context_before, left) + _common_prefix(decision.context_after, right)
 
@@ -141,6 +143,7 @@ class DecisionFile:
     decisions: list[Decision]
     names: tuple[str, ...] = ()  # names the editor confirmed, for the glossary's `names:`
     path: str = ""  # the file they were read from
+    dismissed: tuple[Decision, ...] = ()  # flags dismissed in review (`decision: dismiss`), apart from `decisions`
 
     def written_for(self, name: str, read: Callable[[], bytes]) -> bool:
         """Whether these decisions were made on the article `name` (same file name), or else on the
@@ -180,75 +183,88 @@ def load_decisions(path: str, text: str) -> DecisionFile:
             fields.problem(
                 where,
                 "a decision needs text “rule”, “before”, “after”, “context_before”, "
-                "“context_after” and “decision: accept” or “reject”",
+                "“context_after” and “decision: accept”, “reject” or “dismiss”",
             )
-        else:
+        elif not _when_and_who(decision, fields):
             decisions.append(decision)
     if fields.problems:
         raise DecisionsError(fields.problems)
-    return DecisionFile(article, article_hash, decisions, tuple(names), path)
+    kept = [d for d in decisions if d.verdict != DISMISS]
+    dismissed = tuple(d for d in decisions if d.verdict == DISMISS)
+    return DecisionFile(article, article_hash, kept, tuple(names), path, dismissed)
 
 
 TOP_KEYS = ("article", "article_sha256", "decisions", "names")
 
 
-KEYS = ("rule", "before", "after", "context_before", "context_after", "decision")
+KEYS = ("rule", "before", "after", "context_before", "context_after", "decision", "by", "at")
 
 
 def _decision(item: object, where: Location) -> Decision | None:
     keys = KEYS[:5]
-    if not isinstance(item, YamlMap) or item.get("decision") not in VERDICTS:
+    if not isinstance(item, YamlMap) or item.get("decision") not in (*VERDICTS, DISMISS):
         return None
     values = [item.get(key, "") for key in keys]
     if not all(isinstance(v, str) for v in values) or not values[0]:
         return None
     rule, before, after, context_before, context_after = values
-    return Decision(rule, before, after, context_before, context_after, item["decision"], where)
+    by, at = item.get("by", ""), item.get("at", "")
+    return Decision(rule, before, after, context_before, context_after, item["decision"], where, by, at)
 
 
-def decisions_text(
-    article: str,
-    article_sha256: str,
-    decisions: Sequence[Decision],
-    names: Sequence[str] = (),
-    notes: Sequence[str] = (),
-) -> str:
-    """A decisions file in the format the review page downloads (and `load_decisions` reads); `notes`, one
-    per decision when given, is written as a comment line after it (who decided, and when)."""
-    lines = [
-        f"# Review decisions for {_one_line(article)}.",
-        "# cleanup fix reads them from here (or from --decisions FILE).",
-        f"article: {_quoted(article)}",
-        f"article_sha256: {_quoted(article_sha256)}",
-        "decisions:" if decisions else "decisions: []",
-    ]
-    for number, decision in enumerate(decisions):
-        lines += [
-            f"  - rule: {_quoted(decision.rule)}",
-            f"    before: {_quoted(decision.before)}",
-            f"    after: {_quoted(decision.after)}",
-            f"    context_before: {_quoted(decision.context_before)}",
-            f"    context_after: {_quoted(decision.context_after)}",
-            f"    decision: {decision.verdict}",
-        ]
-        if number < len(notes) and notes[number]:
-            lines.append(f"    # {_one_line(notes[number])}")
-    if names:
+def _when_and_who(decision: Decision, fields: Fields) -> bool:
+    """Report a decision whose `by` is not text or whose `at` is not an ISO 8601 time; whether there was one."""
+    if not isinstance(decision.by, str):
+        fields.problem(decision.where, "“by” must be the editor's name, as text")
+        return True
+    if not isinstance(decision.at, str) or (decision.at and not _is_time(decision.at)):
+        fields.problem(
+            decision.where, f"“at” must be an ISO 8601 time such as “2026-01-31T09:30:00Z”, not {decision.at!r}"
+        )
+        return True
+    return False
+
+
+def _is_time(text: str) -> bool:
+    from datetime import datetime  # only a file with times needs it: a plain run never imports it
+
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def decisions_yaml(file: DecisionFile) -> str:
+    """A decisions file's text, written as the review page writes it (`load_decisions` reads back the same
+    decisions, dismissals and names); `by` and `at` follow a decision's verdict when it has them."""
+    lines = [f"# Review decisions for {_one_line(file.article or 'an article')}."]
+    if file.article is not None:
+        lines.append("article: " + quoted(file.article))
+    if file.article_sha256 is not None:
+        lines.append("article_sha256: " + quoted(file.article_sha256))
+    entries = [*file.decisions, *file.dismissed]
+    lines.append("decisions:" if entries else "decisions: []")
+    for d in entries:
+        lines += [f"  - rule: {quoted(d.rule)}", f"    before: {quoted(d.before)}", f"    after: {quoted(d.after)}"]
+        lines += [f"    context_before: {quoted(d.context_before)}", f"    context_after: {quoted(d.context_after)}"]
+        lines.append(f"    decision: {d.verdict}")
+        lines += [f"    {key}: {quoted(value)}" for key, value in (("by", d.by), ("at", d.at)) if value]
+    if file.names:
         lines.append("# Names confirmed in review: cleanup glossary add --names-from FILE adds them to the glossary.")
         lines.append("names:")
-        lines += [f"  - {_quoted(name)}" for name in sorted(names)]
+        lines += [f"  - {quoted(name)}" for name in sorted(file.names)]
     return "\n".join(lines) + "\n"
 
 
-_YAML_REFUSES = str.maketrans({c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF)})
+def quoted(text: str) -> str:
+    """A YAML double-quoted string (as the review page writes one): JSON's escapes, and DEL, C1 controls,
+    line separators and the byte-order mark escaped, which YAML refuses raw."""
+    return _YAML_REFUSES.sub(lambda c: f"\\u{ord(c.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
-def _quoted(text: str) -> str:
-    """A YAML double-quoted string: JSON's escapes, plus DEL, C1 controls and line separators, which YAML
-    refuses raw (as the review page writes them)."""
-    return json.dumps(text, ensure_ascii=False).translate(_YAML_REFUSES)
+_YAML_REFUSES = re.compile("[\u007f-\u009f\u2028\u2029\ufeff]")
 
 
 def _one_line(text: str) -> str:
-    """Text safe inside a comment line: every control character and line separator made a space."""
-    return "".join(" " if not c.isprintable() else c for c in text)
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", text)

@@ -20,11 +20,13 @@ _BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+"
 @dataclass(frozen=True)
 class Window:
     """Paragraphs to read again: `text[context:end]` is read (the blank lines before `start` included), and what
-    is found starting in [start, end) is kept."""
+    is found starting in [start, end) is kept. The text after `end` is the text before the pass, moved by
+    `moved` characters."""
 
     context: int
     start: int
     end: int
+    moved: int = 0
 
 
 @runtime_checkable
@@ -122,7 +124,8 @@ def fix(
         if not edits:
             return FixResult(text, changes)
         text, changes = compose(original, text, changes, edits)
-        windows = changed_paragraphs(text, _new_spans(edits))
+        spans, moved = _new_spans(edits)
+        windows = changed_paragraphs(text, spans, moved)
     leftover = [e.rule for finder in finders for e in finder(text) if _is_effective(text, e)]
     if leftover:
         raise FixDidNotConverge(leftover)
@@ -140,7 +143,7 @@ def _asked(finder: EditFinder, text: str, windows: Sequence[Window] | None) -> I
     if windows is None or not isinstance(finder, LocalFinder):
         return finder(text)
     if _WINDOW_COST * len(windows) + sum(window.end - window.context for window in windows) > len(text):
-        return _inside(finder(text), windows)
+        return inside(finder(text), windows)
     return finder.within(text, windows)
 
 
@@ -149,7 +152,7 @@ def _asked(finder: EditFinder, text: str, windows: Sequence[Window] | None) -> I
 _WINDOW_COST = 10_000
 
 
-def _inside(edits: Iterable[Edit], windows: Sequence[Window]) -> Iterator[Edit]:
+def inside(edits: Iterable[Edit], windows: Sequence[Window]) -> Iterator[Edit]:
     """The edits that start in one of the sorted, separate windows' [start, end)."""
     starts = [window.start for window in windows]
     for edit in edits:
@@ -158,19 +161,21 @@ def _inside(edits: Iterable[Edit], windows: Sequence[Window]) -> Iterator[Edit]:
             yield edit
 
 
-def _new_spans(edits: Sequence[Edit]) -> list[tuple[int, int]]:
-    """Where sorted, non-conflicting edits' replacements lie in the text after them."""
-    spans, delta = [], 0
+def _new_spans(edits: Sequence[Edit]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where sorted, non-conflicting edits' replacements lie in the text after them, and how far the text
+    after each has moved."""
+    spans, moved, delta = [], [], 0
     for edit in edits:
         start = edit.start + delta
         spans.append((start, start + len(edit.replacement)))
         delta += len(edit.replacement) - (edit.end - edit.start)
-    return spans
+        moved.append(delta)
+    return spans, moved
 
 
-def changed_paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[Window]:
+def changed_paragraphs(text: str, spans: Sequence[tuple[int, int]], moved: Sequence[int] = ()) -> list[Window]:
     """Windows over the paragraphs of `text` that sorted `spans` touch (at an edge, or in the blank lines
-    before one, counts), overlapping ones merged."""
+    before one, counts), overlapping ones merged; `moved[i]`: how far the text after span i has moved."""
     if not spans:
         return []
     starts, contexts = [0], [0]  # where each paragraph starts, and where the blank lines before it start
@@ -178,14 +183,15 @@ def changed_paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[Wind
         starts.append(blank.end())
         contexts.append(blank.start())
     windows: list[Window] = []
-    for start, end in spans:
+    for index, (start, end) in enumerate(spans):
         first = max(0, bisect.bisect_left(starts, start) - 1)
         last = bisect.bisect_right(contexts, end) - 1
         stop = starts[last + 1] if last + 1 < len(starts) else len(text) + 1
+        shift = moved[index] if moved else 0
         if windows and contexts[first] <= windows[-1].end:
-            windows[-1] = Window(windows[-1].context, windows[-1].start, max(stop, windows[-1].end))
+            windows[-1] = Window(windows[-1].context, windows[-1].start, max(stop, windows[-1].end), shift)
         else:
-            windows.append(Window(contexts[first], starts[first], stop))
+            windows.append(Window(contexts[first], starts[first], stop, shift))
     return windows
 
 

@@ -10,10 +10,11 @@ from typing import TypeVar
 from .checkers import DEFAULT_HEADINGS, Checker
 from .checkers.worth import worth_reading
 from .decisions import match
-from .fix import EditFinder, OriginalOffsets, Window, fix
+from .fix import EditFinder, OriginalOffsets, Window, fix, inside
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
+from .glossary.rereading import carried_over
 from .glossary.suggestions import keep_glossary_forms
 from .model import (
     Change,
@@ -78,6 +79,7 @@ class _Run:
     _directives: list[tuple[str, Directives]] = field(default_factory=list)
     _quotations: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
     _glossary: list[tuple[str, list[Edit]]] = field(default_factory=list)
+    _matches: list[tuple[str, list[Edit]]] = field(default_factory=list)  # the matcher's, before the directives
 
     def directives(self, text: str) -> Directives:
         return _read_once(self._directives, text, lambda: directives(text, self.markdown))
@@ -91,9 +93,21 @@ class _Run:
             and not is_ignored(found, rule, start)
         )
 
-    def glossary_edits(self, text: str) -> list[Edit]:
-        """The glossary's edits of `text` (the fix loop's last pass and the suggestions ask for the same text)."""
-        return _read_once(self._glossary, text, lambda: list(_glossary_edits(self, text)))
+    def glossary_edits(self, text: str, windows: Sequence[Window] = ()) -> list[Edit]:
+        """The glossary's edits of `text` (the fix loop's last pass and the suggestions ask for the same text);
+        after a pass that changed only the `windows`, the last reading is carried over and they are read again."""
+        return _read_once(self._glossary, text, lambda: list(_glossary_edits(self, text, self._match(text, windows))))
+
+    def _match(self, text: str, windows: Sequence[Window]) -> list[Edit]:
+        matcher = self.settings.glossary.matcher
+        found = None
+        for before, read in reversed(self._matches) if windows else ():
+            found = carried_over(matcher, before, read, text, windows)
+            if found is not None:
+                break
+        found = list(matcher.edits(text)) if found is None else found
+        self._matches[1:] = [(text, found)]
+        return found
 
     def in_quotation(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) of `text` lies inside one quotation (sorted, never overlapping)."""
@@ -216,14 +230,25 @@ def _context(settings: Settings, markdown: bool) -> Context:
     )
 
 
-def _glossary_finder(run: _Run, suggestions: bool = False) -> Callable[[str], Iterator[Edit]]:
+def _glossary_finder(run: _Run, suggestions: bool = False) -> _GlossaryFinder:
     """The glossary's changes: its safe ones, and its suggestions too with --unsafe-fixes (or when asked)."""
     applied = {Safety.SAFE, Safety.UNSAFE} if run.settings.unsafe_fixes or suggestions else {Safety.SAFE}
+    return _GlossaryFinder(run, frozenset(applied))
 
-    def finder(text: str) -> Iterator[Edit]:
-        return (edit for edit in run.glossary_edits(text) if edit.safety in applied)
 
-    return finder
+@dataclass(frozen=True)
+class _GlossaryFinder:
+    """The glossary's edits of the whole text, or of the paragraphs the last pass changed (the rest of the
+    text read as it was read before the pass)."""
+
+    run: _Run
+    applied: frozenset[Safety]
+
+    def __call__(self, text: str) -> Iterator[Edit]:
+        return (edit for edit in self.run.glossary_edits(text) if edit.safety in self.applied)
+
+    def within(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
+        return (edit for edit in inside(self.run.glossary_edits(text, windows), windows) if edit.safety in self.applied)
 
 
 def _about_glossary(decision: Decision) -> bool:
@@ -245,10 +270,10 @@ def _glossary_suggestions(run: _Run, text: str) -> Iterator[Flag]:
             yield _unsafe_as_flag(edit, "not applied: accept it in review, or use --unsafe-fixes", GLOSSARY_CATEGORY)
 
 
-def _glossary_edits(run: _Run, text: str) -> Iterator[Edit]:
-    """The glossary's edits the document allows, safe and suggested."""
+def _glossary_edits(run: _Run, text: str, matches: Iterable[Edit]) -> Iterator[Edit]:
+    """The glossary's edits the document allows, safe and suggested, of the matcher's `matches`."""
     allowed: set[str] | None = None  # read at the first edit: a pass that finds none reads nothing
-    for edit in run.settings.glossary.matcher.edits(text):
+    for edit in matches:
         if allowed is None:
             allowed = {fold(variant) for variant in run.directives(text).allow}
         if not run.allows(text, edit.rule, edit.start, edit.end) or fold(text[edit.start : edit.end]) in allowed:

@@ -117,6 +117,8 @@ def _with_gluing_space(text: str, start: int, end: int) -> Span:
 
 def _comments(text: str, problems: list[Problem]) -> tuple[list[Span], list]:
     """`cleanup: off` … `cleanup: on` regions and `cleanup: ignore ID` lines."""
+    if "<!--" not in text:  # no directive: the pattern is not even compiled
+        return [], []
     lines: LineIndex | None = None  # made for the first unknown directive (most texts have none)
     off: list[Span] = []
     ignores = []
@@ -160,7 +162,7 @@ def _front_matter(
     text: str, markdown: bool, problems: list[Problem]
 ) -> tuple[list[Span], tuple[str, ...], tuple[str, ...]]:
     """The front matter's span and its `cleanup: {allow, disable}` lists."""
-    match = FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text) if text.startswith("---") else None
     if match is None:
         return [], (), ()
     try:

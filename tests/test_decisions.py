@@ -1,13 +1,14 @@
 """Review decisions: matched by rule, text and context; rejected changes stay out; stale ones reported."""
 
 import json
+from dataclasses import astuple
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.cli import main
-from cleanup.decisions import DecisionsError, load_decisions, match
+from cleanup.decisions import DecisionFile, DecisionsError, decisions_yaml, load_decisions, match
 from cleanup.house import load_glossary
 from cleanup.model import Decision, Document
 from cleanup.pipeline import ALL_RULES, Settings, process
@@ -117,6 +118,24 @@ def test_cli_reads_decisions_beside_the_edition_and_warns_about_stale_ones(proje
     )
 
 
+def test_cli_applies_a_file_saved_at_the_desk_as_one_from_the_page(project, capsys):
+    """Who and when change nothing that fix writes; a dismissed flag is neither applied nor stale."""
+    (project / "corrected").mkdir()
+    plain = load_decisions("d", DECISIONS)
+    (project / "corrected" / "a.txt.decisions.yaml").write_text(DECISIONS, encoding="utf-8")
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    page = {p.name: p.read_bytes() for p in (project / "corrected").iterdir()}
+    dismissed = Decision("RW002", "to to", "", "He went ", " the", "dismiss", by="Sami", at="2026-12-05T12:00:00Z")
+    desk = [Decision(*astuple(d)[:7], by="Mona", at="2026-12-05T11:51:26+00:00") for d in plain.decisions]
+    saved = decisions_yaml(DecisionFile(plain.article, plain.article_sha256, desk, dismissed=(dismissed,)))
+    (project / "corrected" / "a.txt.decisions.yaml").write_text(saved, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["fix", "-q", "--grammar", "none"]) == 0
+    assert "stale decision: GL:ISIS “Daesh”" in capsys.readouterr().err
+    for name in ("a.txt", "a.txt.diff", "a.txt.html"):  # the records differ only in the decisions' line numbers
+        assert (project / "corrected" / name).read_bytes() == page[name]
+
+
 def test_cli_decisions_option_and_check(project, capsys):
     (project / "d.yaml").write_text(DECISIONS, encoding="utf-8")
     (project / "seeds" / "a.txt").write_text("Later the Daash cell came.\n", encoding="utf-8")
@@ -130,14 +149,14 @@ def test_cli_decisions_option_and_check(project, capsys):
 
 def _brute_force_match(decisions, original, changes):
     """The matching rule as the README states it, comparing every decision with every change."""
-    from cleanup.decisions import MIN_AGREEMENT, _agreement, context
+    from cleanup.decisions import MIN_AGREEMENT, agreement, context
 
     pairs = []
     for number, d in enumerate(decisions):
         needed = min(MIN_AGREEMENT, len(d.context_before) + len(d.context_after))
         for index, change in enumerate(changes):
             if (change.rule.split("+")[0], original[change.start : change.end]) == (d.first_rule, d.before):
-                score = _agreement(d, *context(original, change))
+                score = agreement(d, *context(original, change))
                 if score >= needed:
                     pairs.append((-score, index, number))
     found, used = {}, set()
@@ -224,3 +243,81 @@ def test_the_run_summary_counts_rejected_changes(project, capsys, monkeypatch):
 def test_a_decisions_file_with_no_decisions_and_names_reads():
     read = load_decisions("d.yaml", "article: a.txt\ndecisions:\nnames: [Qutaybah Zubaydi]\n")
     assert (read.decisions, read.names, read.path) == ([], ("Qutaybah Zubaydi",), "d.yaml")
+
+
+def test_who_and_when_are_read_and_ignored_for_applying():
+    text = (
+        "decisions:\n  - rule: GL:ISIS\n    before: Daash\n    after: ISIS\n    context_before: 'Later the '\n"
+        "    context_after: ' cell came'\n    decision: reject\n    by: Mona\n    at: 2026-12-05T11:51:26Z\n"
+    )
+    (loaded,) = load_decisions("d.yaml", text).decisions
+    assert (loaded.by, loaded.at) == ("Mona", "2026-12-05T11:51:26Z")
+    plain = decision("reject", left="Later the ", right=" cell came")
+    with_who = process(Document(TEXT), SETTINGS, decisions=[loaded])
+    assert with_who.corrected == process(Document(TEXT), SETTINGS, decisions=[plain]).corrected
+    assert with_who.rejected == (loaded,) and with_who.stale == ()
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ("    at: yesterday\n", "d.yaml:2:5: “at” must be an ISO 8601 time"),
+        ("    by: [Mona]\n", "d.yaml:2:5: “by” must be"),
+    ],
+)
+def test_bad_who_or_when_is_named(extra, message):
+    text = "decisions:\n  - rule: GL:ISIS\n    before: Daash\n    after: ISIS\n    decision: accept\n" + extra
+    with pytest.raises(DecisionsError) as caught:
+        load_decisions("d.yaml", text)
+    assert str(caught.value).startswith(message)
+
+
+def test_dismissed_flags_are_kept_apart_and_never_stale():
+    text = (
+        "decisions:\n  - rule: GR001\n    before: 'an'\n    after: ''\n    context_before: 'x'\n"
+        "    context_after: 'y'\n    decision: dismiss\n    by: Mona\n"
+    )
+    loaded = load_decisions("d.yaml", text)
+    assert loaded.decisions == [] and [d.rule for d in loaded.dismissed] == ["GR001"]
+    assert process(Document(TEXT), SETTINGS, decisions=loaded.decisions).stale == ()
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_decisions = st.builds(
+    Decision,
+    rule=st.from_regex(r"GL:[A-Za-z]{1,6}|[A-Z]{2}[0-9]{3}", fullmatch=True),
+    before=_texts,
+    after=_texts,
+    context_before=_texts,
+    context_after=_texts,
+    verdict=st.sampled_from(["accept", "reject", "dismiss"]),
+    by=_texts,
+    at=st.sampled_from(["", "2026-12-05T11:51:26Z", "2026-01-01T00:00:00+00:00"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_decisions, max_size=5), st.lists(_texts.filter(str.strip), max_size=3, unique=True), _texts)
+def test_a_written_decisions_file_reads_back_the_same(decisions, names, article):
+    written = DecisionFile(
+        article,
+        "9f86d0",
+        [d for d in decisions if d.verdict != "dismiss"],
+        tuple(sorted(names)),
+        dismissed=tuple(d for d in decisions if d.verdict == "dismiss"),
+    )
+    again = load_decisions("d.yaml", decisions_yaml(written))
+    assert _plain(again) == _plain(written)
+
+
+def _plain(file: DecisionFile) -> tuple:
+    def fields(d: Decision) -> tuple:
+        return (d.rule, d.before, d.after, d.context_before, d.context_after, d.verdict, d.by, d.at)
+
+    return (
+        file.article,
+        file.article_sha256,
+        [fields(d) for d in file.decisions],
+        [fields(d) for d in file.dismissed],
+        file.names,
+    )

@@ -1,8 +1,11 @@
 """Encodings, byte-order marks and line endings survive a round trip; bad bytes give clear errors."""
 
 import codecs
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanup.model import Document, LineIndex
 from cleanup.textio import BinaryFile, DecodeError, decode, encode
@@ -59,3 +62,9 @@ def test_dominant_newline(text, newline):
 def test_line_index_counts_every_kind_of_line_break():
     index = LineIndex("ab\r\ncd\ne\rf")
     assert [index.position(i) for i in (0, 1, 4, 7, 9)] == [(1, 1), (1, 2), (2, 1), (3, 1), (4, 1)]
+
+
+@given(st.text(alphabet="ab\r\n\u2028", max_size=30))
+def test_line_starts_are_where_a_pattern_of_every_line_break_ends(text):
+    expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    assert LineIndex(text).starts == expected

@@ -105,7 +105,9 @@ class LanguageToolChecker:
         try:
             import language_tool_python
         except ImportError:
-            raise CheckerError("language-tool-python is not installed: pip install 'cleanup[languagetool]'") from None
+            raise CheckerError(
+                "language-tool-python is not installed: pip install 'translation-cleanup[languagetool]'"
+            ) from None
         if self.url is None:
             _require_local_install()
         try:

@@ -21,7 +21,7 @@ from ..checkers.warmup import warm_up
 from ..config import Config, ConfigError
 from .grammar import chosen_grammar
 from .parser import build_parser
-from .project import nearest_config
+from .project import discovery_start, nearest_config
 
 __all__ = ["main", "build_parser"]
 
@@ -44,7 +44,7 @@ def _harper_dialect(args: argparse.Namespace) -> str | None:
     if args.command not in ("fix", "check"):
         return None
     try:
-        config = nearest_config(args.config, _regular_file_text)
+        config = nearest_config(args.config, _regular_file_text, discovery_start(args))
     except (ConfigError, OSError, ValueError):
         config = Config()
     grammar = chosen_grammar(args, config)

@@ -7,10 +7,10 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..cache import Cache
 from ..formats.registry import format_for
 from ..model import Outcome
 from ..pipeline import Settings
@@ -23,6 +23,9 @@ from .run import Run
 from .settings import checked_encoding
 from .step import Failed, Processed, Result, Skipped, Task, process_one
 from .workers import InProcess, Pool, Workers, in_order
+
+if TYPE_CHECKING:  # a run with --no-cache never imports the cache
+    from ..cache import Cache
 
 _WORD = regex.compile(r"\S+")
 
@@ -37,7 +40,10 @@ def outcomes(
     inputs = run.inputs
     tasks: Iterator[Task] = ((item.path, encoding, run.decisions(item).decisions, item.source) for item in inputs)
     bar = ProgressLine(sys.stderr, len(inputs)) if progress else None
-    results = _results_in_order(tasks, run.settings, min(jobs, len(inputs)), run.cache, scheduler)
+    if any(item.data is not None for item in inputs):  # standard input: its bytes, here, uncached
+        results = _given(inputs, tasks, run.settings)
+    else:
+        results = _results_in_order(tasks, run.settings, min(jobs, len(inputs)), run.cache, scheduler)
     try:
         for item in inputs:
             if bar:
@@ -94,6 +100,14 @@ def _results_in_order(
         yield from in_order(tasks, start, finish, workers.in_flight)
     finally:
         workers.close()
+
+
+def _given(
+    inputs: list[Input], tasks: Iterable[Task], settings: Settings
+) -> Generator[tuple[Result, str | None], None, None]:
+    """(result, no cache key) of articles whose bytes were given (standard input), processed here."""
+    for item, task in zip(inputs, tasks, strict=True):
+        yield process_one(settings, *task, data=item.data), None
 
 
 def _workers(settings: Settings, jobs: int, scheduler: str | None) -> Workers:

@@ -20,7 +20,7 @@ BYTES_PER_BATCH = 1 << 20
 BATCHES_PER_THREAD = 4  # in flight per worker thread
 CONNECT_SECONDS = 10
 
-_EXTRA = "pip install 'cleanup[dask]'"
+_EXTRA = "pip install 'translation-cleanup[dask]'"
 
 
 class _Batch:

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 try:
@@ -59,6 +58,8 @@ def record_files(
     folder: Path, before: bytes, after: bytes, diff: Iterable[bytes], log: Iterable[bytes]
 ) -> dict[Path, Iterable[bytes]]:
     """The files that record one in-place run (to be written with its outputs, before the article)."""
+    from datetime import UTC, datetime  # only an in-place run is recorded
+
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     entry = {
         "time": stamp,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import functools
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -44,6 +43,11 @@ class Input:
     path: Path
     name: str  # path relative to the folder it was found in, or the file name
     source: Path | None = None  # the Arabic source it was translated from, when known
+    data: bytes | None = None  # its bytes, for an article read from standard input (never read from `path`)
+
+    def read(self) -> bytes:
+        """The article's bytes: those read from standard input, else the file's."""
+        return self.data if self.data is not None else read_bytes(self.path)
 
 
 def find_inputs(
@@ -204,7 +208,7 @@ def decisions_finder(
                 decided = load_decisions(str(path), read_utf8(path))
             except DecisionsError as error:
                 raise UsageError(str(error)) from None
-            if not force and not decided.written_for(item.path.as_posix(), functools.partial(read_bytes, item.path)):
+            if not force and not decided.written_for(item.path.as_posix(), item.read):
                 raise UsageError(
                     f"{path}:1:1: these decisions were made on {decided.article}, not on {item.path}; "
                     "give the decisions file of this article, or --force to apply them anyway"
@@ -254,11 +258,12 @@ def embedded_source(path: Path, data: bytes | None = None) -> Document | None:
         raise ArticleError(f"{path}: {error}") from None
 
 
-def edition_bytes(path: Path, outcome: Outcome, docx_mode: str) -> bytes:
+def edition_bytes(path: Path, outcome: Outcome, docx_mode: str, data: bytes | None = None) -> bytes:
     """The corrected edition as a file: a Word file with its changes tracked (or made), a web page or a
-    WordPress export with its text corrected, or the text encoded as the article was."""
+    WordPress export with its text corrected, or the text encoded as the article was (`data`: the
+    article's bytes, when not read from `path`)."""
     form = format_for(path)
-    original = b"" if form.plain else read_bytes(path)  # text is written from the outcome alone: not read again
+    original = b"" if form.plain else data if data is not None else read_bytes(path)  # text: from the outcome alone
     try:
         return form.write(original, outcome, docx_mode)
     except FormatError as error:  # this file's edition alone cannot be written: the others still are

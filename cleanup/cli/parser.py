@@ -21,8 +21,8 @@ with diffs an editor can review.
 
 exit codes:
   0  success; for `check`, nothing would change; for `diff`, the files are equal
-  1  `check`: a fix is pending (with --fail-on warning: or something is flagged);
-     `diff`: the files differ
+  1  `check`: a fix is pending (with --fail-on warning: or something is flagged;
+     never with --exit-zero); `fix --diff`: something would change; `diff`: the files differ
   2  usage or input error (bad glossary, rule or configuration, undecodable file, missing path,
      refused output, bad directive, a rule that ran too long, rules whose fixes never settle,
      a grammar checker that cannot run, a file that failed, nothing to undo)
@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="Word files: every change as a tracked change with its reason in a comment, and every flag as a "
         "comment (review, the default); or the changes already accepted (clean)",
     )
+    fix.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the unified diff of what fix would change and write nothing; exit 1 if anything would change",
+    )
     fix.set_defaults(handler=_lazy("fix", "run_fix"))
 
     serve = commands.add_parser(
@@ -87,6 +92,21 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("error", "warning", "never"),
         default="error",
         help="exit 1 when a fix is pending (error, the default), also when something is flagged (warning), or never",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when something is found (2 still on errors)"
+    )
+    check.add_argument(
+        "--output-file", metavar="FILE", help="write the report to FILE (atomically) instead of standard output"
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="print how many findings each rule has, instead of the findings"
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only findings on lines changed since the git commit REF (git diff REF; untracked files: "
+        "every line)",
     )
     check.set_defaults(handler=_lazy("check", "run_check"))
 
@@ -199,9 +219,16 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help=f"files or folders of {listed_files('and')} (default: {DEFAULT_INPUT}/)",
+        help=f"files or folders of {listed_files('and')} (default: {DEFAULT_INPUT}/); - reads one article from "
+        "standard input (fix then writes the corrected text to standard output)",
     )
     _add_settings(command)
+    command.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with PATH -: the name of the article read from standard input; its suffix gives the format, its "
+        "folder where the configuration and glossary are found",
+    )
     command.add_argument("--select", metavar="IDS", help="run only these rules (comma-separated ids or prefixes)")
     command.add_argument("--ignore", metavar="IDS", help="never run these rules (comma-separated ids or prefixes)")
     command.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply unsafe fixes")
@@ -266,7 +293,7 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--scheduler",
         metavar="URL",
         help="work on the files on this Dask cluster (tcp://HOST:8786) instead of worker processes here; "
-        "the outputs are written here, as a local run writes them (needs cleanup[dask])",
+        "the outputs are written here, as a local run writes them (needs translation-cleanup[dask])",
     )
     command.add_argument(
         "--no-cache", action="store_true", help="process every file even when the cache has its outcome"

@@ -3,6 +3,7 @@ then its parents up to the nearest project folder, as ruff finds its settings.""
 
 from __future__ import annotations
 
+import argparse
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +32,15 @@ def configuration_files(start: Path | None = None) -> Iterator[Path]:
             return  # the project's root: folders above it are not the project's
 
 
+def discovery_start(args: argparse.Namespace) -> Path | None:
+    """Where the configuration and glossary are looked for from: the folder of --stdin-filename, as if
+    the article were there; None (the working folder) otherwise."""
+    named = getattr(args, "stdin_filename", None)
+    if not named or "-" not in (getattr(args, "paths", None) or ()):
+        return None
+    return Path(named).parent
+
+
 def check_trusted(path: Path) -> None:
     """ConfigError unless a file found (not named) is the user's own and not writable by every user: a
     configuration or glossary in a shared folder (`/tmp`) could send articles anywhere (git's rule)."""
@@ -50,10 +60,10 @@ def check_trusted(path: Path) -> None:
         )
 
 
-def nearest_config(path: str | None, read: Callable[[Path], str]) -> Config:
+def nearest_config(path: str | None, read: Callable[[Path], str], start: Path | None = None) -> Config:
     """The configuration named, else the nearest cleanup.toml, or pyproject.toml with a [tool.cleanup]
-    table, from the working folder up; else the defaults. `read` reads a file; raises ConfigError."""
-    for candidate in [Path(path)] if path else configuration_files():
+    table, from the working folder (or `start`) up; else the defaults. `read` reads a file; raises ConfigError."""
+    for candidate in [Path(path)] if path else configuration_files(start):
         if not path:
             check_trusted(candidate)
         found = parse_config(candidate.as_posix(), read(candidate))
@@ -67,7 +77,7 @@ def glossary_folder(start: Path | None = None) -> Path:
     above it (the project's own); the working folder's name when there is neither."""
     local = Path(GLOSSARY_FOLDER)
     if (start or Path.cwd()).joinpath(local).is_dir():
-        return local
+        return _relative(start / local) if start else local
     nearest = next(configuration_files(start), None)
     return nearest.parent / GLOSSARY_FOLDER if nearest else local
 

@@ -8,10 +8,8 @@ import argparse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..cache import Cache, default_folder
-from ..cache import fingerprint as cache_key
-from ..cachekey import CacheRefused
 from ..checkers import Checker
 from ..config import Config
 from ..decisions import DecisionFile
@@ -21,8 +19,12 @@ from ..pipeline import Settings
 from .console import failure_recorder, print_error
 from .inputs import Input, decisions_finder, find_inputs, with_source
 from .plan import Plan, plan_outputs
-from .project import loaded_summary
+from .project import discovery_start, loaded_summary
 from .settings import GlossaryFile, grammar_said, load_config, run_glossary, run_settings
+from .stdin import reads_stdin, stdin_input
+
+if TYPE_CHECKING:  # the cache (hashing, signing, temporary files) is imported only by a run that uses it
+    from ..cache import Cache
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ class Fingerprint:
 
     def key(self) -> str:
         """The cache's key: this, with the package's code and the checkers' versions, hashed."""
-        return cache_key([self])
+        from ..cache import fingerprint
+
+        return fingerprint([self])
 
 
 @dataclass(frozen=True)
@@ -95,27 +99,32 @@ class Run:
     tally: Tally
 
 
-def start_run(args: argparse.Namespace, say: Callable[[str], None], writes: bool = False) -> Run:
-    """The run `args` ask for: settings, then inputs (for fix, outside its output folder, with their outputs
-    planned), their decisions, then the line `say`s which files were loaded, then the cache."""
-    config = load_config(args.config)
-    files = run_glossary(args.glossary, config)
+def start_run(args: argparse.Namespace, say: Callable[[str], None], writes: bool = False, fixes: bool = False) -> Run:
+    """The run `args` ask for: settings, then inputs (for fix, outside its output folder; when it `writes`,
+    with their outputs planned), their decisions, then the line `say`s which files were loaded, then the
+    cache (none for standard input)."""
+    stdin = reads_stdin(args)
+    start = discovery_start(args)
+    config = load_config(args.config, start)
+    files = run_glossary(args.glossary, config, start)
     glossary = house_glossary(files)
     settings = run_settings(args, config, glossary)
     loaded = loaded_summary(config.path, [Path(path) for path, _ in files], glossary)
     loaded += grammar_said(settings.checker)
     out_dir = Path(getattr(args, "out", None) or config.out)
     tally = Tally()
-    found = find_inputs(
-        args.paths, exclude=out_dir if writes else None, globs=config, unreadable=failure_recorder(tally)
-    )
+    if stdin:
+        found = [stdin_input(args.stdin_filename)]
+    else:
+        excluded = out_dir if writes or fixes else None
+        found = find_inputs(args.paths, exclude=excluded, globs=config, unreadable=failure_recorder(tally))
     inputs = with_source(found, args.source)
     notes = {term.rule: term.note for term in settings.glossary.terms if term.note}
     plan = plan_outputs(inputs, out_dir, args.in_place, notes, args.docx_mode) if writes else None
     decisions = decisions_finder(args.decisions, inputs, out_dir, args.force)
     say(loaded)
     fingerprint = Fingerprint.of(files, settings, config)
-    cache = _open_cache(args, config, fingerprint)
+    cache = None if stdin else _open_cache(args, config, fingerprint)
     return Run(config, glossary, settings, fingerprint, inputs, decisions, plan, cache, tally)
 
 
@@ -124,6 +133,9 @@ def _open_cache(args: argparse.Namespace, config: Config, made_of: Fingerprint) 
     (said in one line: the run goes on, uncached)."""
     if args.no_cache:
         return None
+    from ..cache import Cache, default_folder
+    from ..cachekey import CacheRefused
+
     folder = Path(config.cache_dir) if config.cache_dir is not None else default_folder()  # never the working folder
     try:
         return Cache.open(folder, made_of.key())

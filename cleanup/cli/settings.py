@@ -11,8 +11,6 @@ from pathlib import Path
 import regex
 
 from ..checkers import AUTO_DIALECT, HARPER_OFF_BY_DEFAULT, URL_VARIABLE, Checker, harper_dialect
-from ..checkers.harper import HARPER_KINDS, HarperChecker, harper_rule_names
-from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolChecker
 from ..config import Config, ConfigError
 from ..glossary.files import folder_files
 from ..glossary.loader import Glossary
@@ -62,6 +60,8 @@ def grammar_said(checker: Checker | None) -> str:
     """What the settings line says of the grammar checker: which one, and in which English."""
     if checker is None:
         return ""
+    from ..checkers.harper import HarperChecker
+
     if isinstance(checker, HarperChecker):
         said = "as each article spells" if checker.dialect == AUTO_DIALECT else checker.dialect
         return f"; harper: {said}"
@@ -81,8 +81,12 @@ def _checker(args: argparse.Namespace, config: Config, glossary: Glossary) -> Ch
     if backend == "none":
         return None
     if backend == "harper":
+        from ..checkers.harper import HarperChecker  # a run without grammar never imports a checker
+
         _check_harper_rules(config, harper_dialect(dialect))
         return HarperChecker(words, dialect, config.harper_disable, _headings(args, config) == "title")
+    from ..checkers.languagetool import LanguageToolChecker
+
     url = getattr(args, "languagetool_url", None) or os.environ.get(URL_VARIABLE) or config.languagetool_url or None
     return LanguageToolChecker(
         url,
@@ -104,6 +108,8 @@ def _check_harper_rules(config: Config, dialect: str) -> None:
     """Every name in `harper-disable` must be one of Harper's rules (a typo would silently keep it on)."""
     if config.harper_disable == HARPER_OFF_BY_DEFAULT:
         return  # the defaults are Harper's own names; asking Harper costs a dictionary build (0.5 s)
+    from ..checkers.harper import harper_rule_names
+
     known = harper_rule_names(dialect)
     for name in config.harper_disable:
         if name not in known:
@@ -119,6 +125,11 @@ def _suggestion_categories(args: argparse.Namespace, config: Config) -> tuple[st
 
 def _check_categories(categories: Sequence[str], checker: Checker | None, where: str) -> None:
     """Each category must be one a flag can carry: a typo would silently apply nothing."""
+    if not categories:
+        return
+    from ..checkers.harper import HARPER_KINDS
+    from ..checkers.languagetool import LANGUAGETOOL_CATEGORIES
+
     from_checker = {"harper": HARPER_KINDS, "languagetool": LANGUAGETOOL_CATEGORIES}
     kinds = from_checker[checker.name] if checker else HARPER_KINDS | LANGUAGETOOL_CATEGORIES
     known = {kind.lower(): kind for kind in {"house", "grammar", *kinds}}
@@ -143,24 +154,24 @@ def check_ids(prefixes: Sequence[str], rules: Sequence[Rule], glossary: Glossary
             raise UsageError(f"cleanup: no rule id starts with {prefix!r}; `cleanup rules` lists them")
 
 
-def load_config(path: str | None) -> Config:
+def load_config(path: str | None, start: Path | None = None) -> Config:
     """The run's configuration (see `project.nearest_config`); a bad file is a usage error."""
     try:
-        return nearest_config(path, read_utf8)
+        return nearest_config(path, read_utf8, start)
     except ConfigError as error:
         raise UsageError(str(error)) from None
 
 
-def run_glossary(named: Sequence[str] | None, config: Config) -> list[GlossaryFile]:
+def run_glossary(named: Sequence[str] | None, config: Config, start: Path | None = None) -> list[GlossaryFile]:
     """The glossary files a run reads: those named on the command line, else the configuration's, else
-    every glossary/*.yaml."""
-    return glossary_file_texts(named or list(config.glossary))
+    every glossary/*.yaml (found from `start`, default the working folder)."""
+    return glossary_file_texts(named or list(config.glossary), start)
 
 
-def glossary_file_texts(paths: Sequence[str]) -> list[GlossaryFile]:
+def glossary_file_texts(paths: Sequence[str], start: Path | None = None) -> list[GlossaryFile]:
     """(path, text) of the named glossary files, or of every glossary/*.yaml when none is named (found
     files must be the user's own and not writable by others)."""
-    files = glossary_files(paths)
+    files = glossary_files(paths, start)
     if not paths:
         try:
             for file in files:
@@ -175,11 +186,11 @@ def glossary_file_texts(paths: Sequence[str]) -> list[GlossaryFile]:
     return [(str(file), read_utf8(file)) for file in files]
 
 
-def glossary_files(paths: Sequence[str]) -> list[Path]:
+def glossary_files(paths: Sequence[str], start: Path | None = None) -> list[Path]:
     """The named glossary files, or every glossary/*.yaml (and *.yml) when none is named."""
     if paths:
         return [Path(p) for p in paths]
-    return folder_files(glossary_folder())
+    return folder_files(glossary_folder(start))
 
 
 def checked_encoding(name: str | None) -> str | None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import functools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..pipeline import Settings
 from .step import Failed, Result, Task, process_one
 
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+if TYPE_CHECKING:  # concurrent.futures (with logging and threading) only for worker processes
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while results are collected; few enough to hold little
 

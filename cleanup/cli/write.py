@@ -9,8 +9,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..cache import Cache
+from ..atomicfile import temporary_name
 from ..formats.registry import format_for
 from ..model import Outcome
 from ..outputs.diff import unified_diff
@@ -20,6 +21,9 @@ from ..textio import diff_form, encode
 from .history import history_lock, record_files
 from .inputs import Input, edition_bytes, read_bytes
 from .plan import Edition
+
+if TYPE_CHECKING:  # a run with --no-cache never imports the cache
+    from ..cache import Cache
 
 _CHUNK = 1 << 16  # characters encoded and written at a time
 # `.NAME.cleanup-PID-TOKEN.tmp`: the process that made it is named, so a later run can tell a stale one.
@@ -55,7 +59,7 @@ def write_edition(edition: Edition, cache: Cache | None) -> None:
     path, output = item.path.as_posix(), target.as_posix()
     corrected = edition_bytes(item.path, outcome, edition.docx_mode)
     records: dict[Path, Iterable[bytes]] = {  # the records first and the edition last: a failure never
-        diff: _diff_bytes(item, outcome, review),  # leaves an unrecorded edition
+        diff: diff_bytes(item, outcome, review.as_posix()),  # leaves an unrecorded edition
         log: utf8(change_log(path, output, outcome)),
         report: utf8(markdown_report(path, output, outcome)),
         page: utf8(review_page(path, review.as_posix(), outcome, edition.notes, edition.names)),
@@ -64,7 +68,11 @@ def write_edition(edition: Edition, cache: Cache | None) -> None:
         with history_lock(history):  # two in-place runs on one article take turns
             before = _unchanged_since_read(item, outcome)
             files = record_files(
-                history, before, corrected, _diff_bytes(item, outcome, review), utf8(change_log(path, output, outcome))
+                history,
+                before,
+                corrected,
+                diff_bytes(item, outcome, review.as_posix()),
+                utf8(change_log(path, output, outcome)),
             )
             write_atomically(files | records | {target: [corrected]})
     else:
@@ -85,12 +93,12 @@ def _unchanged_since_read(item: Input, outcome: Outcome) -> bytes:
     return now
 
 
-def _diff_bytes(item: Input, outcome: Outcome, review: Path) -> Iterator[bytes]:
+def diff_bytes(item: Input, outcome: Outcome, b_name: str) -> Iterator[bytes]:
     """The unified diff in the article's own encoding (with its UTF-8 byte-order mark), so that patch
     applies it to the file's bytes; UTF-8 with a note for UTF-16 and UTF-32, which patch cannot read."""
     encoding, bom, note = diff_form(outcome.original)
     lines = unified_diff(
-        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), review.as_posix(), bom=bom, note=note
+        outcome.original.text, outcome.corrected, outcome.changes, str(item.path), b_name, bom=bom, note=note
     )
     return encoded(lines, encoding, errors="backslashreplace")  # only a file name can fall outside the encoding
 
@@ -202,11 +210,6 @@ def _stage(target: Path, chunks: Iterable[bytes]) -> Path:
             ) from None
         raise
     return temporary
-
-
-def temporary_name(path: Path) -> Path:
-    """A new hidden name beside `path` for a file being written, naming this process."""
-    return path.with_name(f".{path.name}.cleanup-{os.getpid()}-{os.urandom(4).hex()}.tmp")
 
 
 def remove_stale_temporaries(folder: Path, recursive: bool = True) -> int:

@@ -97,6 +97,15 @@ class Matcher:
         leaves a doubt."""
         return self._edits_at(text, match_starts(text, self._triggers))
 
+    def edits_between(self, text: str, low: int, high: int) -> Iterator[Edit]:
+        """The edits of matches beginning at the tokens of text[low:high] (cut where no word is cut), read in
+        the whole text."""
+        return self._edits_at(text, (low + start for start in match_starts(text[low:high], self._triggers)))
+
+    def people_named(self, text: str, low: int, high: int) -> tuple[bool, ...]:
+        """Whether text[low:high] names each person entry's person."""
+        return self._reader.people_named(text, low, high)
+
     def safe_edits(self, text: str) -> Iterator[Edit]:
         """The edits that are made without asking (what an entry's examples show)."""
         return (edit for edit in self.edits(text) if edit.safety is Safety.SAFE)

@@ -3,12 +3,14 @@
 Each match decides for itself. A mention (`known in Arabic as Qasad`, `ISIS (Daesh)` in a sentence about
 names), an entry's `unless:` phrase or a common noun under `sense: name` is left as written. Lower case
 where the variant is a name, a quoted phrase the sentence talks about, a work's title, a surname that may
-belong to another person, or no word showing the entry's sense make the change only a suggestion.
+belong to another person, an English `the` the preferred form's Arabic article would double, or no word
+showing the entry's sense make the change only a suggestion.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -63,6 +65,10 @@ class Reader:
         # The last text asked about sense words: its line starts, and whether an entry's sense is on a line.
         self._lines: tuple[str, list[int], dict[tuple[Term, int, int], bool]] = ("", [0], {})
 
+    def people_named(self, text: str, low: int, high: int) -> tuple[bool, ...]:
+        """Whether text[low:high] names each entry's person (the one fact of a whole text a match reads)."""
+        return tuple(person.named.search(text, low, high) is not None for person in self._people.values())
+
     def read(self, term: Term, text: str, start: int, end: int) -> str | None:
         """LEAVE, SAFE, or why the change is only a suggestion."""
         if self._left(term, text, start, end):
@@ -71,6 +77,7 @@ class Reader:
             _lower_case(term, text, start, end)
             or _quoted(text, start, end)
             or self._another_person(term, text, start, end)
+            or _doubled_article(term, text, start, end)
             or self._unclear_sense(term, text, start, end)
         )
 
@@ -162,6 +169,29 @@ def _quoted(text: str, start: int, end: int) -> str:
     if cue == "phrase":
         return "inside a quoted phrase the sentence talks about"
     return ""
+
+
+# A preferred form's Arabic article: al-/el- before any letter, an assimilated one (ash-Sham) before a capital.
+_ARABIC_ARTICLE = regex.compile(r"(?:[AaEe]l|[Aa](?:dh|d|n|r|sh|s|th|t|z))(?=[-‐‑]\p{Lu})|[AaEe]l(?=[-‐‑]\p{L})")
+_THE_BEFORE = regex.compile(r"\b[Tt]he(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)\Z")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def arabic_article(form: str) -> str:
+    """The Arabic article a form starts with (`al` of `al-Badia`, `ash` of `ash-Sham`), or ""."""
+    found = _ARABIC_ARTICLE.match(form)
+    return found.group() if found else ""
+
+
+def _doubled_article(term: Term, text: str, start: int, end: int) -> str:
+    """Why a variant without the Arabic article, after an English `the`, would read `the al-…` once changed:
+    the article is said twice (`the Badya` → `the al-Badia`); drop one, the editor decides which."""
+    article = arabic_article(term.preferred)
+    if not article or text[start:end].lower().startswith(article.lower()):
+        return ""
+    if not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return ""
+    return f"“the {term.preferred}” would say the article twice: drop “the” or keep the form without {article}-"
 
 
 def _sense_pattern(words: tuple[str, ...]) -> regex.Pattern:

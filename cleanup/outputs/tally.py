@@ -29,6 +29,13 @@ class Tally:
         said = [f"{n} {'file' if n == 1 else 'files'}" for n in self.dialects.values()]
         return ", ".join(f"{dialect} spelling: {n}" for dialect, n in zip(self.dialects, said, strict=True))
 
+    def line(self) -> str:
+        """The run in one line: changes, files changed, flags, changes rejected in review, spelling."""
+        line = f"{self.total_changes} change(s) in {self.changed} of {self.files} file(s); {self.flags.total()} flag(s)"
+        rejected = self.rejected.total()
+        line += f"; {rejected} rejected in review" if rejected else ""
+        return line + (f"; {self.spelling}" if self.spelling else "")
+
     def fail(self, path: str, why: str) -> None:
         """Record a file that failed (it was reported when it happened)."""
         self.failures.append((path, why))

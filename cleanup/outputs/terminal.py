@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..glossary.reading import arabic_article
 from ..glossary.terms import Term
 from ..model import Flag, LineIndex, Outcome
 from ..rules.base import Rule
@@ -179,6 +180,8 @@ def suggested_when(term: Term) -> str:
     doubts = ["inside a quoted phrase the sentence talks about or a work's title"]
     if not term.any_case and any(char.isupper() for char in term.preferred):
         doubts.insert(0, "written in lower case (maybe a common word)")
+    if arabic_article(term.preferred):
+        doubts.append(f"after an English “the” where the variant has no {arabic_article(term.preferred)}-")
     if term.person:
         doubts.append(f"after another given name, or in a text that does not name {term.person}")
     if term.sense_words:

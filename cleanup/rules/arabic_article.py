@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..words.sentences import sentence_start
-from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, fixes, keeps, regex_rule
+from .base import CAPITAL_OR_PAST_ASCII, NOT_IN_WORD, SAFE, SPACE, Context, Finding, Rule, fixes, keeps, regex_rule
 
 AR001 = regex_rule(
     "AR001",
@@ -38,7 +38,7 @@ AR002 = regex_rule(
     local=True,
     # The `l` (one plain character: a fast scan) before a capital or any other script's letter, then back
     # over the `a`s: the article's start where it stands after no letter.
-    hint=r"l(?<=[Aa]l)[A-Z\x80-\U0010ffff]",
+    hint=rf"l(?<=[Aa]l){CAPITAL_OR_PAST_ASCII}",
     back="Aa",
 )
 

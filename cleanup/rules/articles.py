@@ -11,7 +11,22 @@ from ..model import Safety, line_bounds
 from ..words.indefinite_article import article_for, spoken_as_word
 from ..words.keys import fold
 from ..words.sentences import sentence_start
-from .base import NOT_IN_WORD, SAFE, SPACE, Context, Finding, Hint, Rule, finds, fixes, ignores, keeps, matches_at
+from .base import (
+    CAPITAL_DIGIT_OR_PAST_ASCII,
+    CAPITAL_OR_PAST_ASCII,
+    NOT_IN_WORD,
+    SAFE,
+    SPACE,
+    Context,
+    Finding,
+    Hint,
+    Rule,
+    finds,
+    fixes,
+    ignores,
+    keeps,
+    matches_at,
+)
 from .translation import AFTER_BARE_NAME, the_names
 
 # Words an article never precedes; "a" before them is a stray, not an article to agree.
@@ -96,7 +111,7 @@ _BARE_AFTER_PREPOSITION = regex.compile(
 )
 # Where such a name may start, for the standard engine: a capital (or any other script's letter) after a
 # space, then another or a digit.
-_MAYBE_NAME = re.compile(r"[A-Z\x80-\U0010ffff](?<=[ \t].)[A-Z0-9\x80-\U0010ffff]")
+_MAYBE_NAME = re.compile(rf"{CAPITAL_OR_PAST_ASCII}(?<=[ \t].){CAPITAL_DIGIT_OR_PAST_ASCII}")
 
 
 def _bare_name_starts(text: str) -> Iterator[int]:

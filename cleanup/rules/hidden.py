@@ -36,7 +36,7 @@ LOOKALIKES = str.maketrans(
     "aeopcyxijsdqwABEKMHOPCTXYIJSaoipkvutABEZHIKMNOPTYX",
 )
 _LOOKALIKE_LETTERS = frozenset(chr(code) for code in LOOKALIKES)
-_MIXED_WORD = regex.compile(
+_MIXED_WORD = lazy_compile(
     r"(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+"
 )
 _LATIN = lazy_compile(r"\p{Latin}")

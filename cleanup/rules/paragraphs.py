@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from ..lazyregex import lazy_compile
-from ..words.paragraphs import LINE_ENDS_STOP, adjacent_lines, paragraphs
+from ..words.paragraphs import adjacent_lines, ends_with_stop, paragraphs
 from ..words.sentences import sentence_starts
 from .base import FLAG, Context, Finding, Rule, finds, ignores
 
@@ -127,7 +127,7 @@ def _in_unstopped_run(text: str, found: Sequence[tuple[int, int]], unstopped: li
 
 def _unstopped_prose(text: str, start: int, end: int) -> bool:
     body = text[start:end].rstrip()
-    return not LINE_ENDS_STOP.search(body) and _prose(text, start, end, body)
+    return not ends_with_stop(body) and _prose(text, start, end, body)
 
 
 def _unterminated(rule: Rule, text: str, context: Context) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..lazyregex import lazy_compile
 from ..model import Edit
 from ..words.linelocal import LineMatches
 from ..words.sentences import sentence_start
@@ -236,10 +237,7 @@ _REPEATED_ITEM = regex.compile(
 )
 
 
-_LIST_BEFORE = regex.compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
-
-
-_ITEM_START = regex.compile(rf"{NOT_IN_WORD}\p{{L}}")
+_LIST_BEFORE = lazy_compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
 
 
 # What may stand between a repeated item and its repeat: a list comma, an opening parenthesis, a slash, `or`.

@@ -14,7 +14,7 @@ import regex
 from ..model import Safety
 from ..words.indefinite_article import spoken_as_word
 from ..words.sentences import sentence_start, starts_sentence
-from .base import Context, Finding, Hint, LazyPattern, Rule, finds, ignores, matches_at
+from .base import CAPITAL_OR_PAST_ASCII, Context, Finding, Hint, LazyPattern, Rule, finds, ignores, matches_at
 from .grammar import GrammarCheck, grammar_rule
 
 # Words after "to" that start a noun phrase, not an infinitive ("insisted to reporters", "succeeded to the throne").
@@ -118,7 +118,9 @@ GR005 = grammar_rule(
         _complement_message,
         _complement_suggestion,
         _complement_is_noun,
-        starts=Hint((re.compile("succeed"), re.compile("insist"))),  # each a plain string: a fast scan
+        # Each led by a plain string (a fast scan) and holding the `to` the rule needs, so that a text with
+        # the verb alone never compiles the pattern.
+        starts=Hint(tuple(re.compile(rf"{verb}(?:s|ed|ing)?[ \t]+to[ \t]") for verb in ("succeed", "insist"))),
     ),
     [
         finds("the army succeeded to expel the fighters"),
@@ -143,6 +145,11 @@ GR006 = grammar_rule(
         _prevent_message,
         _prevent_suggestion,
         _complement_is_noun,
+        starts=Hint(
+            re.compile(
+                r"prevent(?:s|ed|ing)?[ \t]+(?:them|him|her|us|it|people|civilians|residents|the|its|their)[ \t]"
+            )
+        ),
     ),
     [
         finds("the checkpoints prevented them to reach the city"),
@@ -183,7 +190,12 @@ GR008 = grammar_rule(
             r"[ \t]+of[ \t]+them)[ \t]+(?:are|is|were|was)\b"
         ),
         _most_important_message,
-        starts=Hint(re.compile(r"he(?<=[Tt]he)[ \t]+most[ \t]"), back="Tt"),
+        starts=Hint(
+            re.compile(
+                r"he(?<=[Tt]he)[ \t]+most[ \t]+(?:important|prominent|notable|significant|dangerous)[ \t]+of[ \t]+them"
+            ),
+            back="Tt",
+        ),
     ),
     [
         finds("many factors, the most important of them are the attacks"),
@@ -219,7 +231,16 @@ GR009 = grammar_rule(
         ),
         _preposition_message,
         _preposition_suggestions,
-        starts=Hint(tuple(re.compile(verb) for verb in ("stress", "emphasi", "complain"))),
+        starts=Hint(
+            tuple(
+                re.compile(verb)
+                for verb in (
+                    r"stress(?:ed|ing)[ \t]+on",
+                    r"emphasi[sz](?:ed|ing)[ \t]+on",
+                    r"complain(?:s|ed|ing)?[ \t]+from",
+                )
+            )
+        ),
     ),
     [
         finds("the minister stressed on the need to act"),
@@ -242,7 +263,7 @@ _BARE_USE_AFTER = LazyPattern(rf"{AFTER_BARE_NAME.pattern}|[ \t]+(?:\p{{Ll}}+ed|
 THE_NAME = LazyPattern(r"(?<![\p{L}\-])(?P<the>[Tt]he)[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*)")
 # Where `THE_NAME` may match, for the standard engine: the `he` of `the` (a plain string: a fast scan) before
 # spaces and a capital or any other script's letter, then back over the `t` (after no letter, where it may).
-_MAYBE_THE_NAME = Hint(re.compile(r"he(?<=[Tt]he)[ \t]+[A-Z\x80-\U0010ffff]"), back="Tt")
+_MAYBE_THE_NAME = Hint(re.compile(rf"he(?<=[Tt]he)[ \t]+{CAPITAL_OR_PAST_ASCII}"), back="Tt")
 
 
 def the_names(text: str) -> Iterator[regex.Match]:

@@ -3,7 +3,6 @@ suggestions, the rules involved, its stale decisions, and who last decided on it
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 
 from ..model import Outcome
@@ -61,17 +60,4 @@ def row_of(name: str, outcome: Outcome, entries: Entries, version: str) -> Row:
 
 def last_decided(entries: Entries) -> tuple[str, str]:
     """Who made the article's latest decision, and when (ISO 8601, UTC); empty when no one has."""
-    latest = ("", "")
-    for text in entries.notes.values():
-        who, _, when = text.removeprefix("by ").rpartition(" at ")
-        if when > latest[1]:
-            latest = (_unquoted(who), when)
-    return latest
-
-
-def _unquoted(text: str) -> str:
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return text
-    return value if isinstance(value, str) else text
+    return max(entries.notes.values(), key=lambda who: who[1], default=("", ""))

@@ -4,8 +4,9 @@ A save lists the decisions it changes, each with what the editor saw before (`wa
 (`now`), and the version the editor's page was made from (`base`). Each decision is merged on its own: taken
 when the file still holds what the editor saw, kept when it already holds the same choice, and otherwise a
 conflict: nothing is written and the editor is shown the other decision. A save on an older version (another
-editor saved in between) is answered with every decision of the file, so the page shows the others' too. Who decided and when stay beside each decision as a comment line, so the
-file remains the decisions file `cleanup fix` reads.
+editor saved in between) is answered with every decision of the file, so the page shows the others' too.
+Who decided and when are each decision's `by` and `at`; dismissed flags are kept as they are.
+(`decisionsave` holds the same merge for whole decision files; `save_decisions` is where it plugs in.)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cli.write import write_atomically
-from ..decisions import VERDICTS, decisions_text, load_decisions
+from ..decisions import VERDICTS, DecisionFile, decisions_yaml, load_decisions
 from ..model import Decision
 from .project import Article
 
@@ -69,8 +70,9 @@ class Entries:
 
     article: str
     verdicts: dict[Key, str]
-    notes: dict[Key, str]  # "by "NAME" at TIME"
+    notes: dict[Key, tuple[str, str]]  # who made each decision, and when
     names: list[str]
+    dismissed: tuple[Decision, ...] = ()  # flags dismissed in review: kept as they are
 
 
 _locks: dict[Path, threading.Lock] = {}
@@ -108,34 +110,23 @@ def read_entries(article: Article, data: bytes | None = None) -> Entries:
     data = _read(path) if data is None else data
     text = data.decode("utf-8") if data is not None else ""
     decided = load_decisions(str(path), text)
-    notes = _notes(text)
     verdicts: dict[Key, str] = {}
-    who: dict[Key, str] = {}
-    for number, decision in enumerate(decided.decisions):
+    who: dict[Key, tuple[str, str]] = {}
+    for decision in decided.decisions:
         key = key_of(decision)
         verdicts[key] = decision.verdict
-        if number in notes:
-            who[key] = notes[number]
-    return Entries(article.item.path.as_posix(), verdicts, who, list(decided.names))
+        if decision.by or decision.at:
+            who[key] = (decision.by, decision.at)
+    return Entries(article.item.path.as_posix(), verdicts, who, list(decided.names), decided.dismissed)
 
 
 def key_of(decision: Decision) -> Key:
     return (decision.rule, decision.before, decision.after, decision.context_before, decision.context_after)
 
 
-def _notes(text: str) -> dict[int, str]:
-    """The comment under each decision (by its number in the file): who decided, and when."""
-    found, number = {}, -1
-    for line in text.splitlines():
-        if line.startswith("  - rule: "):
-            number += 1
-        elif line.startswith("    # by ") and number >= 0:
-            found[number] = line[len("    # ") :]
-    return found
-
-
-def note(editor: str, when: str) -> str:
-    return f"by {json.dumps(editor, ensure_ascii=False)} at {when}"
+def note(who: tuple[str, str] | None) -> str:
+    """Who made a decision and when, as a conflict tells it: by "NAME" at TIME (empty when unknown)."""
+    return f"by {json.dumps(who[0], ensure_ascii=False)} at {who[1]}" if who else ""
 
 
 def save_decisions(
@@ -158,7 +149,7 @@ def save_decisions(
                 entries.notes.pop(edit.key, None)
             else:
                 entries.verdicts[edit.key] = edit.now
-                entries.notes[edit.key] = note(editor, when)
+                entries.notes[edit.key] = (editor, when)
         marked = set(entries.names)
         for name in names:
             if name.now:
@@ -177,16 +168,19 @@ def _conflicts(entries: Entries, edits: Sequence[Edit]) -> list[Conflict]:
     for edit in edits:
         theirs = entries.verdicts.get(edit.key)
         if theirs != edit.was and theirs != edit.now:
-            found.append(Conflict(edit.key, edit.now, theirs, entries.notes.get(edit.key, "")))
+            found.append(Conflict(edit.key, edit.now, theirs, note(entries.notes.get(edit.key))))
     return found
 
 
 def _write(article: Article, article_bytes: bytes, entries: Entries) -> bytes:
-    """Write the decisions file atomically; its bytes."""
-    decisions = [Decision(*key, verdict) for key, verdict in entries.verdicts.items()]
-    notes = [entries.notes.get(key, "") for key in entries.verdicts]
+    """Write the decisions file atomically (as the review page writes one, with who and when); its bytes."""
+    decisions = [
+        Decision(*key, verdict, by=entries.notes.get(key, ("", ""))[0], at=entries.notes.get(key, ("", ""))[1])
+        for key, verdict in entries.verdicts.items()
+    ]
     article_hash = hashlib.sha256(article_bytes).hexdigest()
-    data = decisions_text(entries.article, article_hash, decisions, entries.names, notes).encode("utf-8")
+    file = DecisionFile(entries.article, article_hash, decisions, tuple(entries.names), dismissed=entries.dismissed)
+    data = decisions_yaml(file).encode("utf-8")
     write_atomically({article.decisions: [data]})
     return data
 

@@ -51,8 +51,15 @@ MAX_WRAP_WIDTH = 100
 _WRAPPED_SHARE = 0.8  # of the lines followed by another, at least this share broken by the wrapping
 _LIST_ITEM = lazy_compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]")
 _FIRST_WORD = lazy_compile(r"[ \t]*\S+")
-# A line that ends with a stop (closing quotes and brackets after it, spaces too).
-LINE_ENDS_STOP = regex.compile(r"[.!?…:;][”’\"')\]]*[ \t]*\Z")
+_STOPS = ".!?…:;"
+_CLOSERS = "”’\"')]"
+
+
+def ends_with_stop(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] ends with a stop, closing quotes and brackets after it, spaces too (read from
+    its end: a regex anchored at the end would be tried from every character of a long line)."""
+    line = text[start:end].rstrip(" \t").rstrip(_CLOSERS)
+    return bool(line) and line[-1] in _STOPS
 
 
 def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
@@ -70,7 +77,7 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
         if adjacent_lines(text, line[1], after[0]) and not _LIST_ITEM.match(text, after[0])
     ]
     wrapped = [line for line, next_start in inner if _runs_on(text, line, next_start, width)]
-    mid_sentence = [line for line in wrapped if not LINE_ENDS_STOP.search(text, *line)]
+    mid_sentence = [line for line in wrapped if not ends_with_stop(text, *line)]
     if len(inner) < 3 or len(wrapped) < _WRAPPED_SHARE * len(inner) or len(mid_sentence) < len(wrapped) / 2:
         return None  # lines of a sentence each are not wrapped, however even their lengths
     return width

@@ -153,7 +153,10 @@ def test_the_command_line_uses_the_server_from_option_or_environment(server, tmp
     (tmp_path / "glossary" / "g.yaml").write_text("terms: []\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("The army recieved orders.\n", encoding="utf-8")
     assert main(["check", "a.txt", "--grammar", "languagetool", "--languagetool-url", server]) == 0
-    assert capsys.readouterr().out == "a.txt:1:10: LT:MORFOLOGIK_RULE_EN_US problem with “recieved” → “received”\n"
+    assert (
+        capsys.readouterr().out
+        == "a.txt:1:10: warning: LT:MORFOLOGIK_RULE_EN_US problem with “recieved” → “received”\n"
+    )
     monkeypatch.setenv("CLEANUP_LANGUAGETOOL_URL", server)
     assert main(["check", "a.txt", "--grammar", "languagetool", "--fail-on", "warning"]) == 1
 

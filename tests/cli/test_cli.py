@@ -71,7 +71,7 @@ def test_check_exits_1_with_findings_and_0_when_clean(project, capsys):
     write(project / "seeds" / "a.txt", b"A clean line.\nThe Daash left.\n")
     assert main(["check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "seeds/a.txt:2:5: GL:ISIS “Daash” → “ISIS”: house glossary: use “ISIS”"
+        "seeds/a.txt:2:5: error: GL:ISIS “Daash” → “ISIS”: house glossary: use “ISIS”"
     ]
     assert not (project / "corrected").exists()
     write(project / "seeds" / "a.txt", b"A clean line.\nThe ISIS left.\n")
@@ -166,6 +166,18 @@ def test_installed_entry_points_run_without_traceback(project):
         assert done.stderr.startswith("glossary/house.yaml:2:1: YAML syntax error: ")  # the end of the file
 
 
+def test_a_plain_run_imports_no_cache_workers_checker_or_timestamps(project):
+    """Start-up cost: a fix of a text file without grammar or cache never loads what it does not use."""
+    write(project / "seeds" / "a.txt", b"Rasul said Daash fled.\n")
+    unused = ("cleanup.cache", "concurrent.futures", "cleanup.checkers.harper", "cleanup.checkers.languagetool")
+    unused += ("html", "datetime", "hmac", "tempfile")
+    run = "import sys; from cleanup.__main__ import run; sys.argv[1:] = ['fix', '-q', '--no-cache', '--grammar', 'none']\n"
+    run += f"try:\n    run()\nfinally:\n    print([name for name in {unused!r} if name in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
+    assert (project / "corrected" / "a.txt").read_text(encoding="utf-8") == "Rasool said ISIS fled.\n"
+
+
 def test_rules_lists_every_rule_and_explains_one(project, capsys):
     (project / "glossary" / "rules.yaml").write_text(
         "rules:\n  - id: HS001\n    reason: no per cent sign\n    pattern: '%'\n    replacement: ' per cent'\n"
@@ -231,7 +243,10 @@ def test_rules_explains_a_glossary_entry(project, monkeypatch, capsys):
 def test_check_prints_flags_and_fail_on_sets_the_exit_code(project, capsys):
     write(project / "seeds" / "a.txt", b"The army army moved.\n")
     assert main(["check"]) == 0
-    assert capsys.readouterr().out == "seeds/a.txt:1:5: RW002 repeated word \u201carmy\u201d: check that it is meant\n"
+    assert (
+        capsys.readouterr().out
+        == "seeds/a.txt:1:5: warning: RW002 repeated word \u201carmy\u201d: check that it is meant\n"
+    )
     assert main(["check", "--fail-on", "warning"]) == 1
     write(project / "seeds" / "a.txt", b"The Daash moved.\n")
     assert main(["check", "--fail-on", "never"]) == 0
@@ -349,7 +364,7 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     (tmp_path / "seeds" / "a.txt").write_text("Daash , x.\n" * 2000, encoding="utf-8")
     command = f"{sys.executable} -m cleanup check --grammar none | head -1"
     result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True)
-    assert result.stdout.startswith("seeds/a.txt:1:1: GL:ISIS")
+    assert result.stdout.startswith("seeds/a.txt:1:1: error: GL:ISIS")
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
 
 

@@ -171,7 +171,7 @@ def test_without_dask_the_option_says_which_extra_to_install(archive, tmp_path):
     )
     assert done.returncode == 2
     assert done.stderr == (
-        "cleanup: --scheduler needs Dask's distributed scheduler; install it: pip install 'cleanup[dask]'\n"
+        "cleanup: --scheduler needs Dask's distributed scheduler; install it: pip install 'translation-cleanup[dask]'\n"
     )
     assert not (archive / "corrected").exists()
 

@@ -116,6 +116,16 @@ def test_rules_and_glossary_never_double_the_article(house):
     assert again == edition and log["changes"] == []
 
 
+def test_an_english_the_before_a_variant_without_the_arabic_article_makes_it_a_suggestion(house):
+    text = "The tribes of the Badya and\nthe\nBadya fought in Badya. The al-Badya tribes and the Daash cells stayed.\n"
+    edition, log = house(text)
+    assert edition == (
+        "The tribes of the Badya and\nthe\nBadya fought in al-Badia. The al-Badia tribes and the ISIS cells stayed.\n"
+    )
+    assert suggested(log) == [("Badya", "al-Badia"), ("Badya", "al-Badia")]
+    assert all("article twice" in flag["message"] for flag in log["flags"] if flag["category"] == "glossary")
+
+
 def test_both_halves_of_a_compound_and_a_branch_letter(house):
     edition, _ = house("The Daash-Qasad clashes and ISIL-K attacks went on; Albu-Daash stayed.\n")
     assert edition == "The ISIS-SDF clashes and ISIS-K attacks went on; Albu-Daash stayed.\n"

@@ -1,4 +1,4 @@
-"""`cleanup check --format text|json|jsonl|github|sarif|gitlab` and the review report, parsed from what the CLI prints."""
+"""`cleanup check --format text|json|jsonl|github|sarif|gitlab|junit|rdjson` and the review report, parsed from what the CLI prints."""
 
 import importlib.resources
 import json
@@ -12,7 +12,9 @@ from cleanup.cli import main
 from tests.conftest import ROOT
 
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
-TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<rule>\S+) (?P<message>.+)$")
+TEXT_LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|note): (?P<rule>\S+) (?P<message>.+)$"
+)
 GITHUB_LINE = re.compile(r"^::(?P<level>error|warning|notice) (?P<properties>[^:]*)::(?P<message>.*)$")
 
 
@@ -55,7 +57,9 @@ def test_json_format_matches_the_text_findings(project, capsys):
     records = [(file["path"], f) for file in report["files"] for f in file["findings"]]
     assert len(records) == len(text.splitlines())
     for (path, finding), line in zip(records, text.splitlines(), strict=True):
-        assert line.startswith(f"{path}:{finding['line']}:{finding['column']}: {finding['rule']} ")
+        assert line.startswith(
+            f"{path}:{finding['line']}:{finding['column']}: {finding['severity']}: {finding['rule']} "
+        )
         assert finding["severity"] == ("error" if finding["kind"] == "change" else finding["severity"])
         assert finding["kind"] in ("change", "flag")
     original = SEED.read_text(encoding="utf-8")
@@ -125,7 +129,9 @@ def test_json_lines_give_one_finding_a_line_as_the_text_report_does(project, cap
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 1 and len(records) == len(text.splitlines()) and "change(s) in 2 of 2 file(s)" in err
     for record, line in zip(records, text.splitlines(), strict=True):
-        assert line.startswith(f"{record['path']}:{record['line']}:{record['column']}: {record['rule']} ")
+        assert line.startswith(
+            f"{record['path']}:{record['line']}:{record['column']}: {record['severity']}: {record['rule']} "
+        )
         assert ("replacement" in record) == (record["kind"] == "change")
 
 
@@ -208,7 +214,13 @@ def test_gitlab_code_quality_issues_match_the_text_findings(project, capsys):
     assert len({issue["fingerprint"] for issue in issues}) == len(issues), "GitLab shows one issue per fingerprint"
     for issue, line in zip(issues, text.splitlines(), strict=True):
         begin = issue["location"]["positions"]["begin"]
-        assert line.startswith(f"{issue['location']['path']}:{begin['line']}:{begin['column']}: {issue['check_name']} ")
+        found = TEXT_LINE.match(line)
+        assert (found["path"], int(found["line"]), int(found["column"]), found["rule"]) == (
+            issue["location"]["path"],
+            begin["line"],
+            begin["column"],
+            issue["check_name"],
+        )
     severities = {issue["check_name"]: issue["severity"] for issue in issues}
     assert severities["GL:ISIS"] == "major" and severities["RW002"] in ("minor", "info")
 
@@ -221,3 +233,107 @@ def test_gitlab_fingerprints_stay_when_lines_above_are_added(project, capsys):
     moved = [issue for issue in after if issue["location"]["path"].endswith("b,1.txt")]
     assert moved and all(issue["location"]["positions"]["begin"]["line"] == 3 for issue in moved)
     assert {issue["fingerprint"] for issue in moved} <= before
+
+
+DATA = ROOT / "tests" / "data"
+SEVERITY_WORDS = {"error": "ERROR", "warning": "WARNING", "note": "INFO"}
+
+
+def test_json_lines_are_the_json_reports_records_with_their_path(project, capsys):
+    _, whole, _ = run_check(capsys, "--format", "json")
+    _, lines, _ = run_check(capsys, "--format", "jsonl")
+    records = [{"path": file["path"], **finding} for file in json.loads(whole)["files"] for finding in file["findings"]]
+    assert [json.loads(line) for line in lines.splitlines()] == records
+
+
+def rdjson_schema() -> dict:
+    return json.loads((DATA / "reviewdog" / "DiagnosticResult.json").read_text(encoding="utf-8"))
+
+
+def test_rdjson_is_valid_against_reviewdogs_schema_and_matches_the_text_findings(project, capsys):
+    _, text, _ = run_check(capsys)
+    code, out, err = run_check(capsys, "--format", "rdjson")
+    result = json.loads(out)
+    jsonschema.Draft4Validator(rdjson_schema()).validate(result)
+    diagnostics = result["diagnostics"]
+    assert code == 1 and len(diagnostics) == len(text.splitlines()) and "change(s)" not in err
+    for diagnostic, line in zip(diagnostics, text.splitlines(), strict=True):
+        found = TEXT_LINE.match(line)
+        where = diagnostic["location"]
+        assert (where["path"], where["range"]["start"]["line"], diagnostic["code"]["value"]) == (
+            found["path"],
+            int(found["line"]),
+            found["rule"],
+        )
+        assert diagnostic["severity"] == SEVERITY_WORDS[found["severity"]] and diagnostic["message"]
+    fixes = [d for d in diagnostics if d["code"]["value"] == "GL:ISIS"]
+    assert fixes and all(d["suggestions"][0]["text"] == "ISIS" for d in fixes)
+
+
+def test_rdjson_columns_count_utf8_bytes_as_reviewdog_does(project, capsys):
+    article = "𐐀 é Daash ,x.\n"
+    (project / "seeds" / "wide.txt").write_text(article, encoding="utf-8")
+    _, out, _ = run_check(capsys, "--format", "rdjson", "seeds/wide.txt")
+    _, whole, _ = run_check(capsys, "--format", "json", "seeds/wide.txt")
+    texts = [finding["text"] for finding in json.loads(whole)["files"][0]["findings"]]
+    line = article.encode("utf-8")
+    diagnostics = json.loads(out)["diagnostics"]
+    for diagnostic, text in zip(diagnostics, texts, strict=True):
+        start, end = diagnostic["location"]["range"]["start"], diagnostic["location"]["range"]["end"]
+        assert line[start["column"] - 1 : end["column"] - 1].decode("utf-8") == text
+    isis = next(d for d in diagnostics if d["code"]["value"] == "GL:ISIS")
+    assert isis["location"]["range"]["start"]["column"] == 9  # in code points: 6
+
+
+def test_the_rdjson_schema_rejects_a_broken_result():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(rdjson_schema()).validate({"diagnostics": [{"severity": "FATAL"}]})
+
+
+def junit_schema():
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(DATA / "junit-xsd" / "junit-10.xsd")))
+
+
+def test_junit_is_valid_against_jenkins_schema_and_read_by_junitparser(project, capsys):
+    from junitparser import Failure, JUnitXml
+    from lxml import etree
+
+    (project / "seeds" / "clean.txt").write_text("A clean line.\n", encoding="utf-8")
+    _, text, _ = run_check(capsys)
+    code, out, _ = run_check(capsys, "--format", "junit")
+    junit_schema().assertValid(etree.fromstring(out.encode("utf-8")))
+    suites = list(JUnitXml.fromstring(out.encode("utf-8")))
+    assert code == 1 and [suite.name for suite in suites] == [
+        "seeds/000_34c7e98329047369.txt",
+        "seeds/b,1.txt",
+        "seeds/clean.txt",
+    ]
+    failed = [(suite, case) for suite in suites for case in suite if case.result]
+    assert len(failed) == len(text.splitlines())
+    for (suite, case), line in zip(failed, text.splitlines(), strict=True):
+        (failure,) = case.result
+        found = TEXT_LINE.match(line)
+        assert isinstance(failure, Failure) and failure.type == found["severity"] and failure.text == line
+        assert (
+            case.classname == suite.name == found["path"]
+            and case.name == f"{found['rule']} at {found['line']}:{found['column']}"
+        )
+    (clean,) = [case for case in suites[2]]
+    assert clean.is_passed and suites[2].failures == 0 and suites[2].tests == 1
+
+
+def test_the_junit_schema_rejects_a_broken_report():
+    from lxml import etree
+
+    assert not junit_schema().validate(etree.fromstring(b'<testsuites><testsuite name="x"/></testsuites>'))
+
+
+def test_control_characters_in_an_article_leave_the_junit_report_valid_xml(project, capsys):
+    from lxml import etree
+
+    (project / "seeds" / "x\x1b[2J.txt").write_bytes(b"The army army moved\x07 , with Daash.\n")
+    _, out, _ = run_check(capsys, "--format", "junit", "seeds/x\x1b[2J.txt")
+    junit_schema().assertValid(etree.fromstring(out.encode("utf-8")))
+    assert "\x1b" not in out and "␛[2J" in out

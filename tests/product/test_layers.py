@@ -14,10 +14,10 @@ PACKAGE = ROOT / "cleanup"
 # checkers) and the glossary's upkeep; the interfaces.
 LAYERS = {
     0: {"words", "model", "textio", "plaindata", "yamlread", "regexbudget", "gcpause", "protect", "markup", "fix",
-        "lazyregex", "yamlplain", "yamlnodes", "decisions", "cachekey", "version"},
+        "lazyregex", "yamlplain", "yamlnodes", "decisions", "decisionstatus", "atomicfile", "cachekey", "version"},
     1: {"glossary", "rules", "checkers", "source", "cache"},
     2: {"pipeline", "house"},
-    3: {"outputs", "formats", "config", "upkeep"},
+    3: {"outputs", "formats", "config", "upkeep", "decisionsave"},
     4: {"cli", "api", "serve", "__init__", "__main__"},
 }  # fmt: skip
 

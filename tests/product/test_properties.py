@@ -7,6 +7,7 @@ plus a made-up name with a made-up variant; all built-in rules run.
 
 import contextlib
 import dataclasses
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -17,8 +18,9 @@ from hypothesis import strategies as st
 from cleanup import fix as fix_engine
 from cleanup.checkers.harper import HarperChecker
 from cleanup.fix import changed_paragraphs
+from cleanup.glossary.rereading import carried_over
 from cleanup.house import load_glossary
-from cleanup.model import Document, SpanSet
+from cleanup.model import Document, Edit, Safety, SpanSet
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.findings import findings
 from cleanup.pipeline import ALL_RULES, Settings, _context, process
@@ -571,3 +573,43 @@ def test_articles_and_bare_names_are_found_where_trying_everywhere_finds_them(te
     hinted = [m.span() for m in matches_at(_BARE_AFTER_PREPOSITION, text, _bare_name_starts(text))]
     assert hinted == [m.span() for m in _BARE_AFTER_PREPOSITION.finditer(text)]
     assert [m.span() for m in the_names(text)] == [m.span() for m in THE_NAME.finditer(text)]
+
+
+# A fix pass's edits, random pieces of text put in at random places: the glossary's reading of the text
+# after them, carried over from the reading before (the changed paragraphs read again), must be the
+# reading of the text afresh. The glossary names a person and a sense, whose facts reach beyond a match.
+REREAD_GLOSSARY = load_glossary(
+    [
+        (
+            "g.yaml",
+            glossary_yaml(ENTRIES[:4], "baka")
+            + "  - preferred: Rasoul\n    variants: [Rasol]\n    person: Yahya Rasoul\n"
+            + "  - preferred: sleeper cells\n    variants: [sleeping cells]\n    sense_words: [ISIS, attack]\n",
+        )
+    ],
+    [r.id for r in ALL_RULES],
+).matcher
+REREAD_PIECES = ["Rasol ", "Yahya ", "Yahya Rasol. ", "known", " as ", "(Arabic: ", "attack ", "\n", "\n\n", "word "]
+REREAD_PIECES += ["sleeping cells ", "the ", ", a word", "“", "”", "in Arabic", " al ", "al-", "Baaka ", "Badya "]
+REREAD_PIECES += ["ISIS ", "Daash", ". ", "\r\n\r\n", "Qasad "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(REREAD_PIECES), max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.sampled_from(["", *REREAD_PIECES])), max_size=4),
+)
+def test_a_glossary_reading_carried_over_a_pass_is_the_reading_afresh(pieces, picks):
+    before = "".join(pieces)
+    offsets = [0, *itertools.accumulate(map(len, pieces))]  # edits replace whole pieces
+    edits = fix_engine.select_edits(
+        Edit(offsets[min(at, len(pieces))], offsets[min(at + count, len(pieces))], piece, "X", "", Safety.SAFE)
+        for at, count, piece in picks
+    )
+    text = fix_engine.apply_edits(before, edits)
+    windows = changed_paragraphs(text, *fix_engine._new_spans(edits))
+    carried = carried_over(REREAD_GLOSSARY, before, list(REREAD_GLOSSARY.edits(before)), text, windows)
+    if edits and "Yahya" not in before + text:
+        assert carried is not None
+    if carried is not None:
+        assert carried == list(REREAD_GLOSSARY.edits(text))

@@ -112,7 +112,7 @@ def test_two_editors_on_one_article_merge_and_see_a_conflict(server, browser):
     decisions_file = folder / "corrected" / f"{NAME}.decisions.yaml"
     text = decisions_file.read_text(encoding="utf-8")
     verdicts = [d.verdict for d in load_decisions("f", text).decisions]
-    assert verdicts == ["accept", "reject", "accept"] and '# by "Alice"' in text and '# by "Bo"' in text
+    assert verdicts == ["accept", "reject", "accept"] and 'by: "Alice"' in text and 'by: "Bo"' in text
     assert alice.errors == [] and [e for e in bo.errors if "status of 409" not in e] == []
 
 

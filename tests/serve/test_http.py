@@ -112,7 +112,7 @@ def test_a_save_writes_the_decisions_and_the_edition_cleanup_fix_writes(app, cli
     text = decisions_file.read_text(encoding="utf-8")
     decided = load_decisions(str(decisions_file), text)
     assert [(d.rule, d.verdict) for d in decided.decisions] == [("GL:Rasool", "reject"), ("GL:ISIS", "accept")]
-    assert decided.names == ("Mohammad Reza",) and '    # by "Alice" at ' in text
+    assert decided.names == ("Mohammad Reza",) and [d.by for d in decided.decisions] == ["Alice", "Alice"]
     settle(background)
     assert client.get(f"/api/state/{NAME}").json()["current"] is True
     written = outputs(folder / "corrected")

@@ -4,8 +4,12 @@ import json
 import shutil
 import textwrap
 
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleanup.cli import main
-from cleanup.words.paragraphs import paragraphs
+from cleanup.words.paragraphs import ends_with_stop, paragraphs
 from tests.conftest import ROOT
 
 PARAGRAPHS = (
@@ -56,3 +60,11 @@ def test_a_hard_wrapped_article_raises_no_line_flags(tmp_path, monkeypatch):
     assert main(["fix", "-q", "--grammar", "none"]) == 0
     log = json.loads((tmp_path / "corrected" / "column.txt.changes.json").read_text(encoding="utf-8"))
     assert sorted(f["rule"] for f in log["flags"]) == ["PA001", "PA002"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="a .!?…:;”’\"')]\t\n«", max_size=12))
+def test_a_line_ends_with_a_stop_where_the_pattern_anchored_at_its_end_says_so(line):
+    pattern = regex.compile(r"[.!?…:;][”’\"')\]]*[ \t]*\Z")
+    assert ends_with_stop(line) == bool(pattern.search(line))
+    assert ends_with_stop("x" + line, 1) == bool(pattern.search(line))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ...decisions import DecisionFile
@@ -13,14 +14,17 @@ from ...outputs.diff import pieces_from_changes
 from ...outputs.tally import Tally
 from ..batch import Failed, outcomes, show_progress
 from ..console import make_console, print_error, print_note, report_problems
-from ..errors import EXIT_ERROR, EXIT_OK
+from ..errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError
 from ..history import HistoryDamaged
-from ..inputs import ArticleError, Input
+from ..inputs import ArticleError, Input, edition_bytes
 from ..run import start_run
-from ..write import WriteError, remove_stale_temporaries, write_edition
+from ..stdin import reads_stdin
+from ..write import WriteError, diff_bytes, remove_stale_temporaries, write_edition
 
 
 def run_fix(args: argparse.Namespace) -> int:
+    if args.diff or reads_stdin(args):
+        return _run_to_stdout(args)
     show = None if args.quiet else _Display()
     run = start_run(args, show.settings if show else _say_nothing, writes=True)
     plan, tally = run.plan, run.tally
@@ -49,6 +53,39 @@ def run_fix(args: argparse.Namespace) -> int:
     if show:
         show.summary(tally)
     return EXIT_ERROR if tally.failures else EXIT_OK
+
+
+def _run_to_stdout(args: argparse.Namespace) -> int:
+    """`fix --diff` (the unified diff of every file that would change; exit 1 if one would) and `fix -` (the
+    corrected article read from standard input): to standard output, nothing written to disk, no records."""
+    if args.in_place:
+        raise UsageError(f"cleanup: --in-place rewrites files; it does not go with {'--diff' if args.diff else '-'}")
+    run = start_run(args, lambda line: print_note(line, args.quiet), fixes=True)
+    tally, out = run.tally, sys.stdout.buffer
+    for item, result, _ in outcomes(run, args.encoding, args.jobs, show_progress(args), args.scheduler):
+        if isinstance(result, Failed):
+            tally.fail(str(item.path), result.message)
+            continue
+        outcome = result.outcome
+        report_problems(str(item.path), outcome, tally)
+        tally.add(outcome)
+        try:
+            pieces = diff_bytes(item, outcome, item.path.as_posix()) if args.diff else [_edition(item, outcome, args)]
+        except ArticleError as error:
+            print_error(str(error))
+            tally.fail(str(item.path), str(error))
+            continue
+        out.writelines(pieces)
+        out.flush()
+    print_note(tally.line(), args.quiet)
+    if tally.failures:
+        return EXIT_ERROR
+    return EXIT_CHANGES if args.diff and tally.changed else EXIT_OK
+
+
+def _edition(item: Input, outcome: Outcome, args: argparse.Namespace) -> bytes:
+    """The corrected article as its file would be (a Word file too), from the bytes read."""
+    return edition_bytes(item.path, outcome, args.docx_mode, item.data)
 
 
 def _say_nothing(line: str) -> None:

@@ -12,10 +12,9 @@ from rich.table import Table
 from ...checkers.harper import english_word_test
 from ...decisions import DecisionsError, load_decisions
 from ...glossary.loader import Glossary
-from ...glossary.names import unknown_names
 from ...house import GlossaryError, house_glossary, load_glossary
-from ...model import LineIndex
 from ...upkeep.adding import add_entry, add_names
+from ...upkeep.candidates import names_unknown
 from ...upkeep.name_variants import as_yaml, suggest
 from ...upkeep.names_in_source import source_forms
 from ...upkeep.renderings import Rendering, renderings, renderings_yaml
@@ -107,33 +106,20 @@ def _house_glossary(named: list[str] | None) -> Glossary:
 
 def run_names(args: argparse.Namespace) -> int:
     """Unknown names of the articles, most frequent first, with their spellings and first place."""
-    known = _house_glossary(args.glossary).spelling_words
-    is_english_word = english_word_test()
-    counts: dict[str, int] = {}
-    spellings: dict[str, dict[str, None]] = {}
-    first: dict[str, str] = {}
-    for item, document in read_texts(find_inputs(args.paths)):
-        index = LineIndex(document.text)
-        for name, offset in unknown_names(document.text, known, is_english_word):
-            key = name.casefold()
-            counts[key] = counts.get(key, 0) + 1
-            spellings.setdefault(key, {})[name] = None
-            if key not in first:
-                line, column = index.position(offset)
-                first[key] = f"{item.path.as_posix()}:{line}:{column}"
-    ranked = sorted(counts, key=lambda key: (-counts[key], key))[: args.limit]
+    glossary = _house_glossary(args.glossary)
+    articles = ((item.path.as_posix(), document.text) for item, document in read_texts(find_inputs(args.paths)))
+    found = names_unknown(glossary, articles, english_word_test())
+    ranked = found[: args.limit]
     if args.yaml:
         print("names:" if ranked else "names: []")
-        for key in ranked:
-            print(f"  - {json.dumps(next(iter(spellings[key])), ensure_ascii=False)}  # {counts[key]}× {first[key]}")
+        for name in ranked:
+            print(f"  - {json.dumps(name.name, ensure_ascii=False)}  # {name.count}× {name.first}")
         return EXIT_OK
-    table = Table(title=f"{len(counts)} unknown name(s)")
+    table = Table(title=f"{len(found)} unknown name(s)")
     for heading in ("Name", "Times", "Spellings", "First at"):
         table.add_column(heading)
-    for key in ranked:
-        table.add_row(
-            escape(next(iter(spellings[key]))), str(counts[key]), escape(", ".join(spellings[key])), escape(first[key])
-        )
+    for name in ranked:
+        table.add_row(escape(name.name), str(name.count), escape(", ".join(name.spellings)), escape(str(name.first)))
     make_console(False).print(table)
     return EXIT_OK
 

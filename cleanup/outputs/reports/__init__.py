@@ -18,6 +18,8 @@ REPORTS = {
     "github": "github",
     "sarif": "sarif",
     "gitlab": "gitlab",
+    "junit": "junit",
+    "rdjson": "rdjson",
 }
 
 

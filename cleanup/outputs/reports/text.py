@@ -1,4 +1,4 @@
-"""The text report: `file:line:col: ID message [→ “suggestion”]` for every finding, in text order."""
+"""The text report: `file:line:col: SEVERITY: ID message [→ “suggestion”]` for every finding, in text order."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ class TextReport(Report):
     def file(self, path: str, outcome: Outcome) -> Iterator[str]:
         for finding in findings(outcome):
             suggested = " → " + " | ".join(f"“{s}”" for s in finding.suggestions) if finding.suggestions else ""
-            yield f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}{suggested}{source_note(finding)}"
+            yield f"{path}:{finding.line}:{finding.column}: {finding.severity.value}: {finding.rule} {finding.message}{suggested}{source_note(finding)}"
 
 
 FORMAT = TextReport
