@@ -53,7 +53,7 @@ def open_page(browser, server: Server, editor: str):
 
 def review(page, name: str) -> None:
     page.click(f'#queue-rows a:text-is("{name}")')
-    page.wait_for_selector("#article")
+    page.wait_for_selector("#serve-status", state="attached")  # the page's scripts have run
     if page.locator("#editor-name").count():
         page.fill("#editor-name", page.editor)
         page.click("#editor-form button")
@@ -82,7 +82,7 @@ def test_a_review_with_the_keyboard_is_saved_and_equal_to_cleanup_fix(server, br
     decided = load_decisions(str(decisions_file), decisions_file.read_text(encoding="utf-8"))
     assert [d.verdict for d in decided.decisions] == ["accept", "reject", "accept"]
     page.reload()
-    page.wait_for_selector("#article")
+    page.wait_for_selector("#serve-status", state="attached")
     assert page.inner_text("#progress") == f"2 of {total - 1} changes reviewed"  # the rejected one is kept out
     assert "Rejected earlier" in page.inner_text("header")
     running.wait_until_settled(NAME)
