@@ -64,6 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fix.set_defaults(handler=_lazy("fix", "run_fix"))
 
+    serve = commands.add_parser(
+        "serve", help="review the articles in the browser: a local web application (queue, review pages, saving)"
+    )
+    serve.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=f"files or folders of {listed_files('and')} (default: {DEFAULT_INPUT}/)",
+    )
+    _add_settings(serve)
+    serve.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=_port, default=8700, help="port to listen on (default: 8700; 0: any free port)")
+    # `serve` sits above the command line (it runs fix's steps), so its handler is found by name, not imported.
+    serve.set_defaults(handler=_lazy("serve", "run_serve", "cleanup.serve.command"))
+
     check = commands.add_parser(
         "check", help="report what fix would change and what it flags, write nothing; exit 1 if anything would change"
     )
@@ -204,11 +222,12 @@ def _add_glossary_commands(commands: argparse._SubParsersAction) -> None:
     found.set_defaults(handler=_lazy("glossary", "run_suggest"))
 
 
-def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
-    """A command's handler, imported only when that command runs: start-up loads what the command uses."""
+def _lazy(module: str, function: str, where: str = "") -> Callable[[argparse.Namespace], int]:
+    """A command's handler (in `commands.MODULE`, or in the module `where` names), imported only when that
+    command runs: start-up loads what the command uses."""
 
     def handler(args: argparse.Namespace) -> int:
-        return getattr(importlib.import_module(f"{__package__}.commands.{module}"), function)(args)
+        return getattr(importlib.import_module(where or f"{__package__}.commands.{module}"), function)(args)
 
     return handler
 
@@ -303,6 +322,12 @@ def _add_common(command: argparse.ArgumentParser) -> None:
 def _positive_number(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {value!r}")
     return int(value)
 
 

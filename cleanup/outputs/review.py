@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import regex
 
@@ -29,11 +30,35 @@ def _escape(text: str) -> str:
 _LINE_BREAK = regex.compile(r"[\r\n]")
 
 
+@dataclass(frozen=True)
+class Served:
+    """A review page a server sends: its stylesheet and scripts linked, never inline (for a strict
+    Content-Security-Policy), and what its scripts read from `<meta>` elements."""
+
+    stylesheets: Sequence[str]
+    scripts: Sequence[str]
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+    def head(self) -> str:
+        links = (f'<link rel="stylesheet" href="{_escape(href)}">' for href in self.stylesheets)
+        metas = (f'<meta name="{_escape(k)}" content="{_escape(v)}">' for k, v in self.meta.items())
+        return "\n".join([*metas, *links])
+
+    def tail(self) -> str:
+        return "\n".join(f'<script src="{_escape(src)}"></script>' for src in self.scripts)
+
+
 def review_page(
-    path: str, output: str, outcome: Outcome, notes: dict[str, str], names: Sequence[str] = ()
+    path: str,
+    output: str,
+    outcome: Outcome,
+    notes: dict[str, str],
+    names: Sequence[str] = (),
+    served: Served | None = None,
 ) -> Iterator[str]:
     """The whole review page for one document, in pieces; `notes` are glossary notes by rule id,
-    `names` the names this article's decisions already mark for the glossary."""
+    `names` the names this article's decisions already mark for the glossary; `served`: the page as a
+    server sends it (else one self-contained file)."""
     name = path.rsplit("/", 1)[-1]
     data = {
         "input": path,
@@ -54,7 +79,7 @@ def review_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Review: {_escape(path)}</title>
-<style>{STYLE}</style>
+{served.head() if served else f"<style>{STYLE}</style>"}
 </head>
 <body>
 <header>
@@ -84,7 +109,7 @@ Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change or flag, <kbd>a</kbd> accep
     yield '</main>\n<script type="application/json" id="review-data">'
     yield from _json_for_script(data)
     yield f"""</script>
-<script>{SCRIPT}</script>
+{served.tail() if served else f"<script>{SCRIPT}</script>"}
 </body>
 </html>
 """

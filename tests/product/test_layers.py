@@ -18,7 +18,7 @@ LAYERS = {
     1: {"glossary", "rules", "checkers", "source", "cache"},
     2: {"pipeline", "house"},
     3: {"outputs", "formats", "config", "upkeep", "decisionsave"},
-    4: {"cli", "api", "lsp", "__init__", "__main__"},
+    4: {"cli", "api", "lsp", "serve", "__init__", "__main__"},
 }  # fmt: skip
 
 

@@ -1,0 +1,72 @@
+"""The served pages: the queue, and an article's review page as `cleanup fix` writes it but with its
+stylesheets and scripts linked from the server (no inline script) and the token and version in `<meta>`."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from importlib import resources
+
+from ..decisions import DecisionFile
+from ..model import Outcome
+from ..outputs.review import Served, review_page
+from ..outputs.review_assets import SCRIPT, STYLE
+from .project import Article, Project
+
+
+def static_files() -> dict[str, tuple[bytes, str]]:
+    """Every file under /static/, by name: its bytes and media type (nothing else is ever served from disk)."""
+    folder = resources.files(__package__) / "static"
+    files = {
+        "review.js": (SCRIPT.encode(), "text/javascript; charset=utf-8"),
+        "review.css": (STYLE.encode(), "text/css; charset=utf-8"),
+    }
+    for name, kind in (("review-serve.js", "javascript"), ("queue.js", "javascript"), ("serve.css", "css")):
+        files[name] = ((folder / name).read_bytes(), f"text/{kind}; charset=utf-8")
+    return files
+
+
+def queue_page(token: str, title: str) -> str:
+    """The queue's page: its table is filled by queue.js from /api/queue."""
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="cleanup-token" content="{html.escape(token)}">
+<title>Review queue: {html.escape(title)}</title>
+<link rel="stylesheet" href="/static/review.css">
+<link rel="stylesheet" href="/static/serve.css">
+</head>
+<body class="queue">
+<header><h1>Review queue: {html.escape(title)}</h1>
+<p id="queue-progress">Loading…</p>
+<div class="queue-tools">
+<label>Search <input id="queue-search" type="search" placeholder="article or editor"></label>
+<label>Rule <select id="queue-rule"><option value="">any rule</option></select></label>
+<label>State <select id="queue-state">
+<option value="">any state</option><option value="pending">changes pending</option><option value="done">all decided</option>
+<option value="flags">flags open</option><option value="stale">stale decisions</option>
+<option value="processing">processing</option><option value="failed">failed</option></select></label>
+<span id="queue-count"></span>
+</div></header>
+<main><table><thead><tr id="queue-head"></tr></thead><tbody id="queue-rows"></tbody></table></main>
+<script src="/static/queue.js"></script>
+</body>
+</html>
+"""
+
+
+def article_page(
+    project: Project, article: Article, outcome: Outcome, decided: DecisionFile, token: str, version: str
+) -> Iterator[str]:
+    """An article's review page as the server sends it."""
+    assert project.run.plan is not None
+    served = Served(
+        stylesheets=("/static/review.css", "/static/serve.css"),
+        scripts=("/static/review.js", "/static/review-serve.js"),
+        meta={"cleanup-token": token, "cleanup-article": article.name, "cleanup-version": version},
+    )
+    review = (project.out_dir / article.name).as_posix()
+    path = article.item.path.as_posix()
+    return review_page(path, review, outcome, project.run.plan.notes, decided.names, served)
