@@ -32,7 +32,9 @@ def run_serve(args: argparse.Namespace) -> int:
     hosts = {f"{shown}:{port}", f"localhost:{port}"} if host in ("127.0.0.1", "::1") else {f"{shown}:{port}"}
     background = Background(project)
     app = create_app(project, background, token, hosts)
-    print(f"cleanup serve: {len(project.articles)} articles; open http://{shown}:{port}/?token={token}", flush=True)
+    count = len(project.articles)
+    articles = f"{count} article" + ("" if count == 1 else "s")
+    print(f"cleanup serve: {articles}; open http://{shown}:{port}/?token={token}", flush=True)
     background.start()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
     try:
