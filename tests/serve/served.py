@@ -89,7 +89,7 @@ class Server:
         self.base, self.token = self.url.split("/?token=")
 
     def get(self, path: str) -> object:
-        import httpx
+        import httpx2 as httpx
 
         return httpx.get(self.base + path, headers={"x-cleanup-token": self.token}, timeout=60)
 

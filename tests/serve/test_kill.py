@@ -7,7 +7,7 @@ import os
 import signal
 import threading
 
-import httpx
+import httpx2 as httpx  # the package Starlette's test client uses (the test extra installs it)
 
 from cleanup.decisions import load_decisions
 from tests.conftest import SEED
