@@ -15,7 +15,8 @@ from starlette.routing import Route
 
 from ..cli.inputs import edition_bytes
 from ..cli.step import Processed
-from ..decisions import DecisionsError
+from ..decisions import DecisionFile, DecisionsError
+from ..model import Outcome
 from .background import Background
 from .pages import queue_page, static_files
 from .project import Article, Project
@@ -106,14 +107,24 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
             return refusal(404, "no such Word article in the served folders")
         if mode not in ("review", "clean"):
             return refusal(400, "mode is review or clean")
-        result, _, _ = await run_in_threadpool(project.process, chosen)
+        result, key, decided = await run_in_threadpool(project.process, chosen)
         if not isinstance(result, Processed):
             return refusal(422, getattr(result, "message", "this file cannot be written"))
-        data = await run_in_threadpool(edition_bytes, chosen.item.path, result.outcome, mode)
+        data = await run_in_threadpool(word_edition, chosen, result.outcome, decided, key, mode)
         name = chosen.item.path.stem + ("" if mode == "review" else ".clean") + ".docx"
         disposition = f"attachment; filename*=UTF-8''{_url_quoted(name)}"
         kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         return Response(data, media_type=kind, headers={"content-disposition": disposition})
+
+    def word_edition(chosen: Article, outcome: Outcome, decided: DecisionFile, key: str | None, mode: str) -> bytes:
+        """The edition in the mode `cleanup fix` writes it in: the file it wrote (tracked changes carry the
+        time they were written, so a second rendering would differ); the other mode rendered now."""
+        plan = project.run.plan
+        assert plan is not None
+        if mode != plan.docx_mode:
+            return edition_bytes(chosen.item.path, outcome, mode)
+        project.write(chosen, outcome, decided, key)
+        return plan.targets[chosen.item.path].read_bytes()
 
     async def no_icon(request: Request) -> Response:
         return Response(status_code=204)  # the browser asks for one on every page
