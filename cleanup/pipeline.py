@@ -99,15 +99,17 @@ class _Run:
         return _read_once(self._glossary, text, lambda: list(_glossary_edits(self, text, self._match(text, windows))))
 
     def _match(self, text: str, windows: Sequence[Window]) -> list[Edit]:
+        """The matcher's edits of `text` (before the directives): carried over from a reading kept, if it can be."""
+        return _read_once(self._matches, text, lambda: self._read_matches(text, windows))
+
+    def _read_matches(self, text: str, windows: Sequence[Window]) -> list[Edit]:
+        """A kept reading carried over to `text` where one can be (see `carried_over`), else a fresh one."""
         matcher = self.settings.glossary.matcher
-        found = None
         for before, read in reversed(self._matches) if windows else ():
             found = carried_over(matcher, before, read, text, windows)
             if found is not None:
-                break
-        found = list(matcher.edits(text)) if found is None else found
-        self._matches[1:] = [(text, found)]
-        return found
+                return found
+        return list(matcher.edits(text))
 
     def in_quotation(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) of `text` lies inside one quotation (sorted, never overlapping)."""

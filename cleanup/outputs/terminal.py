@@ -180,8 +180,9 @@ def suggested_when(term: Term) -> str:
     doubts = ["inside a quoted phrase the sentence talks about or a work's title"]
     if not term.any_case and any(char.isupper() for char in term.preferred):
         doubts.insert(0, "written in lower case (maybe a common word)")
-    if arabic_article(term.preferred):
-        doubts.append(f"after an English “the” where the variant has no {arabic_article(term.preferred)}-")
+    article = arabic_article(term.preferred)
+    if article:
+        doubts.append(f"after an English “the” where the variant has no {article}-")
     if term.person:
         doubts.append(f"after another given name, or in a text that does not name {term.person}")
     if term.sense_words:
