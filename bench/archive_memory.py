@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from corpus import ROOT, tree_rss_kb
 
 
 def write_articles(folder: Path, count: int, words: int) -> None:
@@ -36,23 +36,6 @@ def write_articles(folder: Path, count: int, words: int) -> None:
             total += len(paragraph.split())
             at += 1
         (folder / f"article-{number:06d}.txt").write_text("\n\n".join(chosen) + "\n", encoding="utf-8")
-
-
-def tree_rss_kb(pid: int) -> int:
-    """Proportional resident memory (PSS: a page shared by forked workers counted once) of a process and
-    all its descendants, in KB (0 once it is gone)."""
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            with open(f"/proc/{current}/smaps_rollup") as rollup:
-                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    todo.extend(int(child) for child in children.read().split())
-        except (OSError, ValueError, StopIteration):
-            continue
-    return total
 
 
 def measured(command: list[str]) -> tuple[float, float, float]:

@@ -18,17 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def build(folder: Path, articles: int) -> None:
-    shutil.copytree(ROOT / "glossary", folder / "glossary")
-    (folder / "seeds").mkdir()
-    lines = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8").splitlines(keepends=True)
-    for number in range(articles):
-        start = number % max(1, len(lines) - 12)
-        text = "".join(lines[start : start + 12]) + f"\n{number}\n"
-        (folder / "seeds" / f"article-{number:05}.txt").write_text(text, encoding="utf-8")
+from corpus import seed_slice_project
 
 
 def timed_fix(folder: Path, *paths: str) -> float:
@@ -44,7 +34,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="cleanup-rerun-"))
     try:
-        build(folder, args.articles)
+        seed_slice_project(folder, args.articles)
         first = timed_fix(folder)
         second = timed_fix(folder)
         one = timed_fix(folder, "seeds/article-00001.txt")  # start-up plus one cached file

@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus import WORD_PARTS, make_glossary, timed
+from corpus import WORD_PARTS, make_glossary, seed_slice_project, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
@@ -224,13 +224,7 @@ def jobs_run(args, tools, work: Path) -> tuple[float | None, float | None, bool]
     """A folder of articles made from slices of the seed, with --jobs 1 and --jobs 2."""
     _, cleanup, _ = tools
     folder = work / "archive"
-    (folder / "seeds").mkdir(parents=True)
-    shutil.copytree(ROOT / "glossary", folder / "glossary")
-    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
-    for number in range(args.articles):
-        start = number % max(1, len(lines) - 12)
-        text = "".join(lines[start : start + 12]) + f"\n{number}\n"
-        (folder / "seeds" / f"article-{number:04}.txt").write_text(text, encoding="utf-8")
+    seed_slice_project(folder, args.articles)
     one = timed([str(cleanup), *NO_CACHE, "--jobs", "1", "--out", "one"], folder, args.timeout)[0]
     two = timed([str(cleanup), *NO_CACHE, "--jobs", "2", "--out", "two"], folder, args.timeout)[0]
     same = all((folder / "one" / p.name).read_bytes() == p.read_bytes() for p in (folder / "two").glob("*.txt"))

@@ -1,14 +1,19 @@
-"""What the benchmarks share: generated glossaries and corpora (romanized names in English-like prose),
-a best-of-N timer for a function, and a timer for a whole command (wall time and peak memory)."""
+"""What the benchmarks share: generated glossaries and corpora (romanized names in English-like prose), a
+project of articles sliced from the seed, a best-of-N timer for a function, a timer for a whole command
+(wall time and peak memory), and the memory of a process with its descendants."""
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import subprocess
 import time
 from pathlib import Path
 
 from cleanup.glossary.terms import Term
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Names and ordinary words come from different syllables, as Arabic names and English prose do,
 # so that only the injected variants hit the glossary.
@@ -105,3 +110,32 @@ def timed_run(
     seconds = time.perf_counter() - start
     lines = done.stderr.strip().splitlines()
     return seconds, int(report.read_text().split()[-1]) / 1024, lines[0] if lines else ""
+
+
+def seed_slice_project(folder: Path, articles: int) -> None:
+    """A project of the house glossary and `articles` articles in seeds/: twelve-line slices of the seed,
+    each starting a line further on and numbered (so that no two are the same file)."""
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copytree(ROOT / "glossary", folder / "glossary")
+    lines = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8").splitlines(keepends=True)
+    for number in range(articles):
+        start = number % max(1, len(lines) - 12)
+        text = "".join(lines[start : start + 12]) + f"\n{number}\n"
+        (folder / "seeds" / f"article-{number:05}.txt").write_text(text, encoding="utf-8")
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Proportional resident memory (PSS: a page shared by forked workers counted once) of a process and
+    all its descendants, in KB (0 once it is gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    todo.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError, StopIteration):
+            continue
+    return total

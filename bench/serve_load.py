@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import statistics
@@ -32,23 +31,17 @@ import time
 import zlib
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # what the test extra installs (Starlette's test client uses it)
+from corpus import seed_slice_project, tree_rss_kb
 
 from cleanup.decisions import load_decisions
 
-ROOT = Path(__file__).resolve().parent.parent
 KEYS = ("rule", "before", "after", "context_before", "context_after")
 
 
 def build(folder: Path, articles: int) -> None:
-    """The house glossary and `articles` articles, twelve-line slices of the seed; their outputs and cache."""
-    shutil.copytree(ROOT / "glossary", folder / "glossary")
-    (folder / "seeds").mkdir()
-    lines = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8").splitlines(keepends=True)
-    for number in range(articles):
-        start = number % max(1, len(lines) - 12)
-        text = "".join(lines[start : start + 12]) + f"\n{number}\n"
-        (folder / "seeds" / f"article-{number:05}.txt").write_text(text, encoding="utf-8")
+    """The seed-slice project of `articles` articles, with its outputs and cache written by `cleanup fix`."""
+    seed_slice_project(folder, articles)
     subprocess.run([sys.executable, "-m", "cleanup", "fix", "-q"], cwd=folder, check=True)
 
 
@@ -75,18 +68,7 @@ class Server:
 
     def rss_mb(self) -> float:
         """Proportional resident memory (PSS) of the server and its worker processes, in MB."""
-        total, todo = 0, [self.process.pid]
-        while todo:
-            current = todo.pop()
-            try:
-                with open(f"/proc/{current}/smaps_rollup") as rollup:
-                    total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
-                for task in os.listdir(f"/proc/{current}/task"):
-                    with open(f"/proc/{current}/task/{task}/children") as children:
-                        todo.extend(int(child) for child in children.read().split())
-            except (OSError, ValueError, StopIteration):
-                continue
-        return total / 1024
+        return tree_rss_kb(self.process.pid) / 1024
 
     def stop(self) -> None:
         self.client.close()
