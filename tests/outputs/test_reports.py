@@ -178,7 +178,10 @@ def test_the_terminal_summary_counts_a_chained_change_once_under_its_combined_id
 
 # GitLab's documented Code Quality issue (docs.gitlab.com/ci/testing/code_quality, "Code Quality report
 # format"): these fields are required, severity is one of five words, and a location gives the path and
-# either lines.begin or positions.begin.line.
+# either lines.begin or positions.begin.line. GitLab's own reader (gitlab-foss,
+# app/validators/json_schemas/codeclimate.json, used by lib/gitlab/ci/parsers/codequality) asks less: an
+# array of objects with description, fingerprint, severity and location, and it stops at the first issue
+# that fails; this schema holds every one of its requirements and the documented ones besides.
 GITLAB_ISSUE = {
     "type": "object",
     "required": ["description", "check_name", "fingerprint", "severity", "location"],
