@@ -68,6 +68,8 @@ def test_a_run_leaves_no_garbage_that_grows_with_the_archive(archive, jobs):
             gc.enable()
 
     one_article = "archive/2020/article-00.txt"
-    garbage_after(["archive"])  # the first run imports and builds what the process keeps (Harper's linter, the pool's modules)
+    garbage_after(
+        ["archive"]
+    )  # the first run imports and builds what the process keeps (Harper's linter, the pool's modules)
     one = garbage_after([one_article])
     assert garbage_after(["archive"]) == one
