@@ -1,7 +1,21 @@
-"""Decisions saved by several editors at once: each save names the version of the decisions file it started
-from (a digest of its bytes) and sends its edits with what each edited decision was when the editor saw it,
-so a file changed meanwhile is merged three ways with nothing stored beside it. Edits to different changes
-merge; one change decided differently by two editors is a conflict, returned and never overwritten."""
+"""Decisions saved by several editors at once, the one place where concurrent saves meet (`cleanup serve`
+saves through it): each save names the version of the decisions file it started from and sends its edits,
+each with what the edited decision was when the editor saw it, so a file changed meanwhile is merged three
+ways with nothing stored beside it.
+
+- A decision is keyed by what it is about: its rule, the original text and its context, not its `after`.
+  `after` is what the rule proposes, which the glossary may change at any time (a preferred form edited
+  between an editor's page load and their save): the decision is still about the same change, as the
+  matcher (`decisions.match`) sees it, which ignores `after` too. A decision the matcher carried over to an
+  article edited since has an older context than the page shows; an edit names that older key too (`also`),
+  so it is found rather than added twice or reported as a false conflict.
+- A version is the SHA-256 of the decisions file's bytes. It is what the merge needs; the server adds the
+  article's digest to the version it gives a page, so the page also learns of an article edited on disk.
+- Each edit is merged on its own, never all or nothing: a decision no one changed since is applied, one
+  already decided alike is kept, and one another editor decided otherwise is a conflict, returned and never
+  overwritten, while the save's other edits land (an editor's decisions on different changes are separate
+  facts: holding them back would lose them if the page were closed before it saved again).
+"""
 
 from __future__ import annotations
 
@@ -30,22 +44,28 @@ def version_of(data: bytes) -> str:
 @dataclass(frozen=True)
 class Edit:
     """One editor's decision on one change or flag: `was` what the file said when they read it (None:
-    undecided), `now` what they decided (None: undecided again). Both are about the same change."""
+    undecided), `now` what they decided (None: undecided again); `also`: other keys the file may hold the
+    same change's decision under (one made before the article was edited, matched to it again by context)."""
 
     was: Decision | None
     now: Decision | None
+    also: tuple[Key, ...] = ()
 
     def __post_init__(self) -> None:
         if self.was is None and self.now is None:
             raise ValueError("an edit names the decision it changes")
-        if self.was is not None and self.now is not None and key_of(self.was) != key_of(self.now):
-            raise ValueError("an edit's two decisions must be about the same change")
         if self.now is not None and self.now.verdict not in (*VERDICTS, DISMISS):
             raise ValueError(f"unknown verdict {self.now.verdict!r}")
 
     @property
     def key(self) -> Key:
+        """The key a decision made now is written under (the change as the editor sees it)."""
         return key_of(self.now or self.was)  # type: ignore[arg-type]
+
+    def keys(self) -> tuple[Key, ...]:
+        """Every key the file may hold this change's decision under, the key it is written under first."""
+        found = [key_of(d) for d in (self.now, self.was) if d is not None]
+        return tuple(dict.fromkeys([*found, *self.also]))
 
 
 @dataclass(frozen=True)
@@ -98,7 +118,9 @@ def save_decisions(
     still says what its editor saw, or already says what they decided; otherwise it is returned as a
     conflict and the file keeps the other decision. `article` and `article_sha256` name the article in a
     new file. Nothing is written when nothing changes. Raises DecisionsError, writing nothing, if the file on
-    disk is broken or an edit's decision cannot be written (an `at` that is no ISO 8601 time)."""
+    disk is broken or an edit's decision cannot be written (an `at` that is no ISO 8601 time). The file's
+    folder is made if it is missing (a first save before any edition was written)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     with one_writer(path):
         version, current = read_decisions(path)
         if current.article is None and article is not None:
@@ -122,7 +144,7 @@ def merge(current: DecisionFile, edits: Edits) -> tuple[DecisionFile, tuple[Conf
     slots: list[Decision | None] = list(entries)
     conflicts = []
     for edit in edits.decisions:
-        slot = at.get(edit.key)
+        slot = next((at[key] for key in edit.keys() if key in at), None)
         theirs = slots[slot] if slot is not None else None
         if _verdict(theirs) == _verdict(edit.now):
             continue  # already so: decided alike by someone else, or a repeated save
@@ -134,6 +156,8 @@ def merge(current: DecisionFile, edits: Edits) -> tuple[DecisionFile, tuple[Conf
             slots.append(edit.now)
         else:
             slots[slot] = edit.now
+            if edit.now is not None:
+                at[edit.key] = slot
     kept = [d for d in slots if d is not None]
     names = [n for n in current.names if n not in edits.names_removed]
     names += [n for n in dict.fromkeys(edits.names_added) if n not in names]

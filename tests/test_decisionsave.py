@@ -3,6 +3,7 @@ returned (the file keeps the first), nothing acknowledged is lost, concurrent wr
 
 import multiprocessing
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ def verdicts(path: Path) -> dict:
 
 
 def test_a_first_save_creates_the_file_naming_its_article(tmp_path):
-    path = tmp_path / "a.txt.decisions.yaml"
+    path = tmp_path / "corrected" / "a.txt.decisions.yaml"  # its folder made too: no edition written yet
     result = save_decisions(
         path, version_of(b""), Edits((decide(1, "reject", by="Mona"),), ("Abu Ali",)), "seeds/a.txt", "ab12"
     )
@@ -89,6 +90,33 @@ def test_undeciding_and_unmarking(tmp_path):
     first = save_decisions(path, version_of(b""), Edits((decide(1, "accept"), decide(2, "dismiss")), ("Zaid", "Ali")))
     result = save_decisions(path, first.version, Edits((Edit(made(1), None),), names_removed=("Zaid",)))
     assert verdicts(path) == {"before 2 ": "dismiss"} and result.file.names == ("Ali",)
+
+
+def test_a_decision_kept_under_an_older_key_is_found_not_added_again(tmp_path):
+    """An article edited since: the file holds a decision by its old context, which the page shows matched to
+    the change as it is now. Deciding again replaces it (now under the new key); undoing removes it."""
+    path = tmp_path / "d.decisions.yaml"
+    old = made(1)
+    first = save_decisions(path, version_of(b""), Edits((Edit(None, old),)))
+    moved = Decision(old.rule, old.before, old.after, "edited " + old.context_before, old.context_after, "reject")
+    again = save_decisions(path, first.version, Edits((Edit(old, moved, (key_of(moved), key_of(old))),)))
+    assert not again.conflicts and [(d.context_before, d.verdict) for d in again.file.decisions] == [
+        ("edited before 1 ", "reject")
+    ]
+    undone = save_decisions(path, again.version, Edits((Edit(replace(old, verdict="reject"), None, (key_of(moved),)),)))
+    assert not undone.conflicts and undone.file.decisions == []
+
+
+def test_a_preferred_form_changed_since_is_still_the_same_decision(tmp_path):
+    """The glossary's preferred form edited between a page's load and its save: the page's `after` differs
+    from the file's, and the decision is still the one about that change (no conflict, not a second one)."""
+    path = tmp_path / "d.decisions.yaml"
+    first = save_decisions(path, version_of(b""), Edits((decide(1, "accept", by="Mona"),)))
+    renamed = replace(made(1, "reject", by="Sami"), after="Islamic State")
+    result = save_decisions(path, first.version, Edits((Edit(made(1, "accept"), renamed),)))
+    assert not result.conflicts and [(d.after, d.verdict, d.by) for d in result.file.decisions] == [
+        ("Islamic State", "reject", "Sami")
+    ]
 
 
 def test_edits_between_two_whole_sets():

@@ -38,6 +38,7 @@ class Served:
     stylesheets: Sequence[str]
     scripts: Sequence[str]
     meta: Mapping[str, str] = field(default_factory=dict)
+    data: Mapping[str, object] = field(default_factory=dict)  # for the server's script: JSON, never run
 
     def head(self) -> str:
         links = (f'<link rel="stylesheet" href="{_escape(href)}">' for href in self.stylesheets)
@@ -45,7 +46,8 @@ class Served:
         return "\n".join([*metas, *links])
 
     def tail(self) -> str:
-        return "\n".join(f'<script src="{_escape(src)}"></script>' for src in self.scripts)
+        data = f'<script type="application/json" id="serve-data">{"".join(_json_for_script(dict(self.data)))}</script>'
+        return "\n".join([data, *(f'<script src="{_escape(src)}"></script>' for src in self.scripts)])
 
 
 def review_page(
@@ -248,14 +250,34 @@ def _article(outcome: Outcome, notes: dict[str, str]) -> Iterator[str]:
     yield _unchanged(original, cursor, len(original), flags, starts, source)
 
 
+def shown_flags(outcome: Outcome) -> list[Flag]:
+    """The flags the page marks, in the order of its flag elements (one inside a change, or inside an
+    earlier flag, is not marked)."""
+    flags = sorted(outcome.flags, key=lambda f: (f.start, f.end))
+    starts = [flag.start for flag in flags]
+    gaps = zip(
+        [0, *(c.end for c in outcome.changes)],
+        [*(c.start for c in outcome.changes), len(outcome.original.text)],
+        strict=True,
+    )
+    return [flag for start, end in gaps for flag, _ in _flags_in(flags, starts, start, end)]
+
+
+def _flags_in(flags: Sequence[Flag], starts: list[int], start: int, end: int) -> Iterator[tuple[Flag, int]]:
+    """The flags marked in unchanged text [start, end): each that begins there after the one before, and
+    where its mark stops (at the end of that text at most)."""
+    cursor = start
+    for flag in flags[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+        if flag.start >= cursor:
+            cursor = min(flag.end, end)
+            yield flag, cursor
+
+
 def _unchanged(original: str, start: int, end: int, flags: Sequence[Flag], starts: list[int], source: str = "") -> str:
     """Unchanged text, with the flags that begin in it highlighted (up to its end)."""
     out, cursor = [], start
-    for flag in flags[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
-        if flag.start < cursor:
-            continue
+    for flag, stop in _flags_in(flags, starts, start, end):
         out.append(_shown(original[cursor : flag.start]))
-        stop = min(flag.end, end)
         out.append(_flag_html(flag, original[flag.start : stop], source))
         cursor = stop
     out.append(_shown(original[cursor:end]))

@@ -20,7 +20,7 @@ from ..model import Outcome
 from .background import Background
 from .pages import queue_page, static_files
 from .project import Article, Project
-from .saving import Edit, NameEdit, save_decisions, valid_verdict, version
+from .saving import NameEdit, PageEdit, save_decisions_from_page, valid_verdict, version
 from .security import MAX_BODY, BodyTooLarge, Guard, refusal
 
 MAX_EDITOR = 60  # characters of an editor's name
@@ -86,19 +86,15 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
             return refusal(400, str(error))
         when = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         try:
-            saved = await run_in_threadpool(save_decisions, chosen, base, edits, names, editor, when)
+            saved = await run_in_threadpool(save_decisions_from_page, chosen, base, edits, names, editor, when)
         except DecisionsError as error:
             problems = "; ".join(str(problem) for problem in error.problems)
             return refusal(422, f"the decisions file does not read ({problems}); correct it first")
-        decisions = [{"key": list(key), "verdict": verdict} for key, verdict in saved.verdicts.items()]
+        background.again(chosen.name)  # even with conflicts: the save's other edits were written
+        answer = {"version": saved.version, "merged": saved.merged, "decisions": saved.decisions}
         if saved.conflicts:
-            conflicts = [
-                {"key": list(c.key), "yours": c.yours, "theirs": c.theirs, "by": c.by} for c in saved.conflicts
-            ]
-            answer = {"version": saved.version, "conflicts": conflicts, "decisions": decisions}
-            return JSONResponse(answer, status_code=409)
-        background.again(chosen.name)
-        return JSONResponse({"version": saved.version, "merged": saved.merged, "decisions": decisions})
+            return JSONResponse({**answer, "conflicts": saved.conflicts}, status_code=409)
+        return JSONResponse(answer)
 
     async def edition(request: Request) -> Response:
         chosen = found(request)
@@ -161,12 +157,12 @@ async def _body(request: Request) -> Any:
         raise BadRequest("the body is not JSON") from None
 
 
-def _save_request(body: Any) -> tuple[str, str, list[Edit], list[NameEdit]]:
+def _save_request(body: Any) -> tuple[str, str, list[PageEdit], list[NameEdit]]:
     """A save's base version, editor, decisions and names, checked; BadRequest says what is wrong."""
     if not isinstance(body, dict) or set(body) - {"base", "editor", "decisions", "names"}:
         raise BadRequest("a save is an object with base, editor, decisions and names")
     base, editor = body.get("base"), body.get("editor")
-    if not isinstance(base, str) or len(base) > 80:
+    if not isinstance(base, str) or len(base) > 100:
         raise BadRequest("base: the version the page was made from")
     if not isinstance(editor, str) or not editor.strip() or len(editor) > MAX_EDITOR or not editor.isprintable():
         raise BadRequest(f"editor: your name, up to {MAX_EDITOR} printable characters")
@@ -178,19 +174,36 @@ def _save_request(body: Any) -> tuple[str, str, list[Edit], list[NameEdit]]:
     return base, editor.strip(), edits, marked
 
 
-def _edit(item: Any) -> Edit:
-    key = item.get("key") if isinstance(item, dict) else None
+def _edit(item: Any) -> PageEdit:
+    item = item if isinstance(item, dict) else {}
+    key, stored = item.get("key"), item.get("stored")
     if (
-        not isinstance(key, list)
-        or len(key) != 5
-        or not all(isinstance(part, str) and _text(part) for part in key)
-        or not key[0]
+        not _texts(key, 5)
+        or not (stored is None or _texts(stored, 4))
+        or not set(item) <= {"key", "was", "now", "stored"}
         or not valid_verdict(item.get("was"))
         or not valid_verdict(item.get("now"))
     ):
-        raise BadRequest("a decision is {key: [rule, before, after, context_before, context_after], was, now}")
+        raise BadRequest(
+            "a decision is {key: [rule, before, after, context_before, context_after], was, now} "
+            "(and stored: [rule, before, context_before, context_after], the key the file holds it by)"
+        )
     rule, before, after, left, right = key
-    return Edit((rule, before, after, left, right), item.get("was"), item.get("now"))
+    return PageEdit((rule, before, after, left, right), item.get("was"), item.get("now"), _stored(stored))
+
+
+def _texts(value: Any, length: int) -> bool:
+    """A key: `length` strings a decisions file can hold, the first (the rule) not empty."""
+    return (
+        isinstance(value, list)
+        and len(value) == length
+        and all(isinstance(part, str) and _text(part) for part in value)
+        and bool(value[0])
+    )
+
+
+def _stored(value: list[str] | None) -> tuple[str, str, str, str] | None:
+    return None if value is None else (value[0], value[1], value[2], value[3])
 
 
 def _name(item: Any) -> NameEdit:

@@ -21,7 +21,7 @@ from ..decisions import DecisionsError
 from .pages import article_page
 from .project import Article, Project
 from .queue import FAILED, Row, row_of
-from .saving import read_entries, version
+from .saving import read_decided, version
 
 Stale = list[dict]
 RECYCLE = 500  # requests a worker process serves before a fresh one takes over: its memory stays bounded
@@ -201,13 +201,13 @@ def refreshed(project: Project, article: Article) -> tuple[dict, Stale]:
         return Row(article.name, FAILED, version=now, message=getattr(result, "message", "")).plain(), []
     try:
         project.write(article, result.outcome, decided, key)
-        entries = read_entries(article)
+        saved = read_decided(article)
     except (WriteError, HistoryDamaged, ArticleError, DecisionsError) as error:
         return Row(article.name, FAILED, version=now, message=str(error)).plain(), []
     stale = [
         {"rule": d.rule, "before": d.before, "after": d.after, "decision": d.verdict} for d in result.outcome.stale
     ]
-    return row_of(article.name, result.outcome, entries, now).plain(), stale
+    return row_of(article.name, result.outcome, saved, now).plain(), stale
 
 
 def stamps(article: Article) -> tuple:

@@ -7,9 +7,11 @@ import html
 from collections.abc import Iterator
 from importlib import resources
 
-from ..decisions import DecisionFile
+from ..decisions import DecisionFile, span_context
+from ..decisionsave import key_of
+from ..decisionstatus import decision_status, dismissal_status
 from ..model import Outcome
-from ..outputs.review import Served, review_page
+from ..outputs.review import Served, review_page, shown_flags
 from ..outputs.review_assets import SCRIPT, STYLE
 from .project import Article, Project
 
@@ -66,7 +68,32 @@ def article_page(
         stylesheets=("/static/review.css", "/static/serve.css"),
         scripts=("/static/review.js", "/static/review-serve.js"),
         meta={"cleanup-token": token, "cleanup-article": article.name, "cleanup-version": version},
+        data=decided_on_page(outcome, decided),
     )
     review = (project.out_dir / article.name).as_posix()
     path = article.item.path.as_posix()
     return review_page(path, review, outcome, project.run.plan.notes, decided.names, served)
+
+
+def decided_on_page(outcome: Outcome, decided: DecisionFile) -> dict:
+    """What the page's changes and flags were decided as, matched as `cleanup fix` matches them: for each
+    change the key of the decision the file holds for it (null: none; it differs from the change's own
+    when the article was edited since), and for each flag the page marks its key, whether it is dismissed
+    and the key of its dismissal. A save names those keys, so it finds the decisions it changes."""
+    stored = {s.target: key_of(s.decision) for s in decision_status(decided.decisions, outcome) if s.target is not None}
+    dismissed = {s.target: key_of(s.decision) for s in dismissal_status(decided.dismissed, outcome) if s.applies}
+    number = {id(flag): index for index, flag in enumerate(outcome.flags)}
+    original = outcome.original.text
+    flags = []
+    for flag in shown_flags(outcome):
+        left, right = span_context(original, flag.start, flag.end)
+        index = number[id(flag)]
+        flags.append(
+            {
+                "key": [flag.rule, original[flag.start : flag.end], "", left, right],
+                "dismissed": index in dismissed,
+                "stored": list(dismissed[index]) if index in dismissed else None,
+            }
+        )
+    changes = [list(stored[index]) if index in stored else None for index in range(len(outcome.changes))]
+    return {"changes": changes, "flags": flags}

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..decisions import DecisionFile
+from ..decisionstatus import dismissal_status
 from ..model import Outcome
 from ..outputs.review import is_suggestion
-from .saving import Entries
 
 PENDING, READY, FAILED = "processing", "ready", "failed"
 
@@ -35,12 +36,14 @@ class Row:
         return asdict(self)
 
 
-def row_of(name: str, outcome: Outcome, entries: Entries, version: str) -> Row:
-    """The queue's row for an article's outcome and its decisions file."""
+def row_of(name: str, outcome: Outcome, decided: DecisionFile, version: str) -> Row:
+    """The queue's row for an article's outcome and its decisions file (its flags: those open, not dismissed)."""
     suggestions = sum(1 for flag in outcome.flags if is_suggestion(flag))
+    dismissed = {s.target for s in dismissal_status(decided.dismissed, outcome) if s.applies}
+    open_flags = [f for n, f in enumerate(outcome.flags) if not is_suggestion(f) and n not in dismissed]
     rules = {change.rule for change in outcome.changes} | {flag.rule for flag in outcome.flags}
     rules |= {decision.rule for decision in outcome.rejected}
-    by, at = last_decided(entries)
+    by, at = last_decided(decided)
     return Row(
         name,
         READY,
@@ -48,7 +51,7 @@ def row_of(name: str, outcome: Outcome, entries: Entries, version: str) -> Row:
         pending=len(outcome.changes) - len(outcome.accepted),
         accepted=len(outcome.accepted),
         rejected=len(outcome.rejected),
-        flags=len(outcome.flags) - suggestions,
+        flags=len(open_flags),
         suggestions=suggestions,
         stale=len(outcome.stale),
         rules=sorted(rules),
@@ -58,6 +61,7 @@ def row_of(name: str, outcome: Outcome, entries: Entries, version: str) -> Row:
     )
 
 
-def last_decided(entries: Entries) -> tuple[str, str]:
+def last_decided(decided: DecisionFile) -> tuple[str, str]:
     """Who made the article's latest decision, and when (ISO 8601, UTC); empty when no one has."""
-    return max(entries.notes.values(), key=lambda who: who[1], default=("", ""))
+    made = [(d.by, d.at) for d in (*decided.decisions, *decided.dismissed) if d.by or d.at]
+    return max(made, key=lambda who: who[1], default=("", ""))

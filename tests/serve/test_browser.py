@@ -1,6 +1,7 @@
 """`cleanup serve` driven end to end in Debian's Chromium (Playwright): the queue, a review with the
 keyboard saved as it goes and equal to `cleanup fix` after a reload, two editors on one article at once
-(a merge, then a conflict), and an article of hostile text that stays text."""
+(a merge, then a conflict), a flag dismissed with the keyboard and undone, and an article of hostile text
+that stays text."""
 
 import json
 
@@ -133,4 +134,32 @@ def test_hostile_text_stays_text(server, browser):
     assert page.locator("#queue-rows img").count() == 0
     text = (folder / "corrected" / f"{name}.decisions.yaml").read_text(encoding="utf-8")
     assert json.dumps("<img src=x onerror=alert(1)>") in text
+    assert page.errors == []
+
+
+def test_a_flag_dismissed_with_the_keyboard_is_saved_and_undone(server, browser):
+    folder, running = server
+    page = open_page(browser, running, "Mona")
+    review(page, NAME)
+    assert "d dismiss a flag" in page.inner_text("header")
+    flag = page.locator("#article .flag-item:has(.dismiss-flag)").first
+    rule = flag.get_attribute("data-rule")
+    flag.locator("mark").click()  # selects it, as j/k would
+    page.keyboard.press("d")
+    saved(page)
+    page.reload()
+    page.wait_for_selector("#serve-status", state="attached")
+    flag = page.locator("#article .flag-item:has(.dismiss-flag)").first
+    assert (
+        flag.get_attribute("data-state") == "dismissed" and flag.locator(".dismiss-flag").inner_text() == "undo dismiss"
+    )
+    decisions_file = folder / "corrected" / f"{NAME}.decisions.yaml"
+    text = decisions_file.read_text(encoding="utf-8")
+    (dismissal,) = load_decisions(str(decisions_file), text).dismissed
+    assert (dismissal.rule, dismissal.verdict, dismissal.by) == (rule, "dismiss", "Mona") and dismissal.at
+    assert "decision: dismiss" in text and 'by: "Mona"' in text and "at: " in text
+    flag.locator(".dismiss-flag").click()  # undo
+    saved(page)
+    assert flag.get_attribute("data-state") == "open"
+    assert load_decisions("f", decisions_file.read_text(encoding="utf-8")).dismissed == ()
     assert page.errors == []

@@ -1,5 +1,6 @@
 """`cleanup serve` over HTTP (Starlette's test client): saving decisions writes the decisions file and the
-edition `cleanup fix` writes; concurrent saves merge or conflict; and every route refuses what it must
+edition `cleanup fix` writes; concurrent saves merge or conflict (a decision matched again to an article
+edited on disk is no conflict); flags are dismissed and undone; and every route refuses what it must
 (no or wrong token, another Host, cross-site requests, paths out of the served folders, bad bodies) with
 one clear error, writing nothing."""
 
@@ -79,6 +80,13 @@ def changes_of(client) -> tuple[str, list[dict]]:
     return version, data["changes"]
 
 
+def served_data(client) -> tuple[str, list[dict], dict]:
+    """The article page's version, its changes, and what the server's script reads (stored keys, flags)."""
+    page = client.get(f"/article/{NAME}").text
+    version, changes = changes_of(client)
+    return version, changes, json.loads(page.split('id="serve-data">')[1].split("</script>")[0])
+
+
 def key(change: dict) -> list[str]:
     return [change[k] for k in ("rule", "before", "after", "context_before", "context_after")]
 
@@ -138,6 +146,16 @@ def test_saves_on_one_version_merge_when_disjoint_and_conflict_when_not(app, cli
     assert decisions_file.read_bytes() == before  # nothing written
     verdicts = {d.rule: d.verdict for d in load_decisions("f", before.decode()).decisions}
     assert verdicts == {first["rule"]: "accept", second["rule"]: "reject"}
+    third = changes[2]
+    both = [{"key": key(first), "was": None, "now": "reject"}, {"key": key(third), "was": None, "now": "accept"}]
+    partly = save(client, version, both, editor="Bo")  # the conflict is kept out, the other decision written
+    assert partly.status_code == 409 and [c["key"][0] for c in partly.json()["conflicts"]] == [first["rule"]]
+    decided = load_decisions("f", decisions_file.read_text(encoding="utf-8")).decisions
+    assert [(d.rule, d.verdict) for d in decided] == [
+        (first["rule"], "accept"),
+        (second["rule"], "reject"),
+        (third["rule"], "accept"),
+    ]
 
 
 def test_responses_carry_a_policy_without_inline_script(shared_client):
@@ -301,3 +319,47 @@ def test_a_word_article_offers_its_tracked_and_clean_editions(tmp_path, monkeypa
     assert main(["fix", "-q", "seeds/report.docx", "--docx-mode", "clean", "--out", "clean"]) == 0
     assert clean.content == (folder / "clean" / "report.docx").read_bytes()
     assert "attachment" in clean.headers["content-disposition"]
+
+
+def test_a_decision_matched_again_to_an_article_edited_on_disk_is_no_conflict(app, client):
+    """The page shows a change whose decision was made before the article was edited (matched again by its
+    context): deciding it again or undoing it changes that decision, and is no conflict (it was one)."""
+    folder, _, background, _ = app
+    version, changes = changes_of(client)
+    isis = next(c for c in changes if c["before"] == "Daash")
+    assert save(client, version, [{"key": key(isis), "was": None, "now": "accept"}]).status_code == 200
+    settle(background)
+    article = folder / "seeds" / NAME
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("terrorist cells of Daash", "terror cells of Daash"), encoding="utf-8")
+    client.get(f"/api/state/{NAME}")  # noticed
+    settle(background)
+    version, changes, data = served_data(client)
+    number, moved = next((n, c) for n, c in enumerate(changes) if c["before"] == "Daash")
+    assert moved["review"] == "accept" and moved["context_before"] != isis["context_before"]  # matched again
+    stored = data["changes"][number]
+    assert stored == [isis["rule"], isis["before"], isis["context_before"], isis["context_after"]]
+    answer = save(client, version, [{"key": key(moved), "was": "accept", "now": "reject", "stored": stored}])
+    assert answer.status_code == 200, answer.text
+    decisions_file = folder / "corrected" / f"{NAME}.decisions.yaml"
+    decided = load_decisions("f", decisions_file.read_text(encoding="utf-8")).decisions
+    assert [(d.rule, d.verdict, d.context_before) for d in decided] == [("GL:ISIS", "reject", moved["context_before"])]
+    answer = save(client, answer.json()["version"], [{"key": key(moved), "was": "reject", "now": None}])
+    assert answer.status_code == 200 and load_decisions("f", decisions_file.read_text("utf-8")).decisions == []
+
+
+def test_a_flag_dismissed_and_undone(app, client):
+    folder, _, background, _ = app
+    open_flags = client.get("/api/queue").json()["rows"][0]["flags"]
+    version, _, data = served_data(client)
+    flag = next(f for f in data["flags"] if not f["dismissed"])
+    answer = save(client, version, [{"key": flag["key"], "was": None, "now": "dismiss"}], editor="Mona")
+    assert answer.status_code == 200, answer.text
+    decisions_file = folder / "corrected" / f"{NAME}.decisions.yaml"
+    (dismissal,) = load_decisions("f", decisions_file.read_text("utf-8")).dismissed
+    assert (dismissal.rule, dismissal.before, dismissal.by) == (flag["key"][0], flag["key"][1], "Mona")
+    assert [f["dismissed"] for f in served_data(client)[2]["flags"] if f["key"] == flag["key"]] == [True]
+    settle(background)
+    assert client.get("/api/queue").json()["rows"][0]["flags"] == open_flags - 1  # the queue counts open flags
+    answer = save(client, answer.json()["version"], [{"key": flag["key"], "was": "dismiss", "now": None}])
+    assert answer.status_code == 200 and not load_decisions("f", decisions_file.read_text("utf-8")).dismissed

@@ -1,8 +1,11 @@
-// The review page as `cleanup serve` sends it: every accept, reject, accepted suggestion and "add to names"
-// is saved at once (over fetch, with the token in a header), on the version the page was made from.
+// The review page as `cleanup serve` sends it: every accept, reject, accepted suggestion, dismissed flag and
+// "add to names" is saved at once (over fetch, with the token in a header), on the version the page was made from.
 // It runs after the review page's own script (review.js) and wraps its decide, toggleName and toggleSuggestion.
 'use strict';
 const serveMeta = name => document.querySelector('meta[name="' + name + '"]').content;
+const serveData = JSON.parse(document.getElementById('serve-data').textContent);
+const flagItems = Array.from(document.querySelectorAll('#article .flag-item'));  // serveData.flags, in order
+const dismissed = serveData.flags.map(f => f.dismissed);
 const serve = {
   token: serveMeta('cleanup-token'),
   article: serveMeta('cleanup-article'),
@@ -10,6 +13,11 @@ const serve = {
   savedState: state.slice(),  // what the server holds, as this page last heard it
   savedNames: new Set(names),
   savedTaken: new Set(),
+  savedDismissed: dismissed.slice(),
+  // The key the decisions file holds each change's (each flag's) decision by: its own, or an older one when
+  // the article was edited since and the decision matched to it again by context. A save names it.
+  stored: serveData.changes.slice(),
+  flagStored: serveData.flags.map(f => f.stored),
   inFlight: false,
   again: false,
 };
@@ -58,11 +66,18 @@ function say(text, kind) {
 }
 
 function keyOf(c) { return [c.rule, c.before, c.after, c.context_before, c.context_after]; }
+function idOf(key) { return JSON.stringify([key[0], key[1], key[3], key[4]]); }  // a decision's key: no `after`
 function edits() {
   const decisions = [];
   data.changes.forEach((c, i) => {
     if ((state[i] || null) !== (serve.savedState[i] || null))
-      decisions.push({key: keyOf(c), was: serve.savedState[i] || null, now: state[i] || null});
+      decisions.push({change: i, key: keyOf(c), was: serve.savedState[i] || null, now: state[i] || null,
+        stored: serve.stored[i]});
+  });
+  serveData.flags.forEach((f, n) => {
+    if (dismissed[n] !== serve.savedDismissed[n])
+      decisions.push({flag: n, key: f.key, was: serve.savedDismissed[n] ? 'dismiss' : null,
+        now: dismissed[n] ? 'dismiss' : null, stored: serve.flagStored[n]});
   });
   data.suggestions.forEach(s => {
     const was = serve.savedTaken.has(s.start), now = taken.has(s.start);
@@ -73,6 +88,12 @@ function edits() {
     .map(n => ({name: n, was: serve.savedNames.has(n), now: names.has(n)}));
   return {decisions, names: marked};
 }
+// A decision saved: the file now holds it under the change's own key (or holds none).
+function settled(d) {
+  const stored = d.now ? [d.key[0], d.key[1], d.key[3], d.key[4]] : null;
+  if (d.change !== undefined) { serve.savedState[d.change] = d.now; serve.stored[d.change] = stored; }
+  if (d.flag !== undefined) { serve.savedDismissed[d.flag] = d.now === 'dismiss'; serve.flagStored[d.flag] = stored; }
+}
 async function save() {
   if (!editor()) { say('Give your name to save', 'waiting'); return; }
   if (serve.inFlight) { serve.again = true; return; }
@@ -80,26 +101,24 @@ async function save() {
   if (!sent.decisions.length && !sent.names.length) return;
   serve.inFlight = true;
   say('Saving…', 'saving');
-  const snapshot = {state: state.slice(), names: new Set(names), taken: new Set(taken)};
+  const snapshot = {state: state.slice(), names: new Set(names), taken: new Set(taken), dismissed: dismissed.slice()};
   try {
     const response = await fetch('/api/decisions/' + articlePath, {
       method: 'POST',
       headers: {'Content-Type': 'application/json', 'X-Cleanup-Token': serve.token},
-      body: JSON.stringify({base: serve.version, editor: editor(),
-        decisions: sent.decisions.map(d => ({key: d.key, was: d.was, now: d.now})), names: sent.names}),
+      body: JSON.stringify({base: serve.version, editor: editor(), names: sent.names,
+        decisions: sent.decisions.map(d => ({key: d.key, was: d.was, now: d.now, stored: d.stored || null}))}),
     });
     const answer = await response.json();
-    if (response.ok) {
+    if (response.ok || response.status === 409) {  // a conflict keeps theirs; the save's other edits are written
       serve.version = answer.version;
-      serve.savedState = snapshot.state;
+      const clashing = new Set((answer.conflicts || []).map(c => idOf([c.key[0], c.key[1], '', c.key[2], c.key[3]])));
+      sent.decisions.filter(d => !clashing.has(idOf(d.key))).forEach(settled);
       serve.savedNames = snapshot.names;
       serve.savedTaken = snapshot.taken;
-      if (answer.merged) adopt(answer.decisions, snapshot.state);
-      say(answer.merged ? 'Saved (merged with another editor’s decisions)' : 'Saved', 'saved');
-    } else if (response.status === 409) {
-      serve.version = answer.version;
-      conflicts(answer.conflicts);
-      adopt(answer.decisions, state.slice());
+      if (answer.merged || answer.conflicts) adopt(answer.decisions, snapshot, clashing);
+      if (answer.conflicts) conflicts(answer.conflicts);
+      else say(answer.merged ? 'Saved (merged with another editor’s decisions)' : 'Saved', 'saved');
     } else {
       say('Not saved: ' + answer.error, 'error');
     }
@@ -110,36 +129,70 @@ async function save() {
   }
   if (serve.again) { serve.again = false; save(); } else bar.dataset.busy = '0';
 }
-// The other editors' decisions, merged into the file: shown here too, unless this page changed them since.
-function adopt(decisions, sentState) {
-  const theirs = new Map(decisions.map(d => [JSON.stringify(d.key), d.verdict]));
+// The decisions of the file (another editor's merged in, or kept in a conflict): shown here too, unless this
+// page changed them since it sent the save (and for a conflict, theirs replaces this page's).
+function adopt(decisions, sent, clashing) {
+  const theirs = new Map(decisions.map(d => [JSON.stringify(d.key), d]));
+  const found = (key, stored) => theirs.get(idOf(key)) || (stored && theirs.get(JSON.stringify(stored))) || null;
   data.changes.forEach((c, i) => {
-    const verdict = theirs.get(JSON.stringify(keyOf(c))) || null;
-    if ((state[i] || null) !== (sentState[i] || null) || (serve.savedState[i] || null) === verdict) return;
+    const d = found(keyOf(c), serve.stored[i]), verdict = d ? d.verdict : null;
+    if (!clashing.has(idOf(keyOf(c))) && (state[i] || null) !== (sent.state[i] || null)) return;
+    serve.stored[i] = d ? d.key : null;
+    if ((serve.savedState[i] || null) === verdict && (state[i] || null) === verdict) return;
     serve.savedState[i] = verdict;
-    if (verdict) baseDecide(i, verdict); else undecide(i);
+    if (verdict === 'accept' || verdict === 'reject') baseDecide(i, verdict); else undecide(i);
+  });
+  serveData.flags.forEach((f, n) => {
+    const d = found(f.key, serve.flagStored[n]), now = d !== null && d.verdict === 'dismiss';
+    if (!clashing.has(idOf(f.key)) && dismissed[n] !== sent.dismissed[n]) return;
+    serve.flagStored[n] = d ? d.key : null;
+    serve.savedDismissed[n] = now;
+    showDismissed(n, now);
   });
 }
 // Another editor decided these differently since this page's version: theirs is shown, and kept.
 function conflicts(found) {
   const list = element('ul');
   found.forEach(conflict => {
-    const same = c => JSON.stringify(keyOf(c)) === JSON.stringify(conflict.key);
-    const i = data.changes.findIndex(same);
-    if (i >= 0) {
-      serve.savedState[i] = conflict.theirs;
-      if (conflict.theirs) baseDecide(i, conflict.theirs); else undecide(i);
-    }
-    list.append(element('li', conflict.key[0] + ': “' + conflict.key[1] + '” → “' + conflict.key[2] + '”: you chose '
-      + (conflict.yours || 'undecided') + ', another editor ' + (conflict.theirs || 'undecided')
+    list.append(element('li', conflict.key[0] + ': “' + conflict.key[1] + '”' + (conflict.after ? ' → “' + conflict.after + '”' : '')
+      + ': you chose ' + (conflict.yours || 'undecided') + ', another editor ' + (conflict.theirs || 'undecided')
       + (conflict.by ? ' (' + conflict.by + ')' : '') + '. Theirs is kept; decide again if you disagree.'));
   });
   const box = element('div', '', {class: 'conflict'});
   box.append(element('p', 'Conflict: another editor decided differently since you opened this page.'), list);
   panel.append(box);
   say('Conflict: see above', 'conflict');
-  serve.again = true;  // the rest of this save, merged
 }
+// Dismissing a flag (again: undoing it), saved at once as `decision: dismiss`.
+function showDismissed(n, now) {
+  dismissed[n] = now;
+  const item = flagItems[n], button = item.querySelector('.dismiss-flag');
+  item.classList.toggle('dismissed', now);
+  item.dataset.state = now ? 'dismissed' : 'open';
+  if (button) {
+    button.textContent = now ? 'undo dismiss' : 'dismiss';
+    button.setAttribute('aria-pressed', String(now));
+  }
+}
+function toggleDismiss(n) { showDismissed(n, !dismissed[n]); save(); }
+flagItems.forEach((item, n) => {
+  if (!item.querySelector('.accept-suggestion')) {  // a glossary suggestion is accepted, or left as it is
+    const button = element('button', 'dismiss', {class: 'dismiss-flag', title: 'dismiss this flag (d); again to undo'});
+    button.addEventListener('click', e => { e.stopPropagation(); toggleDismiss(n); });
+    item.append(button);
+  }
+  showDismissed(n, dismissed[n]);
+});
+document.addEventListener('keydown', e => {
+  if ((e.target.tagName === 'INPUT' && e.target.type !== 'checkbox') || e.ctrlKey || e.metaKey || e.altKey) return;
+  const n = flagItems.indexOf(current);
+  if (e.key !== 'd' || n < 0 || !current.querySelector('.dismiss-flag')) return;
+  toggleDismiss(n);
+  if (dismissed[n]) step(1);
+  e.preventDefault();
+});
+const keysHelp = Array.from(document.querySelectorAll('header p')).find(p => p.textContent.includes('Keys: '));
+if (keysHelp) keysHelp.append(' ', element('kbd', 'd'), ' dismiss a flag (again: undo).');
 function undecide(i) {
   state[i] = null;
   changes[i].classList.remove('accepted', 'rejected');
