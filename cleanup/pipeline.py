@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checkers import DEFAULT_HEADINGS, Checker
 from .checkers.worth import worth_reading
 from .decisions import match
-from .fix import EditFinder, OriginalOffsets, Window, fix, inside
+from .fix import Crossing, EditFinder, Joined, OriginalOffsets, Window, fix, inside, one_by_one
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
@@ -250,6 +250,8 @@ class _GlossaryFinder:
         return (edit for edit in self.run.glossary_edits(text) if edit.safety in self.applied)
 
     def within(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
+        if not one_by_one(text, windows):
+            return inside(self(text), windows)
         return (edit for edit in inside(self.run.glossary_edits(text, windows), windows) if edit.safety in self.applied)
 
 
@@ -317,16 +319,36 @@ class _LocalRuleFinder:
             if isinstance(finding, Edit):
                 yield finding
 
-    def within(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
+    def within(self, text: str, windows: Sequence[Window]) -> Iterable[Edit]:
         if not self.run.settings.enabled(self.rule.id):
-            return
+            return ()
+        if one_by_one(text, windows):
+            return self._one_by_one(text, windows)
+        joined = Joined.of(text, windows)
+        try:
+            return list(self._joined(text, joined)) if joined else inside(self(text), windows)
+        except Crossing:  # not as the windows read alone would find it: the whole text, as they would
+            return inside(self(text), windows)
+
+    def _one_by_one(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
         for window in windows:
             shift = window.context
             for found in self.rule.findings(text[shift : window.end], self.run.context):
                 if isinstance(found, Edit) and window.start <= found.start + shift < window.end:
-                    edit = replace(found, start=found.start + shift, end=found.end + shift)
-                    if self.run.allows(text, edit.rule, edit.start, edit.end):
-                        yield edit
+                    yield from self._allowed(text, found, shift)
+
+    def _joined(self, text: str, joined: Joined) -> Iterator[Edit]:
+        """The edits found in the windows read joined, placed in the whole text."""
+        for found in self.rule.findings(joined.text, self.run.context):
+            if isinstance(found, Edit):
+                shift = joined.placed(found.start, found.end)
+                if shift is not None:
+                    yield from self._allowed(text, found, shift)
+
+    def _allowed(self, text: str, found: Edit, shift: int) -> Iterator[Edit]:
+        edit = replace(found, start=found.start + shift, end=found.end + shift)
+        if self.run.allows(text, edit.rule, edit.start, edit.end):
+            yield edit
 
 
 def _flags(run: _Run, text: str) -> Iterator[Flag]:
