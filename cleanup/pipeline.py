@@ -80,6 +80,7 @@ class _Run:
     _quotations: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
     _glossary: list[tuple[str, list[Edit]]] = field(default_factory=list)
     _matches: list[tuple[str, list[Edit]]] = field(default_factory=list)  # the matcher's, before the directives
+    _joined: list[tuple[Sequence[Window], Joined | None]] = field(default_factory=list)  # the last pass's windows
 
     def directives(self, text: str) -> Directives:
         return _read_once(self._directives, text, lambda: directives(text, self.markdown))
@@ -110,6 +111,12 @@ class _Run:
             if found is not None:
                 return found
         return list(matcher.edits(text))
+
+    def joined(self, text: str, windows: Sequence[Window]) -> Joined | None:
+        """The pass's windows of `text` joined, once for all the local rules asked about them."""
+        if not self._joined or self._joined[0][0] is not windows:
+            self._joined[:] = [(windows, Joined.of(text, windows))]
+        return self._joined[0][1]
 
     def in_quotation(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) of `text` lies inside one quotation (sorted, never overlapping)."""
@@ -324,7 +331,7 @@ class _LocalRuleFinder:
             return ()
         if one_by_one(text, windows):
             return self._one_by_one(text, windows)
-        joined = Joined.of(text, windows)
+        joined = self.run.joined(text, windows)
         try:
             return list(self._joined(text, joined)) if joined else inside(self(text), windows)
         except Crossing:  # not as the windows read alone would find it: the whole text, as they would
