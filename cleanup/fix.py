@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -141,57 +140,18 @@ def _asked(finder: EditFinder, text: str, windows: Sequence[Window] | None) -> I
     A paragraph the last pass left alone gives a local finder the same edits as before, and none of
     those was applied (it would have changed the paragraph): each lost to an edit that changed it, or was
     vetoed, and a vetoed edit of an unchanged paragraph is vetoed again. When the windows would cost more
-    to read one by one than the whole text (`one_by_one`), a finder reads them joined or the whole text
-    and keeps the edits in the windows: a local finder finds the same there either way."""
+    to read one by one than the whole text (each costs a call besides its characters), the whole text is
+    read and the edits in the windows kept: a local finder finds the same there either way."""
     if windows is None or not isinstance(finder, LocalFinder):
         return finder(text)
+    if _WINDOW_COST * len(windows) + sum(window.end - window.context for window in windows) > len(text):
+        return inside(finder(text), windows)
     return finder.within(text, windows)
-
-
-def one_by_one(text: str, windows: Sequence[Window]) -> bool:
-    """Whether asking about the windows one by one costs less than reading the whole text (each window
-    costs a call besides its characters)."""
-    return _WINDOW_COST * len(windows) + sum(window.end - window.context for window in windows) <= len(text)
 
 
 # What asking a local finder about one window costs besides reading it, in characters read (measured on
 # 1,000,000 words: 3,236 windows holding 57% of the text cost the rules more than the whole text).
 _WINDOW_COST = 10_000
-
-
-@dataclass(frozen=True)
-class Joined:
-    """The windows' texts (each with the blank lines before it) one after another, read as one text: two
-    blank runs end to end are one blank run, so each window's paragraphs are read as in the whole text."""
-
-    text: str
-    windows: Sequence[Window]
-    offsets: list[int]  # where each window's text starts in `text`
-
-    @classmethod
-    def of(cls, text: str, windows: Sequence[Window]) -> Joined | None:
-        """The windows joined; None where joining would change a line break (a CR, then an LF: one CRLF)."""
-        pieces = [text[window.context : window.end] for window in windows]
-        offsets = [0, *itertools.accumulate(map(len, pieces))]
-        joined = "".join(pieces)
-        if any(joined[at - 1 : at + 1] == "\r\n" for at in offsets[1:-1]):
-            return None
-        return cls(joined, windows, offsets[:-1])
-
-    def placed(self, start: int, end: int) -> int | None:
-        """How far a finding at [start, end) of the joined text moves to lie in the whole text: None where
-        it starts outside its window's [start, end); raises `Crossing` where it runs into the next window's text."""
-        index = bisect.bisect_right(self.offsets, start) - 1
-        window, shift = self.windows[index], self.windows[index].context - self.offsets[index]
-        if not window.start <= start + shift < window.end:
-            return None
-        if index + 1 < len(self.offsets) and end > self.offsets[index + 1]:
-            raise Crossing
-        return shift
-
-
-class Crossing(Exception):
-    """A finding in the joined windows ran from one window's text into the next one's."""
 
 
 def inside(edits: Iterable[Edit], windows: Sequence[Window]) -> Iterator[Edit]:

@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checkers import DEFAULT_HEADINGS, Checker
 from .checkers.worth import worth_reading
 from .decisions import match
-from .fix import Crossing, EditFinder, Joined, OriginalOffsets, Window, fix, inside, one_by_one
+from .fix import EditFinder, OriginalOffsets, Window, fix, inside
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
@@ -80,7 +80,6 @@ class _Run:
     _quotations: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
     _glossary: list[tuple[str, list[Edit]]] = field(default_factory=list)
     _matches: list[tuple[str, list[Edit]]] = field(default_factory=list)  # the matcher's, before the directives
-    _joined: list[tuple[Sequence[Window], Joined | None]] = field(default_factory=list)  # the last pass's windows
 
     def directives(self, text: str) -> Directives:
         return _read_once(self._directives, text, lambda: directives(text, self.markdown))
@@ -111,12 +110,6 @@ class _Run:
             if found is not None:
                 return found
         return list(matcher.edits(text))
-
-    def joined(self, text: str, windows: Sequence[Window]) -> Joined | None:
-        """The pass's windows of `text` joined, once for all the local rules asked about them."""
-        if not self._joined or self._joined[0][0] is not windows:
-            self._joined[:] = [(windows, Joined.of(text, windows))]
-        return self._joined[0][1]
 
     def in_quotation(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) of `text` lies inside one quotation (sorted, never overlapping)."""
@@ -257,8 +250,6 @@ class _GlossaryFinder:
         return (edit for edit in self.run.glossary_edits(text) if edit.safety in self.applied)
 
     def within(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
-        if not one_by_one(text, windows):
-            return inside(self(text), windows)
         return (edit for edit in inside(self.run.glossary_edits(text, windows), windows) if edit.safety in self.applied)
 
 
@@ -326,36 +317,16 @@ class _LocalRuleFinder:
             if isinstance(finding, Edit):
                 yield finding
 
-    def within(self, text: str, windows: Sequence[Window]) -> Iterable[Edit]:
+    def within(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
         if not self.run.settings.enabled(self.rule.id):
-            return ()
-        if one_by_one(text, windows):
-            return self._one_by_one(text, windows)
-        joined = self.run.joined(text, windows)
-        try:
-            return list(self._joined(text, joined)) if joined else inside(self(text), windows)
-        except Crossing:  # not as the windows read alone would find it: the whole text, as they would
-            return inside(self(text), windows)
-
-    def _one_by_one(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
+            return
         for window in windows:
             shift = window.context
             for found in self.rule.findings(text[shift : window.end], self.run.context):
                 if isinstance(found, Edit) and window.start <= found.start + shift < window.end:
-                    yield from self._allowed(text, found, shift)
-
-    def _joined(self, text: str, joined: Joined) -> Iterator[Edit]:
-        """The edits found in the windows read joined, placed in the whole text."""
-        for found in self.rule.findings(joined.text, self.run.context):
-            if isinstance(found, Edit):
-                shift = joined.placed(found.start, found.end)
-                if shift is not None:
-                    yield from self._allowed(text, found, shift)
-
-    def _allowed(self, text: str, found: Edit, shift: int) -> Iterator[Edit]:
-        edit = replace(found, start=found.start + shift, end=found.end + shift)
-        if self.run.allows(text, edit.rule, edit.start, edit.end):
-            yield edit
+                    edit = replace(found, start=found.start + shift, end=found.end + shift)
+                    if self.run.allows(text, edit.rule, edit.start, edit.end):
+                        yield edit
 
 
 def _flags(run: _Run, text: str) -> Iterator[Flag]:

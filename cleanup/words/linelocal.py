@@ -20,8 +20,8 @@ K = TypeVar("K", bound=Hashable)
 
 class LineMatches(Generic[M, K]):
     """`scan(text, key)`'s matches of a text (sorted by start, none holding a line break, each found again by
-    `rematch(text, start)`), the lines of the texts read lately kept with where their matches start (up to about
-    `limit` characters); a new `key` (what else the scan reads) forgets them."""
+    `rematch(text, start)`), the lines of the latest text kept with where their matches start (and those of
+    shorter texts read since, up to about `limit` characters); a new `key` (what else the scan reads) forgets them."""
 
     def __init__(
         self, scan: Callable[[str, K], Sequence[M]], rematch: Callable[[str, int], M], limit: int = 1 << 24
@@ -29,13 +29,12 @@ class LineMatches(Generic[M, K]):
         self._scan, self._rematch, self._limit = scan, rematch, limit
         # The key and its lines' starts, read and replaced together (so a thread never reads another key's).
         self._kept: tuple[K | None, dict[str, tuple[int, ...]]] = (None, {})
-        self._size = self._base = 0
+        self._size = 0
 
     def __call__(self, text: str, key: K) -> tuple[M, ...]:
         kept_key, known = self._kept
         if kept_key is not key:
             known, self._size = {}, 0
-            self._base = 0
         lines = _lines(text)
         new = [line for line in lines if line not in known]
         if 2 * len(new) > len(lines):  # mostly new: its own matches, found in one scan
@@ -56,17 +55,18 @@ class LineMatches(Generic[M, K]):
     def _keep(
         self, key: K, lines: list[str], fresh: dict[str, tuple[int, ...]], known: dict[str, tuple[int, ...]]
     ) -> None:
-        """A text's new lines are added to those kept while they hold at most twice the characters of the
-        text that last replaced them (the fix loop's texts, the windows it reads again and the corrected
-        text share most lines); past that, or past the limit, the text's own lines replace them."""
-        size = sum(map(len, fresh))
-        if self._size + size <= min(self._limit, 2 * self._base):
-            known.update(fresh)
-            self._kept, self._size = (key, known), self._size + size
+        """A text with as many lines as those kept replaces them (its changed lines are not read again); a
+        shorter one's new lines (the paragraphs the fix loop reads again) are added, up to the limit."""
+        if 2 * len(lines) >= len(known):
+            starts = {line: fresh[line] if line in fresh else known[line] for line in lines}
+            self._kept, self._size = (key, starts), sum(map(len, starts))
             return
-        starts = {line: fresh[line] if line in fresh else known[line] for line in lines}
-        self._kept, self._size = (key, starts), sum(map(len, starts))
-        self._base = self._size
+        size = sum(map(len, fresh))
+        if self._size + size > self._limit:
+            known, self._size = {}, 0
+        known.update(fresh)
+        self._kept = (key, known)
+        self._size += size
 
 
 def _by_line(lines: list[str], found: Sequence[_Match]) -> dict[str, tuple[int, ...]]:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from cleanup import fix as fix_engine
 from cleanup.checkers.harper import HarperChecker
-from cleanup.fix import Crossing, Joined, changed_paragraphs
+from cleanup.fix import changed_paragraphs
 from cleanup.glossary.rereading import carried_over
 from cleanup.house import load_glossary
 from cleanup.model import Document, Edit, Safety, SpanSet
@@ -430,25 +430,6 @@ def local_findings_agree(text: str, spans: list[tuple[int, int]], context) -> No
                 if window.start <= f.start + window.context < window.end
             ]
             assert shifted == expected, (rule.id, window)
-        windows_joined_agree(text, changed_paragraphs(text, sorted(spans)), rule, whole, context)
-
-
-def windows_joined_agree(text: str, windows: list, rule, whole: list, context) -> None:
-    """A rule reading the windows joined finds in them what it finds there in the whole text (unless a finding
-    runs from one window's text into the next: the fix loop then reads the whole text)."""
-    joined = Joined.of(text, windows)
-    if joined is None:
-        return
-    placed = []
-    try:
-        for found in rule.findings(joined.text, context):
-            shift = joined.placed(found.start, found.end)
-            if shift is not None:
-                placed.append(dataclasses.replace(found, start=found.start + shift, end=found.end + shift))
-    except Crossing:
-        return
-    expected = [f for f in whole if any(w.start <= f.start < w.end for w in windows)]
-    assert sorted(placed, key=repr) == sorted(expected, key=repr), (rule.id, windows)
 
 
 AP_CONTEXT = dataclasses.replace(
