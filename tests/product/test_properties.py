@@ -613,3 +613,11 @@ def test_a_glossary_reading_carried_over_a_pass_is_the_reading_afresh(pieces, pi
         assert carried is not None
     if carried is not None:
         assert carried == list(REREAD_GLOSSARY.edits(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\n \ta.", max_size=60))
+def test_blank_lines_without_a_cr_are_found_as_the_general_pattern_finds_them(text):
+    assert [m.span() for m in fix_engine._BLANK_LF_LINES.finditer(text)] == [
+        m.span() for m in fix_engine._BLANK_LINES.finditer(text)
+    ]
