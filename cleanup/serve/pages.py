@@ -84,15 +84,15 @@ def glossary_page(token: str, title: str) -> str:
 <label>Search <input id="glossary-search" type="search" placeholder="form or article"></label>
 </form></header>
 <main>
-<section><h2>Entries and names</h2>
-<table><thead><tr><th>Preferred</th><th>Uses</th><th>Variants (changed where written)</th><th>Articles</th>
-<th>Where</th></tr></thead><tbody id="glossary-entries"></tbody></table></section>
 <section><h2>Names spelled more than one way (glossary suggest)</h2>
 <table><thead><tr><th>Proposal</th><th>Forms</th><th></th></tr></thead>
 <tbody id="glossary-candidates"></tbody></table></section>
 <section><h2>Names the glossary does not know</h2>
 <table><thead><tr><th>Name</th><th>Times</th><th>Articles</th><th>First at</th><th></th></tr></thead>
 <tbody id="glossary-unknown"></tbody></table></section>
+<section><h2>Entries and names</h2>
+<table><thead><tr><th>Preferred</th><th>Uses</th><th>Variants (changed where written)</th><th>Articles</th>
+<th>Where</th></tr></thead><tbody id="glossary-entries"></tbody></table></section>
 </main>
 <script src="/static/glossary.js"></script>
 </body>

@@ -59,7 +59,7 @@ function entryRow(entry) {
     variants.append(element('span', v.form + ' ' + v.count, {class: v.listed ? 'variant' : 'variant unlisted'}));
   });
   const all = [...new Set([entry.preferred, ...forms].flatMap(f => f.articles))];
-  tr.append(cell(variants), cell(articleLinks(all.slice(0, 5), entry.in)), cell(entry.file + ':' + entry.line, 'where'));
+  tr.append(cell(variants), cell(articleLinks(all.slice(0, 3), entry.in)), cell(entry.file + ':' + entry.line, 'where'));
   return tr;
 }
 function candidateRow(c) {
@@ -74,7 +74,7 @@ function candidateRow(c) {
 }
 function unknownRow(n) {
   const tr = element('tr', undefined, {'data-name': n.name});
-  tr.append(cell(n.name, 'form'), cell(n.count, 'number'), cell(articleLinks(n.articles.slice(0, 5), n.in)), cell(n.first, 'where'));
+  tr.append(cell(n.name, 'form'), cell(n.count, 'number'), cell(articleLinks(n.articles.slice(0, 3), n.in)), cell(n.first, 'where'));
   tr.append(cell(button('Add to names', {action: 'names', forms: [n.name], file: chosenFile()})));
   return tr;
 }
