@@ -1,6 +1,6 @@
 """The glossary page of `cleanup serve` in Debian's Chromium (Playwright): a name the glossary does not know,
 added from the page, is in the glossary file on disk with its comments, and another article's counts in the
-queue change."""
+queue change; an article's name stays text."""
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +12,7 @@ from tests.serve.test_browser import open_page
 browser = test_browser.browser  # Chromium, launched for each test
 
 OTHER = "b.txt"
+HOSTILE = "hostile <b>&.txt"
 OTHER_TEXT = (
     "Yesterday Qutaybah Zubaydi spoke to reporters about the Daesh attacks and Rasoul.\n"
     "Officials said Rasoul would attend. Brigadier Yahya Rasool spoke and Rasool said.\n"
@@ -22,6 +23,9 @@ OTHER_TEXT = (
 def server(tmp_path):
     folder = make_project(tmp_path / "project")
     (folder / "seeds" / OTHER).write_text(OTHER_TEXT, encoding="utf-8")
+    (folder / "seeds" / HOSTILE).write_text(
+        "The Daash said <img src=x onerror=alert(1)> to Zaydan.\n", encoding="utf-8"
+    )
     running = Server(folder)
     yield folder, running
     running.stop()
@@ -42,6 +46,8 @@ def test_a_name_added_from_the_glossary_page_is_in_the_file_and_changes_the_queu
     page.wait_for_selector('body[data-state="ready"]')
     isis = page.locator('#glossary-entries tr[data-rule="GL:ISIS"]')
     assert "ISIS" in isis.inner_text() and "glossary/house.yaml:17" in isis.inner_text()
+    assert isis.locator("a", has_text=HOSTILE).count() == 1  # an article's name is text, never markup
+    assert page.locator("main b, main img").count() == 0
     unknown = page.locator('#glossary-unknown tr[data-name="Rasoul"]')
     assert OTHER in unknown.inner_text()
     unknown.get_by_role("button", name="Add to names").click()
