@@ -103,7 +103,7 @@ class Desk:
         self.project = project
         self.background = background
         self.computing = threading.Lock()
-        self.shown: tuple[str, list[tuple[str, str]], dict] | None = None  # version, articles, view
+        self.shown: tuple[str, list[tuple[str, str]], dict] | None = None  # version, articles, their lists
         self.english: Callable[[str], bool] | None = None  # Harper's dictionary: made once, when first needed
 
     def files(self) -> Files:
@@ -131,18 +131,16 @@ class Desk:
             except GlossaryError as error:
                 return self._troubled(glossary_version(files), files, list(error.problems))
             version, texts = glossary_version(files), self.articles()
-            if self.shown is not None and self.shown[:2] == (version, texts):
-                return self.shown[2]
-            if self.english is None:
-                self.english = english_word_test()
-            view = {
-                **self._heading(version, files),
-                "entries": [_entry(entry) for entry in archive_usage(glossary, texts)],
-                "candidates": [_candidate(c) for c in candidates(glossary, texts, self.english)[:LISTED]],
-                "unknown": [_unknown(name) for name in names_unknown(glossary, texts, self.english)[:LISTED]],
-            }
-            self.shown = (version, texts, view)
-            return view
+            if self.shown is None or self.shown[:2] != (version, texts):
+                if self.english is None:
+                    self.english = english_word_test()
+                lists = {
+                    "entries": [_entry(entry) for entry in archive_usage(glossary, texts)],
+                    "candidates": [_candidate(c) for c in candidates(glossary, texts, self.english)[:LISTED]],
+                    "unknown": [_unknown(name) for name in names_unknown(glossary, texts, self.english)[:LISTED]],
+                }
+                self.shown = (version, texts, lists)
+            return {**self._heading(version, files), **self.shown[2]}
 
     def _heading(self, version: str, files: Files) -> dict:
         return {
@@ -182,13 +180,14 @@ class Desk:
             if glossary_version(files) != request.base:
                 raise StaleGlossary
             made = _made(files, request)
+            if made.after == made.before:  # the names are in the glossary already
+                return {"version": request.base, "file": made.path, "affected": []}
             try:
                 write_edit(made)
             except GlossaryError:  # written by someone else since it was read
                 raise StaleGlossary from None
-            affected = affected_articles(made.forms, self.articles()) if made.after != made.before else []
-            if made.after != made.before:
-                self.background.reload_settings(affected)
+            affected = affected_articles(made.forms, self.articles())
+            self.background.reload_settings(affected)
         return {"version": glossary_version(self.files()), "file": made.path, "affected": affected}
 
 

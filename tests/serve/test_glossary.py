@@ -107,6 +107,8 @@ def test_a_name_added_is_written_in_place_and_the_articles_it_affects_are_checke
     seed = next(name for name in now if name != OTHER)
     assert now[seed] == counts[seed]  # not affected: not processed again
     assert "Rasoul" not in {name["name"] for name in client.get("/api/glossary").json()["unknown"]}
+    again = edit(client, action="names", forms=["Rasoul"])  # known now: nothing to write
+    assert again.status_code == 200 and again.json()["affected"] == [] and house.read_text(encoding="utf-8") == after
 
 
 def test_a_variant_added_to_an_entry_is_changed_in_the_articles_at_once(app):
