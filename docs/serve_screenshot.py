@@ -1,9 +1,11 @@
-"""Regenerate docs/serve-queue.png, the picture of `cleanup serve`'s queue, with Debian's Chromium.
+"""Regenerate docs/serve-queue.png and docs/serve-glossary.png, the pictures of `cleanup serve`'s queue and
+glossary page, with Debian's Chromium.
 
 python docs/serve_screenshot.py     (from the project folder)
 
-Serves twelve articles (slices of the seed) from a temporary folder, has two editors decide on three of
-them over HTTP, and photographs the queue sorted by pending changes.
+Serves twelve articles (slices of the seed) and a short one with names the glossary does not know from a
+temporary folder, has two editors decide on three of them over HTTP, photographs the queue sorted by
+pending changes, then adds one name from the glossary page and photographs it.
 """
 
 import json
@@ -19,6 +21,12 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGE = ROOT / "docs" / "serve-queue.png"
+GLOSSARY_IMAGE = ROOT / "docs" / "serve-glossary.png"
+NAMES = (
+    "Yesterday Qutaybah Zubaydi spoke to reporters about the Daesh attacks and Rasoul.\n"
+    "Officials said Rasoul would attend. Brigadier Yahya Rasool spoke, and Qutayba Zubaydi said so too.\n"
+    "Hamid Faraj of the Syrian Democratic forces met Qutaybah Zubaydi in Raqqa.\n"
+)
 KEYS = ("rule", "before", "after", "context_before", "context_after")
 
 
@@ -29,6 +37,7 @@ def build(folder: Path) -> None:
         year = folder / "archive" / ("2019" if number % 2 else "2020")
         year.mkdir(parents=True, exist_ok=True)
         (year / f"article-{number:02}.txt").write_text("".join(lines[number * 3 : number * 3 + 14]), encoding="utf-8")
+    (folder / "archive" / "2020" / "names.txt").write_text(NAMES, encoding="utf-8")
 
 
 def decide(client: httpx.Client, name: str, editor: str, verdicts: list[str]) -> None:
@@ -70,12 +79,22 @@ def main() -> None:
             page.click('#queue-head th[data-column="pending"]')
             page.click('#queue-head th[data-column="pending"]')  # most pending first
             page.screenshot(path=str(IMAGE))
+            page.click("#glossary-link")
+            page.wait_for_selector('body[data-state="ready"]')
+            page.locator('#glossary-unknown tr[data-name="Hamid Faraj"] button').click()
+            page.wait_for_selector("#glossary-notices .saved")
+            page.wait_for_selector('body[data-state="ready"]')
+            while client.get("/api/queue").json()["progress"]["waiting"]:  # the articles it affects checked again
+                time.sleep(0.2)
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(GLOSSARY_IMAGE))
             browser.close()
     finally:
         server.terminate()
         server.wait(30)
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"wrote {IMAGE.relative_to(ROOT)}")
+    print(f"wrote {IMAGE.relative_to(ROOT)} and {GLOSSARY_IMAGE.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The routes of `cleanup serve`: the queue, an article's review page, saving its decisions, its state, a
-Word article's editions, and the static files; every request first passes `security.Guard`."""
+Word article's editions, the glossary page and its edits, and the static files; every request first passes
+`security.Guard`."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from ..cli.step import Processed
 from ..decisions import DecisionFile, DecisionsError
 from ..model import Outcome
 from .background import Background
-from .pages import queue_page, static_files
+from .glossary import Desk
+from .pages import glossary_page, queue_page, static_files
 from .project import Article, Project
 from .saving import NameEdit, PageEdit, save_decisions_from_page, valid_verdict, version
 from .security import MAX_BODY, BodyTooLarge, Guard, refusal
@@ -35,6 +37,7 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
     """The application: its routes behind the guard."""
     files = static_files()
     pages = background.pages
+    desk = Desk(project, background)
     title = ", ".join(project.args.paths or ["seeds"])
 
     def found(request: Request) -> Article | None:
@@ -45,8 +48,27 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
 
     async def queue_rows(request: Request) -> Response:
         await run_in_threadpool(background.notice_changes)
+        await run_in_threadpool(background.notice_settings)
         rows = [row.plain() for row in background.rows.values()]
-        return JSONResponse({"rows": rows, "progress": background.progress()})
+        answer = {"rows": rows, "progress": background.progress(), "settings_problem": background.settings_problem}
+        return JSONResponse(answer)
+
+    async def glossary(request: Request) -> Response:
+        return HTMLResponse(glossary_page(token, title))
+
+    async def glossary_view(request: Request) -> Response:
+        await run_in_threadpool(background.notice_settings)
+        return JSONResponse(await run_in_threadpool(desk.view))
+
+    async def glossary_edit(request: Request) -> Response:
+        try:
+            body = await _body(request)
+        except BodyTooLarge:
+            return refusal(413, f"the body is larger than {MAX_BODY} bytes")
+        except BadRequest as error:
+            return refusal(400, str(error))
+        status, answer = await run_in_threadpool(desk.answer, body)
+        return JSONResponse(answer, status_code=status)
 
     async def static(request: Request) -> Response:
         file = files.get(request.path_params["file"])
@@ -140,6 +162,9 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
         Route("/api/state/{name:path}", state),
         Route("/api/decisions/{name:path}", save, methods=["POST"]),
         Route("/edition/{name:path}", edition),
+        Route("/glossary", glossary),
+        Route("/api/glossary", glossary_view),
+        Route("/api/glossary", glossary_edit, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
     return Guard(app, token, hosts)

@@ -5,6 +5,7 @@ process (its own interpreter: a save never waits for it), which is started again
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import threading
 from collections import OrderedDict
@@ -13,11 +14,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from ..cli.errors import UsageError
 from ..cli.history import HistoryDamaged
 from ..cli.inputs import ArticleError
 from ..cli.step import Processed
 from ..cli.write import WriteError
 from ..decisions import DecisionsError
+from ..house import GlossaryError
 from .pages import article_page
 from .project import Article, Project
 from .queue import FAILED, Row, row_of
@@ -25,6 +28,7 @@ from .saving import read_decided, version
 
 Stale = list[dict]
 RECYCLE = 500  # requests a worker process serves before a fresh one takes over: its memory stays bounded
+BIRTHS = itertools.count()  # worker processes and settings reloads in the order they happened
 
 
 class Background:
@@ -42,6 +46,10 @@ class Background:
         self.stopping = False
         self.working: set[str] = set()
         self.pages = PageMaker(project.argv)  # review pages, made beside the background's work
+        self.reloading = threading.RLock()  # held while the settings are read again (and by a glossary edit)
+        self.settings_seen = self._settings_stamps()
+        self.settings_born = next(BIRTHS)  # a worker process born before reads older settings
+        self.settings_problem = ""  # why the configuration or glossary on disk does not load, if it does not
         self.threads = [
             threading.Thread(target=self._loop, name=f"cleanup-serve-background-{n}", daemon=True)
             for n in range(max(1, workers))
@@ -91,6 +99,40 @@ class Background:
             self.again(name)
         return changed
 
+    def notice_settings(self) -> bool:
+        """Whether the configuration or glossary changed on disk since they were read (an editor's edit, a
+        file added to the glossary folder); if so, every article is processed again with them."""
+        with self.reloading:  # a glossary edit being written reloads on its own
+            if self._settings_stamps() == self.settings_seen:
+                return False
+            self.reload_settings()
+        return True
+
+    def reload_settings(self, names: Iterable[str] | None = None) -> None:
+        """Read the configuration and glossary again: the project's run made again, each worker process
+        replaced by a fresh one (they read them when they start), and `names` (else every article) processed
+        again. When they do not load, nothing changes and `settings_problem` says why."""
+        with self.reloading:
+            self.settings_seen = self._settings_stamps()
+            try:
+                self.project.reload_settings()
+            except (UsageError, GlossaryError) as error:
+                self.settings_problem = str(error)
+                return
+            self.settings_problem = ""
+            self.settings_born = next(BIRTHS)
+            self.pages.reload()
+        for name in self.project.articles if names is None else names:
+            self.again(name)
+
+    def _settings_stamps(self) -> tuple:
+        return tuple((path, _stamp(path)) for path in self.project.settings_files())
+
+    def _current(self, worker: Worker) -> bool:
+        """Whether a worker process may take the next article: alive, not due to be replaced, and started
+        after the settings were last read."""
+        return worker.alive() and worker.served < RECYCLE and worker.born > self.settings_born
+
     def _next(self) -> str | None:
         with self.wake:
             while not self.stopping and (name := self._free()) is None:
@@ -116,7 +158,7 @@ class Background:
             article = self.project.articles[name]
             self.seen[name] = stamps(article)  # before: a change while it is processed is noticed
             try:
-                if worker is None or not worker.alive() or worker.served >= RECYCLE:
+                if worker is None or not self._current(worker):
                     if worker is not None:
                         worker.stop()
                     worker = Worker(self.project.argv)
@@ -145,6 +187,7 @@ class Worker:
         theirs.close()
         self.turn = threading.Lock()
         self.served = 0
+        self.born = next(BIRTHS)
 
     def alive(self) -> bool:
         return self.process.is_alive()
@@ -243,6 +286,13 @@ class PageMaker:
             return worker.page(name, token)
         except (EOFError, OSError):
             return 422, "making this article's page stopped its worker; try again"
+
+    def reload(self) -> None:
+        """Pages from a fresh worker process from now on (the configuration or glossary changed)."""
+        with self.starting:
+            retired, self.worker = self.worker, None
+        if retired is not None:
+            threading.Thread(target=retired.stop, daemon=True).start()  # after its last page
 
     def stop(self) -> None:
         if self.worker is not None:

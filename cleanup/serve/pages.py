@@ -1,4 +1,4 @@
-"""The served pages: the queue, and an article's review page as `cleanup fix` writes it but with its
+"""The served pages: the queue, the glossary, and an article's review page as `cleanup fix` writes it but with its
 stylesheets and scripts linked from the server (no inline script) and the token and version in `<meta>`."""
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ def static_files() -> dict[str, tuple[bytes, str]]:
         "review.js": (SCRIPT.encode(), "text/javascript; charset=utf-8"),
         "review.css": (STYLE.encode(), "text/css; charset=utf-8"),
     }
-    for name, kind in (("review-serve.js", "javascript"), ("queue.js", "javascript"), ("serve.css", "css")):
+    for name in ("review-serve.js", "queue.js", "glossary.js", "serve.css"):
+        kind = "css" if name.endswith(".css") else "javascript"
         files[name] = ((folder / name).read_bytes(), f"text/{kind}; charset=utf-8")
     return files
 
@@ -41,7 +42,8 @@ def queue_page(token: str, title: str) -> str:
 <link rel="stylesheet" href="/static/serve.css">
 </head>
 <body class="queue">
-<header><h1>Review queue: {html.escape(title)}</h1>
+<header><nav class="serve-nav"><a href="/glossary" id="glossary-link">Glossary →</a></nav>
+<h1>Review queue: {html.escape(title)}</h1>
 <p id="queue-progress">Loading…</p>
 <div class="queue-tools">
 <label>Search <input id="queue-search" type="search" placeholder="article or editor"></label>
@@ -54,6 +56,47 @@ def queue_page(token: str, title: str) -> str:
 </div></header>
 <main><table><thead><tr id="queue-head"></tr></thead><tbody id="queue-rows"></tbody></table></main>
 <script src="/static/queue.js"></script>
+</body>
+</html>
+"""
+
+
+def glossary_page(token: str, title: str) -> str:
+    """The glossary's page: filled by glossary.js from /api/glossary, its edits sent there."""
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="cleanup-token" content="{html.escape(token)}">
+<title>Glossary: {html.escape(title)}</title>
+<link rel="stylesheet" href="/static/review.css">
+<link rel="stylesheet" href="/static/serve.css">
+</head>
+<body class="queue glossary">
+<header><nav class="serve-nav"><a href="/" id="queue-link">← queue</a></nav>
+<h1>Glossary: {html.escape(title)}</h1>
+<p id="glossary-progress">Loading…</p>
+<div id="glossary-notices" role="alert"></div>
+<form id="glossary-form" class="queue-tools">
+<label>Preferred <input id="new-preferred" placeholder="an entry, new or listed" maxlength="200"></label>
+<label>Variants <input id="new-variants" placeholder="comma-separated" maxlength="2000"></label>
+<label id="new-file-label">File <select id="new-file"></select></label>
+<button type="submit">Add</button>
+<label>Search <input id="glossary-search" type="search" placeholder="form or article"></label>
+</form></header>
+<main>
+<section><h2>Names spelled more than one way (glossary suggest)</h2>
+<table><thead><tr><th>Proposal</th><th>Forms</th><th></th></tr></thead>
+<tbody id="glossary-candidates"></tbody></table></section>
+<section><h2>Names the glossary does not know</h2>
+<table><thead><tr><th>Name</th><th>Times</th><th>Articles</th><th>First at</th><th></th></tr></thead>
+<tbody id="glossary-unknown"></tbody></table></section>
+<section><h2>Entries and names</h2>
+<table><thead><tr><th>Preferred</th><th>Uses</th><th>Variants (changed where written)</th><th>Articles</th>
+<th>Where</th></tr></thead><tbody id="glossary-entries"></tbody></table></section>
+</main>
+<script src="/static/glossary.js"></script>
 </body>
 </html>
 """

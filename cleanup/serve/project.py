@@ -11,7 +11,9 @@ from ..cli.batch import outcomes
 from ..cli.errors import UsageError
 from ..cli.inputs import Input, decisions_finder
 from ..cli.parser import build_parser
+from ..cli.project import configuration_files
 from ..cli.run import Run, start_run
+from ..cli.settings import glossary_files
 from ..cli.step import Failed, Processed
 from ..cli.write import write_edition
 from ..decisions import SUFFIX, DecisionFile, DecisionsError
@@ -53,6 +55,21 @@ class Project:
         """Whether `path`, links followed, lies in a served folder (or is a served file)."""
         resolved = path.resolve()
         return any(resolved == root or root in resolved.parents for root in self.roots)
+
+    def settings_files(self) -> list[Path]:
+        """The configuration and glossary files the run reads, as it would find them now (a file added to the
+        glossary folder too): what to watch for edits on disk."""
+        configs = [Path(self.args.config)] if self.args.config else list(configuration_files())
+        return [*configs, *self.glossary_files()]
+
+    def glossary_files(self) -> list[Path]:
+        """The glossary files the run reads, as it would find them now."""
+        return glossary_files(self.args.glossary or list(self.run.config.glossary))
+
+    def reload_settings(self) -> None:
+        """The run made again from the configuration and glossary as they are on disk now (the articles and
+        where they are written kept); UsageError or GlossaryError, the run unchanged, when they do not load."""
+        self.run = start_run(self.args, lambda line: None, writes=True)
 
     def decided(self, article: Article) -> DecisionFile:
         """The article's decisions as fix reads them now; UsageError (naming the file) when they do not read."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 from collections.abc import Sequence
 
@@ -37,9 +38,7 @@ def add_entry(text: str, preferred: str, variants: Sequence[str], note: str | No
         listed.extend(v for v in variants if v not in listed)
     if note is not None:
         entry["note"] = note
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+    return _dumped(yaml, data, text)
 
 
 def add_names(text: str, names: Sequence[str]) -> str:
@@ -51,6 +50,18 @@ def add_names(text: str, names: Sequence[str]) -> str:
     if listed is None:
         listed = data["names"] = CommentedSeq()
     listed.extend(name for name in dict.fromkeys(names) if name not in listed)
+    return _dumped(yaml, data, text)
+
+
+def _dumped(yaml: YAML, data: CommentedMap, text: str) -> str:
+    """`data` written out, with the lines of `text` kept where the writer only wrapped them another way
+    (a flow list over several lines is written on one)."""
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    before, after = text.splitlines(keepends=True), out.getvalue().splitlines(keepends=True)
+    kept: list[str] = []
+    for kind, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        rewrapped = kind == "replace" and "".join(before[i1:i2]).split() == "".join(after[j1:j2]).split()
+        rewrapped = rewrapped and (before[i2 - 1].endswith("\n") or j2 == len(after))  # no line run into the next
+        kept.extend(before[i1:i2] if kind == "equal" or rewrapped else after[j1:j2])
+    return "".join(kept)

@@ -107,3 +107,13 @@ def test_suggestions_become_edits_and_unknown_names_are_listed():
         ("b.txt:1:42", 1, ["b.txt"]),
         ("b.txt:1:21", 1, ["b.txt"]),
     ]
+
+
+def test_lists_written_over_several_lines_keep_their_lines():
+    text = HOUSE.replace(
+        "[Syrian Democratic forces]", "[Syrian Democratic forces,\n               Syrian democratic Forces]"
+    )
+    files = [("g.yaml", text)]
+    assert names_edit(files, "g.yaml", ["Raqqa"]).after == text + "  - Raqqa\n"
+    variant = variant_edit(files, "ISIS", ["Daesh"]).after
+    assert "[Syrian Democratic forces,\n               Syrian democratic Forces]" in variant
