@@ -116,17 +116,21 @@ class Worker:
                     return int(line.split()[1])
         return 0
 
-    def stop(self) -> None:
-        """Close its input (it exits), and reap it."""
+    def stop(self, wait: bool = True) -> bool:
+        """Close its input (it exits); reap it, waiting for it only when asked. Whether it has exited."""
         with contextlib.suppress(OSError, ValueError):
             self.process.stdin.close()  # type: ignore[union-attr]
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if wait:
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process.poll() is None:
+            return False
         with contextlib.suppress(OSError, ValueError):
             self.process.stdout.close()  # type: ignore[union-attr]
+        return True
 
 
 class RecycledHarper:
@@ -143,6 +147,7 @@ class RecycledHarper:
         self._known: dict[str, bool] = {}  # words asked about: in Harper's dictionary or not
         self._warm = Warm()
         self._too_big = False
+        self._exiting: list[Worker] = []  # workers told to exit, not yet reaped
         self.current = Worker(harper, self._start_warm())
         self.successor: Worker | None = None
 
@@ -181,10 +186,11 @@ class RecycledHarper:
         return flags
 
     def close(self) -> None:
-        for worker in (self.current, self.successor):
+        """Stop every worker, waiting for each to exit."""
+        for worker in (self.current, self.successor, *self._exiting):
             if worker is not None:
                 worker.stop()
-        self.successor = None
+        self.successor, self._exiting = None, []
 
     def _recycle(self) -> None:
         """Start the successor ahead of time; hand over to it once it is ready and the worker is due."""
@@ -205,7 +211,9 @@ class RecycledHarper:
         self.successor = None
         self._too_big = False
         self.replaced += 1
-        old.stop()
+        self._exiting = [
+            worker for worker in (*self._exiting, old) if not worker.stop(wait=False)
+        ]  # no keystroke waits
 
     def _ask(self, method: str, *args: Any) -> Any:
         """The current worker's answer; a worker that stopped is replaced and asked once more."""

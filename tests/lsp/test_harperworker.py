@@ -34,7 +34,7 @@ def test_a_worker_is_replaced_after_its_lints_and_the_flags_stay_those_of_harper
         assert recycled.lint(dialect, paragraph, True) == in_process.lint(dialect, paragraph, True)
     assert recycled.replaced >= 1
     assert recycled.current is not first
-    assert first.process.poll() is not None  # the old worker has exited
+    assert first.process.wait() == 0  # the old worker exits, its input closed
     assert recycled.check(TEXT, [(0, len(PARAGRAPHS[0]))], False) == in_process.lint(dialect, PARAGRAPHS[0], False)
 
 
