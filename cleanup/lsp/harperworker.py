@@ -1,7 +1,8 @@
 """Harper in a worker process that the language server replaces as it grows. harper-py keeps memory for
 every new text it lints (about 2.7 KB a text, never given back, even by a new Linter), and a keystroke is a
 new paragraph text: so after `LINTS` lints, or once the worker's resident memory passes `RSS_KB`, a
-successor started and warmed up ahead of time takes over and the old worker exits.
+successor is started, and takes over (the old worker exits) once it has warmed up; until then the old
+worker answers, so no keystroke waits for a Linter to be built.
 
 Run as `python -m cleanup.lsp.harperworker`, the worker reads pickled requests on standard input and
 writes pickled answers on standard output (one at a time), and exits when its input closes."""
@@ -23,8 +24,7 @@ from ..checkers import AUTO_DIALECT, CheckerError, Span, harper_dialect
 from ..checkers.harper import HarperChecker
 from ..model import Flag
 
-LINTS = 1_000  # paragraphs a worker lints before its successor takes over
-AHEAD = 100  # lints before that at which the successor starts (building a Linter takes about half a second)
+LINTS = 500  # paragraphs a worker lints before its successor starts (it grows about 100 KB a lint at first)
 RSS_KB = 400 * 1024  # a worker past this resident memory is replaced whatever its lints
 RSS_EVERY = 50  # lints between two readings of the worker's memory
 WARM_PARAGRAPH = "The fighters returned to the village at night."
@@ -135,13 +135,13 @@ class Worker:
 
 class RecycledHarper:
     """Harper's lints from a worker process, replaced after `lints` lints (or past `rss_kb` of memory) by a
-    successor started `ahead` lints earlier; a worker that stops is replaced and asked again."""
+    successor that takes over once warmed up; a worker that stops is replaced and asked again."""
 
     name = "harper"
 
-    def __init__(self, harper: HarperChecker, lints: int = LINTS, ahead: int = AHEAD, rss_kb: int = RSS_KB) -> None:
+    def __init__(self, harper: HarperChecker, lints: int = LINTS, rss_kb: int = RSS_KB) -> None:
         self.harper = harper
-        self.lints, self.ahead, self.rss_kb = lints, ahead, rss_kb
+        self.lints, self.rss_kb = lints, rss_kb
         self.replaced = 0  # workers replaced: what a test counts
         self._variety = ("", "")  # the last text asked about, and its dialect
         self._known: dict[str, bool] = {}  # words asked about: in Harper's dictionary or not
@@ -193,11 +193,10 @@ class RecycledHarper:
         self.successor, self._exiting = None, []
 
     def _recycle(self) -> None:
-        """Start the successor ahead of time; hand over to it once it is ready and the worker is due."""
-        due = self.current.lints >= self.lints or self._too_big
-        if self.successor is None and (due or self.current.lints >= self.lints - self.ahead):
+        """Start the successor when the worker is due; hand over to it once it is ready (without waiting)."""
+        if self.successor is None and (self.current.lints >= self.lints or self._too_big):
             self.successor = Worker(self.harper, self._start_warm())
-        if due and self.successor is not None and self.successor.is_ready():
+        if self.successor is not None and self.successor.is_ready():
             self._hand_over()
 
     def _start_warm(self) -> Warm:

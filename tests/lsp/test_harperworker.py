@@ -1,5 +1,5 @@
 """Harper in a worker process the server replaces: the flags are those of Harper in process, a worker is
-replaced after its lints (by a successor started ahead), and a killed worker is replaced and asked again."""
+replaced after its lints (by a successor that takes over once warmed up), and a killed worker is replaced and asked again."""
 
 import pytest
 
@@ -16,7 +16,7 @@ PARAGRAPHS = [paragraph for paragraph in TEXT.split("\n\n") if paragraph.strip()
 
 @pytest.fixture
 def recycled():
-    harper = RecycledHarper(HARPER, lints=4, ahead=2)
+    harper = RecycledHarper(HARPER, lints=4)
     yield harper
     harper.close()
 
@@ -26,11 +26,12 @@ def test_a_worker_is_replaced_after_its_lints_and_the_flags_stay_those_of_harper
     dialect = in_process.variety(TEXT)
     assert recycled.variety(TEXT) == dialect
     first = recycled.current
-    for paragraph in PARAGRAPHS[:3]:
+    for paragraph in PARAGRAPHS[:5]:
         assert recycled.lint(dialect, paragraph, False) == in_process.lint(dialect, paragraph, False)
-    assert recycled.successor is not None  # started ahead of the fourth lint
+    assert recycled.successor is not None  # started at the fifth lint; the first worker still answers
+    assert recycled.current is first
     recycled.successor.wait_ready()
-    for paragraph in PARAGRAPHS[3:12]:
+    for paragraph in PARAGRAPHS[5:12]:
         assert recycled.lint(dialect, paragraph, True) == in_process.lint(dialect, paragraph, True)
     assert recycled.replaced >= 1
     assert recycled.current is not first
