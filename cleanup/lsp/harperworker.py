@@ -193,7 +193,10 @@ class RecycledHarper:
         self.successor, self._exiting = None, []
 
     def _recycle(self) -> None:
-        """Start the successor when the worker is due; hand over to it once it is ready (without waiting)."""
+        """Start the successor when the worker is due; hand over to it once it is ready (without waiting);
+        reap the old workers that have exited."""
+        if self._exiting:
+            self._exiting = [worker for worker in self._exiting if not worker.stop(wait=False)]
         if self.successor is None and (self.current.lints >= self.lints or self._too_big):
             self.successor = Worker(self.harper, self._start_warm())
         if self.successor is not None and self.successor.is_ready():
@@ -210,9 +213,8 @@ class RecycledHarper:
         self.successor = None
         self._too_big = False
         self.replaced += 1
-        self._exiting = [
-            worker for worker in (*self._exiting, old) if not worker.stop(wait=False)
-        ]  # no keystroke waits
+        old.stop(wait=False)  # no keystroke waits for it to exit: it is reaped later
+        self._exiting.append(old)
 
     def _ask(self, method: str, *args: Any) -> Any:
         """The current worker's answer; a worker that stopped is replaced and asked once more."""
