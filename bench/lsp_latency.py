@@ -1,12 +1,14 @@
 """How soon `cleanup lsp` answers a keystroke with fresh diagnostics, and whether its memory stays flat.
 
 Run: python bench/lsp_latency.py [--grammar none harper] [--keystrokes 300] [--edits 10000] [--words 2000]
+       [--repeat 3]
 The server is started as an editor starts it (`python -m cleanup lsp`, over stdio, in this project with its
 glossary) and sent a 2,000-word article made of the seed article (its paragraphs again, numbered, until the
 article has that many words). A keystroke is one incremental change: a word typed letter by letter at a
 random word of a random paragraph, then deleted letter by letter; its latency runs from sending the change
-to receiving the diagnostics of that version. Prints p50 and p95 per checker, and the server's resident
-memory after opening the article and five times along `--edits` more keystrokes.
+to receiving the diagnostics of that version. Prints p50 and p95 per checker, and the memory of the
+server's process tree (PSS: the server and its Harper worker) after opening the article and five times along
+`--edits` more keystrokes; with `--repeat`, each run and then the medians.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+from corpus import tree_rss_kb
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
@@ -99,12 +102,8 @@ class Session:
         return await self._await(lambda: self.client.text_document_did_change(params))
 
     def rss(self) -> int:
-        """The server's resident memory in kB (Linux)."""
-        pid = self.client._server.pid  # type: ignore[union-attr]
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        return 0
+        """The resident memory of the server and its worker processes in kB (PSS, Linux)."""
+        return tree_rss_kb(self.client._server.pid)  # type: ignore[union-attr]
 
     async def stop(self) -> None:
         await self.client.shutdown_async(None)
@@ -126,7 +125,8 @@ async def typing(session: Session, keystrokes: int, rng: random.Random) -> list[
     return latencies[:keystrokes]
 
 
-async def run(grammar: str, keystrokes: int, edits: int, words: int) -> None:
+async def run(grammar: str, keystrokes: int, edits: int, words: int) -> tuple[float, float, list[int]]:
+    """One server typed into: p50 and p95 in ms, and the memory readings in kB."""
     text = article(words)
     session = Session(grammar)
     await session.start(text)
@@ -136,6 +136,7 @@ async def run(grammar: str, keystrokes: int, edits: int, words: int) -> None:
     p50 = statistics.median(latencies) * 1000
     p95 = latencies[int(0.95 * (len(latencies) - 1))] * 1000
     print(f"grammar {grammar}: {len(text.split())} words, {keystrokes} keystrokes: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    readings: list[int] = []
     if edits:
         readings = [session.rss()]
         started = time.perf_counter()
@@ -143,11 +144,25 @@ async def run(grammar: str, keystrokes: int, edits: int, words: int) -> None:
             await typing(session, edits // 5, rng)
             readings.append(session.rss())
         took = time.perf_counter() - started
-        shown = ", ".join(f"{kb / 1024:.1f}" for kb in readings)
         print(
-            f"grammar {grammar}: resident memory (MB) after opening and after each {edits // 5} more keystrokes: {shown} ({took:.0f} s)"
+            f"grammar {grammar}: memory (MB) after opening and after each {edits // 5} more keystrokes: {_mb(readings)} ({took:.0f} s)"
         )
     await session.stop()
+    return p50, p95, readings
+
+
+def _mb(readings: list[int] | list[float]) -> str:
+    return ", ".join(f"{kb / 1024:.1f}" for kb in readings)
+
+
+def medians(grammar: str, runs: list[tuple[float, float, list[int]]]) -> None:
+    """The median of each figure over the runs."""
+    p50 = statistics.median(run[0] for run in runs)
+    p95 = statistics.median(run[1] for run in runs)
+    print(f"grammar {grammar}: median of {len(runs)} runs: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    if runs[0][2]:
+        memory = [statistics.median(readings) for readings in zip(*(run[2] for run in runs), strict=True)]
+        print(f"grammar {grammar}: median memory (MB): {_mb(memory)}")
 
 
 def main() -> None:
@@ -158,10 +173,13 @@ def main() -> None:
         "--edits", type=int, default=10_000, help="keystrokes more before memory is read again (0: not read)"
     )
     parser.add_argument("--words", type=int, default=2_000)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per checker, then their medians")
     args = parser.parse_args()
     print(f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}")
     for grammar in args.grammar:
-        asyncio.run(run(grammar, args.keystrokes, args.edits, args.words))
+        runs = [asyncio.run(run(grammar, args.keystrokes, args.edits, args.words)) for _ in range(args.repeat)]
+        if args.repeat > 1:
+            medians(grammar, runs)
 
 
 if __name__ == "__main__":

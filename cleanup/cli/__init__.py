@@ -41,7 +41,7 @@ def _harper_dialect(args: argparse.Namespace) -> str | None:
     """The Harper dialect a fix or check run will use (None: no Harper), from the options and the
     configuration file, read here without loading the rest of the package; a configuration that does not
     read is reported later, by the run itself."""
-    if args.command not in ("fix", "check", "lsp"):
+    if args.command not in ("fix", "check"):  # `lsp` lints in a worker process (lsp/harperworker)
         return None
     try:
         config = nearest_config(args.config, _regular_file_text, discovery_start(args))

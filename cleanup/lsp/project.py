@@ -12,7 +12,7 @@ from pathlib import Path
 from ..house import GlossaryError, house_glossary
 from ..pipeline import Settings
 from ..upkeep.adding import add_names
-from .paragraphs import kept_per_paragraph
+from .paragraphs import OpenDocuments, open_documents
 
 
 class SetupError(Exception):
@@ -21,16 +21,35 @@ class SetupError(Exception):
 
 @dataclass(frozen=True)
 class Project:
-    """The settings a document is checked with (Harper's lints kept per paragraph), and the glossary files
-    they were made of (absolute paths)."""
+    """The settings documents are checked with (Harper in a worker process), the glossary files they were
+    made of (absolute paths), and with Harper each open document's lints kept per paragraph."""
 
     settings: Settings
     glossary_files: tuple[Path, ...]
+    documents: OpenDocuments | None = None
 
     @classmethod
     def of(cls, settings: Settings, files: list[str]) -> Project:
-        checked = replace(settings, checker=kept_per_paragraph(settings.checker))
-        return cls(checked, tuple(Path(path).resolve() for path in files))
+        documents = open_documents(settings.checker)
+        if documents is not None:
+            settings = replace(settings, checker=documents.linter)  # type: ignore[arg-type]  # a Checker too
+        return cls(settings, tuple(Path(path).resolve() for path in files), documents)
+
+    def settings_for(self, uri: str) -> Settings:
+        """The settings the document is checked with: with Harper, its own kept lints."""
+        if self.documents is None:
+            return self.settings
+        return replace(self.settings, checker=self.documents.checker(uri))
+
+    def close(self, uri: str) -> None:
+        """Forget what was kept for a closed document."""
+        if self.documents is not None:
+            self.documents.close(uri)
+
+    def stop(self) -> None:
+        """Let go of the project (a new one was loaded, or the server stops): its worker process exits."""
+        if self.documents is not None:
+            self.documents.stop()
 
     def names_file(self) -> Path:
         """The file names are added to: the glossary's house.yaml, as `cleanup glossary add` writes, else its first."""

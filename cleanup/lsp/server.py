@@ -98,6 +98,8 @@ class Cleanup:
         except SetupError as error:
             self._say(types.MessageType.Error, f"cleanup: {error}")
         else:
+            if self.project is not None:
+                self.project.stop()
             self.project = project
             self.links = RuleLinks(project.settings, self.pages)
             self.glossary_uris |= {from_fs_path(str(path)) or "" for path in project.glossary_files}
@@ -156,9 +158,8 @@ class Cleanup:
             return last
         markdown = document.language in MARKDOWN[0] or Path(uri).suffix.lower() in MARKDOWN[1]
         try:
-            checked = check(
-                document.text, document.version, markdown, self.project.settings, self.encoding(), self.links
-            )
+            settings = self.project.settings_for(uri)
+            checked = check(document.text, document.version, markdown, settings, self.encoding(), self.links)
         except (FixDidNotConverge, ProblemsError, CheckerError) as error:  # as `check` says it, without exiting
             self._say(types.MessageType.Error, f"cleanup: {uri}: {error}")
             return None
@@ -176,6 +177,8 @@ class Cleanup:
     def close(self, uri: str) -> None:
         self.open.pop(uri, None)
         self.checked.pop(uri, None)
+        if self.project is not None:
+            self.project.close(uri)
         if uri not in self.glossary_uris:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
