@@ -3,11 +3,12 @@ suggestions, the rules involved, its stale decisions, and who last decided on it
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from ..model import Outcome
+from ..cache import Findings
+from ..model import Decision, Outcome
 from ..outputs.review import is_suggestion
-from .saving import Entries
 
 PENDING, READY, FAILED = "processing", "ready", "failed"
 
@@ -32,25 +33,25 @@ class Row:
     message: str = ""  # why it failed
 
     def plain(self) -> dict:
-        return asdict(self)
+        return {**vars(self), "rules": list(self.rules)}  # asdict's deep copy costs the queue of an archive
 
 
-def row_of(name: str, outcome: Outcome, entries: Entries, version: str) -> Row:
-    """The queue's row for an article's outcome and its decisions file."""
-    suggestions = sum(1 for flag in outcome.flags if is_suggestion(flag))
-    rules = {change.rule for change in outcome.changes} | {flag.rule for flag in outcome.flags}
-    rules |= {decision.rule for decision in outcome.rejected}
-    by, at = last_decided(entries)
+def row_of(name: str, found: Outcome | Findings, decisions: Iterable[Decision], version: str) -> Row:
+    """The queue's row for an article's outcome (or its findings, as the cache keeps them) and its decisions."""
+    suggestions = sum(1 for flag in found.flags if is_suggestion(flag))
+    rules = {change.rule for change in found.changes} | {flag.rule for flag in found.flags}
+    rules |= {decision.rule for decision in found.rejected}
+    by, at = last_decided(decisions)
     return Row(
         name,
         READY,
-        changes=len(outcome.changes) + len(outcome.rejected),
-        pending=len(outcome.changes) - len(outcome.accepted),
-        accepted=len(outcome.accepted),
-        rejected=len(outcome.rejected),
-        flags=len(outcome.flags) - suggestions,
+        changes=len(found.changes) + len(found.rejected),
+        pending=len(found.changes) - len(found.accepted),
+        accepted=len(found.accepted),
+        rejected=len(found.rejected),
+        flags=len(found.flags) - suggestions,
         suggestions=suggestions,
-        stale=len(outcome.stale),
+        stale=len(found.stale),
         rules=sorted(rules),
         last_by=by,
         last_at=at,
@@ -58,6 +59,11 @@ def row_of(name: str, outcome: Outcome, entries: Entries, version: str) -> Row:
     )
 
 
-def last_decided(entries: Entries) -> tuple[str, str]:
+def stale_of(found: Outcome | Findings) -> list[dict]:
+    """The article's stale decisions, as its page lists them."""
+    return [{"rule": d.rule, "before": d.before, "after": d.after, "decision": d.verdict} for d in found.stale]
+
+
+def last_decided(decisions: Iterable[Decision]) -> tuple[str, str]:
     """Who made the article's latest decision, and when (ISO 8601, UTC); empty when no one has."""
-    return max(entries.notes.values(), key=lambda who: who[1], default=("", ""))
+    return max(((d.by, d.at) for d in decisions if d.by or d.at), key=lambda who: who[1], default=("", ""))
