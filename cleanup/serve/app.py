@@ -35,7 +35,7 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
     title = ", ".join(project.args.paths or ["seeds"])
 
     def found(request: Request) -> Article | None:
-        return project.articles.get(request.path_params["name"])  # only a name the server listed: no path is built
+        return project.served(request.path_params["name"])  # only a name the server listed: no path is built
 
     async def queue(request: Request) -> Response:
         return HTMLResponse(queue_page(token, title))

@@ -174,10 +174,10 @@ class Background:
             if not name:
                 worker = Worker(self.project.argv)
                 continue
-            article = self.project.articles.get(name)
+            article = self.project.served(name)
             try:
                 if article is None:
-                    continue  # removed from the folders meanwhile
+                    continue  # removed from the folders meanwhile, or replaced by a link out
                 self.seen[name] = stamps(article)  # before: a change while it is processed is noticed
                 if worker is None or not worker.alive() or worker.served >= RECYCLE:
                     if worker is not None:

@@ -80,6 +80,12 @@ class Project:
         self.articles = articles
         return True
 
+    def served(self, name: str) -> Article | None:
+        """The article of this name, while its file (links followed) is still in the served folders: one
+        replaced by a link out since it was listed is not served."""
+        article = self.articles.get(name)
+        return article if article is not None and self.inside(article.item.path) else None
+
     def inside(self, path: Path) -> bool:
         """Whether `path`, links followed, lies in a served folder (or is a served file)."""
         resolved = path.resolve()
@@ -102,17 +108,26 @@ class Project:
                 return result, key, decided
         return Failed(f"{article.item.path}: not an article (binary)"), None, decided
 
-    def _names(self) -> list[tuple[str, list[str]]]:
-        """The names in each served folder (but hidden ones and the output folder): quick to take, where
-        listing the articles as fix does (each file's links resolved, its source looked for) is not."""
-        found, out_dir = [], self.out_dir.resolve()
+    def _names(self) -> list[tuple[str, bool]]:
+        """The names in the served folders (but hidden folders and the output folder), each with whether it is
+        a link: quick to take, where listing the articles as fix does (each file's links resolved, its source
+        looked for) is not."""
+        found: list[tuple[str, bool]] = []
+        out_dir = self.out_dir.resolve()
+        folders = []
         for path in self.args.paths or [DEFAULT_INPUT]:
-            for root, folders, files in os.walk(path):
-                folders[:] = [
-                    name for name in folders if not name.startswith(".") and Path(root, name).resolve() != out_dir
-                ]
-                found.append((root, folders + files))
-            found.append((path, [str(Path(path).is_file())]))
+            found.append((path, Path(path).is_file()))
+            folders.append(path)
+        while folders:
+            try:
+                with os.scandir(folders.pop()) as entries:
+                    for entry in entries:
+                        found.append((entry.path, entry.is_symlink()))
+                        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+                            if Path(entry.path).resolve() != out_dir:
+                                folders.append(entry.path)
+            except OSError:
+                continue
         return found
 
     def write(self, article: Article, outcome: Outcome, decided: DecisionFile, key: str | None) -> None:

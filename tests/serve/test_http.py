@@ -324,6 +324,11 @@ def test_a_link_out_of_the_folders_added_while_serving_is_never_served(app, clie
         answer = client.get(path)
         assert answer.status_code == 404 and "secret" not in answer.text
     assert not (folder / "corrected" / "later-link.txt").exists()
+    (folder / "seeds" / "later.txt").unlink()
+    os.symlink(outside, folder / "seeds" / "later.txt")  # a listed article replaced by a link out
+    answer = client.get("/article/later.txt")
+    assert answer.status_code == 404 and "secret" not in answer.text  # at once, before the folders are listed again
+    assert listed(client, "later.txt", state=None) is None
 
 
 def test_a_word_article_offers_its_tracked_and_clean_editions(tmp_path, monkeypatch):
