@@ -1,15 +1,12 @@
 """`cleanup serve` under load: editors saving decisions at once, on loopback.
 
-Run: python bench/serve_load.py [--articles 500] [--editors 20] [--seconds 60] [--queue-articles 1000]
+Run: python bench/serve_load.py [--articles 500] [--editors 20] [--seconds 60]
 Builds an archive of articles (twelve-line slices of the seed, each numbered), runs `cleanup fix` once (the
-cache holds every outcome, as on an archive in daily use), then:
-
-1. the queue: starts `cleanup serve` on a `--queue-articles` archive and times the queue page's answer and
-   every article's row ready (outcomes from the cache);
-2. the load: starts `cleanup serve` on the `--articles` archive, and `--editors` simulated editors each open
-   random articles and save decisions on the changes of their own (a change's number modulo the editors),
-   one decision a save, with a think time of 0.1-0.5 s, for `--seconds` or `--max-saves` saves, whichever
-   comes first. Two editors often save on one article at once: the later save merges.
+cache holds every outcome, as on an archive in daily use), then starts `cleanup serve` on it, and
+`--editors` simulated editors each open random articles and save decisions on the changes of their own (a
+change's number modulo the editors), one decision a save, with a think time of 0.1-0.5 s, for `--seconds`
+or `--max-saves` saves, whichever comes first. Two editors often save on one article at once: the later
+save merges. (The queue's speed on such an archive: bench/serve_queue.py.)
 
 Prints save latency (median, p95, max), saves, merges, conflicts, lost decisions (every answered save's
 decision compared with the decisions file at the end: must be 0), the resident memory of the server and its workers over the run
@@ -74,20 +71,6 @@ class Server:
         self.client.close()
         self.process.terminate()
         self.process.wait(timeout=60)
-
-
-def queue_times(folder: Path) -> tuple[float, float, float]:
-    """Seconds from start to the server answering, to the queue page and its rows, to every row ready."""
-    server = Server(folder)
-    answering = time.perf_counter() - server.started
-    page = server.client.get("/")
-    rows = server.client.get("/api/queue")
-    assert page.status_code == rows.status_code == 200
-    opened = time.perf_counter() - server.started
-    server.wait_until_idle()
-    ready = time.perf_counter() - server.started
-    server.stop()
-    return answering, opened, ready
 
 
 def owner(change: dict, editors: int) -> int:
@@ -195,19 +178,7 @@ def main() -> None:
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-saves", type=int, default=20_000)
-    parser.add_argument("--queue-articles", type=int, default=1000, help="0: skip the queue timing")
     args = parser.parse_args()
-    if args.queue_articles:
-        folder = Path(tempfile.mkdtemp(prefix="cleanup-serve-queue-"))
-        try:
-            build(folder, args.queue_articles)
-            answering, opened, ready = queue_times(folder)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        print(
-            f"queue, {args.queue_articles} articles from the cache: server answering {answering:.2f} s, "
-            f"queue page and rows {opened:.2f} s, every row ready {ready:.2f} s after start"
-        )
     folder = Path(tempfile.mkdtemp(prefix="cleanup-serve-load-"))
     try:
         build(folder, args.articles)

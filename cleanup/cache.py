@@ -198,6 +198,12 @@ class Cache:
     def get(self, key: str, original: Document, source: Document | None = None) -> Outcome | None:
         """The outcome stored under `key` for `original` (read from the input, never from the cache), or
         None when there is none or it does not check out."""
+        found = self.findings(key)
+        return found.outcome(original, source) if found is not None else None
+
+    def findings(self, key: str) -> Findings | None:
+        """The findings stored under `key` (counted without the input, as the serve queue does), or None when
+        there are none or they do not check out."""
         try:
             header, payload = _read_regular(self._path(key)).split(b"\n", 1)
             entry = json.loads(header)
@@ -205,7 +211,7 @@ class Cache:
                 isinstance(entry, dict) and hmac.compare_digest(str(entry.get("mac")), self._entry_mac(key, payload))
             ):
                 return None
-            return from_plain(Findings, json.loads(payload)).outcome(original, source)
+            return from_plain(Findings, json.loads(payload))
         except (OSError, ValueError, KeyError, TypeError, AttributeError, PlainDataError, RecursionError):
             return None
 

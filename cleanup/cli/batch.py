@@ -78,7 +78,7 @@ def _results_in_order(
     workers = _workers(settings, jobs, scheduler)
 
     def start(task: Task) -> tuple[Task, str | None, Callable[[], Result] | None]:
-        key = _cache_key(cache, task) if cache else None
+        key = cache_key(cache, task) if cache else None
         if cache and key and cache.has(key):
             return task, key, None  # read from the cache when its turn comes
         return task, key, workers.submit(task)
@@ -134,7 +134,8 @@ def _from_cache(cache: Cache, key: str, task: Task) -> Outcome | None:
     return cache.get(key, contents.document, source)
 
 
-def _cache_key(cache: Cache, task: Task) -> str | None:
+def cache_key(cache: Cache, task: Task) -> str | None:
+    """The cache key of a task's input as it is on disk now; None when it cannot be read."""
     path, encoding, decisions, source = task
     try:
         data = read_bytes(path)

@@ -51,6 +51,10 @@ class Plan:
         target, review = self.targets[item.path], self.out_dir / item.name
         return Edition(item, outcome, target, review, self.notes, names, self.docx_mode, history, key)
 
+    def outputs(self, item: Input) -> list[Path]:
+        """Every file `item`'s edition writes: the edition, then its records (as `Edition` names them)."""
+        return [self.targets[item.path], *record_paths(self.out_dir / item.name)]
+
 
 def plan_outputs(inputs: Sequence[Input], out_dir: Path, in_place: bool, notes: dict[str, str], docx_mode: str) -> Plan:
     """Where each input's corrected text goes: its own path with --in-place, else under `out_dir`.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,9 +49,8 @@ def write_edition(edition: Edition, cache: Cache | None) -> None:
     )
     cache = cache if edition.key else None
     outputs = [target, *edition.records]
-    names = json.dumps(list(edition.names))
-    written_for = f"{edition.key}:{item.path.as_posix()}:{names}:{edition.docx_mode}"  # and what else they show
-    if cache and cache.outputs_current(written_for, outputs):
+    written = written_for(edition.key or "", item, edition.names, edition.docx_mode)
+    if cache and cache.outputs_current(written, outputs):
         return
     diff, log, report, page = edition.records
     if history is not None and not outcome.changed and diff.is_file():
@@ -78,7 +77,12 @@ def write_edition(edition: Edition, cache: Cache | None) -> None:
     else:
         write_atomically(records | {target: [corrected]})
     if cache:
-        cache.remember_outputs(written_for, outputs)
+        cache.remember_outputs(written, outputs)
+
+
+def written_for(key: str, item: Input, names: Sequence[str], docx_mode: str) -> str:
+    """What an edition's outputs are stamped as written for: the outcome's cache key, and what else they show."""
+    return f"{key}:{item.path.as_posix()}:{json.dumps(list(names))}:{docx_mode}"
 
 
 def _unchanged_since_read(item: Input, outcome: Outcome) -> bytes:

@@ -14,10 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from ..cli.inputs import edition_bytes
-from ..cli.step import Processed
-from ..decisions import DecisionFile, DecisionsError
-from ..model import Outcome
+from ..decisions import DecisionsError
 from .background import Background
 from .glossary import Desk
 from .pages import glossary_page, queue_page, static_files
@@ -41,16 +38,19 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
     title = ", ".join(project.args.paths or ["seeds"])
 
     def found(request: Request) -> Article | None:
-        return project.articles.get(request.path_params["name"])  # only a name the server listed: no path is built
+        return project.served(request.path_params["name"])  # only a name the server listed: no path is built
 
     async def queue(request: Request) -> Response:
         return HTMLResponse(queue_page(token, title))
 
     async def queue_rows(request: Request) -> Response:
-        await run_in_threadpool(background.notice_changes)
+        await run_in_threadpool(background.look)
         await run_in_threadpool(background.notice_settings)
-        rows = [row.plain() for row in background.rows.values()]
-        answer = {"rows": rows, "progress": background.progress(), "settings_problem": background.settings_problem}
+        answer = {
+            "rows": background.queue(),
+            "progress": background.progress(),
+            "settings_problem": background.settings_problem,
+        }
         return JSONResponse(answer)
 
     async def glossary(request: Request) -> Response:
@@ -80,7 +80,7 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
         chosen = found(request)
         if chosen is None:
             return refusal(404, "no such article in the served folders")
-        status, page = await run_in_threadpool(pages.page, chosen.name, token)
+        status, page = await run_in_threadpool(pages.page, chosen, token)
         if status != 200:
             return refusal(status, page)
         return HTMLResponse(page)
@@ -125,24 +125,13 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
             return refusal(404, "no such Word article in the served folders")
         if mode not in ("review", "clean"):
             return refusal(400, "mode is review or clean")
-        result, key, decided = await run_in_threadpool(project.process, chosen)
-        if not isinstance(result, Processed):
-            return refusal(422, getattr(result, "message", "this file cannot be written"))
-        data = await run_in_threadpool(word_edition, chosen, result.outcome, decided, key, mode)
+        status, data = await run_in_threadpool(pages.edition, chosen, mode)
+        if not isinstance(data, bytes):
+            return refusal(status, data)
         name = chosen.item.path.stem + ("" if mode == "review" else ".clean") + ".docx"
         disposition = f"attachment; filename*=UTF-8''{_url_quoted(name)}"
         kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         return Response(data, media_type=kind, headers={"content-disposition": disposition})
-
-    def word_edition(chosen: Article, outcome: Outcome, decided: DecisionFile, key: str | None, mode: str) -> bytes:
-        """The edition in the mode `cleanup fix` writes it in: the file it wrote (tracked changes carry the
-        time they were written, so a second rendering would differ); the other mode rendered now."""
-        plan = project.run.plan
-        assert plan is not None
-        if mode != plan.docx_mode:
-            return edition_bytes(chosen.item.path, outcome, mode)
-        project.write(chosen, outcome, decided, key)
-        return plan.targets[chosen.item.path].read_bytes()
 
     async def no_icon(request: Request) -> Response:
         return Response(status_code=204)  # the browser asks for one on every page

@@ -3,11 +3,13 @@ suggestions, the rules involved, its stale decisions, and who last decided on it
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+from ..cache import Findings
 from ..decisions import DecisionFile
 from ..decisionstatus import dismissal_status
-from ..model import Outcome
+from ..model import Decision, Outcome
 from ..outputs.review import is_suggestion
 
 PENDING, READY, FAILED = "processing", "ready", "failed"
@@ -33,27 +35,26 @@ class Row:
     message: str = ""  # why it failed
 
     def plain(self) -> dict:
-        return asdict(self)
+        return {**vars(self), "rules": list(self.rules)}  # asdict's deep copy costs the queue of an archive
 
 
-def row_of(name: str, outcome: Outcome, decided: DecisionFile, version: str) -> Row:
-    """The queue's row for an article's outcome and its decisions file (its flags: those open, not dismissed)."""
-    suggestions = sum(1 for flag in outcome.flags if is_suggestion(flag))
-    dismissed = {s.target for s in dismissal_status(decided.dismissed, outcome) if s.applies}
-    open_flags = [f for n, f in enumerate(outcome.flags) if not is_suggestion(f) and n not in dismissed]
-    rules = {change.rule for change in outcome.changes} | {flag.rule for flag in outcome.flags}
-    rules |= {decision.rule for decision in outcome.rejected}
-    by, at = last_decided(decided)
+def row_of(name: str, found: Outcome | Findings, decided: DecisionFile, version: str) -> Row:
+    """The queue's row for an article's outcome (or its findings, as the cache keeps them, when no flag is
+    dismissed: a dismissal is matched against the text) and its decisions file (flags: those open)."""
+    suggestions = sum(1 for flag in found.flags if is_suggestion(flag))
+    rules = {change.rule for change in found.changes} | {flag.rule for flag in found.flags}
+    rules |= {decision.rule for decision in found.rejected}
+    by, at = last_decided((*decided.decisions, *decided.dismissed))
     return Row(
         name,
         READY,
-        changes=len(outcome.changes) + len(outcome.rejected),
-        pending=len(outcome.changes) - len(outcome.accepted),
-        accepted=len(outcome.accepted),
-        rejected=len(outcome.rejected),
-        flags=len(open_flags),
+        changes=len(found.changes) + len(found.rejected),
+        pending=len(found.changes) - len(found.accepted),
+        accepted=len(found.accepted),
+        rejected=len(found.rejected),
+        flags=len(found.flags) - suggestions - _dismissed(found, decided),
         suggestions=suggestions,
-        stale=len(outcome.stale),
+        stale=len(found.stale),
         rules=sorted(rules),
         last_by=by,
         last_at=at,
@@ -61,7 +62,20 @@ def row_of(name: str, outcome: Outcome, decided: DecisionFile, version: str) -> 
     )
 
 
-def last_decided(decided: DecisionFile) -> tuple[str, str]:
+def _dismissed(found: Outcome | Findings, decided: DecisionFile) -> int:
+    """How many of the flags (not suggestions) a dismissal in the decisions file still applies to."""
+    if not decided.dismissed:
+        return 0
+    assert isinstance(found, Outcome), "a row from the cache is only made when no flag is dismissed"
+    applying = {s.target for s in dismissal_status(decided.dismissed, found) if s.applies and s.target is not None}
+    return sum(1 for n in applying if not is_suggestion(found.flags[n]))
+
+
+def stale_of(found: Outcome | Findings) -> list[dict]:
+    """The article's stale decisions, as its page lists them."""
+    return [{"rule": d.rule, "before": d.before, "after": d.after, "decision": d.verdict} for d in found.stale]
+
+
+def last_decided(decisions: Iterable[Decision]) -> tuple[str, str]:
     """Who made the article's latest decision, and when (ISO 8601, UTC); empty when no one has."""
-    made = [(d.by, d.at) for d in (*decided.decisions, *decided.dismissed) if d.by or d.at]
-    return max(made, key=lambda who: who[1], default=("", ""))
+    return max(((d.by, d.at) for d in decisions if d.by or d.at), key=lambda who: who[1], default=("", ""))

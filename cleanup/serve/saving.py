@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..atomicfile import read_or_empty
-from ..decisions import DISMISS, VERDICTS, DecisionFile
-from ..decisionsave import Conflict, Edit, Edits, Key, SaveResult, key_of, read_decisions, save_decisions, version_of
+from ..decisions import DISMISS, VERDICTS
+from ..decisionsave import Conflict, Edit, Edits, Key, SaveResult, key_of, save_decisions, version_of
 from ..model import Decision
 from .project import Article
 
@@ -57,11 +57,6 @@ def version(article: Article) -> str:
 
 def _joined(article: Article, decisions_version: str) -> str:
     return hashlib.sha256(read_or_empty(article.item.path)).hexdigest()[:16] + "-" + decisions_version
-
-
-def read_decided(article: Article) -> DecisionFile:
-    """The article's decisions file as saved (none when there is none); DecisionsError if it does not read."""
-    return read_decisions(article.decisions)[1]
 
 
 def save_decisions_from_page(

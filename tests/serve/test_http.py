@@ -1,12 +1,14 @@
 """`cleanup serve` over HTTP (Starlette's test client): saving decisions writes the decisions file and the
 edition `cleanup fix` writes; concurrent saves merge or conflict (a decision matched again to an article
-edited on disk is no conflict); flags are dismissed and undone; and every route refuses what it must
+edited on disk is no conflict); flags are dismissed and undone; articles added or removed while serving
+are listed or dropped (a link out of the folders never); and every route refuses what it must
 (no or wrong token, another Host, cross-site requests, paths out of the served folders, bad bodies) with
 one clear error, writing nothing."""
 
 import contextlib
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from starlette.testclient import TestClient
 
 from cleanup.cli import main
 from cleanup.decisions import load_decisions
+from cleanup.serve.project import Project
 from tests.conftest import SEED
 from tests.serve.served import TOKEN, fix_elsewhere, make_project, outputs, served, settle
 
@@ -298,6 +301,54 @@ def test_an_article_edited_on_disk_is_noticed(app, client):
     assert client.get("/api/queue").json()["rows"][0]["stale"] == 1
 
 
+def listed(client, name: str, state: str | None = "ready", seconds: float = 120) -> dict | None:
+    """The article's row once the queue lists it in `state` (None: once it no longer lists it); a bound, not a timing."""
+    stop = time.monotonic() + seconds
+    while True:
+        rows = {row["name"]: row for row in client.get("/api/queue").json()["rows"]}
+        row = rows.get(name)
+        if (row is None) if state is None else (row is not None and row["status"] == state):
+            return row
+        assert time.monotonic() < stop, f"{name} did not become {state or 'unlisted'}"
+        time.sleep(0.1)
+
+
+def test_an_article_added_while_serving_is_listed_and_processed_and_one_removed_leaves(app, client, tmp_path):
+    folder, _, background, _ = app
+    added = folder / "seeds" / "added.txt"
+    added.write_text("The Daash fighters ,and Rasul spoke.\n", encoding="utf-8")
+    row = listed(client, "added.txt")
+    assert row is not None and "GL:Rasool" in row["rules"] and row["pending"] == row["changes"] > 0
+    assert client.get("/article/added.txt").status_code == 200
+    settle(background)
+    written = outputs(folder / "corrected")
+    fixed = fix_elsewhere(folder, tmp_path / "fixed")
+    assert written == {name: fixed[name] for name in written} and "added.txt" in written
+    added.unlink()
+    assert listed(client, "added.txt", state=None) is None
+    assert client.get("/article/added.txt").status_code == 404
+    assert client.get("/api/queue").json()["progress"] == {"total": 1, "waiting": 0, "done": 1}
+
+
+def test_a_link_out_of_the_folders_added_while_serving_is_never_served(app, client):
+    folder = app[0]
+    outside = folder.parent / "later-secret.txt"
+    outside.write_text("The Daash secret ,added later.\n", encoding="utf-8")
+    os.symlink(outside, folder / "seeds" / "later-link.txt")
+    (folder / "seeds" / "later.txt").write_text("The Daash fighters spoke.\n", encoding="utf-8")
+    assert listed(client, "later.txt") is not None  # listed together with the link: the link was left out
+    assert "later-link.txt" not in {row["name"] for row in client.get("/api/queue").json()["rows"]}
+    for path in ("/article/later-link.txt", "/api/state/later-link.txt", "/edition/later-link.txt"):
+        answer = client.get(path)
+        assert answer.status_code == 404 and "secret" not in answer.text
+    assert not (folder / "corrected" / "later-link.txt").exists()
+    (folder / "seeds" / "later.txt").unlink()
+    os.symlink(outside, folder / "seeds" / "later.txt")  # a listed article replaced by a link out
+    answer = client.get("/article/later.txt")
+    assert answer.status_code == 404 and "secret" not in answer.text  # at once, before the folders are listed again
+    assert listed(client, "later.txt", state=None) is None
+
+
 def test_a_word_article_offers_its_tracked_and_clean_editions(tmp_path, monkeypatch):
     from tests.wordfiles import seed_docx
 
@@ -306,6 +357,7 @@ def test_a_word_article_offers_its_tracked_and_clean_editions(tmp_path, monkeypa
     (folder / "seeds" / "report.docx").write_bytes(seed_docx("The Daash fighters ,and Rasul spoke.\n"))
     monkeypatch.chdir(folder)
     project, background, application = served({"testserver"})
+    monkeypatch.setattr(Project, "process", refuse_in_the_server)  # the worker processes are not touched
     try:
         with client_of((folder, project, background, application)) as client:
             tracked = client.get("/edition/report.docx?mode=review")
@@ -363,3 +415,7 @@ def test_a_flag_dismissed_and_undone(app, client):
     assert client.get("/api/queue").json()["rows"][0]["flags"] == open_flags - 1  # the queue counts open flags
     answer = save(client, answer.json()["version"], [{"key": flag["key"], "was": "dismiss", "now": None}])
     assert answer.status_code == 200 and not load_decisions("f", decisions_file.read_text("utf-8")).dismissed
+
+
+def refuse_in_the_server(*arguments: object) -> None:
+    raise AssertionError("an article was processed in the server's own process")
