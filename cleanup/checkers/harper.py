@@ -101,7 +101,8 @@ class HarperChecker:
         words hold; the words not asked before are linted together, one a paragraph."""
         asked = sorted({word for word in words if word not in self._dictionary and WORD.fullmatch(word)})
         if asked:
-            linter = _harper_linter(self._dictionary_dialect(), self.words, self._disabled())
+            _harper_linter(self._dictionary_dialect(), self.words, self._disabled())
+            linter = _recycled(self._dictionary_dialect(), len(asked))  # each word a paragraph
             starts, offset = {}, 0
             for word in asked:
                 starts[offset] = word
@@ -183,15 +184,16 @@ def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...
     return _configured(_LINTERS, dialect, words, disabled)
 
 
-def _recycled(dialect: str):
-    """The dialect's Linter, and each RECYCLE_AFTER paragraphs a new one configured alike in its place: a
-    Linter keeps the lints of the last 1,000 chunks of sentence it read (about 85 KB each), which a long
-    text or an archive fills; a new one costs about 15 ms (the dictionary is shared) and answers the same."""
+def _recycled(dialect: str, paragraphs: int = 1):
+    """The dialect's Linter to lint `paragraphs` with, and each RECYCLE_AFTER paragraphs a new one configured
+    alike in its place: a Linter keeps the lints of the last 1,000 chunks of sentence it read (about 85 KB
+    each), which a long text or an archive fills; a new one costs about 15 ms (the dictionary is shared) and
+    answers the same."""
     linter, words, disabled = _LINTERS[dialect]
-    _LINTED[dialect] = _LINTED.get(dialect, 0) + 1
+    _LINTED[dialect] = _LINTED.get(dialect, 0) + paragraphs
     if _LINTED[dialect] <= RECYCLE_AFTER:
         return linter
-    _LINTED[dialect] = 1
+    _LINTED[dialect] = paragraphs
     _LINTERS[dialect] = (_new_linter(dialect), None, ())
     return _configured(_LINTERS, dialect, words or frozenset(), disabled)
 
