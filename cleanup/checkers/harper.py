@@ -73,7 +73,8 @@ class HarperChecker:
         return spelling_dialect(text, self.words)
 
     def check(self, text: str, paragraphs: Sequence[Span], markdown: bool) -> list[Flag]:
-        linter = _harper_linter(self.variety(text), self.words, self._disabled())
+        dialect = self.variety(text)
+        _harper_linter(dialect, self.words, self._disabled())
         language = "markdown" if markdown else "plaintext"
         flags = []
         shared: dict = {}  # one copy of each message, rule id and suggestion list that repeats
@@ -84,7 +85,7 @@ class HarperChecker:
                 continue
             # ʿayn, hamza and backtick as a plain apostrophe (same length): Harper must not cut a name at them.
             paragraph = text[start:end].translate(_APOSTROPHES_FOR_HARPER)
-            for rule, lints in linter.organized_lints(paragraph, language=language).items():
+            for rule, lints in _recycled(dialect).organized_lints(paragraph, language=language).items():
                 if not lints:
                     continue  # Harper lists every rule, most with nothing found
                 flags += [_harper_flag(rule, lint, start, shared) for lint in lints]
@@ -100,7 +101,8 @@ class HarperChecker:
         words hold; the words not asked before are linted together, one a paragraph."""
         asked = sorted({word for word in words if word not in self._dictionary and WORD.fullmatch(word)})
         if asked:
-            linter = _harper_linter(self._dictionary_dialect(), self.words, self._disabled())
+            _harper_linter(self._dictionary_dialect(), self.words, self._disabled())
+            linter = _recycled(self._dictionary_dialect(), len(asked))  # each word a paragraph
             starts, offset = {}, 0
             for word in asked:
                 starts[offset] = word
@@ -117,36 +119,45 @@ class HarperChecker:
 
 
 _LAST_SPELLING: list = [None, "", None]  # the last text and words asked about, and the dialect: asked twice a text
-# Each word's spelling so far, under the glossary words they were told (`_SPELLINGS_FOR`): "british" or
-# "american" when only that dialect's dictionary has it, "" otherwise. Words recur from article to article.
-_SPELLINGS: dict[str, str] = {}
+# Whether each dialect's dictionary lacks a word, for the words asked so far, under the glossary words they
+# were told (`_SPELLINGS_FOR`). Words recur from article to article.
+_LACKS: dict[str, dict[str, bool]] = {"american": {}, "british": {}}
 _SPELLINGS_FOR: list = [None]
 
 
 def spelling_dialect(text: str, words: frozenset[str]) -> str:
     """`british` when more of the words `text` writes in lowercase are British spellings Harper's American
     dictionary lacks than American ones its British dictionary lacks (`centre`, `defence` against
-    `center`, `defense`), else `american` (Harper's default). Names (capitalised) never count."""
+    `center`, `defense`), else `american` (Harper's default). Names (capitalised) never count. The
+    American spellings are counted only when there are British ones: most articles have none."""
     if _LAST_SPELLING[0] is text and _LAST_SPELLING[2] is words:
         return _LAST_SPELLING[1]
     if _SPELLINGS_FOR[0] is not words:
-        _SPELLINGS.clear()
+        for lacks in _LACKS.values():
+            lacks.clear()
         _SPELLINGS_FOR[0] = words
     counts = Counter(match.group() for match in _LOWERCASE_WORD.finditer(text))
-    new = [word for word in counts if word not in _SPELLINGS]
-    if new:
-        american = _misspelled(_speller("american", words), new)
-        british = _misspelled(_speller("british", words), new)
-        for word in new:
-            _SPELLINGS[word] = (
-                "british" if word in american - british else "american" if word in british - american else ""
-            )
-    by_dialect: Counter[str] = Counter()
-    for word, count in counts.items():
-        by_dialect[_SPELLINGS[word]] += count
-    found = "british" if by_dialect["british"] > by_dialect["american"] else "american"
+    british = _written_only_in("british", "american", counts, words)
+    found = "british" if british and british > _written_only_in("american", "british", counts, words) else "american"
     _LAST_SPELLING[:] = [text, found, words]
     return found
+
+
+def _written_only_in(having: str, lacking: str, counts: Counter[str], words: frozenset[str]) -> int:
+    """How often `counts` writes words the `lacking` dialect's dictionary lacks and the `having` one holds."""
+    lacked = _lacked(lacking, list(counts), words)
+    lacked_too = set(_lacked(having, lacked, words))
+    return sum(counts[word] for word in lacked if word not in lacked_too)
+
+
+def _lacked(dialect: str, candidates: list[str], words: frozenset[str]) -> list[str]:
+    """The `candidates` that the `dialect`'s dictionary, told the glossary `words`, lacks; each word asked once."""
+    lacks = _LACKS[dialect]
+    new = [word for word in candidates if word not in lacks]
+    if new:
+        missing = _misspelled(_speller(dialect, words), new)
+        lacks.update((word, word in missing) for word in new)
+    return [word for word in candidates if lacks[word]]
 
 
 def _misspelled(linter, words: list[str]) -> set[str]:
@@ -163,12 +174,28 @@ def _misspelled(linter, words: list[str]) -> set[str]:
 # (Harper's dictionary), each other a few milliseconds.
 _LINTERS: dict[str, tuple[Any, frozenset[str] | None, tuple[str, ...]]] = {}  # harper.Linter: an optional import
 _SPELLERS: dict[str, tuple[Any, frozenset[str] | None, tuple[str, ...]]] = {}  # only SpellCheck on: to tell dialects
+RECYCLE_AFTER = 200  # paragraphs one Linter lints (`_recycled`)
+_LINTED: dict[str, int] = {}  # paragraphs the Linter of each dialect has linted
 
 
 def _harper_linter(dialect: str, words: frozenset[str], disabled: tuple[str, ...]):
     if dialect not in _LINTERS:
         _LINTERS[dialect] = (warmed_linter(dialect) or _new_linter(dialect), None, ())
     return _configured(_LINTERS, dialect, words, disabled)
+
+
+def _recycled(dialect: str, paragraphs: int = 1):
+    """The dialect's Linter to lint `paragraphs` with, and each RECYCLE_AFTER paragraphs a new one configured
+    alike in its place: a Linter keeps the lints of the last 1,000 chunks of sentence it read (about 85 KB
+    each), which a long text or an archive fills; a new one costs about 15 ms (the dictionary is shared) and
+    answers the same."""
+    linter, words, disabled = _LINTERS[dialect]
+    _LINTED[dialect] = _LINTED.get(dialect, 0) + paragraphs
+    if _LINTED[dialect] <= RECYCLE_AFTER:
+        return linter
+    _LINTED[dialect] = paragraphs
+    _LINTERS[dialect] = (_new_linter(dialect), None, ())
+    return _configured(_LINTERS, dialect, words or frozenset(), disabled)
 
 
 def _speller(dialect: str, words: frozenset[str]):

@@ -158,10 +158,9 @@ class _Words:
     writes on their own."""
 
     def __init__(self, text: str, flags: Sequence[Flag], known: frozenset[str], dictionary: Dictionary | None):
-        written = _LETTERS_ONLY.findall(text) + _MARKED_WORD.findall(text)
-        self.written = frozenset(written)
+        self.written = frozenset(_distinct(_LETTERS_ONLY, text) | _distinct(_MARKED_WORD, text))
         self.known = known
-        self.standalone = self.written | frozenset(word.lower() for word in written) | known
+        self.standalone = self.written | frozenset(word.lower() for word in self.written) | known
         asked: set[str] = set()
         for flag in flags:
             word = text[flag.start : flag.end]
@@ -194,6 +193,20 @@ _MARKED_WORD = lazy_compile(rf"[\p{{L}}\p{{M}}]+(?:[{APOSTROPHES}][\p{{L}}\p{{M}
 # A capitalised word before a particle or an article, which a name before it may take in (`Ahmed al-`).
 _NAME_WORD_THEN_PARTICLE = lazy_compile(r"(\p{Lu}[\p{L}\p{M}]*)[ \t]+(?=[ʿʾ`'’]?\p{L}{1,5}(?:[ \t]|[-‐‑]))")
 _NEAR = 40  # characters before a flagged word where the rest of its name may be written
+_BLOCK = 1 << 16  # characters of text whose words are listed at once
+
+
+def _distinct(words: regex.Pattern, text: str) -> set[str]:
+    """The distinct matches of `words` (a pattern that never spans a line break), found a block of lines at a
+    time: a list of every word of a long text would hold a string per word (70 MB at a million words)."""
+    found: set[str] = set()
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _BLOCK)
+        end = len(text) if end < 0 else end
+        found.update(words.findall(text, start, end))
+        start = end
+    return found
 
 
 def _sorted_spelling(flags: Sequence[Flag], text: str, words: _Words, every_name: bool) -> list[Flag]:

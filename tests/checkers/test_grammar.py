@@ -111,6 +111,20 @@ def test_dialect_changes_what_harper_accepts():
     assert not any(text[f.start : f.end] == "colour" for f in british.flags)
 
 
+def test_a_linter_replaced_every_paragraph_flags_as_one_kept(monkeypatch):
+    """A long text's Linter is replaced every so many paragraphs (its lint cache grows to about 85 MB); a new
+    one, configured alike, must flag the same."""
+    from cleanup.checkers import harper
+    from cleanup.words.paragraphs import paragraphs
+
+    text = SEED.read_text(encoding="utf-8")
+    words = house().spelling_words
+    kept = HarperChecker(words).check(text, paragraphs(text, False), False)
+    monkeypatch.setattr(harper, "RECYCLE_AFTER", 1)
+    assert HarperChecker(words).check(text, paragraphs(text, False), False) == kept
+    assert len(kept) > 5
+
+
 def test_a_paragraph_with_a_huge_word_is_not_given_to_harper(tmp_path, monkeypatch):
     """Harper asks for memory by the square of a word's length (100,000 characters: about 30 GB, then a
     crash of the whole process); such a paragraph is noted, not checked, and the rest is checked."""
