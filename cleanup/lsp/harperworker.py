@@ -4,21 +4,21 @@ new paragraph text: so after `LINTS` lints, or once the worker's resident memory
 successor is started, and takes over (the old worker exits) once it has warmed up; until then the old
 worker answers, so no keystroke waits for a Linter to be built.
 
-Run as `python -m cleanup.lsp.harperworker`, the worker reads pickled requests on standard input and
-writes pickled answers on standard output (one at a time), and exits when its input closes."""
+The worker is a fresh interpreter (multiprocessing's spawn, as `cleanup serve`'s workers): it answers
+requests on its pipe one at a time and exits when the pipe closes; its standard output goes to standard
+error, as the server's standard output is the editor's channel."""
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
-import pickle
-import select
-import subprocess
 import sys
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..checkers import AUTO_DIALECT, CheckerError, Span, harper_dialect
 from ..checkers.harper import HarperChecker
@@ -70,18 +70,18 @@ class Worker:
     up, then asked one thing at a time."""
 
     def __init__(self, harper: HarperChecker, warm: Warm) -> None:
-        command = [sys.executable, "-m", "cleanup.lsp.harperworker"]
-        package_root = str(Path(__file__).resolve().parent.parent.parent)  # this copy of cleanup, wherever run
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=package_root)
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads or locks inherited
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=serve, args=(theirs, harper, warm), daemon=True)
+        self.process.start()
+        theirs.close()
         self.lints = 0
         self.ready = False
-        _send(self.process.stdin, ("start", harper, warm))
 
     def is_ready(self) -> bool:
         """Whether the worker has warmed up, without waiting for it."""
-        if not self.ready and self.process.stdout is not None:
-            readable, _, _ = select.select([self.process.stdout], [], [], 0)
-            if readable:
+        with contextlib.suppress(OSError, ValueError):
+            if not self.ready and self.connection.poll(0):
                 self.wait_ready()
         return self.ready
 
@@ -94,15 +94,15 @@ class Worker:
         """The worker's answer to `method(*args)`; raises WorkerGone when it stopped, CheckerError as Harper does."""
         self.wait_ready()
         try:
-            _send(self.process.stdin, (method, args))
-        except (BrokenPipeError, OSError, ValueError):
+            self.connection.send((method, args))
+        except (OSError, ValueError):
             raise WorkerGone from None
         return self._receive()
 
     def _receive(self) -> Any:
         try:
-            kind, value = pickle.load(self.process.stdout)  # type: ignore[arg-type]
-        except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+            kind, value = self.connection.recv()
+        except (EOFError, OSError, ValueError):
             raise WorkerGone from None
         if kind == "error":
             raise CheckerError(value)
@@ -117,20 +117,14 @@ class Worker:
         return 0
 
     def stop(self, wait: bool = True) -> bool:
-        """Close its input (it exits); reap it, waiting for it only when asked. Whether it has exited."""
-        with contextlib.suppress(OSError, ValueError):
-            self.process.stdin.close()  # type: ignore[union-attr]
+        """Close its pipe (it exits); reap it, waiting for it only when asked. Whether it has exited."""
+        self.connection.close()
         if wait:
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
+            self.process.join(timeout=5)
+            if self.process.is_alive():
                 self.process.kill()
-                self.process.wait()
-        if self.process.poll() is None:
-            return False
-        with contextlib.suppress(OSError, ValueError):
-            self.process.stdout.close()  # type: ignore[union-attr]
-        return True
+                self.process.join()
+        return not self.process.is_alive()  # is_alive reaps a process that has exited
 
 
 class RecycledHarper:
@@ -222,7 +216,7 @@ class RecycledHarper:
             return self.current.ask(method, *args)
         except WorkerGone:
             print(
-                f"cleanup: Harper's worker process stopped ({self.current.process.poll()}); another takes over",
+                f"cleanup: Harper's worker process stopped ({self.current.process.exitcode}); another takes over",
                 file=sys.stderr,
             )
             self._hand_over()
@@ -232,15 +226,9 @@ class RecycledHarper:
             raise CheckerError("Harper's worker process stopped twice in a row; see the server's log") from None
 
 
-def _send(stream: IO[bytes] | None, message: Any) -> None:
-    assert stream is not None
-    pickle.dump(message, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.flush()
-
-
-def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
-    """The worker's loop: warm up as told, say so, then answer each request until the input closes."""
-    _, harper, warm = pickle.load(incoming)
+def serve(connection: Connection, harper: HarperChecker, warm: Warm) -> None:
+    """The worker's loop: warm up as told, say so, then answer each request until the pipe closes."""
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a library's print must not reach the editor's channel
     lints = HarperLints(harper)
     try:
         if warm.text:
@@ -248,27 +236,16 @@ def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
         for dialect in warm.dialects:
             lints.lint(dialect, warm.paragraph, False)
     except CheckerError as error:  # Harper is not installed: said, as each later start says it
-        _send(outgoing, ("error", str(error)))
+        connection.send(("error", str(error)))
         return
-    _send(outgoing, ("ok", "ready"))
+    connection.send(("ok", "ready"))
     while True:
         try:
-            method, args = pickle.load(incoming)
+            method, args = connection.recv()
         except EOFError:
             return
         try:
             answer = ("ok", getattr(lints, method)(*args))
         except CheckerError as error:
             answer = ("error", str(error))
-        _send(outgoing, answer)
-
-
-def main() -> None:
-    """Answer on a copy of standard output; what else writes there (a library's print) goes to standard error."""
-    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    serve(sys.stdin.buffer, answers)
-
-
-if __name__ == "__main__":
-    main()
+        connection.send(answer)

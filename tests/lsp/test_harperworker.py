@@ -35,7 +35,8 @@ def test_a_worker_is_replaced_after_its_lints_and_the_flags_stay_those_of_harper
         assert recycled.lint(dialect, paragraph, True) == in_process.lint(dialect, paragraph, True)
     assert recycled.replaced >= 1
     assert recycled.current is not first
-    assert first.process.wait() == 0  # the old worker exits, its input closed
+    first.process.join(timeout=10)
+    assert first.process.exitcode == 0  # the old worker exits, its pipe closed
     assert recycled.check(TEXT, [(0, len(PARAGRAPHS[0]))], False) == in_process.lint(dialect, PARAGRAPHS[0], False)
 
 
@@ -45,7 +46,7 @@ def test_a_killed_worker_is_replaced_and_asked_again(recycled):
     assert recycled.lint(dialect, PARAGRAPHS[4], False) == in_process.lint(dialect, PARAGRAPHS[4], False)
     killed = recycled.current
     killed.process.kill()
-    killed.process.wait()
+    killed.process.join()
     assert recycled.lint(dialect, PARAGRAPHS[5], False) == in_process.lint(dialect, PARAGRAPHS[5], False)
     assert recycled.current is not killed
     words = ["village", "Qasad", "xqzvw"]
