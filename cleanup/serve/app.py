@@ -114,6 +114,9 @@ def create_app(project: Project, background: Background, token: str, hosts: set[
             return refusal(422, f"the decisions file does not read ({problems}); correct it first")
         background.again(chosen.name)  # even with conflicts: the save's other edits were written
         answer = {"version": saved.version, "merged": saved.merged, "decisions": saved.decisions}
+        added = [name.name for name in names if name.now and not name.was]
+        if added:  # marked for the glossary: written to its names at once, the articles they change checked again
+            answer["glossary"] = await run_in_threadpool(desk.add_names, added)
         if saved.conflicts:
             return JSONResponse({**answer, "conflicts": saved.conflicts}, status_code=409)
         return JSONResponse(answer)

@@ -190,6 +190,20 @@ class Desk:
             self.background.reload_settings(affected)
         return {"version": glossary_version(self.files()), "file": made.path, "affected": affected}
 
+    def add_names(self, names: Sequence[str]) -> dict:
+        """Add `names` marked on an article's page to the glossary's names (in its default file, as `glossary
+        add` writes them), then process the articles they may change again: the file written and those
+        articles; or, nothing written, the problem (the decisions keep the names either way)."""
+        with self.background.reloading:
+            files = self.files()
+            request = EditRequest(glossary_version(files), NAMES, "", tuple(names), None, None)
+            try:
+                return self.edit(request)
+            except GlossaryError as error:
+                return {"error": f"not added to the glossary: {error.problems[0]}"}
+            except (BadEdit, StaleGlossary, UsageError) as error:
+                return {"error": f"not added to the glossary: {error or 'it changed meanwhile'}"}
+
 
 def _made(files: Files, request: EditRequest) -> GlossaryEdit:
     """The edit made to the glossary `files`, checked (GlossaryError when the glossary with it has a problem)."""

@@ -1,13 +1,13 @@
 """The glossary page of `cleanup serve` in Debian's Chromium (Playwright): a name the glossary does not know,
-added from the page, is in the glossary file on disk with its comments, and another article's counts in the
-queue change; an article's name stays text."""
+added from the page, or from its flag on an article's page, is in the glossary file on disk with its
+comments, and another article's counts in the queue change; an article's name stays text."""
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.serve import test_browser
 from tests.serve.served import Server, make_project
-from tests.serve.test_browser import open_page
+from tests.serve.test_browser import open_page, review, saved
 
 browser = test_browser.browser  # Chromium, launched for each test
 
@@ -59,4 +59,28 @@ def test_a_name_added_from_the_glossary_page_is_in_the_file_and_changes_the_queu
     assert after == before + "  - Rasoul\n"  # in place: every comment and line kept
     page.click("#queue-link")
     expect(flags_of(page, OTHER)).to_have_text("0", timeout=120_000)
+    assert page.errors == []
+
+
+THIRD = "c.txt"
+
+
+def test_a_name_added_from_a_flag_on_an_articles_page_is_in_the_glossary_and_changes_another_article(server, browser):
+    folder, running = server
+    (folder / "seeds" / THIRD).write_text("Later, Rasoul met the delegation in Raqqa.\n", encoding="utf-8")
+    house = folder / "glossary" / "house.yaml"
+    before = house.read_text(encoding="utf-8")
+    page = open_page(browser, running, "Alice")
+    expect(page.locator(f'#queue-rows a:text-is("{THIRD}")')).to_have_count(1, timeout=60_000)  # noticed while serving
+    expect(flags_of(page, THIRD)).not_to_have_text("0", timeout=120_000)
+    third_flags = int(flags_of(page, THIRD).inner_text())
+    review(page, OTHER)
+    page.click('.add-name[data-name="Rasoul"]')
+    saved(page)
+    assert "Saved; the name is in glossary/house.yaml" in page.inner_text("#serve-status")
+    assert house.read_text(encoding="utf-8") == before + "  - Rasoul\n"  # in place: every comment kept
+    decisions = (folder / "corrected" / f"{OTHER}.decisions.yaml").read_text(encoding="utf-8")
+    assert "Rasoul" in decisions  # the article's own record keeps it too
+    page.goto(running.url)
+    expect(flags_of(page, THIRD)).to_have_text(str(third_flags - 1), timeout=120_000)
     assert page.errors == []

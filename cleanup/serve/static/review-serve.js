@@ -1,5 +1,6 @@
 // The review page as `cleanup serve` sends it: every accept, reject, accepted suggestion, dismissed flag and
-// "add to names" is saved at once (over fetch, with the token in a header), on the version the page was made from.
+// "add to names" is saved at once (over fetch, with the token in a header), on the version the page was made from;
+// a name marked is also written to the glossary's names by the server.
 // It runs after the review page's own script (review.js) and wraps its decide, toggleName and toggleSuggestion.
 'use strict';
 const serveMeta = name => document.querySelector('meta[name="' + name + '"]').content;
@@ -118,6 +119,8 @@ async function save() {
       serve.savedTaken = snapshot.taken;
       if (answer.merged || answer.conflicts) adopt(answer.decisions, snapshot, clashing);
       if (answer.conflicts) conflicts(answer.conflicts);
+      else if (answer.glossary && answer.glossary.error) say('Saved; ' + answer.glossary.error, 'error');
+      else if (answer.glossary) say('Saved; the name is in ' + answer.glossary.file, 'saved');
       else say(answer.merged ? 'Saved (merged with another editor’s decisions)' : 'Saved', 'saved');
     } else {
       say('Not saved: ' + answer.error, 'error');
