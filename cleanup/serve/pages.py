@@ -31,20 +31,39 @@ def static_files() -> dict[str, tuple[bytes, str]]:
 
 def queue_page(token: str, title: str) -> str:
     """The queue's page: its table is filled by queue.js from /api/queue."""
+    nav = '<a href="/glossary" id="glossary-link">Glossary →</a>'
+    return _page(token, f"Review queue: {title}", "queue", nav, _QUEUE_TOOLS)
+
+
+def glossary_page(token: str, title: str) -> str:
+    """The glossary's page: filled by glossary.js from /api/glossary, its edits sent there."""
+    nav = '<a href="/" id="queue-link">← queue</a>'
+    return _page(token, f"Glossary: {title}", "queue glossary", nav, _GLOSSARY_TOOLS)
+
+
+def _page(token: str, heading: str, body_class: str, nav: str, rest: str) -> str:
+    """A page of the desk: the token for its script, the stylesheets, `heading` (escaped) as its title and
+    first heading after the link `nav`, then the page's own markup `rest`."""
+    shown = html.escape(heading)
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="cleanup-token" content="{html.escape(token)}">
-<title>Review queue: {html.escape(title)}</title>
+<title>{shown}</title>
 <link rel="stylesheet" href="/static/review.css">
 <link rel="stylesheet" href="/static/serve.css">
 </head>
-<body class="queue">
-<header><nav class="serve-nav"><a href="/glossary" id="glossary-link">Glossary →</a></nav>
-<h1>Review queue: {html.escape(title)}</h1>
-<p id="queue-progress">Loading…</p>
+<body class="{body_class}">
+<header><nav class="serve-nav">{nav}</nav>
+<h1>{shown}</h1>
+{rest}</body>
+</html>
+"""
+
+
+_QUEUE_TOOLS = """<p id="queue-progress">Loading…</p>
 <div class="queue-tools">
 <label>Search <input id="queue-search" type="search" placeholder="article or editor"></label>
 <label>Rule <select id="queue-rule"><option value="">any rule</option></select></label>
@@ -56,27 +75,9 @@ def queue_page(token: str, title: str) -> str:
 </div></header>
 <main><table><thead><tr id="queue-head"></tr></thead><tbody id="queue-rows"></tbody></table></main>
 <script src="/static/queue.js"></script>
-</body>
-</html>
 """
 
-
-def glossary_page(token: str, title: str) -> str:
-    """The glossary's page: filled by glossary.js from /api/glossary, its edits sent there."""
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="cleanup-token" content="{html.escape(token)}">
-<title>Glossary: {html.escape(title)}</title>
-<link rel="stylesheet" href="/static/review.css">
-<link rel="stylesheet" href="/static/serve.css">
-</head>
-<body class="queue glossary">
-<header><nav class="serve-nav"><a href="/" id="queue-link">← queue</a></nav>
-<h1>Glossary: {html.escape(title)}</h1>
-<p id="glossary-progress">Loading…</p>
+_GLOSSARY_TOOLS = """<p id="glossary-progress">Loading…</p>
 <div id="glossary-notices" role="alert"></div>
 <form id="glossary-form" class="queue-tools">
 <label>Preferred <input id="new-preferred" placeholder="an entry, new or listed" maxlength="200"></label>
@@ -97,8 +98,6 @@ def glossary_page(token: str, title: str) -> str:
 <th>Where</th></tr></thead><tbody id="glossary-entries"></tbody></table></section>
 </main>
 <script src="/static/glossary.js"></script>
-</body>
-</html>
 """
 
 
