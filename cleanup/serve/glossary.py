@@ -179,15 +179,19 @@ class Desk:
             files = self.files()
             if glossary_version(files) != request.base:
                 raise StaleGlossary
-            made = _made(files, request)
-            if made.after == made.before:  # the names are in the glossary already
-                return {"version": request.base, "file": made.path, "affected": []}
-            try:
-                write_edit(made)
-            except GlossaryError:  # written by someone else since it was read
-                raise StaleGlossary from None
-            affected = affected_articles(made.forms, self.articles())
-            self.background.reload_settings(affected)
+            return self._write(files, request)
+
+    def _write(self, files: Files, request: EditRequest) -> dict:
+        """Make the edit on the glossary `files` as read (under the reload lock), write it and reload."""
+        made = _made(files, request)
+        if made.after == made.before:  # the names are in the glossary already
+            return {"version": request.base, "file": made.path, "affected": []}
+        try:
+            write_edit(made)
+        except GlossaryError:  # written by someone else since it was read
+            raise StaleGlossary from None
+        affected = affected_articles(made.forms, self.articles())
+        self.background.reload_settings(affected)
         return {"version": glossary_version(self.files()), "file": made.path, "affected": affected}
 
     def add_names(self, names: Sequence[str]) -> dict:
@@ -198,11 +202,11 @@ class Desk:
             files = self.files()
             request = EditRequest(glossary_version(files), NAMES, "", tuple(names), None, None)
             try:
-                return self.edit(request)
+                return self._write(files, request)
             except GlossaryError as error:
                 return {"error": f"not added to the glossary: {error.problems[0]}"}
             except (BadEdit, StaleGlossary, UsageError) as error:
-                return {"error": f"not added to the glossary: {error or 'it changed meanwhile'}"}
+                return {"error": f"not added to the glossary: {str(error) or 'it changed while it was written'}"}
 
 
 def _made(files: Files, request: EditRequest) -> GlossaryEdit:
