@@ -4,8 +4,11 @@ application, and helpers to save decisions as the page does and to compare with 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from cleanup.cli import main
@@ -37,6 +40,21 @@ def served(hosts: set[str], *paths: str) -> tuple[Project, Background, object]:
     background.start()
     settle(background)
     return project, background, create_app(project, background, TOKEN, hosts)
+
+
+@contextlib.contextmanager
+def served_in(folder: Path, hosts: set[str]) -> Iterator[tuple[Project, Background, object]]:
+    """`served` with `folder` as the working folder; its background stopped and the folder left after."""
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        project, background, application = served(hosts)
+        try:
+            yield project, background, application
+        finally:
+            background.stop()
+    finally:
+        os.chdir(here)
 
 
 def settle(background: Background, seconds: float = 120) -> None:

@@ -5,14 +5,13 @@ one clear error (an invalid one with file, line and column) and nothing written;
 noticed."""
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
-from tests.serve.served import TOKEN, make_project, served, settle
+from tests.serve.served import TOKEN, make_project, served_in, settle
 
 HEADERS = {"x-cleanup-token": TOKEN}
 OTHER = "b.txt"  # an article with a name the glossary does not know, spelled like one it knows
@@ -27,17 +26,11 @@ def serving(folder: Path) -> Iterator[tuple]:
     """The seed and one more article served from `folder`, processed."""
     make_project(folder)
     (folder / "seeds" / OTHER).write_text(OTHER_TEXT, encoding="utf-8")
-    here = Path.cwd()
-    os.chdir(folder)
-    project, background, application = served({"testserver"})
-    try:
+    with served_in(folder, {"testserver"}) as (_, background, application):
         client = TestClient(application, base_url="http://testserver")
         client.cookies.set("cleanup_token", TOKEN)
         with client:
             yield folder, background, client
-    finally:
-        background.stop()
-        os.chdir(here)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from cleanup.cli import main
 from cleanup.decisions import load_decisions
 from cleanup.serve.project import Project
 from tests.conftest import SEED
-from tests.serve.served import TOKEN, fix_elsewhere, make_project, outputs, served, settle
+from tests.serve.served import TOKEN, fix_elsewhere, make_project, outputs, served, served_in, settle
 
 NAME = SEED.name
 HEADERS = {"x-cleanup-token": TOKEN}
@@ -32,14 +32,8 @@ def serving(folder: Path) -> Iterator[tuple]:
     outside = folder.parent / "secret.txt"
     outside.write_text("The Daash secret ,outside.\n", encoding="utf-8")
     os.symlink(outside, folder / "seeds" / "link-out.txt")
-    here = Path.cwd()
-    os.chdir(folder)
-    project, background, application = served({"testserver"})
-    try:
+    with served_in(folder, {"testserver"}) as (project, background, application):
         yield folder, project, background, application
-    finally:
-        background.stop()
-        os.chdir(here)
 
 
 @pytest.fixture
