@@ -40,6 +40,10 @@ def _text(value: Any, indent: int | None, level: int) -> str:
     kind = type(value)
     if kind is str:
         return _string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
     if kind is dict:
         inner = level + 1
         items = [
@@ -49,9 +53,7 @@ def _text(value: Any, indent: int | None, level: int) -> str:
         return _join("{", "}", items, indent, level)
     if kind is list or kind is tuple or isinstance(value, Iterator):
         return _join("[", "]", [_text(item, indent, level + 1) for item in value], indent, level)
-    if kind is int:
-        return int.__repr__(value)
-    return _CONSTANTS[value] if value is None or kind is bool else _encode(value)
+    return _CONSTANTS[value] if kind is bool else _encode(value)
 
 
 def _gaps(indent: int | None, level: int) -> tuple[str, str, str]:
@@ -93,6 +95,6 @@ def _member(item: tuple[str, Any], indent: int | None, level: int) -> Iterator[s
 _NOTHING = object()
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 # What json.dumps(ensure_ascii=False) writes for the commonest values, without its per-call overhead:
-# its own C string encoder, and the three constants.
+# its own C string encoder, and the two constants.
 _string = json.encoder.encode_basestring
-_CONSTANTS = {None: "null", True: "true", False: "false"}
+_CONSTANTS = {True: "true", False: "false"}
