@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
 from ..lazyregex import lazy_compile
 
-_NON_BLANK_LINE = regex.compile(r"(?:(?<=[\r\n])|\A)[^\r\n]*\S[^\r\n]*")
+# A line holding a character that is no space. Each match runs to its line's end, so the next starts on a
+# line of its own. The standard engine finds them twice as fast as `regex` (its \s also takes \x1c-\x1f,
+# which `regex` counts as text).
+_NON_BLANK_LINE = re.compile(r"[^\r\n]*(?:\S|[\x1c-\x1f])[^\r\n]*")
 _SINGLE_BREAK = regex.compile(r"\r\n|\n|\r")
 
 

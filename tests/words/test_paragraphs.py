@@ -68,3 +68,18 @@ def test_a_line_ends_with_a_stop_where_the_pattern_anchored_at_its_end_says_so(l
     pattern = regex.compile(r"[.!?…:;][”’\"')\]]*[ \t]*\Z")
     assert ends_with_stop(line) == bool(pattern.search(line))
     assert ends_with_stop("x" + line, 1) == bool(pattern.search(line))
+
+
+# A non-blank line as `regex` defines it: the oracle for the standard engine's faster pattern.
+_REGEX_NON_BLANK_LINE = regex.compile(r"(?:(?<=[\r\n])|\A)[^\r\n]*\S[^\r\n]*")
+LINE_PIECES = ["a", "Mosul", " ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\u2028", "\u3000"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=30).map("".join))
+def test_non_blank_lines_are_those_regex_finds(text):
+    from cleanup.words.paragraphs import _NON_BLANK_LINE
+
+    assert [m.span() for m in _NON_BLANK_LINE.finditer(text)] == [
+        m.span() for m in _REGEX_NON_BLANK_LINE.finditer(text)
+    ]
