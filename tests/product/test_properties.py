@@ -531,6 +531,7 @@ HINT_PIECES = [
 HINT_PIECES += ["succeeded to expel", "insists to ", "stressed on the", "complained from ", "emphasised on", "x"]
 HINT_PIECES += ["army .The", " .Net", "Da\u200b\u200cash", "\u001c", "x  ,", "the\tis", "Its were", "bathe are", "an"]
 HINT_PIECES += ["the most important of them are", "The leaders of the group is", "tthe most ", "The number of "]
+HINT_PIECES += ["Mosul,Kirkuk", "Iraq.The", "”.See", ",Ǆa", ".Ǳx", "Москва,Киев", "x.²", "java.io", "U.S.A"]
 HINT_PIECES += ["30 %", "\t%", ",,", ";", ":", "; .", "Al- Baaj", "al-\t", "l-", "€ 5", "¥", "a .", "\t.", ")"]
 
 
