@@ -241,8 +241,9 @@ _LIST_BEFORE = lazy_compile(rf",{SPACE}*(?:(?:the|a|an){SPACE}+)?\Z")
 
 
 # What may stand between a repeated item and its repeat: a list comma, an opening parenthesis, a slash, `or`.
-# Every alternative begins with a plain character, so the scan skips to those four (several times faster).
-_CUT_MARK = re.compile(r",|\(|/|o(?<=[ \t]o)r[ \t]")
+# One pattern for each, led by plain characters, which the standard engine skips to fastest (several times
+# faster than a class or an alternation it tries at every character).
+_CUT_MARKS = tuple(re.compile(mark) for mark in (",", r"\(", "/", r"or(?<=[ \t]or)[ \t]"))
 _AND_OR = re.compile(r"(?:and|or)[ \t]+")
 
 
@@ -267,7 +268,7 @@ def _item_starts(text: str, forms: frozenset[str]) -> list[int]:
     if shortest == 0:
         return []
     starts = set()
-    for mark in _CUT_MARK.finditer(text):
+    for mark in itertools.chain.from_iterable(pattern.finditer(text) for pattern in _CUT_MARKS):
         end = mark.start()
         while end > 0 and text[end - 1] in " \t":
             end -= 1  # where the item ends
