@@ -13,6 +13,7 @@ module per command).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,7 +29,8 @@ __all__ = ["main", "build_parser"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user for bad input."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(words).parse_args(words)
     dialect = _harper_dialect(args)
     if dialect:
         warm_up(dialect)  # the usual run checks grammar with Harper: start loading it first
