@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 
 from ..checkers import DIALECTS, GRAMMAR_BACKENDS, HEADING_CASES, URL_VARIABLE
 from ..config import NAME_NOTES
-from ..outputs.reports import REPORTS
 from ..version import VERSION
 from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES, SOURCE_SUFFIXES, listed_files
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
@@ -92,6 +91,8 @@ def _serve(serve: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
 
 
 def _check(check: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+    from ..outputs.reports import REPORTS  # here: a run of another command never loads the report formats
+
     _add_common(check)
     check.add_argument("--format", choices=tuple(REPORTS), default="text", help="output format (default: text)")
     check.add_argument(
