@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..checkers import harper_dialect
-from ..checkers.warmup import warm_up
 from ..config import Config, ConfigError
 from .grammar import chosen_grammar
 from .parser import build_parser
@@ -33,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(words).parse_args(words)
     dialect = _harper_dialect(args)
     if dialect:
+        from ..checkers.warmup import warm_up  # only for Harper: a run without it never loads the warm-up
+
         warm_up(dialect)  # the usual run checks grammar with Harper: start loading it first
     from .guard import run_guarded  # after the warm-up has started: it imports most of the package
 
