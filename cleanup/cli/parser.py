@@ -46,11 +46,11 @@ def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
     for name, (help_text, add_options) in _COMMANDS.items():
         command = commands.add_parser(name, help=help_text)
         if words is None or name in words:
-            add_options(command, words)
+            add_options(command)
     return parser
 
 
-def _fix(fix: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+def _fix(fix: argparse.ArgumentParser) -> None:
     _add_common(fix)
     fix.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
     fix.add_argument(
@@ -73,7 +73,7 @@ def _fix(fix: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
     fix.set_defaults(handler=_lazy("fix", "run_fix"))
 
 
-def _serve(serve: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "paths",
         nargs="*",
@@ -90,7 +90,7 @@ def _serve(serve: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
     serve.set_defaults(handler=_lazy("serve", "run_serve", "cleanup.serve.command"))
 
 
-def _check(check: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+def _check(check: argparse.ArgumentParser) -> None:
     from ..outputs.reports import REPORTS  # here: a run of another command never loads the report formats
 
     _add_common(check)
@@ -119,14 +119,14 @@ def _check(check: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
     check.set_defaults(handler=_lazy("check", "run_check"))
 
 
-def _diff(diff: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+def _diff(diff: argparse.ArgumentParser) -> None:
     diff.add_argument("a", metavar="A")
     diff.add_argument("b", metavar="B")
     diff.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
     diff.set_defaults(handler=_lazy("diff", "run_diff"))
 
 
-def _undo(undo: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+def _undo(undo: argparse.ArgumentParser) -> None:
     undo.add_argument(
         "paths", nargs="*", metavar="PATH", help=f"articles or folders, as given to fix (default: {DEFAULT_INPUT}/)"
     )
@@ -140,7 +140,7 @@ def _undo(undo: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
     undo.set_defaults(handler=_lazy("undo", "run_undo"))
 
 
-def _rules(rules: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+def _rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
     rules.add_argument(
         "--format",
@@ -152,7 +152,7 @@ def _rules(rules: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
     rules.set_defaults(handler=_lazy("rules", "run_rules"))
 
 
-def _lsp(lsp: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
+def _lsp(lsp: argparse.ArgumentParser) -> None:
     _add_settings(lsp)
     lsp.add_argument(
         "--grammar",
@@ -167,24 +167,20 @@ def _lsp(lsp: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
     lsp.set_defaults(handler=_lazy("lsp", "run_lsp"))
 
 
-def _glossary(glossary: argparse.ArgumentParser, words: Sequence[str] | None) -> None:
-    """`cleanup glossary …`: its tools, each with its options when `words` name it (as for the commands)."""
+def _glossary(glossary: argparse.ArgumentParser) -> None:
+    """`cleanup glossary …`: its tools and their options."""
     tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
     glossary.set_defaults(subcommands=tools.choices)
-    for name, (help_text, add_options) in _GLOSSARY_TOOLS.items():
-        tool = tools.add_parser(name, help=help_text)
-        if words is None or name in words:
-            add_options(tool)
 
-
-def _glossary_check(check: argparse.ArgumentParser) -> None:
+    check = tools.add_parser("check", help="validate glossary files, run their examples, and warn about weak entries")
     check.add_argument(
         "files", nargs="*", metavar="FILE", help=f"glossary files (default: {DEFAULT_GLOSSARY_DIR}/*.yaml)"
     )
     check.set_defaults(handler=_lazy("glossary", "run_check"))
 
-
-def _glossary_add(add: argparse.ArgumentParser) -> None:
+    add = tools.add_parser(
+        "add", help="add an entry, variants to an entry, or names confirmed in review, keeping comments and order"
+    )
     add.add_argument("preferred", nargs="?", metavar="PREFERRED")
     add.add_argument("--variant", action="append", default=[], metavar="V", help="a variant; repeat for several")
     add.add_argument("--note", metavar="TEXT", help="why (shown to editors with each change)")
@@ -196,12 +192,12 @@ def _glossary_add(add: argparse.ArgumentParser) -> None:
     )
     add.set_defaults(handler=_lazy("glossary", "run_add"))
 
-
-def _glossary_schema(schema_parser: argparse.ArgumentParser) -> None:
+    schema_parser = tools.add_parser("schema", help="print the JSON Schema of glossary files")
     schema_parser.set_defaults(handler=_lazy("glossary", "run_schema"))
 
-
-def _glossary_names(names: argparse.ArgumentParser) -> None:
+    names = tools.add_parser(
+        "names", help="list the names an archive uses that the glossary does not know, by frequency"
+    )
     names.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
     names.add_argument(
         "--glossary", action="append", metavar="FILE", help="glossary whose forms count as known (default: as `fix`)"
@@ -210,8 +206,7 @@ def _glossary_names(names: argparse.ArgumentParser) -> None:
     names.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N names (default: 100)")
     names.set_defaults(handler=_lazy("glossary", "run_names"))
 
-
-def _glossary_suggest(found: argparse.ArgumentParser) -> None:
+    found = tools.add_parser("suggest", help="propose entries for names spelled more than one way")
     found.add_argument("paths", nargs="*", metavar="PATH", help=f"articles or folders (default: {DEFAULT_INPUT}/)")
     found.add_argument(
         "--glossary",
@@ -232,7 +227,7 @@ def _glossary_suggest(found: argparse.ArgumentParser) -> None:
 
 
 # Each command: its help in the list of commands, and what adds its options (in the order `cleanup -h` lists them).
-_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser, Sequence[str] | None], None]]] = {
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "fix": ("write the corrected edition, a unified diff and a change log per file", _fix),
     "serve": ("review the articles in the browser: a local web application (queue, review pages, saving)", _serve),
     "check": (
@@ -248,16 +243,6 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser, Sequence[str]
         _lsp,
     ),
     "glossary": ("check, extend and grow the glossary (see `cleanup glossary -h`)", _glossary),
-}
-_GLOSSARY_TOOLS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "check": ("validate glossary files, run their examples, and warn about weak entries", _glossary_check),
-    "add": (
-        "add an entry, variants to an entry, or names confirmed in review, keeping comments and order",
-        _glossary_add,
-    ),
-    "schema": ("print the JSON Schema of glossary files", _glossary_schema),
-    "names": ("list the names an archive uses that the glossary does not know, by frequency", _glossary_names),
-    "suggest": ("propose entries for names spelled more than one way", _glossary_suggest),
 }
 
 
