@@ -17,6 +17,7 @@ from .checkers import (
     HEADING_CASES,
 )
 from .formats.registry import GLOBS
+from .lazyregex import lazy_re_compile
 from .model import LineIndex, Location
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
@@ -163,7 +164,7 @@ def _beside(config_path: str, value: str | tuple[str, ...]) -> str | tuple[str, 
 
 
 _DEEP = 32  # nesting past this is no configuration anyone writes
-_LONG_NUMBER = re.compile(r"\d{1000,}")
+_LONG_NUMBER = lazy_re_compile(r"\d{1000,}")
 
 
 def _deep_location(path: str, text: str) -> str:
@@ -206,8 +207,8 @@ def _key_location(path: str, text: str, key: str) -> str:
     return path
 
 
-_LINE_START = re.compile(r"^([ \t]*)(\[\[?[ \t]*)?[\"']?", re.MULTILINE)  # indent, table header, quote
-_AFTER_KEY = re.compile(r"[\"']?[ \t]*(=|[.\]])")
+_LINE_START = lazy_re_compile(r"^([ \t]*)(\[\[?[ \t]*)?[\"']?", re.MULTILINE)  # indent, table header, quote
+_AFTER_KEY = lazy_re_compile(r"[\"']?[ \t]*(=|[.\]])")
 
 
 def _values(path: str, text: str, section: str, table: dict) -> dict:
