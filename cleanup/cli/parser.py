@@ -36,14 +36,18 @@ CONFIG_HELP = (
 def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser. Given the `words` it will parse, only the commands they name get their
     options (each option costs argparse a help formatter; a run needs its own command's): every command is
-    still listed, with its help."""
+    still listed, with its help, unless the first word is a command (argparse takes it as the command then:
+    the parser's own options are flags), which alone is built."""
     parser = argparse.ArgumentParser(
         prog="cleanup", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"cleanup {VERSION}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parser.set_defaults(subcommands=commands.choices)
+    chosen = words[0] if words and words[0] in _COMMANDS else None
     for name, (help_text, add_options) in _COMMANDS.items():
+        if chosen is not None and name != chosen:
+            continue
         command = commands.add_parser(name, help=help_text)
         if words is None or name in words:
             add_options(command)

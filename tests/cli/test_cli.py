@@ -209,7 +209,22 @@ def test_the_parser_built_for_a_command_parses_and_helps_as_the_whole_one(argv):
     assert parsed(built) == parsed(whole)
     name = " ".join(argv[:2]) if argv[0] == "glossary" else argv[0]
     assert command_parsers(built)[name].format_help() == command_parsers(whole)[name].format_help()
-    assert built.format_help() == whole.format_help()
+    assert built.format_usage() == whole.format_usage()  # what an error the command leaves over shows
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["-h"], ["--version"], ["fi"], ["fix", "--bogus"], ["--bogus", "fix", "--no-cache"], ["glossary"]]
+    + [["glossary", "add", "--names-from"], ["rules", "--format", "x"], ["fix", "--jobs", "0"], ["bogus", "fix"]],
+)
+def test_the_parser_built_for_any_words_refuses_and_helps_as_the_whole_one(argv, capsys):
+    """Help, version and every refusal read the same from the parser built for the words."""
+    said = []
+    for parser in (build_parser(), build_parser(argv)):
+        with pytest.raises(SystemExit) as exit:
+            parser.parse_args(argv)
+        said.append((exit.value.code, capsys.readouterr()))
+    assert said[0] == said[1]
 
 
 def test_rules_lists_every_rule_and_explains_one(project, capsys):
