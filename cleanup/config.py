@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from dataclasses import dataclass, fields
@@ -216,6 +215,8 @@ def _values(path: str, text: str, section: str, table: dict) -> dict:
     values = {}
     for key, value in table.items():
         if key not in known:
+            import difflib  # here: a run without a mistake never loads it
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(known)
             raise ConfigError(f"{_key_location(path, text, key)}: {section}: unknown key {key!r}; {hint}")

@@ -172,7 +172,7 @@ def test_a_plain_run_imports_no_cache_workers_checker_or_timestamps(project):
     """Start-up cost: a fix of a text file without grammar or cache never loads what it does not use."""
     write(project / "seeds" / "a.txt", b"Rasul said Daash fled.\n")
     unused = ("cleanup.cache", "concurrent.futures", "cleanup.checkers.harper", "cleanup.checkers.languagetool")
-    unused += ("html", "datetime", "hmac", "tempfile", "cleanup.outputs.reports", "cleanup.checkers.warmup")
+    unused += ("html", "datetime", "hmac", "tempfile", "difflib", "cleanup.outputs.reports", "cleanup.checkers.warmup")
     run = "import sys; from cleanup.__main__ import run; sys.argv[1:] = ['fix', '-q', '--no-cache', '--grammar', 'none']\n"
     run += f"try:\n    run()\nfinally:\n    print([name for name in {unused!r} if name in sys.modules])"
     done = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True)
