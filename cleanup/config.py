@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from dataclasses import dataclass, fields
@@ -17,6 +16,7 @@ from .checkers import (
     HEADING_CASES,
 )
 from .formats.registry import GLOBS
+from .lazyregex import lazy_re_compile
 from .model import LineIndex, Location
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
@@ -163,7 +163,7 @@ def _beside(config_path: str, value: str | tuple[str, ...]) -> str | tuple[str, 
 
 
 _DEEP = 32  # nesting past this is no configuration anyone writes
-_LONG_NUMBER = re.compile(r"\d{1000,}")
+_LONG_NUMBER = lazy_re_compile(r"\d{1000,}")
 
 
 def _deep_location(path: str, text: str) -> str:
@@ -206,8 +206,8 @@ def _key_location(path: str, text: str, key: str) -> str:
     return path
 
 
-_LINE_START = re.compile(r"^([ \t]*)(\[\[?[ \t]*)?[\"']?", re.MULTILINE)  # indent, table header, quote
-_AFTER_KEY = re.compile(r"[\"']?[ \t]*(=|[.\]])")
+_LINE_START = lazy_re_compile(r"^([ \t]*)(\[\[?[ \t]*)?[\"']?", re.MULTILINE)  # indent, table header, quote
+_AFTER_KEY = lazy_re_compile(r"[\"']?[ \t]*(=|[.\]])")
 
 
 def _values(path: str, text: str, section: str, table: dict) -> dict:
@@ -215,6 +215,8 @@ def _values(path: str, text: str, section: str, table: dict) -> dict:
     values = {}
     for key, value in table.items():
         if key not in known:
+            import difflib  # here: a run without a mistake never loads it
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(known)
             raise ConfigError(f"{_key_location(path, text, key)}: {section}: unknown key {key!r}; {hint}")

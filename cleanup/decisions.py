@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .lazyregex import lazy_re_compile
 from .model import Change, Decision, Location, Problem, ProblemsError
 from .yamlread import YAML_ERRORS, Fields, YamlList, YamlMap, load_yaml, yaml_problem
 
@@ -263,7 +264,7 @@ def quoted(text: str) -> str:
     return _YAML_REFUSES.sub(lambda c: f"\\u{ord(c.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
-_YAML_REFUSES = re.compile("[\u007f-\u009f\u2028\u2029\ufeff]")
+_YAML_REFUSES = lazy_re_compile("[\u007f-\u009f\u2028\u2029\ufeff]")
 
 
 def _one_line(text: str) -> str:

@@ -3,13 +3,13 @@ read by the YAML 1.2 core schema."""
 
 from __future__ import annotations
 
-import re
+from .lazyregex import lazy_re_compile
 
 # YAML 1.2 core schema for plain (unquoted) scalars.
-_NULL = re.compile(r"~|null|Null|NULL|")
+_NULL = lazy_re_compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(
+_INT = lazy_re_compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = lazy_re_compile(
     r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 

@@ -8,7 +8,6 @@ refused.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from .gcpause import paused_garbage_collection
@@ -255,6 +254,8 @@ class Fields:
         """Report each key of `node` not in `allowed` (`inside`: " in a decision"); whether there was one."""
         unknown = [key for key in node if key not in allowed]
         for key in unknown:
+            import difflib  # here: a run without a mistake never loads it
+
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(allowed)
             self.problem(self.key_at(node, key), f"unknown {what} “{key}”{inside}; {hint}")

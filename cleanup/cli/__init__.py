@@ -13,11 +13,11 @@ module per command).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..checkers import harper_dialect
-from ..checkers.warmup import warm_up
 from ..config import Config, ConfigError
 from .grammar import chosen_grammar
 from .parser import build_parser
@@ -28,9 +28,12 @@ __all__ = ["main", "build_parser"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user for bad input."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(words).parse_args(words)
     dialect = _harper_dialect(args)
     if dialect:
+        from ..checkers.warmup import warm_up  # only for Harper: a run without it never loads the warm-up
+
         warm_up(dialect)  # the usual run checks grammar with Harper: start loading it first
     from .guard import run_guarded  # after the warm-up has started: it imports most of the package
 

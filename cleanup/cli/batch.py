@@ -9,9 +9,8 @@ import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from ..formats.registry import format_for
+from ..lazyregex import lazy_compile
 from ..model import Outcome
 from ..pipeline import Settings
 from ..textio import BinaryFile, DecodeError
@@ -27,7 +26,7 @@ from .workers import InProcess, Pool, Workers, in_order
 if TYPE_CHECKING:  # a run with --no-cache never imports the cache
     from ..cache import Cache
 
-_WORD = regex.compile(r"\S+")
+_WORD = lazy_compile(r"\S+")
 
 
 def outcomes(

@@ -3,12 +3,12 @@ kept for the run's summary."""
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lazyregex import lazy_re_compile
 from ..model import Outcome
 from ..outputs.controls import visible
 from ..outputs.tally import Tally
@@ -25,7 +25,7 @@ def make_console(quiet: bool) -> Console:
 
 
 MAX_MESSAGE = 1000  # characters: a message quoting a megabyte-long value from a damaged file is cut
-_QUOTED = re.compile(r"“[^”]*”|'[^']*'")
+_QUOTED = lazy_re_compile(r"“[^”]*”|'[^']*'")
 
 
 def print_error(message: str) -> None:

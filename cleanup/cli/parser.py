@@ -6,11 +6,10 @@ import argparse
 import importlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..checkers import DIALECTS, GRAMMAR_BACKENDS, HEADING_CASES, URL_VARIABLE
 from ..config import NAME_NOTES
-from ..outputs.reports import REPORTS
 from ..version import VERSION
 from .defaults import DEFAULT_INPUT, DEFAULT_OUT, DOCX_MODES, SOURCE_SUFFIXES, listed_files
 from .defaults import GLOSSARY_FOLDER as DEFAULT_GLOSSARY_DIR
@@ -34,15 +33,28 @@ CONFIG_HELP = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. Given the `words` it will parse, only the commands they name get their
+    options (each option costs argparse a help formatter; a run needs its own command's): every command is
+    still listed, with its help, unless the first word is a command (argparse takes it as the command then:
+    the parser's own options are flags), which alone is built."""
     parser = argparse.ArgumentParser(
         prog="cleanup", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"cleanup {VERSION}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parser.set_defaults(subcommands=commands.choices)
+    chosen = words[0] if words and words[0] in _COMMANDS else None
+    for name, (help_text, add_options) in _COMMANDS.items():
+        if chosen is not None and name != chosen:
+            continue
+        command = commands.add_parser(name, help=help_text)
+        if words is None or name in words:
+            add_options(command)
+    return parser
 
-    fix = commands.add_parser("fix", help="write the corrected edition, a unified diff and a change log per file")
+
+def _fix(fix: argparse.ArgumentParser) -> None:
     _add_common(fix)
     fix.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT}/)")
     fix.add_argument(
@@ -64,9 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fix.set_defaults(handler=_lazy("fix", "run_fix"))
 
-    serve = commands.add_parser(
-        "serve", help="review the articles in the browser: a local web application (queue, review pages, saving)"
-    )
+
+def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "paths",
         nargs="*",
@@ -82,9 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     # `serve` sits above the command line (it runs fix's steps), so its handler is found by name, not imported.
     serve.set_defaults(handler=_lazy("serve", "run_serve", "cleanup.serve.command"))
 
-    check = commands.add_parser(
-        "check", help="report what fix would change and what it flags, write nothing; exit 1 if anything would change"
-    )
+
+def _check(check: argparse.ArgumentParser) -> None:
+    from ..outputs.reports import REPORTS  # here: a run of another command never loads the report formats
+
     _add_common(check)
     check.add_argument("--format", choices=tuple(REPORTS), default="text", help="output format (default: text)")
     check.add_argument(
@@ -110,13 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=_lazy("check", "run_check"))
 
-    diff = commands.add_parser("diff", help="word-level diff of any two text files")
+
+def _diff(diff: argparse.ArgumentParser) -> None:
     diff.add_argument("a", metavar="A")
     diff.add_argument("b", metavar="B")
     diff.add_argument("--encoding", metavar="NAME", help="encoding of files without a BOM (default: UTF-8)")
     diff.set_defaults(handler=_lazy("diff", "run_diff"))
 
-    undo = commands.add_parser("undo", help="restore articles as they were before the last `fix --in-place` run")
+
+def _undo(undo: argparse.ArgumentParser) -> None:
     undo.add_argument(
         "paths", nargs="*", metavar="PATH", help=f"articles or folders, as given to fix (default: {DEFAULT_INPUT}/)"
     )
@@ -129,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     undo.set_defaults(handler=_lazy("undo", "run_undo"))
 
-    rules = commands.add_parser("rules", help="list every rule with id, safety and reason; or explain one")
+
+def _rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("rule", nargs="?", metavar="ID", help="explain this rule, with its examples")
     rules.add_argument(
         "--format",
@@ -140,11 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_settings(rules)
     rules.set_defaults(handler=_lazy("rules", "run_rules"))
 
-    lsp = commands.add_parser(
-        "lsp",
-        help="a language server over standard input and output, for editors: findings as diagnostics, fixes as "
-        "code actions (see docs/editors.md)",
-    )
+
+def _lsp(lsp: argparse.ArgumentParser) -> None:
     _add_settings(lsp)
     lsp.add_argument(
         "--grammar",
@@ -158,13 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lsp.set_defaults(handler=_lazy("lsp", "run_lsp"))
 
-    _add_glossary_commands(commands)
-    return parser
 
-
-def _add_glossary_commands(commands: argparse._SubParsersAction) -> None:
-    """Register `cleanup glossary …` on the main parser."""
-    glossary = commands.add_parser("glossary", help="check, extend and grow the glossary (see `cleanup glossary -h`)")
+def _glossary(glossary: argparse.ArgumentParser) -> None:
+    """`cleanup glossary …`: its tools and their options."""
     tools = glossary.add_subparsers(dest="tool", required=True, metavar="TOOL")
     glossary.set_defaults(subcommands=tools.choices)
 
@@ -220,6 +228,26 @@ def _add_glossary_commands(commands: argparse._SubParsersAction) -> None:
     )
     found.add_argument("--limit", type=int, default=30, metavar="N", help="show at most N suggestions (default: 30)")
     found.set_defaults(handler=_lazy("glossary", "run_suggest"))
+
+
+# Each command: its help in the list of commands, and what adds its options (in the order `cleanup -h` lists them).
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "fix": ("write the corrected edition, a unified diff and a change log per file", _fix),
+    "serve": ("review the articles in the browser: a local web application (queue, review pages, saving)", _serve),
+    "check": (
+        "report what fix would change and what it flags, write nothing; exit 1 if anything would change",
+        _check,
+    ),
+    "diff": ("word-level diff of any two text files", _diff),
+    "undo": ("restore articles as they were before the last `fix --in-place` run", _undo),
+    "rules": ("list every rule with id, safety and reason; or explain one", _rules),
+    "lsp": (
+        "a language server over standard input and output, for editors: findings as diagnostics, fixes as "
+        "code actions (see docs/editors.md)",
+        _lsp,
+    ),
+    "glossary": ("check, extend and grow the glossary (see `cleanup glossary -h`)", _glossary),
+}
 
 
 def _lazy(module: str, function: str, where: str = "") -> Callable[[argparse.Namespace], int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -113,6 +112,8 @@ def _check_harper_rules(config: Config, dialect: str) -> None:
     known = harper_rule_names(dialect)
     for name in config.harper_disable:
         if name not in known:
+            import difflib  # here: a run without a mistake never loads it
+
             close = difflib.get_close_matches(name, sorted(known), n=1)
             hint = f"did you mean {close[0]!r}?" if close else "see Harper's rule names"
             raise UsageError(f"{config.path or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
@@ -136,6 +137,8 @@ def _check_categories(categories: Sequence[str], checker: Checker | None, where:
     for category in categories:
         if category.lower() in known:
             continue
+        import difflib  # here: a run without a mistake never loads it
+
         close = difflib.get_close_matches(category.lower(), sorted(known), n=1)
         if not close and checker and checker.name == "languagetool" and regex.fullmatch(r"[A-Z][A-Z0-9_]*", category):
             continue  # a server may have categories of its own (an add-on's, a language's); not a near-miss

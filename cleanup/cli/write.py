@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomicfile import temporary_name
 from ..formats.registry import format_for
+from ..lazyregex import lazy_re_compile
 from ..model import Outcome
 from ..outputs.diff import unified_diff
 from ..outputs.records import change_log, markdown_report
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # a run with --no-cache never imports the cache
 
 _CHUNK = 1 << 16  # characters encoded and written at a time
 # `.NAME.cleanup-PID-TOKEN.tmp`: the process that made it is named, so a later run can tell a stale one.
-_TEMPORARY = re.compile(r"\..+\.cleanup-(\d+)-[0-9a-f]{8}\.tmp")
+_TEMPORARY = lazy_re_compile(r"\..+\.cleanup-(\d+)-[0-9a-f]{8}\.tmp")
 
 
 class WriteError(Exception):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -50,6 +49,8 @@ def pieces_from_changes(original: str, corrected: str, changes: Sequence[Change]
 
 def pieces_from_texts(a: str, b: str) -> list[Piece]:
     """A word-level diff of two arbitrary texts."""
+    import difflib  # here: only `cleanup diff` matches words (a fix's diff comes from its changes)
+
     left, right = _DIFF_TOKEN.findall(a), _DIFF_TOKEN.findall(b)
     matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
     pieces = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import regex
+from ..lazyregex import lazy_compile
 
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # a word as the spell checker reads one
+WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+")  # a word as the spell checker reads one
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")  # the same in ASCII text, with the standard engine (faster to call)
 
 

@@ -199,10 +199,11 @@ def test_only_case_changes_are_corrected_and_only_whole_forms():
 def test_harper_starts_loading_only_for_a_run_that_will_use_it(
     make_project, monkeypatch, configuration, options, started
 ):
+    import cleanup.checkers.warmup as warmup
     import cleanup.cli as cli
 
     calls: list[str] = []
-    monkeypatch.setattr(cli, "warm_up", calls.append)
+    monkeypatch.setattr(warmup, "warm_up", calls.append)  # the command line imports it when a run needs it
     project = make_project("terms: []\n", {"seeds/a.txt": "Text.\n"})
     if configuration:
         (project / "cleanup.toml").write_text(configuration, encoding="utf-8")

@@ -1,5 +1,6 @@
 """The command line on real files: outputs, exit codes, and clear errors without tracebacks."""
 
+import argparse
 import codecs
 import json
 import shutil
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cleanup.cli import main
+from cleanup.cli.parser import build_parser, command_parsers
 from tests.conftest import ROOT, TWO_ENTRIES
 
 SEED = ROOT / "seeds" / "000_34c7e98329047369.txt"
@@ -170,12 +172,59 @@ def test_a_plain_run_imports_no_cache_workers_checker_or_timestamps(project):
     """Start-up cost: a fix of a text file without grammar or cache never loads what it does not use."""
     write(project / "seeds" / "a.txt", b"Rasul said Daash fled.\n")
     unused = ("cleanup.cache", "concurrent.futures", "cleanup.checkers.harper", "cleanup.checkers.languagetool")
-    unused += ("html", "datetime", "hmac", "tempfile")
+    unused += ("html", "datetime", "hmac", "tempfile", "difflib", "cleanup.outputs.reports", "cleanup.checkers.warmup")
     run = "import sys; from cleanup.__main__ import run; sys.argv[1:] = ['fix', '-q', '--no-cache', '--grammar', 'none']\n"
     run += f"try:\n    run()\nfinally:\n    print([name for name in {unused!r} if name in sys.modules])"
     done = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
     assert (project / "corrected" / "a.txt").read_text(encoding="utf-8") == "Rasool said ISIS fled.\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["fix", "-q", "--no-cache", "--grammar", "none"],
+        ["check", "--format", "json", "a.txt"],
+        ["serve", "--port", "0"],
+        ["diff", "a", "b"],
+        ["undo", "--list"],
+        ["rules", "SP001"],
+        ["lsp", "--grammar", "none"],
+        ["glossary", "add", "ISIS", "--variant", "Daesh"],
+        ["glossary", "suggest", "--limit", "3"],
+        ["fix", "check", "--select", "GL"],
+    ],
+)
+def test_the_parser_built_for_a_command_parses_and_helps_as_the_whole_one(argv):
+    """A run builds only the options of the command its words name (start-up cost): it parses them, and
+    prints that command's help, exactly as the parser of every command does."""
+
+    def parsed(parser: argparse.ArgumentParser) -> dict:
+        found = vars(parser.parse_args(argv))
+        handler = found.pop("handler")
+        found.pop("subcommands")
+        return found | {"handler": [cell.cell_contents for cell in handler.__closure__]}
+
+    whole, built = build_parser(), build_parser(argv)
+    assert parsed(built) == parsed(whole)
+    name = " ".join(argv[:2]) if argv[0] == "glossary" else argv[0]
+    assert command_parsers(built)[name].format_help() == command_parsers(whole)[name].format_help()
+    assert built.format_usage() == whole.format_usage()  # what an error the command leaves over shows
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["-h"], ["--version"], ["fi"], ["fix", "--bogus"], ["--bogus", "fix", "--no-cache"], ["glossary"]]
+    + [["glossary", "add", "--names-from"], ["rules", "--format", "x"], ["fix", "--jobs", "0"], ["bogus", "fix"]],
+)
+def test_the_parser_built_for_any_words_refuses_and_helps_as_the_whole_one(argv, capsys):
+    """Help, version and every refusal read the same from the parser built for the words."""
+    said = []
+    for parser in (build_parser(), build_parser(argv)):
+        with pytest.raises(SystemExit) as exit:
+            parser.parse_args(argv)
+        said.append((exit.value.code, capsys.readouterr()))
+    assert said[0] == said[1]
 
 
 def test_rules_lists_every_rule_and_explains_one(project, capsys):
