@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from .model import Change, Edit, Flag, Paragraph, SourcePair, Step
 
@@ -34,7 +34,6 @@ class Window:
     moved: int = 0
 
 
-@runtime_checkable
 class LocalFinder(Protocol):
     """An edit finder whose edits in a paragraph depend on that paragraph alone (and the blank lines before
     it): after the first pass the fix loop asks it only about the paragraphs the last pass changed."""
@@ -143,9 +142,10 @@ def _asked(finder: EditFinder, text: str, windows: Sequence[Window] | None) -> I
     A paragraph the last pass left alone gives a local finder the same edits as before, and none of
     those was applied (it would have changed the paragraph): each lost to an edit that changed it, or was
     vetoed, and a vetoed edit of an unchanged paragraph is vetoed again."""
-    if windows is None or not isinstance(finder, LocalFinder):
+    within = getattr(finder, "within", None)  # a `LocalFinder` has it (checked so: the protocol check costs more)
+    if windows is None or within is None:
         return finder(text)
-    return finder.within(text, windows)
+    return within(text, windows)
 
 
 class Together:
