@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checkers import DEFAULT_HEADINGS, Checker
 from .checkers.worth import worth_reading
 from .decisions import match
-from .fix import EditFinder, OriginalOffsets, Together, Window, fix, inside
+from .fix import EditFinder, OriginalOffsets, Window, fix, inside
 from .glossary.loader import Glossary
 from .glossary.names import NAME_RULE, SPELLING_CATEGORIES, respellable, sort_spelling_flags
 from .glossary.reading import GLOSSARY_CATEGORY
@@ -80,7 +80,6 @@ class _Run:
     _quotations: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
     _glossary: list[tuple[str, list[Edit]]] = field(default_factory=list)
     _matches: list[tuple[str, list[Edit]]] = field(default_factory=list)  # the matcher's, before the directives
-    _together: tuple[str, Sequence[Window], Together] | None = None  # the last pass's windows, read as one
 
     def directives(self, text: str) -> Directives:
         return _read_once(self._directives, text, lambda: directives(text, self.markdown))
@@ -93,13 +92,6 @@ class _Run:
             and not is_protected(found, start, end)
             and not is_ignored(found, rule, start)
         )
-
-    def together(self, text: str, windows: Sequence[Window]) -> Together:
-        """The `windows` of `text` read as one (see `Together`): joined once a pass, for every local rule."""
-        kept = self._together
-        if kept is None or kept[0] is not text or kept[1] is not windows:
-            kept = self._together = (text, windows, Together(text, windows))
-        return kept[2]
 
     def glossary_edits(self, text: str, windows: Sequence[Window] = ()) -> list[Edit]:
         """The glossary's edits of `text` (the fix loop's last pass and the suggestions ask for the same text);
@@ -328,13 +320,13 @@ class _LocalRuleFinder:
     def within(self, text: str, windows: Sequence[Window]) -> Iterator[Edit]:
         if not self.run.settings.enabled(self.rule.id):
             return
-        together = self.run.together(text, windows)
-        for found in self.rule.findings(together.text, self.run.context):
-            shift = together.shift(found.start, found.end)
-            if isinstance(found, Edit) and shift is not None:
-                edit = replace(found, start=found.start + shift, end=found.end + shift)
-                if self.run.allows(text, edit.rule, edit.start, edit.end):
-                    yield edit
+        for window in windows:
+            shift = window.context
+            for found in self.rule.findings(text[shift : window.end], self.run.context):
+                if isinstance(found, Edit) and window.start <= found.start + shift < window.end:
+                    edit = replace(found, start=found.start + shift, end=found.end + shift)
+                    if self.run.allows(text, edit.rule, edit.start, edit.end):
+                        yield edit
 
 
 def _flags(run: _Run, text: str) -> Iterator[Flag]:

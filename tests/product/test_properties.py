@@ -5,8 +5,10 @@ form, URLs, Markdown code and the editor's directives; glossaries are random sub
 plus a made-up name with a made-up variant; all built-in rules run.
 """
 
+import contextlib
 import dataclasses
 import itertools
+from collections.abc import Iterator
 
 import pytest
 import regex
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 
 from cleanup import fix as fix_engine
 from cleanup.checkers.harper import HarperChecker
-from cleanup.fix import Together, changed_paragraphs
+from cleanup.fix import changed_paragraphs
 from cleanup.glossary.rereading import carried_over
 from cleanup.house import load_glossary
 from cleanup.model import Document, Edit, Safety, SpanSet
@@ -428,30 +430,6 @@ def local_findings_agree(text: str, spans: list[tuple[int, int]], context) -> No
                 if window.start <= f.start + window.context < window.end
             ]
             assert shifted == expected, (rule.id, window)
-        together_agrees(rule, text, whole, _apart(windows), context)
-
-
-def _apart(windows: list) -> list:
-    """Windows in order, leaving out any that overlaps or touches the last one kept (as a pass's are)."""
-    kept: list = []
-    for window in sorted(set(windows), key=lambda w: (w.start, w.end)):
-        if not kept or window.context > kept[-1].end:
-            kept.append(window)
-    return kept
-
-
-def together_agrees(rule, text: str, whole: list, windows: list, context) -> None:
-    """The windows read as one text (as the fix loop reads them) give each window's paragraphs what the
-    whole text gives them there (the blank lines after a window belong to the paragraph after it)."""
-    together = Together(text, windows)
-    found = []
-    for finding in rule.findings(together.text, context):
-        shift = together.shift(finding.start, finding.end)
-        if shift is not None:
-            found.append(dataclasses.replace(finding, start=finding.start + shift, end=finding.end + shift))
-    ends = [together.starts[index + 1] - together.starts[index] + w.context for index, w in enumerate(windows)]
-    expected = [f for f in whole if any(w.start <= f.start < end for w, end in zip(windows, ends, strict=True))]
-    assert found == expected, (rule.id, windows)
 
 
 AP_CONTEXT = dataclasses.replace(
@@ -475,14 +453,6 @@ def test_local_rules_find_in_each_paragraph_of_the_articles_what_they_find_there
         local_findings_agree(text, every_paragraph, AP_CONTEXT)
 
 
-def test_local_rules_find_in_every_other_paragraph_of_the_articles_read_as_one_what_the_whole_text_has_there():
-    for text in ARTICLES:
-        alone = {w.start: w for start in range(0, len(text), 97) for w in changed_paragraphs(text, [(start, start)])}
-        every_other = [alone[start] for start in sorted(alone)][::2]
-        for rule in LOCAL_RULES:
-            together_agrees(rule, text, list(rule.findings(text, AP_CONTEXT)), every_other, AP_CONTEXT)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=40).map("".join), glossaries, st.booleans())
 def test_the_fix_loop_reading_changed_paragraphs_again_ends_where_reading_everything_again_ends(
@@ -493,6 +463,20 @@ def test_the_fix_loop_reading_changed_paragraphs_again_ends_where_reading_everyt
     local = process(Document(text, markdown=markdown), Settings(glossary, ALL_RULES))
     whole = process(Document(text, markdown=markdown), Settings(glossary, everywhere))
     assert (local.corrected, local.changes, local.flags) == (whole.corrected, whole.changes, whole.flags)
+    with windows_read_one_by_one():  # a short text's few windows are read as the whole text, unless told
+        windowed = process(Document(text, markdown=markdown), Settings(glossary, ALL_RULES))
+    assert (windowed.corrected, windowed.changes, windowed.flags) == (whole.corrected, whole.changes, whole.flags)
+
+
+@contextlib.contextmanager
+def windows_read_one_by_one() -> Iterator[None]:
+    """The fix loop asks local rules about each changed window however little reading the whole text costs."""
+    cost = fix_engine._WINDOW_COST
+    fix_engine._WINDOW_COST = -(1 << 40)
+    try:
+        yield
+    finally:
+        fix_engine._WINDOW_COST = cost
 
 
 VERB_PIECES = [
