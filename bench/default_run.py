@@ -24,7 +24,7 @@ from cleanup.house import load_glossary
 from cleanup.model import Document, Outcome, Safety
 from cleanup.outputs.records import change_log, markdown_report
 from cleanup.outputs.review import review_page
-from cleanup.pipeline import ALL_RULES, Settings, _context, process
+from cleanup.pipeline import ALL_RULES, Settings, process, rule_context
 
 
 def cpu(action: Callable[[], object], repeat: int) -> float:
@@ -91,7 +91,7 @@ def _single_reads(text: str, yaml: str, flags: Safety, wanted: bool) -> dict[str
 
 def _read_each(text: str, yaml: str, flags: Safety, wanted: bool) -> dict[str, float]:
     glossary = load_glossary([("house.yaml", yaml)], [rule.id for rule in ALL_RULES])
-    context = _context(Settings(glossary, ALL_RULES), False)
+    context = rule_context(Settings(glossary, ALL_RULES), False)
     chosen = [rule for rule in ALL_RULES if (rule.safety is flags) == wanted]
     return {rule.id: cpu(lambda rule=rule: list(rule.findings(text, context)), 1) for rule in chosen}
 

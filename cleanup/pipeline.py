@@ -135,7 +135,7 @@ def process(
     Changes an editor rejected in `decisions` are left out; accepted ones are marked. With the Arabic
     `source` text, the translation is also checked against it (SRC flags). A Markdown document (as its
     reader marks it) is read as Markdown: its code and links protected, its blocks its paragraphs."""
-    run = _Run(settings, document.markdown, _context(settings, document.markdown))
+    run = _Run(settings, document.markdown, rule_context(settings, document.markdown))
     # An editor's accept can make a glossary suggestion: then suggestions are tried, and kept only if accepted.
     trying = not settings.unsafe_fixes and any(_about_glossary(d) and d.verdict == "accept" for d in decisions)
     finders: list[EditFinder] = [_glossary_finder(run, trying), *_rule_finders(run)]
@@ -218,7 +218,7 @@ def _unknown_disabled(settings: Settings, disabled: Sequence[str], text: str) ->
     ]
 
 
-def _context(settings: Settings, markdown: bool) -> Context:
+def rule_context(settings: Settings, markdown: bool) -> Context:
     """What the rules read of the settings and the glossary (made once per glossary, not per document)."""
     glossary = settings.glossary
     return Context(

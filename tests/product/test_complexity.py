@@ -19,7 +19,7 @@ from cleanup.model import Document, Outcome
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.records import change_log, markdown_report
 from cleanup.outputs.review import review_page
-from cleanup.pipeline import Settings, _context, process
+from cleanup.pipeline import Settings, process, rule_context
 from cleanup.rules.base import Rule
 from cleanup.rules.registry import ALL_RULES
 from cleanup.source.align import pair_texts
@@ -32,7 +32,7 @@ SMALLEST = 0.003  # CPU seconds the size-n input must take, repeated, for its ti
 CONFIRM = 0.2  # the same when a ratio over LIMIT is measured again before it fails (long enough that noise is small)
 UNIT = 12_000  # characters of text for n
 GLOSSARY = HOUSE
-CONTEXT = _context(Settings(GLOSSARY), markdown=False)  # what the pipeline gives the rules
+CONTEXT = rule_context(Settings(GLOSSARY), markdown=False)  # what the pipeline gives the rules
 
 
 def _best(step: Callable[[], object], repeats: int) -> float:

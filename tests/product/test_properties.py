@@ -23,7 +23,7 @@ from cleanup.house import load_glossary
 from cleanup.model import Document, Edit, Safety, SpanSet
 from cleanup.outputs.diff import unified_diff
 from cleanup.outputs.findings import findings
-from cleanup.pipeline import ALL_RULES, Settings, _context, process
+from cleanup.pipeline import ALL_RULES, Settings, process, rule_context
 from cleanup.protect import _ADDRESS_HINTS, DOMAIN, EMAIL, URL, _matches_around, directives, is_protected
 from cleanup.rules import grammar
 from cleanup.rules.articles import _ARTICLE, _BARE_AFTER_PREPOSITION, _MAYBE_ARTICLE, _bare_name_starts
@@ -433,7 +433,7 @@ def local_findings_agree(text: str, spans: list[tuple[int, int]], context) -> No
 
 
 AP_CONTEXT = dataclasses.replace(
-    _context(Settings(load_glossary([("g.yaml", glossary_yaml(ENTRIES, "baka"))])), False), markdown=False
+    rule_context(Settings(load_glossary([("g.yaml", glossary_yaml(ENTRIES, "baka"))])), False), markdown=False
 )
 
 
