@@ -18,6 +18,7 @@ from .checkers import (
 from .formats.registry import GLOBS
 from .lazyregex import lazy_re_compile
 from .model import LineIndex, Location
+from .words.nearest import nearest
 
 CONFIG_FILES = ("cleanup.toml", "pyproject.toml")
 NAME_NOTES = ("alike", "all")  # name notes: on names spelled like another name (default), or every unknown name
@@ -215,10 +216,8 @@ def _values(path: str, text: str, section: str, table: dict) -> dict:
     values = {}
     for key, value in table.items():
         if key not in known:
-            import difflib  # here: a run without a mistake never loads it
-
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(known)
+            close = nearest(key, known)
+            hint = f"did you mean {close!r}?" if close else "allowed: " + ", ".join(known)
             raise ConfigError(f"{_key_location(path, text, key)}: {section}: unknown key {key!r}; {hint}")
         name = known[key]
         values[name] = _checked(_key_location(path, text, key), key, name, value)

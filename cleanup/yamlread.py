@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .gcpause import paused_garbage_collection
 from .lazyregex import lazy_compile
 from .model import Location, Problem
+from .words.nearest import nearest
 from .yamlnodes import Positions, YamlList, YamlMap, YamlProblem, plain_scalar
 from .yamlplain import NOT_PLAIN, read_plain
 
@@ -254,10 +255,8 @@ class Fields:
         """Report each key of `node` not in `allowed` (`inside`: " in a decision"); whether there was one."""
         unknown = [key for key in node if key not in allowed]
         for key in unknown:
-            import difflib  # here: a run without a mistake never loads it
-
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"did you mean “{close[0]}”?" if close else "allowed: " + ", ".join(allowed)
+            close = nearest(str(key), allowed)
+            hint = f"did you mean “{close}”?" if close else "allowed: " + ", ".join(allowed)
             self.problem(self.key_at(node, key), f"unknown {what} “{key}”{inside}; {hint}")
         return bool(unknown)
 

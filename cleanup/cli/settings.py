@@ -17,6 +17,7 @@ from ..house import HouseGlossary
 from ..pipeline import ALL_RULES, Settings, names_a_rule
 from ..rules.base import Rule
 from ..textio import UnsuitableEncoding, text_encoding
+from ..words.nearest import nearest
 from .defaults import GLOSSARY_FOLDER
 from .errors import UsageError
 from .grammar import chosen_grammar
@@ -112,10 +113,8 @@ def _check_harper_rules(config: Config, dialect: str) -> None:
     known = harper_rule_names(dialect)
     for name in config.harper_disable:
         if name not in known:
-            import difflib  # here: a run without a mistake never loads it
-
-            close = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "see Harper's rule names"
+            close = nearest(name, sorted(known))
+            hint = f"did you mean {close!r}?" if close else "see Harper's rule names"
             raise UsageError(f"{config.path or 'configuration'}: harper-disable: Harper has no rule {name!r}; {hint}")
 
 
@@ -137,12 +136,10 @@ def _check_categories(categories: Sequence[str], checker: Checker | None, where:
     for category in categories:
         if category.lower() in known:
             continue
-        import difflib  # here: a run without a mistake never loads it
-
-        close = difflib.get_close_matches(category.lower(), sorted(known), n=1)
+        close = nearest(category.lower(), sorted(known))
         if not close and checker and checker.name == "languagetool" and regex.fullmatch(r"[A-Z][A-Z0-9_]*", category):
             continue  # a server may have categories of its own (an add-on's, a language's); not a near-miss
-        hint = f"did you mean {known[close[0]]!r}?" if close else "allowed: " + ", ".join(sorted(known.values()))
+        hint = f"did you mean {known[close]!r}?" if close else "allowed: " + ", ".join(sorted(known.values()))
         checker_name = checker.name if checker else "none"
         raise UsageError(f"{where}: no flag has category {category!r} (checker {checker_name}); {hint}")
 

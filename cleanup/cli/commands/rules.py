@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 
 from ...house import house_glossary
 from ...outputs.ruledocs import Documented, flag_checks, print_rule, rules_markdown
 from ...outputs.terminal import print_glossary_entry, rules_table
+from ...words.nearest import nearest
 from ..console import make_console
 from ..errors import EXIT_OK, UsageError
 from ..settings import load_config, run_glossary, run_settings
@@ -42,8 +42,8 @@ def run_rules(args: argparse.Namespace) -> int:
     if rule is None:
         ids = [r.id for r in documented] + [t.rule for t in settings.glossary.terms]
         known = {i.casefold(): i for i in ids}
-        close = difflib.get_close_matches(args.rule.casefold(), known, n=1, cutoff=0.75)
-        hint = f"did you mean {known[close[0]]!r}?" if close else "`cleanup rules` lists them"
+        close = nearest(args.rule.casefold(), known, cutoff=0.75)
+        hint = f"did you mean {known[close]!r}?" if close else "`cleanup rules` lists them"
         raise UsageError(f"cleanup: no rule or glossary entry {args.rule!r}; {hint}")
     print_rule(console, rule)
     return EXIT_OK
