@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from compare import corpus, glossary_yaml
-from corpus import make_glossary
+from corpus import best_time, make_glossary
 
 from cleanup.house import load_glossary
 from cleanup.model import Document, Outcome, Safety
@@ -29,12 +29,7 @@ from cleanup.pipeline import ALL_RULES, Settings, process, rule_context
 
 def cpu(action: Callable[[], object], repeat: int) -> float:
     """The least processor time of `repeat` runs of `action`."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        action()
-        best = min(best, time.process_time() - start)
-    return best
+    return best_time(action, repeat, time.process_time)
 
 
 def records(outcome: Outcome) -> None:
