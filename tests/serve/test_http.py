@@ -93,6 +93,15 @@ def save(client, version: str, decisions: list[dict], editor: str = "Alice", nam
     return client.post(f"/api/decisions/{NAME}", json=body, headers=HEADERS)
 
 
+def decided_then_edited(app, client, version: str, change: dict, verdict: str, old: str, new: str) -> None:
+    """`change` decided as `verdict` (saved, written by the background), then the article edited on disk."""
+    folder, _, background, _ = app
+    assert save(client, version, [{"key": key(change), "was": None, "now": verdict}]).status_code == 200
+    settle(background)
+    article = folder / "seeds" / NAME
+    article.write_text(article.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
 def test_the_queue_lists_the_article_with_its_state(shared_client):
     rows = shared_client.get("/api/queue").json()
     assert rows["progress"] == {"total": 1, "waiting": 0, "done": 1}
@@ -279,13 +288,10 @@ def test_a_get_changes_nothing_and_other_methods_are_refused(shared, shared_clie
 
 
 def test_an_article_edited_on_disk_is_noticed(app, client):
-    folder, _, background, _ = app
+    _, _, background, _ = app
     version, changes = changes_of(client)
     rasool = next(c for c in changes if c["rule"] == "GL:Rasool")
-    assert save(client, version, [{"key": key(rasool), "was": None, "now": "reject"}]).status_code == 200
-    settle(background)
-    article = folder / "seeds" / NAME
-    article.write_text(article.read_text(encoding="utf-8").replace("Rasul explained", "Someone explained"), "utf-8")
+    decided_then_edited(app, client, version, rasool, "reject", "Rasul explained", "Someone explained")
     state = client.get(f"/api/state/{NAME}").json()
     assert state["version"].split("-")[0] != version.split("-")[0]
     settle(background)
@@ -373,11 +379,7 @@ def test_a_decision_matched_again_to_an_article_edited_on_disk_is_no_conflict(ap
     folder, _, background, _ = app
     version, changes = changes_of(client)
     isis = next(c for c in changes if c["before"] == "Daash")
-    assert save(client, version, [{"key": key(isis), "was": None, "now": "accept"}]).status_code == 200
-    settle(background)
-    article = folder / "seeds" / NAME
-    text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("terrorist cells of Daash", "terror cells of Daash"), encoding="utf-8")
+    decided_then_edited(app, client, version, isis, "accept", "terrorist cells of Daash", "terror cells of Daash")
     client.get(f"/api/state/{NAME}")  # noticed
     settle(background)
     version, changes, data = served_data(client)
